@@ -1,0 +1,42 @@
+// The roles an AI engine plays for the loop: a worker that edits the project, a supervisor that judges a round.
+import type { Task } from '../rfp/tasks-file.js';
+
+/** What a worker does while it runs, streamed to the loop as it happens. */
+export type AgentActivity =
+  | { kind: 'text'; text: string }
+  | { kind: 'tool'; name: string; detail: string }
+  | { kind: 'edit'; path: string; action: 'write' | 'delete' | 'refused'; reason?: string };
+
+export type Usage = { costUsd?: number; inputTokens?: number; outputTokens?: number };
+
+export type WorkerRequest = {
+  prompt: string;
+  projectDir: string;
+  task: Task;
+  round: number;
+  /** Model chosen for this round (WORKER_MODEL may change mid-run); empty: the engine's default. */
+  model: string;
+  /** Paths (relative to the project) the worker must not change. */
+  lockedPaths: ReadonlySet<string>;
+  /** What is left of MAX_COST_USD, when set. */
+  budgetUsd?: number;
+  signal: AbortSignal;
+  onActivity: (activity: AgentActivity) => void;
+};
+
+export type WorkerResult = Usage & { ok: boolean; error?: string };
+
+export interface Worker {
+  readonly name: string;
+  run(request: WorkerRequest): Promise<WorkerResult>;
+}
+
+export type Decision = 'CONTINUE' | 'REDIRECT' | 'INTERVENE' | 'ESCALATE';
+export type Verdict = { decision: Decision; reason: string; instructions: string };
+
+export type ReviewRequest = { report: string; projectDir: string; model: string; signal: AbortSignal };
+
+export interface Supervisor {
+  readonly name: string;
+  review(request: ReviewRequest): Promise<Verdict & Usage>;
+}

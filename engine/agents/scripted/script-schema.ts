@@ -1,0 +1,51 @@
+// The scripted engine's file format: per role, the calls to replay in order (see README, "Scripted engine").
+import fs from 'node:fs';
+import { z } from 'zod';
+import { UserError } from '../../util/errors.js';
+
+const workerCall = z.strictObject({
+  /** Text streamed as the worker's output, a line per entry. */
+  say: z.union([z.string(), z.array(z.string())]).optional(),
+  /** Files to write, path -> content; "{{round}}" and "{{call}}" are replaced. */
+  write: z.record(z.string(), z.string()).optional(),
+  delete: z.array(z.string()).optional(),
+  /** Pause before each line of `say`, to look like a streaming model. */
+  delayMs: z.number().int().min(0).max(60_000).optional(),
+  costUsd: z.number().min(0).optional(),
+  inputTokens: z.number().int().min(0).optional(),
+  outputTokens: z.number().int().min(0).optional(),
+  /** Make the call fail with this message, as an engine error would. */
+  fail: z.string().optional(),
+});
+
+const verdict = z.strictObject({
+  decision: z.enum(['CONTINUE', 'REDIRECT', 'INTERVENE', 'ESCALATE']),
+  reason: z.string().default(''),
+  instructions: z.string().default(''),
+});
+
+export const scriptSchema = z.strictObject({
+  worker: z.array(workerCall).default([]),
+  /** After the last worker call: "idle" does nothing, "repeat" replays the calls from the start. */
+  afterLast: z.enum(['idle', 'repeat']).default('idle'),
+  supervisor: z.array(verdict).default([]),
+});
+
+export type Script = z.infer<typeof scriptSchema>;
+export type WorkerCall = z.infer<typeof workerCall>;
+
+export function loadScript(file: string): Script {
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : `not valid JSON (${(error as Error).message})`;
+    throw new UserError(`scripted engine: ${file} is ${reason}; set SCRIPT= to the script's path`);
+  }
+  const parsed = scriptSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`);
+    throw new UserError(`scripted engine: ${file} does not match the script format:\n  ${problems.join('\n  ')}`);
+  }
+  return parsed.data;
+}

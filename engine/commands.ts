@@ -1,0 +1,12 @@
+// The one definition of what the outside world can ask of a running engine.
+export type EngineCommand =
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'redirect'; text: string }
+  | { type: 'escalate'; reason?: string }
+  | { type: 'intervene' }
+  | { type: 'skip' }
+  /** now: abort the current step instead of letting it finish. */
+  | { type: 'stop'; now?: boolean };
+
+export type EngineCommandType = EngineCommand['type'];

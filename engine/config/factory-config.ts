@@ -1,0 +1,62 @@
+// The typed settings of one run, built from the resolved KEY=value strings.
+export type EngineName = 'claude' | 'gemini' | 'ollama' | 'openai' | 'scripted';
+
+export type FactoryConfig = {
+  scope: 'All' | 'Specific';
+  tasks: string[];
+  language: string;
+  aiEngine: EngineName;
+  workerModel: string;
+  supervisor: EngineName | 'none';
+  supervisorModel: string;
+  mode: 'Single' | 'Dual';
+  legoMode: boolean;
+  testCmd: string;
+  sandbox: 'docker' | 'local' | 'auto';
+  sandboxImage: string;
+  maxRounds: number;
+  maxFailStreak: number;
+  maxIdleRounds: number;
+  testTimeoutSeconds: number;
+  maxSameFailure: number;
+  maxCostUsd?: number;
+  maxMinutes?: number;
+  architectModel: string;
+  reviewerModel: string;
+  coderModel: string;
+  ollamaHost: string;
+  script: string;
+};
+
+const optionalNumber = (value: string): number | undefined => (value === '' ? undefined : Number(value));
+
+/** Turns checked values (every key present) into the typed config. */
+export function toFactoryConfig(values: Record<string, string>): FactoryConfig {
+  const get = (key: string): string => values[key] ?? '';
+  return {
+    scope: get('SCOPE') as FactoryConfig['scope'],
+    tasks: get('TASKS').split(',').map((task) => task.trim()).filter(Boolean),
+    language: get('LANGUAGE'),
+    aiEngine: get('AI_ENGINE') as EngineName,
+    workerModel: get('WORKER_MODEL'),
+    supervisor: get('SUPERVISOR') as FactoryConfig['supervisor'],
+    supervisorModel: get('SUPERVISOR_MODEL'),
+    mode: get('MODE') as FactoryConfig['mode'],
+    legoMode: get('LEGO_MODE') === 'true',
+    testCmd: get('TEST_CMD'),
+    sandbox: get('SANDBOX') as FactoryConfig['sandbox'],
+    sandboxImage: get('SANDBOX_IMAGE'),
+    maxRounds: Number(get('MAX_ROUNDS')),
+    maxFailStreak: Number(get('MAX_FAIL_STREAK')),
+    maxIdleRounds: Number(get('MAX_IDLE_ROUNDS')),
+    testTimeoutSeconds: Number(get('TEST_TIMEOUT')),
+    maxSameFailure: Number(get('MAX_SAME_FAILURE')),
+    maxCostUsd: optionalNumber(get('MAX_COST_USD')),
+    maxMinutes: optionalNumber(get('MAX_MINUTES')),
+    architectModel: get('ARCHITECT_MODEL'),
+    reviewerModel: get('REVIEWER_MODEL'),
+    coderModel: get('CODER_MODEL'),
+    ollamaHost: get('OLLAMA_HOST'),
+    script: get('SCRIPT'),
+  };
+}

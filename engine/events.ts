@@ -1,0 +1,45 @@
+// The one definition of what the engine tells the outside world: every consumer (dashboard, headless printer, report writers) reads these.
+import type { TestSummary } from './testing/test-result.js';
+import type { Verdict } from './agents/agent.js';
+import type { RoundRecord } from './reports/round-record.js';
+
+export type PauseKind = 'human' | 'valve' | 'escalation' | 'intervention' | 'cap';
+export type TaskOutcome = 'green' | 'stopped' | 'skipped' | 'escalated';
+export type RunOutcome = 'green' | 'valve' | 'stopped' | 'failed' | 'error';
+export type ValveName = 'max_rounds' | 'fail_streak' | 'idle_rounds' | 'same_failure';
+
+/** Fields every event carries: when, and which task and round (0 outside a round). */
+export type EventBase = { ts: string; task: number; round: number };
+
+type Payloads = {
+  'run:started': { runId: string; branch: string; baseBranch: string; sandbox: string; engine: string; testCommand: string; tasks: { index: number; title: string; done: boolean }[] };
+  'task:started': { title: string; maxRounds: number };
+  'round:started': { maxRounds: number; failStreak: number; idleStreak: number };
+  'prompt:built': { strategy: string; prompt: string };
+  'agent:chunk': { text: string };
+  'agent:tool': { name: string; detail: string };
+  'agent:edit': { path: string; action: 'write' | 'delete' | 'refused'; reason?: string };
+  'agent:finished': { ok: boolean; error?: string; costUsd?: number; inputTokens?: number; outputTokens?: number };
+  'tests:started': { command: string; baseline: boolean };
+  'tests:output': { text: string };
+  'tests:finished': { result: TestSummary; baseline: boolean };
+  'git:committed': { sha: string; message: string; files: string[]; diff: string };
+  'git:unchanged': { message: string };
+  'round:finished': { record: RoundRecord };
+  'verdict:issued': { verdict: Verdict; by: 'supervisor' | 'human' };
+  'valve:tripped': { valve: ValveName; reason: string; evidence: string };
+  'task:finished': { outcome: TaskOutcome; reason: string };
+  'engine:pausing': { reason: string };
+  'engine:paused': { kind: PauseKind; reason: string };
+  'engine:resumed': Record<string, never>;
+  'engine:stopping': { reason: string };
+  'human:action': { action: 'redirect' | 'escalate' | 'intervene' | 'skip' | 'stop' | 'pause' | 'resume'; text?: string };
+  'run:finished': { outcome: RunOutcome; exitCode: number; reason: string; tasksGreen: number; tasksTotal: number };
+  'run:error': { message: string };
+};
+
+export type FactoryEventType = keyof Payloads;
+export type FactoryEventOf<T extends FactoryEventType> = EventBase & { type: T } & Payloads[T];
+export type FactoryEvent = { [T in FactoryEventType]: FactoryEventOf<T> }[FactoryEventType];
+export type EventPayload<T extends FactoryEventType> = Payloads[T];
+export type Listener = (event: FactoryEvent) => void;

@@ -1,0 +1,117 @@
+// One round of the coder: prompt, worker, tests, commit. Returns what happened; the loop decides what comes next.
+import type { Worker } from '../agents/agent.js';
+import { buildPrompt } from '../prompt/build-prompt.js';
+import type { Strategy } from '../prompt/strategy.js';
+import type { Task } from '../rfp/tasks-file.js';
+import { failingTests, type RoundRecord } from '../reports/round-record.js';
+import { runTests } from '../testing/run-tests.js';
+import type { TestSummary } from '../testing/test-result.js';
+import { tail } from '../util/capped-text.js';
+import { errorMessage } from '../util/errors.js';
+import type { LoopContext } from './context.js';
+import { roundsAllowed, type TaskCounters } from './valves.js';
+
+export type RoundInput = {
+  task: Task;
+  counters: TaskCounters;
+  strategy: Strategy;
+  worker: Worker;
+  lastTests?: TestSummary;
+  lastDiff?: string;
+  notes: string[];
+};
+
+export type RoundOutcome = { record: RoundRecord; tests: TestSummary; diff?: string };
+
+export async function playRound(ctx: LoopContext, input: RoundInput): Promise<RoundOutcome> {
+  const { task, counters } = input;
+  const startedAt = new Date();
+  const prompt = buildPrompt({
+    task,
+    round: counters.rounds,
+    maxRounds: roundsAllowed(counters, ctx.config),
+    requirements: ctx.rfp.requirements,
+    design: ctx.rfp.design,
+    strategy: input.strategy,
+    lastTests: input.lastTests,
+    lastDiff: input.lastDiff,
+    redirects: ctx.control.takeRedirects(),
+    notes: input.notes,
+    lockedTests: [],
+  });
+  ctx.say('prompt:built', { strategy: input.strategy.id, prompt });
+
+  const refusedEdits: string[] = [];
+  const result = await input.worker
+    .run({
+      prompt,
+      projectDir: ctx.projectDir,
+      task,
+      round: counters.rounds,
+      model: ctx.config.workerModel,
+      lockedPaths: new Set(),
+      budgetUsd: undefined,
+      signal: ctx.control.nextStep(),
+      onActivity: (activity) => {
+        if (activity.kind === 'text') ctx.say('agent:chunk', { text: activity.text });
+        else if (activity.kind === 'tool') ctx.say('agent:tool', { name: activity.name, detail: activity.detail });
+        else {
+          if (activity.action === 'refused') refusedEdits.push(`${activity.path}: ${activity.reason}`);
+          ctx.say('agent:edit', { path: activity.path, action: activity.action, reason: activity.reason });
+        }
+      },
+    })
+    .catch((error: unknown) => ({ ok: false, error: errorMessage(error) }));
+  ctx.say('agent:finished', result);
+  const interrupted = ctx.control.signal.aborted;
+
+  const tests = interrupted ? interruptedTests(ctx.testCommand) : await testRound(ctx);
+  const status = tests.timedOut ? `tests timed out after ${ctx.config.testTimeoutSeconds} s` : tests.headline;
+  const message = `factory: task ${task.index} round ${counters.rounds} — ${interrupted ? 'interrupted' : status}`;
+  const commit = await ctx.repo.commitAll(message);
+  if (commit) ctx.say('git:committed', commit);
+  else ctx.say('git:unchanged', { message: 'no change' });
+
+  const before = input.lastTests?.tests ?? {};
+  const broken = failingTests(tests).filter((id) => before[id] === 'passed');
+  counters.failStreak = tests.green ? 0 : counters.failStreak + 1;
+  counters.idleStreak = commit ? 0 : counters.idleStreak + 1;
+  const { output, ...summary } = tests;
+  const record: RoundRecord = {
+    task: task.index,
+    taskTitle: task.title,
+    round: counters.rounds,
+    runRound: ctx.position.runRound,
+    worker: input.worker.name,
+    strategy: input.strategy.id,
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    result,
+    tests: { ...summary, excerpt: tail(output, 4000) },
+    commit: commit && { sha: commit.sha, message: commit.message, files: commit.files },
+    refusedEdits,
+    green: tests.green,
+    failStreak: counters.failStreak,
+    idleStreak: counters.idleStreak,
+    broken,
+    interrupted,
+  };
+  ctx.say('round:finished', { record });
+  return { record, tests, diff: commit?.diff };
+}
+
+async function testRound(ctx: LoopContext): Promise<TestSummary> {
+  ctx.say('tests:started', { command: ctx.testCommand, baseline: false });
+  const tests = await runTests(ctx.sandbox, {
+    command: ctx.testCommand,
+    timeoutSeconds: ctx.config.testTimeoutSeconds,
+    signal: ctx.control.nextStep(),
+    onOutput: (text) => ctx.say('tests:output', { text }),
+  });
+  ctx.say('tests:finished', { result: tests, baseline: false });
+  return tests;
+}
+
+function interruptedTests(command: string): TestSummary {
+  return { runner: 'none', passed: 0, failed: 0, errored: 0, skipped: 0, tests: {}, errors: {}, command, exitCode: null, timedOut: false, durationMs: 0, green: false, headline: 'not run (interrupted)', output: '', truncated: false };
+}

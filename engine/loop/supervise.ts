@@ -1,0 +1,22 @@
+// Step 6 of a round: the supervisor reads the round report and its decision steers the next round.
+import type { Verdict } from '../agents/agent.js';
+import { renderRoundReport, type RoundRecord } from '../reports/round-record.js';
+import { errorMessage } from '../util/errors.js';
+import type { LoopContext } from './context.js';
+
+/** Returns true when the supervisor's engine should work the next round itself (INTERVENE). */
+export async function supervise(ctx: LoopContext, record: RoundRecord): Promise<boolean> {
+  if (!ctx.supervisor) return false;
+  let verdict: Verdict;
+  try {
+    const answer = await ctx.supervisor.review({ report: renderRoundReport(record), projectDir: ctx.projectDir, model: ctx.config.supervisorModel, signal: ctx.control.nextStep() });
+    verdict = { decision: answer.decision, reason: answer.reason, instructions: answer.instructions };
+    if (answer.costUsd !== undefined || answer.inputTokens !== undefined) ctx.say('agent:finished', { ok: true, costUsd: answer.costUsd, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens });
+  } catch (error) {
+    verdict = { decision: 'CONTINUE', reason: `supervisor failed, continuing: ${errorMessage(error)}`, instructions: '' };
+  }
+  ctx.say('verdict:issued', { verdict, by: 'supervisor' });
+  if (verdict.decision === 'REDIRECT' && verdict.instructions.trim()) ctx.control.redirects.push(`Supervisor: ${verdict.instructions.trim()}`);
+  if (verdict.decision === 'ESCALATE') ctx.control.requestPause({ kind: 'escalation', reason: `the supervisor escalated: ${verdict.reason}` });
+  return verdict.decision === 'INTERVENE' && ctx.supervisorWorker !== undefined;
+}

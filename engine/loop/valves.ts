@@ -1,0 +1,38 @@
+// The safety valves: each names its limit and the evidence that tripped it.
+import type { ValveName } from '../events.js';
+
+export type TaskCounters = {
+  /** Rounds played in this task. */
+  rounds: number;
+  failStreak: number;
+  idleStreak: number;
+  /** Rounds granted beyond MAX_ROUNDS by the human resuming after that valve. */
+  extraRounds: number;
+};
+
+export type Limits = { maxRounds: number; maxFailStreak: number; maxIdleRounds: number };
+
+export const roundsAllowed = (counters: TaskCounters, limits: Pick<Limits, 'maxRounds'>): number => limits.maxRounds + counters.extraRounds;
+export type Trip = { valve: ValveName; reason: string; evidence: string };
+
+/** Checked before every worker call, so a tripped valve never costs another model call. */
+export function checkValves(counters: TaskCounters, limits: Limits, lastHeadline: string): Trip | undefined {
+  const allowed = roundsAllowed(counters, limits);
+  if (counters.rounds >= allowed) {
+    return { valve: 'max_rounds', reason: `MAX_ROUNDS reached (${allowed} rounds)`, evidence: `${counters.rounds} rounds played, last tests: ${lastHeadline}` };
+  }
+  if (counters.failStreak >= limits.maxFailStreak) {
+    return { valve: 'fail_streak', reason: `MAX_FAIL_STREAK reached (${limits.maxFailStreak} failing rounds in a row)`, evidence: `${counters.failStreak} failing rounds in a row, last tests: ${lastHeadline}` };
+  }
+  if (counters.idleStreak >= limits.maxIdleRounds) {
+    return { valve: 'idle_rounds', reason: `MAX_IDLE_ROUNDS reached (${limits.maxIdleRounds} rounds with no file change)`, evidence: `${counters.idleStreak} rounds in a row changed no file` };
+  }
+  return undefined;
+}
+
+/** After the human resumes a tripped task, the valve's count starts again. */
+export function resetValve(counters: TaskCounters, valve: ValveName): void {
+  if (valve === 'max_rounds') counters.extraRounds = counters.rounds;
+  if (valve === 'fail_streak') counters.failStreak = 0;
+  if (valve === 'idle_rounds') counters.idleStreak = 0;
+}

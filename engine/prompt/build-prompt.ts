@@ -1,0 +1,45 @@
+// Builds the worker's prompt for one round: task, strategy, tests, last output, last diff, and any redirect.
+import type { Task } from '../rfp/tasks-file.js';
+import type { TestSummary } from '../testing/test-result.js';
+import { tail } from '../util/capped-text.js';
+import type { Strategy } from './strategy.js';
+import { trimTestOutput } from './trim-test-output.js';
+
+export type PromptInput = {
+  task: Task;
+  round: number;
+  maxRounds: number;
+  requirements: string;
+  design: string;
+  strategy: Strategy;
+  lastTests?: TestSummary;
+  lastDiff?: string;
+  /** Instructions from the human or the supervisor, oldest first. */
+  redirects: string[];
+  /** Extra notes the loop wants the worker to see (locked-test violations, LEGO findings). */
+  notes: string[];
+  lockedTests: string[];
+};
+
+export function buildPrompt(input: PromptInput): string {
+  const sections: string[] = [
+    `# Task ${input.task.index}: ${input.task.title}`,
+    `Round ${input.round} of at most ${input.maxRounds}. Work in the current folder. Only passing tests count.`,
+    `## Strategy\n${input.strategy.line}`,
+  ];
+  if (input.redirects.length > 0) sections.push(`## Instructions for this round\n${input.redirects.map((text) => `- ${text}`).join('\n')}`);
+  sections.push(`## Requirements\n${tail(input.requirements.trim(), 8000)}`);
+  if (input.design.trim()) sections.push(`## Design\n${tail(input.design.trim(), 6000)}`);
+  if (input.lastTests) {
+    const failing = Object.entries(input.lastTests.tests).filter(([, outcome]) => outcome === 'failed' || outcome === 'errored').map(([id]) => id);
+    const list = failing.length > 0 ? `\nFailing: ${failing.slice(0, 20).join(', ')}` : '';
+    sections.push(`## Last test run: ${input.lastTests.headline}\nCommand: ${input.lastTests.command}${list}\n\`\`\`\n${trimTestOutput(input.lastTests.output)}\n\`\`\``);
+  }
+  if (input.lastDiff) sections.push(`## What you changed last round (git diff)\n\`\`\`diff\n${tail(input.lastDiff, 8000)}\n\`\`\``);
+  else if (input.round > 1) sections.push('## What you changed last round\nNothing: no file changed.');
+  if (input.notes.length > 0) sections.push(`## Notes\n${input.notes.map((note) => `- ${note}`).join('\n')}`);
+  const rules = ['Change the code, not the tests.', 'Keep each file to one job.'];
+  if (input.lockedTests.length > 0) rules.push(`These test files are locked; changes to them are reverted: ${input.lockedTests.join(', ')}.`);
+  sections.push(`## Rules\n${rules.map((rule) => `- ${rule}`).join('\n')}`);
+  return `${sections.join('\n\n')}\n`;
+}

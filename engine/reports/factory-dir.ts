@@ -1,0 +1,23 @@
+// The paths of everything the factory writes under .factory/.
+import path from 'node:path';
+
+export const factoryFolder = '.factory';
+
+export function factoryPaths(projectDir: string) {
+  const root = path.join(projectDir, factoryFolder);
+  return {
+    root,
+    events: path.join(root, 'events.ndjson'),
+    history: path.join(root, 'history.md'),
+    latest: path.join(root, 'latest_report.md'),
+    rounds: path.join(root, 'rounds'),
+    round: (n: number) => path.join(root, 'rounds', `round_${n}.md`),
+    prompts: path.join(root, 'prompts'),
+    prompt: (n: number) => path.join(root, 'prompts', `round_${n}.md`),
+    supervisorLog: path.join(root, 'supervisor_log.txt'),
+    finalReport: path.join(root, 'final_report.md'),
+    plan: path.join(root, 'plan.json'),
+  };
+}
+
+export type FactoryPaths = ReturnType<typeof factoryPaths>;

@@ -1,0 +1,58 @@
+// Writes the human-readable reports under .factory/ from the event stream: rounds, latest report, history, prompts, supervisor log.
+import fs from 'node:fs';
+import type { FactoryEvent } from '../events.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import type { FactoryPaths } from './factory-dir.js';
+import { renderRoundReport } from './round-record.js';
+
+export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void {
+  fs.mkdirSync(paths.rounds, { recursive: true });
+  const history = (line: string): void => fs.appendFileSync(paths.history, `${line}\n`);
+  let runRound = 0;
+  return (event) => {
+    const when = event.ts.slice(0, 19).replace('T', ' ');
+    switch (event.type) {
+      case 'run:started':
+        history(`\n## Run ${event.runId} (${when}) on branch ${event.branch}\n\n- engine ${event.engine}, sandbox ${event.sandbox}, tests \`${event.testCommand}\``);
+        return;
+      case 'task:started':
+        history(`\n### Task ${event.task}: ${event.title}\n`);
+        return;
+      case 'round:started':
+        runRound++;
+        return;
+      case 'prompt:built':
+        writeFileAtomic(paths.prompt(runRound), event.prompt);
+        return;
+      case 'round:finished': {
+        const report = renderRoundReport(event.record);
+        writeFileAtomic(paths.round(event.record.runRound), report);
+        writeFileAtomic(paths.latest, report);
+        const commit = event.record.commit ? event.record.commit.sha.slice(0, 10) : 'no change';
+        history(`- ${when} round ${event.record.round} (rounds/round_${event.record.runRound}.md): ${event.record.green ? 'GREEN' : 'red'}, ${event.record.tests.headline}, ${commit}`);
+        return;
+      }
+      case 'verdict:issued':
+        fs.appendFileSync(paths.supervisorLog, `${event.ts} task ${event.task} round ${event.round} ${event.by}: ${event.verdict.decision} — ${event.verdict.reason}${event.verdict.instructions ? `\n  instructions: ${event.verdict.instructions}` : ''}\n`);
+        history(`- ${when} ${event.by} verdict: ${event.verdict.decision} — ${event.verdict.reason}`);
+        return;
+      case 'valve:tripped':
+        history(`- ${when} valve ${event.valve}: ${event.reason} (${event.evidence})`);
+        return;
+      case 'human:action':
+        history(`- ${when} human: ${event.action}${event.text ? ` — ${event.text}` : ''}`);
+        return;
+      case 'engine:paused':
+        history(`- ${when} paused (${event.kind}): ${event.reason}`);
+        return;
+      case 'task:finished':
+        history(`- ${when} task ${event.task} ${event.outcome}: ${event.reason}`);
+        return;
+      case 'run:finished':
+        history(`\nRun finished (${when}): ${event.outcome}, ${event.tasksGreen}/${event.tasksTotal} tasks green — ${event.reason}`);
+        return;
+      default:
+        return;
+    }
+  };
+}

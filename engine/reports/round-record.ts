@@ -1,0 +1,60 @@
+// Everything one round did, as carried by round:finished and rendered into rounds/round_N.md.
+import type { StrategyId } from '../prompt/strategy.js';
+import type { TestSummary } from '../testing/test-result.js';
+import type { WorkerResult } from '../agents/agent.js';
+
+export type RoundRecord = {
+  task: number;
+  taskTitle: string;
+  /** Round within the task, 1-based. */
+  round: number;
+  /** Round within the whole run, 1-based: the N of rounds/round_N.md. */
+  runRound: number;
+  worker: string;
+  strategy: StrategyId;
+  startedAt: string;
+  durationMs: number;
+  result: WorkerResult;
+  tests: Omit<TestSummary, 'output'> & { excerpt: string };
+  commit?: { sha: string; message: string; files: string[] };
+  refusedEdits: string[];
+  green: boolean;
+  failStreak: number;
+  idleStreak: number;
+  /** Tests that passed before this round and fail after it. */
+  broken: string[];
+  interrupted: boolean;
+};
+
+export function failingTests(tests: Pick<TestSummary, 'tests'>): string[] {
+  return Object.entries(tests.tests).filter(([, outcome]) => outcome === 'failed' || outcome === 'errored').map(([id]) => id);
+}
+
+export function renderRoundReport(record: RoundRecord): string {
+  const tests = record.tests;
+  const failing = failingTests(tests);
+  const lines = [
+    `# Task ${record.task}, round ${record.round}: ${record.green ? 'GREEN' : 'RED'}`,
+    '',
+    `- Task: ${record.taskTitle}`,
+    `- Started: ${record.startedAt} (${(record.durationMs / 1000).toFixed(1)} s)`,
+    `- Worker: ${record.worker}${record.result.ok ? '' : ` — failed: ${record.result.error}`}`,
+    `- Strategy: ${record.strategy}`,
+    `- Tests: ${tests.headline} (${tests.command}${tests.timedOut ? ', TIMED OUT' : ''})`,
+    `- Passed ${tests.passed}, failed ${tests.failed}, errors ${tests.errored}, skipped ${tests.skipped}`,
+    `- Commit: ${record.commit ? `${record.commit.sha.slice(0, 10)} ${record.commit.message}` : 'no change'}`,
+    `- Streaks: fail ${record.failStreak}, idle ${record.idleStreak}`,
+  ];
+  if (record.result.costUsd !== undefined || record.result.inputTokens !== undefined) {
+    lines.push(`- Usage: $${(record.result.costUsd ?? 0).toFixed(4)}, ${record.result.inputTokens ?? 0} tokens in, ${record.result.outputTokens ?? 0} out`);
+  }
+  if (record.interrupted) lines.push('- Interrupted: the run was stopped during this round');
+  if (failing.length > 0) {
+    lines.push('', '## Failing tests', ...failing.map((id) => `- ${id}${tests.errors[id] ? ` — ${tests.errors[id]}` : ''}`));
+  }
+  if (record.broken.length > 0) lines.push('', '## Broken this round (passed before)', ...record.broken.map((id) => `- ${id}`));
+  if (record.commit) lines.push('', '## Files changed', ...record.commit.files.map((file) => `- ${file}`));
+  if (record.refusedEdits.length > 0) lines.push('', '## Edits refused', ...record.refusedEdits.map((text) => `- ${text}`));
+  lines.push('', '## Test output (excerpt)', '```', tests.excerpt, '```', '');
+  return lines.join('\n');
+}

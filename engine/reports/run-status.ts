@@ -1,0 +1,67 @@
+// Where a run stands, folded from its events: what snapshot(), `factory status` and the status bar show.
+import type { FactoryEvent, PauseKind, RunOutcome } from '../events.js';
+import type { Verdict } from '../agents/agent.js';
+
+export type RunStatus = {
+  runId?: string;
+  branch?: string;
+  baseBranch?: string;
+  sandbox?: string;
+  engine?: string;
+  state: 'idle' | 'running' | 'pausing' | 'paused' | 'stopping' | 'finished';
+  pause?: { kind: PauseKind; reason: string };
+  task: number;
+  taskTitle: string;
+  tasksTotal: number;
+  tasksGreen: number;
+  round: number;
+  maxRounds: number;
+  failStreak: number;
+  idleStreak: number;
+  lastTests?: string;
+  lastVerdict?: Verdict;
+  lastValve?: string;
+  costUsd: number;
+  tokens: number;
+  startedAt?: string;
+  updatedAt?: string;
+  outcome?: { outcome: RunOutcome; reason: string; exitCode: number };
+};
+
+export const initialStatus = (): RunStatus => ({ state: 'idle', task: 0, taskTitle: '', tasksTotal: 0, tasksGreen: 0, round: 0, maxRounds: 0, failStreak: 0, idleStreak: 0, costUsd: 0, tokens: 0 });
+
+export function reduceStatus(status: RunStatus, event: FactoryEvent): RunStatus {
+  const next = { ...status, updatedAt: event.ts };
+  switch (event.type) {
+    case 'run:started':
+      return { ...initialStatus(), runId: event.runId, branch: event.branch, baseBranch: event.baseBranch, sandbox: event.sandbox, engine: event.engine, state: 'running', tasksTotal: event.tasks.length, tasksGreen: event.tasks.filter((task) => task.done).length, startedAt: event.ts, updatedAt: event.ts };
+    case 'task:started':
+      return { ...next, task: event.task, taskTitle: event.title, round: 0, maxRounds: event.maxRounds, failStreak: 0, idleStreak: 0 };
+    case 'round:started':
+      return { ...next, round: event.round, maxRounds: event.maxRounds };
+    case 'agent:finished':
+      return { ...next, costUsd: status.costUsd + (event.costUsd ?? 0), tokens: status.tokens + (event.inputTokens ?? 0) + (event.outputTokens ?? 0) };
+    case 'tests:finished':
+      return { ...next, lastTests: event.result.headline };
+    case 'round:finished':
+      return { ...next, failStreak: event.record.failStreak, idleStreak: event.record.idleStreak };
+    case 'verdict:issued':
+      return { ...next, lastVerdict: event.verdict };
+    case 'valve:tripped':
+      return { ...next, lastValve: `${event.reason}: ${event.evidence}` };
+    case 'task:finished':
+      return event.outcome === 'green' ? { ...next, tasksGreen: status.tasksGreen + 1 } : next;
+    case 'engine:pausing':
+      return { ...next, state: 'pausing' };
+    case 'engine:paused':
+      return { ...next, state: 'paused', pause: { kind: event.kind, reason: event.reason } };
+    case 'engine:resumed':
+      return { ...next, state: 'running', pause: undefined };
+    case 'engine:stopping':
+      return { ...next, state: 'stopping' };
+    case 'run:finished':
+      return { ...next, state: 'finished', pause: undefined, outcome: { outcome: event.outcome, reason: event.reason, exitCode: event.exitCode } };
+    default:
+      return next;
+  }
+}

@@ -1,0 +1,47 @@
+// Reads RFP/tasks.md (a Markdown checklist: each "- [ ]" item is a task) and ticks tasks when they go green.
+import fs from 'node:fs';
+import { writeFileAtomic } from '../util/atomic-write.js';
+
+export type Task = {
+  /** 1-based position among the checklist items. */
+  index: number;
+  /** 1-based line in tasks.md. */
+  line: number;
+  title: string;
+  done: boolean;
+  /** Test files or globs named in the line as "(tests: a, b)"; empty when none. */
+  tests: string[];
+};
+
+const item = /^(\s*(?:[-*+]|\d+[.)])\s+\[)([ xX])(\]\s+)(.*)$/;
+const testsNote = /\(\s*tests?\s*:\s*([^)]*)\)/i;
+
+export function parseTasks(text: string): Task[] {
+  const tasks: Task[] = [];
+  text.split(/\r?\n/).forEach((content, index) => {
+    const match = item.exec(content);
+    if (!match) return;
+    const body = match[4]!.trim();
+    const note = testsNote.exec(body);
+    tasks.push({
+      index: tasks.length + 1,
+      line: index + 1,
+      title: body.replace(testsNote, '').trim() || body,
+      done: match[2] !== ' ',
+      tests: note ? note[1]!.split(',').map((entry) => entry.trim()).filter(Boolean) : [],
+    });
+  });
+  return tasks;
+}
+
+/** Marks the task's line as done, leaving every other byte of the file as it was. */
+export function tickTask(file: string, task: Task): void {
+  const text = fs.readFileSync(file, 'utf8');
+  const lines = text.split('\n');
+  const target = lines[task.line - 1];
+  const carriageReturn = target?.endsWith('\r') ? '\r' : '';
+  const match = item.exec(target?.replace(/\r$/, '') ?? '');
+  if (!match) return;
+  lines[task.line - 1] = `${match[1]}x${match[3]}${match[4]}${carriageReturn}`;
+  writeFileAtomic(file, lines.join('\n'));
+}

@@ -1,0 +1,30 @@
+// Where test commands run: one interface, a local child process or a long-lived container behind it.
+export type ExecOptions = {
+  timeoutMs: number;
+  /** Called with each piece of output as it arrives (stdout and stderr interleaved). */
+  onOutput?: (text: string) => void;
+  /** Aborting kills the command at once. */
+  signal?: AbortSignal;
+};
+
+export type ExecResult = {
+  exitCode: number | null;
+  /** stdout and stderr, capped to the last part. */
+  output: string;
+  timedOut: boolean;
+  truncated: boolean;
+  durationMs: number;
+};
+
+export interface Sandbox {
+  /** "local" or "docker", shown in the status bar and reports. */
+  readonly kind: string;
+  /** A line for the user: where and how commands run. */
+  describe(): string;
+  start(): Promise<void>;
+  exec(command: string, options: ExecOptions): Promise<ExecResult>;
+  stop(): Promise<void>;
+}
+
+/** Output kept per command: enough for any failure summary, bounded for runaway output. */
+export const outputCap = 256 * 1024;

@@ -1,0 +1,28 @@
+// What one test run came to: counts, per-test outcomes where the runner reports them, and the verdict.
+export type TestOutcome = 'passed' | 'failed' | 'errored' | 'skipped';
+
+export type TestCounts = { passed: number; failed: number; errored: number; skipped: number };
+
+/** What a runner's parser could read from the output. */
+export type ParsedRun = TestCounts & {
+  runner: string;
+  /** Test id -> outcome, when the runner names its tests. */
+  tests: Record<string, TestOutcome>;
+  /** Test id -> the first line of its error, when the runner prints it. */
+  errors: Record<string, string>;
+};
+
+export type TestSummary = ParsedRun & {
+  command: string;
+  exitCode: number | null;
+  timedOut: boolean;
+  durationMs: number;
+  green: boolean;
+  /** One line for commits and status: "3/5 passing", "timed out after 300 s". */
+  headline: string;
+  /** The captured output, capped. */
+  output: string;
+  truncated: boolean;
+};
+
+export const noCounts = (): TestCounts => ({ passed: 0, failed: 0, errored: 0, skipped: 0 });

@@ -1,0 +1,16 @@
+// `factory status`: one screen of where the run stands, folded from .factory/events.ndjson.
+import path from 'node:path';
+import { readEventLog } from '../../engine/reports/event-log.js';
+import { factoryPaths } from '../../engine/reports/factory-dir.js';
+import { initialStatus, reduceStatus } from '../../engine/reports/run-status.js';
+import { renderStatus } from '../run/render-status.js';
+
+export async function statusCommand(options: { dir: string }): Promise<void> {
+  const paths = factoryPaths(path.resolve(options.dir));
+  const events = readEventLog(paths.events);
+  if (events.length === 0) {
+    process.stdout.write(`no run yet in ${path.resolve(options.dir)} (nothing in .factory/): start one with \`factory run\` or \`factory tui\`\n`);
+    return;
+  }
+  process.stdout.write(renderStatus(events.reduce(reduceStatus, initialStatus())));
+}

@@ -1,0 +1,48 @@
+// The headless view: one plain line per event that matters, for `factory run` and logs.
+import type { FactoryEvent } from '../../engine/events.js';
+
+export function formatEvent(event: FactoryEvent, verbose: boolean): string | undefined {
+  const at = `task ${event.task} round ${event.round}`;
+  switch (event.type) {
+    case 'run:started':
+      return `run ${event.runId} on branch ${event.branch} (from ${event.baseBranch}): ${event.tasks.length} task(s), worker ${event.engine}, ${event.sandbox}, tests: ${event.testCommand}`;
+    case 'task:started':
+      return `task ${event.task}: ${event.title}`;
+    case 'round:started':
+      return `${at}/${event.maxRounds} started (fail streak ${event.failStreak}, idle streak ${event.idleStreak})`;
+    case 'agent:chunk':
+      return verbose ? event.text.replace(/\n$/, '').split('\n').map((line) => `  │ ${line}`).join('\n') : undefined;
+    case 'agent:tool':
+      return verbose ? `  │ [${event.name}] ${event.detail}` : undefined;
+    case 'agent:edit':
+      return event.action === 'refused' ? `${at}: edit refused: ${event.path}: ${event.reason}` : verbose ? `  │ ${event.action} ${event.path}` : undefined;
+    case 'agent:finished':
+      return `${at}: worker ${event.ok ? 'done' : `failed: ${event.error}`}${event.costUsd !== undefined ? ` ($${event.costUsd.toFixed(4)})` : ''}`;
+    case 'tests:finished':
+      return `${at}: tests ${event.result.green ? 'GREEN' : 'red'}: ${event.result.headline}`;
+    case 'git:committed':
+      return `${at}: commit ${event.sha.slice(0, 10)} ${event.message}`;
+    case 'git:unchanged':
+      return `${at}: no change to commit`;
+    case 'verdict:issued':
+      return `${at}: ${event.by} says ${event.verdict.decision}: ${event.verdict.reason}`;
+    case 'valve:tripped':
+      return `${at}: VALVE ${event.valve}: ${event.reason} (${event.evidence})`;
+    case 'task:finished':
+      return `task ${event.task}: ${event.outcome} — ${event.reason}`;
+    case 'engine:paused':
+      return `paused (${event.kind}): ${event.reason}`;
+    case 'engine:resumed':
+      return 'resumed';
+    case 'engine:stopping':
+      return `stopping: ${event.reason}`;
+    case 'human:action':
+      return `human: ${event.action}${event.text ? ` — ${event.text}` : ''}`;
+    case 'run:error':
+      return `error: ${event.message}`;
+    case 'run:finished':
+      return `run finished: ${event.outcome}, ${event.tasksGreen}/${event.tasksTotal} task(s) green — ${event.reason} (exit ${event.exitCode})`;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,51 @@
+// The options that start a run (shared by `factory run` and `factory tui`), turned into config flags.
+import type { Command } from 'commander';
+
+export type RunOptions = {
+  dir: string;
+  set: string[];
+  engine?: string;
+  supervisor?: string;
+  sandbox?: string;
+  mode?: string;
+  testCmd?: string;
+  script?: string;
+  maxRounds?: string;
+  allowDirty?: boolean;
+};
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export function addRunOptions(command: Command): Command {
+  return command
+    .option('-C, --dir <dir>', 'project folder', '.')
+    .option('--set <KEY=VALUE>', 'override any factory_config.md setting (repeatable)', collect, [])
+    .option('--engine <name>', 'AI_ENGINE: claude, gemini, ollama, openai or scripted')
+    .option('--supervisor <name>', 'SUPERVISOR: claude, gemini, ollama, openai, scripted or none')
+    .option('--sandbox <kind>', 'SANDBOX: docker, local or auto')
+    .option('--mode <mode>', 'MODE: Single or Dual')
+    .option('--test-cmd <command>', 'TEST_CMD: the command that runs the tests')
+    .option('--script <file>', 'SCRIPT: the scripted engine\'s script')
+    .option('--max-rounds <n>', 'MAX_ROUNDS')
+    .option('--allow-dirty', 'commit uncommitted changes on the factory branch first instead of refusing');
+}
+
+/** Flags as KEY -> value, checked later exactly like factory_config.md lines. */
+export function flagSettings(options: RunOptions): Record<string, string> {
+  const settings: Record<string, string> = {};
+  for (const pair of options.set) {
+    const at = pair.indexOf('=');
+    settings[at < 0 ? pair : pair.slice(0, at)] = at < 0 ? '' : pair.slice(at + 1);
+  }
+  const named: [string, string | undefined][] = [
+    ['AI_ENGINE', options.engine],
+    ['SUPERVISOR', options.supervisor],
+    ['SANDBOX', options.sandbox],
+    ['MODE', options.mode],
+    ['TEST_CMD', options.testCmd],
+    ['SCRIPT', options.script],
+    ['MAX_ROUNDS', options.maxRounds],
+  ];
+  for (const [key, value] of named) if (value !== undefined) settings[key] = value;
+  return settings;
+}

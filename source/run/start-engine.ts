@@ -1,0 +1,17 @@
+// Wiring: settings from flags, file and user defaults; the chosen worker, supervisor and sandbox; the engine.
+import path from 'node:path';
+import { createAgents } from '../../engine/agents/create-agents.js';
+import { loadConfig } from '../../engine/config/load-config.js';
+import { createEngine, type FactoryEngine } from '../../engine/engine.js';
+import { createSandbox } from '../../engine/sandbox/create-sandbox.js';
+import { flagSettings, type RunOptions } from './run-options.js';
+import { userSettings } from './user-defaults.js';
+
+export async function startEngine(options: RunOptions, notice: (line: string) => void): Promise<FactoryEngine> {
+  const projectDir = path.resolve(options.dir);
+  const config = loadConfig(projectDir, { flags: flagSettings(options), userDefaults: userSettings() });
+  const agents = createAgents(projectDir, config);
+  const { sandbox, note } = await createSandbox(projectDir, config);
+  if (note) notice(note);
+  return createEngine({ projectDir, config, ...agents, sandbox, allowDirty: options.allowDirty });
+}
