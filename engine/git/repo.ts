@@ -47,8 +47,23 @@ export class Repo {
     fs.appendFileSync(exclude, `${current === '' || current.endsWith('\n') ? '' : '\n'}/${folder}/\n`);
   }
 
-  async checkoutNewBranch(name: string): Promise<void> {
-    await this.git.raw(['checkout', '-q', '-b', name]);
+  /** Creates and checks out a new branch; a taken name gets a numbered suffix. Returns the name used. */
+  async checkoutNewBranch(name: string): Promise<string> {
+    const taken = new Set((await this.git.raw(['branch', '--list', '--format=%(refname:short)'])).split('\n'));
+    let candidate = name;
+    for (let n = 2; taken.has(candidate); n++) candidate = `${name}-${n}`;
+    await this.git.raw(['checkout', '-q', '-b', candidate]);
+    return candidate;
+  }
+
+  /** The user's branch the factory's branches grow from, kept in git config so it outlives .factory/. */
+  async baseBranch(): Promise<string> {
+    const current = await this.branch();
+    if (!current.startsWith('factory/')) {
+      await this.git.raw(['config', 'factory.baseBranch', current]);
+      return current;
+    }
+    return (await this.git.raw(['config', 'factory.baseBranch']).catch(() => '')).trim() || current;
   }
 
   async checkout(name: string): Promise<void> {

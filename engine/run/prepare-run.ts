@@ -19,9 +19,8 @@ export async function prepareRun(projectDir: string, config: FactoryConfig, runI
     const files = dirty.slice(0, 8).map((line) => `  ${line}`).join('\n');
     throw new UserError(`the working tree has uncommitted changes, and the factory never mixes its rounds with your work:\n${files}${dirty.length > 8 ? `\n  … and ${dirty.length - 8} more` : ''}\ncommit them (git add -A && git commit), stash them (git stash -u), or pass --allow-dirty to commit them first on the factory's branch`);
   }
-  const baseBranch = await repo.branch();
-  const branch = `factory/${runId}`;
-  await repo.checkoutNewBranch(branch);
+  const baseBranch = await repo.baseBranch();
+  const branch = await repo.checkoutNewBranch(`factory/${runId}`);
   if (dirty.length > 0) await repo.commitAll('factory: your uncommitted work, saved before the run (--allow-dirty)');
   return { rfp, repo, branch, baseBranch, testCommand };
 }

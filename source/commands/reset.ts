@@ -14,7 +14,8 @@ export async function resetCommand(options: { dir: string; hard?: boolean; yes?:
   if (options.hard) {
     const git = simpleGit(projectDir);
     const branches = (await git.branchLocal()).all.filter((name) => name.startsWith('factory/'));
-    const back = started?.type === 'run:started' ? started.baseBranch : undefined;
+    const recorded = (await git.raw(['config', 'factory.baseBranch']).catch(() => '')).trim();
+    const back = recorded || (started?.type === 'run:started' ? started.baseBranch : undefined);
     const plan = `switch to ${back ?? '(unknown: stays where it is)'} and delete ${branches.length} branch(es): ${branches.join(', ') || 'none'}`;
     if (!options.yes && !(await confirm(`factory reset --hard will remove .factory/, ${plan}. The commits on those branches will be gone. Continue? [y/N] `))) {
       process.stdout.write('nothing changed\n');
@@ -23,6 +24,7 @@ export async function resetCommand(options: { dir: string; hard?: boolean; yes?:
     if (back) await git.checkout(back);
     const current = (await git.revparse(['--abbrev-ref', 'HEAD'])).trim();
     for (const branch of branches) if (branch !== current) await git.deleteLocalBranch(branch, true);
+    await git.raw(['config', '--unset', 'factory.baseBranch']).catch(() => undefined);
   }
   fs.rmSync(paths.root, { recursive: true, force: true });
   process.stdout.write(`removed ${paths.root}${options.hard ? ' and the factory branches' : '; your files and git history are untouched'}\n`);

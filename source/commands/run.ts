@@ -6,6 +6,8 @@ import { startEngine } from '../run/start-engine.js';
 export async function runCommand(options: RunOptions & { json?: boolean; verbose?: boolean }): Promise<void> {
   const engine = await startEngine(options, (line) => process.stderr.write(`factory: ${line}\n`));
   engine.on((event) => {
+    // Errors are for the person at the terminal: stderr, whatever the output format.
+    if (event.type === 'run:error') process.stderr.write(`factory: ${event.message}\n`);
     if (options.json) return void process.stdout.write(`${JSON.stringify(event)}\n`);
     const line = formatEvent(event, options.verbose ?? false);
     if (line !== undefined) process.stdout.write(`${line}\n`);

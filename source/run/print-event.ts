@@ -38,8 +38,6 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
       return `stopping: ${event.reason}`;
     case 'human:action':
       return `human: ${event.action}${event.text ? ` — ${event.text}` : ''}`;
-    case 'run:error':
-      return `error: ${event.message}`;
     case 'run:finished':
       return `run finished: ${event.outcome}, ${event.tasksGreen}/${event.tasksTotal} task(s) green — ${event.reason} (exit ${event.exitCode})`;
     default:

@@ -1,0 +1,25 @@
+// RFP/tasks.md: checklist items are tasks, "(tests: …)" names their tests, ticking changes only that line.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseTasks, tickTask } from '../../../engine/rfp/tasks-file.js';
+
+describe('tasks.md', () => {
+  const text = '# Tasks\r\n\r\n- [ ] Parse dates (tests: tests/test_dates.py, tests/test_more.py)\r\n* [x] Already done\r\n1. [ ] Numbered\r\nplain line\r\n';
+
+  it('parses items, their state and named tests', () => {
+    expect(parseTasks(text)).toEqual([
+      { index: 1, line: 3, title: 'Parse dates', done: false, tests: ['tests/test_dates.py', 'tests/test_more.py'] },
+      { index: 2, line: 4, title: 'Already done', done: true, tests: [] },
+      { index: 3, line: 5, title: 'Numbered', done: false, tests: [] },
+    ]);
+  });
+
+  it('ticks one task and keeps every other byte, CRLF included', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tasks-')), 'tasks.md');
+    fs.writeFileSync(file, text);
+    tickTask(file, parseTasks(text)[2]!);
+    expect(fs.readFileSync(file, 'utf8')).toBe(text.replace('1. [ ] Numbered', '1. [x] Numbered'));
+  });
+});

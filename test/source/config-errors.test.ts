@@ -1,0 +1,73 @@
+// Bad settings and missing files stop `factory run` with a message naming the file, line, key and what is allowed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runFactory } from '../support/cli.js';
+import { makeProject } from '../support/project.js';
+
+function withConfigLine(dir: string, find: RegExp, replace: string): number {
+  const file = path.join(dir, 'factory_config.md');
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const index = lines.findIndex((line) => find.test(line));
+  lines[index] = replace;
+  fs.writeFileSync(file, lines.join('\n'));
+  return index + 1;
+}
+
+describe('config errors', () => {
+  it('names an unknown key with its line and the closest known one', async () => {
+    const dir = makeProject();
+    const line = withConfigLine(dir, /^MAX_ROUNDS=/, 'MAX_ROUND=5');
+    const result = await runFactory(dir, ['run']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain(`factory: factory_config.md:${line}: unknown setting MAX_ROUND (did you mean MAX_ROUNDS?); known settings: SCOPE, TASKS,`);
+    expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('names a bad value with the allowed ones', async () => {
+    const dir = makeProject();
+    const line = withConfigLine(dir, /^MODE=/, 'MODE=Triple');
+    const result = await runFactory(dir, ['run']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toBe(`factory: factory_config.md:${line}: MODE=Triple is not allowed: expected one of Single, Dual`);
+  });
+
+  it('checks flags like the file', async () => {
+    const dir = makeProject();
+    const result = await runFactory(dir, ['run', '--max-rounds', '0']);
+    expect(result.stderr).toBe('factory: command line: MAX_ROUNDS=0 is not allowed: expected a whole number from 1 to 1000');
+  });
+
+  it('says which required RFP file is missing', async () => {
+    const dir = makeProject();
+    fs.rmSync(path.join(dir, 'RFP/requirements.md'));
+    const result = await runFactory(dir, ['run']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('RFP/requirements.md is missing');
+    expect(result.stderr).toContain('it is required');
+  });
+
+  it('refuses a tasks.md without tasks', async () => {
+    const dir = makeProject();
+    fs.writeFileSync(path.join(dir, 'RFP/tasks.md'), '# Tasks\n\nnothing to do\n');
+    const result = await runFactory(dir, ['run']);
+    expect(result.stderr).toContain('RFP/tasks.md has no tasks: write each task as a checklist item');
+  });
+
+  it('refuses a missing config file and says how to create one', async () => {
+    const dir = makeProject();
+    fs.rmSync(path.join(dir, 'factory_config.md'));
+    const result = await runFactory(dir, ['run']);
+    expect(result.stderr).toContain('factory_config.md: not found in');
+    expect(result.stderr).toContain('factory init');
+  });
+
+  it('refuses to start on a dirty tree and offers the ways out', async () => {
+    const dir = makeProject({ dirty: { 'notes.txt': 'mine' }, script: { worker: [] } });
+    const result = await runFactory(dir, ['run']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('uncommitted changes');
+    expect(result.stderr).toContain('?? notes.txt');
+    expect(result.stderr).toContain('--allow-dirty');
+  });
+});
