@@ -6,6 +6,8 @@ export type EngineCommand =
   | { type: 'escalate'; reason?: string }
   | { type: 'intervene' }
   | { type: 'skip' }
+  /** Change a limit from the next round (live keys of factory_config.md only). */
+  | { type: 'set'; key: string; value: string }
   /** now: abort the current step instead of letting it finish. */
   | { type: 'stop'; now?: boolean };
 

@@ -15,6 +15,7 @@ import { newRunId, prepareRun } from './run/prepare-run.js';
 import type { Sandbox } from './sandbox/sandbox.js';
 import { errorMessage, UserError } from './util/errors.js';
 import { exitCodeFor } from './run/exit-codes.js';
+import { checkLiveSetting } from './config/live-setting.js';
 
 export type EngineDeps = {
   projectDir: string;
@@ -48,6 +49,11 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
   };
 
   const send = (command: EngineCommand): void => {
+    if (command.type === 'set') {
+      const checked = checkLiveSetting(command.key, command.value, 'factory set');
+      if ('message' in checked) return say('config:rejected', { key: command.key, value: command.value, message: checked.message });
+      return control.apply({ ...command, value: checked.value });
+    }
     say('human:action', { action: command.type, text: command.type === 'redirect' ? command.text : undefined });
     if (command.type === 'pause' && status.state === 'running') say('engine:pausing', { reason: 'pause asked: the current step finishes first' });
     if (command.type === 'stop') say('engine:stopping', { reason: command.now ? 'stop now' : 'stop after the current step' });
@@ -65,7 +71,7 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
       total = prepared.rfp.tasks.length;
       await deps.sandbox.start();
       say('run:started', { runId, branch: prepared.branch, baseBranch: prepared.baseBranch, sandbox: deps.sandbox.describe(), engine: deps.worker.name, testCommand: prepared.testCommand, tasks: prepared.rfp.tasks.map(({ index, title, done }) => ({ index, title, done })) });
-      const ctx: LoopContext = { ...deps, ...prepared, paths, control, position, say };
+      const ctx: LoopContext = { ...deps, ...prepared, paths, control, position, say, usage: { costUsd: 0, tokens: 0 }, startedAt: Date.now(), capsLifted: new Set() };
       try {
         end = await runLoop(ctx);
       } finally {

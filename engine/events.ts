@@ -5,7 +5,7 @@ import type { RoundRecord } from './reports/round-record.js';
 
 export type PauseKind = 'human' | 'valve' | 'escalation' | 'intervention' | 'cap';
 export type TaskOutcome = 'green' | 'stopped' | 'skipped' | 'escalated';
-export type RunOutcome = 'green' | 'valve' | 'stopped' | 'failed' | 'error';
+export type RunOutcome = 'green' | 'valve' | 'cap' | 'stopped' | 'failed' | 'error';
 export type ValveName = 'max_rounds' | 'fail_streak' | 'idle_rounds' | 'same_failure';
 
 /** Fields every event carries: when, and which task and round (0 outside a round). */
@@ -28,6 +28,10 @@ type Payloads = {
   'round:finished': { record: RoundRecord };
   'verdict:issued': { verdict: Verdict; by: 'supervisor' | 'human' };
   'valve:tripped': { valve: ValveName; reason: string; evidence: string };
+  'cap:reached': { cap: 'cost' | 'minutes'; reason: string; evidence: string };
+  'baseline:recorded': { headline: string; passing: number; failing: string[]; perTest: boolean };
+  'config:changed': { key: string; value: string; previous: string };
+  'config:rejected': { key: string; value: string; message: string };
   'task:finished': { outcome: TaskOutcome; reason: string };
   'engine:pausing': { reason: string };
   'engine:paused': { kind: PauseKind; reason: string };

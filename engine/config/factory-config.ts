@@ -26,6 +26,8 @@ export type FactoryConfig = {
   coderModel: string;
   ollamaHost: string;
   script: string;
+  /** Every resolved KEY=value, for reports and for changing one setting mid-run. */
+  settings: Readonly<Record<string, string>>;
 };
 
 const optionalNumber = (value: string): number | undefined => (value === '' ? undefined : Number(value));
@@ -58,5 +60,6 @@ export function toFactoryConfig(values: Record<string, string>): FactoryConfig {
     coderModel: get('CODER_MODEL'),
     ollamaHost: get('OLLAMA_HOST'),
     script: get('SCRIPT'),
+    settings: { ...values },
   };
 }

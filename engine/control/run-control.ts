@@ -1,9 +1,10 @@
 // Holds what the human asked for between safe points: pause requests, redirects, skip and stop; the loop polls it.
 import type { EngineCommand } from '../commands.js';
 import type { PauseKind, ValveName } from '../events.js';
+import type { CapName } from '../loop/caps.js';
 
-/** A pause the loop will take at its next safe point; `valve` names the valve that asked for it. */
-export type PauseRequest = { kind: PauseKind; reason: string; valve?: ValveName };
+/** A pause the loop will take at its next safe point; `valve` or `cap` names what asked for it. */
+export type PauseRequest = { kind: PauseKind; reason: string; valve?: ValveName; cap?: CapName };
 
 export class RunControl {
   /** Aborts the step in progress (worker or tests) for skip and stop-now. */
@@ -12,6 +13,8 @@ export class RunControl {
   private wake?: () => void;
   private resumed = false;
   readonly redirects: string[] = [];
+  /** Checked settings waiting for the next round, KEY -> value. */
+  readonly settings = new Map<string, string>();
   skipRequested = false;
   stopRequested = false;
   escalated = false;
@@ -55,6 +58,9 @@ export class RunControl {
         this.step.abort();
         this.wake?.();
         return;
+      case 'set':
+        this.settings.set(command.key, command.value);
+        return;
       case 'stop':
         this.stopRequested = true;
         if (command.now) this.step.abort();
@@ -81,6 +87,12 @@ export class RunControl {
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
     this.wake = undefined;
+  }
+
+  takeSettings(): [string, string][] {
+    const taken = [...this.settings];
+    this.settings.clear();
+    return taken;
   }
 
   /** Redirects are used once, in the next prompt. */

@@ -7,12 +7,14 @@ import type { FactoryPaths } from '../reports/factory-dir.js';
 import type { Rfp } from '../rfp/read-rfp.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import type { RunControl } from '../control/run-control.js';
+import type { Baseline } from '../testing/judge-tests.js';
+import type { CapName, Usage } from './caps.js';
 
 export type Position = { task: number; round: number; runRound: number };
 
 export type LoopContext = {
   projectDir: string;
-  /** Read afresh every round: limits may change while the run goes on. */
+  /** Read afresh every round: limits may change while the run goes on (`factory set`). */
   config: FactoryConfig;
   rfp: Rfp;
   repo: Repo;
@@ -25,5 +27,12 @@ export type LoopContext = {
   paths: FactoryPaths;
   control: RunControl;
   position: Position;
+  /** Money and tokens spent so far by every engine of the run. */
+  usage: Usage;
+  startedAt: number;
+  /** Caps the human resumed past: they no longer stop the run. */
+  capsLifted: Set<CapName>;
+  /** Per-test results before round 1. */
+  baseline?: Baseline;
   say: <T extends FactoryEventType>(type: T, payload: EventPayload<T>) => void;
 };

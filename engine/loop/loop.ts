@@ -3,27 +3,30 @@ import type { RunOutcome, TaskOutcome } from '../events.js';
 import { chooseStrategy } from '../prompt/strategy.js';
 import { tickTask, type Task } from '../rfp/tasks-file.js';
 import type { TestSummary } from '../testing/test-result.js';
+import { recordBaseline } from './baseline.js';
+import { checkCaps } from './caps.js';
 import type { LoopContext } from './context.js';
 import { playRound } from './play-round.js';
+import { waitAtSafePoint } from './safe-point.js';
 import { supervise } from './supervise.js';
 import { checkValves, resetValve, roundsAllowed, type TaskCounters } from './valves.js';
-import { waitAtSafePoint } from './safe-point.js';
 
 export type RunEnd = { outcome: RunOutcome; reason: string; tasksGreen: number };
-type TaskEnd = { outcome: TaskOutcome; reason: string };
+type TaskEnd = { outcome: TaskOutcome; reason: string; stoppedBy?: 'valve' | 'cap' | 'human' };
 
 export async function runLoop(ctx: LoopContext): Promise<RunEnd> {
   const tasks = ctx.rfp.tasks.filter((task) => wanted(ctx, task));
   let tasksGreen = tasks.filter((task) => task.done).length;
+  if (tasksGreen < tasks.length) ctx.baseline = await recordBaseline(ctx);
   let previousTaskGreen = false;
   for (const task of tasks) {
     if (task.done) continue;
     if (ctx.control.stopRequested) return { outcome: 'stopped', reason: 'stopped by the human', tasksGreen };
     const end = await runTask(ctx, task, previousTaskGreen);
-    ctx.say('task:finished', end);
+    ctx.say('task:finished', { outcome: end.outcome, reason: end.reason });
     previousTaskGreen = end.outcome === 'green';
     if (end.outcome === 'green') tasksGreen++;
-    else if (end.outcome === 'stopped') return { outcome: ctx.control.stopRequested ? 'stopped' : 'valve', reason: end.reason, tasksGreen };
+    if (end.stoppedBy) return { outcome: end.stoppedBy === 'human' ? 'stopped' : end.stoppedBy, reason: end.reason, tasksGreen };
   }
   const all = tasksGreen === tasks.length;
   return { outcome: all ? 'green' : 'failed', reason: all ? 'every task is green' : `${tasks.length - tasksGreen} task(s) skipped or escalated`, tasksGreen };
@@ -35,7 +38,7 @@ async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean)
   ctx.control.skipRequested = false;
   ctx.control.escalated = false;
   ctx.say('task:started', { title: task.title, maxRounds: ctx.config.maxRounds });
-  const counters: TaskCounters = { rounds: 0, failStreak: 0, idleStreak: 0, extraRounds: 0 };
+  const counters: TaskCounters = { rounds: 0, failStreak: 0, idleStreak: 0, extraRounds: 0, sameFailures: 0 };
   let lastTests: TestSummary | undefined;
   let lastDiff: string | undefined;
   let broken: string[] = [];
@@ -43,13 +46,17 @@ async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean)
   for (;;) {
     const paused = await waitAtSafePoint(ctx);
     if (ctx.control.skipRequested) return { outcome: 'skipped', reason: 'skipped by the human' };
-    if (ctx.control.stopRequested) return { outcome: 'stopped', reason: 'stopped by the human' };
+    if (ctx.control.stopRequested) return { outcome: 'stopped', reason: 'stopped by the human', stoppedBy: 'human' };
     if (paused?.valve) resetValve(counters, paused.valve);
-    const trip = checkValves(counters, ctx.config, lastTests?.headline ?? 'none');
+    if (paused?.cap) ctx.capsLifted.add(paused.cap);
+    const cap = checkCaps(ctx.usage, Date.now() - ctx.startedAt, ctx.config, ctx.capsLifted);
+    const trip = cap ?? checkValves(counters, ctx.config, lastTests?.headline ?? 'none');
     if (trip) {
-      ctx.say('valve:tripped', trip);
-      if (ctx.config.mode === 'Single') return { outcome: 'stopped', reason: `${trip.reason}: ${trip.evidence}` };
-      ctx.control.requestPause({ kind: 'valve', reason: `${trip.reason}: ${trip.evidence}`, valve: trip.valve });
+      if ('cap' in trip) ctx.say('cap:reached', trip);
+      else ctx.say('valve:tripped', trip);
+      const reason = `${trip.reason}: ${trip.evidence}`;
+      if (ctx.config.mode === 'Single') return { outcome: 'stopped', reason, stoppedBy: 'cap' in trip ? 'cap' : 'valve' };
+      ctx.control.requestPause('cap' in trip ? { kind: 'cap', reason, cap: trip.cap } : { kind: 'valve', reason, valve: trip.valve });
       continue;
     }
     counters.rounds++;

@@ -1,5 +1,5 @@
 // One round of the coder: prompt, worker, tests, commit. Returns what happened; the loop decides what comes next.
-import type { Worker } from '../agents/agent.js';
+import type { Worker, WorkerResult } from '../agents/agent.js';
 import { buildPrompt } from '../prompt/build-prompt.js';
 import type { Strategy } from '../prompt/strategy.js';
 import type { Task } from '../rfp/tasks-file.js';
@@ -9,7 +9,10 @@ import type { TestSummary } from '../testing/test-result.js';
 import { tail } from '../util/capped-text.js';
 import { errorMessage } from '../util/errors.js';
 import type { LoopContext } from './context.js';
-import { roundsAllowed, type TaskCounters } from './valves.js';
+import { countSameFailure, roundsAllowed, type TaskCounters } from './valves.js';
+import { judgeTests } from '../testing/judge-tests.js';
+import { failureFingerprint } from '../testing/failure-fingerprint.js';
+import { addUsage, remainingBudget } from './caps.js';
 
 export type RoundInput = {
   task: Task;
@@ -50,7 +53,7 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
       round: counters.rounds,
       model: ctx.config.workerModel,
       lockedPaths: new Set(),
-      budgetUsd: undefined,
+      budgetUsd: remainingBudget(ctx.usage, ctx.config),
       signal: ctx.control.nextStep(),
       onActivity: (activity) => {
         if (activity.kind === 'text') ctx.say('agent:chunk', { text: activity.text });
@@ -61,8 +64,9 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
         }
       },
     })
-    .catch((error: unknown) => ({ ok: false, error: errorMessage(error) }));
+    .catch((error: unknown): WorkerResult => ({ ok: false, error: errorMessage(error) }));
   ctx.say('agent:finished', result);
+  addUsage(ctx.usage, result);
   const interrupted = ctx.control.signal.aborted;
 
   const tests = interrupted ? interruptedTests(ctx.testCommand) : await testRound(ctx);
@@ -74,8 +78,11 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
 
   const before = input.lastTests?.tests ?? {};
   const broken = failingTests(tests).filter((id) => before[id] === 'passed');
-  counters.failStreak = tests.green ? 0 : counters.failStreak + 1;
+  const judgement = judgeTests(tests, task.tests, ctx.baseline);
+  counters.failStreak = judgement.green ? 0 : counters.failStreak + 1;
   counters.idleStreak = commit ? 0 : counters.idleStreak + 1;
+  const fingerprint = judgement.green || interrupted ? undefined : failureFingerprint(tests, [...judgement.ownFailing, ...judgement.regressions]);
+  countSameFailure(counters, fingerprint);
   const { output, ...summary } = tests;
   const record: RoundRecord = {
     task: task.index,
@@ -90,7 +97,10 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
     tests: { ...summary, excerpt: tail(output, 4000) },
     commit: commit && { sha: commit.sha, message: commit.message, files: commit.files },
     refusedEdits,
-    green: tests.green,
+    green: judgement.green,
+    judgement,
+    fingerprint,
+    totals: { ...ctx.usage, elapsedMs: Date.now() - ctx.startedAt },
     failStreak: counters.failStreak,
     idleStreak: counters.idleStreak,
     broken,

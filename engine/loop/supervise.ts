@@ -3,6 +3,7 @@ import type { Verdict } from '../agents/agent.js';
 import { renderRoundReport, type RoundRecord } from '../reports/round-record.js';
 import { errorMessage } from '../util/errors.js';
 import type { LoopContext } from './context.js';
+import { addUsage } from './caps.js';
 
 /** Returns true when the supervisor's engine should work the next round itself (INTERVENE). */
 export async function supervise(ctx: LoopContext, record: RoundRecord): Promise<boolean> {
@@ -11,6 +12,7 @@ export async function supervise(ctx: LoopContext, record: RoundRecord): Promise<
   try {
     const answer = await ctx.supervisor.review({ report: renderRoundReport(record), projectDir: ctx.projectDir, model: ctx.config.supervisorModel, signal: ctx.control.nextStep() });
     verdict = { decision: answer.decision, reason: answer.reason, instructions: answer.instructions };
+    addUsage(ctx.usage, answer);
     if (answer.costUsd !== undefined || answer.inputTokens !== undefined) ctx.say('agent:finished', { ok: true, costUsd: answer.costUsd, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens });
   } catch (error) {
     verdict = { decision: 'CONTINUE', reason: `supervisor failed, continuing: ${errorMessage(error)}`, instructions: '' };

@@ -1,5 +1,6 @@
 // The safety valves: each names its limit and the evidence that tripped it.
 import type { ValveName } from '../events.js';
+import { describeFingerprint } from '../testing/failure-fingerprint.js';
 
 export type TaskCounters = {
   /** Rounds played in this task. */
@@ -8,9 +9,12 @@ export type TaskCounters = {
   idleStreak: number;
   /** Rounds granted beyond MAX_ROUNDS by the human resuming after that valve. */
   extraRounds: number;
+  /** Failing rounds in a row with the same fingerprint, and that fingerprint. */
+  sameFailures: number;
+  fingerprint?: string;
 };
 
-export type Limits = { maxRounds: number; maxFailStreak: number; maxIdleRounds: number };
+export type Limits = { maxRounds: number; maxFailStreak: number; maxIdleRounds: number; maxSameFailure: number };
 
 export const roundsAllowed = (counters: TaskCounters, limits: Pick<Limits, 'maxRounds'>): number => limits.maxRounds + counters.extraRounds;
 export type Trip = { valve: ValveName; reason: string; evidence: string };
@@ -24,10 +28,19 @@ export function checkValves(counters: TaskCounters, limits: Limits, lastHeadline
   if (counters.failStreak >= limits.maxFailStreak) {
     return { valve: 'fail_streak', reason: `MAX_FAIL_STREAK reached (${limits.maxFailStreak} failing rounds in a row)`, evidence: `${counters.failStreak} failing rounds in a row, last tests: ${lastHeadline}` };
   }
+  if (counters.fingerprint && counters.sameFailures >= limits.maxSameFailure) {
+    return { valve: 'same_failure', reason: `MAX_SAME_FAILURE reached (${limits.maxSameFailure} rounds failing the same way, files changed or not)`, evidence: `${counters.sameFailures} rounds: ${describeFingerprint(counters.fingerprint)}` };
+  }
   if (counters.idleStreak >= limits.maxIdleRounds) {
     return { valve: 'idle_rounds', reason: `MAX_IDLE_ROUNDS reached (${limits.maxIdleRounds} rounds with no file change)`, evidence: `${counters.idleStreak} rounds in a row changed no file` };
   }
   return undefined;
+}
+
+/** Folds a finished round's fingerprint into the same-failure count. */
+export function countSameFailure(counters: TaskCounters, fingerprint: string | undefined): void {
+  counters.sameFailures = fingerprint === undefined ? 0 : fingerprint === counters.fingerprint ? counters.sameFailures + 1 : 1;
+  counters.fingerprint = fingerprint;
 }
 
 /** After the human resumes a tripped task, the valve's count starts again. */
@@ -35,4 +48,5 @@ export function resetValve(counters: TaskCounters, valve: ValveName): void {
   if (valve === 'max_rounds') counters.extraRounds = counters.rounds;
   if (valve === 'fail_streak') counters.failStreak = 0;
   if (valve === 'idle_rounds') counters.idleStreak = 0;
+  if (valve === 'same_failure') counters.sameFailures = 0;
 }

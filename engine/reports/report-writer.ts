@@ -36,6 +36,15 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
         fs.appendFileSync(paths.supervisorLog, `${event.ts} task ${event.task} round ${event.round} ${event.by}: ${event.verdict.decision} — ${event.verdict.reason}${event.verdict.instructions ? `\n  instructions: ${event.verdict.instructions}` : ''}\n`);
         history(`- ${when} ${event.by} verdict: ${event.verdict.decision} — ${event.verdict.reason}`);
         return;
+      case 'cap:reached':
+        history(`- ${when} cap ${event.cap}: ${event.reason} (${event.evidence})`);
+        return;
+      case 'config:changed':
+        history(`- ${when} setting changed: ${event.key}=${event.value} (was ${event.previous || 'empty'}), from the next round`);
+        return;
+      case 'baseline:recorded':
+        history(`- ${when} baseline before round 1: ${event.headline}${event.failing.length ? `; failing before the run: ${event.failing.join(', ')}` : ''}`);
+        return;
       case 'valve:tripped':
         history(`- ${when} valve ${event.valve}: ${event.reason} (${event.evidence})`);
         return;

@@ -2,6 +2,7 @@
 import type { StrategyId } from '../prompt/strategy.js';
 import type { TestSummary } from '../testing/test-result.js';
 import type { WorkerResult } from '../agents/agent.js';
+import type { Judgement } from '../testing/judge-tests.js';
 
 export type RoundRecord = {
   task: number;
@@ -19,6 +20,12 @@ export type RoundRecord = {
   commit?: { sha: string; message: string; files: string[] };
   refusedEdits: string[];
   green: boolean;
+  /** How green was decided: the task's own tests, regressions against the baseline, failures from before the run. */
+  judgement: Judgement;
+  /** Same string for rounds that fail the same way; undefined when green. */
+  fingerprint?: string;
+  /** The run's running totals after this round. */
+  totals: { costUsd: number; tokens: number; elapsedMs: number };
   failStreak: number;
   idleStreak: number;
   /** Tests that passed before this round and fail after it. */
@@ -44,7 +51,9 @@ export function renderRoundReport(record: RoundRecord): string {
     `- Passed ${tests.passed}, failed ${tests.failed}, errors ${tests.errored}, skipped ${tests.skipped}`,
     `- Commit: ${record.commit ? `${record.commit.sha.slice(0, 10)} ${record.commit.message}` : 'no change'}`,
     `- Streaks: fail ${record.failStreak}, idle ${record.idleStreak}`,
+    `- Run totals: $${record.totals.costUsd.toFixed(4)}, ${record.totals.tokens} tokens, ${(record.totals.elapsedMs / 60_000).toFixed(1)} min`,
   ];
+  if (record.judgement.note) lines.push(`- Verdict: ${record.judgement.note}`);
   if (record.result.costUsd !== undefined || record.result.inputTokens !== undefined) {
     lines.push(`- Usage: $${(record.result.costUsd ?? 0).toFixed(4)}, ${record.result.inputTokens ?? 0} tokens in, ${record.result.outputTokens ?? 0} out`);
   }
@@ -52,6 +61,8 @@ export function renderRoundReport(record: RoundRecord): string {
   if (failing.length > 0) {
     lines.push('', '## Failing tests', ...failing.map((id) => `- ${id}${tests.errors[id] ? ` — ${tests.errors[id]}` : ''}`));
   }
+  if (record.judgement.regressions.length > 0) lines.push('', '## Passed before the run, failing now', ...record.judgement.regressions.map((id) => `- ${id}`));
+  if (record.judgement.failingBefore.length > 0) lines.push('', '## Failing before the run (not this task\'s; never blocks it)', ...record.judgement.failingBefore.map((id) => `- ${id}`));
   if (record.broken.length > 0) lines.push('', '## Broken this round (passed before)', ...record.broken.map((id) => `- ${id}`));
   if (record.commit) lines.push('', '## Files changed', ...record.commit.files.map((file) => `- ${file}`));
   if (record.refusedEdits.length > 0) lines.push('', '## Edits refused', ...record.refusedEdits.map((text) => `- ${text}`));

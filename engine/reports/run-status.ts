@@ -47,6 +47,8 @@ export function reduceStatus(status: RunStatus, event: FactoryEvent): RunStatus 
       return { ...next, failStreak: event.record.failStreak, idleStreak: event.record.idleStreak };
     case 'verdict:issued':
       return { ...next, lastVerdict: event.verdict };
+    case 'cap:reached':
+      return { ...next, lastValve: `${event.reason}: ${event.evidence}` };
     case 'valve:tripped':
       return { ...next, lastValve: `${event.reason}: ${event.evidence}` };
     case 'task:finished':

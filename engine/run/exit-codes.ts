@@ -8,6 +8,7 @@ export const exitCodes = {
   valve: 3,
   stopped: 4,
   failed: 5,
+  cap: 6,
 } as const satisfies Record<RunOutcome | 'usage', number>;
 
 export function exitCodeFor(outcome: RunOutcome): number {

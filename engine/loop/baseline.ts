@@ -1,0 +1,20 @@
+// Before round 1: the tests run once, so failures that were there before the run are never blamed on the worker.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Baseline } from '../testing/judge-tests.js';
+import { runTests } from '../testing/run-tests.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import type { LoopContext } from './context.js';
+
+export async function recordBaseline(ctx: LoopContext): Promise<Baseline> {
+  const file = path.join(ctx.paths.root, 'baseline.json');
+  ctx.say('tests:started', { command: ctx.testCommand, baseline: true });
+  const result = await runTests(ctx.sandbox, { command: ctx.testCommand, timeoutSeconds: ctx.config.testTimeoutSeconds, signal: ctx.control.nextStep(), onOutput: (text) => ctx.say('tests:output', { text }) });
+  ctx.say('tests:finished', { result, baseline: true });
+  const baseline: Baseline = { tests: result.tests, headline: result.headline };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  writeFileAtomic(file, `${JSON.stringify(baseline, null, 2)}\n`);
+  const failing = Object.entries(result.tests).filter(([, outcome]) => outcome === 'failed' || outcome === 'errored').map(([id]) => id);
+  ctx.say('baseline:recorded', { headline: result.headline, passing: result.passed, failing, perTest: Object.keys(result.tests).length > 0 });
+  return baseline;
+}

@@ -1,0 +1,45 @@
+// Decides whether a task is green: its own tests pass and no test that passed in the baseline fails now.
+import picomatch from 'picomatch';
+import type { TestOutcome, TestSummary } from './test-result.js';
+
+export type Baseline = { tests: Record<string, TestOutcome>; headline: string };
+
+export type Judgement = {
+  green: boolean;
+  /** The task's own tests that fail now. */
+  ownFailing: string[];
+  /** Tests that passed in the baseline and fail now. */
+  regressions: string[];
+  /** Tests outside the task that already failed before the run: reported, never blocking. */
+  failingBefore: string[];
+  /** How the verdict was reached, when it is not the plain per-test rule. */
+  note?: string;
+};
+
+const failed = (outcome: TestOutcome | undefined): boolean => outcome === 'failed' || outcome === 'errored';
+
+/** The file part of a test id ("tests/test_a.py::test_x" -> "tests/test_a.py"). */
+const fileOf = (id: string): string => id.split('::')[0]!;
+
+export function judgeTests(tests: TestSummary, ownPatterns: string[], baseline?: Baseline): Judgement {
+  const ids = Object.keys(tests.tests);
+  if (tests.timedOut || ids.length === 0) {
+    const note = tests.timedOut ? undefined : `per-test results could not be read from ${tests.runner} output: judged on the whole suite`;
+    return { green: tests.green, ownFailing: [], regressions: [], failingBefore: [], note };
+  }
+  const matchers = ownPatterns.map((pattern) => picomatch(pattern.replace(/\/$/, '/**')));
+  const isOwn = (id: string): boolean => ownPatterns.length === 0 || matchers.some((match) => match(fileOf(id)) || match(id));
+  const own = ids.filter(isOwn);
+  const ownFailing = own.filter((id) => failed(tests.tests[id]));
+  const before = baseline?.tests ?? {};
+  const regressions = ids.filter((id) => before[id] === 'passed' && failed(tests.tests[id]));
+  const failingBefore = ids.filter((id) => !isOwn(id) && failed(before[id]) && failed(tests.tests[id]));
+  const unexplained = ids.filter((id) => !isOwn(id) && failed(tests.tests[id]) && !failed(before[id]) && before[id] !== 'passed');
+  const anyFailing = ids.some((id) => failed(tests.tests[id]));
+  const note =
+    own.length === 0 ? `no test of the task (${ownPatterns.join(', ')}) ran`
+    : tests.exitCode !== 0 && !anyFailing ? `the test command exited ${tests.exitCode} although no test failed`
+    : undefined;
+  const green = !note && ownFailing.length === 0 && regressions.length === 0 && unexplained.length === 0 && own.some((id) => tests.tests[id] === 'passed');
+  return { green, ownFailing: [...ownFailing, ...unexplained], regressions, failingBefore, note };
+}
