@@ -11,7 +11,7 @@ export function pythonWithPytest(): string | undefined {
 
 /** The pytest command the factory uses, with the python that has pytest. */
 export function pytestCommand(): string {
-  return `${pythonWithPytest() ?? 'python3'} -m pytest -rA -q -p no:cacheprovider`;
+  return `${pythonWithPytest() ?? 'python3'} -m pytest -rA -q -p no:cacheprovider --continue-on-collection-errors`;
 }
 
 /** Reason to skip when pytest is missing; under CI=true missing tools fail instead. */
