@@ -7,11 +7,13 @@ import { RunControl } from './control/run-control.js';
 import type { EventPayload, FactoryEvent, FactoryEventType, Listener, RunOutcome } from './events.js';
 import type { LoopContext, Position } from './loop/context.js';
 import { runLoop, type RunEnd } from './loop/loop.js';
-import { eventLogWriter } from './reports/event-log.js';
 import { factoryPaths } from './reports/factory-dir.js';
 import { reportWriter } from './reports/report-writer.js';
 import { initialStatus, reduceStatus, type RunStatus } from './reports/run-status.js';
 import { newRunId, prepareRun } from './run/prepare-run.js';
+import { findResumePoint } from './run/resume-point.js';
+import { acquireRunLock } from './run/run-lock.js';
+import { eventLogWriter, readEventLog } from './reports/event-log.js';
 import type { Sandbox } from './sandbox/sandbox.js';
 import { errorMessage, UserError } from './util/errors.js';
 import { exitCodeFor } from './run/exit-codes.js';
@@ -61,23 +63,28 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
   };
 
   const run = async (): Promise<RunResult> => {
-    const runId = deps.runId ?? newRunId();
-    emitter.on(eventLogWriter(paths.events));
-    emitter.on(reportWriter(paths));
     let end: RunEnd;
     let total = 0;
+    let releaseLock = (): void => undefined;
     try {
-      const prepared = await prepareRun(deps.projectDir, deps.config, runId, deps.allowDirty ?? false);
+      releaseLock = acquireRunLock(paths.lock);
+      const resume = findResumePoint(readEventLog(paths.events));
+      emitter.on(eventLogWriter(paths.events));
+      emitter.on(reportWriter(paths));
+      const prepared = await prepareRun(deps.projectDir, deps.config, { runId: deps.runId ?? newRunId(), allowDirty: deps.allowDirty ?? false, resume });
       total = prepared.rfp.tasks.length;
       await deps.sandbox.start();
-      say('run:started', { runId, branch: prepared.branch, baseBranch: prepared.baseBranch, sandbox: deps.sandbox.describe(), engine: deps.worker.name, testCommand: prepared.testCommand, tasks: prepared.rfp.tasks.map(({ index, title, done }) => ({ index, title, done })) });
-      const ctx: LoopContext = { ...deps, ...prepared, paths, control, position, say, usage: { costUsd: 0, tokens: 0 }, startedAt: Date.now(), capsLifted: new Set() };
+      say('run:started', { resumed: prepared.resume !== undefined, runId: prepared.runId, branch: prepared.branch, baseBranch: prepared.baseBranch, sandbox: deps.sandbox.describe(), engine: deps.worker.name, testCommand: prepared.testCommand, tasks: prepared.rfp.tasks.map(({ index, title, done }) => ({ index, title, done })) });
+      position.runRound = prepared.resume?.runRound ?? 0;
+      const usage = prepared.resume?.usage ?? { costUsd: 0, tokens: 0 };
+      const ctx: LoopContext = { ...deps, ...prepared, paths, control, position, say, usage, startedAt: prepared.resume?.startedAt ?? Date.now(), capsLifted: new Set() };
       try {
         end = await runLoop(ctx);
       } finally {
         await deps.sandbox.stop().catch(() => undefined);
       }
     } catch (error) {
+      releaseLock();
       say('run:error', { message: errorMessage(error) });
       const result: RunResult = { outcome: 'error', exitCode: error instanceof UserError ? error.exitCode : 1, reason: errorMessage(error) };
       say('run:finished', { ...result, tasksGreen: 0, tasksTotal: total });
@@ -85,6 +92,7 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
     }
     const result: RunResult = { outcome: end.outcome, exitCode: exitCodeFor(end.outcome), reason: end.reason };
     say('run:finished', { ...result, tasksGreen: end.tasksGreen, tasksTotal: total });
+    releaseLock();
     return result;
   };
 

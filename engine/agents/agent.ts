@@ -14,6 +14,8 @@ export type WorkerRequest = {
   projectDir: string;
   task: Task;
   round: number;
+  /** Round within the whole run, 1-based; a resumed run replays an interrupted round under the same number. */
+  runRound: number;
   /** Model chosen for this round (WORKER_MODEL may change mid-run); empty: the engine's default. */
   model: string;
   /** Paths (relative to the project) the worker must not change. */

@@ -70,6 +70,12 @@ export class Repo {
     await this.git.raw(['checkout', '-q', name]);
   }
 
+  /** Puts the branch and the tree back to a commit, dropping what came after it (the factory's own interrupted round). */
+  async restore(sha: string): Promise<void> {
+    await this.git.raw(['reset', '-q', '--hard', sha]);
+    await this.git.raw(['clean', '-fdq']);
+  }
+
   /** Stages everything and commits it; undefined when nothing changed. */
   async commitAll(message: string): Promise<Commit | undefined> {
     await this.git.raw(['add', '-A']);

@@ -6,8 +6,17 @@ import { runTests } from '../testing/run-tests.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { LoopContext } from './context.js';
 
+/** The baseline an interrupted run already recorded, if it is there and readable. */
+export function readBaseline(file: string): Baseline | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Baseline;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function recordBaseline(ctx: LoopContext): Promise<Baseline> {
-  const file = path.join(ctx.paths.root, 'baseline.json');
+  const file = ctx.paths.baseline;
   ctx.say('tests:started', { command: ctx.testCommand, baseline: true });
   const result = await runTests(ctx.sandbox, { command: ctx.testCommand, timeoutSeconds: ctx.config.testTimeoutSeconds, signal: ctx.control.nextStep(), onOutput: (text) => ctx.say('tests:output', { text }) });
   ctx.say('tests:finished', { result, baseline: true });

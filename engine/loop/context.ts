@@ -9,6 +9,7 @@ import type { Sandbox } from '../sandbox/sandbox.js';
 import type { RunControl } from '../control/run-control.js';
 import type { Baseline } from '../testing/judge-tests.js';
 import type { CapName, Usage } from './caps.js';
+import type { ResumePoint } from '../run/resume-point.js';
 
 export type Position = { task: number; round: number; runRound: number };
 
@@ -32,6 +33,8 @@ export type LoopContext = {
   startedAt: number;
   /** Caps the human resumed past: they no longer stop the run. */
   capsLifted: Set<CapName>;
+  /** Where an interrupted run left off, when this run continues it. */
+  resume?: ResumePoint;
   /** Per-test results before round 1. */
   baseline?: Baseline;
   say: <T extends FactoryEventType>(type: T, payload: EventPayload<T>) => void;

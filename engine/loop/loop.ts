@@ -3,7 +3,7 @@ import type { RunOutcome, TaskOutcome } from '../events.js';
 import { chooseStrategy } from '../prompt/strategy.js';
 import { tickTask, type Task } from '../rfp/tasks-file.js';
 import type { TestSummary } from '../testing/test-result.js';
-import { recordBaseline } from './baseline.js';
+import { readBaseline, recordBaseline } from './baseline.js';
 import { checkCaps } from './caps.js';
 import type { LoopContext } from './context.js';
 import { playRound } from './play-round.js';
@@ -16,11 +16,13 @@ type TaskEnd = { outcome: TaskOutcome; reason: string; stoppedBy?: 'valve' | 'ca
 
 export async function runLoop(ctx: LoopContext): Promise<RunEnd> {
   const tasks = ctx.rfp.tasks.filter((task) => wanted(ctx, task));
-  let tasksGreen = tasks.filter((task) => task.done).length;
-  if (tasksGreen < tasks.length) ctx.baseline = await recordBaseline(ctx);
+  // A task ticked by a run that died before closing it is closed properly on resume.
+  const open = (task: Task): boolean => !task.done || task.index === ctx.resume?.task?.index;
+  let tasksGreen = tasks.filter((task) => !open(task)).length;
+  if (tasksGreen < tasks.length) ctx.baseline = (ctx.resume && readBaseline(ctx.paths.baseline)) || (await recordBaseline(ctx));
   let previousTaskGreen = false;
   for (const task of tasks) {
-    if (task.done) continue;
+    if (!open(task)) continue;
     if (ctx.control.stopRequested) return { outcome: 'stopped', reason: 'stopped by the human', tasksGreen };
     const end = await runTask(ctx, task, previousTaskGreen);
     ctx.say('task:finished', { outcome: end.outcome, reason: end.reason });
@@ -38,8 +40,10 @@ async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean)
   ctx.control.skipRequested = false;
   ctx.control.escalated = false;
   ctx.say('task:started', { title: task.title, maxRounds: ctx.config.maxRounds });
-  const counters: TaskCounters = { rounds: 0, failStreak: 0, idleStreak: 0, extraRounds: 0, sameFailures: 0 };
-  let lastTests: TestSummary | undefined;
+  const resumed = ctx.resume?.task?.index === task.index ? ctx.resume.task : undefined;
+  const counters: TaskCounters = resumed?.counters ?? { rounds: 0, failStreak: 0, idleStreak: 0, extraRounds: 0, sameFailures: 0 };
+  if (resumed?.green) return closeGreenTask(ctx, task, `green after ${counters.rounds} round(s) (closed on resume)`);
+  let lastTests: TestSummary | undefined = resumed?.lastTests;
   let lastDiff: string | undefined;
   let broken: string[] = [];
   let intervene = false;
@@ -62,22 +66,24 @@ async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean)
     counters.rounds++;
     ctx.position.round = counters.rounds;
     ctx.position.runRound++;
-    ctx.say('round:started', { maxRounds: roundsAllowed(counters, ctx.config), failStreak: counters.failStreak, idleStreak: counters.idleStreak });
+    ctx.say('round:started', { maxRounds: roundsAllowed(counters, ctx.config), failStreak: counters.failStreak, idleStreak: counters.idleStreak, runRound: ctx.position.runRound, head: (await ctx.repo.head()) ?? '' });
     const strategy = chooseStrategy({ round: counters.rounds, previousTaskGreen, failStreak: counters.failStreak, broken });
     const worker = intervene && ctx.supervisorWorker ? ctx.supervisorWorker : ctx.worker;
     const { record, tests, diff } = await playRound(ctx, { task, counters, strategy, worker, lastTests, lastDiff, notes: [] });
     lastTests = record.interrupted ? lastTests : tests;
     lastDiff = diff;
     broken = record.broken;
-    if (record.green) {
-      tickTask(ctx.rfp.tasksFile, task);
-      const commit = await ctx.repo.commitAll(`factory: task ${task.index} done — ${task.title}`);
-      if (commit) ctx.say('git:committed', commit);
-      return { outcome: 'green', reason: `green after ${counters.rounds} round(s): ${tests.headline}` };
-    }
+    if (record.green) return closeGreenTask(ctx, task, `green after ${counters.rounds} round(s): ${tests.headline}`);
     if (record.interrupted) continue;
     intervene = await supervise(ctx, record);
   }
+}
+
+async function closeGreenTask(ctx: LoopContext, task: Task, reason: string): Promise<TaskEnd> {
+  tickTask(ctx.rfp.tasksFile, task);
+  const commit = await ctx.repo.commitAll(`factory: task ${task.index} done — ${task.title}`);
+  if (commit) ctx.say('git:committed', commit);
+  return { outcome: 'green', reason };
 }
 
 function wanted(ctx: LoopContext, task: Task): boolean {

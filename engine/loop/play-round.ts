@@ -51,6 +51,7 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
       projectDir: ctx.projectDir,
       task,
       round: counters.rounds,
+      runRound: ctx.position.runRound,
       model: ctx.config.workerModel,
       lockedPaths: new Set(),
       budgetUsd: remainingBudget(ctx.usage, ctx.config),

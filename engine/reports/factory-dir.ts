@@ -17,6 +17,8 @@ export function factoryPaths(projectDir: string) {
     supervisorLog: path.join(root, 'supervisor_log.txt'),
     finalReport: path.join(root, 'final_report.md'),
     plan: path.join(root, 'plan.json'),
+    baseline: path.join(root, 'baseline.json'),
+    lock: path.join(root, 'run.lock'),
   };
 }
 

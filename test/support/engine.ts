@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createAgents } from '../../engine/agents/create-agents.js';
 import { loadConfig } from '../../engine/config/load-config.js';
 import { createEngine, type FactoryEngine } from '../../engine/engine.js';
-import type { FactoryEvent } from '../../engine/events.js';
+import type { FactoryEvent, FactoryEventOf } from '../../engine/events.js';
 import { LocalSandbox } from '../../engine/sandbox/local-sandbox.js';
 
 export function engineFor(dir: string, flags: Record<string, string> = {}): { engine: FactoryEngine; events: FactoryEvent[] } {
@@ -12,6 +12,11 @@ export function engineFor(dir: string, flags: Record<string, string> = {}): { en
   const events: FactoryEvent[] = [];
   engine.on((event) => events.push(event));
   return { engine, events };
+}
+
+/** The events of one type, typed. */
+export function ofType<T extends FactoryEvent['type']>(events: FactoryEvent[], type: T): FactoryEventOf<T>[] {
+  return events.filter((event) => event.type === type) as FactoryEventOf<T>[];
 }
 
 /** Resolves with the first event that matches. */

@@ -5,18 +5,16 @@ import type { Script, WorkerCall } from './script-schema.js';
 
 export class ScriptedWorker implements Worker {
   readonly name = 'scripted';
-  private calls = 0;
-
   constructor(private readonly script: Script) {}
 
+  /** Call N of the script plays in round N of the run, so a resumed run replays exactly what was interrupted. */
   async run(request: WorkerRequest): Promise<WorkerResult> {
-    const call = this.nextCall();
-    this.calls++;
+    const call = this.callFor(request.runRound);
     if (!call) {
       request.onActivity({ kind: 'text', text: '(script exhausted: no changes)' });
       return { ok: true };
     }
-    const fill = (text: string): string => text.replaceAll('{{round}}', String(request.round)).replaceAll('{{call}}', String(this.calls));
+    const fill = (text: string): string => text.replaceAll('{{round}}', String(request.round)).replaceAll('{{call}}', String(request.runRound));
     for (const line of [call.say ?? []].flat()) {
       if (request.signal.aborted) return { ok: false, error: 'stopped' };
       if (call.delayMs) await sleep(call.delayMs, request.signal);
@@ -32,10 +30,11 @@ export class ScriptedWorker implements Worker {
     return { ok: true, costUsd: call.costUsd, inputTokens: call.inputTokens, outputTokens: call.outputTokens };
   }
 
-  private nextCall(): WorkerCall | undefined {
+  private callFor(runRound: number): WorkerCall | undefined {
     const calls = this.script.worker;
-    if (this.calls < calls.length) return calls[this.calls];
-    return this.script.afterLast === 'repeat' && calls.length > 0 ? calls[this.calls % calls.length] : undefined;
+    const index = runRound - 1;
+    if (index < calls.length) return calls[index];
+    return this.script.afterLast === 'repeat' && calls.length > 0 ? calls[index % calls.length] : undefined;
   }
 }
 

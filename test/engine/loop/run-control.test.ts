@@ -2,12 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FactoryEvent, FactoryEventOf } from '../../../engine/events.js';
-import { engineFor, nextEvent } from '../../support/engine.js';
+import { engineFor, nextEvent, ofType } from '../../support/engine.js';
 import { makeProject, read, rightAdd } from '../../support/project.js';
 import { requirePytest } from '../../support/python.js';
 
-const ofType = <T extends FactoryEvent['type']>(events: FactoryEvent[], type: T): FactoryEventOf<T>[] => events.filter((event): event is FactoryEventOf<T> => event.type === type);
 const otherTests = { 'tests/test_other.py': 'def test_unrelated_broken():\n    assert 1 == 2, "was broken before the run"\n', 'tests/test_util.py': 'from util import double\n\n\ndef test_double():\n    assert double(2) == 4\n', 'util.py': 'def double(x):\n    return 2 * x\n' };
 
 describe.skipIf(requirePytest())('run control', () => {

@@ -1,0 +1,65 @@
+// Where an interrupted run left off, read back from its events: the run, the task in progress and its counters.
+import type { FactoryEvent, FactoryEventOf } from '../events.js';
+import type { Usage } from '../loop/caps.js';
+import type { TaskCounters } from '../loop/valves.js';
+import type { TestSummary } from '../testing/test-result.js';
+
+export type TaskResume = {
+  index: number;
+  counters: TaskCounters;
+  lastTests?: TestSummary;
+  /** The last round went green but the task was not closed yet. */
+  green: boolean;
+  /** A round had started and not finished: the commit it started from, restored before it is played again. */
+  restoreTo?: string;
+};
+
+export type ResumePoint = {
+  runId: string;
+  branch: string;
+  baseBranch: string;
+  startedAt: number;
+  usage: Usage;
+  /** Rounds finished in the whole run: the next round's report is round_{runRound + 1}.md. */
+  runRound: number;
+  task?: TaskResume;
+};
+
+type Of<T extends FactoryEvent['type']> = FactoryEventOf<T>;
+
+/** Undefined when there is nothing to resume: no run yet, or the last one ended by itself (not by a stop). */
+export function findResumePoint(events: FactoryEvent[]): ResumePoint | undefined {
+  const start = events.findLastIndex((event) => event.type === 'run:started');
+  if (start < 0) return undefined;
+  const run = events.slice(start);
+  const started = run[0] as Of<'run:started'>;
+  const finished = run.find((event): event is Of<'run:finished'> => event.type === 'run:finished');
+  if (finished && finished.outcome !== 'stopped') return undefined;
+  const usage: Usage = { costUsd: 0, tokens: 0 };
+  for (const event of run) {
+    if (event.type !== 'agent:finished') continue;
+    usage.costUsd += event.costUsd ?? 0;
+    usage.tokens += (event.inputTokens ?? 0) + (event.outputTokens ?? 0);
+  }
+  const runRound = run.filter((event) => event.type === 'round:finished').length;
+  return { runId: started.runId, branch: started.branch, baseBranch: started.baseBranch, startedAt: Date.parse(started.ts), usage, runRound, task: taskInProgress(run) };
+}
+
+function taskInProgress(run: FactoryEvent[]): TaskResume | undefined {
+  const taskStart = run.findLastIndex((event) => event.type === 'task:started');
+  if (taskStart < 0 || run.slice(taskStart).some((event) => event.type === 'task:finished')) return undefined;
+  const events = run.slice(taskStart);
+  const index = events[0]!.task;
+  const rounds = events.filter((event): event is Of<'round:finished'> => event.type === 'round:finished');
+  const last = rounds.at(-1)?.record;
+  const counters: TaskCounters = { rounds: last?.round ?? 0, failStreak: last?.failStreak ?? 0, idleStreak: last?.idleStreak ?? 0, extraRounds: 0, sameFailures: 0, fingerprint: last?.fingerprint };
+  // Rebuild the same-failure count from the finished rounds, newest first.
+  for (const round of [...rounds].reverse()) {
+    if (!round.record.fingerprint || round.record.fingerprint !== counters.fingerprint) break;
+    counters.sameFailures++;
+  }
+  const lastStarted = events.findLast((event): event is Of<'round:started'> => event.type === 'round:started');
+  const restoreTo = lastStarted && lastStarted.round > counters.rounds ? lastStarted.head : undefined;
+  const lastTests = events.findLast((event): event is Of<'tests:finished'> => event.type === 'tests:finished' && !event.baseline && event.round <= counters.rounds)?.result;
+  return { index, counters, lastTests, green: last?.green ?? false, restoreTo };
+}
