@@ -20,6 +20,10 @@ addRunOptions(program.command('run').description('run the loop headless: one lin
   .option('--verbose', "also print the worker's streamed output")
   .action(async (options) => (await import('./commands/run.js')).runCommand(options));
 
+addRunOptions(program.command('doctor').description('check every moving part of the configured run (git, config, RFP, engines, sandbox, tests) and say how to fix what is missing'))
+  .option('--json', 'the checks as JSON')
+  .action(async (options) => (await import('./commands/doctor.js')).doctorCommand(options));
+
 program
   .command('status')
   .description('where the run in this folder stands, read from .factory/')

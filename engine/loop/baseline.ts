@@ -5,6 +5,7 @@ import type { Baseline } from '../testing/judge-tests.js';
 import { runTests } from '../testing/run-tests.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { LoopContext } from './context.js';
+import { UserError } from '../util/errors.js';
 
 /** The baseline an interrupted run already recorded, if it is there and readable. */
 export function readBaseline(file: string): Baseline | undefined {
@@ -20,6 +21,9 @@ export async function recordBaseline(ctx: LoopContext): Promise<Baseline> {
   ctx.say('tests:started', { command: ctx.testCommand, baseline: true });
   const result = await runTests(ctx.sandbox, { command: ctx.testCommand, timeoutSeconds: ctx.config.testTimeoutSeconds, signal: ctx.control.nextStep(), onOutput: (text) => ctx.say('tests:output', { text }) });
   ctx.say('tests:finished', { result, baseline: true });
+  if (result.exitCode === 127) {
+    throw new UserError(`the test command \`${ctx.testCommand}\` could not start (${result.output.trim().split('\n').at(-1) ?? 'exit 127'}): install its runner where the tests run (${ctx.sandbox.kind} sandbox), or set TEST_CMD= in factory_config.md`);
+  }
   const baseline: Baseline = { tests: result.tests, headline: result.headline };
   fs.mkdirSync(path.dirname(file), { recursive: true });
   writeFileAtomic(file, `${JSON.stringify(baseline, null, 2)}\n`);

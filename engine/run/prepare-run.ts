@@ -28,6 +28,8 @@ export async function prepareRun(projectDir: string, config: FactoryConfig, opti
     throw new UserError(`the working tree has uncommitted changes, and the factory never mixes its rounds with your work:\n${files}${dirty.length > 8 ? `\n  … and ${dirty.length - 8} more` : ''}\ncommit them (git add -A && git commit), stash them (git stash -u), or pass --allow-dirty to commit them first on the factory's branch`);
   }
   const baseBranch = await repo.baseBranch();
+  // Nothing left to do: no new branch for an empty run.
+  if (rfp.tasks.every((task) => task.done) && dirty.length === 0) return { runId: options.runId, rfp, repo, branch: await repo.branch(), baseBranch, testCommand };
   const branch = await repo.checkoutNewBranch(`factory/${options.runId}`);
   if (dirty.length > 0) await repo.commitAll('factory: your uncommitted work, saved before the run (--allow-dirty)');
   return { runId: options.runId, rfp, repo, branch, baseBranch, testCommand };

@@ -1,0 +1,54 @@
+// `factory doctor` checks the configured run's parts and exits 1 with what to do when one cannot work.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { runFactory } from '../support/cli.js';
+import { makeProject } from '../support/project.js';
+import { requirePytest } from '../support/python.js';
+
+/** The two Ollama endpoints doctor reads, answered as the Ollama API documents them. */
+function ollamaTags(): Promise<{ url: string; close: () => void }> {
+  const server = http.createServer((request, response) => {
+    response.setHeader('content-type', 'application/json');
+    response.end(request.url === '/api/tags' ? JSON.stringify({ models: [{ name: 'qwen2.5-coder:7b', size: 4_683_087_332 }] }) : '{}');
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() })));
+}
+
+describe.skipIf(requirePytest())('factory doctor', () => {
+  it('passes a ready project and says which sandbox and test command it will use', async () => {
+    const dir = makeProject();
+    const result = await runFactory(dir, ['doctor']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^ok\s+git\s+git version/m);
+    expect(result.stdout).toMatch(/^ok\s+sandbox\s+local processes in/m);
+    expect(result.stdout).toMatch(/^ok\s+tests\s+.*runs \(pytest\): 0\/1 passing, 1 errors/m);
+    expect(result.stdout).toContain('The configured run can start.');
+  });
+
+  it('fails on a test command that does not exist and an engine server that does not answer, saying what to do', async () => {
+    const dir = makeProject({ config: { TEST_CMD: 'no-such-runner --all', AI_ENGINE: 'ollama', OLLAMA_HOST: 'http://127.0.0.1:9' } });
+    const result = await runFactory(dir, ['doctor']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/^FAIL\s+tests\s+`no-such-runner --all` could not start: .*not found/m);
+    expect(result.stdout).toMatch(/^FAIL\s+engine ollama\s+http:\/\/127.0.0.1:9\/api\/tags does not answer/m);
+    expect(result.stdout).toContain('- engine ollama: start it with `ollama serve`, or set OLLAMA_HOST=');
+    expect(result.stdout).toContain('The configured run cannot work yet');
+  });
+
+  it('finds a running Ollama server', async () => {
+    const server = await ollamaTags();
+    const dir = makeProject({ config: { AI_ENGINE: 'ollama', OLLAMA_HOST: server.url } });
+    const result = await runFactory(dir, ['doctor']);
+    server.close();
+    expect(result.stdout).toMatch(new RegExp(`^ok\\s+engine ollama\\s+${server.url}/api/tags answers`, 'm'));
+  });
+
+  it('a run refuses a test command that cannot start, before any round', async () => {
+    const dir = makeProject({ config: { TEST_CMD: 'no-such-runner' } });
+    const result = await runFactory(dir, ['run']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/^factory: the test command `no-such-runner` could not start \(.*not found\): install its runner where the tests run \(local sandbox\), or set TEST_CMD=/);
+    expect(result.stdout).not.toContain('round 1');
+  });
+});
