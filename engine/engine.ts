@@ -39,6 +39,17 @@ export type FactoryEngine = {
   run(): Promise<RunResult>;
 };
 
+/** A record that cannot be written (full disk, permissions) stops the run at once rather than losing its history. */
+function stopOnFailure(write: Listener, control: RunControl): Listener {
+  return (event) => {
+    try {
+      write(event);
+    } catch (error) {
+      control.fail(`cannot write the run's records under .factory/ (${errorMessage(error)}): the run stops here; free disk space or fix permissions, then run again to resume`);
+    }
+  };
+}
+
 export function createEngine(deps: EngineDeps): FactoryEngine {
   const emitter = new Emitter();
   const control = new RunControl();
@@ -69,8 +80,8 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
     try {
       releaseLock = acquireRunLock(paths.lock);
       const resume = findResumePoint(readEventLog(paths.events));
-      emitter.on(eventLogWriter(paths.events));
-      emitter.on(reportWriter(paths));
+      emitter.on(stopOnFailure(eventLogWriter(paths.events), control));
+      emitter.on(stopOnFailure(reportWriter(paths), control));
       const prepared = await prepareRun(deps.projectDir, deps.config, { runId: deps.runId ?? newRunId(), allowDirty: deps.allowDirty ?? false, resume });
       total = prepared.rfp.tasks.length;
       await deps.sandbox.start();
@@ -90,7 +101,8 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
       say('run:finished', { ...result, tasksGreen: 0, tasksTotal: total });
       return result;
     }
-    const result: RunResult = { outcome: end.outcome, exitCode: exitCodeFor(end.outcome), reason: end.reason };
+    if (control.failure) say('run:error', { message: control.failure });
+    const result: RunResult = control.failure ? { outcome: 'error', exitCode: exitCodeFor('error'), reason: control.failure } : { outcome: end.outcome, exitCode: exitCodeFor(end.outcome), reason: end.reason };
     say('run:finished', { ...result, tasksGreen: end.tasksGreen, tasksTotal: total });
     releaseLock();
     return result;

@@ -18,6 +18,8 @@ export class RunControl {
   skipRequested = false;
   stopRequested = false;
   escalated = false;
+  /** Set when the run cannot go on (its records cannot be written): it stops now and ends as an error. */
+  failure?: string;
 
   get signal(): AbortSignal {
     return this.step.signal;
@@ -67,6 +69,11 @@ export class RunControl {
         this.wake?.();
         return;
     }
+  }
+
+  fail(message: string): void {
+    this.failure ??= message;
+    this.apply({ type: 'stop', now: true });
   }
 
   requestPause(request: PauseRequest): void {

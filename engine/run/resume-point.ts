@@ -47,7 +47,8 @@ export function findResumePoint(events: FactoryEvent[]): ResumePoint | undefined
 
 function taskInProgress(run: FactoryEvent[]): TaskResume | undefined {
   const taskStart = run.findLastIndex((event) => event.type === 'task:started');
-  if (taskStart < 0 || run.slice(taskStart).some((event) => event.type === 'task:finished')) return undefined;
+  // In a run that can be resumed, a task "stopped" was stopped by the human: it goes on.
+  if (taskStart < 0 || run.slice(taskStart).some((event) => event.type === 'task:finished' && event.outcome !== 'stopped')) return undefined;
   const events = run.slice(taskStart);
   const index = events[0]!.task;
   const rounds = events.filter((event): event is Of<'round:finished'> => event.type === 'round:finished');

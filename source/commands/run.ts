@@ -2,24 +2,35 @@
 import { formatEvent } from '../run/print-event.js';
 import type { RunOptions } from '../run/run-options.js';
 import { startEngine } from '../run/start-engine.js';
+import { nextSteps } from '../run/next-steps.js';
+import type { FactoryEventOf } from '../../engine/events.js';
 
 export async function runCommand(options: RunOptions & { json?: boolean; verbose?: boolean }): Promise<void> {
   const engine = await startEngine(options, (line) => process.stderr.write(`factory: ${line}\n`));
+  let started: FactoryEventOf<'run:started'> | undefined;
   engine.on((event) => {
+    if (event.type === 'run:started') started = event;
     // Errors are for the person at the terminal: stderr, whatever the output format.
     if (event.type === 'run:error') process.stderr.write(`factory: ${event.message}\n`);
     if (options.json) return void process.stdout.write(`${JSON.stringify(event)}\n`);
     const line = formatEvent(event, options.verbose ?? false);
     if (line !== undefined) process.stdout.write(`${line}\n`);
+    if (event.type === 'run:finished' && started) process.stdout.write(nextSteps(started, event));
   });
   let interrupts = 0;
+  let lastInterrupt = 0;
   const onInterrupt = (): void => {
+    // conf's atomic writer (when-exit) re-raises the first signal at once: one key press, not two.
+    if (Date.now() - lastInterrupt < 150) return;
+    lastInterrupt = Date.now();
     interrupts++;
     engine.send({ type: 'stop', now: interrupts > 1 });
     if (interrupts === 1) process.stderr.write('factory: stopping after the current step (Ctrl-C again to stop now)\n');
   };
   process.on('SIGINT', onInterrupt);
   process.on('SIGTERM', onInterrupt);
+  // A closed terminal: nobody is there to wait for the current step.
+  process.on('SIGHUP', () => engine.send({ type: 'stop', now: true }));
   const result = await engine.run();
   process.exitCode = result.exitCode;
 }
