@@ -8,7 +8,7 @@ import type { EventPayload, FactoryEvent, FactoryEventType, Listener, RunOutcome
 import type { LoopContext, Position } from './loop/context.js';
 import { runLoop, type RunEnd } from './loop/loop.js';
 import { factoryPaths } from './reports/factory-dir.js';
-import { reportWriter } from './reports/report-writer.js';
+import { repairRoundReports, reportWriter } from './reports/report-writer.js';
 import { initialStatus, reduceStatus, type RunStatus } from './reports/run-status.js';
 import { newRunId, prepareRun } from './run/prepare-run.js';
 import { findResumePoint } from './run/resume-point.js';
@@ -56,6 +56,9 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
   const position: Position = { task: 0, round: 0, runRound: 0 };
   const paths = factoryPaths(deps.projectDir);
   let status = initialStatus();
+  // The run's own records come first: whatever a consumer has seen is already on disk.
+  let records: Listener[] = [];
+  emitter.on((event) => records.forEach((write) => write(event)));
   emitter.on((event) => (status = reduceStatus(status, event)));
   const say = <T extends FactoryEventType>(type: T, payload: EventPayload<T>): void => {
     emitter.emit({ ts: new Date().toISOString(), task: position.task, round: position.round, type, ...payload } as FactoryEvent);
@@ -79,9 +82,10 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
     let releaseLock = (): void => undefined;
     try {
       releaseLock = acquireRunLock(paths.lock);
-      const resume = findResumePoint(readEventLog(paths.events));
-      emitter.on(stopOnFailure(eventLogWriter(paths.events), control));
-      emitter.on(stopOnFailure(reportWriter(paths), control));
+      const history = readEventLog(paths.events);
+      const resume = findResumePoint(history);
+      if (resume) repairRoundReports(paths, history);
+      records = [stopOnFailure(eventLogWriter(paths.events), control), stopOnFailure(reportWriter(paths), control)];
       const prepared = await prepareRun(deps.projectDir, deps.config, { runId: deps.runId ?? newRunId(), allowDirty: deps.allowDirty ?? false, resume });
       total = prepared.rfp.tasks.length;
       await deps.sandbox.start();

@@ -5,6 +5,15 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import type { FactoryPaths } from './factory-dir.js';
 import { renderRoundReport } from './round-record.js';
 
+/** Writes the round reports a crash kept from being written: every finished round has its file. */
+export function repairRoundReports(paths: FactoryPaths, events: FactoryEvent[]): void {
+  for (const event of events) {
+    if (event.type !== 'round:finished' || fs.existsSync(paths.round(event.record.runRound))) continue;
+    writeFileAtomic(paths.round(event.record.runRound), renderRoundReport(event.record));
+    writeFileAtomic(paths.latest, renderRoundReport(event.record));
+  }
+}
+
 export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void {
   fs.mkdirSync(paths.rounds, { recursive: true });
   const history = (line: string): void => fs.appendFileSync(paths.history, `${line}\n`);
