@@ -29,6 +29,11 @@ export class DockerSandbox implements Sandbox {
     this.settings = { projectDir: options.projectDir, image: options.image, runId: `${options.runId}-${crypto.randomBytes(2).toString('hex')}`, user: options.user ?? hostUser(), ...defaultLimits };
   }
 
+  /** The container's name while it runs (for the docker CLI). */
+  get containerName(): string | undefined {
+    return this.container ? containerName(this.settings) : undefined;
+  }
+
   describe(): string {
     return `docker ${this.settings.image} (container ${containerName(this.settings)}, no network, as ${this.settings.user}, via ${this.engine.where})`;
   }

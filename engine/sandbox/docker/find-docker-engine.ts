@@ -4,10 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import Docker from 'dockerode';
 
-export type DockerEngine = { docker: Docker; where: string };
+/** `host` is the engine as a DOCKER_HOST value, for the docker CLI. */
+export type DockerEngine = { docker: Docker; where: string; host: string };
 export type EngineSearch = { engine?: DockerEngine; tried: string[] };
 
-type Place = { where: string; options: Docker.DockerOptions };
+type Place = { where: string; host: string; options: Docker.DockerOptions };
 
 const pingTimeoutMs = 3000;
 
@@ -18,7 +19,7 @@ export async function findDockerEngine(env: NodeJS.ProcessEnv = process.env, hom
   for (const place of places) {
     tried.push(place.where);
     const docker = new Docker({ ...place.options, timeout: pingTimeoutMs });
-    if (await answers(docker)) return { engine: { docker: new Docker(place.options), where: place.where }, tried };
+    if (await answers(docker)) return { engine: { docker: new Docker(place.options), where: place.where, host: place.host }, tried };
   }
   return { tried: env.DOCKER_HOST ? tried : socketCandidates(env, home) };
 }
@@ -44,18 +45,19 @@ function socketCandidates(env: NodeJS.ProcessEnv, home: string): string[] {
 }
 
 function socketPlace(socketPath: string): Place {
-  return { where: socketPath, options: { socketPath } };
+  return { where: socketPath, host: `unix://${socketPath}`, options: { socketPath } };
 }
 
 function fromDockerHost(value: string, env: NodeJS.ProcessEnv): Place {
   const where = `DOCKER_HOST=${value}`;
-  if (value.startsWith('unix://')) return { where, options: { socketPath: value.slice('unix://'.length) } };
-  if (value.startsWith('npipe://')) return { where, options: { socketPath: value.slice('npipe://'.length) } };
+  const host = value;
+  if (value.startsWith('unix://')) return { where, host, options: { socketPath: value.slice('unix://'.length) } };
+  if (value.startsWith('npipe://')) return { where, host, options: { socketPath: value.slice('npipe://'.length) } };
   const url = new URL(value.replace(/^tcp:\/\//, 'http://'));
   const certs = env.DOCKER_CERT_PATH;
-  if (!certs) return { where, options: { host: url.hostname, port: url.port || 2375, protocol: 'http' } };
+  if (!certs) return { where, host, options: { host: url.hostname, port: url.port || 2375, protocol: 'http' } };
   const read = (name: string): Buffer => fs.readFileSync(path.join(certs, name));
-  return { where, options: { host: url.hostname, port: url.port || 2376, protocol: 'https', ca: read('ca.pem'), cert: read('cert.pem'), key: read('key.pem') } };
+  return { where, host, options: { host: url.hostname, port: url.port || 2376, protocol: 'https', ca: read('ca.pem'), cert: read('cert.pem'), key: read('key.pem') } };
 }
 
 async function answers(docker: Docker): Promise<boolean> {
