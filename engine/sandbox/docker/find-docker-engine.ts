@@ -29,7 +29,7 @@ export function noEngineMessage(search: EngineSearch): string {
   return `no Docker engine answers (tried ${search.tried.join(', ')}); start Docker (or colima / podman), or set DOCKER_HOST`;
 }
 
-function socketCandidates(env: NodeJS.ProcessEnv, home: string): string[] {
+export function socketCandidates(env: NodeJS.ProcessEnv, home: string): string[] {
   const runtimeDir = env.XDG_RUNTIME_DIR ?? (process.getuid ? `/run/user/${process.getuid()}` : undefined);
   return [
     '/var/run/docker.sock',
