@@ -86,14 +86,32 @@ describe.skipIf(!docker.engine)(title, () => {
     expect(await projectContainers(dir)).toEqual([]);
   });
 
-  it('removes the container a crashed `factory run` left, at the next run', async () => {
-    // The worker's first call streams slowly, so the run is mid-round (container up) when it is killed.
+  /** `factory run` as a child process, returned once its container is up; the worker's first call streams slowly, so the run stays mid-round. */
+  async function slowCliRun(): Promise<{ dir: string; child: ReturnType<typeof execa> }> {
     const dir = await project({ worker: [{ say: ['thinking', 'still thinking'], delayMs: 60_000 }] });
-    const crashed = execa('node', [await cliBundle(), 'run', '-C', dir], { reject: false });
+    const child = execa('node', [await cliBundle(), 'run', '-C', dir], { reject: false });
     await until(async () => {
-      if (crashed.exitCode !== null) throw new Error(`factory run ended before its container appeared: ${(await crashed).stderr}`);
+      if (child.exitCode !== null) throw new Error(`factory run ended before its container appeared: ${(await child).stderr}`);
       return (await projectContainers(dir)).length > 0;
     });
+    return { dir, child };
+  }
+
+  it('removes the container when `factory run` is stopped with Ctrl-C', async () => {
+    const { dir, child } = await slowCliRun();
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.kill('SIGINT');
+    // Signals do not queue: the second Ctrl-C ("stop now") only after the first was heard.
+    await until(() => stderr.includes('Ctrl-C again to stop now'));
+    child.kill('SIGINT');
+    const ended = await child;
+    expect(ended.stdout).toMatch(/run finished: stopped/);
+    expect(await projectContainers(dir)).toEqual([]);
+  });
+
+  it('removes the container a crashed `factory run` left, at the next run', async () => {
+    const { dir, child: crashed } = await slowCliRun();
     crashed.kill('SIGKILL');
     await crashed;
     // The next run judges the container by whether its process is alive: wait until the kernel has let it go.
