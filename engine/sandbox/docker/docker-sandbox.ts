@@ -1,9 +1,9 @@
 // The docker sandbox: one hardened container per project and run, started once, every command an exec into it, removed at stop().
 import crypto from 'node:crypto';
 import type Docker from 'dockerode';
-import { UserError } from '../../util/errors.js';
 import type { ExecOptions, ExecResult, Sandbox } from '../sandbox.js';
 import { containerName, containerSpec, defaultLimits, hostUser, projectId, type ContainerSettings } from './container-spec.js';
+import { ensureImage } from './ensure-image.js';
 import { execInContainer } from './exec-in-container.js';
 import type { DockerEngine } from './find-docker-engine.js';
 import { ignoreMissing, removeStaleContainers } from './stale-containers.js';
@@ -14,7 +14,7 @@ export type DockerSandboxOptions = {
   runId: string;
   /** "uid:gid"; default: the host user. */
   user?: string;
-  /** Told when containers of crashed runs were removed. */
+  /** Told when containers of crashed runs are removed and when the image is pulled. */
   onNote?: (line: string) => void;
 };
 
@@ -42,7 +42,7 @@ export class DockerSandbox implements Sandbox {
     if (this.container) return;
     const removed = await removeStaleContainers(this.docker, projectId(this.settings.projectDir));
     if (removed.length > 0) this.options.onNote?.(`removed ${removed.length} container(s) left by an earlier run: ${removed.join(', ')}`);
-    await this.checkImage();
+    await ensureImage(this.docker, this.settings.image, this.engine.where, this.options.onNote);
     const container = await this.docker.createContainer(containerSpec(this.settings));
     this.container = container;
     await container.start();
@@ -57,13 +57,5 @@ export class DockerSandbox implements Sandbox {
     const container = this.container;
     this.container = undefined;
     await container?.remove({ force: true }).catch(ignoreMissing);
-  }
-
-  private async checkImage(): Promise<void> {
-    try {
-      await this.docker.getImage(this.settings.image).inspect();
-    } catch {
-      throw new UserError(`SANDBOX_IMAGE=${this.settings.image}: no such image on the Docker engine (${this.engine.where}); pull or build it first (docker pull ${this.settings.image}), or set SANDBOX_IMAGE= in factory_config.md`);
-    }
   }
 }

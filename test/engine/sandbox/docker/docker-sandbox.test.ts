@@ -118,8 +118,10 @@ describe.skipIf(!docker.engine)(title, () => {
     expect(await docker.engine!.docker.listContainers({ all: true, filters: { label: [project] } })).toHaveLength(0);
   });
 
-  it('refuses an image the engine does not have, naming the setting', async () => {
-    const missing = new DockerSandbox(docker.engine!, { projectDir, image: 'factory-no-such-image:0', runId: 'missing-image' });
-    await expect(missing.start()).rejects.toThrow(/SANDBOX_IMAGE=factory-no-such-image:0/);
+  it('tries to pull an image the engine does not have, and names the setting when that fails', async () => {
+    const notes: string[] = [];
+    const missing = new DockerSandbox(docker.engine!, { projectDir, image: 'factory-no-such-image:0', runId: 'missing-image', onNote: (line) => notes.push(line) });
+    await expect(missing.start()).rejects.toThrow(/^SANDBOX_IMAGE=factory-no-such-image:0: not on the Docker engine .* could not be pulled: .+/);
+    expect(notes).toEqual(['pulling the sandbox image factory-no-such-image:0…']);
   });
 });
