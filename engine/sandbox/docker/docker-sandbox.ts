@@ -3,6 +3,8 @@ import crypto from 'node:crypto';
 import type Docker from 'dockerode';
 import type { ExecOptions, ExecResult, Sandbox } from '../sandbox.js';
 import { containerName, containerSpec, defaultLimits, hostUser, projectId, type ContainerSettings } from './container-spec.js';
+import { errorMessage, UserError } from '../../util/errors.js';
+import { checkImageTools, requiredTools } from './check-image-tools.js';
 import { ensureImage } from './ensure-image.js';
 import { execInContainer } from './exec-in-container.js';
 import type { DockerEngine } from './find-docker-engine.js';
@@ -44,8 +46,15 @@ export class DockerSandbox implements Sandbox {
     if (removed.length > 0) this.options.onNote?.(`removed ${removed.length} container(s) left by an earlier run: ${removed.join(', ')}`);
     await ensureImage(this.docker, this.settings.image, this.engine.where, this.options.onNote);
     const container = await this.docker.createContainer(containerSpec(this.settings));
+    try {
+      await container.start();
+      await checkImageTools(container, this.settings.image);
+    } catch (error) {
+      // The engine only stops a sandbox that started, so a failed start cleans up after itself.
+      await container.remove({ force: true }).catch(() => undefined);
+      throw error instanceof UserError ? error : new UserError(`SANDBOX_IMAGE=${this.settings.image}: the sandbox container did not start (${errorMessage(error).trim()}); the image needs ${requiredTools}`);
+    }
     this.container = container;
-    await container.start();
   }
 
   async exec(command: string, options: ExecOptions): Promise<ExecResult> {

@@ -118,6 +118,23 @@ describe.skipIf(!docker.engine)(title, () => {
     expect(await docker.engine!.docker.listContainers({ all: true, filters: { label: [project] } })).toHaveLength(0);
   });
 
+  it('refuses an image without coreutils timeout, naming it, and leaves no container behind', async () => {
+    // Made from the test image by a local commit: no registry involved.
+    const bare = 'factory-test-no-timeout:1';
+    const api = docker.engine!.docker;
+    if (!(await api.getImage(bare).inspect().then(() => true, () => false))) {
+      const maker = await api.createContainer({ Image: docker.image, Cmd: ['rm', '/usr/bin/timeout'] });
+      await maker.start();
+      await maker.wait();
+      await maker.commit({ repo: 'factory-test-no-timeout', tag: '1' });
+      await maker.remove();
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-docker-'));
+    const lacking = new DockerSandbox(docker.engine!, { projectDir: dir, image: bare, runId: 'no-timeout' });
+    await expect(lacking.start()).rejects.toThrow(/^SANDBOX_IMAGE=factory-test-no-timeout:1 lacks what the sandbox needs inside: sh, sleep and timeout/);
+    expect(await api.listContainers({ all: true, filters: { label: [`${labels.project}=${projectId(dir)}`] } })).toEqual([]);
+  });
+
   it('tries to pull an image the engine does not have, and names the setting when that fails', async () => {
     const notes: string[] = [];
     const missing = new DockerSandbox(docker.engine!, { projectDir, image: 'factory-no-such-image:0', runId: 'missing-image', onNote: (line) => notes.push(line) });
