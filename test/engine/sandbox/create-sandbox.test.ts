@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { toFactoryConfig, type FactoryConfig } from '../../../engine/config/factory-config.js';
 import { configKeys } from '../../../engine/config/keys.js';
 import { createSandbox } from '../../../engine/sandbox/create-sandbox.js';
@@ -15,6 +15,8 @@ const noEngine = { DOCKER_HOST: 'unix:///nonexistent/docker.sock' };
 const docker = await dockerForTests();
 
 describe('createSandbox', () => {
+  afterAll(() => fs.rmSync(projectDir, { recursive: true, force: true }));
+
   it('gives local processes for SANDBOX=local without looking for Docker', async () => {
     const { sandbox, note } = await createSandbox(projectDir, config({ SANDBOX: 'local' }), { env: noEngine });
     expect(sandbox.kind).toBe('local');

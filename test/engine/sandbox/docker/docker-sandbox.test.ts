@@ -17,6 +17,12 @@ const listProcesses = 'for p in /proc/[0-9]*; do tr "\\0" " " < $p/cmdline 2>/de
 describe.skipIf(!docker.engine)(title, () => {
   let projectDir: string;
   let sandbox: DockerSandbox;
+  const otherDirs: string[] = [];
+  const tempDir = (): string => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-docker-'));
+    otherDirs.push(dir);
+    return dir;
+  };
 
   beforeAll(async () => {
     projectDir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-docker-'));
@@ -28,7 +34,7 @@ describe.skipIf(!docker.engine)(title, () => {
 
   afterAll(async () => {
     await sandbox?.stop();
-    fs.rmSync(projectDir, { recursive: true, force: true });
+    for (const dir of [projectDir, ...otherDirs]) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   const containerOf = async () => {
@@ -109,7 +115,7 @@ describe.skipIf(!docker.engine)(title, () => {
   });
 
   it('removes its container at stop()', async () => {
-    const otherDir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-docker-'));
+    const otherDir = tempDir();
     const other = new DockerSandbox(docker.engine!, { projectDir: otherDir, image: docker.image, runId: 'stop-test' });
     await other.start();
     const project = `${labels.project}=${projectId(otherDir)}`;
@@ -129,7 +135,7 @@ describe.skipIf(!docker.engine)(title, () => {
       await maker.commit({ repo: 'factory-test-no-timeout', tag: '1' });
       await maker.remove();
     }
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-docker-'));
+    const dir = tempDir();
     const lacking = new DockerSandbox(docker.engine!, { projectDir: dir, image: bare, runId: 'no-timeout' });
     await expect(lacking.start()).rejects.toThrow(/^SANDBOX_IMAGE=factory-test-no-timeout:1 lacks what the sandbox needs inside: sh, sleep and timeout/);
     expect(await api.listContainers({ all: true, filters: { label: [`${labels.project}=${projectId(dir)}`] } })).toEqual([]);

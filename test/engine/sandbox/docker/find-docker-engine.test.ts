@@ -7,11 +7,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findDockerEngine, noEngineMessage, socketCandidates } from '../../../../engine/sandbox/docker/find-docker-engine.js';
 
 const servers: http.Server[] = [];
-afterEach(() => servers.splice(0).forEach((server) => server.close()));
+const dirs: string[] = [];
+afterEach(() => {
+  servers.splice(0).forEach((server) => server.close());
+  dirs.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true }));
+});
 
 /** A unix-socket HTTP server that answers the Engine API's GET /_ping with `status`. */
 async function pingServer(status: number): Promise<string> {
-  const socket = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'factory-sock-')), 'docker.sock');
+  dirs.push(fs.mkdtempSync(path.join(os.tmpdir(), 'factory-sock-')));
+  const socket = path.join(dirs.at(-1)!, 'docker.sock');
   const server = http.createServer((request, response) => {
     response.writeHead(request.url?.endsWith('/_ping') ? status : 404, { 'Content-Type': 'text/plain' });
     response.end(status === 200 ? 'OK' : 'down');

@@ -3,10 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { killCommand, wrapCommand } from '../../../../engine/sandbox/docker/wrap-command.js';
 
-const pidFile = (): string => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'factory-wrap-')), 'exec.pid');
+const dirs: string[] = [];
+const pidFile = (): string => {
+  dirs.push(fs.mkdtempSync(path.join(os.tmpdir(), 'factory-wrap-')));
+  return path.join(dirs.at(-1)!, 'exec.pid');
+};
+afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 const run = (argv: string[]) => execa(argv[0]!, argv.slice(1), { reject: false });
 const alive = (pattern: string) => execa('pgrep', ['-f', pattern], { reject: false }).then((result) => result.exitCode === 0);
 
