@@ -47,6 +47,8 @@ export async function execInContainer(container: Docker.Container, command: stri
     }, giveUpMs).unref();
   }, options.timeoutMs + backstopMs);
   options.signal?.addEventListener('abort', kill, { once: true });
+  // A signal aborted before the exec began never fires its event.
+  if (options.signal?.aborted) kill();
   await ended;
   clearTimeout(backstop);
   options.signal?.removeEventListener('abort', kill);

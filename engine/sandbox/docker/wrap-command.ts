@@ -10,9 +10,10 @@ export function wrapCommand(command: string, timeoutMs: number, pidFile: string)
   return ['sh', '-c', script, 'factory-exec', seconds(timeoutMs), command, pidFile];
 }
 
-/** The command that kills the process group recorded in `pidFile`. */
+/** The command that kills the process group recorded in `pidFile`; an abort right after start waits (up to 5 s) for the file. */
 export function killCommand(pidFile: string): string[] {
-  return ['sh', '-c', 'p=$(cat "$1" 2>/dev/null) && kill -s KILL -- -$p', 'factory-kill', pidFile];
+  const script = 'i=0; while [ ! -s "$1" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done; p=$(cat "$1" 2>/dev/null) && kill -s KILL -- -$p';
+  return ['sh', '-c', script, 'factory-kill', pidFile];
 }
 
 /** Exit codes of `timeout`: 124 after TERM, 137 after KILL. */

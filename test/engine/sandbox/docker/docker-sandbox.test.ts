@@ -108,6 +108,14 @@ describe.skipIf(!docker.engine)(title, () => {
     expect((await sandbox.exec(listProcesses, { timeoutMs: 10_000 })).output).not.toContain('sleep 302');
   });
 
+  it('kills the command when the caller aborts right away', async () => {
+    const abort = new AbortController();
+    abort.abort();
+    const result = await sandbox.exec('sleep 303', { timeoutMs: 60_000, signal: abort.signal });
+    expect(result.durationMs).toBeLessThan(30_000);
+    expect((await sandbox.exec(listProcesses, { timeoutMs: 10_000 })).output).not.toContain('sleep 303');
+  });
+
   it('caps the output it keeps', async () => {
     const result = await sandbox.exec(`head -c ${outputCap * 2} /dev/zero | tr '\\0' x`, { timeoutMs: 30_000 });
     expect(result.truncated).toBe(true);
