@@ -98,6 +98,13 @@ describe.skipIf(!docker.engine)(title, () => {
     expect((await sandbox.exec(listProcesses, { timeoutMs: 10_000 })).output).not.toContain('sleep 301');
   });
 
+  it('returns when the command ends, even if a process that left its group still holds the output', async () => {
+    // setsid leaves the process group `timeout` kills; the exec must end with the command anyway.
+    const result = await sandbox.exec('setsid sleep 305 & echo started', { timeoutMs: 60_000 });
+    expect(result).toMatchObject({ exitCode: 0, timedOut: false, output: 'started\n' });
+    expect(result.durationMs).toBeLessThan(30_000);
+  });
+
   it('kills the command when the caller aborts', async () => {
     const abort = new AbortController();
     const running = sandbox.exec('sleep 302', { timeoutMs: 60_000, signal: abort.signal });
