@@ -35,11 +35,22 @@ describe('createSandbox', () => {
     await expect(choice).rejects.toThrow(/SANDBOX=docker: no Docker engine answers.*SANDBOX=local/);
   });
 
-  it.skipIf(!docker.engine)(`picks docker for SANDBOX=auto when an engine answers${docker.skipReason ? ` (${docker.skipReason})` : ''}`, async () => {
-    const { sandbox, note } = await createSandbox(projectDir, config({ SANDBOX: 'auto', SANDBOX_IMAGE: 'some-image:1' }), { env: { DOCKER_HOST: docker.engine!.host } });
+  const withDocker = docker.skipReason ? ` (${docker.skipReason})` : '';
+
+  it.skipIf(!docker.engine)(`picks docker for SANDBOX=auto when an engine answers and has the image${withDocker}`, async () => {
+    const { sandbox, note } = await createSandbox(projectDir, config({ SANDBOX: 'auto', SANDBOX_IMAGE: docker.image }), { env: { DOCKER_HOST: docker.engine!.host } });
     expect(sandbox.kind).toBe('docker');
-    expect(sandbox.describe()).toMatch(/^docker some-image:1 .*no network/);
+    expect(sandbox.describe()).toMatch(new RegExp(`^docker ${docker.image} .*no network`));
     expect(note).toBeUndefined();
+  });
+
+  it.skipIf(!docker.engine)(`falls back to local for SANDBOX=auto when the image cannot be had, and says why${withDocker}`, async () => {
+    const { sandbox, note } = await createSandbox(projectDir, config({ SANDBOX: 'auto', SANDBOX_IMAGE: 'factory-no-such-image:0' }), { env: { DOCKER_HOST: docker.engine!.host } });
+    expect(sandbox.kind).toBe('local');
+    expect(note).toMatch(/^SANDBOX=auto: SANDBOX_IMAGE=factory-no-such-image:0: not on the Docker engine .*could not be pulled[^]*tests run as local processes/);
+  });
+
+  it.skipIf(!docker.engine)(`refuses SANDBOX=docker with no image for the LANGUAGE${withDocker}`, async () => {
     const custom = createSandbox(projectDir, config({ SANDBOX: 'docker', LANGUAGE: 'custom' }), { env: { DOCKER_HOST: docker.engine!.host } });
     await expect(custom).rejects.toThrow(/SANDBOX_IMAGE is empty and LANGUAGE=custom has no default image/);
   });
