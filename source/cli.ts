@@ -38,4 +38,13 @@ program
   .option('-y, --yes', 'do not ask')
   .action(async (options: { dir: string; hard?: boolean; yes?: boolean }) => (await import('./commands/reset.js')).resetCommand(options));
 
+program
+  .command('bench')
+  .description('measure overheads side by side (factory bench to list the benchmarks)')
+  .argument('[name]', 'which benchmark: sandbox')
+  .argument('[options...]', "the benchmark's own options (factory bench <name> --help)")
+  .allowUnknownOption()
+  .helpOption(false)
+  .action(async (name: string | undefined, args: string[]) => (await import('./commands/bench.js')).benchCommand(name, args));
+
 program.parseAsync().catch(async (error: unknown) => (await import('./run/fail.js')).fail(error));

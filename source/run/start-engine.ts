@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createAgents } from '../../engine/agents/create-agents.js';
 import { loadConfig } from '../../engine/config/load-config.js';
 import { createEngine, type FactoryEngine } from '../../engine/engine.js';
+import { newRunId } from '../../engine/run/prepare-run.js';
 import { createSandbox } from '../../engine/sandbox/create-sandbox.js';
 import { flagSettings, type RunOptions } from './run-options.js';
 import { userSettings } from './user-defaults.js';
@@ -11,7 +12,8 @@ export async function startEngine(options: RunOptions, notice: (line: string) =>
   const projectDir = path.resolve(options.dir);
   const config = loadConfig(projectDir, { flags: flagSettings(options), userDefaults: userSettings() });
   const agents = createAgents(projectDir, config);
-  const { sandbox, note } = await createSandbox(projectDir, config);
+  const runId = newRunId();
+  const { sandbox, note } = await createSandbox(projectDir, config, { runId, notice });
   if (note) notice(note);
-  return createEngine({ projectDir, config, ...agents, sandbox, allowDirty: options.allowDirty });
+  return createEngine({ projectDir, config, ...agents, sandbox, runId, allowDirty: options.allowDirty });
 }
