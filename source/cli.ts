@@ -1,7 +1,7 @@
 // The `factory` command line: parses arguments and loads each command's code only when it runs, to start fast.
 import { Command, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
-import { addRunOptions } from './run/run-options.js';
+import { addRunOptions, addSettingOptions } from './run/run-options.js';
 
 const program = new Command('factory')
   .description('Turns a folder of requirements into working, tested, committed code with AI agents in a test-driven loop.')
@@ -33,5 +33,29 @@ program
   .option('--hard', "also go back to the branch the run started from and delete the factory's branches (asks first)")
   .option('-y, --yes', 'do not ask')
   .action(async (options: { dir: string; hard?: boolean; yes?: boolean }) => (await import('./commands/reset.js')).resetCommand(options));
+
+const bench = program
+  .command('bench')
+  .description("the project's own benchmarks (SPEC section 7), or `bench suite DIR` to measure an engine on exercises")
+  .argument('[name]', 'one benchmark: round or startup (default: all)')
+  .option('--json', 'print the figures as JSON')
+  .option('--markdown', 'print a Markdown table (for the README)')
+  .option('--rounds <n>', 'round: rounds measured (default 30)')
+  .option('--files <n>', 'round: files in the generated repository (default 10000)')
+  .option('--runs <n>', 'startup: runs of each process (default 20)')
+  .action(async (name: string | undefined, options) => (await import('./commands/bench.js')).benchCommand(name, options));
+
+addSettingOptions(
+  bench
+    .command('suite')
+    .description('run the factory on every exercise of DIR (Exercism layout), each in a fresh copy; resumable')
+    .argument('<dir>', 'folder of exercises (each with .docs/instructions.md, a stub and a test file)'),
+)
+  .option('--jobs <n>', 'exercises run at the same time', '2')
+  .option('--out <dir>', 'results folder (default: bench-results/<name of DIR>)')
+  .option('--fresh', 'forget earlier results in the results folder and run every exercise')
+  .option('--keep', "keep the exercises' working copies")
+  .option('--json', 'print the results as JSON')
+  .action(async (dir: string, options) => (await import('./commands/bench-suite.js')).benchSuiteCommand(dir, options));
 
 program.parseAsync().catch(async (error: unknown) => (await import('./run/fail.js')).fail(error));

@@ -1,0 +1,25 @@
+// `factory bench [name]`: runs the sub-benchmarks (all, or the one named) and prints text, JSON or a Markdown table.
+import os from 'node:os';
+import packageJson from '../../package.json' with { type: 'json' };
+import type { BenchReport } from '../../engine/bench/bench-report.js';
+import { UserError } from '../../engine/util/errors.js';
+import { benchmarks, type BenchOptions } from '../bench/benchmarks.js';
+import { formatMarkdown, formatText } from '../bench/format-report.js';
+
+export async function benchCommand(name: string | undefined, options: BenchOptions & { json?: boolean; markdown?: boolean }): Promise<void> {
+  const chosen = name === undefined ? benchmarks : benchmarks.filter((benchmark) => benchmark.name === name);
+  if (chosen.length === 0) throw new UserError(`bench: no benchmark named "${name}"; choose one of ${benchmarks.map((benchmark) => benchmark.name).join(', ')}, or \`factory bench suite DIR\``);
+  const reports: BenchReport[] = [];
+  for (const benchmark of chosen) {
+    process.stderr.write(`factory bench: ${benchmark.name} (${benchmark.description})…\n`);
+    const report = await benchmark.run(options);
+    reports.push(report);
+    if (!options.json && !options.markdown) process.stdout.write(`${formatText(report)}\n\n`);
+  }
+  if (options.json) {
+    const machine = { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown' };
+    process.stdout.write(`${JSON.stringify({ factory: packageJson.version, date: new Date().toISOString(), machine, reports }, null, 2)}\n`);
+  } else if (options.markdown) {
+    process.stdout.write(`${formatMarkdown(reports)}\n`);
+  }
+}
