@@ -6,7 +6,9 @@ import { addRunOptions, addSettingOptions } from './run/run-options.js';
 const program = new Command('factory')
   .description('Turns a folder of requirements into working, tested, committed code with AI agents in a test-driven loop.')
   .version(packageJson.version, '-v, --version')
-  .showHelpAfterError('(run with --help for usage)');
+  .showHelpAfterError('(run with --help for usage)')
+  // Options belong to the command they follow (`bench --json` and `bench suite DIR --json` are different flags).
+  .enablePositionalOptions();
 
 program
   .command('init')
@@ -36,6 +38,7 @@ program
 
 const bench = program
   .command('bench')
+  .enablePositionalOptions()
   .description("the project's own benchmarks (SPEC section 7), or `bench suite DIR` to measure an engine on exercises")
   .argument('[name]', 'one benchmark: round or startup (default: all)')
   .option('--json', 'print the figures as JSON')

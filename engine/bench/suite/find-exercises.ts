@@ -24,7 +24,8 @@ const testPatterns: [RegExp, Exercise['language']][] = [
 ];
 
 /** The exercises in `dir` (or `dir` itself when it is one), sorted by name. */
-export function findExercises(dir: string): Exercise[] {
+export function findExercises(folder: string): Exercise[] {
+  const dir = path.resolve(folder);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UserError(`bench suite: ${dir} is not a folder`);
   if (isExercise(dir)) return [readExercise(dir)];
   const found = fs
