@@ -66,14 +66,17 @@ export class Repo {
    */
   async commitAll(message: string): Promise<Commit | undefined> {
     const [, heads] = await Promise.all([this.git(['add', '-A']), this.git(['rev-parse', 'HEAD', 'HEAD^{tree}'])]);
-    const [parent = '', parentTree] = heads.split('\n');
+    const [parent = '', parentTree = ''] = heads.split('\n');
     const tree = (await this.git(['write-tree'])).trim();
     if (tree === parentTree) return undefined;
-    const sha = (await this.git(['commit-tree', tree, '-p', parent, '-m', message])).trim();
-    await this.git(['update-ref', '-m', `commit: ${message.split('\n')[0]}`, 'HEAD', sha, parent]);
-    const [names, diff] = await Promise.all([
-      this.git(['diff-tree', '-r', '-z', '--name-only', parent, sha]),
-      this.git(['diff-tree', '-p', '--no-color', '--no-ext-diff', parent, sha]),
+    // The diff is between trees, so it runs alongside the commit rather than after it.
+    const [sha, names, diff] = await Promise.all([
+      this.git(['commit-tree', tree, '-p', parent, '-m', message]).then(async (out) => {
+        await this.git(['update-ref', '-m', `commit: ${message.split('\n')[0]}`, 'HEAD', out.trim(), parent]);
+        return out.trim();
+      }),
+      this.git(['diff-tree', '-r', '-z', '--name-only', parentTree, tree]),
+      this.git(['diff-tree', '-p', '--no-color', '--no-ext-diff', parentTree, tree]),
     ]);
     return { sha, message, files: names.split('\0').filter(Boolean), diff: tail(diff, diffCap) };
   }
