@@ -17,7 +17,8 @@ export async function benchCommand(name: string | undefined, options: BenchOptio
     if (!options.json && !options.markdown) process.stdout.write(`${formatText(report)}\n\n`);
   }
   if (options.json) {
-    const machine = { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown' };
+    // The load average tells how busy the machine was: absolute figures move with it, ratios much less.
+    const machine = { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', loadAverage: os.loadavg()[0] };
     process.stdout.write(`${JSON.stringify({ factory: packageJson.version, date: new Date().toISOString(), machine, reports }, null, 2)}\n`);
   } else if (options.markdown) {
     process.stdout.write(`${formatMarkdown(reports)}\n`);

@@ -4,14 +4,14 @@ import { loadConfig } from '../../config/load-config.js';
 import { createEngine } from '../../engine.js';
 import { createSandbox } from '../../sandbox/create-sandbox.js';
 import type { Exercise } from './find-exercises.js';
-import type { ExerciseResult } from './suite-results.js';
+import { blankResult, type ExerciseResult } from './suite-results.js';
 
 export type ExerciseRun = { flags: Record<string, string>; userDefaults: Record<string, string>; signal: AbortSignal };
 
 /** The result, or undefined when the run was interrupted (it is then not recorded, and a rerun plays it again). */
 export async function runExercise(exercise: Exercise, workDir: string, run: ExerciseRun): Promise<ExerciseResult | undefined> {
   const started = performance.now();
-  const result: ExerciseResult = { name: exercise.name, language: exercise.language, solved: false, outcome: 'error', reason: '', rounds: 0, durationMs: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, testCommand: '', lastTests: '' };
+  const result = blankResult(exercise.name, exercise.language);
   const config = loadConfig(workDir, { flags: run.flags, userDefaults: run.userDefaults });
   const agents = createAgents(workDir, config);
   const { sandbox } = await createSandbox(workDir, config);

@@ -6,7 +6,7 @@ import { errorMessage } from '../../util/errors.js';
 import { findExercises, type Exercise } from './find-exercises.js';
 import { prepareExercise } from './prepare-exercise.js';
 import { runExercise } from './run-exercise.js';
-import { loadResults, saveResults, type ExerciseResult, type SuiteResults } from './suite-results.js';
+import { blankResult, loadResults, saveResults, type ExerciseResult, type SuiteResults } from './suite-results.js';
 
 export type SuiteOptions = {
   dir: string;
@@ -48,7 +48,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
       await prepareExercise(exercise, workDir);
       result = await runExercise(exercise, workDir, { flags, userDefaults: options.userDefaults, signal: options.signal });
     } catch (error) {
-      result = { name: exercise.name, language: exercise.language, solved: false, outcome: 'error', reason: errorMessage(error), rounds: 0, durationMs: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, testCommand: '', lastTests: '' };
+      result = blankResult(exercise.name, exercise.language, 'error', errorMessage(error));
     }
     if (!options.keep) fs.rmSync(workDir, { recursive: true, force: true });
     if (!result || options.signal.aborted) return;

@@ -23,6 +23,11 @@ export type ExerciseResult = {
   lastTests: string;
 };
 
+/** A result before anything happened: not solved, no rounds, nothing spent. */
+export function blankResult(name: string, language: string, outcome = 'error', reason = ''): ExerciseResult {
+  return { name, language, solved: false, outcome, reason, rounds: 0, durationMs: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, testCommand: '', lastTests: '' };
+}
+
 export type SuiteResults = {
   suite: string;
   /** The settings given on the command line: a rerun with other settings must use another results folder. */
