@@ -82,6 +82,17 @@ describe('runSuite', () => {
     expect(second.results.exercises.map((result) => [result.name, result.solved])).toEqual([['quick', true], ['slow', true]]);
   });
 
+  it('records an exercise that could not run as an error with its reason, and retries it on the next run', async () => {
+    const suite = temp();
+    const out = path.join(temp(), 'results');
+    makePythonExercise(suite, 'broken-script', { worker: 'not a list' });
+    const first = await runSuite(options(suite, out));
+    expect(first.results.exercises).toEqual([expect.objectContaining({ name: 'broken-script', solved: false, outcome: 'error', reason: expect.stringMatching(/does not match the script format/) })]);
+    const again: string[] = [];
+    await runSuite(options(suite, out, { onStart: (exercise) => again.push(exercise.name) }));
+    expect(again).toEqual(['broken-script']);
+  });
+
   it('refuses results made with other settings, and --fresh starts over', async () => {
     const suite = temp();
     const out = path.join(temp(), 'results');
