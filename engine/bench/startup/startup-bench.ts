@@ -24,7 +24,7 @@ export async function startupBench(options: StartupBenchOptions): Promise<BenchR
   const bareFigure: Figure = { id: 'node', label: 'node -e "" (bare node start)', stats: stats(bare) };
   const report: BenchReport = {
     name: 'startup',
-    method: `${options.runs} runs each, alternating, timed from spawn to exit (or to the first visible text on stdout for the dashboard).`,
+    method: `${options.runs} runs each, alternating, timed from spawn to exit (or to the first visible text on an 80x24 pseudo-terminal for the dashboard).`,
     figures: [versionFigure, bareFigure],
     ratios: [ratio('factory --version / bare node', versionFigure, bareFigure)],
     goals: [goal('factory --version', 'version', 150, versionFigure.stats.median)],
@@ -35,7 +35,7 @@ export async function startupBench(options: StartupBenchOptions): Promise<BenchR
     return report;
   }
   // Not CI: renderers such as Ink hold their frames back under CI.
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', COLUMNS: '80', LINES: '24' };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
   delete env.CI;
   const frames: number[] = [];
   for (let run = 0; run < options.runs; run++) frames.push(await timeToFirstText(node, [options.cli, 'demo'], env, 10_000));

@@ -16,8 +16,8 @@ const script = (code: string): string => {
 };
 
 describe('spawn timing', () => {
-  it('timeToFirstText waits past escape sequences for visible text, then stops the process', async () => {
-    const file = script("process.stdout.write('\\u001b[?1049h\\u001b[2J'); setTimeout(() => process.stdout.write('\\u001b[1mframe'), 300); setTimeout(() => {}, 60000);");
+  it('timeToFirstText waits past escape sequences for visible text on an 80x24 terminal, then stops the process', async () => {
+    const file = script("const { isTTY, columns, rows } = process.stdout; process.stdout.write('\\u001b[?1049h\\u001b[2J'); setTimeout(() => { if (isTTY && columns === 80 && rows === 24) process.stdout.write('\\u001b[1mframe'); }, 300); setTimeout(() => {}, 60000);");
     // Were it not stopped, the await would last the script's minute and the test would time out.
     const ms = await timeToFirstText(process.execPath, [file], { ...process.env }, 20_000);
     expect(ms).toBeGreaterThanOrEqual(290);
