@@ -32,13 +32,12 @@ export async function prepareExercise(exercise: Exercise, workDir: string): Prom
 }
 
 /**
- * JavaScript and TypeScript exercises need their test runner without a network: the exercise's own node_modules
- * when it has one, else factory's own (which has vitest).
+ * JavaScript and TypeScript exercises need their test runner without a network: the nearest node_modules of
+ * the exercise or a parent folder (an Exercism track keeps one at its root), else factory's own (which has vitest).
  */
 function linkNodeModules(exercise: Exercise, workDir: string): void {
-  const own = path.join(exercise.dir, 'node_modules');
-  let target = own;
-  if (!fs.existsSync(own)) {
+  let target = nearestNodeModules(exercise.dir);
+  if (!target) {
     try {
       target = path.dirname(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')));
     } catch {
@@ -46,4 +45,11 @@ function linkNodeModules(exercise: Exercise, workDir: string): void {
     }
   }
   fs.symlinkSync(target, path.join(workDir, 'node_modules'), 'dir');
+}
+
+function nearestNodeModules(dir: string): string | undefined {
+  for (let at = dir; ; at = path.dirname(at)) {
+    if (fs.existsSync(path.join(at, 'node_modules'))) return path.join(at, 'node_modules');
+    if (path.dirname(at) === at) return undefined;
+  }
 }

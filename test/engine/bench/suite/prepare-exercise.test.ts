@@ -76,4 +76,18 @@ describe('prepareExercise', () => {
     expect(fs.existsSync(path.join(work, 'node_modules', 'vitest', 'package.json'))).toBe(true);
     expect((await execa('git', ['status', '--porcelain'], { cwd: work })).stdout).toBe('');
   });
+
+  it("links the nearest node_modules of the exercise's folders when there is one (an Exercism track keeps it at its root)", async () => {
+    const track = temp();
+    fs.mkdirSync(path.join(track, 'node_modules', 'jest'), { recursive: true });
+    const dir = path.join(track, 'exercises', 'hello');
+    fs.mkdirSync(path.join(dir, '.docs'), { recursive: true });
+    fs.writeFileSync(path.join(dir, '.docs', 'instructions.md'), 'Say hello.');
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"devDependencies":{"jest":"*"}}');
+    fs.writeFileSync(path.join(dir, 'hello.ts'), 'export const hello = () => ""');
+    fs.writeFileSync(path.join(dir, 'hello.test.ts'), 'test');
+    const work = path.join(temp(), 'hello');
+    await prepareExercise(findExercises(dir)[0]!, work);
+    expect(fs.realpathSync(path.join(work, 'node_modules'))).toBe(fs.realpathSync(path.join(track, 'node_modules')));
+  });
 });
