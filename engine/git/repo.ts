@@ -11,11 +11,11 @@ export type Commit = { sha: string; message: string; files: string[]; diff: stri
 const diffCap = 64 * 1024;
 
 export class Repo {
-  /** `-c` settings put before every command (an identity when the user has none). */
-  private constructor(readonly dir: string, private readonly settings: string[]) {}
+  /** Runs git here, after `settings` (`-c` pairs: an identity when the user has none). */
+  private readonly git: { raw(args: string[]): Promise<string> };
 
-  private git(args: string[]): Promise<string> {
-    return runGit(this.dir, [...this.settings, ...args]);
+  private constructor(readonly dir: string, settings: string[]) {
+    this.git = { raw: (args) => runGit(dir, [...settings, ...args]) };
   }
 
   static async open(dir: string): Promise<Repo> {
@@ -30,16 +30,16 @@ export class Repo {
   }
 
   async head(): Promise<string | undefined> {
-    return (await this.git(['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => '')).trim() || undefined;
+    return (await this.git.raw(['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => '')).trim() || undefined;
   }
 
   async branch(): Promise<string> {
-    return (await this.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim();
+    return (await this.git.raw(['rev-parse', '--abbrev-ref', 'HEAD'])).trim();
   }
 
   /** Files changed and not committed, as `git status --porcelain` lines. */
   async uncommitted(): Promise<string[]> {
-    return (await this.git(['status', '--porcelain', '--untracked-files=all'])).split('\n').filter(Boolean);
+    return (await this.git.raw(['status', '--porcelain', '--untracked-files=all'])).split('\n').filter(Boolean);
   }
 
   /** Keeps the factory's own folder out of git without touching the user's .gitignore. */
@@ -52,11 +52,11 @@ export class Repo {
   }
 
   async checkoutNewBranch(name: string): Promise<void> {
-    await this.git(['checkout', '-q', '-b', name]);
+    await this.git.raw(['checkout', '-q', '-b', name]);
   }
 
   async checkout(name: string): Promise<void> {
-    await this.git(['checkout', '-q', name]);
+    await this.git.raw(['checkout', '-q', name]);
   }
 
   /**
@@ -65,18 +65,18 @@ export class Repo {
    * on 10,000 files that scan was most of a round's cost (see `factory bench round`). No hooks run, as with --no-verify.
    */
   async commitAll(message: string): Promise<Commit | undefined> {
-    const [, heads] = await Promise.all([this.git(['add', '-A']), this.git(['rev-parse', 'HEAD', 'HEAD^{tree}'])]);
+    const [, heads] = await Promise.all([this.git.raw(['add', '-A']), this.git.raw(['rev-parse', 'HEAD', 'HEAD^{tree}'])]);
     const [parent = '', parentTree = ''] = heads.split('\n');
-    const tree = (await this.git(['write-tree'])).trim();
+    const tree = (await this.git.raw(['write-tree'])).trim();
     if (tree === parentTree) return undefined;
     // The diff is between trees, so it runs alongside the commit rather than after it.
     const [sha, names, diff] = await Promise.all([
-      this.git(['commit-tree', tree, '-p', parent, '-m', message]).then(async (out) => {
-        await this.git(['update-ref', '-m', `commit: ${message.split('\n')[0]}`, 'HEAD', out.trim(), parent]);
+      this.git.raw(['commit-tree', tree, '-p', parent, '-m', message]).then(async (out) => {
+        await this.git.raw(['update-ref', '-m', `commit: ${message.split('\n')[0]}`, 'HEAD', out.trim(), parent]);
         return out.trim();
       }),
-      this.git(['diff-tree', '-r', '-z', '--name-only', parentTree, tree]),
-      this.git(['diff-tree', '-p', '--no-color', '--no-ext-diff', parentTree, tree]),
+      this.git.raw(['diff-tree', '-r', '-z', '--name-only', parentTree, tree]),
+      this.git.raw(['diff-tree', '-p', '--no-color', '--no-ext-diff', parentTree, tree]),
     ]);
     return { sha, message, files: names.split('\0').filter(Boolean), diff: tail(diff, diffCap) };
   }
