@@ -1,12 +1,14 @@
 // The `factory` command line: parses arguments and loads each command's code only when it runs, to start fast.
 import { Command, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
-import { addRunOptions } from './run/run-options.js';
+import { addRunOptions, addSettingOptions } from './run/run-options.js';
 
 const program = new Command('factory')
   .description('Turns a folder of requirements into working, tested, committed code with AI agents in a test-driven loop.')
   .version(packageJson.version, '-v, --version')
-  .showHelpAfterError('(run with --help for usage)');
+  .showHelpAfterError('(run with --help for usage)')
+  // Options belong to the command they follow (`bench --json` and `bench suite DIR --json` are different flags).
+  .enablePositionalOptions();
 
 program
   .command('init')
@@ -38,13 +40,31 @@ program
   .option('-y, --yes', 'do not ask')
   .action(async (options: { dir: string; hard?: boolean; yes?: boolean }) => (await import('./commands/reset.js')).resetCommand(options));
 
-program
+const bench = program
   .command('bench')
-  .description('measure overheads side by side (factory bench to list the benchmarks)')
-  .argument('[name]', 'which benchmark: sandbox')
-  .argument('[options...]', "the benchmark's own options (factory bench <name> --help)")
-  .allowUnknownOption()
-  .helpOption(false)
-  .action(async (name: string | undefined, args: string[]) => (await import('./commands/bench.js')).benchCommand(name, args));
+  .enablePositionalOptions()
+  .description("the project's own benchmarks (SPEC section 7), or `bench suite DIR` to measure an engine on exercises")
+  .argument('[name]', 'one benchmark: sandbox, round or startup (default: all)')
+  .option('--json', 'print the figures as JSON')
+  .option('--markdown', 'print a Markdown table (for the README)')
+  .option('--rounds <n>', 'round: rounds measured (default 30)')
+  .option('--files <n>', 'round: files in the generated repository (default 10000)')
+  .option('--runs <n>', 'sandbox, startup: runs of each (default 20; sandbox needs at least 20)')
+  .option('--image <name>', 'sandbox: the image to run in (default: the python sandbox image)')
+  .option('--no-cli', 'sandbox: skip the docker CLI rows')
+  .action(async (name: string | undefined, options) => (await import('./commands/bench.js')).benchCommand(name, options));
+
+addSettingOptions(
+  bench
+    .command('suite')
+    .description('run the factory on every exercise of DIR (Exercism layout), each in a fresh copy; resumable')
+    .argument('<dir>', 'folder of exercises (each with .docs/instructions.md, a stub and a test file)'),
+)
+  .option('--jobs <n>', 'exercises run at the same time', '2')
+  .option('--out <dir>', 'results folder (default: bench-results/<name of DIR>)')
+  .option('--fresh', 'forget earlier results in the results folder and run every exercise')
+  .option('--keep', "keep the exercises' working copies")
+  .option('--json', 'print the results as JSON')
+  .action(async (dir: string, options) => (await import('./commands/bench-suite.js')).benchSuiteCommand(dir, options));
 
 program.parseAsync().catch(async (error: unknown) => (await import('./run/fail.js')).fail(error));

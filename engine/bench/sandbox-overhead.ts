@@ -8,10 +8,11 @@ import { DockerSandbox } from '../sandbox/docker/docker-sandbox.js';
 import type { DockerEngine } from '../sandbox/docker/find-docker-engine.js';
 import { LocalSandbox } from '../sandbox/local-sandbox.js';
 import { runRm } from './run-rm.js';
-import { summarize, type Stats } from './stats.js';
+import { goal, ratio, type BenchReport, type Figure } from './bench-report.js';
+import { stats } from './stats.js';
 
-export type Way = { id: string; label: string; stats: Stats };
-export type SandboxOverhead = { command: string; image: string; engine: string; runs: number; ways: Way[]; execVsRunRm: number; execVsLocal: number };
+/** SPEC section 7 and issue 3: exec at least 4× cheaper than a container per run, under 50 ms, within 1.5× of a bare process. */
+export const sandboxGoals = { execToRunRm: 0.25, execMedianMs: 50, execToLocal: 1.5 };
 
 type Attempt = { id: string; label: string; once: () => Promise<unknown> };
 
@@ -19,7 +20,7 @@ const command = 'true';
 const warmup = 2;
 
 /** `withCli` adds the same two container ways through the docker CLI, the figures a user sees by hand. */
-export async function measureSandboxOverhead(engine: DockerEngine, image: string, runs: number, withCli: boolean): Promise<SandboxOverhead> {
+export async function measureSandboxOverhead(engine: DockerEngine, image: string, runs: number, withCli: boolean): Promise<BenchReport> {
   const projectDir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-bench-'));
   const sandbox = new DockerSandbox(engine, { projectDir, image, runId: 'bench' });
   const local = new LocalSandbox(projectDir);
@@ -49,9 +50,22 @@ export async function measureSandboxOverhead(engine: DockerEngine, image: string
         if (round >= warmup) samples.get(attempt.id)!.push(performance.now() - started);
       }
     }
-    const ways = attempts.map(({ id, label }) => ({ id, label, stats: summarize(samples.get(id)!) }));
-    const median = (id: string): number => ways.find((way) => way.id === id)!.stats.medianMs;
-    return { command, image, engine: engine.where, runs, ways, execVsRunRm: median('run-rm') / median('exec'), execVsLocal: median('exec') / median('local') };
+    const figures: Figure[] = attempts.map(({ id, label }) => ({ id, label, stats: stats(samples.get(id)!) }));
+    const figure = (id: string): Figure => figures.find((entry) => entry.id === id)!;
+    const execToRunRm = ratio('persistent exec / docker run --rm', figure('exec'), figure('run-rm'));
+    const execToLocal = ratio('persistent exec / local process', figure('exec'), figure('local'));
+    return {
+      name: 'sandbox',
+      method: `\`${command}\` ${runs} times each way, round-robin after ${warmup} warm-up runs, image ${image}, engine ${engine.where}`,
+      figures,
+      ratios: [execToRunRm, execToLocal],
+      goals: [
+        goal('exec at least 4× cheaper than docker run --rm', execToRunRm.label, sandboxGoals.execToRunRm, execToRunRm.value),
+        goal('exec median under 50 ms', 'exec', sandboxGoals.execMedianMs, figure('exec').stats.median),
+        goal('exec within 1.5× of a bare process', execToLocal.label, sandboxGoals.execToLocal, execToLocal.value),
+      ],
+      unavailable: withCli ? [] : [{ label: 'docker CLI rows', reason: 'no docker CLI, or --no-cli' }],
+    };
   } finally {
     await sandbox.stop();
     fs.rmSync(projectDir, { recursive: true, force: true });

@@ -39,6 +39,8 @@ export class LocalSandbox implements Sandbox {
       kill();
     }, options.timeoutMs);
     options.signal?.addEventListener('abort', kill, { once: true });
+    // A signal aborted before the command started never fires its event.
+    if (options.signal?.aborted) kill();
     child.all?.on('data', (bytes: Uint8Array) => {
       const text = decodeBytes(bytes);
       output.append(text);

@@ -1,20 +1,26 @@
-// `factory bench <name>`: a dispatcher; each benchmark is its own file under source/bench/ with its own options.
+// `factory bench [name]`: runs the sub-benchmarks (all, or the one named) and prints text, JSON or a Markdown table.
+import os from 'node:os';
+import packageJson from '../../package.json' with { type: 'json' };
+import type { BenchReport } from '../../engine/bench/bench-report.js';
 import { UserError } from '../../engine/util/errors.js';
+import { benchmarks, type BenchOptions } from '../bench/benchmarks.js';
+import { formatMarkdown, formatText } from '../bench/format-report.js';
 
-type Benchmark = { description: string; load: () => Promise<{ runBench(args: string[]): Promise<void> }> };
-
-/** One line per benchmark: adding one is a file in source/bench/ and a line here. */
-export const benchmarks: Record<string, Benchmark> = {
-  sandbox: { description: 'one trivial command: local process vs exec into the persistent container vs docker run --rm', load: () => import('../bench/sandbox.js') },
-};
-
-export async function benchCommand(name: string | undefined, args: string[]): Promise<void> {
-  const list = Object.entries(benchmarks).map(([key, { description }]) => `  ${key.padEnd(10)} ${description}`).join('\n');
-  if (!name) {
-    process.stdout.write(`usage: factory bench <name> [options]   (factory bench <name> --help for its options)\n\n${list}\n`);
-    return;
+export async function benchCommand(name: string | undefined, options: BenchOptions & { json?: boolean; markdown?: boolean }): Promise<void> {
+  const chosen = name === undefined ? benchmarks : benchmarks.filter((benchmark) => benchmark.name === name);
+  if (chosen.length === 0) throw new UserError(`bench: no benchmark named "${name}"; choose one of ${benchmarks.map((benchmark) => benchmark.name).join(', ')}, or \`factory bench suite DIR\``);
+  const reports: BenchReport[] = [];
+  for (const benchmark of chosen) {
+    process.stderr.write(`factory bench: ${benchmark.name} (${benchmark.description})…\n`);
+    const report = await benchmark.run(options);
+    reports.push(report);
+    if (!options.json && !options.markdown) process.stdout.write(`${formatText(report)}\n\n`);
   }
-  const benchmark = benchmarks[name];
-  if (!benchmark) throw new UserError(`no benchmark named "${name}"; there are:\n${list}`);
-  await (await benchmark.load()).runBench(args);
+  if (options.json) {
+    // The load average tells how busy the machine was: absolute figures move with it, ratios much less.
+    const machine = { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', loadAverage: os.loadavg()[0] };
+    process.stdout.write(`${JSON.stringify({ factory: packageJson.version, date: new Date().toISOString(), machine, reports }, null, 2)}\n`);
+  } else if (options.markdown) {
+    process.stdout.write(`${formatMarkdown(reports)}\n`);
+  }
 }

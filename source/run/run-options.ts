@@ -1,8 +1,8 @@
 // The options that start a run (shared by `factory run` and `factory tui`), turned into config flags.
 import type { Command } from 'commander';
 
-export type RunOptions = {
-  dir: string;
+/** The flags that set factory_config.md keys (also used by `factory bench suite`). */
+export type SettingOptions = {
   set: string[];
   engine?: string;
   supervisor?: string;
@@ -11,14 +11,19 @@ export type RunOptions = {
   testCmd?: string;
   script?: string;
   maxRounds?: string;
-  allowDirty?: boolean;
 };
+
+export type RunOptions = SettingOptions & { dir: string; allowDirty?: boolean };
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function addRunOptions(command: Command): Command {
+  return addSettingOptions(command.option('-C, --dir <dir>', 'project folder', '.'))
+    .option('--allow-dirty', 'commit uncommitted changes on the factory branch first instead of refusing');
+}
+
+export function addSettingOptions(command: Command): Command {
   return command
-    .option('-C, --dir <dir>', 'project folder', '.')
     .option('--set <KEY=VALUE>', 'override any factory_config.md setting (repeatable)', collect, [])
     .option('--engine <name>', 'AI_ENGINE: claude, gemini, ollama, openai or scripted')
     .option('--supervisor <name>', 'SUPERVISOR: claude, gemini, ollama, openai, scripted or none')
@@ -26,12 +31,11 @@ export function addRunOptions(command: Command): Command {
     .option('--mode <mode>', 'MODE: Single or Dual')
     .option('--test-cmd <command>', 'TEST_CMD: the command that runs the tests')
     .option('--script <file>', 'SCRIPT: the scripted engine\'s script')
-    .option('--max-rounds <n>', 'MAX_ROUNDS')
-    .option('--allow-dirty', 'commit uncommitted changes on the factory branch first instead of refusing');
+    .option('--max-rounds <n>', 'MAX_ROUNDS');
 }
 
 /** Flags as KEY -> value, checked later exactly like factory_config.md lines. */
-export function flagSettings(options: RunOptions): Record<string, string> {
+export function flagSettings(options: SettingOptions): Record<string, string> {
   const settings: Record<string, string> = {};
   for (const pair of options.set) {
     const at = pair.indexOf('=');

@@ -1,17 +1,17 @@
 // Median and quartiles of timing samples.
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../../../engine/bench/stats.js';
+import { stats } from '../../../engine/bench/stats.js';
 
-describe('summarize', () => {
+describe('stats', () => {
   it('gives the median and quartiles whatever the order of the samples', () => {
-    expect(summarize([9, 1, 5, 3, 7])).toEqual({ runs: 5, medianMs: 5, p25Ms: 3, p75Ms: 7, minMs: 1, maxMs: 9 });
+    expect(stats([9, 1, 5, 3, 7])).toEqual({ n: 5, median: 5, p25: 3, p75: 7, min: 1, max: 9 });
   });
 
   it('interpolates between the middle samples of an even count', () => {
-    expect(summarize([4, 1, 3, 2]).medianMs).toBe(2.5);
+    expect(stats([4, 1, 3, 2]).median).toBe(2.5);
   });
 
-  it('refuses no samples', () => {
-    expect(() => summarize([])).toThrow(/no samples/);
+  it('refuses no values', () => {
+    expect(() => stats([])).toThrow(/no values/);
   });
 });

@@ -1,42 +1,65 @@
-// `factory bench` through the real CLI: the dispatcher, and the sandbox benchmark's figures against a real Docker engine.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { execa } from 'execa';
-import { describe, expect, it } from 'vitest';
-import type { SandboxOverhead } from '../../../engine/bench/sandbox-overhead.js';
-import { cliBundle } from '../../support/cli-bundle.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BenchReport } from '../../../engine/bench/bench-report.js';
 import { dockerForTests } from '../../support/docker-for-tests.js';
 
-const factory = async (...args: string[]) => execa('node', [await cliBundle(), ...args], { reject: false });
+const factory = (...args: string[]) => execa(process.execPath, ['bin/factory.js', ...args], { reject: false, env: { FACTORY_HOME: home } });
+let home: string;
 const docker = await dockerForTests();
 
-describe('factory bench', () => {
-  it('lists the benchmarks, and names them when asked for one that does not exist', async () => {
-    const list = await factory('bench');
-    expect(list.exitCode).toBe(0);
-    expect(list.stdout).toMatch(/^ {2}sandbox +/m);
-    const unknown = await factory('bench', 'nope');
+beforeAll(async () => {
+  home = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-bench-cli-'));
+  await execa(process.execPath, ['scripts/build.mjs']);
+});
+afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
+
+describe('factory bench (built CLI)', () => {
+  it('prints a sub-benchmark as JSON with the machine it ran on', async () => {
+    const result = await factory('bench', 'startup', '--runs', '2', '--json');
+    expect(result.exitCode, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.machine.node).toBe(process.version);
+    expect(json.reports.map((report: { name: string }) => report.name)).toEqual(['startup']);
+    expect(json.reports[0].figures[0]).toMatchObject({ id: 'version', stats: { n: 2 } });
+  });
+
+  it('names the benchmarks when asked for one that does not exist, and checks its numbers', async () => {
+    const unknown = await factory('bench', 'warp');
     expect(unknown.exitCode).toBe(1);
-    expect(unknown.stderr).toMatch(/no benchmark named "nope"; there are:\n {2}sandbox/);
+    expect(unknown.stderr).toContain('no benchmark named "warp"; choose one of sandbox, round, startup');
+    const few = await factory('bench', 'sandbox', '--runs', '5');
+    expect(few.stderr).toContain('--runs 5: the sandbox benchmark needs at least 20 runs of each way');
+    const bad = await factory('bench', 'round', '--rounds', '0');
+    expect(bad.stderr).toContain('--rounds 0: expected a whole number of at least 1');
   });
 
-  it('refuses fewer than 20 runs', async () => {
-    const result = await factory('bench', 'sandbox', '--runs', '5');
-    expect(result.exitCode).not.toBe(0);
-    expect(result.stderr).toMatch(/--runs must be a whole number of at least 20/);
+  it('bench suite takes its own --json and the run flags, and refuses MODE=Dual', async () => {
+    const out = path.join(home, 'results');
+    const result = await factory('bench', 'suite', 'bench/exercises/leap', '--engine', 'scripted', '--sandbox', 'local', '--json', '--out', out);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.settings).toEqual({ AI_ENGINE: 'scripted', SANDBOX: 'local' });
+    expect(json.totals).toMatchObject({ exercises: 1, solved: 1, medianRoundsToGreen: 1 });
+    const dual = await factory('bench', 'suite', 'bench/exercises', '--mode', 'Dual');
+    expect(dual.exitCode).toBe(1);
+    expect(dual.stderr).toContain('MODE=Dual is not allowed');
   });
 
-  it.skipIf(!docker.engine)(`measures local, persistent exec and run --rm side by side${docker.skipReason ? ` (${docker.skipReason})` : ''}`, { timeout: 300_000 }, async () => {
+  it.skipIf(!docker.engine)(`sandbox: local, persistent exec and run --rm side by side, with ratios and goals${docker.skipReason ? ` (${docker.skipReason})` : ''}`, { timeout: 300_000 }, async () => {
     const result = await factory('bench', 'sandbox', '--json', '--no-cli', '--runs', '20', '--image', docker.image);
     expect(result.exitCode, result.stderr).toBe(0);
-    const figures = JSON.parse(result.stdout) as SandboxOverhead;
-    expect(figures.ways.map((way) => way.id)).toEqual(['local', 'exec', 'run-rm']);
-    for (const way of figures.ways) {
-      expect(way.stats.runs).toBe(20);
-      expect(way.stats.minMs).toBeGreaterThan(0);
-      expect(way.stats.medianMs).toBeGreaterThanOrEqual(way.stats.p25Ms);
-      expect(way.stats.p75Ms).toBeGreaterThanOrEqual(way.stats.medianMs);
+    const report = (JSON.parse(result.stdout) as { reports: BenchReport[] }).reports[0]!;
+    expect(report.figures.map((figure) => figure.id)).toEqual(['local', 'exec', 'run-rm']);
+    for (const figure of report.figures) {
+      expect(figure.stats.n).toBe(20);
+      expect(figure.stats.min).toBeGreaterThan(0);
+      expect(figure.stats.median).toBeGreaterThanOrEqual(figure.stats.p25);
     }
-    const median = (id: string) => figures.ways.find((way) => way.id === id)!.stats.medianMs;
-    expect(figures.execVsRunRm).toBeCloseTo(median('run-rm') / median('exec'), 6);
-    expect(figures.execVsLocal).toBeCloseTo(median('exec') / median('local'), 6);
+    const median = (id: string) => report.figures.find((figure) => figure.id === id)!.stats.median;
+    expect(report.ratios[0]!.value).toBeCloseTo(median('exec') / median('run-rm'), 6);
+    expect(report.goals.map((entry) => entry.label)).toEqual(['exec at least 4× cheaper than docker run --rm', 'exec median under 50 ms', 'exec within 1.5× of a bare process']);
   });
 });

@@ -1,0 +1,3 @@
+export function convert(drops: number): string {
+  throw new Error('Remove this line and implement the function')
+}

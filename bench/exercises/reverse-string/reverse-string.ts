@@ -1,0 +1,3 @@
+export function reverse(text: string): string {
+  throw new Error('Remove this line and implement the function')
+}

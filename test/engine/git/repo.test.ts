@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Repo } from '../../../engine/git/repo.js';
+import { UserError } from '../../../engine/util/errors.js';
+
+let dir: string;
+const git = async (...args: string[]): Promise<string> => (await execa('git', args, { cwd: dir })).stdout;
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-repo-test-'));
+  fs.writeFileSync(path.join(dir, 'a.txt'), 'one\n');
+  fs.writeFileSync(path.join(dir, 'gone.txt'), 'bye\n');
+  await git('init', '-q', '-b', 'main');
+  await git('add', '-A');
+  await git('-c', 'user.name=t', '-c', 'user.email=t@localhost', 'commit', '-q', '-m', 'start');
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('Repo.commitAll', () => {
+  it('returns undefined and makes no commit when nothing changed', async () => {
+    const repo = await Repo.open(dir);
+    const before = await git('rev-parse', 'HEAD');
+    expect(await repo.commitAll('nothing')).toBeUndefined();
+    expect(await git('rev-parse', 'HEAD')).toBe(before);
+  });
+
+  it('commits added, changed and deleted files (odd names too) on the current branch, with the files and the diff', async () => {
+    const repo = await Repo.open(dir);
+    const parent = await git('rev-parse', 'HEAD');
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'two\n');
+    fs.rmSync(path.join(dir, 'gone.txt'));
+    fs.mkdirSync(path.join(dir, 'sub dir'));
+    fs.writeFileSync(path.join(dir, 'sub dir', 'naïve "file".txt'), 'new\n');
+
+    const commit = await repo.commitAll('factory: task 1 round 1 — 0/1 passing');
+
+    expect(commit?.files.sort()).toEqual(['a.txt', 'gone.txt', 'sub dir/naïve "file".txt']);
+    expect(commit?.sha).toBe(await git('rev-parse', 'main'));
+    expect(await git('rev-parse', 'HEAD~1')).toBe(parent);
+    expect(await git('log', '-1', '--format=%s')).toBe('factory: task 1 round 1 — 0/1 passing');
+    expect(commit?.diff).toContain('-one\n+two');
+    expect(commit?.diff).toContain('deleted file mode');
+    expect(await git('status', '--porcelain')).toBe('');
+    expect(await git('reflog', '-1', '--format=%gs')).toBe('commit: factory: task 1 round 1 — 0/1 passing');
+  });
+
+  it('commits with a fallback identity when git has none configured', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', HOME: dir });
+    delete process.env.GIT_AUTHOR_EMAIL;
+    delete process.env.GIT_COMMITTER_EMAIL;
+    delete process.env.EMAIL;
+    try {
+      const repo = await Repo.open(dir);
+      fs.writeFileSync(path.join(dir, 'a.txt'), 'three\n');
+      expect(await repo.commitAll('round')).toBeDefined();
+      expect(await git('log', '-1', '--format=%an <%ae>')).toBe('factory <factory@localhost>');
+    } finally {
+      process.env = saved;
+    }
+  });
+
+  it('refuses a folder that is not a git repository', async () => {
+    const plain = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-repo-plain-'));
+    try {
+      await expect(Repo.open(plain)).rejects.toThrow(UserError);
+      await expect(Repo.open(plain)).rejects.toThrow(/is not a git repository/);
+    } finally {
+      fs.rmSync(plain, { recursive: true, force: true });
+    }
+  });
+});
