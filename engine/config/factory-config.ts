@@ -26,6 +26,7 @@ export type FactoryConfig = {
   coderModel: string;
   ollamaHost: string;
   script: string;
+  agentTimeoutSeconds: number;
 };
 
 const optionalNumber = (value: string): number | undefined => (value === '' ? undefined : Number(value));
@@ -58,5 +59,6 @@ export function toFactoryConfig(values: Record<string, string>): FactoryConfig {
     coderModel: get('CODER_MODEL'),
     ollamaHost: get('OLLAMA_HOST'),
     script: get('SCRIPT'),
+    agentTimeoutSeconds: Number(get('AGENT_TIMEOUT')),
   };
 }
