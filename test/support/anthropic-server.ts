@@ -6,12 +6,16 @@ import type { AddressInfo } from 'node:net';
 export type AnthropicReply =
   | { text?: string; tools?: { name: string; input: Record<string, unknown> }[] }
   | { status: number; error: { type: string; message: string } }
-  | { garbage: string };
+  | { garbage: string }
+  /** Never answer: the request stays open until the client goes away. */
+  | { hang: true };
 
 export type ScriptedServer = {
   url: string;
   /** Bodies of the agent requests received, in order. */
   requests: Record<string, unknown>[];
+  /** Hanging requests whose client closed the connection (e.g. because it was killed). */
+  readonly hangsDropped: number;
   close(): Promise<void>;
 };
 
@@ -20,6 +24,7 @@ type Block = { type: 'text'; text: string } | { type: 'tool_use'; id: string; na
 export async function startAnthropicServer(script: AnthropicReply[]): Promise<ScriptedServer> {
   const requests: Record<string, unknown>[] = [];
   let next = 0;
+  let hangsDropped = 0;
   let ids = 0;
   const server = http.createServer((req, res) => {
     let body = '';
@@ -32,6 +37,7 @@ export async function startAnthropicServer(script: AnthropicReply[]): Promise<Sc
       const isAgent = Array.isArray(parsed.tools) && parsed.tools.length > 0;
       if (isAgent) requests.push(parsed);
       const reply: AnthropicReply = isAgent ? (script[next++] ?? { text: 'Done.' }) : { text: 'ok' };
+      if ('hang' in reply) return void res.on('close', () => hangsDropped++);
       if ('garbage' in reply) return void res.writeHead(200, { 'content-type': 'text/event-stream' }).end(reply.garbage);
       if ('status' in reply) return void json(res, reply.status, { type: 'error', error: reply.error });
       const blocks: Block[] = [];
@@ -64,6 +70,9 @@ export async function startAnthropicServer(script: AnthropicReply[]): Promise<Sc
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    get hangsDropped() {
+      return hangsDropped;
+    },
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

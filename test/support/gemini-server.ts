@@ -7,7 +7,9 @@ import type { ScriptedServer } from './anthropic-server.js';
 export type GeminiReply =
   | { text?: string; calls?: { name: string; args: Record<string, unknown> }[] }
   | { status: number; message: string }
-  | { garbage: string };
+  | { garbage: string }
+  /** Never answer: the request stays open until the client goes away. */
+  | { hang: true };
 
 /** Answers the CLI's side questions: the model router's classifier and the next-speaker check and next-speaker check read these fields. */
 const sideAnswer = JSON.stringify({ reasoning: 'scripted server', model_choice: 'flash', next_speaker: 'user', complexity_reasoning: 'scripted server', complexity_score: 10 });
@@ -15,6 +17,7 @@ const sideAnswer = JSON.stringify({ reasoning: 'scripted server', model_choice: 
 export async function startGeminiServer(script: GeminiReply[]): Promise<ScriptedServer> {
   const requests: Record<string, unknown>[] = [];
   let next = 0;
+  let hangsDropped = 0;
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -27,6 +30,7 @@ export async function startGeminiServer(script: GeminiReply[]): Promise<Scripted
       const isAgent = (parsed.tools ?? []).some((tool) => (tool.functionDeclarations ?? []).length > 0);
       if (isAgent) requests.push(parsed as Record<string, unknown>);
       const reply: GeminiReply = isAgent ? (script[next++] ?? { text: 'Done.' }) : { text: sideAnswer };
+      if ('hang' in reply) return void res.on('close', () => hangsDropped++);
       if ('garbage' in reply) return void res.writeHead(200, { 'content-type': 'text/event-stream' }).end(reply.garbage);
       if ('status' in reply) return void json(res, reply.status, { error: { code: reply.status, message: reply.message, status: reply.status === 429 ? 'RESOURCE_EXHAUSTED' : 'INTERNAL' } });
       const parts: Record<string, unknown>[] = [];
@@ -47,6 +51,9 @@ export async function startGeminiServer(script: GeminiReply[]): Promise<Scripted
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    get hangsDropped() {
+      return hangsDropped;
+    },
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
