@@ -33,8 +33,8 @@ function readAnswer(stdout: string): SupervisorAnswer {
 }
 
 function explain(error: string): string {
-  if (/not logged in|invalid api key|authentication|x-api-key|\(HTTP 401\)/i.test(error)) return `${error} — set ANTHROPIC_API_KEY, or log in by running \`claude\` once`;
   if (/\(HTTP 429\)|rate limit/i.test(error)) return `${error} — rate limited by the API; wait and resume, or use a key with a higher limit`;
+  if (/not logged in|invalid api key|authentication|x-api-key|\(HTTP 401\)/i.test(error)) return `${error} — set ANTHROPIC_API_KEY, or log in by running \`claude\` once`;
   if (/unable to connect|ECONNREFUSED|ConnectionRefused|fetch failed/i.test(error)) return `${error} — the API endpoint is unreachable (check ANTHROPIC_BASE_URL and the network)`;
   return error;
 }

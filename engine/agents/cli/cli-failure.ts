@@ -20,5 +20,5 @@ export function cliFailure(engine: CliEngine, exit: CliExit, outcome: StreamOutc
 
 /** The end of stderr, where CLIs put the reason they stopped. */
 function lastLines(text: string): string {
-  return text.split('\n').map((line) => line.trim()).filter(Boolean).slice(-3).join(' | ').slice(-500);
+  return text.split('\n').map((line) => line.trim()).filter(Boolean).slice(-2).join(' | ').slice(-500);
 }
