@@ -6,8 +6,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { claudeEngine } from '../../../engine/agents/claude/claude-engine.js';
 import { CliWorker } from '../../../engine/agents/cli/cli-worker.js';
 import { createEngine } from '../../../engine/engine.js';
-import type { FactoryEvent, FactoryEventOf } from '../../../engine/events.js';
+import type { FactoryEvent } from '../../../engine/events.js';
 import { LocalSandbox } from '../../../engine/sandbox/local-sandbox.js';
+import { eventsOf as of } from '../../support/events-of.js';
 import { claudeEnv, skipWithout } from '../../support/agent-clis.js';
 import { startAnthropicServer, type AnthropicReply, type ScriptedServer } from '../../support/anthropic-server.js';
 import { buggyCalc, fixedCalc, makePythonProject, testConfig } from '../../support/python-project.js';
@@ -23,7 +24,6 @@ const fixCalc = (dir: string): AnthropicReply[] => [
   { text: 'add now returns the sum.' },
 ];
 
-const of = <T extends FactoryEvent['type']>(events: FactoryEvent[], type: T): FactoryEventOf<T>[] => events.filter((event): event is FactoryEventOf<T> => event.type === type);
 
 describe.skipIf(cli.skip)(`claude worker, real CLI${cli.title}`, () => {
   it('takes a python project from red to green as the worker of the loop, streaming text, tools and edits', async () => {

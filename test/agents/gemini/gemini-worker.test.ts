@@ -6,8 +6,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CliWorker } from '../../../engine/agents/cli/cli-worker.js';
 import { geminiEngine } from '../../../engine/agents/gemini/gemini-engine.js';
 import { createEngine } from '../../../engine/engine.js';
-import type { FactoryEvent, FactoryEventOf } from '../../../engine/events.js';
+import type { FactoryEvent } from '../../../engine/events.js';
 import { LocalSandbox } from '../../../engine/sandbox/local-sandbox.js';
+import { eventsOf as of } from '../../support/events-of.js';
 import { geminiEnv, skipWithout } from '../../support/agent-clis.js';
 import type { ScriptedServer } from '../../support/anthropic-server.js';
 import { startGeminiServer } from '../../support/gemini-server.js';
@@ -18,7 +19,6 @@ const cli = skipWithout('gemini');
 let server: ScriptedServer | undefined;
 afterEach(async () => server?.close());
 
-const of = <T extends FactoryEvent['type']>(events: FactoryEvent[], type: T): FactoryEventOf<T>[] => events.filter((event): event is FactoryEventOf<T> => event.type === type);
 
 describe.skipIf(cli.skip)(`gemini worker, real CLI${cli.title}`, () => {
   it('takes a python project from red to green as the worker of the loop, streaming text, tools and edits', async () => {
