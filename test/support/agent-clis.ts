@@ -4,7 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 
-const bin = path.resolve('node_modules/.bin');
+/**
+ * A private bin folder linking the CLIs npm ci installed. Claude Code's package puts a stub at bin/claude.exe that its
+ * postinstall replaces with the native binary; that binary ships in the platform package itself, so link to it and the
+ * tests need no install script.
+ */
+const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-clis-'));
+const installed: Record<'claude' | 'gemini', string> = {
+  claude: path.resolve(`node_modules/@anthropic-ai/claude-code-${process.platform}-${process.arch}/claude`),
+  gemini: path.resolve('node_modules/@google/gemini-cli/bundle/gemini.js'),
+};
+for (const [name, target] of Object.entries(installed)) if (fs.existsSync(target)) fs.symlinkSync(target, path.join(bin, name));
 
 /** PATH with the project's CLIs first. */
 export const cliPath = `${bin}${path.delimiter}${process.env.PATH ?? ''}`;
@@ -15,7 +25,7 @@ export function cliMissing(name: 'claude' | 'gemini'): string | undefined {
     execFileSync(path.join(bin, name), ['--version'], { stdio: 'ignore', timeout: 60_000 });
     return undefined;
   } catch (error) {
-    return `${name} CLI not runnable from ${bin} (${(error as Error).message.split('\n')[0]}); run npm ci`;
+    return `${name} CLI not runnable from ${installed[name]} (${(error as Error).message.split('\n')[0]}); run npm ci`;
   }
 }
 
