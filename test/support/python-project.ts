@@ -17,9 +17,10 @@ const files: Record<string, string> = {
   '.gitignore': '__pycache__/\n.pytest_cache/\n',
 };
 
-export function makePythonProject(): string {
+/** extra: more files to commit with the project (e.g. factory_config.md). */
+export function makePythonProject(extra: Record<string, string> = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-py-'));
-  for (const [name, content] of Object.entries(files)) {
+  for (const [name, content] of Object.entries({ ...files, ...extra })) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), content);
   }
@@ -32,8 +33,11 @@ export function makePythonProject(): string {
   return dir;
 }
 
+/** The test command every loop test uses: the machine's python with pytest, no cache files in the project. */
+export const pytestCommand = 'python3 -m pytest -q -p no:cacheprovider tests';
+
 /** The defaults of every key, with these settings on top (KEY -> value, as in factory_config.md). */
 export function testConfig(settings: Record<string, string> = {}): FactoryConfig {
   const defaults = Object.fromEntries(configKeys.map((definition) => [definition.key, definition.default]));
-  return toFactoryConfig({ ...defaults, TEST_CMD: 'python3 -m pytest -q -p no:cacheprovider tests', SANDBOX: 'local', ...settings });
+  return toFactoryConfig({ ...defaults, TEST_CMD: pytestCommand, SANDBOX: 'local', ...settings });
 }

@@ -41,7 +41,7 @@ function readAnswer(stdout: string): SupervisorAnswer {
 /** The rate limit comes first: Gemini's quota message also mentions auth methods. */
 function explain(error: string): string {
   if (/quota|\b429\b|rate limit|RESOURCE_EXHAUSTED/i.test(error)) return `${error} — rate limited by the API; wait and resume, or use a key with a higher limit`;
-  if (/set an auth method|GEMINI_API_KEY|API key not valid|\b401\b|\b403\b/i.test(error)) return `${error} — set GEMINI_API_KEY (or choose an auth method by running \`gemini\` once)`;
+  if (/auth method|GEMINI_API_KEY|API key not valid|\b401\b|\b403\b/i.test(error)) return `${error} — set GEMINI_API_KEY (or choose an auth method by running \`gemini\` once)`;
   if (/ECONNREFUSED|fetch failed|ENOTFOUND|unable to connect/i.test(error)) return `${error} — the API endpoint is unreachable (check GOOGLE_GEMINI_BASE_URL and the network)`;
   return error;
 }
