@@ -14,13 +14,11 @@ export class CliSupervisor implements Supervisor {
   }
 
   async review(request: ReviewRequest): Promise<Verdict & Usage> {
-    const usage = { costUsd: 0, inputTokens: 0, outputTokens: 0 };
+    const usage: Usage = {};
     let problem: string | undefined;
     for (let attempt = 1; attempt <= 2; attempt++) {
       const answer = await this.ask(supervisorPrompt(request.report, problem), request);
-      usage.costUsd += answer.costUsd ?? 0;
-      usage.inputTokens += answer.inputTokens ?? 0;
-      usage.outputTokens += answer.outputTokens ?? 0;
+      addUsage(usage, answer);
       if (request.signal.aborted) return { decision: 'CONTINUE', reason: 'supervisor stopped', instructions: '', ...usage };
       const read = answer.problem ? { problem: answer.problem } : readDecision(answer.text);
       if ('verdict' in read) return { ...read.verdict, ...usage };
@@ -43,5 +41,12 @@ export class CliSupervisor implements Supervisor {
     const answer = this.engine.readAnswer(lines.join('\n'));
     const outcome = { done: answer.garbage === undefined && (answer.text !== undefined || answer.error !== undefined), error: answer.error, garbage: answer.garbage };
     return { ...answer, problem: cliFailure(this.engine, exit, outcome, this.options.timeoutMs, 'json') };
+  }
+}
+
+/** Adds what an engine reported; a figure it never reports (gemini's cost) stays undefined rather than 0. */
+function addUsage(total: Usage, more: Usage): void {
+  for (const key of ['costUsd', 'inputTokens', 'outputTokens'] as const) {
+    if (more[key] !== undefined) total[key] = (total[key] ?? 0) + more[key];
   }
 }

@@ -29,7 +29,7 @@ function readAnswer(stdout: string): SupervisorAnswer {
     return { garbage: stdout.trim().slice(0, 200) };
   }
   const models = Object.values(output.stats?.models ?? {});
-  const sum = (pick: (counts: TokenCounts) => number | undefined): number => models.reduce((total, counts) => total + (pick(counts) ?? 0), 0);
+  const sum = (pick: (counts: TokenCounts) => number | undefined): number | undefined => (models.length === 0 ? undefined : models.reduce((total, counts) => total + (pick(counts) ?? 0), 0));
   return {
     text: output.response,
     error: output.error?.message,
