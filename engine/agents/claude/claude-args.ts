@@ -10,6 +10,7 @@ export const workerTools = ['Read', 'Write', 'Edit', 'MultiEdit', 'Glob', 'Grep'
 
 export function claudeWorkerArgs(request: WorkerRequest): string[] {
   const args = ['-p', request.prompt, '--output-format', 'stream-json', '--verbose', '--permission-mode', 'acceptEdits', '--allowedTools', workerTools.join(',')];
+  args.push('--disallowedTools', deniedEdits(request.lockedPaths).join(','));
   if (request.model) args.push('--model', request.model);
   if (request.budgetUsd !== undefined) args.push('--max-budget-usd', request.budgetUsd.toFixed(4));
   return args;
@@ -20,4 +21,9 @@ export function claudeSupervisorArgs(prompt: string, model: string): string[] {
   const args = ['-p', prompt, '--output-format', 'json', '--allowedTools', 'Read,Glob,Grep,LS'];
   if (model) args.push('--model', model);
   return args;
+}
+
+/** Permission rules refusing edits to .git/ and to the locked tests (`Edit(...)` rules cover every file-editing tool). */
+function deniedEdits(lockedPaths: ReadonlySet<string>): string[] {
+  return ['.git/**', ...lockedPaths].map((file) => `Edit(./${file})`);
 }

@@ -77,6 +77,27 @@ describe.skipIf(cli.skip)(`claude worker, real CLI${cli.title}`, () => {
     expect(result.costUsd).toBeGreaterThan(0.001);
   });
 
+  it('cannot change locked tests or .git/: Claude Code refuses, and the edits are reported as refused', async () => {
+    const dir = makePythonProject();
+    const test = path.join(dir, 'tests', 'test_calc.py');
+    const before = fs.readFileSync(test, 'utf8');
+    server = await startAnthropicServer([
+      { tools: [{ name: 'Read', input: { file_path: test } }] },
+      { tools: [{ name: 'Write', input: { file_path: test, content: 'def test_add():\n    pass\n' } }] },
+      { tools: [{ name: 'Write', input: { file_path: path.join(dir, '.git', 'hooks', 'pre-commit'), content: '#!/bin/sh\n' } }] },
+      { text: 'Done.' },
+    ]);
+    const worker = new CliWorker(claudeEngine(), { env: claudeEnv(server.url), timeoutMs: 120_000 });
+    const result = await runWorkerOnce(worker, dir, { lockedPaths: new Set(['tests/test_calc.py']) });
+    expect(result.ok).toBe(true);
+    expect(result.activity.filter((item) => item.kind === 'edit')).toEqual([
+      { kind: 'edit', path: 'tests/test_calc.py', action: 'refused', reason: expect.stringContaining('denied by your permission settings') },
+      { kind: 'edit', path: '.git/hooks/pre-commit', action: 'refused', reason: expect.stringContaining('denied by your permission settings') },
+    ]);
+    expect(fs.readFileSync(test, 'utf8')).toBe(before);
+    expect(fs.existsSync(path.join(dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
+  });
+
   it('says so when there is no API key', async () => {
     const dir = makePythonProject();
     server = await startAnthropicServer([]);
