@@ -6,11 +6,11 @@ import type { WorkerRequest } from '../agent.js';
  * Not `--dangerously-skip-permissions`: Claude Code refuses it for root unless IS_SANDBOX=1, and it would also let the
  * worker run shell commands on the host, outside the factory's sandbox, which runs the tests itself.
  */
-export const workerTools = ['Read', 'Write', 'Edit', 'MultiEdit', 'Glob', 'Grep', 'LS', 'TodoWrite'];
+const workerTools = ['Read', 'Write', 'Edit', 'MultiEdit', 'Glob', 'Grep', 'LS', 'TodoWrite'];
 
 export function claudeWorkerArgs(request: WorkerRequest): string[] {
   const args = ['-p', request.prompt, '--output-format', 'stream-json', '--verbose', '--permission-mode', 'acceptEdits', '--allowedTools', workerTools.join(',')];
-  args.push('--disallowedTools', deniedEdits(request.lockedPaths).join(','));
+  args.push('--disallowedTools', deniedTools(request.lockedPaths).join(','));
   if (request.model) args.push('--model', request.model);
   if (request.budgetUsd !== undefined) args.push('--max-budget-usd', request.budgetUsd.toFixed(4));
   return args;
@@ -23,7 +23,10 @@ export function claudeSupervisorArgs(prompt: string, model: string): string[] {
   return args;
 }
 
-/** Permission rules refusing edits to .git/ and to the locked tests (`Edit(...)` rules cover every file-editing tool). */
-function deniedEdits(lockedPaths: ReadonlySet<string>): string[] {
-  return ['.git/**', ...lockedPaths].map((file) => `Edit(./${file})`);
+/**
+ * Bash, which acceptEdits would still allow for file commands (touch, mkdir, mv), and edits to .git/ and the locked tests
+ * (`Edit(...)` rules cover every file-editing tool).
+ */
+function deniedTools(lockedPaths: ReadonlySet<string>): string[] {
+  return ['Bash', ...['.git/**', ...lockedPaths].map((file) => `Edit(./${file})`)];
 }

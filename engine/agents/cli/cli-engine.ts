@@ -32,7 +32,8 @@ export type CliEngine = {
   /** Command to run, found on PATH unless a path. */
   readonly binary: string;
   readonly installHint: string;
-  workerArgs(request: WorkerRequest): string[];
+  /** scratchDir: a private folder for files the command line points at; removed after the run. */
+  workerArgs(request: WorkerRequest, scratchDir: string): string[];
   streamParser(projectDir: string): StreamParser;
   supervisorArgs(prompt: string, model: string): string[];
   readAnswer(stdout: string): SupervisorAnswer;

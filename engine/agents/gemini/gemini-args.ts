@@ -1,11 +1,13 @@
-// Command lines for `gemini -p`: the worker streams with --yolo (tools approved without asking); the supervisor answers once, in JSON.
+// Command lines for `gemini -p`: the worker streams with --yolo (tools approved without asking) under a deny policy; the supervisor answers once, in JSON.
 import type { WorkerRequest } from '../agent.js';
+import { writeWorkerPolicy } from './gemini-policy.js';
 
 /** Headless in a folder it has never seen, Gemini CLI refuses to work unless the folder is trusted: the factory's project is. */
 const trust = '--skip-trust';
 
-export function geminiWorkerArgs(request: WorkerRequest): string[] {
-  const args = ['-p', request.prompt, '--output-format', 'stream-json', '--yolo', trust];
+export function geminiWorkerArgs(request: WorkerRequest, scratchDir: string): string[] {
+  const policy = writeWorkerPolicy(scratchDir, request.projectDir, request.lockedPaths);
+  const args = ['-p', request.prompt, '--output-format', 'stream-json', '--yolo', trust, '--policy', policy];
   if (request.model) args.push('--model', request.model);
   return args;
 }

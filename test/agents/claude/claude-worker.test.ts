@@ -77,7 +77,7 @@ describe.skipIf(cli.skip)(`claude worker, real CLI${cli.title}`, () => {
     expect(result.costUsd).toBeGreaterThan(0.001);
   });
 
-  it('cannot change locked tests or .git/: Claude Code refuses, and the edits are reported as refused', async () => {
+  it('cannot change locked tests or .git/, or run shell commands: Claude Code refuses, and the edits are reported as refused', async () => {
     const dir = makePythonProject();
     const test = path.join(dir, 'tests', 'test_calc.py');
     const before = fs.readFileSync(test, 'utf8');
@@ -85,6 +85,7 @@ describe.skipIf(cli.skip)(`claude worker, real CLI${cli.title}`, () => {
       { tools: [{ name: 'Read', input: { file_path: test } }] },
       { tools: [{ name: 'Write', input: { file_path: test, content: 'def test_add():\n    pass\n' } }] },
       { tools: [{ name: 'Write', input: { file_path: path.join(dir, '.git', 'hooks', 'pre-commit'), content: '#!/bin/sh\n' } }] },
+      { tools: [{ name: 'Bash', input: { command: 'touch shell-was-here' } }] },
       { text: 'Done.' },
     ]);
     const worker = new CliWorker(claudeEngine(), { env: claudeEnv(server.url), timeoutMs: 120_000 });
@@ -96,6 +97,7 @@ describe.skipIf(cli.skip)(`claude worker, real CLI${cli.title}`, () => {
     ]);
     expect(fs.readFileSync(test, 'utf8')).toBe(before);
     expect(fs.existsSync(path.join(dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'shell-was-here'))).toBe(false);
   });
 
   it('says so when there is no API key', async () => {

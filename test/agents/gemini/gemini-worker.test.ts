@@ -47,6 +47,28 @@ describe.skipIf(cli.skip)(`gemini worker, real CLI${cli.title}`, () => {
     expect(JSON.stringify(server.requests[0]?.contents)).toContain('Make add return the sum');
   });
 
+  it('cannot change locked tests (its policy), .git/ (its workspace check) or run shell commands; refused edits are reported', async () => {
+    const dir = makePythonProject();
+    const test = path.join(dir, 'tests', 'test_calc.py');
+    const before = fs.readFileSync(test, 'utf8');
+    server = await startGeminiServer([
+      { calls: [{ name: 'write_file', args: { file_path: test, content: 'def test_add():\n    pass\n' } }] },
+      { calls: [{ name: 'write_file', args: { file_path: path.join(dir, '.git', 'hooks', 'pre-commit'), content: '#!/bin/sh\n' } }] },
+      { calls: [{ name: 'run_shell_command', args: { command: 'touch shell-was-here' } }] },
+      { text: 'Done.' },
+    ]);
+    const worker = new CliWorker(geminiEngine(), { env: geminiEnv(server.url), timeoutMs: 120_000 });
+    const result = await runWorkerOnce(worker, dir, { lockedPaths: new Set(['tests/test_calc.py']) });
+    expect(result.ok).toBe(true);
+    expect(result.activity.filter((item) => item.kind === 'edit')).toEqual([
+      { kind: 'edit', path: 'tests/test_calc.py', action: 'refused', reason: 'Tool execution denied by policy.' },
+      { kind: 'edit', path: '.git/hooks/pre-commit', action: 'refused', reason: expect.stringMatching(/^Path not in workspace/) },
+    ]);
+    expect(fs.readFileSync(test, 'utf8')).toBe(before);
+    expect(fs.existsSync(path.join(dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'shell-was-here'))).toBe(false);
+  });
+
   it('says so when there is no API key', async () => {
     server = await startGeminiServer([]);
     const result = await runWorkerOnce(new CliWorker(geminiEngine(), { env: geminiEnv(server.url, ''), timeoutMs: 120_000 }), makePythonProject());
