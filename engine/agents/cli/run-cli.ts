@@ -42,6 +42,7 @@ export async function runCli(run: CliRun): Promise<CliExit> {
     kill();
   }, run.timeoutMs);
   run.signal.addEventListener('abort', kill, { once: true });
+  if (run.signal.aborted) kill();
   child.stderr?.on('data', (chunk: Buffer) => stderr.append(chunk.toString()));
   const lines = child.stdout ? readline.createInterface({ input: child.stdout, crlfDelay: Infinity }) : undefined;
   lines?.on('line', run.onLine);

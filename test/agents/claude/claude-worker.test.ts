@@ -136,6 +136,18 @@ describe.skipIf(cli.skip)(`claude worker, real CLI${cli.title}`, () => {
     // The held request's connection closes only when the process holding it is gone.
     await vi.waitFor(() => expect(hanging.hangsDropped).toBe(1), { timeout: 10_000 });
   });
+
+  it('kills the whole CLI at once when the run is stopped now', async () => {
+    const dir = makePythonProject();
+    server = await startAnthropicServer([{ hang: true }]);
+    const hanging = server;
+    const stop = new AbortController();
+    const running = runWorkerOnce(new CliWorker(claudeEngine(), { env: claudeEnv(server.url), timeoutMs: 120_000 }), dir, { signal: stop.signal });
+    await vi.waitFor(() => expect(hanging.requests).toHaveLength(1), { timeout: 30_000 });
+    stop.abort();
+    expect(await running).toMatchObject({ ok: false, error: 'stopped' });
+    await vi.waitFor(() => expect(hanging.hangsDropped).toBe(1), { timeout: 10_000 });
+  });
 });
 
 describe('claude worker without the CLI', () => {
