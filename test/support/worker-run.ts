@@ -3,16 +3,19 @@ import type { AgentActivity, Worker, WorkerRequest, WorkerResult } from '../../e
 
 export async function runWorkerOnce(worker: Worker, projectDir: string, extra: Partial<WorkerRequest> = {}): Promise<WorkerResult & { activity: AgentActivity[] }> {
   const activity: AgentActivity[] = [];
-  const result = await worker.run({
+  const request = {
     prompt: 'Make calc.add return the sum; tests/test_calc.py must pass.',
     projectDir,
     task: { index: 1, line: 1, title: 'Make add return the sum', done: false, tests: [] },
     round: 1,
+    /** The first round of the run (resumable runs number rounds run-wide). */
+    runRound: 1,
     model: '',
-    lockedPaths: new Set(),
+    lockedPaths: new Set<string>(),
     signal: new AbortController().signal,
-    onActivity: (item) => activity.push(item),
+    onActivity: (item: AgentActivity) => activity.push(item),
     ...extra,
-  });
+  };
+  const result = await worker.run(request);
   return { ...result, activity };
 }

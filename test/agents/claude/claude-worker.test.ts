@@ -8,10 +8,11 @@ import { CliWorker } from '../../../engine/agents/cli/cli-worker.js';
 import { createEngine } from '../../../engine/engine.js';
 import type { FactoryEvent } from '../../../engine/events.js';
 import { LocalSandbox } from '../../../engine/sandbox/local-sandbox.js';
-import { eventsOf as of } from '../../support/events-of.js';
 import { claudeEnv, skipWithout } from '../../support/agent-clis.js';
 import { startAnthropicServer, type AnthropicReply, type ScriptedServer } from '../../support/anthropic-server.js';
-import { buggyCalc, fixedCalc, makePythonProject, testConfig } from '../../support/python-project.js';
+import { calcProject } from '../../support/calc-project.js';
+import { ofType as of } from '../../support/engine.js';
+import { rightAdd, wrongAdd } from '../../support/project.js';
 import { runWorkerOnce } from '../../support/worker-run.js';
 
 const cli = skipWithout('claude');
@@ -20,24 +21,24 @@ afterEach(async () => server?.close());
 
 const fixCalc = (dir: string): AnthropicReply[] => [
   { text: 'Reading calc.py first.', tools: [{ name: 'Read', input: { file_path: path.join(dir, 'calc.py') } }] },
-  { tools: [{ name: 'Write', input: { file_path: path.join(dir, 'calc.py'), content: fixedCalc } }] },
+  { tools: [{ name: 'Write', input: { file_path: path.join(dir, 'calc.py'), content: rightAdd } }] },
   { text: 'add now returns the sum.' },
 ];
 
 
 describe.skipIf(cli.skip)(`claude worker, real CLI${cli.title}`, () => {
   it('takes a python project from red to green as the worker of the loop, streaming text, tools and edits', async () => {
-    const dir = makePythonProject();
+    const { dir, config } = calcProject({ AI_ENGINE: 'claude', WORKER_MODEL: 'claude-sonnet-4-5', MODE: 'Single' });
     server = await startAnthropicServer(fixCalc(dir));
     const worker = new CliWorker(claudeEngine(), { env: claudeEnv(server.url), timeoutMs: 120_000 });
-    const engine = createEngine({ projectDir: dir, config: testConfig({ AI_ENGINE: 'claude', WORKER_MODEL: 'claude-sonnet-4-5', MODE: 'Single' }), worker, sandbox: new LocalSandbox(dir) });
+    const engine = createEngine({ projectDir: dir, config, worker, sandbox: new LocalSandbox(dir) });
     const events: FactoryEvent[] = [];
     engine.on((event) => events.push(event));
 
     const result = await engine.run();
 
     expect(result.outcome).toBe('green');
-    expect(fs.readFileSync(path.join(dir, 'calc.py'), 'utf8')).toBe(fixedCalc);
+    expect(fs.readFileSync(path.join(dir, 'calc.py'), 'utf8')).toBe(rightAdd);
     expect(of(events, 'agent:chunk').map((event) => event.text)).toEqual(['Reading calc.py first.', 'add now returns the sum.']);
     expect(of(events, 'agent:tool').map((event) => `${event.name} ${event.detail}`)).toEqual(['Read calc.py', 'Write calc.py']);
     expect(of(events, 'agent:edit')).toMatchObject([{ path: 'calc.py', action: 'write' }]);
@@ -46,14 +47,14 @@ describe.skipIf(cli.skip)(`claude worker, real CLI${cli.title}`, () => {
     expect(finished?.costUsd).toBeGreaterThan(0);
     // The loop's prompt and the chosen model reached the model server.
     expect(server.requests[0]?.model).toBe('claude-sonnet-4-5');
-    expect(JSON.stringify(server.requests[0]?.messages)).toContain('Make add return the sum');
+    expect(JSON.stringify(server.requests[0]?.messages)).toContain('# Task 1: Add numbers');
   });
 
   it('costs a round, not the run, when the API rate-limits it: the next round goes green', async () => {
-    const dir = makePythonProject();
+    const { dir, config } = calcProject({ AI_ENGINE: 'claude', MODE: 'Single' });
     server = await startAnthropicServer([{ status: 429, error: { type: 'rate_limit_error', message: 'Number of request tokens has exceeded your per-minute rate limit' } }, ...fixCalc(dir)]);
     const worker = new CliWorker(claudeEngine(), { env: claudeEnv(server.url), timeoutMs: 120_000 });
-    const engine = createEngine({ projectDir: dir, config: testConfig({ AI_ENGINE: 'claude', MODE: 'Single' }), worker, sandbox: new LocalSandbox(dir) });
+    const engine = createEngine({ projectDir: dir, config, worker, sandbox: new LocalSandbox(dir) });
     const events: FactoryEvent[] = [];
     engine.on((event) => events.push(event));
 
@@ -68,7 +69,7 @@ describe.skipIf(cli.skip)(`claude worker, real CLI${cli.title}`, () => {
   });
 
   it('passes the remaining budget as --max-budget-usd and reports running over it', async () => {
-    const dir = makePythonProject();
+    const dir = calcProject().dir;
     server = await startAnthropicServer(fixCalc(dir));
     const worker = new CliWorker(claudeEngine(), { env: claudeEnv(server.url), timeoutMs: 120_000 });
     const result = await runWorkerOnce(worker, dir, { budgetUsd: 0.001 });
@@ -78,7 +79,7 @@ describe.skipIf(cli.skip)(`claude worker, real CLI${cli.title}`, () => {
   });
 
   it('cannot change locked tests or .git/, or run shell commands: Claude Code refuses, and the edits are reported as refused', async () => {
-    const dir = makePythonProject();
+    const dir = calcProject().dir;
     const test = path.join(dir, 'tests', 'test_calc.py');
     const before = fs.readFileSync(test, 'utf8');
     server = await startAnthropicServer([
@@ -101,7 +102,7 @@ describe.skipIf(cli.skip)(`claude worker, real CLI${cli.title}`, () => {
   });
 
   it('says so when there is no API key', async () => {
-    const dir = makePythonProject();
+    const dir = calcProject().dir;
     server = await startAnthropicServer([]);
     const result = await runWorkerOnce(new CliWorker(claudeEngine(), { env: claudeEnv(server.url, ''), timeoutMs: 120_000 }), dir);
     expect(result).toMatchObject({ ok: false });
@@ -110,7 +111,7 @@ describe.skipIf(cli.skip)(`claude worker, real CLI${cli.title}`, () => {
   });
 
   it('says so when the endpoint is unreachable', async () => {
-    const dir = makePythonProject();
+    const dir = calcProject().dir;
     server = await startAnthropicServer([]);
     const url = server.url;
     await server.close();
@@ -120,15 +121,15 @@ describe.skipIf(cli.skip)(`claude worker, real CLI${cli.title}`, () => {
   });
 
   it('says so when the API answers with something that is not the protocol', async () => {
-    const dir = makePythonProject();
+    const dir = calcProject().dir;
     server = await startAnthropicServer([{ garbage: '<html>502 Bad Gateway</html>' }, { garbage: '<html>502 Bad Gateway</html>' }]);
     const result = await runWorkerOnce(new CliWorker(claudeEngine(), { env: claudeEnv(server.url), timeoutMs: 120_000 }), dir);
     expect(result.error).toMatch(/^claude: API Error: .*malformed response/);
-    expect(fs.readFileSync(path.join(dir, 'calc.py'), 'utf8')).toBe(buggyCalc);
+    expect(fs.readFileSync(path.join(dir, 'calc.py'), 'utf8')).toBe(wrongAdd);
   });
 
   it('kills the whole CLI when it runs over its time limit', async () => {
-    const dir = makePythonProject();
+    const dir = calcProject().dir;
     server = await startAnthropicServer([{ hang: true }]);
     const hanging = server;
     const result = await runWorkerOnce(new CliWorker(claudeEngine(), { env: claudeEnv(server.url), timeoutMs: 4000 }), dir);
@@ -138,7 +139,7 @@ describe.skipIf(cli.skip)(`claude worker, real CLI${cli.title}`, () => {
   });
 
   it('kills the whole CLI at once when the run is stopped now', async () => {
-    const dir = makePythonProject();
+    const dir = calcProject().dir;
     server = await startAnthropicServer([{ hang: true }]);
     const hanging = server;
     const stop = new AbortController();
@@ -153,7 +154,7 @@ describe.skipIf(cli.skip)(`claude worker, real CLI${cli.title}`, () => {
 describe('claude worker without the CLI', () => {
   it('names the missing binary and how to install it', async () => {
     const emptyBin = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-nobin-'));
-    const result = await runWorkerOnce(new CliWorker(claudeEngine(), { env: { PATH: emptyBin }, timeoutMs: 10_000 }), makePythonProject());
+    const result = await runWorkerOnce(new CliWorker(claudeEngine(), { env: { PATH: emptyBin }, timeoutMs: 10_000 }), calcProject().dir);
     expect(result).toEqual({ ok: false, error: 'claude CLI not found: "claude" is not on PATH; install it with `npm install -g @anthropic-ai/claude-code`', activity: [] });
   });
 });

@@ -13,11 +13,12 @@ import { ScriptedWorker } from '../../../engine/agents/scripted/scripted-worker.
 import { createEngine, type FactoryEngine } from '../../../engine/engine.js';
 import type { FactoryEvent } from '../../../engine/events.js';
 import { LocalSandbox } from '../../../engine/sandbox/local-sandbox.js';
-import { eventsOf as of } from '../../support/events-of.js';
 import { claudeEnv, geminiEnv, skipWithout } from '../../support/agent-clis.js';
 import { startAnthropicServer, type ScriptedServer } from '../../support/anthropic-server.js';
 import { startGeminiServer } from '../../support/gemini-server.js';
-import { fixedCalc, makePythonProject, testConfig } from '../../support/python-project.js';
+import { calcProject } from '../../support/calc-project.js';
+import { ofType as of } from '../../support/engine.js';
+import { rightAdd } from '../../support/project.js';
 
 /** One engine's way to script its model: plain text answers, and the tool calls that fix calc.py. */
 type Rig = {
@@ -36,7 +37,7 @@ const rigs: Rig[] = [
     engine: () => claudeEngine(),
     env: (url) => claudeEnv(url),
     // Claude Code refuses to overwrite a file it has not read in the session.
-    start: (texts, [file = '']) => startAnthropicServer([...texts.map((text) => ({ text })), { tools: [{ name: 'Read', input: { file_path: file } }] }, { tools: [{ name: 'Write', input: { file_path: file, content: fixedCalc } }] }, { text: 'Fixed.' }]),
+    start: (texts, [file = '']) => startAnthropicServer([...texts.map((text) => ({ text })), { tools: [{ name: 'Read', input: { file_path: file } }] }, { tools: [{ name: 'Write', input: { file_path: file, content: rightAdd } }] }, { text: 'Fixed.' }]),
     mode: 'Single',
     malformed: true,
   },
@@ -44,7 +45,7 @@ const rigs: Rig[] = [
     name: 'gemini',
     engine: () => geminiEngine(),
     env: (url) => geminiEnv(url),
-    start: (texts, [file = '']) => startGeminiServer([...texts.map((text) => ({ text })), { calls: [{ name: 'write_file', args: { file_path: file, content: fixedCalc } }] }, { text: 'Fixed.' }]),
+    start: (texts, [file = '']) => startGeminiServer([...texts.map((text) => ({ text })), { calls: [{ name: 'write_file', args: { file_path: file, content: rightAdd } }] }, { text: 'Fixed.' }]),
     mode: 'Dual',
     malformed: false,
   },
@@ -73,15 +74,14 @@ describe.each(rigs)('$name as supervisor', (rig) => {
   const cli = skipWithout(rig.name);
 
   it.skipIf(cli.skip)(`issues each decision and the loop reacts${rig.malformed ? '; malformed answers are asked again once' : ''}${cli.title}`, { timeout: 240_000 }, async () => {
-    const dir = makePythonProject();
+    const { dir, config } = calcProject({ SUPERVISOR: rig.name, MODE: rig.mode, MAX_SAME_FAILURE: '50', MAX_FAIL_STREAK: '50', MAX_IDLE_ROUNDS: '50' });
     const answers = rig.malformed ? [redirect, ...unusableTwice, ...usableOnRetry, escalate, intervene] : [redirect, plainContinue, escalate, intervene];
     const decisions = rig.malformed ? ['REDIRECT', 'CONTINUE', 'CONTINUE', 'ESCALATE', 'INTERVENE'] : ['REDIRECT', 'CONTINUE', 'ESCALATE', 'INTERVENE'];
     server = await rig.start(answers, [path.join(dir, 'calc.py')]);
     const options = { env: rig.env(server.url), timeoutMs: 120_000 };
-    const settings = { SUPERVISOR: rig.name, MODE: rig.mode, MAX_SAME_FAILURE: '50', MAX_FAIL_STREAK: '50', MAX_IDLE_ROUNDS: '50' };
     const engine = createEngine({
       projectDir: dir,
-      config: testConfig(settings),
+      config,
       worker: notesWorker(),
       supervisor: new CliSupervisor(rig.engine(), options),
       supervisorWorker: new CliWorker(rig.engine(), options),
@@ -109,7 +109,7 @@ describe.each(rigs)('$name as supervisor', (rig) => {
     expect(of(events, 'engine:resumed')).toHaveLength(1);
     // INTERVENE: the supervisor's engine works the next round and fixes the project.
     expect(of(events, 'round:finished').map((event) => event.record.worker)).toEqual([...decisions.map(() => 'scripted'), rig.name]);
-    expect(fs.readFileSync(path.join(dir, 'calc.py'), 'utf8')).toBe(fixedCalc);
+    expect(fs.readFileSync(path.join(dir, 'calc.py'), 'utf8')).toBe(rightAdd);
     const log = fs.readFileSync(path.join(dir, '.factory', 'supervisor_log.txt'), 'utf8');
     expect(log.match(/supervisor: (\w+)/g)).toEqual(decisions.map((name) => `supervisor: ${name}`));
   });
@@ -119,10 +119,10 @@ describe('an escalation the human answers with stop', () => {
   const cli = skipWithout('claude');
 
   it.skipIf(cli.skip)(`stops the run at the pause${cli.title}`, async () => {
-    const dir = makePythonProject();
+    const { dir, config } = calcProject({ SUPERVISOR: 'claude' });
     server = await startAnthropicServer([{ text: decision({ decision: 'ESCALATE', reason: 'requirements unclear', instructions: '' }) }]);
     const options = { env: claudeEnv(server.url), timeoutMs: 120_000 };
-    const engine = createEngine({ projectDir: dir, config: testConfig({ SUPERVISOR: 'claude' }), worker: notesWorker(), supervisor: new CliSupervisor(claudeEngine(), options), sandbox: new LocalSandbox(dir) });
+    const engine = createEngine({ projectDir: dir, config, worker: notesWorker(), supervisor: new CliSupervisor(claudeEngine(), options), sandbox: new LocalSandbox(dir) });
     const events = record(engine, 'stop');
 
     const result = await engine.run();
