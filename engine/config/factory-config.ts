@@ -26,6 +26,7 @@ export type FactoryConfig = {
   coderModel: string;
   ollamaHost: string;
   script: string;
+  agentTimeoutSeconds: number;
   /** Every resolved KEY=value, for reports and for changing one setting mid-run. */
   settings: Readonly<Record<string, string>>;
 };
@@ -60,6 +61,7 @@ export function toFactoryConfig(values: Record<string, string>): FactoryConfig {
     coderModel: get('CODER_MODEL'),
     ollamaHost: get('OLLAMA_HOST'),
     script: get('SCRIPT'),
+    agentTimeoutSeconds: Number(get('AGENT_TIMEOUT')),
     settings: { ...values },
   };
 }

@@ -37,6 +37,7 @@ export const configKeys = [
   { key: 'CODER_MODEL', default: '', spec: { kind: 'text' }, doc: 'Local model of the coder; empty: WORKER_MODEL.' },
   { key: 'OLLAMA_HOST', default: 'http://127.0.0.1:11434', spec: { kind: 'url' }, doc: 'Address of the Ollama server.' },
   { key: 'SCRIPT', default: '.factory-script.json', spec: { kind: 'text' }, doc: 'With AI_ENGINE=scripted: the JSON script to replay (see README).' },
+  { key: 'AGENT_TIMEOUT', default: '1800', spec: count(10, 86400), doc: 'Seconds one call of the claude or gemini CLI (a worker round or a supervisor review) may take before it is killed.' },
 ] as const satisfies readonly KeyDefinition[];
 
 export type ConfigKey = (typeof configKeys)[number]['key'];

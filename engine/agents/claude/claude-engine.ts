@@ -1,0 +1,40 @@
+// The claude engine: Claude Code's command lines, stream parser and JSON answer, and hints for the errors users can fix.
+import type { CliEngine, SupervisorAnswer } from '../cli/cli-engine.js';
+import { claudeSupervisorArgs, claudeWorkerArgs } from './claude-args.js';
+import { claudeStreamParser } from './claude-stream.js';
+
+export function claudeEngine(binary = 'claude'): CliEngine {
+  return {
+    name: 'claude',
+    binary,
+    installHint: 'npm install -g @anthropic-ai/claude-code',
+    workerArgs: claudeWorkerArgs,
+    streamParser: claudeStreamParser,
+    supervisorArgs: claudeSupervisorArgs,
+    readAnswer,
+    explain,
+  };
+}
+
+/** `--output-format json` prints one result object: the answer text, cost and usage. */
+function readAnswer(stdout: string): SupervisorAnswer {
+  let result: { result?: string };
+  try {
+    result = JSON.parse(stdout) as { result?: string };
+  } catch {
+    return { garbage: stdout.trim().slice(0, 200) };
+  }
+  // The JSON result has the same fields as the stream's last event.
+  const parser = claudeStreamParser('.');
+  parser.line(JSON.stringify(result));
+  const outcome = parser.finish();
+  if (!outcome.done) return { garbage: stdout.trim().slice(0, 200) };
+  return { text: result.result, error: outcome.error, costUsd: outcome.costUsd, inputTokens: outcome.inputTokens, outputTokens: outcome.outputTokens };
+}
+
+function explain(error: string): string {
+  if (/\(HTTP 429\)|rate limit/i.test(error)) return `${error} — rate limited by the API; wait and resume, or use a key with a higher limit`;
+  if (/not logged in|invalid api key|authentication|x-api-key|\(HTTP 401\)/i.test(error)) return `${error} — set ANTHROPIC_API_KEY, or log in by running \`claude\` once`;
+  if (/unable to connect|ECONNREFUSED|ConnectionRefused|fetch failed/i.test(error)) return `${error} — the API endpoint is unreachable (check ANTHROPIC_BASE_URL and the network)`;
+  return error;
+}

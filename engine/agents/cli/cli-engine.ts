@@ -1,0 +1,45 @@
+// What the generic CLI worker and supervisor need to know about one agent CLI: its command lines, its output formats, its hints.
+import type { AgentActivity, Usage, WorkerRequest } from '../agent.js';
+
+/** Reads one CLI's streamed output, a line at a time. */
+export interface StreamParser {
+  /** What the line showed the agent doing (empty for bookkeeping lines). */
+  line(text: string): AgentActivity[];
+  /** After the process ended: usage, and the error the CLI reported, if any. */
+  finish(): StreamOutcome;
+}
+
+export type StreamOutcome = Usage & {
+  /** The CLI's final result event was seen. */
+  done: boolean;
+  /** The error the CLI reported in its own output. */
+  error?: string;
+  /** The first line that was not the expected format. */
+  garbage?: string;
+};
+
+/** The supervisor's answer read from the CLI's single JSON output. */
+export type SupervisorAnswer = Usage & {
+  text?: string;
+  /** The error the CLI reported in its JSON. */
+  error?: string;
+  /** What it printed instead of JSON. */
+  garbage?: string;
+};
+
+export type CliEngine = {
+  readonly name: 'claude' | 'gemini';
+  /** Command to run, found on PATH unless a path. */
+  readonly binary: string;
+  readonly installHint: string;
+  /** scratchDir: a private folder for files the command line points at; removed after the run. */
+  workerArgs(request: WorkerRequest, scratchDir: string): string[];
+  streamParser(projectDir: string): StreamParser;
+  supervisorArgs(prompt: string, model: string): string[];
+  readAnswer(stdout: string): SupervisorAnswer;
+  /** Adds what the user can do about an error the CLI reported (no key, rate limit). */
+  explain(error: string): string;
+};
+
+/** Per-run options every CLI engine takes: where the binary is, extra environment, the time limit. */
+export type CliOptions = { binary?: string; env?: Record<string, string>; timeoutMs: number };
