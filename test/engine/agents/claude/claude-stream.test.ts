@@ -1,6 +1,6 @@
 // Claude Code's stream-json lines (as printed by claude 2.1) turned into activity, usage and errors.
 import { describe, expect, it } from 'vitest';
-import { claudeStreamParser } from '../../../engine/agents/claude/claude-stream.js';
+import { claudeStreamParser } from '../../../../engine/agents/claude/claude-stream.js';
 
 const line = (value: unknown): string => JSON.stringify(value);
 const assistant = (content: unknown[]): string => line({ type: 'assistant', message: { role: 'assistant', content }, session_id: 's1' });

@@ -1,6 +1,6 @@
 // Gemini CLI's stream-json lines (as printed by gemini 0.61) turned into activity, usage and errors.
 import { describe, expect, it } from 'vitest';
-import { geminiStreamParser } from '../../../engine/agents/gemini/gemini-stream.js';
+import { geminiStreamParser } from '../../../../engine/agents/gemini/gemini-stream.js';
 
 const line = (value: unknown): string => JSON.stringify({ timestamp: '2026-01-01T00:00:00.000Z', ...(value as object) });
 

@@ -2,23 +2,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Worker } from '../../../engine/agents/agent.js';
-import { claudeEngine } from '../../../engine/agents/claude/claude-engine.js';
-import type { CliEngine } from '../../../engine/agents/cli/cli-engine.js';
-import { CliSupervisor } from '../../../engine/agents/cli/cli-supervisor.js';
-import { CliWorker } from '../../../engine/agents/cli/cli-worker.js';
-import { geminiEngine } from '../../../engine/agents/gemini/gemini-engine.js';
-import { scriptSchema } from '../../../engine/agents/scripted/script-schema.js';
-import { ScriptedWorker } from '../../../engine/agents/scripted/scripted-worker.js';
-import { createEngine, type FactoryEngine } from '../../../engine/engine.js';
-import type { FactoryEvent } from '../../../engine/events.js';
-import { LocalSandbox } from '../../../engine/sandbox/local-sandbox.js';
-import { claudeEnv, geminiEnv, skipWithout } from '../../support/agent-clis.js';
-import { startAnthropicServer, type ScriptedServer } from '../../support/anthropic-server.js';
-import { startGeminiServer } from '../../support/gemini-server.js';
-import { calcProject } from '../../support/calc-project.js';
-import { ofType as of } from '../../support/engine.js';
-import { rightAdd } from '../../support/project.js';
+import type { Worker } from '../../../../engine/agents/agent.js';
+import { claudeEngine } from '../../../../engine/agents/claude/claude-engine.js';
+import type { CliEngine } from '../../../../engine/agents/cli/cli-engine.js';
+import { CliSupervisor } from '../../../../engine/agents/cli/cli-supervisor.js';
+import { CliWorker } from '../../../../engine/agents/cli/cli-worker.js';
+import { geminiEngine } from '../../../../engine/agents/gemini/gemini-engine.js';
+import { scriptSchema } from '../../../../engine/agents/scripted/script-schema.js';
+import { ScriptedWorker } from '../../../../engine/agents/scripted/scripted-worker.js';
+import { createEngine, type FactoryEngine } from '../../../../engine/engine.js';
+import type { FactoryEvent } from '../../../../engine/events.js';
+import { LocalSandbox } from '../../../../engine/sandbox/local-sandbox.js';
+import { claudeEnv, geminiEnv, skipWithout } from '../../../support/agent-clis.js';
+import { startAnthropicServer, type ScriptedServer } from '../../../support/anthropic-server.js';
+import { startGeminiServer } from '../../../support/gemini-server.js';
+import { calcProject } from '../../../support/calc-project.js';
+import { ofType as of } from '../../../support/engine.js';
+import { rightAdd } from '../../../support/project.js';
 
 /** One engine's way to script its model: plain text answers, and the tool calls that fix calc.py. */
 type Rig = {

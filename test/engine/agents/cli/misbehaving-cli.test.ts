@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claudeEngine } from '../../../engine/agents/claude/claude-engine.js';
-import { CliSupervisor } from '../../../engine/agents/cli/cli-supervisor.js';
-import { CliWorker } from '../../../engine/agents/cli/cli-worker.js';
-import { geminiEngine } from '../../../engine/agents/gemini/gemini-engine.js';
-import { calcProject } from '../../support/calc-project.js';
-import { runWorkerOnce } from '../../support/worker-run.js';
+import { claudeEngine } from '../../../../engine/agents/claude/claude-engine.js';
+import { CliSupervisor } from '../../../../engine/agents/cli/cli-supervisor.js';
+import { CliWorker } from '../../../../engine/agents/cli/cli-worker.js';
+import { geminiEngine } from '../../../../engine/agents/gemini/gemini-engine.js';
+import { calcProject } from '../../../support/calc-project.js';
+import { runWorkerOnce } from '../../../support/worker-run.js';
 
 /** Stands in for a broken install or an incompatible CLI version: a real process that does not speak the protocol. */
 function fakeCli(script: string): string {

@@ -1,7 +1,7 @@
 // Engine names in the config pick the worker, the supervisor and the supervisor's intervening worker.
 import { describe, expect, it } from 'vitest';
-import { createAgents } from '../../engine/agents/create-agents.js';
-import { calcProject } from '../support/calc-project.js';
+import { createAgents } from '../../../engine/agents/create-agents.js';
+import { calcProject } from '../../support/calc-project.js';
 
 const settings = (values: Record<string, string>) => calcProject(values).config;
 

@@ -1,6 +1,6 @@
 // The supervisor's decision read out of model text: plain JSON, JSON in prose or fences, and answers that cannot be used.
 import { describe, expect, it } from 'vitest';
-import { readDecision } from '../../../engine/agents/supervisor/decision.js';
+import { readDecision } from '../../../../engine/agents/supervisor/decision.js';
 
 describe('readDecision', () => {
   it('reads plain JSON, filling missing instructions', () => {
