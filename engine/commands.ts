@@ -6,6 +6,8 @@ export type EngineCommand =
   | { type: 'escalate'; reason?: string }
   | { type: 'intervene' }
   | { type: 'skip' }
+  /** Lifts the lock of a test file (path relative to the project) from the next round on. */
+  | { type: 'unlock'; path: string }
   /** now: abort the current step instead of letting it finish. */
   | { type: 'stop'; now?: boolean };
 

@@ -1,5 +1,5 @@
 // The engine's public face: typed events out (on), typed commands in (send), the current state (snapshot), and run().
-import type { Supervisor, Worker } from './agents/agent.js';
+import type { Architect, Supervisor, Worker } from './agents/agent.js';
 import type { EngineCommand } from './commands.js';
 import type { FactoryConfig } from './config/factory-config.js';
 import { Emitter } from './control/emitter.js';
@@ -10,6 +10,7 @@ import { runLoop, type RunEnd } from './loop/loop.js';
 import { eventLogWriter } from './reports/event-log.js';
 import { factoryPaths } from './reports/factory-dir.js';
 import { reportWriter } from './reports/report-writer.js';
+import { finalReportWriter } from './reports/final-report-writer.js';
 import { initialStatus, reduceStatus, type RunStatus } from './reports/run-status.js';
 import { newRunId, prepareRun } from './run/prepare-run.js';
 import type { Sandbox } from './sandbox/sandbox.js';
@@ -23,8 +24,12 @@ export type EngineDeps = {
   sandbox: Sandbox;
   supervisor?: Supervisor;
   supervisorWorker?: Worker;
+  architect?: Architect;
+  reviewer?: Worker;
   runId?: string;
   allowDirty?: boolean;
+  /** Locked test files to unlock before the first round (`factory run --unlock`). */
+  unlock?: string[];
 };
 
 export type RunResult = { outcome: RunOutcome; exitCode: number; reason: string };
@@ -41,6 +46,7 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
   const control = new RunControl();
   const position: Position = { task: 0, round: 0, runRound: 0 };
   const paths = factoryPaths(deps.projectDir);
+  const unlocks = [...(deps.unlock ?? [])];
   let status = initialStatus();
   emitter.on((event) => (status = reduceStatus(status, event)));
   const say = <T extends FactoryEventType>(type: T, payload: EventPayload<T>): void => {
@@ -48,7 +54,8 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
   };
 
   const send = (command: EngineCommand): void => {
-    say('human:action', { action: command.type, text: command.type === 'redirect' ? command.text : undefined });
+    say('human:action', { action: command.type, text: command.type === 'redirect' ? command.text : command.type === 'unlock' ? command.path : undefined });
+    if (command.type === 'unlock') unlocks.push(command.path);
     if (command.type === 'pause' && status.state === 'running') say('engine:pausing', { reason: 'pause asked: the current step finishes first' });
     if (command.type === 'stop') say('engine:stopping', { reason: command.now ? 'stop now' : 'stop after the current step' });
     control.apply(command);
@@ -58,6 +65,7 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
     const runId = deps.runId ?? newRunId();
     emitter.on(eventLogWriter(paths.events));
     emitter.on(reportWriter(paths));
+    emitter.on(finalReportWriter(paths));
     let end: RunEnd;
     let total = 0;
     try {
@@ -65,7 +73,7 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
       total = prepared.rfp.tasks.length;
       await deps.sandbox.start();
       say('run:started', { runId, branch: prepared.branch, baseBranch: prepared.baseBranch, sandbox: deps.sandbox.describe(), engine: deps.worker.name, testCommand: prepared.testCommand, tasks: prepared.rfp.tasks.map(({ index, title, done }) => ({ index, title, done })) });
-      const ctx: LoopContext = { ...deps, ...prepared, paths, control, position, say };
+      const ctx: LoopContext = { ...deps, ...prepared, paths, control, position, say, unlocks };
       try {
         end = await runLoop(ctx);
       } finally {

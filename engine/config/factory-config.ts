@@ -26,6 +26,8 @@ export type FactoryConfig = {
   coderModel: string;
   ollamaHost: string;
   script: string;
+  plan: 'auto' | 'true' | 'false';
+  legoExceptions: string[];
 };
 
 const optionalNumber = (value: string): number | undefined => (value === '' ? undefined : Number(value));
@@ -58,5 +60,7 @@ export function toFactoryConfig(values: Record<string, string>): FactoryConfig {
     coderModel: get('CODER_MODEL'),
     ollamaHost: get('OLLAMA_HOST'),
     script: get('SCRIPT'),
+    plan: get('PLAN') as FactoryConfig['plan'],
+    legoExceptions: get('LEGO_EXCEPTIONS').split(',').map((glob) => glob.trim()).filter(Boolean),
   };
 }

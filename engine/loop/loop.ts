@@ -1,5 +1,6 @@
 // The Ralph loop: for each task, rounds of prompt → worker → tests → commit → verdict until green or a valve trips.
 import type { RunOutcome, TaskOutcome } from '../events.js';
+import { startPhases, type TaskPhases } from '../phases/task-phases.js';
 import { chooseStrategy } from '../prompt/strategy.js';
 import { tickTask, type Task } from '../rfp/tasks-file.js';
 import type { TestSummary } from '../testing/test-result.js';
@@ -16,10 +17,11 @@ export async function runLoop(ctx: LoopContext): Promise<RunEnd> {
   const tasks = ctx.rfp.tasks.filter((task) => wanted(ctx, task));
   let tasksGreen = tasks.filter((task) => task.done).length;
   let previousTaskGreen = false;
+  const phases = await startPhases(ctx, tasks.filter((task) => !task.done));
   for (const task of tasks) {
     if (task.done) continue;
     if (ctx.control.stopRequested) return { outcome: 'stopped', reason: 'stopped by the human', tasksGreen };
-    const end = await runTask(ctx, task, previousTaskGreen);
+    const end = await runTask(ctx, task, previousTaskGreen, phases);
     ctx.say('task:finished', end);
     previousTaskGreen = end.outcome === 'green';
     if (end.outcome === 'green') tasksGreen++;
@@ -29,12 +31,16 @@ export async function runLoop(ctx: LoopContext): Promise<RunEnd> {
   return { outcome: all ? 'green' : 'failed', reason: all ? 'every task is green' : `${tasks.length - tasksGreen} task(s) skipped or escalated`, tasksGreen };
 }
 
-async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean): Promise<TaskEnd> {
+async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean, phases: TaskPhases): Promise<TaskEnd> {
   ctx.position.task = task.index;
   ctx.position.round = 0;
   ctx.control.skipRequested = false;
   ctx.control.escalated = false;
   ctx.say('task:started', { title: task.title, maxRounds: ctx.config.maxRounds });
+  const ready = await phases.prepareTask(task);
+  if (!ready.ok) return { outcome: ctx.control.skipRequested ? 'skipped' : 'stopped', reason: ready.reason };
+  const hooks = phases.roundHooks(task);
+  let notes: string[] = [];
   const counters: TaskCounters = { rounds: 0, failStreak: 0, idleStreak: 0, extraRounds: 0 };
   let lastTests: TestSummary | undefined;
   let lastDiff: string | undefined;
@@ -58,7 +64,8 @@ async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean)
     ctx.say('round:started', { maxRounds: roundsAllowed(counters, ctx.config), failStreak: counters.failStreak, idleStreak: counters.idleStreak });
     const strategy = chooseStrategy({ round: counters.rounds, previousTaskGreen, failStreak: counters.failStreak, broken });
     const worker = intervene && ctx.supervisorWorker ? ctx.supervisorWorker : ctx.worker;
-    const { record, tests, diff } = await playRound(ctx, { task, counters, strategy, worker, lastTests, lastDiff, notes: [] });
+    const { record, tests, diff } = await playRound(ctx, { task, counters, strategy, worker, lastTests, lastDiff, notes, hooks });
+    notes = record.findings ?? [];
     lastTests = record.interrupted ? lastTests : tests;
     lastDiff = diff;
     broken = record.broken;

@@ -1,5 +1,6 @@
 // One round of the coder: prompt, worker, tests, commit. Returns what happened; the loop decides what comes next.
 import type { Worker } from '../agents/agent.js';
+import type { RoundHooks } from '../phases/round-hooks.js';
 import { buildPrompt } from '../prompt/build-prompt.js';
 import type { Strategy } from '../prompt/strategy.js';
 import type { Task } from '../rfp/tasks-file.js';
@@ -19,6 +20,8 @@ export type RoundInput = {
   lastTests?: TestSummary;
   lastDiff?: string;
   notes: string[];
+  /** The plan, tests guard and LEGO check around the round, when those phases are on. */
+  hooks?: RoundHooks;
 };
 
 export type RoundOutcome = { record: RoundRecord; tests: TestSummary; diff?: string };
@@ -37,7 +40,8 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
     lastDiff: input.lastDiff,
     redirects: ctx.control.takeRedirects(),
     notes: input.notes,
-    lockedTests: [],
+    plan: input.hooks?.plan,
+    lockedTests: input.hooks?.lockedPaths ?? [],
   });
   ctx.say('prompt:built', { strategy: input.strategy.id, prompt });
 
@@ -49,7 +53,7 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
       task,
       round: counters.rounds,
       model: ctx.config.workerModel,
-      lockedPaths: new Set(),
+      lockedPaths: new Set(input.hooks?.lockedPaths),
       budgetUsd: undefined,
       signal: ctx.control.nextStep(),
       onActivity: (activity) => {
@@ -65,13 +69,16 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
   ctx.say('agent:finished', result);
   const interrupted = ctx.control.signal.aborted;
 
-  const tests = interrupted ? interruptedTests(ctx.testCommand) : await testRound(ctx);
+  const violations = interrupted ? [] : ((await input.hooks?.beforeTests()) ?? []);
+  const ran = interrupted ? interruptedTests(ctx.testCommand) : await testRound(ctx);
+  const tests = input.hooks && !interrupted ? input.hooks.judgeTests(ran) : ran;
   const status = tests.timedOut ? `tests timed out after ${ctx.config.testTimeoutSeconds} s` : tests.headline;
   const message = `factory: task ${task.index} round ${counters.rounds} — ${interrupted ? 'interrupted' : status}`;
   const commit = await ctx.repo.commitAll(message);
   if (commit) ctx.say('git:committed', commit);
   else ctx.say('git:unchanged', { message: 'no change' });
 
+  const findings = [...violations, ...(input.hooks?.afterRound(commit?.files ?? []) ?? [])];
   const before = input.lastTests?.tests ?? {};
   const broken = failingTests(tests).filter((id) => before[id] === 'passed');
   counters.failStreak = tests.green ? 0 : counters.failStreak + 1;
@@ -95,6 +102,7 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
     idleStreak: counters.idleStreak,
     broken,
     interrupted,
+    findings,
   };
   ctx.say('round:finished', { record });
   return { record, tests, diff: commit?.diff };

@@ -17,6 +17,7 @@ export function factoryPaths(projectDir: string) {
     supervisorLog: path.join(root, 'supervisor_log.txt'),
     finalReport: path.join(root, 'final_report.md'),
     plan: path.join(root, 'plan.json'),
+    locks: path.join(root, 'locks.json'),
   };
 }
 

@@ -24,6 +24,8 @@ export type RoundRecord = {
   /** Tests that passed before this round and fail after it. */
   broken: string[];
   interrupted: boolean;
+  /** Locked-test violations and LEGO findings, passed on to the next prompt. */
+  findings?: string[];
 };
 
 export function failingTests(tests: Pick<TestSummary, 'tests'>): string[] {
@@ -54,6 +56,7 @@ export function renderRoundReport(record: RoundRecord): string {
   }
   if (record.broken.length > 0) lines.push('', '## Broken this round (passed before)', ...record.broken.map((id) => `- ${id}`));
   if (record.commit) lines.push('', '## Files changed', ...record.commit.files.map((file) => `- ${file}`));
+  if (record.findings?.length) lines.push('', '## Guard and LEGO findings (in the next prompt)', ...record.findings.map((text) => `- ${text}`));
   if (record.refusedEdits.length > 0) lines.push('', '## Edits refused', ...record.refusedEdits.map((text) => `- ${text}`));
   lines.push('', '## Test output (excerpt)', '```', tests.excerpt, '```', '');
   return lines.join('\n');

@@ -1,4 +1,5 @@
 // A worker with no AI: replays the script's calls, writing and deleting files through the same safety checks as real engines.
+import { execa } from 'execa';
 import { applyEdit } from '../../edits/apply-edit.js';
 import type { Worker, WorkerRequest, WorkerResult } from '../agent.js';
 import type { Script, WorkerCall } from './script-schema.js';
@@ -7,7 +8,8 @@ export class ScriptedWorker implements Worker {
   readonly name = 'scripted';
   private calls = 0;
 
-  constructor(private readonly script: Script) {}
+  /** role: which list of the script to replay, the coder's (`worker`) or the reviewer's. */
+  constructor(private readonly script: Script, private readonly role: 'worker' | 'reviewer' = 'worker') {}
 
   async run(request: WorkerRequest): Promise<WorkerResult> {
     const call = this.nextCall();
@@ -29,11 +31,16 @@ export class ScriptedWorker implements Worker {
     for (const path of call.delete ?? []) {
       request.onActivity(applyEdit(request.projectDir, { path, delete: true }, request.lockedPaths));
     }
+    for (const command of call.run ?? []) {
+      request.onActivity({ kind: 'tool', name: 'shell', detail: command });
+      const result = await execa(command, { cwd: request.projectDir, shell: true, reject: false, all: true, timeout: 60_000, cancelSignal: request.signal });
+      if (result.all) request.onActivity({ kind: 'text', text: result.all });
+    }
     return { ok: true, costUsd: call.costUsd, inputTokens: call.inputTokens, outputTokens: call.outputTokens };
   }
 
   private nextCall(): WorkerCall | undefined {
-    const calls = this.script.worker;
+    const calls = this.script[this.role];
     if (this.calls < calls.length) return calls[this.calls];
     return this.script.afterLast === 'repeat' && calls.length > 0 ? calls[this.calls % calls.length] : undefined;
   }
