@@ -37,7 +37,7 @@ export async function writeTests(ctx: LoopContext, reviewer: Worker, task: Task,
       if (verdict.ok) return { ok: true, files: await lockTests(ctx, task, tests, locks) };
       rejection = { reason: verdict.reason, output: tests.output };
     } else rejection = { reason: problem, output: '' };
-    ctx.say('review:rejected', { attempt, reason: verdict.reason });
+    ctx.say('review:rejected', { attempt, reason: rejection.reason });
   }
   // Kept apart in git so the stop leaves a clean tree and the human can see what the reviewer wrote.
   const commit = await ctx.repo.commitAll(`factory: task ${task.index} tests — refused, not locked`);
