@@ -12,6 +12,7 @@ export type RunOptions = {
   script?: string;
   maxRounds?: string;
   allowDirty?: boolean;
+  unlock?: string[];
 };
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -27,7 +28,8 @@ export function addRunOptions(command: Command): Command {
     .option('--test-cmd <command>', 'TEST_CMD: the command that runs the tests')
     .option('--script <file>', 'SCRIPT: the scripted engine\'s script')
     .option('--max-rounds <n>', 'MAX_ROUNDS')
-    .option('--allow-dirty', 'commit uncommitted changes on the factory branch first instead of refusing');
+    .option('--allow-dirty', 'commit uncommitted changes on the factory branch first instead of refusing')
+    .option('--unlock <path>', 'unlock a locked test file (path relative to the project) before the first round (repeatable)', collect, []);
 }
 
 /** Flags as KEY -> value, checked later exactly like factory_config.md lines. */

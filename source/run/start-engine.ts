@@ -13,5 +13,5 @@ export async function startEngine(options: RunOptions, notice: (line: string) =>
   const agents = createAgents(projectDir, config);
   const { sandbox, note } = await createSandbox(projectDir, config);
   if (note) notice(note);
-  return createEngine({ projectDir, config, ...agents, sandbox, allowDirty: options.allowDirty });
+  return createEngine({ projectDir, config, ...agents, sandbox, allowDirty: options.allowDirty, unlock: options.unlock });
 }
