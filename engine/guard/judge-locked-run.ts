@@ -9,6 +9,16 @@ export type LockedRunJudgement = {
   learned: Map<string, string[]>;
 };
 
+/** pytest -rA names a skipped test by its file only: "SKIPPED [2] tests/x.py:7: reason". */
+const skippedLine = /^SKIPPED \[(\d+)\] ([^\s:]+)(?::\d+)?:/gm;
+
+/** Tests of a file that the run skipped (skip or xfail), by id or by pytest's per-file skip lines. */
+export function skippedIn(file: string, tests: TestSummary): number {
+  const byId = Object.entries(tests.tests).filter(([id, outcome]) => id.startsWith(`${file}::`) && outcome === 'skipped').length;
+  const byLine = [...tests.output.matchAll(skippedLine)].filter((match) => match[2] === file).reduce((sum, match) => sum + Number(match[1]), 0);
+  return byId + byLine;
+}
+
 /** Per-file checks need runner ids that name the file (pytest's "path::test"); other runners get the content guard only. */
 export function judgeLockedRun(locks: readonly Lock[], tests: TestSummary): LockedRunJudgement {
   const judgement: LockedRunJudgement = { reasons: [], learned: new Map() };
@@ -16,15 +26,17 @@ export function judgeLockedRun(locks: readonly Lock[], tests: TestSummary): Lock
   for (const lock of locks) {
     // "ERROR tests/x.py": the file did not collect at all; the run is red anyway and says why.
     if (tests.tests[lock.path] === 'errored') continue;
-    const ids = Object.keys(tests.tests).filter((id) => id.startsWith(`${lock.path}::`));
-    const missing = lock.tests.filter((id) => !(id in tests.tests));
+    const ran = Object.keys(tests.tests).filter((id) => id.startsWith(`${lock.path}::`) && tests.tests[id] !== 'skipped');
+    const skipped = skippedIn(lock.path, tests);
     // Helpers such as conftest.py define no tests: only their content is guarded.
     const required = Math.max(lock.minTests, lock.tests.length);
-    if (missing.length > 0) judgement.reasons.push(`${lock.path} collected fewer tests than locked: ${missing.slice(0, 5).join(', ')} did not run`);
-    else if (ids.length < required) judgement.reasons.push(`${lock.path} collected ${ids.length} test(s), fewer than the ${required} locked`);
-    const skipped = ids.filter((id) => tests.tests[id] === 'skipped');
-    if (skipped.length > lock.allowedSkips) judgement.reasons.push(`${lock.path} newly skips ${skipped.length - lock.allowedSkips} test(s): ${skipped.slice(0, 5).join(', ')}`);
-    if (lock.tests.length === 0 && ids.length > 0) judgement.learned.set(lock.path, ids);
+    const newlySkipped = skipped - lock.allowedSkips;
+    if (newlySkipped > 0) judgement.reasons.push(`${lock.path} newly skips ${newlySkipped} locked test(s)`);
+    if (ran.length + skipped < required) {
+      const missing = lock.tests.filter((id) => !(id in tests.tests));
+      judgement.reasons.push(`${lock.path} collected ${ran.length + skipped} test(s), fewer than the ${required} locked${missing.length > 0 ? `: ${missing.slice(0, 5).join(', ')} did not run` : ''}`);
+    }
+    if (lock.tests.length === 0 && ran.length > 0 && ran.length >= required && newlySkipped <= 0) judgement.learned.set(lock.path, ran);
   }
   return judgement;
 }

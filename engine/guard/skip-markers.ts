@@ -1,6 +1,6 @@
 // Recognises the ways test runners are told to skip a test, so an added marker can be named as such.
 const markers = [
-  /@pytest\.mark\.(skip|skipif|xfail)\b/,
+  /\bpytest\.mark\.(skip|skipif|xfail)\b/,
   /\bpytest\.(skip|xfail)\s*\(/,
   /@unittest\.(skip|skipIf|skipUnless|expectedFailure)\b/,
   /\b(it|test|describe)\.(skip|todo)\s*\(/,
