@@ -17,20 +17,21 @@ const lockSchema = z.object({
   /** Tests skipped when locked (by id when known, else by marker count): more than that is "newly skipped". */
   allowedSkips: z.number(),
 });
-const locksSchema = z.object({ locks: z.array(lockSchema) });
+/** tested: tasks whose tests phase is done, so an unlocked test is not written and locked again. */
+const locksSchema = z.object({ locks: z.array(lockSchema), tested: z.array(z.number()).default([]) });
 
 export type Lock = z.infer<typeof lockSchema>;
 
 export const sha256 = (text: string): string => crypto.createHash('sha256').update(text).digest('hex');
 
 export class LockStore {
-  private constructor(private readonly file: string, readonly locks: Lock[]) {}
+  private constructor(private readonly file: string, readonly locks: Lock[], private readonly tested: number[]) {}
 
   static load(file: string): LockStore {
-    if (!fs.existsSync(file)) return new LockStore(file, []);
+    if (!fs.existsSync(file)) return new LockStore(file, [], []);
     const parsed = locksSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
     if (!parsed.success) throw new UserError(`${file} is damaged (${parsed.error.issues[0]?.message}); remove it to drop every lock, or run \`factory reset\``);
-    return new LockStore(file, parsed.data.locks);
+    return new LockStore(file, parsed.data.locks, parsed.data.tested);
   }
 
   paths(): string[] {
@@ -39,6 +40,15 @@ export class LockStore {
 
   find(path: string): Lock | undefined {
     return this.locks.find((lock) => lock.path === path);
+  }
+
+  isTested(task: number): boolean {
+    return this.tested.includes(task);
+  }
+
+  markTested(task: number): void {
+    if (!this.tested.includes(task)) this.tested.push(task);
+    this.save();
   }
 
   add(lock: Lock): void {
@@ -57,6 +67,6 @@ export class LockStore {
   }
 
   save(): void {
-    writeFileAtomic(this.file, `${JSON.stringify({ locks: this.locks }, null, 2)}\n`);
+    writeFileAtomic(this.file, `${JSON.stringify({ locks: this.locks, tested: this.tested }, null, 2)}\n`);
   }
 }

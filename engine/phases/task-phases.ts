@@ -30,7 +30,7 @@ export async function startPhases(ctx: LoopContext, pending: readonly Task[]): P
     async prepareTask(task) {
       takeUnlocks();
       const entry = taskPlan(task);
-      if (!entry || !ctx.reviewer || task.tests.length > 0 || locks.locks.some((lock) => lock.task === task.index)) return { ok: true };
+      if (!entry || !ctx.reviewer || task.tests.length > 0 || locks.isTested(task.index)) return { ok: true };
       const end = await writeTests(ctx, ctx.reviewer, task, entry, locks);
       return end.ok ? { ok: true } : end;
     },

@@ -35,7 +35,7 @@ export async function writeTests(ctx: LoopContext, reviewer: Worker, task: Task,
     if (problem === undefined) {
       const tests = await runRed(ctx, plan.testCommand);
       const verdict = judgeRed(tests, plan);
-      if (verdict.ok) return { ok: true, files: await lockTests(ctx, task, tests, locks) };
+      if (verdict.ok) return { ok: true, files: await lockTests(ctx, task, plan, tests, locks) };
       rejection = { reason: verdict.reason, output: tests.output };
     } else rejection = { reason: problem, output: '' };
     ctx.say('review:rejected', { attempt, reason: rejection.reason });
@@ -53,11 +53,11 @@ async function runRed(ctx: LoopContext, command: string): Promise<TestSummary> {
   return tests;
 }
 
-/** Everything the reviewer changed is its tests: committed, then locked with the tests the red run showed. */
-async function lockTests(ctx: LoopContext, task: Task, tests: TestSummary, locks: LockStore): Promise<string[]> {
+/** The plan's test files and everything else the reviewer changed are its tests: committed, then locked with the tests the red run showed. */
+async function lockTests(ctx: LoopContext, task: Task, plan: TaskPlan, tests: TestSummary, locks: LockStore): Promise<string[]> {
   const commit = await ctx.repo.commitAll(`factory: task ${task.index} tests — red: ${tests.headline}`);
   if (commit) ctx.say('git:committed', commit);
-  const files = (commit?.files ?? []).filter((file) => fs.existsSync(path.join(ctx.projectDir, file)));
+  const files = [...new Set([...plan.testFiles, ...(commit?.files ?? [])])].filter((file) => fs.existsSync(path.join(ctx.projectDir, file)));
   for (const file of files) {
     const content = fs.readFileSync(path.join(ctx.projectDir, file), 'utf8');
     const ids = Object.keys(tests.tests).filter((id) => id.startsWith(`${file}::`) && tests.tests[id] !== 'skipped');
@@ -65,6 +65,7 @@ async function lockTests(ctx: LoopContext, task: Task, tests: TestSummary, locks
     // A file that did not collect (its module is missing) shows no skips yet: its own markers say how many it may skip.
     locks.add({ path: file, task: task.index, sha256: sha256(content), content, tests: ids, minTests: countPythonTests(file, content), allowedSkips: ids.length + skipped > 0 ? skipped : countSkipMarkers(content) });
   }
+  locks.markTested(task.index);
   ctx.say('tests:locked', { files, headline: tests.headline });
   return files;
 }
