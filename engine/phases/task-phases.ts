@@ -36,6 +36,7 @@ export async function startPhases(ctx: LoopContext, pending: readonly Task[]): P
     },
     roundHooks(task) {
       const touched = new Set<string>();
+      let lastFindings = '';
       const entry = taskPlan(task);
       return {
         plan: entry && taskPlanText(entry),
@@ -62,7 +63,9 @@ export async function startPhases(ctx: LoopContext, pending: readonly Task[]): P
           if (!ctx.config.legoMode) return [];
           files.forEach((file) => touched.add(file));
           const findings = checkLego(ctx.projectDir, touched, ctx.config.legoExceptions);
-          if (findings.length > 0) ctx.say('lego:violations', { violations: findings });
+          // Told when the findings change, so "[]" says the task's files are clean again.
+          if (findings.join('\n') !== lastFindings) ctx.say('lego:violations', { violations: findings });
+          lastFindings = findings.join('\n');
           return findings.map((finding) => `LEGO: ${finding}`);
         },
       };
@@ -73,6 +76,6 @@ export async function startPhases(ctx: LoopContext, pending: readonly Task[]): P
 /** PLAN=auto: on when the engine can play both architect and reviewer; PLAN=true insists. */
 function phasesOn(ctx: LoopContext): boolean {
   const able = ctx.architect !== undefined && ctx.reviewer !== undefined;
-  if (ctx.config.plan === 'true' && !able) throw new UserError(`PLAN=true, but AI_ENGINE=${ctx.config.aiEngine} cannot play the ${ctx.architect ? 'reviewer' : 'architect'} here${ctx.config.aiEngine === 'scripted' ? ` (add an "${ctx.architect ? 'reviewer' : 'architect'}" section to ${ctx.config.script})` : ''}; set PLAN=auto or PLAN=false`);
+  if (ctx.config.plan === 'true' && !able) throw new UserError(`PLAN=true, but AI_ENGINE=${ctx.config.aiEngine} cannot play the ${ctx.architect ? 'reviewer' : 'architect'} here${ctx.config.aiEngine === 'scripted' ? ` (add a "${ctx.architect ? 'reviewer' : 'architect'}" section to ${ctx.config.script})` : ''}; set PLAN=auto or PLAN=false`);
   return ctx.config.plan !== 'false' && able;
 }

@@ -48,7 +48,7 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
         history(`- ${when} guard: the run does not count: ${event.reason}`);
         return;
       case 'lego:violations':
-        history(`- ${when} LEGO: ${event.violations.join('; ')}`);
+        history(`- ${when} LEGO: ${event.violations.length > 0 ? event.violations.join('; ') : 'clean again'}`);
         return;
       case 'round:finished': {
         const report = renderRoundReport(event.record);

@@ -57,7 +57,7 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
     case 'guard:failed':
       return `${at}: GUARD: the run does not count: ${event.reason}`;
     case 'lego:violations':
-      return `${at}: LEGO: ${event.violations.join('; ')}`;
+      return `${at}: LEGO: ${event.violations.length > 0 ? event.violations.join('; ') : 'the task\'s files are clean again'}`;
     case 'run:error':
       return `error: ${event.message}`;
     case 'run:finished':
