@@ -45,6 +45,7 @@ export async function startPhases(ctx: LoopContext, pending: readonly Task[]): P
         },
         async beforeTests() {
           takeUnlocks();
+          if (locks.locks.length === 0) return [];
           const changed = (await ctx.repo.uncommitted()).map((line) => line.slice(3).split(' -> ').pop()!);
           return restoreLocked(ctx.projectDir, locks.locks, changed).map((violation) => {
             ctx.say('guard:violation', violation);

@@ -1,6 +1,6 @@
 // Decides whether the reviewer's new tests are red for the right reason: they run, and fail because the code is missing.
 //
-// The rule (documented in the README, "Tests phase"):
+// The rule:
 // - never accepted: a timeout, a green run (the tests test nothing new), a run that collects no tests;
 // - pytest: a file that does not collect is accepted only when it stops on ModuleNotFoundError/ImportError of a module
 //   the plan says this task creates (the implementation is missing); a SyntaxError, a NameError, an import of anything

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createAgents } from '../../engine/agents/create-agents.js';
 import { loadConfig } from '../../engine/config/load-config.js';
-import { createEngine, type RunResult } from '../../engine/engine.js';
+import { createEngine, type FactoryEngine, type RunResult } from '../../engine/engine.js';
 import type { FactoryEvent, FactoryEventOf, FactoryEventType } from '../../engine/events.js';
 import { LocalSandbox } from '../../engine/sandbox/local-sandbox.js';
 
@@ -47,11 +47,12 @@ export function git(dir: string, ...args: string[]): string {
 export type FinishedRun = { result: RunResult; events: FactoryEvent[]; of: <T extends FactoryEventType>(type: T) => FactoryEventOf<T>[] };
 
 /** Runs the engine as `factory run` wires it: config from the folder, agents from the script, a local sandbox. */
-export async function runProject(dir: string, extra: { unlock?: string[] } = {}): Promise<FinishedRun> {
+export async function runProject(dir: string, extra: { unlock?: string[]; before?: (engine: FactoryEngine) => void } = {}): Promise<FinishedRun> {
   const config = loadConfig(dir);
   const engine = createEngine({ projectDir: dir, config, ...createAgents(dir, config), sandbox: new LocalSandbox(dir), unlock: extra.unlock });
   const events: FactoryEvent[] = [];
   engine.on((event) => events.push(event));
+  extra.before?.(engine);
   const result = await engine.run();
   const of = <T extends FactoryEventType>(type: T): FactoryEventOf<T>[] => events.filter((event) => event.type === type) as unknown as FactoryEventOf<T>[];
   return { result, events, of };

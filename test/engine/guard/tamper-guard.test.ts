@@ -74,7 +74,9 @@ describe('test-tamper guard', () => {
     expect(first.result.outcome).toBe('valve');
 
     // Second run on the same folder: the lock is kept in .factory/locks.json until the human lifts it.
-    const second = await runProject(dir, { unlock: ['tests/test_add.py', 'tests/nothing.py'] });
+    // One path from the command line, one as the dashboard sends it.
+    const second = await runProject(dir, { unlock: ['tests/test_add.py'], before: (engine) => engine.send({ type: 'unlock', path: 'tests/nothing.py' }) });
+    expect(second.of('human:action').map((event) => [event.action, event.text])).toEqual([['unlock', 'tests/nothing.py']]);
     expect(second.of('tests:unlocked').map((event) => [event.path, event.found])).toEqual([['tests/test_add.py', true], ['tests/nothing.py', false]]);
     expect(second.of('tests:locked')).toEqual([]);
     expect(second.of('guard:violation')).toEqual([]);
