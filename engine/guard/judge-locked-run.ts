@@ -5,6 +5,8 @@ import type { Lock } from './lock-store.js';
 export type LockedRunJudgement = {
   /** Why the run cannot count as green; empty when the locked tests all ran. */
   reasons: string[];
+  /** Test id -> reason, for the tests the guard counts as failed (a file-level id when pytest names none). */
+  failures: Record<string, string>;
   /** Locks whose test ids this run showed for the first time: path -> ids. */
   learned: Map<string, string[]>;
 };
@@ -21,8 +23,12 @@ export function skippedIn(file: string, tests: TestSummary): number {
 
 /** Per-file checks need runner ids that name the file (pytest's "path::test"); other runners get the content guard only. */
 export function judgeLockedRun(locks: readonly Lock[], tests: TestSummary): LockedRunJudgement {
-  const judgement: LockedRunJudgement = { reasons: [], learned: new Map() };
+  const judgement: LockedRunJudgement = { reasons: [], failures: {}, learned: new Map() };
   if (tests.runner !== 'pytest' || tests.timedOut) return judgement;
+  const fail = (ids: string[], reason: string): void => {
+    judgement.reasons.push(reason);
+    for (const id of ids) judgement.failures[id] = reason;
+  };
   for (const lock of locks) {
     // "ERROR tests/x.py": the file did not collect at all; the run is red anyway and says why.
     if (tests.tests[lock.path] === 'errored') continue;
@@ -31,18 +37,33 @@ export function judgeLockedRun(locks: readonly Lock[], tests: TestSummary): Lock
     // Helpers such as conftest.py define no tests: only their content is guarded.
     const required = Math.max(lock.minTests, lock.tests.length);
     const newlySkipped = skipped - lock.allowedSkips;
-    if (newlySkipped > 0) judgement.reasons.push(`${lock.path} newly skips ${newlySkipped} locked test(s)`);
+    if (newlySkipped > 0) {
+      const ids = Object.keys(tests.tests).filter((id) => id.startsWith(`${lock.path}::`) && tests.tests[id] === 'skipped');
+      fail(ids.length > 0 ? ids : [`${lock.path}::(skipped)`], `${lock.path} newly skips ${newlySkipped} locked test(s)`);
+    }
     if (ran.length + skipped < required) {
       const missing = lock.tests.filter((id) => !(id in tests.tests));
-      judgement.reasons.push(`${lock.path} collected ${ran.length + skipped} test(s), fewer than the ${required} locked${missing.length > 0 ? `: ${missing.slice(0, 5).join(', ')} did not run` : ''}`);
+      fail(missing.length > 0 ? missing : [`${lock.path}::(not collected)`], `${lock.path} collected ${ran.length + skipped} test(s), fewer than the ${required} locked${missing.length > 0 ? `: ${missing.slice(0, 5).join(', ')} did not run` : ''}`);
     }
     if (lock.tests.length === 0 && ran.length > 0 && ran.length >= required && newlySkipped <= 0) judgement.learned.set(lock.path, ran);
   }
   return judgement;
 }
 
-/** The run as the loop must see it: red, with the guard's reasons in its headline and output. */
-export function failRun(tests: TestSummary, reasons: readonly string[]): TestSummary {
-  const why = reasons.join('; ');
-  return { ...tests, green: false, headline: `${tests.headline} — guard: ${why}`, output: `${tests.output}\n\nfactory test-tamper guard: this run does not count: ${why}\n` };
+/** The run as the loop must see it: red, the guarded tests failed with the guard's reasons, in the headline and output too. */
+export function failRun(tests: TestSummary, judgement: LockedRunJudgement): TestSummary {
+  const why = judgement.reasons.join('; ');
+  const marked = Object.fromEntries(Object.keys(judgement.failures).map((id) => [id, 'failed' as const]));
+  const ids = Object.keys(judgement.failures);
+  const wasSkipped = ids.filter((id) => tests.tests[id] === 'skipped').length;
+  return {
+    ...tests,
+    green: false,
+    failed: tests.failed + ids.filter((id) => tests.tests[id] !== 'failed').length,
+    skipped: tests.skipped - wasSkipped,
+    tests: { ...tests.tests, ...marked },
+    errors: { ...tests.errors, ...judgement.failures },
+    headline: `${tests.headline} — guard: ${why}`,
+    output: `${tests.output}\n\nfactory test-tamper guard: this run does not count: ${why}\n`,
+  };
 }

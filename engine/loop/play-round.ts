@@ -70,8 +70,7 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
   const interrupted = ctx.control.signal.aborted;
 
   const violations = interrupted ? [] : ((await input.hooks?.beforeTests()) ?? []);
-  const ran = interrupted ? interruptedTests(ctx.testCommand) : await testRound(ctx);
-  const tests = input.hooks && !interrupted ? input.hooks.judgeTests(ran) : ran;
+  const tests = interrupted ? interruptedTests(ctx.testCommand) : await testRound(ctx, input.hooks);
   const status = tests.timedOut ? `tests timed out after ${ctx.config.testTimeoutSeconds} s` : tests.headline;
   const message = `factory: task ${task.index} round ${counters.rounds} — ${interrupted ? 'interrupted' : status}`;
   const commit = await ctx.repo.commitAll(message);
@@ -108,14 +107,15 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
   return { record, tests, diff: commit?.diff };
 }
 
-async function testRound(ctx: LoopContext): Promise<TestSummary> {
+async function testRound(ctx: LoopContext, hooks?: RoundHooks): Promise<TestSummary> {
   ctx.say('tests:started', { command: ctx.testCommand, baseline: false });
-  const tests = await runTests(ctx.sandbox, {
+  const ran = await runTests(ctx.sandbox, {
     command: ctx.testCommand,
     timeoutSeconds: ctx.config.testTimeoutSeconds,
     signal: ctx.control.nextStep(),
     onOutput: (text) => ctx.say('tests:output', { text }),
   });
+  const tests = hooks ? hooks.judgeTests(ran) : ran;
   ctx.say('tests:finished', { result: tests, baseline: false });
   return tests;
 }

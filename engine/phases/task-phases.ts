@@ -58,7 +58,7 @@ export async function startPhases(ctx: LoopContext, pending: readonly Task[]): P
           if (judgement.learned.size > 0) locks.save();
           if (judgement.reasons.length === 0) return tests;
           ctx.say('guard:failed', { reason: judgement.reasons.join('; ') });
-          return failRun(tests, judgement.reasons);
+          return failRun(tests, judgement);
         },
         afterRound(files) {
           if (!ctx.config.legoMode) return [];

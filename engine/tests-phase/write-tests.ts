@@ -29,7 +29,7 @@ export async function writeTests(ctx: LoopContext, reviewer: Worker, task: Task,
       .run({ prompt, projectDir: ctx.projectDir, task, round: 0, model: ctx.config.reviewerModel || ctx.config.workerModel, lockedPaths: new Set(locks.paths()), signal: ctx.control.nextStep(), onActivity: (activity) => forward(ctx, activity) })
       .catch((error: unknown) => ({ ok: false, error: errorMessage(error) }));
     ctx.say('agent:finished', result);
-    if (ctx.control.stopRequested || ctx.control.skipRequested) return { ok: false, reason: 'stopped while the reviewer wrote the tests' };
+    if (ctx.control.stopRequested || ctx.control.skipRequested) return giveUp(ctx, task, 'stopped while the reviewer wrote the tests');
     const missing = plan.testFiles.filter((file) => !fs.existsSync(path.join(ctx.projectDir, file)));
     const problem = !result.ok ? `the reviewer failed: ${result.error}` : missing.length > 0 ? `the plan's test files were not written: ${missing.join(', ')}` : undefined;
     if (problem === undefined) {
@@ -40,10 +40,14 @@ export async function writeTests(ctx: LoopContext, reviewer: Worker, task: Task,
     } else rejection = { reason: problem, output: '' };
     ctx.say('review:rejected', { attempt, reason: rejection.reason });
   }
-  // Kept apart in git so the stop leaves a clean tree and the human can see what the reviewer wrote.
+  return giveUp(ctx, task, `the reviewer's tests did not run red after ${reviewerAttempts} attempts: ${rejection?.reason ?? 'no attempt'}`);
+}
+
+/** What the reviewer wrote is kept apart in git, so the stop leaves a clean tree and the human can see it. */
+async function giveUp(ctx: LoopContext, task: Task, reason: string): Promise<TestsPhaseEnd> {
   const commit = await ctx.repo.commitAll(`factory: task ${task.index} tests — refused, not locked`);
   if (commit) ctx.say('git:committed', commit);
-  return { ok: false, reason: `the reviewer's tests did not run red after ${reviewerAttempts} attempts: ${rejection?.reason ?? 'no attempt'}` };
+  return { ok: false, reason };
 }
 
 async function runRed(ctx: LoopContext, command: string): Promise<TestSummary> {

@@ -50,6 +50,10 @@ describe('test-tamper guard', () => {
       [6, 'tests/test_add.py collected 1 test(s), fewer than the 2 locked: tests/test_add.py::test_add_negative did not run'],
     ]);
     expect(rounds[4]!.tests.headline).toBe('1/1 passing — guard: tests/test_add.py newly skips 1 locked test(s)');
+    // The guarded tests count as failed per test too, so a per-test judge cannot call the round green.
+    expect(rounds[4]!.tests.tests).toEqual({ 'tests/test_add.py::test_add_positive': 'passed', 'tests/test_add.py::(skipped)': 'failed' });
+    expect(rounds[5]!.tests.tests).toEqual({ 'tests/test_add.py::test_add_positive': 'passed', 'tests/test_add.py::test_add_negative': 'failed' });
+    expect(run.of('tests:finished').filter((event) => event.round === 5).map((event) => event.result.green)).toEqual([false]);
 
     // Each violation is in the next round's prompt, and in that round's report.
     const prompts = run.of('prompt:built').filter((event) => event.round > 0).map((event) => event.prompt);
