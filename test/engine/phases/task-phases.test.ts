@@ -65,6 +65,23 @@ describe('plan, tests and rounds, task by task', () => {
     expect(exists(dir, 'actions/mul.py')).toBe(true);
   });
 
+  it('a task that names its tests skips the reviewer and is not locked; the next task gets reviewer tests', async () => {
+    const dir = makeProject({
+      tasks: ['Add numbers (tests: tests/test_add.py)', 'Multiply numbers'],
+      files: { 'tests/test_add.py': addTests },
+      script: {
+        architect: [calculatorPlan()],
+        reviewer: [{ write: { 'tests/test_mul.py': mulTests } }],
+        worker: [{ write: { 'actions/add.py': 'def add(a, b):\n    return a + b\n' } }, { write: { 'actions/mul.py': 'def mul(a, b):\n    return a * b\n' } }],
+      },
+    });
+    const run = await runProject(dir);
+    expect(run.result.outcome).toBe('green');
+    expect(run.of('review:started').map((event) => event.task)).toEqual([2]);
+    expect(run.of('tests:locked').map((event) => [event.task, event.files])).toEqual([[2, ['tests/test_mul.py']]]);
+    expect(run.of('prompt:built').find((event) => event.round === 1 && event.task === 1)!.prompt).toContain('## Plan for this task');
+  });
+
   it('PLAN=false keeps the old way: tasks go straight into rounds, nothing is locked', async () => {
     const dir = makeProject({
       tasks: ['Add numbers (tests: tests/test_add.py)'],
