@@ -38,8 +38,10 @@ export class LockStore {
     return this.locks.map((lock) => lock.path);
   }
 
-  find(path: string): Lock | undefined {
-    return this.locks.find((lock) => lock.path === path);
+  /** Records the test ids of locks whose tests a run showed for the first time. */
+  learn(ids: ReadonlyMap<string, string[]>): void {
+    for (const lock of this.locks) lock.tests = ids.get(lock.path) ?? lock.tests;
+    this.save();
   }
 
   isTested(task: number): boolean {

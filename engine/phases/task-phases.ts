@@ -1,4 +1,5 @@
 // The phases around the rounds: the plan once per run, each task's tests before its rounds, and the hooks its rounds run.
+import type { Architect } from '../agents/agent.js';
 import { checkLego } from '../lego/check-lego.js';
 import { LockStore } from '../guard/lock-store.js';
 import { failRun, judgeLockedRun } from '../guard/judge-locked-run.js';
@@ -19,7 +20,8 @@ export type TaskPhases = {
 
 export async function startPhases(ctx: LoopContext, pending: readonly Task[]): Promise<TaskPhases> {
   const locks = LockStore.load(ctx.paths.locks);
-  const plan = pending.length > 0 && phasesOn(ctx) ? await makePlan(ctx, ctx.architect!, pending) : undefined;
+  const architect = pending.length > 0 ? plannerOf(ctx) : undefined;
+  const plan = architect && (await makePlan(ctx, architect, pending));
   const taskPlan = (task: Task) => plan?.tasks.find((entry) => entry.task === task.index);
 
   const takeUnlocks = (): void => {
@@ -46,7 +48,8 @@ export async function startPhases(ctx: LoopContext, pending: readonly Task[]): P
         async beforeTests() {
           takeUnlocks();
           if (locks.locks.length === 0) return [];
-          const changed = (await ctx.repo.uncommitted()).map((line) => line.slice(3).split(' -> ').pop()!);
+          // Porcelain lines: "XY path", or "R  old -> new" for a staged rename.
+          const changed = (await ctx.repo.uncommitted()).map((line) => line.slice(3).split(' -> ').at(-1) ?? '');
           return restoreLocked(ctx.projectDir, locks.locks, changed).map((violation) => {
             ctx.say('guard:violation', violation);
             return `Locked test ${violation.path} was ${violation.detail}. Locked tests are the task's definition: change the code, never the tests.`;
@@ -54,8 +57,7 @@ export async function startPhases(ctx: LoopContext, pending: readonly Task[]): P
         },
         judgeTests(tests) {
           const judgement = judgeLockedRun(locks.locks, tests);
-          for (const [file, ids] of judgement.learned) locks.find(file)!.tests = ids;
-          if (judgement.learned.size > 0) locks.save();
+          if (judgement.learned.size > 0) locks.learn(judgement.learned);
           if (judgement.reasons.length === 0) return tests;
           ctx.say('guard:failed', { reason: judgement.reasons.join('; ') });
           return failRun(tests, judgement);
@@ -74,9 +76,9 @@ export async function startPhases(ctx: LoopContext, pending: readonly Task[]): P
   };
 }
 
-/** PLAN=auto: on when the engine can play both architect and reviewer; PLAN=true insists. */
-function phasesOn(ctx: LoopContext): boolean {
+/** The architect when the phases are on. PLAN=auto: on when the engine can play both architect and reviewer; PLAN=true insists. */
+function plannerOf(ctx: LoopContext): Architect | undefined {
   const able = ctx.architect !== undefined && ctx.reviewer !== undefined;
   if (ctx.config.plan === 'true' && !able) throw new UserError(`PLAN=true, but AI_ENGINE=${ctx.config.aiEngine} cannot play the ${ctx.architect ? 'reviewer' : 'architect'} here${ctx.config.aiEngine === 'scripted' ? ` (add a "${ctx.architect ? 'reviewer' : 'architect'}" section to ${ctx.config.script})` : ''}; set PLAN=auto or PLAN=false`);
-  return ctx.config.plan !== 'false' && able;
+  return ctx.config.plan !== 'false' && able ? ctx.architect : undefined;
 }
