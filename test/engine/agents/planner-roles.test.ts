@@ -22,7 +22,8 @@ describe('architect and reviewer roles', () => {
   });
 
   it('any worker plays the architect: its streamed text is the answer, its usage is passed on', async () => {
-    const worker = new ScriptedWorker(scriptSchema.parse({ worker: [{ say: ['```json', '{"summary": "x"}', '```'], costUsd: 0.25 }, { fail: 'model overloaded' }] }));
+    // The script's reviewer list replays in call order, whatever the round, like any engine answering a prompt.
+    const worker = new ScriptedWorker(scriptSchema.parse({ reviewer: [{ say: ['```json', '{"summary": "x"}', '```'], costUsd: 0.25 }, { fail: 'model overloaded' }] }), 'reviewer');
     const architect = new WorkerArchitect(worker);
     const answer = await architect.plan(planRequest([]));
     expect(answer).toEqual({ text: '```json\n{"summary": "x"}\n```', costUsd: 0.25, inputTokens: undefined, outputTokens: undefined });

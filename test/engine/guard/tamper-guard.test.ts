@@ -14,7 +14,7 @@ describe('test-tamper guard', () => {
     const cheatedTest = addTests.replace('== -3', '== 3');
     const dir = makeProject({
       tasks: ['Add numbers'],
-      settings: { MAX_FAIL_STREAK: '10', MAX_ROUNDS: '10' },
+      settings: { MAX_FAIL_STREAK: '10', MAX_SAME_FAILURE: '10', MAX_ROUNDS: '10' },
       script: {
         architect: [calculatorPlan(1)],
         reviewer: [{ write: { 'tests/test_add.py': addTests } }],
