@@ -10,7 +10,8 @@ import { validatePlan } from './validate-plan.js';
 
 const attempts = 2;
 
-export async function makePlan(ctx: LoopContext, architect: Architect, tasks: readonly Task[]): Promise<Plan> {
+/** Undefined when the human stopped the run while the architect worked. */
+export async function makePlan(ctx: LoopContext, architect: Architect, tasks: readonly Task[]): Promise<Plan | undefined> {
   const layout = await ctx.repo.trackedFiles();
   let problems: string[] | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
@@ -22,9 +23,12 @@ export async function makePlan(ctx: LoopContext, architect: Architect, tasks: re
       projectDir: ctx.projectDir,
       model: ctx.config.architectModel || ctx.config.workerModel,
       signal: ctx.control.nextStep(),
-      onActivity: (activity) => activity.kind === 'text' && ctx.say('agent:chunk', { text: activity.text }),
+      onActivity: (activity) => {
+        if (activity.kind === 'text') ctx.say('agent:chunk', { text: activity.text });
+      },
     });
     ctx.say('agent:finished', { ok: true, costUsd: answer.costUsd, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens });
+    if (ctx.control.stopRequested) return undefined;
     const checked = validatePlan(answer.text, tasks);
     if (checked.ok) {
       writeFileAtomic(ctx.paths.plan, `${JSON.stringify(checked.plan, null, 2)}\n`);

@@ -17,7 +17,7 @@ import { buildReviewerPrompt } from './reviewer-prompt.js';
 /** Tries the reviewer gets before the task stops: one, and two chances to fix tests that do not run. */
 export const reviewerAttempts = 3;
 
-export type TestsPhaseEnd = { ok: true; files: string[] } | { ok: false; reason: string };
+export type TestsPhaseEnd = { ok: true } | { ok: false; reason: string };
 
 export async function writeTests(ctx: LoopContext, reviewer: Worker, task: Task, plan: TaskPlan, locks: LockStore): Promise<TestsPhaseEnd> {
   let rejection: { reason: string; output: string } | undefined;
@@ -35,7 +35,10 @@ export async function writeTests(ctx: LoopContext, reviewer: Worker, task: Task,
     if (problem === undefined) {
       const tests = await runRed(ctx, plan.testCommand);
       const verdict = judgeRed(tests, plan);
-      if (verdict.ok) return { ok: true, files: await lockTests(ctx, task, plan, tests, locks) };
+      if (verdict.ok) {
+        await lockTests(ctx, task, plan, tests, locks);
+        return { ok: true };
+      }
       rejection = { reason: verdict.reason, output: tests.output };
     } else rejection = { reason: problem, output: '' };
     ctx.say('review:rejected', { attempt, reason: rejection.reason });
@@ -58,7 +61,7 @@ async function runRed(ctx: LoopContext, command: string): Promise<TestSummary> {
 }
 
 /** The plan's test files and everything else the reviewer changed are its tests: committed, then locked with the tests the red run showed. */
-async function lockTests(ctx: LoopContext, task: Task, plan: TaskPlan, tests: TestSummary, locks: LockStore): Promise<string[]> {
+async function lockTests(ctx: LoopContext, task: Task, plan: TaskPlan, tests: TestSummary, locks: LockStore): Promise<void> {
   const commit = await ctx.repo.commitAll(`factory: task ${task.index} tests — red: ${tests.headline}`);
   if (commit) ctx.say('git:committed', commit);
   const files = [...new Set([...plan.testFiles, ...(commit?.files ?? [])])].filter((file) => fs.existsSync(path.join(ctx.projectDir, file)));
@@ -71,7 +74,6 @@ async function lockTests(ctx: LoopContext, task: Task, plan: TaskPlan, tests: Te
   }
   locks.markTested(task.index);
   ctx.say('tests:locked', { files, headline: tests.headline });
-  return files;
 }
 
 function forward(ctx: LoopContext, activity: AgentActivity): void {

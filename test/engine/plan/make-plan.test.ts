@@ -42,6 +42,15 @@ describe('the plan step of a run', () => {
     expect(read(dir, '.factory/final_report.md')).toContain('- Plan: .factory/plan.json, 1 task(s), 2 attempt(s)');
   });
 
+  it('a stop asked while the architect works ends the run as stopped, with no second plan attempt', async () => {
+    const dir = makeProject({ tasks: ['Add numbers'], script: { architect: ['not JSON'], reviewer: [{ write: { 'tests/test_add.py': addTests } }] } });
+    const run = await runProject(dir, { before: (engine) => engine.send({ type: 'stop' }) });
+    expect(run.result.outcome).toBe('stopped');
+    expect(run.of('plan:started').map((event) => event.attempt)).toEqual([1]);
+    expect(run.of('plan:invalid')).toEqual([]);
+    expect(run.of('review:started')).toEqual([]);
+  });
+
   it('PLAN=true refuses to start when the engine cannot play a role', async () => {
     const dir = makeProject({ tasks: ['Add numbers'], script: { architect: [calculatorPlan(1)], worker: [] }, settings: { PLAN: 'true' } });
     const refused = await runProject(dir);
