@@ -21,10 +21,14 @@ export function skippedIn(file: string, tests: TestSummary): number {
   return byId + byLine;
 }
 
-/** Per-file checks need runner ids that name the file (pytest's "path::test"); other runners get the content guard only. */
+/**
+ * Per-file checks need runner ids that name the file: pytest with -rA ("path::test", as the detected command runs it).
+ * Other runners, or pytest without -rA, get the content guard only.
+ */
 export function judgeLockedRun(locks: readonly Lock[], tests: TestSummary): LockedRunJudgement {
   const judgement: LockedRunJudgement = { reasons: [], failures: {}, learned: new Map() };
-  if (tests.runner !== 'pytest' || tests.timedOut) return judgement;
+  const namesTests = Object.keys(tests.tests).some((id) => id.includes('::'));
+  if (tests.runner !== 'pytest' || tests.timedOut || !namesTests) return judgement;
   const fail = (ids: string[], reason: string): void => {
     judgement.reasons.push(reason);
     for (const id of ids) judgement.failures[id] = reason;
