@@ -8,6 +8,8 @@ export type EngineCommand =
   | { type: 'skip' }
   /** Change a limit from the next round (live keys of factory_config.md only). */
   | { type: 'set'; key: string; value: string }
+  /** Lifts the lock of a test file (path relative to the project) from the next round on. */
+  | { type: 'unlock'; path: string }
   /** now: abort the current step instead of letting it finish. */
   | { type: 'stop'; now?: boolean };
 

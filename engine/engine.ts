@@ -1,5 +1,5 @@
 // The engine's public face: typed events out (on), typed commands in (send), the current state (snapshot), and run().
-import type { Supervisor, Worker } from './agents/agent.js';
+import type { Architect, Supervisor, Worker } from './agents/agent.js';
 import type { EngineCommand } from './commands.js';
 import type { FactoryConfig } from './config/factory-config.js';
 import { Emitter } from './control/emitter.js';
@@ -9,6 +9,7 @@ import type { LoopContext, Position } from './loop/context.js';
 import { runLoop, type RunEnd } from './loop/loop.js';
 import { factoryPaths } from './reports/factory-dir.js';
 import { repairRoundReports, reportWriter } from './reports/report-writer.js';
+import { finalReportWriter } from './reports/final-report-writer.js';
 import { initialStatus, reduceStatus, type RunStatus } from './reports/run-status.js';
 import { newRunId, prepareRun } from './run/prepare-run.js';
 import { findResumePoint } from './run/resume-point.js';
@@ -26,8 +27,12 @@ export type EngineDeps = {
   sandbox: Sandbox;
   supervisor?: Supervisor;
   supervisorWorker?: Worker;
+  architect?: Architect;
+  reviewer?: Worker;
   runId?: string;
   allowDirty?: boolean;
+  /** Locked test files to unlock before the first round (`factory run --unlock`). */
+  unlock?: string[];
 };
 
 export type RunResult = { outcome: RunOutcome; exitCode: number; reason: string };
@@ -55,6 +60,7 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
   const control = new RunControl();
   const position: Position = { task: 0, round: 0, runRound: 0 };
   const paths = factoryPaths(deps.projectDir);
+  const unlocks = [...(deps.unlock ?? [])];
   let status = initialStatus();
   // The run's own records come first: whatever a consumer has seen is already on disk.
   let records: Listener[] = [];
@@ -70,7 +76,8 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
       if ('message' in checked) return say('config:rejected', { key: command.key, value: command.value, message: checked.message });
       return control.apply({ ...command, value: checked.value });
     }
-    say('human:action', { action: command.type, text: command.type === 'redirect' ? command.text : undefined });
+    say('human:action', { action: command.type, text: command.type === 'redirect' ? command.text : command.type === 'unlock' ? command.path : undefined });
+    if (command.type === 'unlock') unlocks.push(command.path);
     if (command.type === 'pause' && status.state === 'running') say('engine:pausing', { reason: 'pause asked: the current step finishes first' });
     if (command.type === 'stop') say('engine:stopping', { reason: command.now ? 'stop now' : 'stop after the current step' });
     control.apply(command);
@@ -85,14 +92,14 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
       const history = readEventLog(paths.events);
       const resume = findResumePoint(history);
       if (resume) repairRoundReports(paths, history);
-      records = [stopOnFailure(eventLogWriter(paths.events), control), stopOnFailure(reportWriter(paths), control)];
+      records = [stopOnFailure(eventLogWriter(paths.events), control), stopOnFailure(reportWriter(paths), control), stopOnFailure(finalReportWriter(paths, resume ? history.slice(history.findLastIndex((event) => event.type === 'run:started')) : []), control)];
       const prepared = await prepareRun(deps.projectDir, deps.config, { runId: deps.runId ?? newRunId(), allowDirty: deps.allowDirty ?? false, resume });
       total = prepared.rfp.tasks.length;
       await deps.sandbox.start();
       say('run:started', { resumed: prepared.resume !== undefined, runId: prepared.runId, branch: prepared.branch, baseBranch: prepared.baseBranch, sandbox: deps.sandbox.describe(), engine: deps.worker.name, testCommand: prepared.testCommand, tasks: prepared.rfp.tasks.map(({ index, title, done }) => ({ index, title, done })) });
       position.runRound = prepared.resume?.runRound ?? 0;
       const usage = prepared.resume?.usage ?? { costUsd: 0, tokens: 0 };
-      const ctx: LoopContext = { ...deps, ...prepared, paths, control, position, say, usage, startedAt: prepared.resume?.startedAt ?? Date.now(), capsLifted: new Set() };
+      const ctx: LoopContext = { ...deps, ...prepared, paths, control, position, say, unlocks, usage, startedAt: prepared.resume?.startedAt ?? Date.now(), capsLifted: new Set() };
       try {
         end = await runLoop(ctx);
       } finally {

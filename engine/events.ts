@@ -6,6 +6,7 @@ import type { RoundRecord } from './reports/round-record.js';
 export type PauseKind = 'human' | 'valve' | 'escalation' | 'intervention' | 'cap';
 export type TaskOutcome = 'green' | 'stopped' | 'skipped' | 'escalated';
 export type RunOutcome = 'green' | 'valve' | 'cap' | 'stopped' | 'failed' | 'error';
+export type GuardViolationKind = 'edited' | 'deleted' | 'renamed' | 'skip-marker';
 export type ValveName = 'max_rounds' | 'fail_streak' | 'idle_rounds' | 'same_failure';
 
 /** Fields every event carries: when, and which task and round (0 outside a round). */
@@ -37,9 +38,19 @@ type Payloads = {
   'engine:paused': { kind: PauseKind; reason: string };
   'engine:resumed': Record<string, never>;
   'engine:stopping': { reason: string };
-  'human:action': { action: 'redirect' | 'escalate' | 'intervene' | 'skip' | 'stop' | 'pause' | 'resume'; text?: string };
+  'human:action': { action: 'redirect' | 'escalate' | 'intervene' | 'skip' | 'stop' | 'pause' | 'resume' | 'unlock'; text?: string };
   'run:finished': { outcome: RunOutcome; exitCode: number; reason: string; tasksGreen: number; tasksTotal: number };
   'run:error': { message: string };
+  'plan:started': { attempt: number };
+  'plan:invalid': { attempt: number; problems: string[] };
+  'plan:ready': { file: string; summary: string; tasks: number };
+  'review:started': { attempt: number; testFiles: string[] };
+  'review:rejected': { attempt: number; reason: string };
+  'tests:locked': { files: string[]; headline: string };
+  'tests:unlocked': { path: string; found: boolean };
+  'guard:violation': { path: string; kind: GuardViolationKind; detail: string };
+  'guard:failed': { reason: string };
+  'lego:violations': { violations: string[] };
 };
 
 export type FactoryEventType = keyof Payloads;

@@ -1,4 +1,5 @@
-// The roles an AI engine plays for the loop: a worker that edits the project, a supervisor that judges a round.
+// The roles an AI engine plays for the loop: an architect that plans, a worker that edits the project (the coder, and the
+// reviewer when given a reviewer prompt), a supervisor that judges a round.
 import type { Task } from '../rfp/tasks-file.js';
 
 /** What a worker does while it runs, streamed to the loop as it happens. */
@@ -41,4 +42,12 @@ export type ReviewRequest = { report: string; projectDir: string; model: string;
 export interface Supervisor {
   readonly name: string;
   review(request: ReviewRequest): Promise<Verdict & Usage>;
+}
+
+export type PlanRequest = { prompt: string; projectDir: string; model: string; signal: AbortSignal; onActivity: (activity: AgentActivity) => void };
+
+/** The architect answers a plan prompt with text (JSON expected); the factory validates it. */
+export interface Architect {
+  readonly name: string;
+  plan(request: PlanRequest): Promise<Usage & { text: string }>;
 }

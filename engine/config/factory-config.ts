@@ -29,6 +29,8 @@ export type FactoryConfig = {
   agentTimeoutSeconds: number;
   /** Every resolved KEY=value, for reports and for changing one setting mid-run. */
   settings: Readonly<Record<string, string>>;
+  plan: 'auto' | 'true' | 'false';
+  legoExceptions: string[];
 };
 
 const optionalNumber = (value: string): number | undefined => (value === '' ? undefined : Number(value));
@@ -63,5 +65,7 @@ export function toFactoryConfig(values: Record<string, string>): FactoryConfig {
     script: get('SCRIPT'),
     agentTimeoutSeconds: Number(get('AGENT_TIMEOUT')),
     settings: { ...values },
+    plan: get('PLAN') as FactoryConfig['plan'],
+    legoExceptions: get('LEGO_EXCEPTIONS').split(',').map((glob) => glob.trim()).filter(Boolean),
   };
 }

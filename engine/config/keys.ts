@@ -36,6 +36,8 @@ export const configKeys = [
   { key: 'REVIEWER_MODEL', default: '', spec: { kind: 'text' }, doc: 'Local model of the reviewer (tests); empty: WORKER_MODEL.' },
   { key: 'CODER_MODEL', default: '', spec: { kind: 'text' }, doc: 'Local model of the coder; empty: WORKER_MODEL.' },
   { key: 'OLLAMA_HOST', default: 'http://127.0.0.1:11434', spec: { kind: 'url' }, doc: 'Address of the Ollama server.' },
+  { key: 'PLAN', default: 'auto', spec: { kind: 'enum', values: ['auto', 'true', 'false'] }, doc: "Architect plan (.factory/plan.json) and reviewer-written, locked tests before each task's rounds. auto: when the engine can play architect and reviewer (any AI engine; the scripted engine when its script has both sections); true: always (an error if it cannot); false: never. A task naming its tests in tasks.md, \"(tests: ...)\", skips the reviewer and keeps its own tests, unlocked." },
+  { key: 'LEGO_EXCEPTIONS', default: 'factory_config.md,RFP/**,README*,LICENSE*,*.md,.gitignore,.factory-script.json,conftest.py,**/__init__.py,pytest.ini,pyproject.toml,setup.py,setup.cfg,requirements*.txt,package.json,package-lock.json,tsconfig.json,go.mod,go.sum,Cargo.toml,Cargo.lock,features/**', spec: { kind: 'text' }, doc: 'With LEGO_MODE: comma-separated globs (project-relative paths) of files allowed outside contracts/ tests/ actions/ entry/ and over 100 lines.' },
   { key: 'SCRIPT', default: '.factory-script.json', spec: { kind: 'text' }, doc: 'With AI_ENGINE=scripted: the JSON script to replay (see README).' },
   { key: 'AGENT_TIMEOUT', default: '1800', spec: count(10, 86400), doc: 'Seconds one call of the claude or gemini CLI (a worker round or a supervisor review) may take before it is killed.' },
 ] as const satisfies readonly KeyDefinition[];

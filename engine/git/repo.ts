@@ -42,6 +42,11 @@ export class Repo {
     return (await this.git.raw(['status', '--porcelain', '--untracked-files=all'])).split('\n').filter(Boolean);
   }
 
+  /** The files git tracks, as project-relative paths. */
+  async trackedFiles(): Promise<string[]> {
+    return (await this.git.raw(['ls-files', '-z'])).split('\0').filter(Boolean);
+  }
+
   /** Keeps the factory's own folder out of git without touching the user's .gitignore. */
   excludeFolder(folder: string): void {
     const exclude = path.join(this.dir, '.git', 'info', 'exclude');

@@ -1,5 +1,5 @@
 // What the loop works with: the run's parts (injected), its settings, and how it reports.
-import type { Supervisor, Worker } from '../agents/agent.js';
+import type { Architect, Supervisor, Worker } from '../agents/agent.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import type { EventPayload, FactoryEventType } from '../events.js';
 import type { Repo } from '../git/repo.js';
@@ -24,6 +24,11 @@ export type LoopContext = {
   supervisor?: Supervisor;
   /** The supervisor's engine as a worker, for INTERVENE. */
   supervisorWorker?: Worker;
+  /** The plan and tests phases' roles (absent: tasks go straight into rounds). */
+  architect?: Architect;
+  reviewer?: Worker;
+  /** Test files the human asked to unlock, taken by the guard at its next step. */
+  unlocks?: string[];
   testCommand: string;
   paths: FactoryPaths;
   control: RunControl;

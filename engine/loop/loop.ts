@@ -1,5 +1,6 @@
 // The Ralph loop: for each task, rounds of prompt → worker → tests → commit → verdict until green or a valve trips.
 import type { RunOutcome, TaskOutcome } from '../events.js';
+import { startPhases, type TaskPhases } from '../phases/task-phases.js';
 import { chooseStrategy } from '../prompt/strategy.js';
 import { tickTask, type Task } from '../rfp/tasks-file.js';
 import type { TestSummary } from '../testing/test-result.js';
@@ -12,7 +13,7 @@ import { supervise } from './supervise.js';
 import { checkValves, resetValve, roundsAllowed, type TaskCounters } from './valves.js';
 
 export type RunEnd = { outcome: RunOutcome; reason: string; tasksGreen: number };
-type TaskEnd = { outcome: TaskOutcome; reason: string; stoppedBy?: 'valve' | 'cap' | 'human' };
+type TaskEnd = { outcome: TaskOutcome; reason: string; stoppedBy?: 'valve' | 'cap' | 'human' | 'error' };
 
 export async function runLoop(ctx: LoopContext): Promise<RunEnd> {
   const tasks = ctx.rfp.tasks.filter((task) => wanted(ctx, task));
@@ -21,10 +22,11 @@ export async function runLoop(ctx: LoopContext): Promise<RunEnd> {
   let tasksGreen = tasks.filter((task) => !open(task)).length;
   if (tasksGreen < tasks.length) ctx.baseline = (ctx.resume && readBaseline(ctx.paths.baseline)) || (await recordBaseline(ctx));
   let previousTaskGreen = false;
+  const phases = await startPhases(ctx, tasks.filter((task) => !task.done));
   for (const task of tasks) {
     if (!open(task)) continue;
     if (ctx.control.stopRequested) return { outcome: 'stopped', reason: 'stopped by the human', tasksGreen };
-    const end = await runTask(ctx, task, previousTaskGreen);
+    const end = await runTask(ctx, task, previousTaskGreen, phases);
     ctx.say('task:finished', { outcome: end.outcome, reason: end.reason });
     previousTaskGreen = end.outcome === 'green';
     if (end.outcome === 'green') tasksGreen++;
@@ -34,7 +36,7 @@ export async function runLoop(ctx: LoopContext): Promise<RunEnd> {
   return { outcome: all ? 'green' : 'failed', reason: all ? 'every task is green' : `${tasks.length - tasksGreen} task(s) skipped or escalated`, tasksGreen };
 }
 
-async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean): Promise<TaskEnd> {
+async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean, phases: TaskPhases): Promise<TaskEnd> {
   ctx.position.task = task.index;
   ctx.position.round = 0;
   ctx.control.skipRequested = false;
@@ -43,6 +45,10 @@ async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean)
   const resumed = ctx.resume?.task?.index === task.index ? ctx.resume.task : undefined;
   const counters: TaskCounters = resumed?.counters ?? { rounds: 0, failStreak: 0, idleStreak: 0, extraRounds: 0, sameFailures: 0 };
   if (resumed?.green) return closeGreenTask(ctx, task, `green after ${counters.rounds} round(s) (closed on resume)`);
+  const ready = await phases.prepareTask(task);
+  if (!ready.ok) return ctx.control.skipRequested ? { outcome: 'skipped', reason: ready.reason } : { outcome: 'stopped', reason: ready.reason, stoppedBy: ctx.control.stopRequested ? 'human' : 'error' };
+  const hooks = phases.roundHooks(task);
+  let notes: string[] = [];
   let lastTests: TestSummary | undefined = resumed?.lastTests;
   let lastDiff: string | undefined;
   let broken: string[] = [];
@@ -69,7 +75,8 @@ async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean)
     ctx.say('round:started', { maxRounds: roundsAllowed(counters, ctx.config), failStreak: counters.failStreak, idleStreak: counters.idleStreak, runRound: ctx.position.runRound, head: (await ctx.repo.head()) ?? '' });
     const strategy = chooseStrategy({ round: counters.rounds, previousTaskGreen, failStreak: counters.failStreak, broken });
     const worker = intervene && ctx.supervisorWorker ? ctx.supervisorWorker : ctx.worker;
-    const { record, tests, diff } = await playRound(ctx, { task, counters, strategy, worker, lastTests, lastDiff, notes: [] });
+    const { record, tests, diff } = await playRound(ctx, { task, counters, strategy, worker, lastTests, lastDiff, notes, hooks });
+    notes = record.findings ?? [];
     lastTests = record.interrupted ? lastTests : tests;
     lastDiff = diff;
     broken = record.broken;

@@ -1,5 +1,6 @@
 // One round of the coder: prompt, worker, tests, commit. Returns what happened; the loop decides what comes next.
 import type { Worker, WorkerResult } from '../agents/agent.js';
+import type { RoundHooks } from '../phases/round-hooks.js';
 import { buildPrompt } from '../prompt/build-prompt.js';
 import type { Strategy } from '../prompt/strategy.js';
 import type { Task } from '../rfp/tasks-file.js';
@@ -22,6 +23,8 @@ export type RoundInput = {
   lastTests?: TestSummary;
   lastDiff?: string;
   notes: string[];
+  /** The plan, tests guard and LEGO check around the round, when those phases are on. */
+  hooks?: RoundHooks;
 };
 
 export type RoundOutcome = { record: RoundRecord; tests: TestSummary; diff?: string };
@@ -40,7 +43,8 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
     lastDiff: input.lastDiff,
     redirects: ctx.control.takeRedirects(),
     notes: input.notes,
-    lockedTests: [],
+    plan: input.hooks?.plan,
+    lockedTests: input.hooks?.lockedPaths ?? [],
   });
   ctx.say('prompt:built', { strategy: input.strategy.id, prompt });
 
@@ -53,7 +57,7 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
       round: counters.rounds,
       runRound: ctx.position.runRound,
       model: ctx.config.workerModel,
-      lockedPaths: new Set(),
+      lockedPaths: new Set(input.hooks?.lockedPaths),
       budgetUsd: remainingBudget(ctx.usage, ctx.config),
       signal: ctx.control.nextStep(),
       onActivity: (activity) => {
@@ -70,13 +74,15 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
   addUsage(ctx.usage, result);
   const interrupted = ctx.control.signal.aborted;
 
-  const tests = interrupted ? interruptedTests(ctx.testCommand) : await testRound(ctx);
+  const violations = interrupted ? [] : ((await input.hooks?.beforeTests()) ?? []);
+  const tests = interrupted ? interruptedTests(ctx.testCommand) : await testRound(ctx, input.hooks);
   const status = tests.timedOut ? `tests timed out after ${ctx.config.testTimeoutSeconds} s` : tests.headline;
   const message = `factory: task ${task.index} round ${counters.rounds} — ${interrupted ? 'interrupted' : status}`;
   const commit = await ctx.repo.commitAll(message);
   if (commit) ctx.say('git:committed', commit);
   else ctx.say('git:unchanged', { message: 'no change' });
 
+  const findings = [...violations, ...(input.hooks?.afterRound(commit?.files ?? []) ?? [])];
   const before = input.lastTests?.tests ?? {};
   const broken = failingTests(tests).filter((id) => before[id] === 'passed');
   const judgement = judgeTests(tests, task.tests, ctx.baseline);
@@ -106,19 +112,21 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
     idleStreak: counters.idleStreak,
     broken,
     interrupted,
+    findings,
   };
   ctx.say('round:finished', { record });
   return { record, tests, diff: commit?.diff };
 }
 
-async function testRound(ctx: LoopContext): Promise<TestSummary> {
+async function testRound(ctx: LoopContext, hooks?: RoundHooks): Promise<TestSummary> {
   ctx.say('tests:started', { command: ctx.testCommand, baseline: false });
-  const tests = await runTests(ctx.sandbox, {
+  const ran = await runTests(ctx.sandbox, {
     command: ctx.testCommand,
     timeoutSeconds: ctx.config.testTimeoutSeconds,
     signal: ctx.control.nextStep(),
     onOutput: (text) => ctx.say('tests:output', { text }),
   });
+  const tests = hooks ? hooks.judgeTests(ran) : ran;
   ctx.say('tests:finished', { result: tests, baseline: false });
   return tests;
 }

@@ -19,6 +19,8 @@ export type PromptInput = {
   /** Extra notes the loop wants the worker to see (locked-test violations, LEGO findings). */
   notes: string[];
   lockedTests: string[];
+  /** The task's part of the architect's plan. */
+  plan?: string;
 };
 
 export function buildPrompt(input: PromptInput): string {
@@ -30,6 +32,7 @@ export function buildPrompt(input: PromptInput): string {
   if (input.redirects.length > 0) sections.push(`## Instructions for this round\n${input.redirects.map((text) => `- ${text}`).join('\n')}`);
   sections.push(`## Requirements\n${tail(input.requirements.trim(), 8000)}`);
   if (input.design.trim()) sections.push(`## Design\n${tail(input.design.trim(), 6000)}`);
+  if (input.plan) sections.push(`## Plan for this task\n${input.plan}`);
   if (input.lastTests) {
     const failing = Object.entries(input.lastTests.tests).filter(([, outcome]) => outcome === 'failed' || outcome === 'errored').map(([id]) => id);
     const list = failing.length > 0 ? `\nFailing: ${failing.slice(0, 20).join(', ')}` : '';

@@ -19,6 +19,7 @@ export function factoryPaths(projectDir: string) {
     plan: path.join(root, 'plan.json'),
     baseline: path.join(root, 'baseline.json'),
     lock: path.join(root, 'run.lock'),
+    locks: path.join(root, 'locks.json'),
   };
 }
 

@@ -1,5 +1,6 @@
 // Writes the human-readable reports under .factory/ from the event stream: rounds, latest report, history, prompts, supervisor log.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { FactoryEvent } from '../events.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { FactoryPaths } from './factory-dir.js';
@@ -31,7 +32,32 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
         runRound++;
         return;
       case 'prompt:built':
-        writeFileAtomic(paths.prompt(runRound), event.prompt);
+        // The architect's and the reviewer's prompts come outside rounds: named by their step, not a round number.
+        writeFileAtomic(event.round === 0 ? path.join(paths.prompts, `${event.strategy}${event.task ? `_task_${event.task}` : ''}.md`) : paths.prompt(runRound), event.prompt);
+        return;
+      case 'plan:ready':
+        history(`- ${when} plan: ${event.tasks} task(s) in .factory/plan.json — ${event.summary}`);
+        return;
+      case 'plan:invalid':
+        history(`- ${when} plan refused (attempt ${event.attempt}): ${event.problems.join('; ')}`);
+        return;
+      case 'review:rejected':
+        history(`- ${when} tests sent back to the reviewer (attempt ${event.attempt}): ${event.reason}`);
+        return;
+      case 'tests:locked':
+        history(`- ${when} tests locked (${event.headline}): ${event.files.join(', ')}`);
+        return;
+      case 'tests:unlocked':
+        history(`- ${when} ${event.found ? 'unlocked' : 'not locked, nothing to unlock'}: ${event.path}`);
+        return;
+      case 'guard:violation':
+        history(`- ${when} guard: locked ${event.path} ${event.detail}`);
+        return;
+      case 'guard:failed':
+        history(`- ${when} guard: the run does not count: ${event.reason}`);
+        return;
+      case 'lego:violations':
+        history(`- ${when} LEGO: ${event.violations.length > 0 ? event.violations.join('; ') : 'clean again'}`);
         return;
       case 'round:finished': {
         const report = renderRoundReport(event.record);

@@ -31,6 +31,8 @@ export type RoundRecord = {
   /** Tests that passed before this round and fail after it. */
   broken: string[];
   interrupted: boolean;
+  /** Locked-test violations and LEGO findings, passed on to the next prompt. */
+  findings?: string[];
 };
 
 export function failingTests(tests: Pick<TestSummary, 'tests'>): string[] {
@@ -65,6 +67,7 @@ export function renderRoundReport(record: RoundRecord): string {
   if (record.judgement.failingBefore.length > 0) lines.push('', '## Failing before the run (not this task\'s; never blocks it)', ...record.judgement.failingBefore.map((id) => `- ${id}`));
   if (record.broken.length > 0) lines.push('', '## Broken this round (passed before)', ...record.broken.map((id) => `- ${id}`));
   if (record.commit) lines.push('', '## Files changed', ...record.commit.files.map((file) => `- ${file}`));
+  if (record.findings?.length) lines.push('', '## Guard and LEGO findings (in the next prompt)', ...record.findings.map((text) => `- ${text}`));
   if (record.refusedEdits.length > 0) lines.push('', '## Edits refused', ...record.refusedEdits.map((text) => `- ${text}`));
   lines.push('', '## Test output (excerpt)', '```', tests.excerpt, '```', '');
   return lines.join('\n');

@@ -1,4 +1,6 @@
 // `factory run`: the loop without the dashboard; Ctrl-C once stops after the current step, twice stops now.
+import { finalReportCollector } from '../../engine/reports/final-report.js';
+import { renderFinalSummary } from '../../engine/reports/render-final-report.js';
 import { formatEvent } from '../run/print-event.js';
 import type { RunOptions } from '../run/run-options.js';
 import { startEngine } from '../run/start-engine.js';
@@ -7,7 +9,10 @@ import type { FactoryEventOf } from '../../engine/events.js';
 
 export async function runCommand(options: RunOptions & { json?: boolean; verbose?: boolean }): Promise<void> {
   const engine = await startEngine(options, (line) => process.stderr.write(`factory: ${line}\n`));
+  const summary = finalReportCollector();
+  engine.on(summary.add);
   let started: FactoryEventOf<'run:started'> | undefined;
+  let finished: FactoryEventOf<'run:finished'> | undefined;
   engine.on((event) => {
     if (event.type === 'run:started') started = event;
     // Errors are for the person at the terminal: stderr, whatever the output format.
@@ -15,7 +20,7 @@ export async function runCommand(options: RunOptions & { json?: boolean; verbose
     if (options.json) return void process.stdout.write(`${JSON.stringify(event)}\n`);
     const line = formatEvent(event, options.verbose ?? false);
     if (line !== undefined) process.stdout.write(`${line}\n`);
-    if (event.type === 'run:finished' && started) process.stdout.write(nextSteps(started, event));
+    if (event.type === 'run:finished') finished = event;
   });
   let interrupts = 0;
   let lastInterrupt = 0;
@@ -32,5 +37,9 @@ export async function runCommand(options: RunOptions & { json?: boolean; verbose
   // A closed terminal: nobody is there to wait for the current step.
   process.on('SIGHUP', () => engine.send({ type: 'stop', now: true }));
   const result = await engine.run();
+  if (!options.json) {
+    if (started) process.stdout.write(`\nSummary (.factory/final_report.md):\n${renderFinalSummary(summary.report()).map((line) => `  ${line}`).join('\n')}\n`);
+    if (started && finished) process.stdout.write(nextSteps(started, finished));
+  }
   process.exitCode = result.exitCode;
 }

@@ -38,6 +38,26 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
       return `stopping: ${event.reason}`;
     case 'human:action':
       return `human: ${event.action}${event.text ? ` — ${event.text}` : ''}`;
+    case 'plan:started':
+      return `plan: asking the architect (attempt ${event.attempt})`;
+    case 'plan:invalid':
+      return `plan refused (attempt ${event.attempt}):\n${event.problems.map((problem) => `  - ${problem}`).join('\n')}`;
+    case 'plan:ready':
+      return `plan ready: ${event.tasks} task(s), ${event.file}`;
+    case 'review:started':
+      return `task ${event.task}: the reviewer writes ${event.testFiles.join(', ')} (attempt ${event.attempt})`;
+    case 'review:rejected':
+      return `task ${event.task}: tests sent back to the reviewer: ${event.reason}`;
+    case 'tests:locked':
+      return `task ${event.task}: tests red (${event.headline}) and locked: ${event.files.join(', ')}`;
+    case 'tests:unlocked':
+      return event.found ? `unlocked ${event.path}` : `${event.path} was not locked`;
+    case 'guard:violation':
+      return `${at}: GUARD: locked ${event.path} ${event.detail}`;
+    case 'guard:failed':
+      return `${at}: GUARD: the run does not count: ${event.reason}`;
+    case 'lego:violations':
+      return `${at}: LEGO: ${event.violations.length > 0 ? event.violations.join('; ') : 'the task\'s files are clean again'}`;
     case 'run:finished':
       return `run finished: ${event.outcome}, ${event.tasksGreen}/${event.tasksTotal} task(s) green — ${event.reason} (exit ${event.exitCode})`;
     default:

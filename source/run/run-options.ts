@@ -13,13 +13,14 @@ export type SettingOptions = {
   maxRounds?: string;
 };
 
-export type RunOptions = SettingOptions & { dir: string; allowDirty?: boolean };
+export type RunOptions = SettingOptions & { dir: string; allowDirty?: boolean; unlock?: string[] };
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function addRunOptions(command: Command): Command {
   return addSettingOptions(command.option('-C, --dir <dir>', 'project folder', '.'))
-    .option('--allow-dirty', 'commit uncommitted changes on the factory branch first instead of refusing');
+    .option('--allow-dirty', 'commit uncommitted changes on the factory branch first instead of refusing')
+    .option('--unlock <path>', 'unlock a locked test file (path relative to the project) before the first round (repeatable)', collect, []);
 }
 
 export function addSettingOptions(command: Command): Command {

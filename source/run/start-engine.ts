@@ -15,5 +15,5 @@ export async function startEngine(options: RunOptions, notice: (line: string) =>
   const runId = newRunId();
   const { sandbox, note } = await createSandbox(projectDir, config, { runId, notice });
   if (note) notice(note);
-  return createEngine({ projectDir, config, ...agents, sandbox, runId, allowDirty: options.allowDirty });
+  return createEngine({ projectDir, config, ...agents, sandbox, runId, allowDirty: options.allowDirty, unlock: options.unlock });
 }

@@ -9,6 +9,8 @@ const workerCall = z.strictObject({
   /** Files to write, path -> content; "{{round}}" and "{{call}}" are replaced. */
   write: z.record(z.string(), z.string()).optional(),
   delete: z.array(z.string()).optional(),
+  /** Shell commands run in the project folder after the edits, as a CLI agent's shell tool would: they bypass the edit checks. */
+  run: z.array(z.string()).optional(),
   /** Pause before each line of `say`, to look like a streaming model. */
   delayMs: z.number().int().min(0).max(60_000).optional(),
   costUsd: z.number().min(0).optional(),
@@ -29,6 +31,10 @@ export const scriptSchema = z.strictObject({
   /** After the last worker call: "idle" does nothing, "repeat" replays the calls from the start. */
   afterLast: z.enum(['idle', 'repeat']).default('idle'),
   supervisor: z.array(verdict).default([]),
+  /** The architect's answers to plan prompts, in order: JSON text, or an object sent as its JSON. */
+  architect: z.array(z.union([z.string(), z.record(z.string(), z.unknown())])).default([]),
+  /** The reviewer's calls (it writes the tests), in order; same shape as worker calls. */
+  reviewer: z.array(workerCall).default([]),
 });
 
 export type Script = z.infer<typeof scriptSchema>;

@@ -1,13 +1,16 @@
 // A worker with no AI: replays the script's calls, writing and deleting files through the same safety checks as real engines.
+import { execa } from 'execa';
 import { applyEdit } from '../../edits/apply-edit.js';
 import type { Worker, WorkerRequest, WorkerResult } from '../agent.js';
 import type { Script, WorkerCall } from './script-schema.js';
 
 export class ScriptedWorker implements Worker {
   readonly name = 'scripted';
-  constructor(private readonly script: Script) {}
+  private reviewerCalls = 0;
 
-  /** Call N of the script plays in round N of the run, so a resumed run replays exactly what was interrupted. */
+  /** role: which list of the script to replay, the coder's (`worker`) or the reviewer's. */
+  constructor(private readonly script: Script, private readonly role: 'worker' | 'reviewer' = 'worker') {}
+
   async run(request: WorkerRequest): Promise<WorkerResult> {
     const call = this.callFor(request.runRound);
     if (!call) {
@@ -27,12 +30,18 @@ export class ScriptedWorker implements Worker {
     for (const path of call.delete ?? []) {
       request.onActivity(applyEdit(request.projectDir, { path, delete: true }, request.lockedPaths));
     }
+    for (const command of call.run ?? []) {
+      request.onActivity({ kind: 'tool', name: 'shell', detail: command });
+      const result = await execa(command, { cwd: request.projectDir, shell: true, reject: false, all: true, timeout: 60_000, cancelSignal: request.signal });
+      if (result.all) request.onActivity({ kind: 'text', text: result.all });
+    }
     return { ok: true, costUsd: call.costUsd, inputTokens: call.inputTokens, outputTokens: call.outputTokens };
   }
 
+  /** The coder's call N plays in round N of the run (a resumed run replays exactly what was interrupted); the reviewer's in order. */
   private callFor(runRound: number): WorkerCall | undefined {
-    const calls = this.script.worker;
-    const index = runRound - 1;
+    const calls = this.script[this.role];
+    const index = this.role === 'worker' ? runRound - 1 : this.reviewerCalls++;
     if (index < calls.length) return calls[index];
     return this.script.afterLast === 'repeat' && calls.length > 0 ? calls[index % calls.length] : undefined;
   }

@@ -1,0 +1,17 @@
+// An architect with no AI: answers each plan prompt with the script's next `architect` entry.
+import type { Architect, PlanRequest, Usage } from '../agent.js';
+import type { Script } from './script-schema.js';
+
+export class ScriptedArchitect implements Architect {
+  readonly name = 'scripted';
+  private calls = 0;
+
+  constructor(private readonly script: Script) {}
+
+  async plan(request: PlanRequest): Promise<Usage & { text: string }> {
+    const answer = this.script.architect[this.calls++];
+    const text = answer === undefined ? '' : typeof answer === 'string' ? answer : JSON.stringify(answer, null, 2);
+    request.onActivity({ kind: 'text', text: text || '(script exhausted: no plan)' });
+    return { text };
+  }
+}

@@ -1,0 +1,42 @@
+// The locked-run check against real pytest output: it needs per-test ids, and names skipped or missing locked tests.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { judgeLockedRun } from '../../../engine/guard/judge-locked-run.js';
+import { sha256, type Lock } from '../../../engine/guard/lock-store.js';
+import { countPythonTests } from '../../../engine/guard/skip-markers.js';
+import { LocalSandbox } from '../../../engine/sandbox/local-sandbox.js';
+import { runTests } from '../../../engine/testing/run-tests.js';
+import { addTests, pytest } from '../../support/calculator-plan.js';
+
+const lock: Lock = { path: 'tests/test_add.py', task: 1, sha256: sha256(addTests), content: addTests, tests: [], minTests: countPythonTests('tests/test_add.py', addTests), allowedSkips: 0 };
+
+async function run(command: string, extra: Record<string, string> = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-guard-'));
+  const files = { 'tests/test_add.py': addTests, 'actions/add.py': 'def add(a, b):\n    return a + b\n', ...extra };
+  for (const [file, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), content);
+  }
+  return runTests(new LocalSandbox(dir), { command, timeoutSeconds: 60, signal: new AbortController().signal, onOutput: () => undefined });
+}
+
+describe('judgeLockedRun', () => {
+  it('learns the ids of a full run, and leaves a run without per-test ids (no -rA) to the content guard', async () => {
+    const full = judgeLockedRun([lock], await run(pytest));
+    expect(full.reasons).toEqual([]);
+    expect(full.learned.get('tests/test_add.py')).toEqual(['tests/test_add.py::test_add_positive', 'tests/test_add.py::test_add_negative']);
+    const quiet = await run('python3 -m pytest -q -p no:cacheprovider');
+    expect(quiet.green).toBe(true);
+    expect(judgeLockedRun([lock], quiet)).toEqual({ reasons: [], failures: {}, learned: new Map() });
+  });
+
+  it('names a test skipped by a conftest hook, even when pytest only names the file', async () => {
+    const conftest = 'import pytest\n\n\ndef pytest_collection_modifyitems(items):\n    items[-1].add_marker(pytest.mark.skip(reason="later"))\n';
+    const judgement = judgeLockedRun([lock], await run(pytest, { 'conftest.py': conftest }));
+    expect(judgement.reasons).toEqual(['tests/test_add.py newly skips 1 locked test(s)']);
+    expect(judgement.failures).toEqual({ 'tests/test_add.py::(skipped)': 'tests/test_add.py newly skips 1 locked test(s)' });
+    expect(judgement.learned.size).toBe(0);
+  });
+});
