@@ -85,7 +85,8 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
   const findings = [...violations, ...(input.hooks?.afterRound(commit?.files ?? []) ?? [])];
   const before = input.lastTests?.tests ?? {};
   const broken = failingTests(tests).filter((id) => before[id] === 'passed');
-  const judgement = judgeTests(tests, task.tests, ctx.baseline);
+  // The task's own tests: named in its tasks.md line, else the reviewer's locked tests, else all.
+  const judgement = judgeTests(tests, task.tests.length > 0 ? task.tests : (input.hooks?.ownTests ?? []), ctx.baseline);
   counters.failStreak = judgement.green ? 0 : counters.failStreak + 1;
   counters.idleStreak = commit ? 0 : counters.idleStreak + 1;
   const fingerprint = judgement.green || interrupted ? undefined : failureFingerprint(tests, [...judgement.ownFailing, ...judgement.regressions]);

@@ -6,6 +6,8 @@ export type RoundHooks = {
   plan?: string;
   /** Locked test paths: named in the prompt and refused to the worker's edits. */
   lockedPaths: string[];
+  /** This task's own locked tests: what must pass for it to be green. */
+  ownTests: string[];
   /** After the worker, before the tests: puts tampered locked tests back; returns the violations for the next prompt. */
   beforeTests(): Promise<string[]>;
   /** After the tests: the run as it counts (red when locked tests went missing or newly skip). */

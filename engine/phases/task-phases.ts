@@ -44,6 +44,9 @@ export async function startPhases(ctx: LoopContext, pending: readonly Task[]): P
         get lockedPaths() {
           return locks.paths();
         },
+        get ownTests() {
+          return locks.locks.filter((lock) => lock.task === task.index).map((lock) => lock.path);
+        },
         async beforeTests() {
           takeUnlocks();
           if (locks.locks.length === 0) return [];

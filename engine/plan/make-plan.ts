@@ -1,4 +1,5 @@
 // Step 1 of the loop: asks the architect for the design guide, once more with the errors if it is invalid, and stores it.
+import fs from 'node:fs';
 import type { Architect } from '../agents/agent.js';
 import type { LoopContext } from '../loop/context.js';
 import type { Task } from '../rfp/tasks-file.js';
@@ -12,6 +13,12 @@ const attempts = 2;
 
 /** Undefined when the human stopped the run while the architect worked. */
 export async function makePlan(ctx: LoopContext, architect: Architect, tasks: readonly Task[]): Promise<Plan | undefined> {
+  // A resumed run keeps the plan it already had: the later roles were built on it.
+  const stored = ctx.resume && fs.existsSync(ctx.paths.plan) ? validatePlan(fs.readFileSync(ctx.paths.plan, 'utf8'), tasks) : undefined;
+  if (stored?.ok) {
+    ctx.say('plan:ready', { file: ctx.paths.plan, summary: stored.plan.summary, tasks: stored.plan.tasks.length });
+    return stored.plan;
+  }
   const layout = await ctx.repo.trackedFiles();
   let problems: string[] | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
