@@ -63,7 +63,7 @@ describe('prepareExercise', () => {
     expect(config).toMatchObject({ language: 'python', legoMode: false, script: exercise!.script });
     const rfp = readRfp(work);
     expect(rfp.requirements).toContain('returns twice n');
-    expect(rfp.tasks).toEqual([expect.objectContaining({ tests: ['double_test.py'], done: false })]);
+    expect(rfp.tasks).toEqual([expect.objectContaining({ title: 'Solve the exercise "double": make double_test.py pass', tests: [], done: false })]);
     expect((await execa('git', ['status', '--porcelain'], { cwd: work })).stdout).toBe('');
     expect((await execa('git', ['log', '--oneline'], { cwd: work })).stdout.split('\n')).toHaveLength(1);
   });

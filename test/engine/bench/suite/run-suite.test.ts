@@ -18,7 +18,8 @@ const options = (dir: string, outDir: string, extra: Partial<SuiteOptions> = {})
   dir,
   outDir,
   jobs: 2,
-  flags: { AI_ENGINE: 'scripted', SANDBOX: 'local' },
+  // MAX_SAME_FAILURE above the others, so that the idle and fail-streak valves are the ones that trip.
+  flags: { AI_ENGINE: 'scripted', SANDBOX: 'local', MAX_SAME_FAILURE: '10' },
   userDefaults: {},
   fresh: false,
   keep: false,
