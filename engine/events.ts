@@ -36,6 +36,8 @@ type Payloads = {
   'human:action': { action: 'redirect' | 'escalate' | 'intervene' | 'skip' | 'stop' | 'pause' | 'resume'; text?: string };
   'run:finished': { outcome: RunOutcome; exitCode: number; reason: string; tasksGreen: number; tasksTotal: number };
   'run:error': { message: string };
+  /** A local model's state on the model server (sizes in bytes; vramTotal when the server reports it). */
+  'model:state': { model: string; role: string; state: 'loading' | 'loaded' | 'unloading' | 'unloaded'; sizeVram?: number; size?: number; vramTotal?: number };
 };
 
 export type FactoryEventType = keyof Payloads;

@@ -1,4 +1,6 @@
-// `factory run`: the loop without the dashboard; Ctrl-C once stops after the current step, twice stops now.
+// `factory run`: the loop without the dashboard, serving the attach socket; Ctrl-C once stops after the current step, twice stops now.
+import path from 'node:path';
+import { serveAttach } from '../../engine/attach/attach-server.js';
 import { formatEvent } from '../run/print-event.js';
 import type { RunOptions } from '../run/run-options.js';
 import { startEngine } from '../run/start-engine.js';
@@ -18,6 +20,8 @@ export async function runCommand(options: RunOptions & { json?: boolean; verbose
   };
   process.on('SIGINT', onInterrupt);
   process.on('SIGTERM', onInterrupt);
-  const result = await engine.run();
+  // Dashboards (`factory tui`, in any terminal) attach to this run through the socket.
+  const attach = await serveAttach(engine, path.resolve(options.dir), (line) => process.stderr.write(`factory: ${line}\n`));
+  const result = await engine.run().finally(() => attach.close());
   process.exitCode = result.exitCode;
 }
