@@ -20,6 +20,26 @@ addRunOptions(program.command('run').description('run the loop headless: one lin
   .option('--verbose', "also print the worker's streamed output")
   .action(async (options) => (await import('./commands/run.js')).runCommand(options));
 
+addRunOptions(program.command('tui').description('the full-screen dashboard: attaches to the run going in this folder, or starts one'))
+  .option('--pane <pane>', 'show one pane full size: worker, tests, supervisor or diff')
+  .option('--theme <name>', 'colour theme: dark, light or high-contrast (NO_COLOR turns colour off)')
+  .option('--save-theme', 'keep --theme as your default')
+  .action(async (options) => (await import('./commands/tui.js')).tuiCommand(options));
+
+program
+  .command('demo')
+  .description('play a recorded run of a sample project through the dashboard: no AI, no Docker, no network')
+  .option('--dir <dir>', 'where to put the sample project (new or empty folder; default: a temp folder)')
+  .option('--pane <pane>', 'show one pane full size: worker, tests, supervisor or diff')
+  .option('--theme <name>', 'colour theme: dark, light or high-contrast')
+  .action(async (options) => (await import('./commands/demo.js')).demoCommand(options));
+
+addRunOptions(program.command('tmux').description('open a tmux session with four dashboard panes attached to one run (started if none is going)'))
+  .option('--session <name>', 'tmux session name (default: factory-<folder>)')
+  .option('--theme <name>', 'colour theme for every pane')
+  .option('--detached', 'create the session without attaching to it')
+  .action(async (options) => (await import('./commands/tmux.js')).tmuxCommand(options));
+
 program
   .command('status')
   .description('where the run in this folder stands, read from .factory/')
