@@ -71,10 +71,9 @@ export function bindingFor(state: DashboardState, key: string): KeyBinding | und
   return undefined;
 }
 
-/** The footer's bindings now: active, shown on screen, not disabled. */
+/** The footer's bindings now: active, shown on screen, not disabled; the most specific scope first, as the width cuts the end. */
 export function footerBindings(state: DashboardState): KeyBinding[] {
-  const scopes = activeScopes(state);
-  return keymap.filter((entry) => entry.footer && scopes.includes(entry.scope) && !entry.disabledReason?.(state));
+  return activeScopes(state).flatMap((scope) => keymap.filter((entry) => entry.footer && entry.scope === scope && !entry.disabledReason?.(state)));
 }
 
 export const keyLabel = (binding: KeyBinding): string => (binding.id === 'zoom' ? '1-4' : binding.keys.join('/'));

@@ -1,5 +1,6 @@
 // Routes key presses: keymap binding -> handler (or the binding's disabled reason); in the redirect overlay other keys edit the draft.
 import { useInput } from 'ink';
+import { useRef } from 'react';
 import type { DashboardState, UiAction } from './dashboard-state.js';
 import type { KeyHandler } from './key-actions.js';
 import { keyName } from './key-name.js';
@@ -7,7 +8,11 @@ import { bindingFor, type KeyId } from './keymap.js';
 
 /** Subscribes to key presses while active (false when stdin is not interactive). */
 export function useKeymap(state: DashboardState, handlers: Record<KeyId, KeyHandler>, dispatch: (action: UiAction) => void, active: boolean): void {
+  // Ink re-subscribes after the frame is drawn: a key pressed in between must still see the state on screen, not the one before.
+  const latest = useRef({ state, handlers });
+  latest.current = { state, handlers };
   useInput((input, key) => {
+    const { state, handlers } = latest.current;
     const name = keyName(input, key);
     const binding = bindingFor(state, name);
     if (binding) {
