@@ -69,7 +69,7 @@ export const initialDashboard = (): DashboardState => ({
 export function reduceDashboard(state: DashboardState, action: UiAction): DashboardState {
   switch (action.type) {
     case 'events':
-      return action.events.reduce(foldEvent, state);
+      return foldEvents(state, action.events);
     case 'focus':
       return { ...state, focus: action.pane };
     case 'focus-step': {
@@ -118,6 +118,30 @@ function keepPlace(state: DashboardState, pane: PaneId, added: number): Record<P
   return { ...state.scroll, [pane]: state.scroll[pane] + added };
 }
 
+/** Runs of streamed chunks are appended in one go: at thousands of lines a second, copying the window per line would dominate. */
+function foldEvents(state: DashboardState, events: readonly FactoryEvent[]): DashboardState {
+  let next = state;
+  let chunks: Line[] = [];
+  let lastChunk: FactoryEvent | undefined;
+  const flushChunks = (): void => {
+    if (!lastChunk) return;
+    next = addWorker({ ...next, status: reduceStatus(next.status, lastChunk) }, chunks);
+    chunks = [];
+    lastChunk = undefined;
+  };
+  for (const event of events) {
+    if (event.type === 'agent:chunk') {
+      chunks.push(...toLines(event.text, 'text'));
+      lastChunk = event;
+      continue;
+    }
+    flushChunks();
+    next = foldEvent(next, event);
+  }
+  flushChunks();
+  return next;
+}
+
 function foldEvent(previous: DashboardState, event: FactoryEvent): DashboardState {
   const state = { ...previous, status: reduceStatus(previous.status, event) };
   switch (event.type) {
@@ -125,8 +149,6 @@ function foldEvent(previous: DashboardState, event: FactoryEvent): DashboardStat
       return { ...initialDashboard(), status: state.status, focus: state.focus, zoom: state.zoom, overlay: state.overlay, draft: state.draft };
     case 'round:started':
       return addWorker(state, toLines(`── task ${event.task} · round ${event.round}/${event.maxRounds} ──`, 'heading'));
-    case 'agent:chunk':
-      return addWorker(state, toLines(event.text, 'text'));
     case 'agent:tool':
       return addWorker(state, toLines(`⚙ ${event.name} ${event.detail}`, 'tool'));
     case 'agent:edit':

@@ -14,8 +14,10 @@ export function useEngine(source: EventSource, intervalMs = frameIntervalMs): [D
     let queue: FactoryEvent[] = [];
     let timer: NodeJS.Timeout | undefined;
     let live = true;
+    let lastFlush = 0;
     const flush = (): void => {
       timer = undefined;
+      lastFlush = performance.now();
       if (queue.length === 0) return;
       const events = queue;
       queue = [];
@@ -23,7 +25,8 @@ export function useEngine(source: EventSource, intervalMs = frameIntervalMs): [D
     };
     const off = source.on((event) => {
       queue.push(event);
-      timer ??= setTimeout(flush, intervalMs);
+      // The first event after a quiet spell shows at once; a burst waits for the next slot.
+      timer ??= setTimeout(flush, Math.max(0, lastFlush + intervalMs - performance.now()));
     });
     void source.closed?.then(() => {
       if (!live) return;

@@ -3,6 +3,9 @@ import { Command, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { addRunOptions } from './run/run-options.js';
 
+// React and Ink pick their slow development builds unless told otherwise.
+process.env.NODE_ENV ??= 'production';
+
 const program = new Command('factory')
   .description('Turns a folder of requirements into working, tested, committed code with AI agents in a test-driven loop.')
   .version(packageJson.version, '-v, --version')
@@ -39,6 +42,17 @@ addRunOptions(program.command('tmux').description('open a tmux session with four
   .option('--theme <name>', 'colour theme for every pane')
   .option('--detached', 'create the session without attaching to it')
   .action(async (options) => (await import('./commands/tmux.js')).tmuxCommand(options));
+
+program
+  .command('bench')
+  .description("the project's own benchmarks")
+  .command('tui')
+  .description('a worker streaming --rate lines/s for --seconds into the dashboard on a pseudo-terminal: frames, event-to-frame delay, CPU, memory')
+  .option('--seconds <n>', 'how long the worker streams', '10')
+  .option('--rate <n>', 'lines per second', '5000')
+  .addOption(new Option('--child <dir>', 'internal: be the dashboard under test, attached to the bench in <dir>').hideHelp())
+  .addOption(new Option('--stats <file>', 'internal: where the dashboard under test writes its figures').hideHelp())
+  .action(async (options) => (await import('./commands/bench-tui.js')).benchTuiCommand(options));
 
 program
   .command('status')

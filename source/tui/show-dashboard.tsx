@@ -21,7 +21,8 @@ export async function showDashboard(client: AttachClient, options: ShowOptions):
     const app = render(<Dashboard source={client} theme={options.theme} pane={options.pane} onQuit={(chosen) => (mode = chosen)} interactive={process.stdin.isTTY === true} />, {
       exitOnCtrlC: false,
       patchConsole: false,
-      maxFps: 30,
+      // useEngine already batches events to ~30 per second; Ink's own throttle only has to not add to it.
+      maxFps: 60,
       onRender: options.onFrame ? () => options.onFrame!() : undefined,
     });
     await app.waitUntilExit();
