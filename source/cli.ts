@@ -27,6 +27,7 @@ addRunOptions(program.command('tui').description('the full-screen dashboard: att
   .option('--pane <pane>', 'show one pane full size: worker, tests, supervisor or diff')
   .option('--theme <name>', 'colour theme: dark, light or high-contrast (NO_COLOR turns colour off)')
   .option('--save-theme', 'keep --theme as your default')
+  .option('--attach', 'only attach: wait up to 30 s for a run another terminal is starting, never start one')
   .action(async (options) => (await import('./commands/tui.js')).tuiCommand(options));
 
 program

@@ -15,9 +15,9 @@ export function tmuxCommand(options: TmuxOptions): void {
   const session = options.session ?? `factory-${path.basename(projectDir).replace(/[^\w-]/g, '_')}`;
   const factory = `${quote(process.execPath)} ${quote(cliEntry())}`;
   const theme = options.theme ? ` --theme ${quote(options.theme)}` : '';
-  // The first pane starts the run (or attaches); the others wait for it to answer, then attach.
+  // The first pane starts the run (or attaches); the others wait for it to answer (--attach), then attach.
   const first = `${factory} tui ${runArgs({ ...options, dir: projectDir }).slice(1).map(quote).join(' ')} --pane worker${theme}`;
-  const attach = (pane: string): string => `sleep 1; ${factory} tui --dir ${quote(projectDir)} --pane ${pane}${theme}`;
+  const attach = (pane: string): string => `${factory} tui --dir ${quote(projectDir)} --attach --pane ${pane}${theme}`;
   const tmux = (...args: string[]): string => {
     try {
       return execFileSync('tmux', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });

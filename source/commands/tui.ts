@@ -1,6 +1,6 @@
 // `factory tui`: attaches the dashboard to the run going in this folder, or starts one in the background first.
 import path from 'node:path';
-import { attachToRun } from '../../engine/attach/attach-client.js';
+import { attachToRun, waitForRun, type AttachClient } from '../../engine/attach/attach-client.js';
 import { UserError } from '../../engine/util/errors.js';
 import { paneIds, type PaneId } from '../../components/dashboard-state.js';
 import { pickTheme } from '../../themes/pick-theme.js';
@@ -8,7 +8,7 @@ import type { RunOptions } from '../run/run-options.js';
 import { engineLog, startBackgroundRun } from '../run/start-background-run.js';
 import { userDefaultsStore } from '../run/user-defaults.js';
 
-export type TuiOptions = RunOptions & { pane?: string; theme?: string; saveTheme?: boolean };
+export type TuiOptions = RunOptions & { pane?: string; theme?: string; saveTheme?: boolean; attach?: boolean };
 
 export async function tuiCommand(options: TuiOptions): Promise<void> {
   const projectDir = path.resolve(options.dir);
@@ -17,7 +17,7 @@ export async function tuiCommand(options: TuiOptions): Promise<void> {
   const theme = pickTheme(options.theme, store.get('theme'));
   if (options.saveTheme) store.set('theme', options.theme ?? theme.name);
   if (!process.stdout.isTTY) throw new UserError('factory tui needs a terminal; use `factory run` (or `factory run --json`) for plain output');
-  const client = (await attachToRun(projectDir)) ?? (await startBackgroundRun(projectDir, options));
+  const client = (await attachToRun(projectDir)) ?? (options.attach ? await awaitRun(projectDir) : await startBackgroundRun(projectDir, options));
   let ended = false;
   void client.closed.then(() => (ended = true));
   // Ink only loads for UI commands: `factory --version` and `factory run` stay fast.
@@ -25,6 +25,13 @@ export async function tuiCommand(options: TuiOptions): Promise<void> {
   const mode = await showDashboard(client, { theme, pane });
   if (!ended && mode === 'leave') process.stdout.write(`factory: the run goes on headless in ${projectDir}; attach again with \`factory tui\` (log: ${engineLog(projectDir)})\n`);
   if (mode === 'stop') process.stdout.write('factory: the run stops after its current step\n');
+}
+
+/** --attach: another terminal is starting the run (factory tmux); wait for it rather than start a second one. */
+async function awaitRun(projectDir: string): Promise<AttachClient> {
+  const client = await waitForRun(projectDir, () => true, 30_000);
+  if (!client) throw new UserError(`--attach: no run started in ${projectDir} within 30 s; start one with \`factory tui\` or \`factory run\``);
+  return client;
 }
 
 function checkPane(pane: string | undefined): PaneId | undefined {
