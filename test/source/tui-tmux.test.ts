@@ -29,8 +29,8 @@ describe.skipIf(skip)(`factory tui in tmux${skip ? ` (skipped: ${skip})` : ''}`,
     if (!fs.existsSync(path.resolve(import.meta.dirname, '../../dist/cli.js'))) throw new Error('dist/ is missing: run npm run build (npm test does)');
     const project = path.join(root, 'demo');
     await tmux.start('main', `${factory(`demo --dir ${quote(project)}`)}; echo "factory exited with $?"; sleep 600`);
-    const first = await until('main', '1 Worker');
-    for (const title of ['2 Tests', '3 Supervisor', '4 Diff', 'p pause/resume']) expect(first).toContain(title);
+    const first = await until('main', 'p pause/resume');
+    for (const title of ['1 Worker', '2 Tests', '3 Supervisor', '4 Diff', 'RUNNING']) expect(first).toContain(title);
     expect(await tmux.alternateScreen('main')).toBe(true);
     await tmux.keys('main', 'p');
 
