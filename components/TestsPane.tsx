@@ -1,4 +1,5 @@
 // The last test run: a red or green headline with counts, then its output.
+import { memo } from 'react';
 import { Text } from 'ink';
 import type { TestsView } from './dashboard-state.js';
 import Pane from './Pane.js';
@@ -12,7 +13,7 @@ type Props = {
   readonly scroll: number;
 };
 
-export default function TestsPane({ tests, width, height, focused, scroll }: Props) {
+function TestsPane({ tests, width, height, focused, scroll }: Props) {
   const theme = useTheme();
   const mark = tests.running ? '… running' : tests.green === undefined ? '·' : tests.green ? '✔ GREEN' : '✘ RED';
   const counts = tests.counts ? ` · ${tests.counts.passed} passed, ${tests.counts.failed} failed, ${tests.counts.errored} errors, ${tests.counts.skipped} skipped` : '';
@@ -24,3 +25,6 @@ export default function TestsPane({ tests, width, height, focused, scroll }: Pro
   );
   return <Pane title="2 Tests" lines={tests.lines} width={width} height={height} focused={focused} scroll={scroll} headline={headline} />;
 }
+
+/** Redrawn only when its own slice of state changes, not on every batch of worker lines. */
+export default memo(TestsPane);

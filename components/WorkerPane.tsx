@@ -1,4 +1,5 @@
 // The worker's streamed output: text, tool calls and edits.
+import { memo } from 'react';
 import type { DashboardState } from './dashboard-state.js';
 import Pane from './Pane.js';
 
@@ -11,6 +12,9 @@ type Props = {
   readonly engine?: string;
 };
 
-export default function WorkerPane({ lines, width, height, focused, scroll, engine }: Props) {
+function WorkerPane({ lines, width, height, focused, scroll, engine }: Props) {
   return <Pane title={`1 Worker${engine ? ` · ${engine}` : ''}`} lines={lines} width={width} height={height} focused={focused} scroll={scroll} />;
 }
+
+/** Redrawn only when its own slice of state changes, not on every batch of worker lines. */
+export default memo(WorkerPane);
