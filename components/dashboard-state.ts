@@ -3,7 +3,8 @@ import type { Verdict } from '../engine/agents/agent.js';
 import type { FactoryEvent, FactoryEventOf } from '../engine/events.js';
 import { initialStatus, reduceStatus, type RunStatus } from '../engine/reports/run-status.js';
 import type { TestCounts } from '../engine/testing/test-result.js';
-import { appendLines, toLines, type Line, type Tone } from './line-window.js';
+import { diffTone } from './diff-tone.js';
+import { appendLines, toLines, type Line } from './line-window.js';
 
 export const paneIds = ['worker', 'tests', 'supervisor', 'diff'] as const;
 export type PaneId = (typeof paneIds)[number];
@@ -202,12 +203,4 @@ function addEntry(state: DashboardState, entry: SupervisorEntry): DashboardState
 
 function verdictText(verdict: Verdict): string {
   return [verdict.reason, verdict.instructions].filter((part) => part.trim()).join(' → ');
-}
-
-function diffTone(line: string): Tone {
-  if (line.startsWith('+++') || line.startsWith('---') || line.startsWith('diff --git')) return 'heading';
-  if (line.startsWith('+')) return 'add';
-  if (line.startsWith('-')) return 'remove';
-  if (line.startsWith('@@')) return 'hunk';
-  return 'text';
 }
