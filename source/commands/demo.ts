@@ -10,8 +10,19 @@ import { tuiCommand } from './tui.js';
 export type DemoOptions = { dir?: string; theme?: string; pane?: string };
 
 export async function demoCommand(options: DemoOptions): Promise<void> {
+  requirePytest();
   const dir = prepareDemoProject(options.dir);
   await tuiCommand({ dir, set: [], theme: options.theme, pane: options.pane });
+  process.stdout.write(`factory: the demo project is in ${dir} (its reports under .factory/)\n`);
+}
+
+/** The sample project's tests are Python: say so up front rather than show a run that cannot test. */
+function requirePytest(): void {
+  try {
+    execFileSync('python3', ['-m', 'pytest', '--version'], { stdio: 'ignore' });
+  } catch {
+    throw new UserError('factory demo runs the sample project\'s tests with python3 -m pytest, which is not available here: install python3 and pytest (pip install pytest, or apt-get install python3-pytest)');
+  }
 }
 
 /** The sample project as a git repository with one commit, so the run can branch and commit. */
