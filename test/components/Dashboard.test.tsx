@@ -8,6 +8,7 @@ vi.hoisted(() => {
 
 import { stripAnsi } from '../../engine/util/clean-text.js';
 import { noColor } from '../../themes/no-color.js';
+import { themes } from '../../themes/pick-theme.js';
 import { event, runStart, testSummary } from '../support/factory-events.js';
 import { keys } from '../support/fake-terminal.js';
 import { renderDashboard } from '../support/render-dashboard.js';
@@ -262,6 +263,20 @@ describe('terminal size', () => {
 });
 
 describe('colour', () => {
+  it.each(Object.keys(themes))('draws with the %s theme, each in its own colours', async (name) => {
+    const view = open({ theme: themes[name] });
+    view.channel.emit(...runStart(), event('tests:finished', { result: testSummary(1, 1), baseline: false }));
+    await shows(view, 'RED');
+    const others = Object.keys(themes).filter((other) => other !== name);
+    const frames = await Promise.all(others.map(async (other) => {
+      const second = open({ theme: themes[other] });
+      second.channel.emit(...runStart(), event('tests:finished', { result: testSummary(1, 1), baseline: false }));
+      await shows(second, 'RED');
+      return second.frame();
+    }));
+    for (const frame of frames) expect(view.frame()).not.toBe(frame);
+  });
+
   it('uses colour by default and none with the NO_COLOR theme', async () => {
     const coloured = open();
     coloured.channel.emit(...runStart(), event('tests:finished', { result: testSummary(1, 1), baseline: false }));
