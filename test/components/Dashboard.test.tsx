@@ -97,13 +97,18 @@ describe('status bar', () => {
     const text = plain(view);
     expect(text).toContain('2.0k tok $0.25');
     expect(text).toContain('local processes');
-    expect(text).toContain('worker qwen3:8b loaded ███░░░ 4.0G/8.0G');
+    expect(text).toContain('worker qwen3:8b loaded · VRAM ███░░░ 4.0G/8.0G');
   });
 
-  it('spins for a model that is loading', async () => {
+  it('spins for a model that is loading and adds loaded models up against the VRAM total', async () => {
     const view = open({ columns: 200 });
-    view.channel.emit(...runStart(), event('model:state', { model: 'llama3', role: 'supervisor', state: 'loading' }));
-    await shows(view, 'supervisor llama3 loading');
+    const gb = 1024 ** 3;
+    view.channel.emit(...runStart(), event('model:state', { model: 'qwen3:8b', role: 'worker', state: 'loaded', sizeVram: 2 * gb, vramTotal: 8 * gb }), event('model:state', { model: 'llama3', role: 'supervisor', state: 'loading', vramTotal: 8 * gb }));
+    await shows(view, 'supervisor llama3 loading · VRAM ██░░░░ 2.0G/8.0G');
+    const spinner = plain(view).split('supervisor llama3')[0]!.slice(-2, -1);
+    expect(spinner).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
+    view.channel.emit(event('model:state', { model: 'llama3', role: 'supervisor', state: 'loaded', sizeVram: 4 * gb, vramTotal: 8 * gb }));
+    await shows(view, '● supervisor llama3 loaded · VRAM █████░ 6.0G/8.0G');
   });
 });
 
