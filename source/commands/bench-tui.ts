@@ -14,7 +14,7 @@ import { cliEntry } from '../run/package-root.js';
 
 export type BenchTuiOptions = { seconds: string; rate: string; child?: string; stats?: string };
 
-type ChildStats = { frames: number; firstFrameMs: number; updates: number; late: number; maxDelayMs: number; medianDelayMs: number; lastShown: number; cpuMs: number; peakRssMb: number; rssEarlyMb: number; rssEndMb: number; heapEarlyMb: number; heapEndMb: number };
+type ChildStats = { frames: number; firstFrameMs: number; updates: number; late: number; maxDelayMs: number; medianDelayMs: number; lastShown: number; cpuMs: number; peakRssMb: number; rssMb: number[]; heapMb: number[] };
 
 const columns = 120;
 const rows = 40;
@@ -33,7 +33,7 @@ export async function benchTuiCommand(options: BenchTuiOptions): Promise<void> {
       `  frames rendered         ${stats.frames} (${stats.updates} of them brought new lines); first frame ${stats.firstFrameMs.toFixed(0)} ms after the dashboard process started`,
       `  event-to-frame delay    max ${stats.maxDelayMs.toFixed(0)} ms, median ${stats.medianDelayMs.toFixed(0)} ms; frames later than 100 ms: ${stats.late} (goal: none)`,
       `  dashboard CPU time      ${(stats.cpuMs / 1000).toFixed(2)} s, start to quit (${seconds + warmUpMs / 1000 + 1} s of streaming and waiting, plus start-up)`,
-      `  dashboard memory        peak RSS ${stats.peakRssMb.toFixed(0)} MB; RSS ${stats.rssEarlyMb.toFixed(0)} MB 2 s into the stream, ${stats.rssEndMb.toFixed(0)} MB at the end; heap ${stats.heapEarlyMb.toFixed(0)} -> ${stats.heapEndMb.toFixed(0)} MB`,
+      `  dashboard memory        peak RSS ${stats.peakRssMb.toFixed(0)} MB; every 2 s from attach to quit: RSS ${stats.rssMb.map((mb) => mb.toFixed(0)).join(' ')} MB, heap ${stats.heapMb.map((mb) => mb.toFixed(0)).join(' ')} MB`,
       `  machine load            ${os.loadavg().map((load) => load.toFixed(1)).join(' ')} (1/5/15 min) on ${os.cpus().length} cores`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
@@ -125,14 +125,19 @@ async function dashboardUnderTest(dir: string, statsFile: string): Promise<void>
   const { showDashboard } = await import('../tui/show-dashboard.js');
   const client = await attachToRun(dir);
   if (!client) throw new UserError(`no bench channel answers in ${dir}`);
-  const started = Date.now();
+  const mb = (bytes: number): number => bytes / 1024 / 1024;
   let frames = 0;
   let peakRss = 0;
-  let early = { rss: 0, heap: 0 };
+  const rssMb: number[] = [];
+  const heapMb: number[] = [];
+  let samples = 0;
   const sample = (): void => {
     const { rss, heapUsed } = process.memoryUsage();
     peakRss = Math.max(peakRss, rss);
-    if (early.rss === 0 && Date.now() - started >= 2000 + warmUpMs) early = { rss, heap: heapUsed };
+    if (samples++ % 20 === 0) {
+      rssMb.push(mb(rss));
+      heapMb.push(mb(heapUsed));
+    }
   };
   const sampler = setInterval(sample, 100);
   const delays: number[] = [];
@@ -171,8 +176,6 @@ async function dashboardUnderTest(dir: string, statsFile: string): Promise<void>
   clearInterval(sampler);
   sample();
   const cpu = process.cpuUsage();
-  const { rss, heapUsed } = process.memoryUsage();
-  const mb = (bytes: number): number => bytes / 1024 / 1024;
   const sorted = delays.sort((a, b) => a - b);
   const stats: ChildStats = {
     frames,
@@ -184,10 +187,8 @@ async function dashboardUnderTest(dir: string, statsFile: string): Promise<void>
     lastShown: shown,
     cpuMs: (cpu.user + cpu.system) / 1000,
     peakRssMb: mb(peakRss),
-    rssEarlyMb: mb(early.rss),
-    rssEndMb: mb(rss),
-    heapEarlyMb: mb(early.heap),
-    heapEndMb: mb(heapUsed),
+    rssMb,
+    heapMb,
   };
   fs.writeFileSync(statsFile, JSON.stringify(stats));
 }
