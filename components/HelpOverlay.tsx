@@ -11,6 +11,7 @@ const sections: { scope: KeyScope; title: string }[] = [
   { scope: 'diff', title: 'Diff pane' },
   { scope: 'redirect', title: 'Redirect input' },
   { scope: 'quit', title: 'Quit question' },
+  { scope: 'help', title: 'This help' },
   { scope: 'overlay', title: 'Any overlay' },
 ];
 
@@ -20,10 +21,14 @@ export default function HelpOverlay({ state, width, height }: Props) {
     { key: title, label: '', text: title, reason: undefined as string | undefined, heading: true },
     ...keymap.filter((binding) => binding.scope === scope).map((binding) => ({ key: binding.id, label: keyLabel(binding), text: binding.description, reason: binding.disabledReason?.(state), heading: false })),
   ]);
+  const room = Math.max(0, height - 3);
+  // Scrolling stops once the last row is in view.
+  const offset = Math.min(state.helpScroll, Math.max(0, rows.length - room));
+  const more = rows.length > room ? ` · rows ${offset + 1}-${Math.min(rows.length, offset + room)} of ${rows.length}, j/k scroll` : '';
   return (
     <Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor={theme.focusBorder} overflow="hidden">
-      <Text bold color={theme.accent}>Keys (esc or ? closes)</Text>
-      {rows.slice(0, Math.max(0, height - 3)).map((row) =>
+      <Text bold color={theme.accent} wrap="truncate-end">{`Keys (esc or ? closes)${more}`}</Text>
+      {rows.slice(offset, offset + room).map((row) =>
         row.heading ? (
           <Text key={row.key} bold color={theme.text}>{row.text}</Text>
         ) : (

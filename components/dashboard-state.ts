@@ -31,6 +31,8 @@ export type DashboardState = {
   /** Lines scrolled up from the bottom per pane; 0 follows new output. */
   scroll: Record<PaneId, number>;
   draft: string;
+  /** Rows the help overlay is scrolled down. */
+  helpScroll: number;
   /** A one-line message for the user (a disabled key's reason, what was sent). */
   notice?: string;
   /** The engine's channel closed: nothing more will come. */
@@ -47,6 +49,7 @@ export type UiAction =
   | { type: 'diff-step'; by: 1 | -1 }
   | { type: 'overlay'; overlay: Overlay }
   | { type: 'draft'; text: string }
+  | { type: 'help-scroll'; by: number }
   | { type: 'notice'; text?: string }
   | { type: 'detached' };
 
@@ -64,6 +67,7 @@ export const initialDashboard = (): DashboardState => ({
   overlay: 'none',
   scroll: { worker: 0, tests: 0, supervisor: 0, diff: 0 },
   draft: '',
+  helpScroll: 0,
   detached: false,
 });
 
@@ -93,7 +97,9 @@ export function reduceDashboard(state: DashboardState, action: UiAction): Dashbo
       return { ...state, diffIndex: next === state.diffs.length - 1 ? undefined : next, scroll: { ...state.scroll, diff: 0 } };
     }
     case 'overlay':
-      return { ...state, overlay: action.overlay, draft: action.overlay === 'redirect' ? '' : state.draft };
+      return { ...state, overlay: action.overlay, draft: action.overlay === 'redirect' ? '' : state.draft, helpScroll: 0 };
+    case 'help-scroll':
+      return { ...state, helpScroll: Math.max(0, state.helpScroll + action.by) };
     case 'draft':
       return { ...state, draft: action.text };
     case 'notice':

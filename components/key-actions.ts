@@ -44,6 +44,8 @@ export function keyActions({ state, dispatch, send, quit, page }: KeyDeps): Reco
     quit: () => (running ? dispatch({ type: 'overlay', overlay: 'quit' }) : quit('leave')),
     close: () => dispatch({ type: 'overlay', overlay: 'none' }),
     'help-close': () => dispatch({ type: 'overlay', overlay: 'none' }),
+    'help-down': (key) => dispatch({ type: 'help-scroll', by: key === 'pagedown' ? page : 1 }),
+    'help-up': (key) => dispatch({ type: 'help-scroll', by: key === 'pageup' ? -page : -1 }),
     'redirect-send': () => {
       const text = state.draft.trim();
       dispatch({ type: 'overlay', overlay: 'none' });

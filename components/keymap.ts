@@ -20,7 +20,7 @@ export type KeyBinding = {
 export const keyIds = [
   'pause', 'redirect', 'escalate', 'intervene', 'skip', 'focus-next', 'focus-prev', 'zoom',
   'scroll-up', 'scroll-down', 'page-up', 'page-down', 'follow', 'diff-older', 'diff-newer', 'help', 'quit',
-  'close', 'help-close', 'redirect-send', 'quit-stop', 'quit-keep', 'quit-stay',
+  'close', 'help-close', 'help-down', 'help-up', 'redirect-send', 'quit-stop', 'quit-keep', 'quit-stay',
 ] as const;
 export type KeyId = (typeof keyIds)[number];
 
@@ -51,6 +51,8 @@ export const keymap: readonly KeyBinding[] = [
   { id: 'quit', keys: ['q', 'ctrl+c'], description: 'quit (asks when a run is going: stop it, or leave it running headless)', short: 'quit', scope: 'global', footer: true },
   { id: 'close', keys: ['escape'], description: 'close the overlay', short: 'close', scope: 'overlay', footer: true },
   { id: 'help-close', keys: ['?', 'q'], description: 'close the help', short: 'close', scope: 'help', footer: false },
+  { id: 'help-down', keys: ['j', 'down', 'pagedown'], description: 'scroll the help down (when it is taller than the screen)', short: 'scroll', scope: 'help', footer: true },
+  { id: 'help-up', keys: ['k', 'up', 'pageup'], description: 'scroll the help up', short: 'scroll up', scope: 'help', footer: false },
   { id: 'redirect-send', keys: ['return'], description: 'send the instruction to the run', short: 'send', scope: 'redirect', footer: true },
   { id: 'quit-stop', keys: ['y'], description: 'stop the run after the current step and quit', short: 'stop run & quit', scope: 'quit', footer: true },
   { id: 'quit-keep', keys: ['k'], description: 'quit and leave the run going headless (attach again with factory tui)', short: 'keep running & quit', scope: 'quit', footer: true },

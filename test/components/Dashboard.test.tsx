@@ -185,6 +185,21 @@ describe('keys send commands', () => {
     await vi.waitFor(() => expect(view.quits).toEqual(['leave']));
   });
 
+  it('the help scrolls when it is taller than an 80x24 screen', async () => {
+    const view = open({ columns: 80, rows: 24 });
+    view.channel.emit(...runStart());
+    await shows(view, 'RUNNING');
+    await press(view, '?');
+    await shows(view, 'j/k scroll');
+    expect(plain(view)).not.toContain('stay in the dashboard');
+    for (let n = 0; n < 30; n++) await press(view, 'j');
+    await shows(view, 'stay in the dashboard');
+    expect(plain(view)).not.toContain('pause the run at the next safe point');
+    await press(view, 'q');
+    await vi.waitFor(() => expect(plain(view)).not.toContain('Keys (esc'));
+    expect(view.quits).toEqual([]);
+  });
+
   it('? shows every key from the keymap and esc closes it', async () => {
     const view = await running();
     await press(view, '?');
