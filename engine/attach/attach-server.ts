@@ -31,6 +31,11 @@ export async function serveAttach(engine: Steerable, projectDir: string, warn: (
   });
   const send = (client: net.Socket, data: string): void => {
     if (client.writableLength > maxBacklog) return void client.destroy();
+    // A burst of events (a fast worker streams thousands of lines a second) goes out in one write per tick.
+    if (!client.writableCorked) {
+      client.cork();
+      process.nextTick(() => client.uncork());
+    }
     client.write(data);
   };
 
