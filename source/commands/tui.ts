@@ -15,7 +15,10 @@ export async function tuiCommand(options: TuiOptions): Promise<void> {
   const pane = checkPane(options.pane);
   const store = userDefaultsStore();
   const theme = pickTheme(options.theme, store.get('theme'));
-  if (options.saveTheme) store.set('theme', options.theme ?? theme.name);
+  if (options.saveTheme) {
+    if (!options.theme) throw new UserError('--save-theme keeps the theme named by --theme; add --theme dark, light or high-contrast');
+    store.set('theme', options.theme);
+  }
   if (!process.stdout.isTTY) throw new UserError('factory tui needs a terminal; use `factory run` (or `factory run --json`) for plain output');
   const client = (await attachToRun(projectDir)) ?? (options.attach ? await awaitRun(projectDir) : await startBackgroundRun(projectDir, options));
   let ended = false;

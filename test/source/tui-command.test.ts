@@ -18,6 +18,13 @@ describe('factory tui refusals', () => {
     expect(theme.stderr).toContain('--theme is "neon"; allowed: dark, light, high-contrast');
   });
 
+  it('saves a theme for later runs only when one is named', async () => {
+    expect((await factory('tui', '--save-theme')).stderr).toContain('--save-theme keeps the theme named by --theme');
+    await factory('tui', '--theme', 'light', '--save-theme');
+    const saved = JSON.parse(fs.readFileSync(path.join(dir, 'home', 'config.json'), 'utf8')) as { theme?: string };
+    expect(saved.theme).toBe('light');
+  });
+
   it('needs a terminal, and points to factory run instead', async () => {
     const result = await factory('tui');
     expect(result.exitCode).toBe(1);
