@@ -8,7 +8,7 @@ import { UserError } from '../util/errors.js';
 import { parseCommandLine } from './command-line.js';
 import { EventHistory } from './event-history.js';
 import { ndjsonLines } from './ndjson-lines.js';
-import { attachInfoFile, socketPathFor, type AttachInfo } from './socket-path.js';
+import { attachInfoFile, readAttachInfo, socketPathFor, type AttachInfo } from './socket-path.js';
 
 /** What the server needs of an engine: its events and its commands. */
 export type Steerable = { on(listener: Listener): () => void; send(command: EngineCommand): void };
@@ -21,7 +21,7 @@ const maxBacklog = 8 * 1024 * 1024;
 export async function serveAttach(engine: Steerable, projectDir: string, warn: (line: string) => void = () => undefined): Promise<AttachServer> {
   const socket = socketPathFor(projectDir);
   fs.mkdirSync(path.dirname(attachInfoFile(projectDir)), { recursive: true });
-  await clearStaleSocket(socket);
+  await clearStaleSocket(socket, projectDir);
   const history = new EventHistory();
   const clients = new Set<net.Socket>();
   const unsubscribe = engine.on((event) => {
@@ -73,7 +73,7 @@ export async function serveAttach(engine: Steerable, projectDir: string, warn: (
 }
 
 /** A socket file left by a crashed engine is removed; one that answers means a run is going here. */
-async function clearStaleSocket(socket: string): Promise<void> {
+async function clearStaleSocket(socket: string, projectDir: string): Promise<void> {
   if (!fs.existsSync(socket)) return;
   const answers = await new Promise<boolean>((resolve) => {
     const probe = net.connect(socket, () => {
@@ -82,6 +82,8 @@ async function clearStaleSocket(socket: string): Promise<void> {
     });
     probe.on('error', () => resolve(false));
   });
-  if (answers) throw new UserError(`a run is already going in this folder (its engine listens on ${socket}): attach to it with \`factory tui\`, or stop it first`);
-  fs.rmSync(socket, { force: true });
+  if (!answers) return void fs.rmSync(socket, { force: true });
+  const owner = readAttachInfo(projectDir);
+  const who = owner ? `pid ${owner.pid}, started ${owner.startedAt}` : `listening on ${socket}`;
+  throw new UserError(`a factory run is already going in this folder (${who}): attach to it with \`factory tui\`, or stop it first`);
 }

@@ -86,6 +86,7 @@ describe('attach channel', () => {
     const dir = tempProject();
     await serve(dir, new StandInEngine());
     await expect(serveAttach(new StandInEngine(), dir)).rejects.toThrow(UserError);
+    await expect(serveAttach(new StandInEngine(), dir)).rejects.toThrow(new RegExp(`^a factory run is already going in this folder \\(pid ${process.pid}, started .*\\): attach to it with \`factory tui\``));
     const stale = tempProject();
     fs.mkdirSync(path.join(stale, '.factory'));
     fs.writeFileSync(socketPathFor(stale), 'left over');
