@@ -51,6 +51,8 @@ type Payloads = {
   'guard:violation': { path: string; kind: GuardViolationKind; detail: string };
   'guard:failed': { reason: string };
   'lego:violations': { violations: string[] };
+  /** A local model's state on the model server (sizes in bytes; vramTotal when the server reports it). */
+  'model:state': { model: string; role: string; state: 'loading' | 'loaded' | 'unloading' | 'unloaded'; sizeVram?: number; size?: number; vramTotal?: number };
 };
 
 export type FactoryEventType = keyof Payloads;

@@ -1,6 +1,19 @@
 // Bundles the CLI into dist/ with esbuild: one file loads faster than hundreds of modules; commands are split into lazy chunks.
 import { build } from 'esbuild';
 
+// The dashboard's libraries go into its lazy chunks: hundreds of small modules would otherwise be resolved and
+// read one by one before the first frame. Every other dependency stays in node_modules.
+const ui = ['ink', 'ink-spinner', 'react'];
+const bundleUi = {
+  name: 'bundle-ui',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^[^./#]/ }, (args) => {
+      const fromUi = ui.some((name) => args.path === name || args.path.startsWith(`${name}/`));
+      return fromUi || args.importer.includes('/node_modules/') ? undefined : { path: args.path, external: true };
+    });
+  },
+};
+
 await build({
   entryPoints: { cli: 'source/cli.ts' },
   outdir: 'dist',
@@ -9,7 +22,11 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  plugins: [bundleUi],
+  // Ink loads it only under DEV=true, and it is not installed.
+  external: ['react-devtools-core'],
+  // Bundled CommonJS (React) calls require(); ES modules have none of their own.
+  banner: { js: "import { createRequire as __factoryRequire } from 'node:module'; const require = __factoryRequire(import.meta.url);" },
   sourcemap: true,
   logLevel: 'warning',
 });

@@ -3,6 +3,9 @@ import { Command, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { addRunOptions, addSettingOptions } from './run/run-options.js';
 
+// React and Ink pick their slow development builds unless told otherwise.
+process.env.NODE_ENV ??= 'production';
+
 const program = new Command('factory')
   .description('Turns a folder of requirements into working, tested, committed code with AI agents in a test-driven loop.')
   .version(packageJson.version, '-v, --version')
@@ -25,6 +28,27 @@ addRunOptions(program.command('run').description('run the loop headless: one lin
 addRunOptions(program.command('doctor').description('check every moving part of the configured run (git, config, RFP, engines, sandbox, tests) and say how to fix what is missing'))
   .option('--json', 'the checks as JSON')
   .action(async (options) => (await import('./commands/doctor.js')).doctorCommand(options));
+
+addRunOptions(program.command('tui').description('the full-screen dashboard: attaches to the run going in this folder, or starts one'))
+  .option('--pane <pane>', 'show one pane full size: worker, tests, supervisor or diff')
+  .option('--theme <name>', 'colour theme: dark, light or high-contrast (NO_COLOR turns colour off)')
+  .option('--save-theme', 'keep --theme as your default')
+  .option('--attach', 'only attach: wait up to 30 s for a run another terminal is starting, never start one')
+  .action(async (options) => (await import('./commands/tui.js')).tuiCommand(options));
+
+program
+  .command('demo')
+  .description('play a recorded run of a sample project through the dashboard: no AI, no Docker, no network')
+  .option('--dir <dir>', 'where to put the sample project (new or empty folder; default: a temp folder)')
+  .option('--pane <pane>', 'show one pane full size: worker, tests, supervisor or diff')
+  .option('--theme <name>', 'colour theme: dark, light or high-contrast')
+  .action(async (options) => (await import('./commands/demo.js')).demoCommand(options));
+
+addRunOptions(program.command('tmux').description('open a tmux session with four dashboard panes attached to one run (started if none is going)'))
+  .option('--session <name>', 'tmux session name (default: factory-<folder>)')
+  .option('--theme <name>', 'colour theme for every pane')
+  .option('--detached', 'create the session without attaching to it')
+  .action(async (options) => (await import('./commands/tmux.js')).tmuxCommand(options));
 
 program
   .command('status')
@@ -66,5 +90,14 @@ addSettingOptions(
   .option('--keep', "keep the exercises' working copies")
   .option('--json', 'print the results as JSON')
   .action(async (dir: string, options) => (await import('./commands/bench-suite.js')).benchSuiteCommand(dir, options));
+
+bench
+  .command('tui')
+  .description('a worker streaming --rate lines/s for --seconds into the dashboard on a pseudo-terminal: frames, event-to-frame delay, CPU, memory')
+  .option('--seconds <n>', 'how long the worker streams', '10')
+  .option('--rate <n>', 'lines per second', '5000')
+  .addOption(new Option('--child <dir>', 'internal: be the dashboard under test, attached to the bench in <dir>').hideHelp())
+  .addOption(new Option('--stats <file>', 'internal: where the dashboard under test writes its figures').hideHelp())
+  .action(async (options) => (await import('./commands/bench-tui.js')).benchTuiCommand(options));
 
 program.parseAsync().catch(async (error: unknown) => (await import('./run/fail.js')).fail(error));

@@ -1,4 +1,6 @@
-// `factory run`: the loop without the dashboard; Ctrl-C once stops after the current step, twice stops now.
+// `factory run`: the loop without the dashboard, serving the attach socket; Ctrl-C once stops after the current step, twice stops now.
+import path from 'node:path';
+import { serveAttach } from '../../engine/attach/attach-server.js';
 import { finalReportCollector } from '../../engine/reports/final-report.js';
 import { renderFinalSummary } from '../../engine/reports/render-final-report.js';
 import { formatEvent } from '../run/print-event.js';
@@ -36,7 +38,9 @@ export async function runCommand(options: RunOptions & { json?: boolean; verbose
   process.on('SIGTERM', onInterrupt);
   // A closed terminal: nobody is there to wait for the current step.
   process.on('SIGHUP', () => engine.send({ type: 'stop', now: true }));
-  const result = await engine.run();
+  // Dashboards (`factory tui`, in any terminal) attach to this run through the socket.
+  const attach = await serveAttach(engine, path.resolve(options.dir), (line) => process.stderr.write(`factory: ${line}\n`));
+  const result = await engine.run().finally(() => attach.close());
   if (!options.json) {
     if (started) process.stdout.write(`\nSummary (.factory/final_report.md):\n${renderFinalSummary(summary.report()).map((line) => `  ${line}`).join('\n')}\n`);
     if (started && finished) process.stdout.write(nextSteps(started, finished));

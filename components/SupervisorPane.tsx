@@ -1,0 +1,26 @@
+// The supervisor's verdicts and the humans' actions, with their times.
+import { memo } from 'react';
+import type { SupervisorEntry } from './dashboard-state.js';
+import type { Line, Tone } from './line-window.js';
+import Pane from './Pane.js';
+
+type Props = {
+  readonly entries: readonly SupervisorEntry[];
+  readonly width: number;
+  readonly height: number;
+  readonly focused: boolean;
+  readonly scroll: number;
+};
+
+const tones: Record<string, Tone> = { CONTINUE: 'success', REDIRECT: 'warning', INTERVENE: 'warning', ESCALATE: 'failure', VALVE: 'failure', PAUSED: 'warning' };
+
+function SupervisorPane({ entries, width, height, focused, scroll }: Props) {
+  const lines: Line[] = entries.map((entry) => ({
+    text: `${entry.ts.slice(11, 19)} ${entry.who === 'human' ? 'you' : 'sup'} ${entry.label}${entry.text ? `: ${entry.text.replaceAll('\n', ' ')}` : ''}`,
+    tone: entry.who === 'human' ? 'tool' : (tones[entry.label] ?? 'text'),
+  }));
+  return <Pane title="3 Supervisor" lines={lines} width={width} height={height} focused={focused} scroll={scroll} />;
+}
+
+/** Redrawn only when its own slice of state changes, not on every batch of worker lines. */
+export default memo(SupervisorPane);

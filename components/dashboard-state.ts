@@ -1,0 +1,212 @@
+// The dashboard's state as a pure reducer: folds the engine's events and the user's UI actions; no Ink, unit-tested alone.
+import type { Verdict } from '../engine/agents/agent.js';
+import type { FactoryEvent, FactoryEventOf } from '../engine/events.js';
+import { initialStatus, reduceStatus, type RunStatus } from '../engine/reports/run-status.js';
+import type { TestCounts } from '../engine/testing/test-result.js';
+import { diffTone } from './diff-tone.js';
+import { appendLines, toLines, type Line } from './line-window.js';
+
+export const paneIds = ['worker', 'tests', 'supervisor', 'diff'] as const;
+export type PaneId = (typeof paneIds)[number];
+export type Overlay = 'none' | 'help' | 'redirect' | 'quit';
+
+export type TestsView = { headline: string; green?: boolean; running: boolean; counts?: TestCounts; command?: string; lines: Line[] };
+export type DiffView = { task: number; round: number; sha: string; message: string; lines: Line[] };
+export type SupervisorEntry = { ts: string; who: 'supervisor' | 'human'; label: string; text: string };
+export type ModelView = FactoryEventOf<'model:state'>;
+
+export type DashboardState = {
+  status: RunStatus;
+  worker: Line[];
+  tests: TestsView;
+  supervisor: SupervisorEntry[];
+  /** One per committed round, oldest first (bounded). */
+  diffs: DiffView[];
+  /** Which diff the Diff pane shows; undefined follows the newest. */
+  diffIndex?: number;
+  models: Record<string, ModelView>;
+  focus: PaneId;
+  zoom?: PaneId;
+  overlay: Overlay;
+  /** Lines scrolled up from the bottom per pane; 0 follows new output. */
+  scroll: Record<PaneId, number>;
+  draft: string;
+  /** Rows the help overlay is scrolled down. */
+  helpScroll: number;
+  /** A one-line message for the user (a disabled key's reason, what was sent). */
+  notice?: string;
+  /** The engine's channel closed: nothing more will come. */
+  detached: boolean;
+};
+
+export type UiAction =
+  | { type: 'events'; events: readonly FactoryEvent[] }
+  | { type: 'focus'; pane: PaneId }
+  | { type: 'focus-step'; by: 1 | -1 }
+  | { type: 'zoom'; pane: PaneId }
+  | { type: 'scroll'; by: number }
+  | { type: 'scroll-bottom' }
+  | { type: 'diff-step'; by: 1 | -1 }
+  | { type: 'overlay'; overlay: Overlay }
+  | { type: 'draft'; text: string }
+  | { type: 'help-scroll'; by: number }
+  | { type: 'notice'; text?: string }
+  | { type: 'detached' };
+
+const maxDiffs = 50;
+const maxEntries = 200;
+
+export const initialDashboard = (): DashboardState => ({
+  status: initialStatus(),
+  worker: [],
+  tests: { headline: 'no test run yet', running: false, lines: [] },
+  supervisor: [],
+  diffs: [],
+  models: {},
+  focus: 'worker',
+  overlay: 'none',
+  scroll: { worker: 0, tests: 0, supervisor: 0, diff: 0 },
+  draft: '',
+  helpScroll: 0,
+  detached: false,
+});
+
+export function reduceDashboard(state: DashboardState, action: UiAction): DashboardState {
+  switch (action.type) {
+    case 'events':
+      return foldEvents(state, action.events);
+    case 'focus':
+      return { ...state, focus: action.pane };
+    case 'focus-step': {
+      const at = (paneIds.indexOf(state.focus) + action.by + paneIds.length) % paneIds.length;
+      return { ...state, focus: paneIds[at]!, zoom: state.zoom ? paneIds[at] : undefined };
+    }
+    case 'zoom':
+      return { ...state, focus: action.pane, zoom: state.zoom === action.pane ? undefined : action.pane };
+    case 'scroll': {
+      const limit = Math.max(0, paneLength(state, state.focus) - 1);
+      const next = Math.min(limit, Math.max(0, state.scroll[state.focus] + action.by));
+      return { ...state, scroll: { ...state.scroll, [state.focus]: next } };
+    }
+    case 'scroll-bottom':
+      return { ...state, scroll: { ...state.scroll, [state.focus]: 0 } };
+    case 'diff-step': {
+      if (state.diffs.length === 0) return state;
+      const current = state.diffIndex ?? state.diffs.length - 1;
+      const next = Math.min(state.diffs.length - 1, Math.max(0, current + action.by));
+      return { ...state, diffIndex: next === state.diffs.length - 1 ? undefined : next, scroll: { ...state.scroll, diff: 0 } };
+    }
+    case 'overlay':
+      return { ...state, overlay: action.overlay, draft: action.overlay === 'redirect' ? '' : state.draft, helpScroll: 0 };
+    case 'help-scroll':
+      return { ...state, helpScroll: Math.max(0, state.helpScroll + action.by) };
+    case 'draft':
+      return { ...state, draft: action.text };
+    case 'notice':
+      return { ...state, notice: action.text };
+    case 'detached':
+      return { ...state, detached: true };
+  }
+}
+
+/** The diff the Diff pane shows now. */
+export const shownDiff = (state: DashboardState): DiffView | undefined => state.diffs[state.diffIndex ?? state.diffs.length - 1];
+
+function paneLength(state: DashboardState, pane: PaneId): number {
+  if (pane === 'worker') return state.worker.length;
+  if (pane === 'tests') return state.tests.lines.length;
+  if (pane === 'supervisor') return state.supervisor.length;
+  return shownDiff(state)?.lines.length ?? 0;
+}
+
+/** A pane the user scrolled up keeps showing the same lines while new ones arrive below. */
+function keepPlace(state: DashboardState, pane: PaneId, added: number): Record<PaneId, number> {
+  if (state.scroll[pane] === 0 || added === 0) return state.scroll;
+  return { ...state.scroll, [pane]: state.scroll[pane] + added };
+}
+
+/** Runs of streamed chunks are appended in one go: at thousands of lines a second, copying the window per line would dominate. */
+function foldEvents(state: DashboardState, events: readonly FactoryEvent[]): DashboardState {
+  let next = state;
+  let chunks: Line[] = [];
+  let lastChunk: FactoryEvent | undefined;
+  const flushChunks = (): void => {
+    if (!lastChunk) return;
+    next = addWorker({ ...next, status: reduceStatus(next.status, lastChunk) }, chunks);
+    chunks = [];
+    lastChunk = undefined;
+  };
+  for (const event of events) {
+    if (event.type === 'agent:chunk') {
+      chunks.push(...toLines(event.text, 'text'));
+      lastChunk = event;
+      continue;
+    }
+    flushChunks();
+    next = foldEvent(next, event);
+  }
+  flushChunks();
+  return next;
+}
+
+function foldEvent(previous: DashboardState, event: FactoryEvent): DashboardState {
+  const state = { ...previous, status: reduceStatus(previous.status, event) };
+  switch (event.type) {
+    case 'run:started':
+      return { ...initialDashboard(), status: state.status, focus: state.focus, zoom: state.zoom, overlay: state.overlay, draft: state.draft };
+    case 'round:started':
+      return addWorker(state, toLines(`── task ${event.task} · round ${event.round}/${event.maxRounds} ──`, 'heading'));
+    case 'agent:tool':
+      return addWorker(state, toLines(`⚙ ${event.name} ${event.detail}`, 'tool'));
+    case 'agent:edit':
+      return addWorker(state, toLines(event.action === 'refused' ? `✗ refused ${event.path}: ${event.reason ?? ''}` : `✎ ${event.action} ${event.path}`, event.action === 'refused' ? 'refused' : 'edit'));
+    case 'agent:finished':
+      return event.ok ? state : addWorker(state, toLines(`worker failed: ${event.error ?? 'unknown error'}`, 'failure'));
+    case 'tests:started':
+      return { ...state, tests: { ...state.tests, running: true, command: event.command, lines: [] }, scroll: { ...state.scroll, tests: 0 } };
+    case 'tests:output': {
+      const added = toLines(event.text, 'text');
+      return { ...state, tests: { ...state.tests, lines: appendLines(state.tests.lines, added) }, scroll: keepPlace(state, 'tests', added.length) };
+    }
+    case 'tests:finished': {
+      const { result } = event;
+      const lines = state.tests.lines.length > 0 ? state.tests.lines : toLines(result.output, 'text');
+      return { ...state, tests: { headline: `${event.baseline ? 'baseline: ' : ''}${result.headline}`, green: result.green, running: false, command: result.command, lines, counts: { passed: result.passed, failed: result.failed, errored: result.errored, skipped: result.skipped } } };
+    }
+    case 'git:committed': {
+      if (!event.diff.trim()) return state;
+      const diff: DiffView = { task: event.task, round: event.round, sha: event.sha, message: event.message, lines: toLines(event.diff, diffTone) };
+      const diffs = [...state.diffs, diff].slice(-maxDiffs);
+      const follow = state.diffIndex === undefined;
+      return { ...state, diffs, diffIndex: follow ? undefined : Math.max(0, state.diffIndex! - (state.diffs.length + 1 - diffs.length)), scroll: follow ? { ...state.scroll, diff: 0 } : state.scroll };
+    }
+    case 'verdict:issued':
+      return addEntry(state, { ts: event.ts, who: event.by, label: event.verdict.decision, text: verdictText(event.verdict) });
+    case 'human:action':
+      return addEntry(state, { ts: event.ts, who: 'human', label: event.action, text: event.text ?? '' });
+    case 'valve:tripped':
+      return addEntry(state, { ts: event.ts, who: 'supervisor', label: 'VALVE', text: `${event.reason}: ${event.evidence}` });
+    case 'engine:paused':
+      return addEntry(state, { ts: event.ts, who: 'supervisor', label: 'PAUSED', text: `${event.kind}: ${event.reason}` });
+    case 'task:finished':
+      return addWorker(state, toLines(`task ${event.task} ${event.outcome}: ${event.reason}`, event.outcome === 'green' ? 'success' : 'warning'));
+    case 'run:error':
+      return addWorker(state, toLines(`run error: ${event.message}`, 'failure'));
+    case 'model:state':
+      return { ...state, models: { ...state.models, [`${event.role}:${event.model}`]: event } };
+    default:
+      return state;
+  }
+}
+
+function addWorker(state: DashboardState, added: Line[]): DashboardState {
+  return { ...state, worker: appendLines(state.worker, added), scroll: keepPlace(state, 'worker', added.length) };
+}
+
+function addEntry(state: DashboardState, entry: SupervisorEntry): DashboardState {
+  return { ...state, supervisor: [...state.supervisor, entry].slice(-maxEntries), scroll: keepPlace(state, 'supervisor', 1) };
+}
+
+function verdictText(verdict: Verdict): string {
+  return [verdict.reason, verdict.instructions].filter((part) => part.trim()).join(' → ');
+}

@@ -1,0 +1,61 @@
+// What each key binding does: a handler per KeyId that turns the key into a UI action or an engine command.
+import type { EngineCommand } from '../engine/commands.js';
+import { paneIds, type DashboardState, type UiAction } from './dashboard-state.js';
+import type { KeyId } from './keymap.js';
+
+/** leave: quit and let the run go on; stop: ask the run to stop, then quit. */
+export type QuitMode = 'leave' | 'stop';
+
+export type KeyDeps = {
+  state: DashboardState;
+  dispatch: (action: UiAction) => void;
+  send: (command: EngineCommand) => void;
+  quit: (mode: QuitMode) => void;
+  /** Rows a page scroll moves. */
+  page: number;
+};
+
+export type KeyHandler = (key: string) => void;
+
+export function keyActions({ state, dispatch, send, quit, page }: KeyDeps): Record<KeyId, KeyHandler> {
+  const paused = state.status.state === 'paused' || state.status.state === 'pausing';
+  const running = !state.detached && state.status.state !== 'finished' && state.status.state !== 'idle';
+  const sent = (command: EngineCommand, text: string): void => {
+    send(command);
+    dispatch({ type: 'notice', text });
+  };
+  return {
+    pause: () => (paused ? sent({ type: 'resume' }, 'resume sent') : sent({ type: 'pause' }, 'pause sent: the run stops at the next safe point')),
+    redirect: () => dispatch({ type: 'overlay', overlay: 'redirect' }),
+    escalate: () => sent({ type: 'escalate' }, 'escalation sent: the run pauses for you at the next safe point'),
+    intervene: () => sent({ type: 'intervene' }, 'intervention sent: edit the files once paused, then press p'),
+    skip: () => sent({ type: 'skip' }, 'skip sent: the current task ends now'),
+    'focus-next': () => dispatch({ type: 'focus-step', by: 1 }),
+    'focus-prev': () => dispatch({ type: 'focus-step', by: -1 }),
+    zoom: (key) => dispatch({ type: 'zoom', pane: paneIds[Number(key) - 1] ?? 'worker' }),
+    'scroll-up': () => dispatch({ type: 'scroll', by: 1 }),
+    'scroll-down': () => dispatch({ type: 'scroll', by: -1 }),
+    'page-up': () => dispatch({ type: 'scroll', by: page }),
+    'page-down': () => dispatch({ type: 'scroll', by: -page }),
+    follow: () => dispatch({ type: 'scroll-bottom' }),
+    'diff-older': () => dispatch({ type: 'diff-step', by: -1 }),
+    'diff-newer': () => dispatch({ type: 'diff-step', by: 1 }),
+    help: () => dispatch({ type: 'overlay', overlay: 'help' }),
+    quit: () => (running ? dispatch({ type: 'overlay', overlay: 'quit' }) : quit('leave')),
+    close: () => dispatch({ type: 'overlay', overlay: 'none' }),
+    'help-close': () => dispatch({ type: 'overlay', overlay: 'none' }),
+    'help-down': (key) => dispatch({ type: 'help-scroll', by: key === 'pagedown' ? page : 1 }),
+    'help-up': (key) => dispatch({ type: 'help-scroll', by: key === 'pageup' ? -page : -1 }),
+    'redirect-send': () => {
+      const text = state.draft.trim();
+      dispatch({ type: 'overlay', overlay: 'none' });
+      if (text) sent({ type: 'redirect', text }, `redirect sent: it goes into the next prompt${paused ? ' (press p to resume)' : ''}`);
+    },
+    'quit-stop': () => {
+      send({ type: 'stop' });
+      quit('stop');
+    },
+    'quit-keep': () => quit('leave'),
+    'quit-stay': () => dispatch({ type: 'overlay', overlay: 'none' }),
+  };
+}

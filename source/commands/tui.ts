@@ -1,0 +1,44 @@
+// `factory tui`: attaches the dashboard to the run going in this folder, or starts one in the background first.
+import path from 'node:path';
+import { attachToRun, waitForRun, type AttachClient } from '../../engine/attach/attach-client.js';
+import { UserError } from '../../engine/util/errors.js';
+import { paneIds, type PaneId } from '../../components/dashboard-state.js';
+import { pickTheme } from '../../themes/pick-theme.js';
+import type { RunOptions } from '../run/run-options.js';
+import { engineLog, startBackgroundRun } from '../run/start-background-run.js';
+import { userDefaultsStore } from '../run/user-defaults.js';
+
+export type TuiOptions = RunOptions & { pane?: string; theme?: string; saveTheme?: boolean; attach?: boolean };
+
+export async function tuiCommand(options: TuiOptions): Promise<void> {
+  const projectDir = path.resolve(options.dir);
+  const pane = checkPane(options.pane);
+  const store = userDefaultsStore();
+  const theme = pickTheme(options.theme, store.get('theme'));
+  if (options.saveTheme) {
+    if (!options.theme) throw new UserError('--save-theme keeps the theme named by --theme; add --theme dark, light or high-contrast');
+    store.set('theme', options.theme);
+  }
+  if (!process.stdout.isTTY) throw new UserError('factory tui needs a terminal; use `factory run` (or `factory run --json`) for plain output');
+  const client = (await attachToRun(projectDir)) ?? (options.attach ? await awaitRun(projectDir) : await startBackgroundRun(projectDir, options));
+  let ended = false;
+  void client.closed.then(() => (ended = true));
+  // Ink only loads for UI commands: `factory --version` and `factory run` stay fast.
+  const { showDashboard } = await import('../tui/show-dashboard.js');
+  const mode = await showDashboard(client, { theme, pane });
+  if (!ended && mode === 'leave') process.stdout.write(`factory: the run goes on headless in ${projectDir}; attach again with \`factory tui\` (log: ${engineLog(projectDir)})\n`);
+  if (mode === 'stop') process.stdout.write('factory: the run stops after its current step\n');
+}
+
+/** --attach: another terminal is starting the run (factory tmux); wait for it rather than start a second one. */
+async function awaitRun(projectDir: string): Promise<AttachClient> {
+  const client = await waitForRun(projectDir, () => true, 30_000);
+  if (!client) throw new UserError(`--attach: no run started in ${projectDir} within 30 s; start one with \`factory tui\` or \`factory run\``);
+  return client;
+}
+
+function checkPane(pane: string | undefined): PaneId | undefined {
+  if (pane === undefined) return undefined;
+  if ((paneIds as readonly string[]).includes(pane)) return pane as PaneId;
+  throw new UserError(`--pane is "${pane}"; allowed: ${paneIds.join(', ')}`);
+}

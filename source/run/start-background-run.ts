@@ -1,0 +1,29 @@
+// Starts `factory run` as a detached process that outlives the dashboard, and attaches to it once its socket answers.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { waitForRun, type AttachClient } from '../../engine/attach/attach-client.js';
+import { factoryPaths } from '../../engine/reports/factory-dir.js';
+import { UserError } from '../../engine/util/errors.js';
+import { cliEntry } from './package-root.js';
+import { runArgs } from './run-args.js';
+import type { RunOptions } from './run-options.js';
+
+export const engineLog = (projectDir: string): string => path.join(factoryPaths(projectDir).root, 'engine.log');
+
+export async function startBackgroundRun(projectDir: string, options: RunOptions): Promise<AttachClient> {
+  const log = engineLog(projectDir);
+  fs.mkdirSync(path.dirname(log), { recursive: true });
+  const out = fs.openSync(log, 'w');
+  // Its own session (detached): closing the terminal or the dashboard does not stop the run.
+  const child = spawn(process.execPath, [cliEntry(), ...runArgs({ ...options, dir: projectDir })], { cwd: projectDir, detached: true, stdio: ['ignore', out, out], env: process.env });
+  fs.closeSync(out);
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  child.unref();
+  const client = await waitForRun(projectDir, () => !exited);
+  if (client) return client;
+  if (!exited) child.kill();
+  const tail = fs.readFileSync(log, 'utf8').trim().split('\n').slice(-15).join('\n');
+  throw new UserError(`the run did not start (log: ${log}):\n${tail}`);
+}

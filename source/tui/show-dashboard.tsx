@@ -1,0 +1,34 @@
+// Renders the dashboard full screen on this terminal until the user quits; says what happens to the run after.
+import { render } from 'ink';
+import type { AttachClient } from '../../engine/attach/attach-client.js';
+import Dashboard from '../../components/Dashboard.js';
+import type { PaneId } from '../../components/dashboard-state.js';
+import type { QuitMode } from '../../components/key-actions.js';
+import type { Theme } from '../../themes/theme.js';
+import { enterAlternateScreen } from './alternate-screen.js';
+
+export type ShowOptions = {
+  theme: Theme;
+  pane?: PaneId;
+  /** Called after each frame is written (the bench counts frames with it). */
+  onFrame?: () => void;
+};
+
+export async function showDashboard(client: AttachClient, options: ShowOptions): Promise<QuitMode> {
+  let mode: QuitMode = 'leave';
+  const leave = enterAlternateScreen();
+  try {
+    const app = render(<Dashboard source={client} theme={options.theme} pane={options.pane} onQuit={(chosen) => (mode = chosen)} interactive={process.stdin.isTTY === true} />, {
+      exitOnCtrlC: false,
+      patchConsole: false,
+      // useEngine already batches events to ~30 per second; Ink's own throttle only has to not add to it.
+      maxFps: 60,
+      onRender: options.onFrame ? () => options.onFrame!() : undefined,
+    });
+    await app.waitUntilExit();
+  } finally {
+    leave();
+    client.close();
+  }
+  return mode;
+}

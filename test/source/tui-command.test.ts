@@ -1,0 +1,34 @@
+// `factory tui` refuses clearly what it cannot do: an unknown pane or theme, or no terminal.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+
+const factoryBin = path.resolve(import.meta.dirname, '../../bin/factory.js');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-tui-cmd-'));
+const factory = (...args: string[]) => execa('node', [factoryBin, ...args], { cwd: dir, reject: false, env: { FACTORY_HOME: path.join(dir, 'home') } });
+
+describe('factory tui refusals', () => {
+  it('names the allowed panes and themes', async () => {
+    const pane = await factory('tui', '--pane', 'logs');
+    expect(pane.exitCode).toBe(1);
+    expect(pane.stderr).toContain('--pane is "logs"; allowed: worker, tests, supervisor, diff');
+    const theme = await factory('tui', '--theme', 'neon');
+    expect(theme.stderr).toContain('--theme is "neon"; allowed: dark, light, high-contrast');
+  });
+
+  it('saves a theme for later runs only when one is named', async () => {
+    expect((await factory('tui', '--save-theme')).stderr).toContain('--save-theme keeps the theme named by --theme');
+    await factory('tui', '--theme', 'light', '--save-theme');
+    const saved = JSON.parse(fs.readFileSync(path.join(dir, 'home', 'config.json'), 'utf8')) as { theme?: string };
+    expect(saved.theme).toBe('light');
+  });
+
+  it('needs a terminal, and points to factory run instead', async () => {
+    const result = await factory('tui');
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('factory tui needs a terminal; use `factory run`');
+    expect(fs.existsSync(path.join(dir, '.factory'))).toBe(false);
+  });
+});
