@@ -13,6 +13,7 @@ import { reportWriter } from './reports/report-writer.js';
 import { initialStatus, reduceStatus, type RunStatus } from './reports/run-status.js';
 import { newRunId, prepareRun } from './run/prepare-run.js';
 import type { Sandbox } from './sandbox/sandbox.js';
+import type { ModelControl } from './models/model-manager.js';
 import { errorMessage, UserError } from './util/errors.js';
 import { exitCodeFor } from './run/exit-codes.js';
 
@@ -23,6 +24,8 @@ export type EngineDeps = {
   sandbox: Sandbox;
   supervisor?: Supervisor;
   supervisorWorker?: Worker;
+  /** Local models of the roles (Ollama): checked and the coder loaded before round 1. */
+  models?: ModelControl;
   runId?: string;
   allowDirty?: boolean;
 };
@@ -67,6 +70,10 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
       say('run:started', { runId, branch: prepared.branch, baseBranch: prepared.baseBranch, sandbox: deps.sandbox.describe(), engine: deps.worker.name, testCommand: prepared.testCommand, tasks: prepared.rfp.tasks.map(({ index, title, done }) => ({ index, title, done })) });
       const ctx: LoopContext = { ...deps, ...prepared, paths, control, position, say };
       try {
+        deps.models?.attach(say);
+        await deps.models?.start();
+        await deps.models?.prepareRole('coder');
+        await deps.models?.prepareRole('supervisor');
         end = await runLoop(ctx);
       } finally {
         await deps.sandbox.stop().catch(() => undefined);

@@ -2,6 +2,7 @@
 import type { TestSummary } from './testing/test-result.js';
 import type { Verdict } from './agents/agent.js';
 import type { RoundRecord } from './reports/round-record.js';
+import type { ModelRole } from './models/roles.js';
 
 export type PauseKind = 'human' | 'valve' | 'escalation' | 'intervention' | 'cap';
 export type TaskOutcome = 'green' | 'stopped' | 'skipped' | 'escalated';
@@ -36,6 +37,9 @@ type Payloads = {
   'human:action': { action: 'redirect' | 'escalate' | 'intervene' | 'skip' | 'stop' | 'pause' | 'resume'; text?: string };
   'run:finished': { outcome: RunOutcome; exitCode: number; reason: string; tasksGreen: number; tasksTotal: number };
   'run:error': { message: string };
+  /** A local model's place in memory, as the factory asked for it and /api/ps reports it (sizes in bytes). */
+  'model:state': { model: string; role: ModelRole; state: 'loading' | 'loaded' | 'unloading' | 'unloaded'; sizeVram?: number; size?: number };
+  'model:pull': { model: string; role: ModelRole; status: string; completed?: number; total?: number };
 };
 
 export type FactoryEventType = keyof Payloads;

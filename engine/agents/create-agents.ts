@@ -1,30 +1,63 @@
 // Picks the worker and supervisor classes by engine name (the only place that knows them all).
 import path from 'node:path';
+import { Ollama } from 'ollama';
 import type { FactoryConfig, EngineName } from '../config/factory-config.js';
+import { ModelManager } from '../models/model-manager.js';
+import { ollamaRoles, roleModel } from '../models/roles.js';
 import { UserError } from '../util/errors.js';
 import type { Supervisor, Worker } from './agent.js';
+import { ollamaChat } from './ollama/ollama-chat.js';
+import { openaiChat } from './openai/openai-chat.js';
+import type { StreamChat } from './own/chat.js';
+import { OwnSupervisor } from './own/own-supervisor.js';
+import { OwnWorker } from './own/own-worker.js';
 import { loadScript } from './scripted/script-schema.js';
 import { ScriptedSupervisor } from './scripted/scripted-supervisor.js';
 import { ScriptedWorker } from './scripted/scripted-worker.js';
 
-export type Agents = { worker: Worker; supervisor?: Supervisor; supervisorWorker?: Worker };
+export type Agents = { worker: Worker; supervisor?: Supervisor; supervisorWorker?: Worker; models?: ModelManager };
 
 export function createAgents(projectDir: string, config: FactoryConfig): Agents {
-  const worker = createWorker(projectDir, config, config.aiEngine);
-  if (config.supervisor === 'none') return { worker };
-  return { worker, supervisor: createSupervisor(projectDir, config, config.supervisor), supervisorWorker: createWorker(projectDir, config, config.supervisor) };
+  const roles = ollamaRoles(config);
+  const client = new Ollama({ host: config.ollamaHost });
+  const models = roles.size > 0 ? new ModelManager({ client, host: config.ollamaHost, roles, budgetGb: config.vramBudgetGb, pull: config.ollamaPull }) : undefined;
+  const worker = createWorker(projectDir, config, config.aiEngine, client);
+  if (config.supervisor === 'none') return { worker, models };
+  return { worker, supervisor: createSupervisor(projectDir, config, config.supervisor, client), supervisorWorker: createWorker(projectDir, config, config.supervisor, client), models };
 }
 
-function createWorker(projectDir: string, config: FactoryConfig, engine: EngineName): Worker {
+function createWorker(projectDir: string, config: FactoryConfig, engine: EngineName, client: Ollama): Worker {
   if (engine === 'scripted') return new ScriptedWorker(loadScript(path.resolve(projectDir, config.script)));
+  const chat = ownChat(config, engine, client);
+  if (chat) {
+    requireModel(engine, roleModel(config, 'coder'), 'CODER_MODEL or WORKER_MODEL');
+    return new OwnWorker(engine, chat, (request) => config.coderModel || request.model);
+  }
   throw notYet(engine);
 }
 
-function createSupervisor(projectDir: string, config: FactoryConfig, engine: EngineName): Supervisor {
+function createSupervisor(projectDir: string, config: FactoryConfig, engine: EngineName, client: Ollama): Supervisor {
   if (engine === 'scripted') return new ScriptedSupervisor(loadScript(path.resolve(projectDir, config.script)));
+  const chat = ownChat(config, engine, client);
+  if (chat) {
+    const model = requireModel(engine, roleModel(config, 'supervisor'), 'SUPERVISOR_MODEL, REVIEWER_MODEL or WORKER_MODEL');
+    return new OwnSupervisor(engine, chat, (request) => request.model || model);
+  }
   throw notYet(engine);
+}
+
+/** The chat of the engines where the factory itself is the agent. */
+function ownChat(config: FactoryConfig, engine: EngineName, client: Ollama): StreamChat | undefined {
+  if (engine === 'ollama') return ollamaChat(client, config.ollamaHost);
+  if (engine === 'openai') return openaiChat(config.openaiBaseUrl, process.env[config.openaiApiKeyEnv] || undefined);
+  return undefined;
+}
+
+function requireModel(engine: EngineName, model: string, keys: string): string {
+  if (!model) throw new UserError(`the ${engine} engine needs a model name: set ${keys} in factory_config.md (e.g. qwen2.5-coder:32b)`);
+  return model;
 }
 
 function notYet(engine: EngineName): UserError {
-  return new UserError(`AI_ENGINE=${engine} is not available in this build; use AI_ENGINE=scripted`);
+  return new UserError(`AI_ENGINE=${engine} is not available in this build; use AI_ENGINE=scripted, ollama or openai`);
 }

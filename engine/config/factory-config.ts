@@ -25,6 +25,10 @@ export type FactoryConfig = {
   reviewerModel: string;
   coderModel: string;
   ollamaHost: string;
+  ollamaPull: boolean;
+  vramBudgetGb?: number;
+  openaiBaseUrl: string;
+  openaiApiKeyEnv: string;
   script: string;
 };
 
@@ -57,6 +61,10 @@ export function toFactoryConfig(values: Record<string, string>): FactoryConfig {
     reviewerModel: get('REVIEWER_MODEL'),
     coderModel: get('CODER_MODEL'),
     ollamaHost: get('OLLAMA_HOST'),
+    ollamaPull: get('OLLAMA_PULL') === 'true',
+    vramBudgetGb: optionalNumber(get('VRAM_BUDGET_GB')),
+    openaiBaseUrl: get('OPENAI_BASE_URL'),
+    openaiApiKeyEnv: get('OPENAI_API_KEY_ENV'),
     script: get('SCRIPT'),
   };
 }

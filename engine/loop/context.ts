@@ -7,6 +7,7 @@ import type { FactoryPaths } from '../reports/factory-dir.js';
 import type { Rfp } from '../rfp/read-rfp.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import type { RunControl } from '../control/run-control.js';
+import type { ModelControl } from '../models/model-manager.js';
 
 export type Position = { task: number; round: number; runRound: number };
 
@@ -21,6 +22,8 @@ export type LoopContext = {
   supervisor?: Supervisor;
   /** The supervisor's engine as a worker, for INTERVENE. */
   supervisorWorker?: Worker;
+  /** Loads and unloads the roles' local models (prepareRole before a step, releaseRole after the plan). */
+  models?: ModelControl;
   testCommand: string;
   paths: FactoryPaths;
   control: RunControl;

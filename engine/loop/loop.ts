@@ -39,6 +39,7 @@ async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean)
   let lastTests: TestSummary | undefined;
   let lastDiff: string | undefined;
   let broken: string[] = [];
+  let notes: string[] = [];
   let intervene = false;
   for (;;) {
     const paused = await waitAtSafePoint(ctx);
@@ -58,10 +59,11 @@ async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean)
     ctx.say('round:started', { maxRounds: roundsAllowed(counters, ctx.config), failStreak: counters.failStreak, idleStreak: counters.idleStreak });
     const strategy = chooseStrategy({ round: counters.rounds, previousTaskGreen, failStreak: counters.failStreak, broken });
     const worker = intervene && ctx.supervisorWorker ? ctx.supervisorWorker : ctx.worker;
-    const { record, tests, diff } = await playRound(ctx, { task, counters, strategy, worker, lastTests, lastDiff, notes: [] });
+    const { record, tests, diff } = await playRound(ctx, { task, counters, strategy, worker, lastTests, lastDiff, notes });
     lastTests = record.interrupted ? lastTests : tests;
     lastDiff = diff;
     broken = record.broken;
+    notes = record.refusedEdits.map((text) => `An edit of yours was refused last round, so it is not in the files: ${text}`);
     if (record.green) {
       tickTask(ctx.rfp.tasksFile, task);
       const commit = await ctx.repo.commitAll(`factory: task ${task.index} done — ${task.title}`);

@@ -38,6 +38,10 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
       return `stopping: ${event.reason}`;
     case 'human:action':
       return `human: ${event.action}${event.text ? ` — ${event.text}` : ''}`;
+    case 'model:state':
+      return `model ${event.model} (${event.role}): ${event.state}${event.sizeVram !== undefined ? `, ${gb(event.sizeVram)} of ${gb(event.size ?? 0)} in VRAM` : ''}`;
+    case 'model:pull':
+      return `pulling ${event.model} (${event.role}): ${event.status}${event.total ? ` ${Math.floor(((event.completed ?? 0) * 100) / event.total)}%` : ''}`;
     case 'run:error':
       return `error: ${event.message}`;
     case 'run:finished':
@@ -46,3 +50,5 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
       return undefined;
   }
 }
+
+const gb = (bytes: number): string => `${(bytes / 1e9).toFixed(1)} GB`;
