@@ -49,7 +49,9 @@ export async function startOllamaServer(script: OllamaScript): Promise<OllamaSer
   };
 
   const pull = (body: Record<string, unknown>, response: http.ServerResponse): void => {
-    const wanted = (script.pullable ?? []).find((model) => fullName(model.name) === fullName(String(body.model)));
+    // The API takes `model`; older clients (the ollama npm client among them) still send the deprecated `name`.
+    const asked = fullName(String(body.model ?? body.name));
+    const wanted = (script.pullable ?? []).find((model) => fullName(model.name) === asked);
     response.writeHead(200, { 'content-type': 'application/x-ndjson' });
     const line = (value: object): boolean => response.write(`${JSON.stringify(value)}\n`);
     line({ status: 'pulling manifest' });
