@@ -9,6 +9,8 @@ export type OllamaScript = {
   pullable?: FakeModel[];
   /** Chat answers, used in order; a function sees the request body. */
   answers: (string | ((body: Record<string, unknown>) => string))[];
+  /** Characters per streamed chunk (default 17). */
+  chunkSize?: number;
 };
 export type OllamaServer = { url: string; requests: { path: string; body: Record<string, unknown> }[]; running(): string[]; close(): Promise<void> };
 
@@ -44,7 +46,7 @@ export async function startOllamaServer(script: OllamaScript): Promise<OllamaSer
     const final = { ...base, message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop', total_duration: 1000, load_duration: 10, prompt_eval_count: 100, prompt_eval_duration: 100, eval_count: answer.length, eval_duration: 100 };
     if (body.stream === false) return sendJson(response, 200, { ...final, message: { role: 'assistant', content: answer } });
     response.writeHead(200, { 'content-type': 'application/x-ndjson' });
-    for (const piece of pieces(answer)) response.write(`${JSON.stringify({ ...base, message: { role: 'assistant', content: piece }, done: false })}\n`);
+    for (const piece of pieces(answer, script.chunkSize)) response.write(`${JSON.stringify({ ...base, message: { role: 'assistant', content: piece }, done: false })}\n`);
     response.end(`${JSON.stringify(final)}\n`);
   };
 
