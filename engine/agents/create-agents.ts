@@ -6,6 +6,7 @@ import { ModelManager } from '../models/model-manager.js';
 import { ollamaRoles, roleModel } from '../models/roles.js';
 import { UserError } from '../util/errors.js';
 import type { Supervisor, Worker } from './agent.js';
+import { contextWindows, type NumCtx } from './ollama/context-window.js';
 import { ollamaChat } from './ollama/ollama-chat.js';
 import { openaiChat } from './openai/openai-chat.js';
 import type { StreamChat } from './own/chat.js';
@@ -15,20 +16,24 @@ import { loadScript } from './scripted/script-schema.js';
 import { ScriptedSupervisor } from './scripted/scripted-supervisor.js';
 import { ScriptedWorker } from './scripted/scripted-worker.js';
 
+/** One client and one num_ctx choice shared by the chats and the model manager, so loading never differs from chatting. */
+type OllamaParts = { client: Ollama; numCtx: NumCtx };
+
 export type Agents = { worker: Worker; supervisor?: Supervisor; supervisorWorker?: Worker; models?: ModelManager };
 
 export function createAgents(projectDir: string, config: FactoryConfig): Agents {
   const roles = ollamaRoles(config);
   const client = new Ollama({ host: config.ollamaHost });
-  const models = roles.size > 0 ? new ModelManager({ client, host: config.ollamaHost, roles, budgetGb: config.vramBudgetGb, pull: config.ollamaPull }) : undefined;
-  const worker = createWorker(projectDir, config, config.aiEngine, client);
+  const ollama: OllamaParts = { client, numCtx: contextWindows(client, config.ollamaNumCtx) };
+  const models = roles.size > 0 ? new ModelManager({ ...ollama, host: config.ollamaHost, roles, budgetGb: config.vramBudgetGb, pull: config.ollamaPull }) : undefined;
+  const worker = createWorker(projectDir, config, config.aiEngine, ollama);
   if (config.supervisor === 'none') return { worker, models };
-  return { worker, supervisor: createSupervisor(projectDir, config, config.supervisor, client), supervisorWorker: createWorker(projectDir, config, config.supervisor, client), models };
+  return { worker, supervisor: createSupervisor(projectDir, config, config.supervisor, ollama), supervisorWorker: createWorker(projectDir, config, config.supervisor, ollama), models };
 }
 
-function createWorker(projectDir: string, config: FactoryConfig, engine: EngineName, client: Ollama): Worker {
+function createWorker(projectDir: string, config: FactoryConfig, engine: EngineName, ollama: OllamaParts): Worker {
   if (engine === 'scripted') return new ScriptedWorker(loadScript(path.resolve(projectDir, config.script)));
-  const chat = ownChat(config, engine, client);
+  const chat = ownChat(config, engine, ollama);
   if (chat) {
     requireModel(engine, roleModel(config, 'coder'), 'CODER_MODEL or WORKER_MODEL');
     return new OwnWorker(engine, chat, (request) => config.coderModel || request.model);
@@ -36,9 +41,9 @@ function createWorker(projectDir: string, config: FactoryConfig, engine: EngineN
   throw notYet(engine);
 }
 
-function createSupervisor(projectDir: string, config: FactoryConfig, engine: EngineName, client: Ollama): Supervisor {
+function createSupervisor(projectDir: string, config: FactoryConfig, engine: EngineName, ollama: OllamaParts): Supervisor {
   if (engine === 'scripted') return new ScriptedSupervisor(loadScript(path.resolve(projectDir, config.script)));
-  const chat = ownChat(config, engine, client);
+  const chat = ownChat(config, engine, ollama);
   if (chat) {
     const model = requireModel(engine, roleModel(config, 'supervisor'), 'SUPERVISOR_MODEL, REVIEWER_MODEL or WORKER_MODEL');
     return new OwnSupervisor(engine, chat, (request) => request.model || model);
@@ -47,8 +52,8 @@ function createSupervisor(projectDir: string, config: FactoryConfig, engine: Eng
 }
 
 /** The chat of the engines where the factory itself is the agent. */
-function ownChat(config: FactoryConfig, engine: EngineName, client: Ollama): StreamChat | undefined {
-  if (engine === 'ollama') return ollamaChat(client, config.ollamaHost);
+function ownChat(config: FactoryConfig, engine: EngineName, ollama: OllamaParts): StreamChat | undefined {
+  if (engine === 'ollama') return ollamaChat(ollama.client, config.ollamaHost, ollama.numCtx);
   if (engine === 'openai') return openaiChat(config.openaiBaseUrl, process.env[config.openaiApiKeyEnv] || undefined);
   return undefined;
 }

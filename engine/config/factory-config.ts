@@ -25,6 +25,7 @@ export type FactoryConfig = {
   reviewerModel: string;
   coderModel: string;
   ollamaHost: string;
+  ollamaNumCtx: number;
   ollamaPull: boolean;
   vramBudgetGb?: number;
   openaiBaseUrl: string;
@@ -61,6 +62,7 @@ export function toFactoryConfig(values: Record<string, string>): FactoryConfig {
     reviewerModel: get('REVIEWER_MODEL'),
     coderModel: get('CODER_MODEL'),
     ollamaHost: get('OLLAMA_HOST'),
+    ollamaNumCtx: Number(get('OLLAMA_NUM_CTX')),
     ollamaPull: get('OLLAMA_PULL') === 'true',
     vramBudgetGb: optionalNumber(get('VRAM_BUDGET_GB')),
     openaiBaseUrl: get('OPENAI_BASE_URL'),

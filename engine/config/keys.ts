@@ -36,6 +36,7 @@ export const configKeys = [
   { key: 'REVIEWER_MODEL', default: '', spec: { kind: 'text' }, doc: 'Local model of the reviewer (tests); empty: WORKER_MODEL.' },
   { key: 'CODER_MODEL', default: '', spec: { kind: 'text' }, doc: 'Local model of the coder; empty: WORKER_MODEL.' },
   { key: 'OLLAMA_HOST', default: 'http://127.0.0.1:11434', spec: { kind: 'url' }, doc: 'Address of the Ollama server.' },
+  { key: 'OLLAMA_NUM_CTX', default: '32768', spec: count(512, 1_048_576), doc: 'Context window (num_ctx, tokens) asked of Ollama models, capped by what each model supports: Ollama\'s own small default cuts long prompts silently.' },
   { key: 'OLLAMA_PULL', default: 'true', spec: { kind: 'bool' }, doc: 'With the ollama engine: pull a role\'s model the server lacks (with progress); false: stop with an error naming it.' },
   { key: 'VRAM_BUDGET_GB', default: '', spec: { kind: 'number', min: 0, optional: true }, doc: 'Memory for local models, in GB: a set of Ollama models that cannot be loaded together within it is refused before the run; empty: no check.' },
   { key: 'OPENAI_BASE_URL', default: 'http://127.0.0.1:1234/v1', spec: { kind: 'url' }, doc: 'With the openai engine: base URL of the OpenAI-compatible server (LM Studio, vLLM, llama.cpp server, Ollama /v1), up to /v1.' },

@@ -1,5 +1,6 @@
 // Loads each local role's model before its step and unloads the architect after the plan, watching /api/ps; refuses up front what cannot fit.
 import type { ModelResponse, Ollama } from 'ollama';
+import type { NumCtx } from '../agents/ollama/context-window.js';
 import { ollamaProblem } from '../agents/ollama/ollama-problem.js';
 import type { EventPayload } from '../events.js';
 import { UserError } from '../util/errors.js';
@@ -18,7 +19,7 @@ export interface ModelControl {
   releaseRole(role: ModelRole): Promise<void>;
 }
 
-export type ModelManagerOptions = { client: Ollama; host: string; roles: ReadonlyMap<ModelRole, string>; budgetGb?: number; pull: boolean; pollMs?: number; settleMs?: number };
+export type ModelManagerOptions = { client: Ollama; host: string; numCtx: NumCtx; roles: ReadonlyMap<ModelRole, string>; budgetGb?: number; pull: boolean; pollMs?: number; settleMs?: number };
 
 export class ModelManager implements ModelControl {
   private say: ModelSay = () => undefined;
@@ -48,7 +49,8 @@ export class ModelManager implements ModelControl {
     if (!model) return;
     this.prepared.add(role);
     this.say('model:state', { model, role, state: 'loading' });
-    await this.call(() => this.options.client.chat({ model, messages: [], keep_alive: -1 }), model);
+    const options = { num_ctx: await this.options.numCtx(model) };
+    await this.call(() => this.options.client.chat({ model, messages: [], keep_alive: -1, options }), model);
     const running = await this.waitInPs(model, true);
     this.say('model:state', { model, role, state: 'loaded', sizeVram: running?.size_vram, size: running?.size });
   }

@@ -2,7 +2,7 @@
 import type http from 'node:http';
 import { listen, pieces, readJson, sendJson } from './http-helpers.js';
 
-export type FakeModel = { name: string; size: number; sizeVram?: number };
+export type FakeModel = { name: string; size: number; sizeVram?: number; contextLength?: number };
 export type OllamaScript = {
   models: FakeModel[];
   /** Models the server can pull from its "registry". */
@@ -80,7 +80,7 @@ export async function startOllamaServer(script: OllamaScript): Promise<OllamaSer
     if (path === '/api/show' && request.method === 'POST') {
       const model = models.get(fullName(String(body.model)));
       if (!model) return sendJson(response, 404, { error: `model '${body.model}' not found` });
-      return sendJson(response, 200, { modelfile: `FROM ${model.name}`, parameters: '', template: '{{ .Prompt }}', details, model_info: {}, capabilities: ['completion'], modified_at: '2026-01-01T00:00:00Z' });
+      return sendJson(response, 200, { modelfile: `FROM ${model.name}`, parameters: '', template: '{{ .Prompt }}', details, model_info: { 'general.architecture': 'qwen2', 'qwen2.context_length': model.contextLength ?? 32768 }, capabilities: ['completion'], modified_at: '2026-01-01T00:00:00Z' });
     }
     sendJson(response, 404, { error: `no route ${request.method} ${path}` });
   });

@@ -2,13 +2,14 @@
 import { Ollama } from 'ollama';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../engine/events.js';
+import { contextWindows } from '../../../engine/agents/ollama/context-window.js';
 import { ModelManager } from '../../../engine/models/model-manager.js';
 import type { ModelRole } from '../../../engine/models/roles.js';
 import { startOllamaServer, type FakeModel, type OllamaServer } from '../../support/ollama-server.js';
 import { createPytestProject } from '../../support/pytest-project.js';
 import { runEngine } from '../../support/run-engine.js';
 
-const architect: FakeModel = { name: 'qwen2.5:72b', size: 47_400_000_000, sizeVram: 47_000_000_000 };
+const architect: FakeModel = { name: 'qwen2.5:72b', size: 47_400_000_000, sizeVram: 47_000_000_000, contextLength: 8192 };
 const reviewer: FakeModel = { name: 'qwen2.5:14b', size: 9_000_000_000 };
 const coder: FakeModel = { name: 'qwen2.5-coder:32b', size: 19_900_000_000, sizeVram: 19_000_000_000 };
 const roles = new Map<ModelRole, string>([['architect', architect.name], ['reviewer', reviewer.name], ['coder', coder.name]]);
@@ -17,7 +18,8 @@ let server: OllamaServer | undefined;
 afterEach(async () => server?.close());
 
 function managerFor(url: string, options: { budgetGb?: number; pull?: boolean; roles?: Map<ModelRole, string> } = {}) {
-  const manager = new ModelManager({ client: new Ollama({ host: url }), host: url, roles: options.roles ?? roles, budgetGb: options.budgetGb, pull: options.pull ?? true, pollMs: 20 });
+  const client = new Ollama({ host: url });
+  const manager = new ModelManager({ client, numCtx: contextWindows(client, 32768), host: url, roles: options.roles ?? roles, budgetGb: options.budgetGb, pull: options.pull ?? true, pollMs: 20 });
   const events: string[] = [];
   const pulls: EventPayload<'model:pull'>[] = [];
   manager.attach((type, payload) => {
@@ -52,8 +54,8 @@ describe('ModelManager', () => {
       'coder qwen2.5-coder:32b loaded 19000000000/19900000000',
     ]);
     expect(server.running().sort()).toEqual(['qwen2.5-coder:32b', 'qwen2.5:14b']);
-    const loads = server.requests.filter((request) => request.path === '/api/chat').map((request) => `${request.body.model} ${request.body.keep_alive}`);
-    expect(loads).toEqual(['qwen2.5:72b -1', 'qwen2.5:72b 0', 'qwen2.5:14b -1', 'qwen2.5-coder:32b -1']);
+    const loads = server.requests.filter((request) => request.path === '/api/chat').map((request) => `${request.body.model} ${request.body.keep_alive} ${(request.body.options as { num_ctx?: number } | undefined)?.num_ctx}`);
+    expect(loads).toEqual(['qwen2.5:72b -1 8192', 'qwen2.5:72b 0 undefined', 'qwen2.5:14b -1 32768', 'qwen2.5-coder:32b -1 32768']);
     expect(server.requests.some((request) => request.path === '/api/ps')).toBe(true);
   });
 

@@ -14,8 +14,8 @@ describe('ollama engine', () => {
   afterEach(async () => server?.close());
 
   it('takes a project from red to green, and an unmatched SEARCH block is refused and told to the next round', async () => {
-    server = await startOllamaServer({ models: [{ name: 'qwen2.5-coder:7b', size: 4_700_000_000, sizeVram: 4_200_000_000 }], answers: [unmatched, fix] });
-    const dir = await createPytestProject({ AI_ENGINE: 'ollama', CODER_MODEL: 'qwen2.5-coder:7b', OLLAMA_HOST: server.url });
+    server = await startOllamaServer({ models: [{ name: 'qwen2.5-coder:7b', size: 4_700_000_000, sizeVram: 4_200_000_000, contextLength: 131_072 }], answers: [unmatched, fix] });
+    const dir = await createPytestProject({ AI_ENGINE: 'ollama', CODER_MODEL: 'qwen2.5-coder:7b', OLLAMA_HOST: server.url, OLLAMA_NUM_CTX: '65536' });
 
     const { result, events } = await runEngine(dir);
 
@@ -33,6 +33,8 @@ describe('ollama engine', () => {
     expect(secondPrompt).toContain('An edit of yours was refused last round');
     expect(secondPrompt).toContain(JSON.stringify(buggyCalc).slice(1, -1));
     expect(chats.every((chat) => chat.body.keep_alive === -1 && chat.body.stream === true)).toBe(true);
+    const windows = server.requests.filter((request) => request.path === '/api/chat').map((request) => (request.body.options as { num_ctx?: number }).num_ctx);
+    expect(windows).toEqual([65536, 65536, 65536]);
 
     const states = events.flatMap((event) => (event.type === 'model:state' ? [`${event.role} ${event.state} ${event.sizeVram ?? ''}`] : []));
     expect(states).toEqual(['coder loading ', 'coder loaded 4200000000']);
