@@ -11,8 +11,10 @@ export type OllamaScript = {
   answers: (string | ((body: Record<string, unknown>) => string))[];
   /** Characters per streamed chunk (default 17). */
   chunkSize?: number;
+  /** Pause between streamed chunks, for tests that interrupt a model mid-answer. */
+  chunkDelayMs?: number;
 };
-export type OllamaServer = { url: string; requests: { path: string; body: Record<string, unknown> }[]; running(): string[]; close(): Promise<void> };
+export type OllamaServer = { url: string; requests: { path: string; body: Record<string, unknown> }[]; running(): string[]; close(): Promise<void>; hungUp(): number };
 
 const fullName = (name: string): string => (name.includes(':') ? name : `${name}:latest`);
 const details = { parent_model: '', format: 'gguf', family: 'qwen2', families: ['qwen2'], parameter_size: '7B', quantization_level: 'Q4_K_M' };
@@ -22,6 +24,7 @@ export async function startOllamaServer(script: OllamaScript): Promise<OllamaSer
   /** Loaded model -> when it expires (Infinity: keep_alive < 0). */
   const loaded = new Map<string, number>();
   const requests: OllamaServer['requests'] = [];
+  let hangUps = 0;
   const running = (): string[] => [...loaded].filter(([, until]) => until > Date.now()).map(([name]) => name);
 
   const keep = (name: string, keepAlive: unknown): void => {
@@ -46,7 +49,11 @@ export async function startOllamaServer(script: OllamaScript): Promise<OllamaSer
     const final = { ...base, message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop', total_duration: 1000, load_duration: 10, prompt_eval_count: 100, prompt_eval_duration: 100, eval_count: answer.length, eval_duration: 100 };
     if (body.stream === false) return sendJson(response, 200, { ...final, message: { role: 'assistant', content: answer } });
     response.writeHead(200, { 'content-type': 'application/x-ndjson' });
-    for (const piece of pieces(answer, script.chunkSize)) response.write(`${JSON.stringify({ ...base, message: { role: 'assistant', content: piece }, done: false })}\n`);
+    for (const piece of pieces(answer, script.chunkSize)) {
+      if (response.destroyed) return void hangUps++;
+      response.write(`${JSON.stringify({ ...base, message: { role: 'assistant', content: piece }, done: false })}\n`);
+      if (script.chunkDelayMs) await new Promise((resolve) => setTimeout(resolve, script.chunkDelayMs));
+    }
     response.end(`${JSON.stringify(final)}\n`);
   };
 
@@ -84,7 +91,7 @@ export async function startOllamaServer(script: OllamaScript): Promise<OllamaSer
     }
     sendJson(response, 404, { error: `no route ${request.method} ${path}` });
   });
-  return { url: server.url, requests, running, close: server.close };
+  return { url: server.url, requests, running, close: server.close, hungUp: () => hangUps };
 }
 
 /** keep_alive as Ollama reads it: seconds, or a duration such as "10m", "24h", "-1m". */

@@ -2,6 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createAgents } from '../../../../engine/agents/create-agents.js';
+import { loadConfig } from '../../../../engine/config/load-config.js';
+import { createEngine } from '../../../../engine/engine.js';
+import type { FactoryEvent } from '../../../../engine/events.js';
+import { LocalSandbox } from '../../../../engine/sandbox/local-sandbox.js';
 import { startOllamaServer, type OllamaServer } from '../../../support/ollama-server.js';
 import { buggyCalc, createPytestProject } from '../../../support/pytest-project.js';
 import { runEngine } from '../../../support/run-engine.js';
@@ -48,5 +53,31 @@ describe('ollama engine', () => {
     const { result } = await runEngine(dir);
     expect(result.outcome).toBe('error');
     expect(result.reason).toMatch(/cannot reach the Ollama server at http:\/\/127\.0\.0\.1:9 \(OLLAMA_HOST\)/);
+  });
+});
+
+describe('ollama engine, stopped mid-answer', () => {
+  let server: OllamaServer | undefined;
+  afterEach(async () => server?.close());
+
+  it('aborts the streaming chat on stop-now and applies nothing of the partial answer', async () => {
+    const slow = `calc.py\n\`\`\`python\ndef add(a, b):\n    return a + b\n\`\`\`\n${'and more '.repeat(200)}`;
+    server = await startOllamaServer({ models: [{ name: 'coder:7b', size: 4e9 }], answers: [slow], chunkDelayMs: 50 });
+    const dir = await createPytestProject({ AI_ENGINE: 'ollama', WORKER_MODEL: 'coder:7b', OLLAMA_HOST: server.url });
+    const config = loadConfig(dir);
+    const engine = createEngine({ projectDir: dir, config, ...createAgents(dir, config), sandbox: new LocalSandbox(dir) });
+    const events: FactoryEvent[] = [];
+    engine.on((event) => {
+      events.push(event);
+      if (event.type === 'agent:chunk' && events.filter((seen) => seen.type === 'agent:chunk').length === 3) engine.send({ type: 'stop', now: true });
+    });
+
+    const result = await engine.run();
+
+    expect(result.outcome).toBe('stopped');
+    expect(events.find((event) => event.type === 'agent:finished')).toMatchObject({ ok: false, error: 'interrupted' });
+    expect(events.some((event) => event.type === 'agent:edit')).toBe(false);
+    expect(fs.readFileSync(path.join(dir, 'calc.py'), 'utf8')).toBe(buggyCalc);
+    await expect.poll(() => server!.hungUp()).toBe(1);
   });
 });
