@@ -33,7 +33,7 @@ export class ModelManager implements ModelControl {
 
   async start(): Promise<void> {
     const { client, host, roles } = this.options;
-    let listed = await this.call(() => client.list(), [...roles.values()][0] ?? '');
+    let listed = await this.call(() => client.list());
     this.checkBudget(listed.models);
     for (const [role, model] of roles) {
       if (listed.models.some((entry) => sameModel(entry.name, model))) continue;
@@ -82,7 +82,7 @@ export class ModelManager implements ModelControl {
     }
   }
 
-  private async call<T>(request: () => Promise<T>, model: string): Promise<T> {
+  private async call<T>(request: () => Promise<T>, model = ''): Promise<T> {
     try {
       return await request();
     } catch (error) {
