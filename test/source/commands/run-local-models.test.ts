@@ -48,7 +48,7 @@ describe('factory run on local models', () => {
     const dir = await createPytestProject({ AI_ENGINE: 'ollama', WORKER_MODEL: 'qwen2.5-coder:32b', OLLAMA_HOST: server.url, VRAM_BUDGET_GB: '12' });
     const run = await factoryRun(dir);
     expect(run.exitCode).not.toBe(0);
-    expect(run.stdout).toContain('error: the local models do not fit VRAM_BUDGET_GB=12: qwen2.5-coder:32b (architect) 19.9 GB loaded for the plan, over the 12.0 GB budget');
+    expect(`${run.stdout}${run.stderr}`).toContain('the local models do not fit VRAM_BUDGET_GB=12: qwen2.5-coder:32b (architect) 19.9 GB loaded for the plan, over the 12.0 GB budget');
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/\n\s+at /);
   });
 });

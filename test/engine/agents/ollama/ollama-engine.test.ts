@@ -30,7 +30,7 @@ describe('ollama engine', () => {
     expect(refused).toHaveLength(1);
     expect(refused[0]).toMatchObject({ round: 1, path: 'calc.py' });
     expect(refused[0]!.type === 'agent:edit' && refused[0]!.reason).toMatch(/SEARCH text was not found.*def add\(x, y\)/);
-    expect(events.filter((event) => event.type === 'tests:finished').map((event) => event.type === 'tests:finished' && event.result.green)).toEqual([false, true]);
+    expect(events.filter((event) => event.type === 'tests:finished' && !event.baseline).map((event) => event.type === 'tests:finished' && event.result.green)).toEqual([false, true]);
 
     const chats = server.requests.filter((request) => request.path === '/api/chat' && (request.body.messages as unknown[]).length > 0);
     expect(chats).toHaveLength(2);
