@@ -15,7 +15,7 @@ const replaceMarker = /^\s*>{5,9}\s*REPLACE\s*$/i;
 const noPath = '(no path)';
 
 export function parseEdits(answer: string): ParsedAnswer {
-  const lines = answer.replace(/\r\n?/g, '\n').split('\n');
+  const lines = withoutThinking(answer.replace(/\r\n?/g, '\n')).split('\n');
   const result: ParsedAnswer = { edits: [], problems: [] };
   let pendingPath: string | undefined;
   let openFence: string | undefined;
@@ -87,6 +87,11 @@ function readWholeFile(path: string | undefined, body: string[], closed: boolean
     return;
   }
   result.edits.push({ kind: 'whole', path, content });
+}
+
+/** Reasoning models (qwen3, deepseek-r1) think aloud in <think> tags, drafts included: only the answer after it counts. */
+function withoutThinking(text: string): string {
+  return text.replace(/<think>[\s\S]*?(?:<\/think>|$)/g, '');
 }
 
 function findClose(lines: string[], from: number, open: string): number | undefined {

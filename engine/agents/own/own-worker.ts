@@ -3,7 +3,7 @@ import { applyParsedEdit } from '../../edits/apply-answer.js';
 import { parseEdits } from '../../edits/parse-edits.js';
 import { errorMessage } from '../../util/errors.js';
 import type { Worker, WorkerRequest, WorkerResult } from '../agent.js';
-import type { StreamChat } from './chat.js';
+import type { ChatAnswer, StreamChat } from './chat.js';
 import { workerMessages } from './worker-messages.js';
 
 /** An answer longer than this is cut off: a looping model must not fill memory. */
@@ -21,7 +21,7 @@ export class OwnWorker implements Worker {
     const model = this.modelFor(request);
     const cutOff = new AbortController();
     let length = 0;
-    let answer;
+    let answer: ChatAnswer;
     try {
       answer = await this.chat({
         model,

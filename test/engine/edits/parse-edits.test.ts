@@ -26,6 +26,7 @@ describe('parseEdits', () => {
     ['blocks with no fence at all', 'calc.py\n<<<<<<< SEARCH\na\n=======\nb\n>>>>>>> REPLACE\n', [replace('calc.py', 'a\n', 'b\n')]],
     ['marker variants: 6 and 8 characters, lower case, trailing spaces', 'calc.py\n```\n<<<<<< search  \na\n========\nb\n>>>>>>>> Replace \n```', [replace('calc.py', 'a\n', 'b\n')]],
     ['empty SEARCH creates a file', 'new.py\n```\n<<<<<<< SEARCH\n=======\nprint(1)\n>>>>>>> REPLACE\n```', [replace('new.py', '', 'print(1)\n')]],
+    ['a reasoning model\'s draft inside <think> is not an edit', '<think>\nMaybe:\ncalc.py\n```\nDRAFT\n```\n</think>\ncalc.py\n```\nFINAL\n```', [whole('calc.py', 'FINAL\n')]],
     ['two files, two formats', 'a.py\n```\nA\n```\nb.py\n```\n<<<<<<< SEARCH\nx\n=======\ny\n>>>>>>> REPLACE\n```', [whole('a.py', 'A\n'), replace('b.py', 'x\n', 'y\n')]],
   ])('%s', (_name, answer, edits) => {
     const parsed = parseEdits(answer);
