@@ -2,6 +2,9 @@
 /** Largest file a single block may write; bigger output is refused, not truncated. */
 export const maxEditBytes = 1_000_000;
 
+/** Built, not written out, so no source line starts with a merge-conflict marker. */
+const [search, divider, replace] = [`${'<'.repeat(7)} SEARCH`, '='.repeat(7), `${'>'.repeat(7)} REPLACE`];
+
 export const editFormatInstructions = `## How to change files
 You cannot run commands. You change files only by writing blocks in your answer, in this exact format.
 Put the file's path, relative to the project folder, alone on the line before the opening fence.
@@ -10,13 +13,13 @@ To change part of a file, use one or more SEARCH/REPLACE blocks:
 
 src/calc.py
 \`\`\`python
-<<<<<<< SEARCH
+${search}
 def add(a, b):
     return 0
-=======
+${divider}
 def add(a, b):
     return a + b
->>>>>>> REPLACE
+${replace}
 \`\`\`
 
 - The SEARCH part must copy the current lines of the file exactly (indentation, comments, blank lines), and match one place only: include enough lines.
