@@ -34,6 +34,7 @@ describe('ollama engine', () => {
 
     const chats = server.requests.filter((request) => request.path === '/api/chat' && (request.body.messages as unknown[]).length > 0);
     expect(chats).toHaveLength(2);
+    expect((chats[0]!.body.messages as { role: string; content: string }[])[0]).toMatchObject({ role: 'system', content: expect.stringContaining('<<<<<<< SEARCH\ndef add(a, b):') });
     const secondPrompt = JSON.stringify(chats[1]!.body.messages);
     expect(secondPrompt).toContain('An edit of yours was refused last round');
     expect(secondPrompt).toContain(JSON.stringify(buggyCalc).slice(1, -1));
