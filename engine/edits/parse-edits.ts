@@ -1,5 +1,6 @@
 // Reads the edit blocks out of a model's answer, tolerating the usual slips; anything it cannot use becomes a problem with a reason.
 import { maxEditBytes } from './edit-format.js';
+import { lazyContentProblem } from './lazy-content.js';
 import { findPath } from './path-line.js';
 
 export type ParsedEdit =
@@ -40,7 +41,7 @@ export function parseEdits(answer: string): ParsedAnswer {
         pendingPath = path;
         continue;
       }
-      readWholeFile(path, body, close !== undefined, result);
+      readWholeFile(path, fence[2]!, body, close !== undefined, result);
       pendingPath = undefined;
       index = close ?? lines.length;
       continue;
@@ -72,13 +73,18 @@ function readSearchReplace(lines: string[], start: number, path: string | undefi
   return lines.length;
 }
 
-function readWholeFile(path: string | undefined, body: string[], closed: boolean, result: ParsedAnswer): void {
+function readWholeFile(path: string | undefined, info: string, body: string[], closed: boolean, result: ParsedAnswer): void {
   if (!path) {
     if (body.some((line) => line.trim() !== '')) result.problems.push({ path: noPath, reason: 'a code block had no file path on the line before its fence; it was ignored' });
     return;
   }
   if (!closed) {
     result.problems.push({ path, reason: 'its block was not closed with a fence (answer cut off?); the file was not written' });
+    return;
+  }
+  const lazy = lazyContentProblem(path, info, body);
+  if (lazy) {
+    result.problems.push({ path, reason: `${lazy}; the file was not written` });
     return;
   }
   const content = joinLines(body);

@@ -27,6 +27,8 @@ describe('parseEdits', () => {
     ['marker variants: 6 and 8 characters, lower case, trailing spaces', 'calc.py\n```\n<<<<<< search  \na\n========\nb\n>>>>>>>> Replace \n```', [replace('calc.py', 'a\n', 'b\n')]],
     ['empty SEARCH creates a file', 'new.py\n```\n<<<<<<< SEARCH\n=======\nprint(1)\n>>>>>>> REPLACE\n```', [replace('new.py', '', 'print(1)\n')]],
     ['a reasoning model\'s draft inside <think> is not an edit', '<think>\nMaybe:\ncalc.py\n```\nDRAFT\n```\n</think>\ncalc.py\n```\nFINAL\n```', [whole('calc.py', 'FINAL\n')]],
+    ['Python\'s Ellipsis and ordinary comments are code, not placeholders', 'stub.py\n```python\n# other helpers live in util.py\nclass P(Protocol):\n    def run(self) -> None: ...\n    ...\n```', [whole('stub.py', '# other helpers live in util.py\nclass P(Protocol):\n    def run(self) -> None: ...\n    ...\n')]],
+    ['a patch file may hold a diff', 'fix.patch\n```diff\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n```', [whole('fix.patch', '--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n')]],
     ['two files, two formats', 'a.py\n```\nA\n```\nb.py\n```\n<<<<<<< SEARCH\nx\n=======\ny\n>>>>>>> REPLACE\n```', [whole('a.py', 'A\n'), replace('b.py', 'x\n', 'y\n')]],
   ])('%s', (_name, answer, edits) => {
     const parsed = parseEdits(answer);
@@ -41,6 +43,10 @@ describe('parseEdits', () => {
     ['a SEARCH block cut off before the divider', 'calc.py\n```\n<<<<<<< SEARCH\na\n', /no ======= divider/],
     ['a SEARCH block cut off before REPLACE', 'calc.py\n```\n<<<<<<< SEARCH\na\n=======\nb\n', /no >>>>>>> REPLACE marker/],
     ['a new SEARCH before REPLACE', 'calc.py\n```\n<<<<<<< SEARCH\na\n=======\nb\n<<<<<<< SEARCH\nc\n=======\nd\n>>>>>>> REPLACE\n```', /malformed/],
+    ['a unified diff given as a file', 'calc.py\n```\n--- a/calc.py\n+++ b/calc.py\n@@ -1,2 +1,2 @@\n def add(a, b):\n-    return 0\n+    return a + b\n```', /is a diff, which is not applied/],
+    ['a diff-tagged block', 'calc.py\n```diff\n-    return 0\n+    return a + b\n```', /is a diff/],
+    ['a "rest unchanged" placeholder', 'calc.py\n```python\ndef add(a, b):\n    return a + b\n\n# ... rest of the file unchanged ...\n```', /placeholder \("# \.\.\. rest of the file unchanged \.\.\."\) instead of the full content/],
+    ['a bare comment ellipsis', 'app.js\n```js\nfunction a() {}\n// ...\n```', /placeholder/],
     ['a SEARCH block with no path', '```\n<<<<<<< SEARCH\na\n=======\nb\n>>>>>>> REPLACE\n```', /no file path/],
   ])('reports %s', (_name, answer, reason) => {
     const parsed = parseEdits(answer);
