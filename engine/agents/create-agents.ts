@@ -26,19 +26,22 @@ export function createAgents(projectDir: string, config: FactoryConfig): Agents 
   const client = new Ollama({ host: config.ollamaHost });
   const ollama: OllamaParts = { client, numCtx: contextWindows(client, config.ollamaNumCtx) };
   const models = roles.size > 0 ? new ModelManager({ ...ollama, host: config.ollamaHost, roles, budgetGb: config.vramBudgetGb, pull: config.ollamaPull }) : undefined;
-  const worker = createWorker(projectDir, config, config.aiEngine, ollama);
+  const worker = createWorker(projectDir, config, config.aiEngine, ollama, 'coder');
   if (config.supervisor === 'none') return { worker, models };
-  return { worker, supervisor: createSupervisor(projectDir, config, config.supervisor, ollama), supervisorWorker: createWorker(projectDir, config, config.supervisor, ollama), models };
+  return { worker, supervisor: createSupervisor(projectDir, config, config.supervisor, ollama), supervisorWorker: createWorker(projectDir, config, config.supervisor, ollama, 'supervisor'), models };
 }
 
-function createWorker(projectDir: string, config: FactoryConfig, engine: EngineName, ollama: OllamaParts): Worker {
+/** The coder works the rounds; the supervisor's engine works one when it intervenes, on the supervisor's model. */
+function createWorker(projectDir: string, config: FactoryConfig, engine: EngineName, ollama: OllamaParts, role: 'coder' | 'supervisor'): Worker {
   if (engine === 'scripted') return new ScriptedWorker(loadScript(path.resolve(projectDir, config.script)));
   const chat = ownChat(config, engine, ollama);
-  if (chat) {
-    requireModel(engine, roleModel(config, 'coder'), 'CODER_MODEL or WORKER_MODEL');
-    return new OwnWorker(engine, chat, (request) => config.coderModel || request.model);
+  if (!chat) throw notYet(engine);
+  if (role === 'supervisor') {
+    const model = requireModel(engine, roleModel(config, 'supervisor'), 'SUPERVISOR_MODEL, REVIEWER_MODEL or WORKER_MODEL');
+    return new OwnWorker(engine, chat, () => model);
   }
-  throw notYet(engine);
+  requireModel(engine, roleModel(config, 'coder'), 'CODER_MODEL or WORKER_MODEL');
+  return new OwnWorker(engine, chat, (request) => config.coderModel || request.model);
 }
 
 function createSupervisor(projectDir: string, config: FactoryConfig, engine: EngineName, ollama: OllamaParts): Supervisor {

@@ -25,7 +25,7 @@ export function applyParsedEdit(projectDir: string, edit: ParsedEdit, locked: Re
   } else {
     if (current === undefined) return refuse(`${checked.relative} does not exist; to create it, leave SEARCH empty or write the whole file`);
     const replaced = replaceOnce(current, edit.search, edit.replace);
-    if (!replaced.ok) return refuse(`${checked.relative}: ${replaced.reason}`);
+    if (!replaced.ok) return refuse(replaced.reason);
     content = replaced.content;
   }
   try {

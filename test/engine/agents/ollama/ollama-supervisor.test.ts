@@ -34,6 +34,16 @@ describe('ollama supervisor', () => {
     expect(states).toEqual(['coder coder:7b loading', 'coder coder:7b loaded', 'supervisor judge:14b loading', 'supervisor judge:14b loaded']);
   });
 
+  it('works the next round itself on the supervisor\'s model when it intervenes', async () => {
+    const intervene = JSON.stringify({ decision: 'INTERVENE', reason: 'the coder keeps multiplying', instructions: 'I will fix add() myself.' });
+    server = await startOllamaServer({ models: [{ name: 'coder:7b', size: 4e9 }, { name: 'judge:14b', size: 9e9 }], answers: [wrong, intervene, right] });
+    const dir = await createPytestProject({ AI_ENGINE: 'ollama', SUPERVISOR: 'ollama', CODER_MODEL: 'coder:7b', SUPERVISOR_MODEL: 'judge:14b', OLLAMA_HOST: server.url });
+    const { result } = await runEngine(dir);
+    expect(result.outcome).toBe('green');
+    const chats = server.requests.filter((request) => request.path === '/api/chat' && (request.body.messages as unknown[]).length > 0);
+    expect(chats.map((chat) => `${chat.body.model} ${chat.body.format ? 'format' : 'text'}`)).toEqual(['coder:7b text', 'judge:14b format', 'judge:14b text']);
+  });
+
   it('continues with the reason when the supervisor answers something that is not the decision JSON', async () => {
     server = await startOllamaServer({ models: [{ name: 'coder:7b', size: 4e9 }], answers: [wrong, '{"decision": "MAYBE"}', right] });
     const dir = await createPytestProject({ AI_ENGINE: 'ollama', SUPERVISOR: 'ollama', WORKER_MODEL: 'coder:7b', OLLAMA_HOST: server.url });
