@@ -1,7 +1,7 @@
-// A loopback server speaking the OpenAI chat completions API (SSE streaming, usage chunk, bearer key), answering from a per-test script.
+// A loopback server speaking the OpenAI API's chat completions (SSE streaming, usage chunk, bearer key) and model list, answering from a per-test script.
 import { listen, pieces, readJson, sendJson } from './http-helpers.js';
 
-export type OpenaiScript = { answers: (string | ((body: Record<string, unknown>) => string))[]; apiKey?: string };
+export type OpenaiScript = { answers: (string | ((body: Record<string, unknown>) => string))[]; apiKey?: string; models?: string[] };
 export type OpenaiServer = { url: string; requests: { body: Record<string, unknown>; authorization?: string }[]; close(): Promise<void> };
 
 export async function startOpenaiServer(script: OpenaiScript): Promise<OpenaiServer> {
@@ -9,6 +9,7 @@ export async function startOpenaiServer(script: OpenaiScript): Promise<OpenaiSer
   let serial = 0;
   const server = await listen(async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
+    if (request.method === 'GET' && path === '/v1/models') return sendJson(response, 200, { object: 'list', data: (script.models ?? ['local-coder']).map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'local' })) });
     if (request.method !== 'POST' || path !== '/v1/chat/completions') return sendJson(response, 404, { error: { message: `no route ${request.method} ${path}`, type: 'invalid_request_error' } });
     const body = await readJson(request);
     requests.push({ body, authorization: request.headers.authorization });
