@@ -16,6 +16,7 @@ import { findResumePoint } from './run/resume-point.js';
 import { acquireRunLock } from './run/run-lock.js';
 import { eventLogWriter, readEventLog } from './reports/event-log.js';
 import type { Sandbox } from './sandbox/sandbox.js';
+import type { ModelControl } from './models/model-manager.js';
 import { errorMessage, UserError } from './util/errors.js';
 import { exitCodeFor } from './run/exit-codes.js';
 import { checkLiveSetting } from './config/live-setting.js';
@@ -29,6 +30,8 @@ export type EngineDeps = {
   supervisorWorker?: Worker;
   architect?: Architect;
   reviewer?: Worker;
+  /** Local models of the roles (Ollama): checked and the coder loaded before round 1. */
+  models?: ModelControl;
   runId?: string;
   allowDirty?: boolean;
   /** Locked test files to unlock before the first round (`factory run --unlock`). */
@@ -101,6 +104,8 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
       const usage = prepared.resume?.usage ?? { costUsd: 0, tokens: 0 };
       const ctx: LoopContext = { ...deps, ...prepared, paths, control, position, say, unlocks, usage, startedAt: prepared.resume?.startedAt ?? Date.now(), capsLifted: new Set() };
       try {
+        deps.models?.attach(say);
+        await deps.models?.start();
         end = await runLoop(ctx);
       } finally {
         await deps.sandbox.stop().catch(() => undefined);

@@ -2,6 +2,7 @@
 import type { TestSummary } from './testing/test-result.js';
 import type { Verdict } from './agents/agent.js';
 import type { RoundRecord } from './reports/round-record.js';
+import type { ModelRole } from './models/roles.js';
 
 export type PauseKind = 'human' | 'valve' | 'escalation' | 'intervention' | 'cap';
 export type TaskOutcome = 'green' | 'stopped' | 'skipped' | 'escalated';
@@ -51,8 +52,9 @@ type Payloads = {
   'guard:violation': { path: string; kind: GuardViolationKind; detail: string };
   'guard:failed': { reason: string };
   'lego:violations': { violations: string[] };
-  /** A local model's state on the model server (sizes in bytes; vramTotal when the server reports it). */
-  'model:state': { model: string; role: string; state: 'loading' | 'loaded' | 'unloading' | 'unloaded'; sizeVram?: number; size?: number; vramTotal?: number };
+  /** A local model's place in memory, as the factory asked for it and /api/ps reports it (sizes in bytes). */
+  'model:state': { model: string; role: ModelRole; state: 'loading' | 'loaded' | 'unloading' | 'unloaded'; sizeVram?: number; size?: number; vramTotal?: number };
+  'model:pull': { model: string; role: ModelRole; status: string; completed?: number; total?: number };
 };
 
 export type FactoryEventType = keyof Payloads;

@@ -25,6 +25,11 @@ export type FactoryConfig = {
   reviewerModel: string;
   coderModel: string;
   ollamaHost: string;
+  ollamaNumCtx: number;
+  ollamaPull: boolean;
+  vramBudgetGb?: number;
+  openaiBaseUrl: string;
+  openaiApiKeyEnv: string;
   script: string;
   agentTimeoutSeconds: number;
   /** Every resolved KEY=value, for reports and for changing one setting mid-run. */
@@ -62,6 +67,11 @@ export function toFactoryConfig(values: Record<string, string>): FactoryConfig {
     reviewerModel: get('REVIEWER_MODEL'),
     coderModel: get('CODER_MODEL'),
     ollamaHost: get('OLLAMA_HOST'),
+    ollamaNumCtx: Number(get('OLLAMA_NUM_CTX')),
+    ollamaPull: get('OLLAMA_PULL') === 'true',
+    vramBudgetGb: optionalNumber(get('VRAM_BUDGET_GB')),
+    openaiBaseUrl: get('OPENAI_BASE_URL'),
+    openaiApiKeyEnv: get('OPENAI_API_KEY_ENV'),
     script: get('SCRIPT'),
     agentTimeoutSeconds: Number(get('AGENT_TIMEOUT')),
     settings: { ...values },

@@ -10,6 +10,7 @@ import type { RunControl } from '../control/run-control.js';
 import type { Baseline } from '../testing/judge-tests.js';
 import type { CapName, Usage } from './caps.js';
 import type { ResumePoint } from '../run/resume-point.js';
+import type { ModelControl } from '../models/model-manager.js';
 
 export type Position = { task: number; round: number; runRound: number };
 
@@ -29,6 +30,8 @@ export type LoopContext = {
   reviewer?: Worker;
   /** Test files the human asked to unlock, taken by the guard at its next step. */
   unlocks?: string[];
+  /** Loads and unloads the roles' local models (prepareRole before a step, releaseRole after the plan). */
+  models?: ModelControl;
   testCommand: string;
   paths: FactoryPaths;
   control: RunControl;

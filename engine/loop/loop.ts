@@ -23,6 +23,9 @@ export async function runLoop(ctx: LoopContext): Promise<RunEnd> {
   if (tasksGreen < tasks.length) ctx.baseline = (ctx.resume && readBaseline(ctx.paths.baseline)) || (await recordBaseline(ctx));
   let previousTaskGreen = false;
   const phases = await startPhases(ctx, tasks.filter((task) => !task.done));
+  // After the plan (whose architect model is loaded and unloaded alone): the resident models.
+  await ctx.models?.prepareRole('coder');
+  await ctx.models?.prepareRole('supervisor');
   for (const task of tasks) {
     if (!open(task)) continue;
     if (ctx.control.stopRequested) return { outcome: 'stopped', reason: 'stopped by the human', tasksGreen };
@@ -76,7 +79,7 @@ async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean,
     const strategy = chooseStrategy({ round: counters.rounds, previousTaskGreen, failStreak: counters.failStreak, broken });
     const worker = intervene && ctx.supervisorWorker ? ctx.supervisorWorker : ctx.worker;
     const { record, tests, diff } = await playRound(ctx, { task, counters, strategy, worker, lastTests, lastDiff, notes, hooks });
-    notes = record.findings ?? [];
+    notes = [...(record.findings ?? []), ...record.refusedEdits.map((text) => `An edit of yours was refused last round, so it is not in the files: ${text}`)];
     lastTests = record.interrupted ? lastTests : tests;
     lastDiff = diff;
     broken = record.broken;

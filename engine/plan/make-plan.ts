@@ -19,6 +19,16 @@ export async function makePlan(ctx: LoopContext, architect: Architect, tasks: re
     ctx.say('plan:ready', { file: ctx.paths.plan, summary: stored.plan.summary, tasks: stored.plan.tasks.length });
     return stored.plan;
   }
+  // The architect's (large) local model is loaded for the plan only.
+  await ctx.models?.prepareRole('architect');
+  try {
+    return await askArchitect(ctx, architect, tasks);
+  } finally {
+    await ctx.models?.releaseRole('architect');
+  }
+}
+
+async function askArchitect(ctx: LoopContext, architect: Architect, tasks: readonly Task[]): Promise<Plan | undefined> {
   const layout = await ctx.repo.trackedFiles();
   let problems: string[] | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {

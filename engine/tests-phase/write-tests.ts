@@ -25,6 +25,7 @@ export async function writeTests(ctx: LoopContext, reviewer: Worker, task: Task,
     ctx.say('review:started', { attempt, testFiles: plan.testFiles });
     const prompt = buildReviewerPrompt({ task, plan, requirements: ctx.rfp.requirements, attempt, rejection });
     ctx.say('prompt:built', { strategy: 'tests', prompt });
+    await ctx.models?.prepareRole('reviewer');
     const result = await reviewer
       .run({ prompt, projectDir: ctx.projectDir, task, round: 0, runRound: 0, model: ctx.config.reviewerModel || ctx.config.workerModel, lockedPaths: new Set(locks.paths()), signal: ctx.control.nextStep(), onActivity: (activity) => forward(ctx, activity) })
       .catch((error: unknown) => ({ ok: false, error: errorMessage(error) }));

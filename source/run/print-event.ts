@@ -58,9 +58,15 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
       return `${at}: GUARD: the run does not count: ${event.reason}`;
     case 'lego:violations':
       return `${at}: LEGO: ${event.violations.length > 0 ? event.violations.join('; ') : 'the task\'s files are clean again'}`;
+    case 'model:state':
+      return `model ${event.model} (${event.role}): ${event.state}${event.sizeVram !== undefined ? `, ${gb(event.sizeVram)} of ${gb(event.size ?? 0)} in VRAM` : ''}`;
+    case 'model:pull':
+      return `pulling ${event.model} (${event.role}): ${event.status}${event.total ? ` ${Math.floor(((event.completed ?? 0) * 100) / event.total)}%` : ''}`;
     case 'run:finished':
       return `run finished: ${event.outcome}, ${event.tasksGreen}/${event.tasksTotal} task(s) green — ${event.reason} (exit ${event.exitCode})`;
     default:
       return undefined;
   }
 }
+
+const gb = (bytes: number): string => `${(bytes / 1e9).toFixed(1)} GB`;

@@ -92,7 +92,7 @@ describe('status bar', () => {
   it('shows task k/n, round r/MAX, streaks, tokens and cost, sandbox and the models with VRAM', async () => {
     const view = open({ columns: 200 });
     const record = { failStreak: 2, idleStreak: 1 } as never;
-    view.channel.emit(...runStart(), event('agent:finished', { ok: true, costUsd: 0.25, inputTokens: 1500, outputTokens: 500 }), event('round:finished', { record }), event('model:state', { model: 'qwen3:8b', role: 'worker', state: 'loaded', sizeVram: 4 * 1024 ** 3, vramTotal: 8 * 1024 ** 3 }));
+    view.channel.emit(...runStart(), event('agent:finished', { ok: true, costUsd: 0.25, inputTokens: 1500, outputTokens: 500 }), event('round:finished', { record }), event('model:state', { model: 'qwen3:8b', role: 'coder', state: 'loaded', sizeVram: 4 * 1024 ** 3, vramTotal: 8 * 1024 ** 3 }));
     await shows(view, 'task 1/2 (0 green) · round 1/20 · fail 2 · idle 1');
     const text = plain(view);
     expect(text).toContain('2.0k tok $0.25');
@@ -103,7 +103,7 @@ describe('status bar', () => {
   it('spins for a model that is loading and adds loaded models up against the VRAM total', async () => {
     const view = open({ columns: 200 });
     const gb = 1024 ** 3;
-    view.channel.emit(...runStart(), event('model:state', { model: 'qwen3:8b', role: 'worker', state: 'loaded', sizeVram: 2 * gb, vramTotal: 8 * gb }), event('model:state', { model: 'llama3', role: 'supervisor', state: 'loading', vramTotal: 8 * gb }));
+    view.channel.emit(...runStart(), event('model:state', { model: 'qwen3:8b', role: 'coder', state: 'loaded', sizeVram: 2 * gb, vramTotal: 8 * gb }), event('model:state', { model: 'llama3', role: 'supervisor', state: 'loading', vramTotal: 8 * gb }));
     await shows(view, 'supervisor llama3 loading · VRAM ██░░░░ 2.0G/8.0G');
     const spinner = plain(view).split('supervisor llama3')[0]!.slice(-2, -1);
     expect(spinner).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);

@@ -66,7 +66,7 @@ describe('dashboard state', () => {
     expect(state.focus).toBe('diff');
     state = reduceDashboard(reduceDashboard(state, { type: 'zoom', pane: 'tests' }), { type: 'zoom', pane: 'tests' });
     expect(state).toMatchObject({ focus: 'tests', zoom: undefined });
-    state = fold(event('model:state', { model: 'qwen', role: 'worker', state: 'loading' }), event('model:state', { model: 'qwen', role: 'worker', state: 'loaded', sizeVram: 5 }));
+    state = fold(event('model:state', { model: 'qwen', role: 'coder', state: 'loading' }), event('model:state', { model: 'qwen', role: 'coder', state: 'loaded', sizeVram: 5 }));
     expect(Object.values(state.models)).toMatchObject([{ state: 'loaded', sizeVram: 5 }]);
   });
 });

@@ -14,6 +14,9 @@ describe('createAgents', () => {
   });
 
   it('has no supervisor with SUPERVISOR=none', () => {
-    expect(createAgents('/tmp', settings({ AI_ENGINE: 'claude', SUPERVISOR: 'none' }))).toEqual({ worker: expect.objectContaining({ name: 'claude' }) });
+    const agents = createAgents('/tmp', settings({ AI_ENGINE: 'claude', SUPERVISOR: 'none' }));
+    expect(agents.worker.name).toBe('claude');
+    expect([agents.supervisor, agents.supervisorWorker, agents.models]).toEqual([undefined, undefined, undefined]);
+    expect([agents.architect, agents.reviewer].every((role) => role !== undefined)).toBe(true);
   });
 });

@@ -1,0 +1,92 @@
+// Loads each local role's model before its step and unloads the architect after the plan, watching /api/ps; refuses up front what cannot fit.
+import type { ModelResponse, Ollama } from 'ollama';
+import type { NumCtx } from '../agents/ollama/context-window.js';
+import { ollamaProblem } from '../agents/ollama/ollama-problem.js';
+import type { EventPayload } from '../events.js';
+import { UserError } from '../util/errors.js';
+import { pullModel } from './pull-model.js';
+import { sameModel, type ModelRole } from './roles.js';
+import { budgetProblem } from './vram-budget.js';
+
+export type ModelSay = <T extends 'model:state' | 'model:pull'>(type: T, payload: EventPayload<T>) => void;
+
+/** What the engine, the loop and the plan/test phases may ask of the models. */
+export interface ModelControl {
+  attach(say: ModelSay): void;
+  /** Before the run: every role's model present (pulled when allowed) and the set within the budget. */
+  start(): Promise<void>;
+  prepareRole(role: ModelRole): Promise<void>;
+  releaseRole(role: ModelRole): Promise<void>;
+}
+
+export type ModelManagerOptions = { client: Ollama; host: string; numCtx: NumCtx; roles: ReadonlyMap<ModelRole, string>; budgetGb?: number; pull: boolean; pollMs?: number; settleMs?: number };
+
+export class ModelManager implements ModelControl {
+  private say: ModelSay = () => undefined;
+  private readonly prepared = new Set<ModelRole>();
+
+  constructor(private readonly options: ModelManagerOptions) {}
+
+  attach(say: ModelSay): void {
+    this.say = say;
+  }
+
+  async start(): Promise<void> {
+    const { client, host, roles } = this.options;
+    let listed = await this.call(() => client.list());
+    this.checkBudget(listed.models);
+    for (const [role, model] of roles) {
+      if (listed.models.some((entry) => sameModel(entry.name, model))) continue;
+      if (!this.options.pull) throw new UserError(`the ${role}'s model "${model}" is not on the Ollama server at ${host}: run \`ollama pull ${model}\`, set OLLAMA_PULL=true, or pick a model it has (${listed.models.map((entry) => entry.name).join(', ') || 'none'})`);
+      await pullModel(client, host, model, (progress) => this.say('model:pull', { ...progress, role }));
+      listed = await this.call(() => client.list(), model);
+    }
+    this.checkBudget(listed.models);
+  }
+
+  async prepareRole(role: ModelRole): Promise<void> {
+    const model = this.options.roles.get(role);
+    if (!model) return;
+    this.prepared.add(role);
+    this.say('model:state', { model, role, state: 'loading' });
+    const options = { num_ctx: await this.options.numCtx(model) };
+    await this.call(() => this.options.client.chat({ model, messages: [], keep_alive: -1, options }), model);
+    const running = await this.waitInPs(model, true);
+    this.say('model:state', { model, role, state: 'loaded', sizeVram: running?.size_vram, size: running?.size });
+  }
+
+  async releaseRole(role: ModelRole): Promise<void> {
+    const model = this.options.roles.get(role);
+    this.prepared.delete(role);
+    if (!model || [...this.prepared].some((other) => sameModel(this.options.roles.get(other) ?? '', model))) return;
+    this.say('model:state', { model, role, state: 'unloading' });
+    await this.call(() => this.options.client.chat({ model, messages: [], keep_alive: 0 }), model);
+    if (await this.waitInPs(model, false)) throw new Error(`model "${model}" is still loaded on ${this.options.host} after it was asked to unload (keep_alive 0)`);
+    this.say('model:state', { model, role, state: 'unloaded' });
+  }
+
+  private checkBudget(models: ModelResponse[]): void {
+    if (this.options.budgetGb === undefined) return;
+    const sizeOf = (model: string): number | undefined => models.find((entry) => sameModel(entry.name, model))?.size;
+    const problem = budgetProblem(this.options.roles, sizeOf, this.options.budgetGb);
+    if (problem) throw new UserError(problem);
+  }
+
+  /** Polls /api/ps until the model is (or is no longer) running; returns its entry if it is still there at the end. */
+  private async waitInPs(model: string, present: boolean): Promise<ModelResponse | undefined> {
+    const deadline = Date.now() + (this.options.settleMs ?? 30_000);
+    for (;;) {
+      const running = (await this.call(() => this.options.client.ps(), model)).models.find((entry) => sameModel(entry.name, model));
+      if (Boolean(running) === present || Date.now() > deadline) return running;
+      await new Promise((resolve) => setTimeout(resolve, this.options.pollMs ?? 250));
+    }
+  }
+
+  private async call<T>(request: () => Promise<T>, model = ''): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      throw ollamaProblem(error, this.options.host, model);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+// The local-model roles and which model each plays: its own setting, else WORKER_MODEL (the supervisor: SUPERVISOR_MODEL, else the reviewer's).
+import type { FactoryConfig } from '../config/factory-config.js';
+
+export type ModelRole = 'architect' | 'reviewer' | 'coder' | 'supervisor';
+
+/** Loaded for the plan, then unloaded; the others stay resident while the run lasts. */
+export const transientRoles: readonly ModelRole[] = ['architect'];
+export const residentRoles: readonly ModelRole[] = ['reviewer', 'coder', 'supervisor'];
+
+export function roleModel(config: FactoryConfig, role: ModelRole): string {
+  switch (role) {
+    case 'architect':
+      return config.architectModel || config.workerModel;
+    case 'reviewer':
+      return config.reviewerModel || config.workerModel;
+    case 'coder':
+      return config.coderModel || config.workerModel;
+    case 'supervisor':
+      return config.supervisorModel || config.reviewerModel || config.workerModel;
+  }
+}
+
+/** The roles whose model runs on the Ollama server, and their models. */
+export function ollamaRoles(config: FactoryConfig): Map<ModelRole, string> {
+  const roles = new Map<ModelRole, string>();
+  const add = (role: ModelRole): void => {
+    const model = roleModel(config, role);
+    if (model) roles.set(role, model);
+  };
+  if (config.aiEngine === 'ollama') (['architect', 'reviewer', 'coder'] as const).forEach(add);
+  if (config.supervisor === 'ollama') add('supervisor');
+  return roles;
+}
+
+/** Ollama names a model without a tag as name:latest. */
+export function sameModel(a: string, b: string): boolean {
+  const full = (name: string): string => (name.includes(':') ? name : `${name}:latest`);
+  return full(a) === full(b);
+}
