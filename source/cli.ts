@@ -51,6 +51,13 @@ addRunOptions(program.command('tmux').description('open a tmux session with four
   .action(async (options) => (await import('./commands/tmux.js')).tmuxCommand(options));
 
 program
+  .command('set')
+  .description('change a limit of the run going on in this folder, from its next round (MAX_ROUNDS, the valves, the caps, WORKER_MODEL, MODE)')
+  .argument('<KEY=VALUE>', 'the setting, checked like factory_config.md')
+  .option('-C, --dir <dir>', 'project folder', '.')
+  .action(async (pair: string, options: { dir: string }) => (await import('./commands/set.js')).setCommand(pair, options));
+
+program
   .command('status')
   .description('where the run in this folder stands, read from .factory/')
   .option('-C, --dir <dir>', 'project folder', '.')

@@ -10,6 +10,8 @@ const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('intervene') }),
   z.strictObject({ type: z.literal('skip') }),
   z.strictObject({ type: z.literal('stop'), now: z.boolean().optional() }),
+  z.strictObject({ type: z.literal('set'), key: z.string().min(1).max(100), value: z.string().max(2_000) }),
+  z.strictObject({ type: z.literal('unlock'), path: z.string().min(1).max(4_096) }),
 ]) satisfies z.ZodType<EngineCommand>;
 
 export type ParsedCommand = { ok: true; command: EngineCommand } | { ok: false; error: string };
