@@ -21,6 +21,15 @@ describe('parseTestOutput', () => {
     expect(run(output)).toMatchObject({ runner: 'vitest', passed: 1, failed: 1, tests: { adds: 'passed', subtracts: 'failed' } });
   });
 
+  it('vitest file lines give file ids, so a task naming its test file finds them', () => {
+    const output = ' ✓ src/a.test.ts (3 tests) 5ms\n ❯ src/b.test.ts (2 tests | 1 failed) 7ms\n   × subtracts 3ms\n\n Test Files  1 failed | 1 passed (2)\n      Tests  1 failed | 4 passed (5)\n';
+    expect(run(output).tests).toEqual({ 'src/a.test.ts': 'passed', 'src/b.test.ts': 'failed', subtracts: 'failed' });
+  });
+
+  it('jest file lines', () => {
+    expect(run('PASS src/a.test.js\nFAIL src/b.test.js\nTests:       1 failed, 3 passed, 4 total\n').tests).toEqual({ 'src/a.test.js': 'passed', 'src/b.test.js': 'failed' });
+  });
+
   it('jest', () => {
     expect(run('Tests:       2 failed, 3 passed, 5 total\n')).toMatchObject({ runner: 'jest', passed: 3, failed: 2 });
   });
