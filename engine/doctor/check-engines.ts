@@ -21,8 +21,9 @@ async function checkEngine(engine: EngineName, config: FactoryConfig, env: NodeJ
     case 'ollama':
       return [await reachable('engine ollama', `${config.ollamaHost}/api/tags`, 'start it with `ollama serve`, or set OLLAMA_HOST=')];
     case 'openai': {
-      const base = config.settings.OPENAI_BASE_URL ?? env.OPENAI_BASE_URL ?? 'http://127.0.0.1:1234/v1';
-      return [await reachable('engine openai', `${base.replace(/\/$/, '')}/models`, 'start the server (LM Studio, vLLM, llama.cpp) or set OPENAI_BASE_URL=')];
+      const server = await reachable('engine openai', `${config.openaiBaseUrl.replace(/\/$/, '')}/models`, 'start the server (LM Studio, vLLM, llama.cpp) or set OPENAI_BASE_URL=');
+      const named = env[config.openaiApiKeyEnv] ? ok('key openai', `${config.openaiApiKeyEnv} is set`) : ok('key openai', `${config.openaiApiKeyEnv} is not set: no key is sent (fine for local servers)`);
+      return [server, named];
     }
   }
 }

@@ -1,7 +1,9 @@
 // `factory doctor`: every moving part of the configured run, checked in order; the run can work when nothing failed.
 import type { Sandbox } from '../sandbox/sandbox.js';
 import type { FactoryConfig } from '../config/factory-config.js';
-import { ok, type CheckResult } from './check.js';
+import { fail, ok, warn, type CheckResult } from './check.js';
+import { checkModels } from './check-models.js';
+import { errorMessage } from '../util/errors.js';
 import { checkEngines } from './check-engines.js';
 import { checkGit } from './check-git.js';
 import { checkConfig, checkRfp, checkTestCommand } from './check-project.js';
@@ -12,8 +14,6 @@ export type DoctorInput = {
   userDefaults: Record<string, string>;
   /** Builds the sandbox the run would use, with a line saying which and why. */
   sandboxFor: (config: FactoryConfig) => Promise<{ sandbox: Sandbox; note?: string }>;
-  /** Extra checks a wired-in part contributes (Docker engine and image, local models). */
-  extraChecks?: (config: FactoryConfig) => Promise<CheckResult[]>;
 };
 
 export async function runDoctor(input: DoctorInput): Promise<CheckResult[]> {
@@ -22,11 +22,16 @@ export async function runDoctor(input: DoctorInput): Promise<CheckResult[]> {
   results.push(...loaded.results, checkRfp(input.projectDir));
   const config = loaded.config;
   if (!config) return results;
-  results.push(...(await checkEngines(config)));
-  if (input.extraChecks) results.push(...(await input.extraChecks(config)));
-  const { sandbox, note } = await input.sandboxFor(config);
-  results.push(note ? { name: 'sandbox', status: 'warn', detail: `${sandbox.describe()}`, fix: note } : ok('sandbox', sandbox.describe()));
-  await sandbox.start();
+  results.push(...(await checkEngines(config)), ...(await checkModels(config)));
+  let choice: Awaited<ReturnType<DoctorInput['sandboxFor']>>;
+  try {
+    choice = await input.sandboxFor(config);
+    await choice.sandbox.start();
+  } catch (error) {
+    return [...results, fail('sandbox', errorMessage(error), 'start Docker (or set SANDBOX=local), and make sure SANDBOX_IMAGE is there')];
+  }
+  const { sandbox, note } = choice;
+  results.push(note ? warn('sandbox', sandbox.describe(), note) : ok('sandbox', sandbox.describe()));
   try {
     results.push(await checkTestCommand(input.projectDir, config, sandbox));
   } finally {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runFactory } from '../support/cli.js';
 import { makeProject } from '../support/project.js';
 import { requirePytest } from '../support/python.js';
+import { startOllamaServer } from '../support/ollama-server.js';
 
 /** The two Ollama endpoints doctor reads, answered as the Ollama API documents them. */
 function ollamaTags(): Promise<{ url: string; close: () => void }> {
@@ -42,6 +43,17 @@ describe.skipIf(requirePytest())('factory doctor', () => {
     const result = await runFactory(dir, ['doctor']);
     server.close();
     expect(result.stdout).toMatch(new RegExp(`^ok\\s+engine ollama\\s+${server.url}/api/tags answers`, 'm'));
+  });
+
+  it('names each local model with its size, a missing one, and a set over the memory budget', async () => {
+    const server = await startOllamaServer({ models: [{ name: 'qwen2.5:72b', size: 52e9 }, { name: 'qwen2.5-coder:32b', size: 20e9 }], answers: [] });
+    const dir = makeProject({ config: { AI_ENGINE: 'ollama', OLLAMA_HOST: server.url, ARCHITECT_MODEL: 'qwen2.5:72b', CODER_MODEL: 'qwen2.5-coder:32b', REVIEWER_MODEL: 'qwen2.5:14b', OLLAMA_PULL: 'false', VRAM_BUDGET_GB: '48' } });
+    const result = await runFactory(dir, ['doctor']);
+    await server.close();
+    expect(result.stdout).toMatch(/^ok\s+model qwen2.5-coder:32b\s+coder: on the server, 20.0 GB/m);
+    expect(result.stdout).toMatch(/^FAIL\s+model qwen2.5:14b\s+reviewer: not on the server/m);
+    expect(result.stdout).toMatch(/^FAIL\s+memory\s+the local models do not fit VRAM_BUDGET_GB=48: qwen2.5:72b \(architect\) 52.0 GB loaded for the plan, over the 48.0 GB budget/m);
+    expect(result.exitCode).toBe(1);
   });
 
   it('a run refuses a test command that cannot start, before any round', async () => {
