@@ -12,13 +12,6 @@ function startRun(dir: string) {
   return execa('node', [factoryBin, 'run'], { cwd: dir, reject: false, env: { FACTORY_HOME: path.join(os.tmpdir(), 'factory-test-home') } });
 }
 
-async function waitFor(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const alive = (marker: string): boolean => execaSync('pgrep', ['-f', marker], { reject: false }).stdout.trim() !== '';
 

@@ -5,16 +5,10 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { factoryBin, runFactory } from '../support/cli.js';
+import { waitFor } from '../support/wait-for.js';
 import { makeProject, read } from '../support/project.js';
 import { requirePytest } from '../support/python.js';
 
-async function waitFor(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe.skipIf(requirePytest())('factory set', () => {
   it('says so and changes nothing when no run is going', async () => {
