@@ -5,6 +5,7 @@ import path from 'node:path';
 import { execa, execaSync } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { factoryBin, runFactory } from '../support/cli.js';
+import { waitFor } from '../support/wait-for.js';
 import { git, makeProject, rightAdd, wrongAdd } from '../support/project.js';
 import { pytestCommand, requirePytest } from '../support/python.js';
 
