@@ -57,6 +57,9 @@ function createWorker(projectDir: string, config: FactoryConfig, engine: EngineN
 
 /** The architect and the reviewer run on the worker's engine; the reviewer is a worker given the reviewer's prompt. */
 function createPlanners(projectDir: string, config: FactoryConfig, parts: Parts): Pick<Agents, 'architect' | 'reviewer'> {
+  // Local models play the planning roles only when they are named for them (or WORKER_MODEL is).
+  const local = config.aiEngine === 'ollama' || config.aiEngine === 'openai';
+  if (local && (!roleModel(config, 'architect') || !roleModel(config, 'reviewer'))) return {};
   if (config.aiEngine !== 'scripted') {
     return { architect: new WorkerArchitect(createWorker(projectDir, config, config.aiEngine, parts, 'architect')), reviewer: createWorker(projectDir, config, config.aiEngine, parts, 'reviewer') };
   }

@@ -4,6 +4,7 @@ import { loadConfig } from '../../engine/config/load-config.js';
 import { makeProject, wrongAdd } from './project.js';
 
 export function calcProject(settings: Record<string, string> = {}): { dir: string; config: FactoryConfig } {
-  const dir = makeProject({ config: settings, files: { 'calc.py': wrongAdd } });
+  // PLAN=false: these projects test an engine as worker and supervisor; the plan phase has its own tests.
+  const dir = makeProject({ config: { PLAN: 'false', ...settings }, files: { 'calc.py': wrongAdd } });
   return { dir, config: loadConfig(dir) };
 }
