@@ -19,7 +19,7 @@ afterEach(async () => void (await Promise.all(servers.splice(0).map((server) => 
 describe('factory run with the CLI engines', () => {
   it.skipIf(gemini.skip || claude.skip)(`a gemini worker redirected by a claude supervisor goes green${gemini.title}${claude.title}`, { timeout: 180_000 }, async () => {
     expect(fs.existsSync(path.resolve(path.dirname(factoryBin), '../dist/cli.js')), 'dist/cli.js is missing: run `npm run build` (npm test does)').toBe(true);
-    const dir = makeProject({ config: { AI_ENGINE: 'gemini', SUPERVISOR: 'claude', MODE: 'Single' }, files: { 'calc.py': wrongAdd } });
+    const dir = makeProject({ config: { AI_ENGINE: 'gemini', SUPERVISOR: 'claude', MODE: 'Single', PLAN: 'false' }, files: { 'calc.py': wrongAdd } });
     const geminiServer = await startGeminiServer([
       { text: 'Adding a note.', calls: [{ name: 'write_file', args: { file_path: path.join(dir, 'NOTES.md'), content: 'todo\n' } }] },
       { text: 'Noted.' },
