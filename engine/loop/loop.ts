@@ -13,7 +13,7 @@ import { supervise } from './supervise.js';
 import { checkValves, resetValve, roundsAllowed, type TaskCounters } from './valves.js';
 
 export type RunEnd = { outcome: RunOutcome; reason: string; tasksGreen: number };
-type TaskEnd = { outcome: TaskOutcome; reason: string; stoppedBy?: 'valve' | 'cap' | 'human' | 'error' };
+type TaskEnd = { outcome: TaskOutcome; reason: string; stoppedBy?: 'valve' | 'cap' | 'human' };
 
 export async function runLoop(ctx: LoopContext): Promise<RunEnd> {
   const tasks = ctx.rfp.tasks.filter((task) => wanted(ctx, task));
@@ -49,7 +49,7 @@ async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean,
   const counters: TaskCounters = resumed?.counters ?? { rounds: 0, failStreak: 0, idleStreak: 0, extraRounds: 0, sameFailures: 0 };
   if (resumed?.green) return closeGreenTask(ctx, task, `green after ${counters.rounds} round(s) (closed on resume)`);
   const ready = await phases.prepareTask(task);
-  if (!ready.ok) return ctx.control.skipRequested ? { outcome: 'skipped', reason: ready.reason } : { outcome: 'stopped', reason: ready.reason, stoppedBy: ctx.control.stopRequested ? 'human' : 'error' };
+  if (!ready.ok) return ctx.control.skipRequested ? { outcome: 'skipped', reason: ready.reason } : { outcome: 'stopped', reason: ready.reason, stoppedBy: ctx.control.stopRequested ? 'human' : 'valve' };
   const hooks = phases.roundHooks(task);
   let notes: string[] = [];
   let lastTests: TestSummary | undefined = resumed?.lastTests;

@@ -2,7 +2,8 @@
 import type { FactoryEvent } from '../../engine/events.js';
 
 export function formatEvent(event: FactoryEvent, verbose: boolean): string | undefined {
-  const at = `task ${event.task} round ${event.round}`;
+  // Outside a round (the plan, the reviewer, the baseline) there is no round number to give.
+  const at = event.round > 0 ? `task ${event.task} round ${event.round}` : event.task > 0 ? `task ${event.task}` : 'run';
   switch (event.type) {
     case 'run:started':
       return `run ${event.runId} on branch ${event.branch} (from ${event.baseBranch}): ${event.tasks.length} task(s), worker ${event.engine}, ${event.sandbox}, tests: ${event.testCommand}`;
@@ -19,6 +20,7 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
     case 'agent:finished':
       return `${at}: worker ${event.ok ? 'done' : `failed: ${event.error}`}${event.costUsd !== undefined ? ` ($${event.costUsd.toFixed(4)})` : ''}`;
     case 'tests:finished':
+      if (event.baseline) return `baseline before round 1: ${event.result.headline}`;
       return `${at}: tests ${event.result.green ? 'GREEN' : 'red'}: ${event.result.headline}`;
     case 'git:committed':
       return `${at}: commit ${event.sha.slice(0, 10)} ${event.message}`;

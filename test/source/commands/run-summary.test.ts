@@ -27,6 +27,6 @@ describe('factory run', () => {
     expect(run.stdout).toContain('tests/none.py was not locked');
     expect(run.stdout).toContain('plan ready: 1 task(s)');
     expect(run.stdout).toContain('task 1: tests red (0/1 passing, 1 errors) and locked: tests/test_add.py');
-    expect(run.stdout).toMatch(/Summary \(\.factory\/final_report\.md\):\n {2}task 1 green: Add numbers — 2 round\(s\), [\d.]+ s, \$0\.5000, 0 tokens, 2\/2 locked tests passing\n {2}1\/1 task\(s\) green — every task is green\n$/);
+    expect(run.stdout).toMatch(/Summary \(\.factory\/final_report\.md\):\n {2}task 1 green: Add numbers — 2 round\(s\), [\d.]+ s, \$0\.5000, 0 tokens, 2\/2 locked tests passing\n {2}1\/1 task\(s\) green — every task is green\n\nYour branch main is untouched/);
   });
 });
