@@ -97,7 +97,7 @@ describe('status bar', () => {
     const text = plain(view);
     expect(text).toContain('2.0k tok $0.25');
     expect(text).toContain('local processes');
-    expect(text).toContain('worker qwen3:8b loaded · VRAM ███░░░ 4.0G/8.0G');
+    expect(text).toContain('coder qwen3:8b loaded · VRAM ███░░░ 4.0G/8.0G');
   });
 
   it('spins for a model that is loading and adds loaded models up against the VRAM total', async () => {
