@@ -190,7 +190,7 @@ function foldPanes(previous: DashboardState, event: FactoryEvent): DashboardStat
       return { ...state, tests: { headline: `${event.baseline ? 'baseline: ' : ''}${result.headline}`, green: result.green, running: false, command: result.command, lines, counts: { passed: result.passed, failed: result.failed, errored: result.errored, skipped: result.skipped }, baseline: state.tests.baseline } };
     }
     case 'baseline:recorded':
-      return { ...state, tests: { ...state.tests, baseline: baselineText(event) } };
+      return { ...state, tests: { ...state.tests, baseline: `baseline: ${baselineText(event)}` } };
     case 'git:committed': {
       if (!event.diff.trim()) return state;
       const diff: DiffView = { task: event.task, round: event.round, sha: event.sha, message: event.message, lines: toLines(event.diff, diffTone) };

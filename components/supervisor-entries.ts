@@ -29,11 +29,11 @@ export function supervisorEntry(event: FactoryEvent): SupervisorEntry | undefine
   }
 }
 
-/** "baseline: 3/5 passing; failing before the run: tests/x::y" (and when per-test results could not be read, says so). */
+/** "3/5 passing; failing before the run: tests/x::y" (and when per-test results could not be read, says so). */
 export function baselineText(event: FactoryEventOf<'baseline:recorded'>): string {
   const failing = event.failing.length > 0 ? `; failing before the run: ${event.failing.join(', ')}` : '';
   const whole = event.perTest ? '' : ' (per-test results unreadable: the whole-suite verdict counts)';
-  return `baseline: ${event.headline}${failing}${whole}`;
+  return `${event.headline}${failing}${whole}`;
 }
 
 function verdictText(verdict: Verdict): string {
