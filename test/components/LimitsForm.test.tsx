@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stripAnsi } from '../../engine/util/clean-text.js';
 import { event, runStart } from '../support/factory-events.js';
 import { keys } from '../support/fake-terminal.js';
+import { enterValue, formRow as row } from '../support/limits-form.js';
 import { renderDashboard } from '../support/render-dashboard.js';
 
 type Rendered = ReturnType<typeof renderDashboard>;
@@ -18,12 +19,6 @@ const press = async (view: Rendered, key: string): Promise<void> => {
   view.stdin.write(key);
   await new Promise((resolve) => setTimeout(resolve, 20));
 };
-const type = async (view: Rendered, text: string): Promise<void> => {
-  for (const char of text) await press(view, char);
-};
-/** The form's row for a setting, as drawn: the marker, the key, its value. */
-const row = (view: Rendered, key: string): string => plain(view).split('\n').find((line) => line.includes(` ${key} `))?.replace(/^[^›\w]*/, '').replace(/[│║ ]+$/, '') ?? '';
-
 async function openForm(): Promise<Rendered> {
   const view = renderDashboard({ columns: 120, rows: 30 });
   mounted.push(view);
@@ -32,12 +27,6 @@ async function openForm(): Promise<Rendered> {
   await press(view, 'L');
   await shows(view, 'Limits · changes apply from the next round');
   return view;
-}
-
-/** Moves the pick down to a setting (the form lists them in liveKeys order). */
-async function pick(view: Rendered, key: string): Promise<void> {
-  for (let n = 0; n < 8 && !row(view, key).startsWith('›'); n++) await press(view, 'j');
-  await vi.waitFor(() => expect(row(view, key)).toMatch(/^›/));
 }
 
 describe('limits form', () => {
@@ -54,12 +43,7 @@ describe('limits form', () => {
 
   it('a bad value shows the config message and sends nothing; the edit stays open to fix it', async () => {
     const view = await openForm();
-    await pick(view, 'MAX_ROUNDS');
-    await press(view, keys.enter);
-    await shows(view, 'type the value · enter sends · esc cancels');
-    for (let n = 0; n < 2; n++) await press(view, '\u007f');
-    await type(view, 'lots');
-    await vi.waitFor(() => expect(row(view, 'MAX_ROUNDS')).toMatch(/^› MAX_ROUNDS\s+lots$/));
+    await enterValue(view, 'MAX_ROUNDS', 'lots');
     await press(view, keys.enter);
     await shows(view, 'dashboard: MAX_ROUNDS=lots is not allowed: expected');
     expect(view.channel.sent).toEqual([]);
@@ -68,10 +52,7 @@ describe('limits form', () => {
 
   it('a good value sends {type: set, key, value} and says it applies from the next round', async () => {
     const view = await openForm();
-    await pick(view, 'MAX_ROUNDS');
-    await press(view, keys.enter);
-    for (let n = 0; n < 2; n++) await press(view, '\u007f');
-    await type(view, '2');
+    await enterValue(view, 'MAX_ROUNDS', '2');
     await press(view, keys.enter);
     await vi.waitFor(() => expect(view.channel.sent).toEqual([{ type: 'set', key: 'MAX_ROUNDS', value: '2' }]));
     await shows(view, 'MAX_ROUNDS=2 sent: it applies from the next round');
@@ -86,9 +67,7 @@ describe('limits form', () => {
 
   it('esc cancels an edit, then closes the form; nothing is sent', async () => {
     const view = await openForm();
-    await press(view, keys.enter);
-    await type(view, 'qwen3:8b');
-    await vi.waitFor(() => expect(row(view, 'WORKER_MODEL')).toMatch(/^› WORKER_MODEL\s+qwen3:8b$/));
+    await enterValue(view, 'WORKER_MODEL', 'qwen3:8b');
     await press(view, keys.escape);
     await shows(view, 'j/k pick · enter edits · esc closes');
     expect(row(view, 'WORKER_MODEL')).toMatch(/WORKER_MODEL\s+\(empty\)$/);
