@@ -19,6 +19,7 @@ const press = async (view: Rendered, key: string): Promise<void> => {
   view.stdin.write(key);
   await new Promise((resolve) => setTimeout(resolve, 20));
 };
+
 async function openForm(): Promise<Rendered> {
   const view = renderDashboard({ columns: 120, rows: 30 });
   mounted.push(view);

@@ -46,6 +46,7 @@ describe.skipIf(skip)(`limits form on a real run${skip ? ` (skipped: ${skip})` :
     await press(keys.enter);
     await shows('MAX_ROUNDS=2 sent: it applies from the next round');
     await press(keys.escape);
+    await vi.waitFor(() => expect(plain()).not.toContain('Limits ·'));
     // A paused run takes changed settings in when it resumes.
     await press('p');
     expect(await running).toMatchObject({ outcome: 'valve' });
