@@ -9,6 +9,7 @@ import DiffPane from './DiffPane.js';
 import Footer from './Footer.js';
 import HelpOverlay from './HelpOverlay.js';
 import { keyActions, type QuitMode } from './key-actions.js';
+import LimitsForm from './LimitsForm.js';
 import QuitConfirm from './QuitConfirm.js';
 import RedirectInput from './RedirectInput.js';
 import StatusBar from './StatusBar.js';
@@ -57,6 +58,8 @@ export default function Dashboard({ source, theme, pane, onQuit, interactive = t
         <Banner state={state} width={columns} />
         {state.overlay === 'help' ? (
           <HelpOverlay state={state} width={columns} height={body} />
+        ) : state.overlay === 'limits' ? (
+          <LimitsForm form={state.limits} settings={state.settings} draft={state.draft} width={columns} height={body} />
         ) : single ? (
           renderPane(state, single, columns, body, true)
         ) : (

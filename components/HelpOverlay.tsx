@@ -10,6 +10,8 @@ const sections: { scope: KeyScope; title: string }[] = [
   { scope: 'global', title: 'Dashboard' },
   { scope: 'diff', title: 'Diff pane' },
   { scope: 'redirect', title: 'Redirect input' },
+  { scope: 'limits', title: 'Limits form' },
+  { scope: 'limits-edit', title: 'Limits form, editing a value' },
   { scope: 'quit', title: 'Quit question' },
   { scope: 'help', title: 'This help' },
   { scope: 'overlay', title: 'Any overlay' },

@@ -15,13 +15,15 @@ type Props = {
   readonly focused: boolean;
   /** Lines scrolled up from the bottom; 0 follows. */
   readonly scroll: number;
-  /** A first row above the lines (the Tests headline). */
+  /** Rows above the lines (the Tests headline). */
   readonly headline?: ReactNode;
+  /** How many rows the headline takes. */
+  readonly headlineRows?: number;
 };
 
-export default function Pane({ title, lines, width, height, focused, scroll, headline }: Props) {
+export default function Pane({ title, lines, width, height, focused, scroll, headline, headlineRows = 1 }: Props) {
   const theme = useTheme();
-  const rows = Math.max(0, height - 3 - (headline ? 1 : 0));
+  const rows = Math.max(0, height - 3 - (headline ? headlineRows : 0));
   const offset = Math.min(scroll, Math.max(0, lines.length - rows));
   const end = lines.length - offset;
   const visible = lines.slice(Math.max(0, end - rows), end);

@@ -1,8 +1,8 @@
-// The supervisor's verdicts and the humans' actions, with their times.
+// The supervisor's verdicts, the humans' actions and setting changes, valves, caps and the baseline, with their times.
 import { memo } from 'react';
-import type { SupervisorEntry } from './dashboard-state.js';
 import type { Line, Tone } from './line-window.js';
 import Pane from './Pane.js';
+import type { SupervisorEntry } from './supervisor-entries.js';
 
 type Props = {
   readonly entries: readonly SupervisorEntry[];
@@ -12,12 +12,12 @@ type Props = {
   readonly scroll: number;
 };
 
-const tones: Record<string, Tone> = { CONTINUE: 'success', REDIRECT: 'warning', INTERVENE: 'warning', ESCALATE: 'failure', VALVE: 'failure', PAUSED: 'warning' };
+const tones: Record<string, Tone> = { CONTINUE: 'success', REDIRECT: 'warning', INTERVENE: 'warning', ESCALATE: 'failure', VALVE: 'failure', CAP: 'failure', PAUSED: 'warning', REFUSED: 'failure', BASELINE: 'dim' };
 
 function SupervisorPane({ entries, width, height, focused, scroll }: Props) {
   const lines: Line[] = entries.map((entry) => ({
     text: `${entry.ts.slice(11, 19)} ${entry.who === 'human' ? 'you' : 'sup'} ${entry.label}${entry.text ? `: ${entry.text.replaceAll('\n', ' ')}` : ''}`,
-    tone: entry.who === 'human' ? 'tool' : (tones[entry.label] ?? 'text'),
+    tone: tones[entry.label] ?? (entry.who === 'human' ? 'tool' : 'text'),
   }));
   return <Pane title="3 Supervisor" lines={lines} width={width} height={height} focused={focused} scroll={scroll} />;
 }

@@ -1,4 +1,4 @@
-// The last test run: a red or green headline with counts, then its output.
+// The last test run: a red or green headline with counts, the baseline from before the run, then its output.
 import { memo } from 'react';
 import { Text } from 'ink';
 import type { TestsView } from './dashboard-state.js';
@@ -23,7 +23,10 @@ function TestsPane({ tests, width, height, focused, scroll }: Props) {
       {`${mark} ${tests.running ? (tests.command ?? '') : tests.headline}${tests.running ? '' : counts}`}
     </Text>
   );
-  return <Pane title="2 Tests" lines={tests.lines} width={width} height={height} focused={focused} scroll={scroll} headline={headline} />;
+  const baseline = tests.baseline ? <Text color={theme.dim} wrap="truncate-end">{tests.baseline}</Text> : null;
+  return (
+    <Pane title="2 Tests" lines={tests.lines} width={width} height={height} focused={focused} scroll={scroll} headlineRows={baseline ? 2 : 1} headline={<>{headline}{baseline}</>} />
+  );
 }
 
 /** Redrawn only when its own slice of state changes, not on every batch of worker lines. */

@@ -1,18 +1,19 @@
 // The dashboard's state as a pure reducer: folds the engine's events and the user's UI actions; no Ink, unit-tested alone.
-import type { Verdict } from '../engine/agents/agent.js';
 import type { FactoryEvent, FactoryEventOf } from '../engine/events.js';
 import { initialStatus, reduceStatus, type RunStatus } from '../engine/reports/run-status.js';
 import type { TestCounts } from '../engine/testing/test-result.js';
 import { diffTone } from './diff-tone.js';
+import { initialLimits, limitsEvent, reduceLimits, type LimitsAction, type LimitsForm } from './limits-state.js';
 import { appendLines, toLines, type Line } from './line-window.js';
+import { baselineText, supervisorEntry, type SupervisorEntry } from './supervisor-entries.js';
 
 export const paneIds = ['worker', 'tests', 'supervisor', 'diff'] as const;
 export type PaneId = (typeof paneIds)[number];
-export type Overlay = 'none' | 'help' | 'redirect' | 'quit';
+export type Overlay = 'none' | 'help' | 'redirect' | 'quit' | 'limits';
 
-export type TestsView = { headline: string; green?: boolean; running: boolean; counts?: TestCounts; command?: string; lines: Line[] };
+/** baseline: the run's test results before round 1, kept over the rounds ("baseline: 3/5 passing; failing before the run: ..."). */
+export type TestsView = { headline: string; green?: boolean; running: boolean; counts?: TestCounts; command?: string; lines: Line[]; baseline?: string };
 export type DiffView = { task: number; round: number; sha: string; message: string; lines: Line[] };
-export type SupervisorEntry = { ts: string; who: 'supervisor' | 'human'; label: string; text: string };
 export type ModelView = FactoryEventOf<'model:state'>;
 
 export type DashboardState = {
@@ -30,7 +31,11 @@ export type DashboardState = {
   overlay: Overlay;
   /** Lines scrolled up from the bottom per pane; 0 follows new output. */
   scroll: Record<PaneId, number>;
+  /** The redirect text, or the value being edited in the limits form. */
   draft: string;
+  /** The live settings' current values (run:started, then config:changed); the limits form shows them. */
+  settings: Record<string, string>;
+  limits: LimitsForm;
   /** Rows the help overlay is scrolled down. */
   helpScroll: number;
   /** A one-line message for the user (a disabled key's reason, what was sent). */
@@ -51,7 +56,8 @@ export type UiAction =
   | { type: 'draft'; text: string }
   | { type: 'help-scroll'; by: number }
   | { type: 'notice'; text?: string }
-  | { type: 'detached' };
+  | { type: 'detached' }
+  | LimitsAction;
 
 const maxDiffs = 50;
 const maxEntries = 200;
@@ -67,6 +73,8 @@ export const initialDashboard = (): DashboardState => ({
   overlay: 'none',
   scroll: { worker: 0, tests: 0, supervisor: 0, diff: 0 },
   draft: '',
+  settings: {},
+  limits: initialLimits(),
   helpScroll: 0,
   detached: false,
 });
@@ -97,7 +105,7 @@ export function reduceDashboard(state: DashboardState, action: UiAction): Dashbo
       return { ...state, diffIndex: next === state.diffs.length - 1 ? undefined : next, scroll: { ...state.scroll, diff: 0 } };
     }
     case 'overlay':
-      return { ...state, overlay: action.overlay, draft: action.overlay === 'redirect' ? '' : state.draft, helpScroll: 0 };
+      return { ...state, overlay: action.overlay, draft: action.overlay === 'redirect' ? '' : state.draft, helpScroll: 0, limits: action.overlay === 'limits' ? initialLimits() : state.limits };
     case 'help-scroll':
       return { ...state, helpScroll: Math.max(0, state.helpScroll + action.by) };
     case 'draft':
@@ -106,6 +114,8 @@ export function reduceDashboard(state: DashboardState, action: UiAction): Dashbo
       return { ...state, notice: action.text };
     case 'detached':
       return { ...state, detached: true };
+    default:
+      return reduceLimits(state, action);
   }
 }
 
@@ -150,10 +160,16 @@ function foldEvents(state: DashboardState, events: readonly FactoryEvent[]): Das
 }
 
 function foldEvent(previous: DashboardState, event: FactoryEvent): DashboardState {
-  const state = { ...previous, status: reduceStatus(previous.status, event) };
+  return limitsEvent(foldPanes(previous, event), event);
+}
+
+function foldPanes(previous: DashboardState, event: FactoryEvent): DashboardState {
+  const entry = supervisorEntry(event);
+  const counted = { ...previous, status: reduceStatus(previous.status, event) };
+  const state = entry ? addEntry(counted, entry) : counted;
   switch (event.type) {
     case 'run:started':
-      return { ...initialDashboard(), status: state.status, focus: state.focus, zoom: state.zoom, overlay: state.overlay, draft: state.draft };
+      return { ...initialDashboard(), status: state.status, focus: state.focus, zoom: state.zoom, overlay: state.overlay, draft: state.draft, limits: state.limits };
     case 'round:started':
       return addWorker(state, toLines(`── task ${event.task} · round ${event.round}/${event.maxRounds} ──`, 'heading'));
     case 'agent:tool':
@@ -171,8 +187,10 @@ function foldEvent(previous: DashboardState, event: FactoryEvent): DashboardStat
     case 'tests:finished': {
       const { result } = event;
       const lines = state.tests.lines.length > 0 ? state.tests.lines : toLines(result.output, 'text');
-      return { ...state, tests: { headline: `${event.baseline ? 'baseline: ' : ''}${result.headline}`, green: result.green, running: false, command: result.command, lines, counts: { passed: result.passed, failed: result.failed, errored: result.errored, skipped: result.skipped } } };
+      return { ...state, tests: { headline: `${event.baseline ? 'baseline: ' : ''}${result.headline}`, green: result.green, running: false, command: result.command, lines, counts: { passed: result.passed, failed: result.failed, errored: result.errored, skipped: result.skipped }, baseline: state.tests.baseline } };
     }
+    case 'baseline:recorded':
+      return { ...state, tests: { ...state.tests, baseline: `baseline: ${baselineText(event)}` } };
     case 'git:committed': {
       if (!event.diff.trim()) return state;
       const diff: DiffView = { task: event.task, round: event.round, sha: event.sha, message: event.message, lines: toLines(event.diff, diffTone) };
@@ -180,14 +198,6 @@ function foldEvent(previous: DashboardState, event: FactoryEvent): DashboardStat
       const follow = state.diffIndex === undefined;
       return { ...state, diffs, diffIndex: follow ? undefined : Math.max(0, state.diffIndex! - (state.diffs.length + 1 - diffs.length)), scroll: follow ? { ...state.scroll, diff: 0 } : state.scroll };
     }
-    case 'verdict:issued':
-      return addEntry(state, { ts: event.ts, who: event.by, label: event.verdict.decision, text: verdictText(event.verdict) });
-    case 'human:action':
-      return addEntry(state, { ts: event.ts, who: 'human', label: event.action, text: event.text ?? '' });
-    case 'valve:tripped':
-      return addEntry(state, { ts: event.ts, who: 'supervisor', label: 'VALVE', text: `${event.reason}: ${event.evidence}` });
-    case 'engine:paused':
-      return addEntry(state, { ts: event.ts, who: 'supervisor', label: 'PAUSED', text: `${event.kind}: ${event.reason}` });
     case 'task:finished':
       return addWorker(state, toLines(`task ${event.task} ${event.outcome}: ${event.reason}`, event.outcome === 'green' ? 'success' : 'warning'));
     case 'run:error':
@@ -205,8 +215,4 @@ function addWorker(state: DashboardState, added: Line[]): DashboardState {
 
 function addEntry(state: DashboardState, entry: SupervisorEntry): DashboardState {
   return { ...state, supervisor: [...state.supervisor, entry].slice(-maxEntries), scroll: keepPlace(state, 'supervisor', 1) };
-}
-
-function verdictText(verdict: Verdict): string {
-  return [verdict.reason, verdict.instructions].filter((part) => part.trim()).join(' → ');
 }

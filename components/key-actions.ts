@@ -1,7 +1,9 @@
 // What each key binding does: a handler per KeyId that turns the key into a UI action or an engine command.
 import type { EngineCommand } from '../engine/commands.js';
+import { checkLiveSetting } from '../engine/config/live-setting.js';
 import { paneIds, type DashboardState, type UiAction } from './dashboard-state.js';
 import type { KeyId } from './keymap.js';
+import { pickedKey } from './limits-state.js';
 
 /** leave: quit and let the run go on; stop: ask the run to stop, then quit. */
 export type QuitMode = 'leave' | 'stop';
@@ -40,6 +42,7 @@ export function keyActions({ state, dispatch, send, quit, page }: KeyDeps): Reco
     follow: () => dispatch({ type: 'scroll-bottom' }),
     'diff-older': () => dispatch({ type: 'diff-step', by: -1 }),
     'diff-newer': () => dispatch({ type: 'diff-step', by: 1 }),
+    limits: () => dispatch({ type: 'overlay', overlay: 'limits' }),
     help: () => dispatch({ type: 'overlay', overlay: 'help' }),
     quit: () => (running ? dispatch({ type: 'overlay', overlay: 'quit' }) : quit('leave')),
     close: () => dispatch({ type: 'overlay', overlay: 'none' }),
@@ -51,6 +54,11 @@ export function keyActions({ state, dispatch, send, quit, page }: KeyDeps): Reco
       dispatch({ type: 'overlay', overlay: 'none' });
       if (text) sent({ type: 'redirect', text }, `redirect sent: it goes into the next prompt${paused ? ' (press p to resume)' : ''}`);
     },
+    'limits-down': () => dispatch({ type: 'limits-move', by: 1 }),
+    'limits-up': () => dispatch({ type: 'limits-move', by: -1 }),
+    'limits-edit': () => dispatch({ type: 'limits-edit' }),
+    'limits-submit': () => submitLimit(state, dispatch, send),
+    'limits-cancel': () => dispatch({ type: 'limits-cancel' }),
     'quit-stop': () => {
       send({ type: 'stop' });
       quit('stop');
@@ -58,4 +66,13 @@ export function keyActions({ state, dispatch, send, quit, page }: KeyDeps): Reco
     'quit-keep': () => quit('leave'),
     'quit-stay': () => dispatch({ type: 'overlay', overlay: 'none' }),
   };
+}
+
+/** A value is checked here first, with factory_config.md's messages: a bad one never reaches the run. */
+function submitLimit(state: DashboardState, dispatch: KeyDeps['dispatch'], send: KeyDeps['send']): void {
+  const key = pickedKey(state.limits);
+  const checked = checkLiveSetting(key, state.draft, 'dashboard');
+  if ('message' in checked) return dispatch({ type: 'limits-result', ok: false, text: checked.message });
+  send({ type: 'set', key, value: checked.value });
+  dispatch({ type: 'limits-result', ok: true, text: `${key}=${checked.value || '(empty)'} sent: it applies from the next round` });
 }

@@ -1,8 +1,8 @@
 // The one list of key bindings: Footer, HelpOverlay, the README key table and the key handler all read it.
 import type { DashboardState } from './dashboard-state.js';
 
-/** global: always (no overlay); diff: when the Diff pane has focus; overlay: any overlay; the rest: that overlay. */
-export type KeyScope = 'global' | 'diff' | 'overlay' | 'help' | 'redirect' | 'quit';
+/** global: always (no overlay); diff: when the Diff pane has focus; overlay: any overlay; limits-edit: the limits form editing a value; the rest: that overlay. */
+export type KeyScope = 'global' | 'diff' | 'overlay' | 'help' | 'redirect' | 'quit' | 'limits' | 'limits-edit';
 
 export type KeyBinding = {
   readonly id: KeyId;
@@ -19,8 +19,9 @@ export type KeyBinding = {
 
 export const keyIds = [
   'pause', 'redirect', 'escalate', 'intervene', 'skip', 'focus-next', 'focus-prev', 'zoom',
-  'scroll-up', 'scroll-down', 'page-up', 'page-down', 'follow', 'diff-older', 'diff-newer', 'help', 'quit',
-  'close', 'help-close', 'help-down', 'help-up', 'redirect-send', 'quit-stop', 'quit-keep', 'quit-stay',
+  'scroll-up', 'scroll-down', 'page-up', 'page-down', 'follow', 'diff-older', 'diff-newer', 'limits', 'help', 'quit',
+  'close', 'help-close', 'help-down', 'help-up', 'redirect-send', 'limits-down', 'limits-up', 'limits-edit', 'limits-submit', 'limits-cancel',
+  'quit-stop', 'quit-keep', 'quit-stay',
 ] as const;
 export type KeyId = (typeof keyIds)[number];
 
@@ -47,6 +48,7 @@ export const keymap: readonly KeyBinding[] = [
   { id: 'follow', keys: ['G', 'end'], description: 'back to the bottom of the focused pane, following new output', short: 'follow', scope: 'global', footer: false },
   { id: 'diff-older', keys: ['['], description: "show the previous round's diff", short: 'older diff', scope: 'diff', footer: true, disabledReason: (state) => (state.diffs.length < 2 ? 'no earlier diff yet' : undefined) },
   { id: 'diff-newer', keys: [']'], description: "show the next round's diff", short: 'newer diff', scope: 'diff', footer: true, disabledReason: (state) => (state.diffIndex === undefined ? 'already the newest diff' : undefined) },
+  { id: 'limits', keys: ['L'], description: 'change a limit of the run going on (rounds, streaks, caps, model, mode) from the next round', short: 'limits', scope: 'global', footer: true, disabledReason: steering },
   { id: 'help', keys: ['?'], description: 'show every key', short: 'help', scope: 'global', footer: true },
   { id: 'quit', keys: ['q', 'ctrl+c'], description: 'quit (asks when a run is going: stop it, or leave it running headless)', short: 'quit', scope: 'global', footer: true },
   { id: 'close', keys: ['escape'], description: 'close the overlay', short: 'close', scope: 'overlay', footer: true },
@@ -54,6 +56,11 @@ export const keymap: readonly KeyBinding[] = [
   { id: 'help-down', keys: ['j', 'down', 'pagedown'], description: 'scroll the help down (when it is taller than the screen)', short: 'scroll', scope: 'help', footer: true },
   { id: 'help-up', keys: ['k', 'up', 'pageup'], description: 'scroll the help up', short: 'scroll up', scope: 'help', footer: false },
   { id: 'redirect-send', keys: ['return'], description: 'send the instruction to the run', short: 'send', scope: 'redirect', footer: true },
+  { id: 'limits-down', keys: ['j', 'down'], description: 'pick the next setting', short: 'pick', scope: 'limits', footer: true },
+  { id: 'limits-up', keys: ['k', 'up'], description: 'pick the previous setting', short: 'pick back', scope: 'limits', footer: false },
+  { id: 'limits-edit', keys: ['return'], description: "edit the picked setting's value", short: 'edit', scope: 'limits', footer: true },
+  { id: 'limits-submit', keys: ['return'], description: 'check the value like factory_config.md and send it to the run (it applies from the next round)', short: 'send', scope: 'limits-edit', footer: true },
+  { id: 'limits-cancel', keys: ['escape'], description: 'stop editing; the value stays as it was', short: 'cancel', scope: 'limits-edit', footer: true },
   { id: 'quit-stop', keys: ['y'], description: 'stop the run after the current step and quit', short: 'stop run & quit', scope: 'quit', footer: true },
   { id: 'quit-keep', keys: ['k'], description: 'quit and leave the run going headless (attach again with factory tui)', short: 'keep running & quit', scope: 'quit', footer: true },
   { id: 'quit-stay', keys: ['n'], description: 'stay in the dashboard', short: 'stay', scope: 'quit', footer: true },
@@ -61,6 +68,8 @@ export const keymap: readonly KeyBinding[] = [
 
 /** The scopes whose keys work now, most specific first. */
 export function activeScopes(state: DashboardState): KeyScope[] {
+  // Editing a value, every other key is typed into it.
+  if (state.overlay === 'limits' && state.limits.editing) return ['limits-edit'];
   if (state.overlay !== 'none') return [state.overlay, 'overlay'];
   return state.focus === 'diff' ? ['diff', 'global'] : ['global'];
 }
@@ -79,3 +88,6 @@ export function footerBindings(state: DashboardState): KeyBinding[] {
 }
 
 export const keyLabel = (binding: KeyBinding): string => (binding.id === 'zoom' ? '1-4' : binding.keys.join('/'));
+
+/** Whether keys with no binding now are typed into state.draft (the redirect text, a limit's value). */
+export const typing = (state: DashboardState): boolean => state.overlay === 'redirect' || (state.overlay === 'limits' && state.limits.editing);

@@ -1,10 +1,10 @@
-// Routes key presses: keymap binding -> handler (or the binding's disabled reason); in the redirect overlay other keys edit the draft.
+// Routes key presses: keymap binding -> handler (or the binding's disabled reason); while typing (redirect, a limit's value) other keys edit the draft.
 import { useInput } from 'ink';
 import { useRef } from 'react';
 import type { DashboardState, UiAction } from './dashboard-state.js';
 import type { KeyHandler } from './key-actions.js';
 import { keyName } from './key-name.js';
-import { bindingFor, type KeyId } from './keymap.js';
+import { bindingFor, typing, type KeyId } from './keymap.js';
 
 /** Subscribes to key presses while active (false when stdin is not interactive). */
 export function useKeymap(state: DashboardState, handlers: Record<KeyId, KeyHandler>, dispatch: (action: UiAction) => void, active: boolean): void {
@@ -21,7 +21,7 @@ export function useKeymap(state: DashboardState, handlers: Record<KeyId, KeyHand
       if (state.notice && state.overlay === 'none') dispatch({ type: 'notice' });
       return handlers[binding.id](name);
     }
-    if (state.overlay !== 'redirect') return;
+    if (!typing(state)) return;
     if (name === 'backspace') return dispatch({ type: 'draft', text: state.draft.slice(0, -1) });
     if (!key.ctrl && !key.meta && input && !/[\u0000-\u001f]/.test(input)) dispatch({ type: 'draft', text: state.draft + input });
   }, { isActive: active });

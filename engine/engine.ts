@@ -19,7 +19,7 @@ import type { Sandbox } from './sandbox/sandbox.js';
 import type { ModelControl } from './models/model-manager.js';
 import { errorMessage, UserError } from './util/errors.js';
 import { exitCodeFor } from './run/exit-codes.js';
-import { checkLiveSetting } from './config/live-setting.js';
+import { checkLiveSetting, liveKeys } from './config/live-setting.js';
 
 export type EngineDeps = {
   projectDir: string;
@@ -99,7 +99,7 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
       const prepared = await prepareRun(deps.projectDir, deps.config, { runId: deps.runId ?? newRunId(), allowDirty: deps.allowDirty ?? false, resume });
       total = prepared.rfp.tasks.length;
       await deps.sandbox.start();
-      say('run:started', { resumed: prepared.resume !== undefined, runId: prepared.runId, branch: prepared.branch, baseBranch: prepared.baseBranch, sandbox: deps.sandbox.describe(), engine: deps.worker.name, testCommand: prepared.testCommand, tasks: prepared.rfp.tasks.map(({ index, title, done }) => ({ index, title, done })) });
+      say('run:started', { resumed: prepared.resume !== undefined, runId: prepared.runId, branch: prepared.branch, baseBranch: prepared.baseBranch, sandbox: deps.sandbox.describe(), engine: deps.worker.name, testCommand: prepared.testCommand, tasks: prepared.rfp.tasks.map(({ index, title, done }) => ({ index, title, done })), settings: Object.fromEntries(liveKeys.map((key) => [key, deps.config.settings[key] ?? ''])) });
       position.runRound = prepared.resume?.runRound ?? 0;
       const usage = prepared.resume?.usage ?? { costUsd: 0, tokens: 0 };
       const ctx: LoopContext = { ...deps, ...prepared, paths, control, position, say, unlocks, usage, startedAt: prepared.resume?.startedAt ?? Date.now(), capsLifted: new Set() };

@@ -1,0 +1,41 @@
+// Which events go into the Supervisor pane's history, and how each one reads there.
+import type { Verdict } from '../engine/agents/agent.js';
+import type { FactoryEvent, FactoryEventOf } from '../engine/events.js';
+
+export type SupervisorEntry = { ts: string; who: 'supervisor' | 'human'; label: string; text: string };
+
+/** The history entry an event makes, or undefined for events the pane does not show. */
+export function supervisorEntry(event: FactoryEvent): SupervisorEntry | undefined {
+  const { ts } = event;
+  switch (event.type) {
+    case 'verdict:issued':
+      return { ts, who: event.by, label: event.verdict.decision, text: verdictText(event.verdict) };
+    case 'human:action':
+      return { ts, who: 'human', label: event.action, text: event.text ?? '' };
+    case 'valve:tripped':
+      return { ts, who: 'supervisor', label: 'VALVE', text: `${event.reason}: ${event.evidence}` };
+    case 'cap:reached':
+      return { ts, who: 'supervisor', label: 'CAP', text: `${event.reason}: ${event.evidence}` };
+    case 'engine:paused':
+      return { ts, who: 'supervisor', label: 'PAUSED', text: `${event.kind}: ${event.reason}` };
+    case 'config:changed':
+      return { ts, who: 'human', label: 'SET', text: `${event.key}=${event.value || '(empty)'} (was ${event.previous || '(empty)'}), from the next round` };
+    case 'config:rejected':
+      return { ts, who: 'human', label: 'REFUSED', text: `${event.key}=${event.value}: ${event.message}` };
+    case 'baseline:recorded':
+      return { ts, who: 'supervisor', label: 'BASELINE', text: baselineText(event) };
+    default:
+      return undefined;
+  }
+}
+
+/** "3/5 passing; failing before the run: tests/x::y" (and when per-test results could not be read, says so). */
+export function baselineText(event: FactoryEventOf<'baseline:recorded'>): string {
+  const failing = event.failing.length > 0 ? `; failing before the run: ${event.failing.join(', ')}` : '';
+  const whole = event.perTest ? '' : ' (per-test results unreadable: the whole-suite verdict counts)';
+  return `${event.headline}${failing}${whole}`;
+}
+
+function verdictText(verdict: Verdict): string {
+  return [verdict.reason, verdict.instructions].filter((part) => part.trim()).join(' → ');
+}
