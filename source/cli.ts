@@ -1,6 +1,7 @@
 // The `factory` command line: parses arguments and loads each command's code only when it runs, to start fast.
 import { Command, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
+import { interactiveTerminal } from './run/interactive-terminal.js';
 import { addRunOptions, addSettingOptions } from './run/run-options.js';
 
 // React and Ink pick their slow development builds unless told otherwise.
@@ -34,7 +35,10 @@ addRunOptions(program.command('tui').description('the full-screen dashboard: att
   .option('--theme <name>', 'colour theme: dark, light or high-contrast (NO_COLOR turns colour off)')
   .option('--save-theme', 'keep --theme as your default')
   .option('--attach', 'only attach: wait up to 30 s for a run another terminal is starting, never start one')
-  .action(async (options) => (await import('./commands/tui.js')).tuiCommand(options));
+  .action(async (options) => {
+    interactiveTerminal();
+    return (await import('./commands/tui.js')).tuiCommand(options);
+  });
 
 program
   .command('demo')
@@ -42,7 +46,10 @@ program
   .option('--dir <dir>', 'where to put the sample project (new or empty folder; default: a temp folder)')
   .option('--pane <pane>', 'show one pane full size: worker, tests, supervisor or diff')
   .option('--theme <name>', 'colour theme: dark, light or high-contrast')
-  .action(async (options) => (await import('./commands/demo.js')).demoCommand(options));
+  .action(async (options) => {
+    interactiveTerminal();
+    return (await import('./commands/demo.js')).demoCommand(options);
+  });
 
 addRunOptions(program.command('tmux').description('open a tmux session with four dashboard panes attached to one run (started if none is going)'))
   .option('--session <name>', 'tmux session name (default: factory-<folder>)')
@@ -105,6 +112,9 @@ bench
   .option('--rate <n>', 'lines per second', '5000')
   .addOption(new Option('--child <dir>', 'internal: be the dashboard under test, attached to the bench in <dir>').hideHelp())
   .addOption(new Option('--stats <file>', 'internal: where the dashboard under test writes its figures').hideHelp())
-  .action(async (options) => (await import('./commands/bench-tui.js')).benchTuiCommand(options));
+  .action(async (options) => {
+    interactiveTerminal();
+    return (await import('./commands/bench-tui.js')).benchTuiCommand(options);
+  });
 
 program.parseAsync().catch(async (error: unknown) => (await import('./run/fail.js')).fail(error));
