@@ -1,5 +1,5 @@
 // `factory demo`: copies the bundled sample project to a fresh folder and plays its recorded run through the real dashboard.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,19 +10,16 @@ import { tuiCommand } from './tui.js';
 export type DemoOptions = { dir?: string; theme?: string; pane?: string };
 
 export async function demoCommand(options: DemoOptions): Promise<void> {
-  requirePytest();
   const dir = prepareDemoProject(options.dir);
-  await tuiCommand({ dir, set: [], theme: options.theme, pane: options.pane });
+  // Checked while the dashboard draws its first frame: starting python can take a while.
+  await tuiCommand({ dir, set: [], theme: options.theme, pane: options.pane, preflight: requirePytest() });
   process.stdout.write(`factory: the demo project is in ${dir} (its reports under .factory/)\n`);
 }
 
-/** The sample project's tests are Python: say so up front rather than show a run that cannot test. */
-function requirePytest(): void {
-  try {
-    execFileSync('python3', ['-m', 'pytest', '--version'], { stdio: 'ignore' });
-  } catch {
-    throw new UserError('factory demo runs the sample project\'s tests with python3 -m pytest, which is not available here: install python3 and pytest (pip install pytest, or apt-get install python3-pytest)');
-  }
+/** The sample project's tests are Python: say so before the run starts rather than show a run that cannot test. */
+async function requirePytest(): Promise<void> {
+  const found = await new Promise<boolean>((resolve) => execFile('python3', ['-c', 'import importlib.util, sys; sys.exit(importlib.util.find_spec("pytest") is None)'], (error) => resolve(!error)));
+  if (!found) throw new UserError('factory demo runs the sample project\'s tests with python3 -m pytest, which is not available here: install python3 and pytest (pip install pytest, or apt-get install python3-pytest)');
 }
 
 /** The sample project as a git repository with one commit, so the run can branch and commit. */

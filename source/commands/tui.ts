@@ -6,9 +6,10 @@ import { paneIds, type PaneId } from '../../components/dashboard-state.js';
 import { pickTheme } from '../../themes/pick-theme.js';
 import type { RunOptions } from '../run/run-options.js';
 import { engineLog, startBackgroundRun } from '../run/start-background-run.js';
+import { lateClient } from '../run/late-client.js';
 import { userDefaultsStore } from '../run/user-defaults.js';
 
-export type TuiOptions = RunOptions & { pane?: string; theme?: string; saveTheme?: boolean; attach?: boolean };
+export type TuiOptions = RunOptions & { pane?: string; theme?: string; saveTheme?: boolean; attach?: boolean; preflight?: Promise<void> };
 
 export async function tuiCommand(options: TuiOptions): Promise<void> {
   const projectDir = path.resolve(options.dir);
@@ -20,12 +21,16 @@ export async function tuiCommand(options: TuiOptions): Promise<void> {
     store.set('theme', options.theme);
   }
   if (!process.stdout.isTTY) throw new UserError('factory tui needs a terminal; use `factory run` (or `factory run --json`) for plain output');
-  const client = (await attachToRun(projectDir)) ?? (options.attach ? await awaitRun(projectDir) : await startBackgroundRun(projectDir, options));
+  const running = await attachToRun(projectDir);
+  // The dashboard draws while the engine starts; it attaches as soon as the run answers.
+  const start = (): Promise<AttachClient> => (options.attach ? awaitRun(projectDir) : startBackgroundRun(projectDir, options));
+  const connecting = running ? Promise.resolve(running) : (options.preflight ?? Promise.resolve()).then(start);
+  const client = lateClient(connecting);
   let ended = false;
   void client.closed.then(() => (ended = true));
   // Ink only loads for UI commands: `factory --version` and `factory run` stay fast.
   const { showDashboard } = await import('../tui/show-dashboard.js');
-  const mode = await showDashboard(client, { theme, pane });
+  const mode = await showDashboard(client, { theme, pane, starting: connecting });
   if (!ended && mode === 'leave') process.stdout.write(`factory: the run goes on headless in ${projectDir}; attach again with \`factory tui\` (log: ${engineLog(projectDir)})\n`);
   if (mode === 'stop') process.stdout.write('factory: the run stops after its current step\n');
 }

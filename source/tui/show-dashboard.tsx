@@ -12,6 +12,8 @@ export type ShowOptions = {
   pane?: PaneId;
   /** Called after each frame is written (the bench counts frames with it). */
   onFrame?: () => void;
+  /** The run being started or attached to: if it fails, the dashboard closes and the error is thrown. */
+  starting?: Promise<unknown>;
 };
 
 export async function showDashboard(client: AttachClient, options: ShowOptions): Promise<QuitMode> {
@@ -25,7 +27,13 @@ export async function showDashboard(client: AttachClient, options: ShowOptions):
       maxFps: 60,
       onRender: options.onFrame ? () => options.onFrame!() : undefined,
     });
+    let failure: { error: unknown } | undefined;
+    options.starting?.catch((error: unknown) => {
+      failure = { error };
+      app.unmount();
+    });
     await app.waitUntilExit();
+    if (failure) throw failure.error;
   } finally {
     leave();
     client.close();
