@@ -1,6 +1,5 @@
 // A scripted Anthropic Messages API on 127.0.0.1: each agent request (one that offers tools) plays the next reply of the script, streamed as SSE.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen, sendJson } from './http-helpers.js';
 
 /** One model reply: text and/or tool calls, or an HTTP error, or bytes that are not the protocol at all. */
 export type AnthropicReply =
@@ -26,27 +25,27 @@ export async function startAnthropicServer(script: AnthropicReply[]): Promise<Sc
   let next = 0;
   let hangsDropped = 0;
   let ids = 0;
-  const server = http.createServer((req, res) => {
+  const { url, close } = await listen((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       if (!req.url?.startsWith('/v1/messages') || req.method !== 'POST') return void res.writeHead(404).end();
       const parsed = JSON.parse(body || '{}') as Record<string, unknown>;
-      if (req.url.startsWith('/v1/messages/count_tokens')) return void json(res, 200, { input_tokens: 100 });
+      if (req.url.startsWith('/v1/messages/count_tokens')) return void sendJson(res, 200, { input_tokens: 100 });
       // Side requests (titles, quota checks) offer no tools: they get a short answer and leave the script alone.
       const isAgent = Array.isArray(parsed.tools) && parsed.tools.length > 0;
       if (isAgent) requests.push(parsed);
       const reply: AnthropicReply = isAgent ? (script[next++] ?? { text: 'Done.' }) : { text: 'ok' };
       if ('hang' in reply) return void res.on('close', () => hangsDropped++);
       if ('garbage' in reply) return void res.writeHead(200, { 'content-type': 'text/event-stream' }).end(reply.garbage);
-      if ('status' in reply) return void json(res, reply.status, { type: 'error', error: reply.error });
+      if ('status' in reply) return void sendJson(res, reply.status, { type: 'error', error: reply.error });
       const blocks: Block[] = [];
       if (reply.text) blocks.push({ type: 'text', text: reply.text });
       for (const tool of reply.tools ?? []) blocks.push({ type: 'tool_use', id: `toolu_${++ids}`, name: tool.name, input: tool.input });
       const message = { id: `msg_${++ids}`, type: 'message', role: 'assistant', model: String(parsed.model ?? 'claude-sonnet-4-5'), stop_sequence: null };
       const stopReason = reply.tools?.length ? 'tool_use' : 'end_turn';
       const usage = { input_tokens: 1000, output_tokens: 50, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
-      if (parsed.stream !== true) return void json(res, 200, { ...message, content: blocks, stop_reason: stopReason, usage });
+      if (parsed.stream !== true) return void sendJson(res, 200, { ...message, content: blocks, stop_reason: stopReason, usage });
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       const send = (event: string, data: unknown): boolean => res.write(`event: ${event}\ndata: ${JSON.stringify({ type: event, ...(data as object) })}\n\n`);
       send('message_start', { message: { ...message, content: [], stop_reason: null, usage: { ...usage, output_tokens: 1 } } });
@@ -65,21 +64,13 @@ export async function startAnthropicServer(script: AnthropicReply[]): Promise<Sc
       res.end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     requests,
     get hangsDropped() {
       return hangsDropped;
     },
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close,
   };
 }
 
-function json(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-}

@@ -1,6 +1,5 @@
 // A scripted Gemini API on 127.0.0.1: each agent request (one that offers function declarations) plays the next reply; side calls (routing, next-speaker checks) get a fixed JSON answer.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen, sendJson } from './http-helpers.js';
 import type { ScriptedServer } from './anthropic-server.js';
 
 /** One model reply: text and/or function calls, or an HTTP error, or bytes that are not the protocol at all. */
@@ -18,21 +17,21 @@ export async function startGeminiServer(script: GeminiReply[]): Promise<Scripted
   const requests: Record<string, unknown>[] = [];
   let next = 0;
   let hangsDropped = 0;
-  const server = http.createServer((req, res) => {
+  const { url, close } = await listen((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       const match = /\/models\/([^/:]+):(\w+)/.exec(req.url ?? '');
-      if (!match || req.method !== 'POST') return void json(res, 404, { error: { code: 404, message: `no route ${req.method} ${req.url}`, status: 'NOT_FOUND' } });
+      if (!match || req.method !== 'POST') return void sendJson(res, 404, { error: { code: 404, message: `no route ${req.method} ${req.url}`, status: 'NOT_FOUND' } });
       const [, model, method] = match;
-      if (method === 'countTokens') return void json(res, 200, { totalTokens: 100 });
+      if (method === 'countTokens') return void sendJson(res, 200, { totalTokens: 100 });
       const parsed = JSON.parse(body || '{}') as { tools?: { functionDeclarations?: unknown[] }[] };
       const isAgent = (parsed.tools ?? []).some((tool) => (tool.functionDeclarations ?? []).length > 0);
       if (isAgent) requests.push(parsed as Record<string, unknown>);
       const reply: GeminiReply = isAgent ? (script[next++] ?? { text: 'Done.' }) : { text: sideAnswer };
       if ('hang' in reply) return void res.on('close', () => hangsDropped++);
       if ('garbage' in reply) return void res.writeHead(200, { 'content-type': 'text/event-stream' }).end(reply.garbage);
-      if ('status' in reply) return void json(res, reply.status, { error: { code: reply.status, message: reply.message, status: reply.status === 429 ? 'RESOURCE_EXHAUSTED' : 'INTERNAL' } });
+      if ('status' in reply) return void sendJson(res, reply.status, { error: { code: reply.status, message: reply.message, status: reply.status === 429 ? 'RESOURCE_EXHAUSTED' : 'INTERNAL' } });
       const parts: Record<string, unknown>[] = [];
       if (reply.text) parts.push({ text: reply.text });
       for (const call of reply.calls ?? []) parts.push({ functionCall: { name: call.name, args: call.args } });
@@ -41,26 +40,18 @@ export async function startGeminiServer(script: GeminiReply[]): Promise<Scripted
         usageMetadata: { promptTokenCount: 800, candidatesTokenCount: 40, totalTokenCount: 840 },
         modelVersion: model,
       };
-      if (method === 'generateContent') return void json(res, 200, response);
+      if (method === 'generateContent') return void sendJson(res, 200, response);
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.end(`data: ${JSON.stringify(response)}\r\n\r\n`);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     requests,
     get hangsDropped() {
       return hangsDropped;
     },
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close,
   };
 }
 
-function json(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-}
