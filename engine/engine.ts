@@ -11,7 +11,7 @@ import { factoryPaths } from './reports/factory-dir.js';
 import { repairRoundReports, reportWriter } from './reports/report-writer.js';
 import { finalReportWriter } from './reports/final-report-writer.js';
 import { initialStatus, reduceStatus, type RunStatus } from './reports/run-status.js';
-import { newRunId, prepareRun } from './run/prepare-run.js';
+import { newRunId, prepareRun, type PreparedRun } from './run/prepare-run.js';
 import { findResumePoint } from './run/resume-point.js';
 import { acquireRunLock } from './run/run-lock.js';
 import { eventLogWriter, readEventLog } from './reports/event-log.js';
@@ -90,13 +90,14 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
     let end: RunEnd;
     let total = 0;
     let releaseLock = (): void => undefined;
+    let prepared: PreparedRun | undefined;
     try {
       releaseLock = acquireRunLock(paths.lock);
       const history = readEventLog(paths.events);
       const resume = findResumePoint(history);
       if (resume) repairRoundReports(paths, history);
       records = [stopOnFailure(eventLogWriter(paths.events), control), stopOnFailure(reportWriter(paths), control), stopOnFailure(finalReportWriter(paths, resume ? history.slice(history.findLastIndex((event) => event.type === 'run:started')) : []), control)];
-      const prepared = await prepareRun(deps.projectDir, deps.config, { runId: deps.runId ?? newRunId(), allowDirty: deps.allowDirty ?? false, resume });
+      prepared = await prepareRun(deps.projectDir, deps.config, { runId: deps.runId ?? newRunId(), allowDirty: deps.allowDirty ?? false, resume });
       total = prepared.rfp.tasks.length;
       await deps.sandbox.start();
       say('run:started', { resumed: prepared.resume !== undefined, runId: prepared.runId, branch: prepared.branch, baseBranch: prepared.baseBranch, sandbox: deps.sandbox.describe(), engine: deps.worker.name, testCommand: prepared.testCommand, tasks: prepared.rfp.tasks.map(({ index, title, done }) => ({ index, title, done })), settings: Object.fromEntries(liveKeys.map((key) => [key, deps.config.settings[key] ?? ''])) });
@@ -111,6 +112,8 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
         await deps.sandbox.stop().catch(() => undefined);
       }
     } catch (error) {
+      // A run that failed before its first commit leaves no empty branch behind.
+      if (prepared && !prepared.resume && prepared.branch !== prepared.baseBranch) await prepared.repo.dropEmptyBranch(prepared.branch, prepared.baseBranch).catch(() => false);
       releaseLock();
       say('run:error', { message: errorMessage(error) });
       const result: RunResult = { outcome: 'error', exitCode: error instanceof UserError ? error.exitCode : 1, reason: errorMessage(error) };

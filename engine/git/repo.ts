@@ -79,6 +79,14 @@ export class Repo {
     await this.git.raw(['checkout', '-q', name]);
   }
 
+  /** Goes back to `base` and deletes `branch` when it holds no commit of its own; true when it did. */
+  async dropEmptyBranch(branch: string, base: string): Promise<boolean> {
+    if (Number((await this.git.raw(['rev-list', '--count', `${base}..${branch}`])).trim()) > 0) return false;
+    await this.checkout(base);
+    await this.git.raw(['branch', '-q', '-D', branch]);
+    return true;
+  }
+
   /** Puts the branch and the tree back to a commit, dropping what came after it (the factory's own interrupted round). */
   async restore(sha: string): Promise<void> {
     await this.git.raw(['reset', '-q', '--hard', sha]);

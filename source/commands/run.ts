@@ -15,8 +15,10 @@ export async function runCommand(options: RunOptions & { json?: boolean; verbose
   engine.on(summary.add);
   let started: FactoryEventOf<'run:started'> | undefined;
   let finished: FactoryEventOf<'run:finished'> | undefined;
+  let rounds = 0;
   engine.on((event) => {
     if (event.type === 'run:started') started = event;
+    if (event.type === 'round:finished') rounds++;
     // Errors are for the person at the terminal: stderr, whatever the output format.
     if (event.type === 'run:error') process.stderr.write(`factory: ${event.message}\n`);
     if (options.json) return void process.stdout.write(`${JSON.stringify(event)}\n`);
@@ -43,7 +45,8 @@ export async function runCommand(options: RunOptions & { json?: boolean; verbose
   const result = await engine.run().finally(() => attach.close());
   if (!options.json) {
     if (started) process.stdout.write(`\nSummary (.factory/final_report.md):\n${renderFinalSummary(summary.report()).map((line) => `  ${line}`).join('\n')}\n`);
-    if (started && finished) process.stdout.write(nextSteps(started, finished));
+    // A run that failed before any round left no branch to keep or throw away.
+    if (started && finished && !(finished.outcome === 'error' && rounds === 0 && !started.resumed)) process.stdout.write(nextSteps(started, finished));
   }
   process.exitCode = result.exitCode;
 }

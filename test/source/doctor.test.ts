@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { runFactory } from '../support/cli.js';
-import { makeProject } from '../support/project.js';
+import { git, makeProject } from '../support/project.js';
 import { requirePytest } from '../support/python.js';
 import { startOllamaServer } from '../support/ollama-server.js';
 
@@ -62,5 +62,9 @@ describe.skipIf(requirePytest())('factory doctor', () => {
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(/^factory: the test command `no-such-runner` could not start \(.*not found\): install its runner where the tests run \(local sandbox\), or set TEST_CMD=/);
     expect(result.stdout).not.toMatch(/round 1\/\d+ started/);
+    // No empty factory branch is left behind: the user is back where they started.
+    expect(git(dir, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('main');
+    expect(git(dir, 'branch', '--list', 'factory/*')).toBe('');
+    expect(result.stdout).not.toContain('Keep the work');
   });
 });
