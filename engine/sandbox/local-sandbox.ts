@@ -3,7 +3,7 @@ import { execa } from 'execa';
 import { CappedText } from '../util/capped-text.js';
 import { decodeBytes } from '../util/clean-text.js';
 import { outputCap, type ExecOptions, type ExecResult, type Sandbox } from './sandbox.js';
-import { killGroup } from './kill-group.js';
+import { guardChild } from './guard-child.js';
 
 export class LocalSandbox implements Sandbox {
   readonly kind = 'local';
@@ -32,25 +32,15 @@ export class LocalSandbox implements Sandbox {
       encoding: 'buffer',
       env: { PYTHONDONTWRITEBYTECODE: '1', CI: 'true', ...this.env },
     });
-    let timedOut = false;
-    const kill = (): void => killGroup(child.pid);
-    const timer = setTimeout(() => {
-      timedOut = true;
-      kill();
-    }, options.timeoutMs);
-    options.signal?.addEventListener('abort', kill, { once: true });
-    // A signal aborted before the command started never fires its event.
-    if (options.signal?.aborted) kill();
+    const guard = guardChild(child.pid, options.timeoutMs, options.signal);
     child.all?.on('data', (bytes: Uint8Array) => {
       const text = decodeBytes(bytes);
       output.append(text);
       options.onOutput?.(text);
     });
     const result = await child;
-    clearTimeout(timer);
-    options.signal?.removeEventListener('abort', kill);
-    // Children that outlived the shell (backgrounded, or ignoring the shell's exit) go with the group.
-    killGroup(child.pid);
+    guard.done();
+    const timedOut = guard.timedOut();
     return {
       exitCode: timedOut ? null : (result.exitCode ?? null),
       output: output.toString(),

@@ -1,19 +1,11 @@
 // Turns run options back into `factory run` arguments, for a run started in the background by `factory tui`.
-import type { RunOptions } from './run-options.js';
+import { flagSettings, type RunOptions } from './run-options.js';
 
+/** Every setting goes as --set KEY=VALUE, from the one mapping of flags to keys (flagSettings). */
 export function runArgs(options: RunOptions): string[] {
   const args = ['run', '--dir', options.dir];
-  for (const pair of options.set) args.push('--set', pair);
-  const named: [string, string | undefined][] = [
-    ['--engine', options.engine],
-    ['--supervisor', options.supervisor],
-    ['--sandbox', options.sandbox],
-    ['--mode', options.mode],
-    ['--test-cmd', options.testCmd],
-    ['--script', options.script],
-    ['--max-rounds', options.maxRounds],
-  ];
-  for (const [flag, value] of named) if (value !== undefined) args.push(flag, value);
+  for (const [key, value] of Object.entries(flagSettings(options))) args.push('--set', `${key}=${value}`);
   if (options.allowDirty) args.push('--allow-dirty');
+  for (const path of options.unlock ?? []) args.push('--unlock', path);
   return args;
 }

@@ -1,7 +1,7 @@
 // Runs an agent CLI as a detached child, hands each stdout line to the caller, and kills the whole process group on timeout or abort.
 import readline from 'node:readline';
 import { execa } from 'execa';
-import { killGroup } from '../../sandbox/kill-group.js';
+import { guardChild } from '../../sandbox/guard-child.js';
 import { CappedText } from '../../util/capped-text.js';
 
 export type CliRun = {
@@ -35,28 +35,19 @@ export async function runCli(run: CliRun): Promise<CliExit> {
     stdin: 'ignore',
     buffer: false,
   });
-  let timedOut = false;
-  const kill = (): void => killGroup(child.pid);
-  const timer = setTimeout(() => {
-    timedOut = true;
-    kill();
-  }, run.timeoutMs);
-  run.signal.addEventListener('abort', kill, { once: true });
-  if (run.signal.aborted) kill();
+  const guard = guardChild(child.pid, run.timeoutMs, run.signal);
   child.stderr?.on('data', (chunk: Buffer) => stderr.append(chunk.toString()));
   const lines = child.stdout ? readline.createInterface({ input: child.stdout, crlfDelay: Infinity }) : undefined;
   lines?.on('line', run.onLine);
   const result = await child;
-  clearTimeout(timer);
-  run.signal.removeEventListener('abort', kill);
   // Tool processes the CLI started (shells, language servers) go with it.
-  killGroup(child.pid);
+  guard.done();
   // A child that never started has a system error code (ENOENT, EACCES) and no exit code.
   const code = (result as { code?: string }).code;
   return {
     exitCode: result.exitCode ?? null,
     spawnError: code && result.exitCode === undefined ? code : undefined,
-    timedOut,
+    timedOut: guard.timedOut(),
     aborted: run.signal.aborted,
     stderr: stderr.toString().trim(),
   };
