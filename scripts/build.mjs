@@ -1,4 +1,6 @@
 // Bundles the CLI into dist/ with esbuild: one file loads faster than hundreds of modules; commands are split into lazy chunks.
+import fs from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
 
 // The dashboard's libraries go into its lazy chunks: hundreds of small modules would otherwise be resolved and
@@ -14,7 +16,7 @@ const bundleUi = {
   },
 };
 
-await build({
+const result = await build({
   entryPoints: { cli: 'source/cli.ts' },
   outdir: 'dist',
   bundle: true,
@@ -29,4 +31,12 @@ await build({
   banner: { js: "import { createRequire as __factoryRequire } from 'node:module'; const require = __factoryRequire(import.meta.url);" },
   sourcemap: true,
   logLevel: 'warning',
+  metafile: true,
 });
+
+// Chunk names carry a hash: drop those an earlier build left, so the package ships only what this one loads.
+// (Removed after building, not before, so a test running the previous bundle never finds dist/ empty.)
+const made = new Set(Object.keys(result.metafile.outputs).map((file) => path.resolve(file)));
+for (const name of fs.readdirSync('dist')) {
+  if (!made.has(path.resolve('dist', name))) fs.rmSync(path.join('dist', name), { force: true });
+}
