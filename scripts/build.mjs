@@ -23,7 +23,7 @@ const result = await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   plugins: [bundleUi],
   // Ink loads it only under DEV=true, and it is not installed.
   external: ['react-devtools-core'],
