@@ -18,7 +18,7 @@ describe.skipIf(skip)(`attach to factory run${skip ? ` (skipped: ${skip})` : ''}
   it('steers a headless run from a client', async () => {
     const project = prepareDemoProject(path.join(root, 'project'));
     const run = execa('node', [factoryBin, 'run', '--dir', project], { reject: false, env: { FACTORY_HOME: path.join(root, 'home') } });
-    const client = await waitForRun(project, () => run.exitCode === undefined || run.exitCode === null);
+    const client = await waitForRun(project, () => run.nodeChildProcess.exitCode === null);
     expect(client, 'the run never opened its socket').toBeDefined();
     const events: FactoryEvent[] = [];
     client!.on((event) => events.push(event));

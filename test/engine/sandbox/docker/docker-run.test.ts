@@ -92,7 +92,7 @@ describe.skipIf(!docker.engine)(title, () => {
     const dir = await project({ worker: [{ say: ['thinking', 'still thinking'], delayMs: 60_000 }] });
     const child = execa('node', [await cliBundle(), 'run', '-C', dir], { reject: false });
     await until(async () => {
-      if (child.exitCode !== null) throw new Error(`factory run ended before its container appeared: ${(await child).stderr}`);
+      if (child.nodeChildProcess.exitCode !== null) throw new Error(`factory run ended before its container appeared: ${(await child).stderr}`);
       return (await projectContainers(dir)).length > 0;
     });
     return { dir, child };
