@@ -1,5 +1,5 @@
 // The full-screen dashboard: status bar, banner, four panes (or one zoomed), overlays and footer; it renders events and sends commands.
-import { Box, useApp } from 'ink';
+import { Box, useApp, useWindowSize } from 'ink';
 import { useEffect } from 'react';
 import type { EngineCommand } from '../engine/commands.js';
 import type { Theme } from '../themes/theme.js';
@@ -18,7 +18,6 @@ import TestsPane from './TestsPane.js';
 import { ThemeContext } from './theme-context.js';
 import { useEngine, type EventSource } from './use-engine.js';
 import { useKeymap } from './use-keymap.js';
-import { useTerminalSize } from './use-terminal-size.js';
 import WorkerPane from './WorkerPane.js';
 
 type Props = {
@@ -35,7 +34,7 @@ type Props = {
 
 export default function Dashboard({ source, theme, pane, onQuit, interactive = true }: Props) {
   const [state, dispatch] = useEngine(source);
-  const { columns, rows } = useTerminalSize();
+  const { columns, rows } = useWindowSize();
   const { exit } = useApp();
   // One row short of the screen: a frame as tall as the terminal makes Ink clear the screen on every render (flicker).
   const height = Math.max(6, rows - 1);

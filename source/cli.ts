@@ -1,7 +1,6 @@
 // The `factory` command line: parses arguments and loads each command's code only when it runs, to start fast.
 import { Command, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
-import { interactiveTerminal } from './run/interactive-terminal.js';
 import { addRunOptions, addSettingOptions } from './run/run-options.js';
 
 // React and Ink pick their slow development builds unless told otherwise.
@@ -36,7 +35,6 @@ addRunOptions(program.command('tui').description('the full-screen dashboard: att
   .option('--save-theme', 'keep --theme as your default')
   .option('--attach', 'only attach: wait up to 30 s for a run another terminal is starting, never start one')
   .action(async (options) => {
-    interactiveTerminal();
     return (await import('./commands/tui.js')).tuiCommand(options);
   });
 
@@ -47,7 +45,6 @@ program
   .option('--pane <pane>', 'show one pane full size: worker, tests, supervisor or diff')
   .option('--theme <name>', 'colour theme: dark, light or high-contrast')
   .action(async (options) => {
-    interactiveTerminal();
     return (await import('./commands/demo.js')).demoCommand(options);
   });
 
@@ -113,7 +110,6 @@ bench
   .addOption(new Option('--child <dir>', 'internal: be the dashboard under test, attached to the bench in <dir>').hideHelp())
   .addOption(new Option('--stats <file>', 'internal: where the dashboard under test writes its figures').hideHelp())
   .action(async (options) => {
-    interactiveTerminal();
     return (await import('./commands/bench-tui.js')).benchTuiCommand(options);
   });
 

@@ -5,7 +5,7 @@ import Dashboard from '../../components/Dashboard.js';
 import type { PaneId } from '../../components/dashboard-state.js';
 import type { QuitMode } from '../../components/key-actions.js';
 import type { Theme } from '../../themes/theme.js';
-import { enterAlternateScreen } from './alternate-screen.js';
+import { restoreOnCrash } from './restore-on-crash.js';
 
 export type ShowOptions = {
   theme: Theme;
@@ -18,15 +18,19 @@ export type ShowOptions = {
 
 export async function showDashboard(client: AttachClient, options: ShowOptions): Promise<QuitMode> {
   let mode: QuitMode = 'leave';
-  const leave = enterAlternateScreen();
+  const app = render(<Dashboard source={client} theme={options.theme} pane={options.pane} onQuit={(chosen) => (mode = chosen)} interactive={process.stdin.isTTY === true} />, {
+    // Ink enters the alternate screen and leaves it on unmount, on exit and on signals.
+    alternateScreen: true,
+    // A real terminal is drawn frame by frame even where CI is set (Ink's own guess would draw only the last frame).
+    interactive: process.stdout.isTTY === true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    // useEngine already batches events to ~30 per second; Ink's own throttle only has to not add to it.
+    maxFps: 60,
+    onRender: options.onFrame ? () => options.onFrame!() : undefined,
+  });
+  const stopWatching = restoreOnCrash(() => app.unmount());
   try {
-    const app = render(<Dashboard source={client} theme={options.theme} pane={options.pane} onQuit={(chosen) => (mode = chosen)} interactive={process.stdin.isTTY === true} />, {
-      exitOnCtrlC: false,
-      patchConsole: false,
-      // useEngine already batches events to ~30 per second; Ink's own throttle only has to not add to it.
-      maxFps: 60,
-      onRender: options.onFrame ? () => options.onFrame!() : undefined,
-    });
     let failure: { error: unknown } | undefined;
     options.starting?.catch((error: unknown) => {
       failure = { error };
@@ -35,7 +39,7 @@ export async function showDashboard(client: AttachClient, options: ShowOptions):
     await app.waitUntilExit();
     if (failure) throw failure.error;
   } finally {
-    leave();
+    stopWatching();
     client.close();
   }
   return mode;
