@@ -4,39 +4,59 @@ import { UserError } from '../../engine/util/errors.js';
 
 export type BenchOptions = { rounds?: string; files?: string; runs?: string; image?: string; cli?: boolean };
 
-export type Benchmark = { name: string; description: string; run(options: BenchOptions): Promise<BenchReport> };
+/**
+ * `prepare` reads the flags (a malformed number is an error before anything runs) and returns the measurement.
+ * What only this benchmark cannot do (too few runs for it, no Docker, no image) is thrown by the measurement.
+ */
+export type Benchmark = { name: string; description: string; prepare(options: BenchOptions): () => Promise<BenchReport> };
 
 export const benchmarks: Benchmark[] = [
   {
     name: 'sandbox',
     description: 'one trivial command: a local process, an exec into the persistent container, docker run --rm',
-    run: async (options) => {
-      const { sandboxBench } = await import('./sandbox-bench.js');
+    prepare: (options) => {
       const runs = count(options.runs, '--runs', 20);
-      if (runs < 20) throw new UserError(`--runs ${runs}: the sandbox benchmark needs at least 20 runs of each way`);
-      return sandboxBench(runs, options.image, options.cli ?? true);
+      return async () => {
+        if (runs < 20) throw new UserError(`--runs ${runs}: the sandbox benchmark needs at least 20 runs of each way`);
+        const { sandboxBench } = await import('./sandbox-bench.js');
+        return sandboxBench(runs, options.image, options.cli ?? true);
+      };
     },
   },
   {
     name: 'round',
     description: "the engine's own time per round on a 10,000-file repository, next to git add/commit/diff from a shell script",
-    run: async (options) => {
-      const { roundBench, roundDefaults } = await import('../../engine/bench/round/round-bench.js');
-      return roundBench({ files: count(options.files, '--files', roundDefaults.files), rounds: count(options.rounds, '--rounds', roundDefaults.rounds), warmup: roundDefaults.warmup });
+    prepare: (options) => {
+      const raw = { files: count(options.files, '--files'), rounds: count(options.rounds, '--rounds') };
+      return async () => {
+        const { roundBench, roundDefaults } = await import('../../engine/bench/round/round-bench.js');
+        return roundBench({ files: raw.files ?? roundDefaults.files, rounds: raw.rounds ?? roundDefaults.rounds, warmup: roundDefaults.warmup });
+      };
     },
   },
   {
     name: 'startup',
     description: '`factory --version` and the first dashboard frame, next to a bare node start',
-    run: async (options) => {
-      const { startupBench } = await import('../../engine/bench/startup/startup-bench.js');
-      // The entry script this very process was started from: the same install is measured.
-      return startupBench({ cli: process.argv[1]!, runs: count(options.runs, '--runs', 20) });
+    prepare: (options) => {
+      const runs = count(options.runs, '--runs', 20);
+      return async () => {
+        const { startupBench } = await import('../../engine/bench/startup/startup-bench.js');
+        // The entry script this very process was started from: the same install is measured.
+        return startupBench({ cli: process.argv[1]!, runs });
+      };
     },
   },
 ];
 
-function count(raw: string | undefined, flag: string, fallback: number): number {
+/** A sub-benchmark that could not run, as a report that says why. */
+export function notMeasured(benchmark: Benchmark, error: unknown): BenchReport {
+  const reason = (error instanceof Error ? error.message : String(error)).trim().split('\n')[0]!;
+  return { name: benchmark.name, method: 'not measured', figures: [], ratios: [], goals: [], unavailable: [{ label: benchmark.description, reason }] };
+}
+
+function count(raw: string | undefined, flag: string): number | undefined;
+function count(raw: string | undefined, flag: string, fallback: number): number;
+function count(raw: string | undefined, flag: string, fallback?: number): number | undefined {
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new UserError(`${flag} ${raw}: expected a whole number of at least 1`);

@@ -3,16 +3,25 @@ import os from 'node:os';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { BenchReport } from '../../engine/bench/bench-report.js';
 import { UserError } from '../../engine/util/errors.js';
-import { benchmarks, type BenchOptions } from '../bench/benchmarks.js';
+import { benchmarks, notMeasured, type BenchOptions } from '../bench/benchmarks.js';
 import { formatMarkdown, formatText } from '../bench/format-report.js';
 
 export async function benchCommand(name: string | undefined, options: BenchOptions & { json?: boolean; markdown?: boolean }): Promise<void> {
   const chosen = name === undefined ? benchmarks : benchmarks.filter((benchmark) => benchmark.name === name);
   if (chosen.length === 0) throw new UserError(`bench: no benchmark named "${name}"; choose one of ${benchmarks.map((benchmark) => benchmark.name).join(', ')}, or \`factory bench suite DIR\``);
+  // Every flag is read before the first measurement, so a typo never costs a long run.
+  const prepared = chosen.map((benchmark) => ({ benchmark, measure: benchmark.prepare(options) }));
   const reports: BenchReport[] = [];
-  for (const benchmark of chosen) {
+  for (const { benchmark, measure } of prepared) {
     process.stderr.write(`factory bench: ${benchmark.name} (${benchmark.description})…\n`);
-    const report = await benchmark.run(options);
+    let report: BenchReport;
+    try {
+      report = await measure();
+    } catch (error) {
+      // The one asked for by name fails as usual; in a full run it is marked and the others still run.
+      if (name !== undefined) throw error;
+      report = notMeasured(benchmark, error);
+    }
     reports.push(report);
     if (!options.json && !options.markdown) process.stdout.write(`${formatText(report)}\n\n`);
   }
@@ -23,4 +32,5 @@ export async function benchCommand(name: string | undefined, options: BenchOptio
   } else if (options.markdown) {
     process.stdout.write(`${formatMarkdown(reports)}\n`);
   }
+  if (reports.every((report) => report.figures.length === 0)) throw new UserError('bench: nothing could be measured (see the reasons above)');
 }

@@ -36,6 +36,28 @@ describe('factory bench (built CLI)', () => {
     expect(bad.stderr).toContain('--rounds 0: expected a whole number of at least 1');
   });
 
+  it('with no name runs every sub-benchmark it can and marks the others not measured, with why', { timeout: 300_000 }, async () => {
+    // --runs 2 is too few for the sandbox benchmark alone: the other two still run.
+    const result = await factory('bench', '--json', '--runs', '2', '--rounds', '1', '--files', '20');
+    expect(result.exitCode, result.stderr).toBe(0);
+    const reports = (JSON.parse(result.stdout) as { reports: BenchReport[] }).reports;
+    expect(reports.map((report) => report.name)).toEqual(['sandbox', 'round', 'startup']);
+    expect(reports[0]).toMatchObject({ method: 'not measured', figures: [] });
+    expect(reports[0]!.unavailable[0]!.reason).toBe('--runs 2: the sandbox benchmark needs at least 20 runs of each way');
+    expect(reports[1]!.figures[0]).toMatchObject({ id: 'engine', stats: { n: 1 } });
+    expect(reports[2]!.figures[0]).toMatchObject({ id: 'version', stats: { n: 2 } });
+    const bad = await factory('bench', '--rounds', 'x');
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stderr).toContain('--rounds x: expected a whole number of at least 1');
+    expect(bad.stderr).not.toContain('factory bench: sandbox');
+  });
+
+  it.skipIf(!docker.engine)(`sandbox names an image that cannot be had${docker.skipReason ? ` (${docker.skipReason})` : ''}`, async () => {
+    const result = await factory('bench', 'sandbox', '--runs', '20', '--no-cli', '--image', 'factory-no-such-image:0');
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('SANDBOX_IMAGE=factory-no-such-image:0: not on the Docker engine');
+  });
+
   it('bench suite takes its own --json and the run flags, and refuses MODE=Dual', async () => {
     const out = path.join(home, 'results');
     const result = await factory('bench', 'suite', 'bench/exercises/leap', '--engine', 'scripted', '--sandbox', 'local', '--json', '--out', out);
