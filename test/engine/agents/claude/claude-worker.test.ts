@@ -117,7 +117,7 @@ describe.skipIf(cli.skip)(`claude worker, real CLI${cli.title}`, () => {
     await server.close();
     server = undefined;
     const result = await runWorkerOnce(new CliWorker(claudeEngine(), { env: claudeEnv(url), timeoutMs: 120_000 }), dir);
-    expect(result.error).toMatch(/^claude: API Error: Unable to connect.* — the API endpoint is unreachable \(check ANTHROPIC_BASE_URL/);
+    expect(result.error).toMatch(/^claude: API Error: (Unable to connect|Connection refused).* — the API endpoint is unreachable \(check ANTHROPIC_BASE_URL/);
   });
 
   it('says so when the API answers with something that is not the protocol', async () => {
