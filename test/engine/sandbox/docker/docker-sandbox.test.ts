@@ -134,6 +134,14 @@ describe.skipIf(!docker.engine)(title, () => {
     expect(result.output.length).toBeLessThan(outputCap + 200);
   });
 
+  it('decodes a character split across chunks as one character', async () => {
+    const seen: string[] = [];
+    // ✓ is e2 9c 93: the first byte arrives alone, the rest 300 ms later.
+    const result = await sandbox.exec("printf 'ok \\342'; sleep 0.3; printf '\\234\\223 done\\n'", { timeoutMs: 10_000, onOutput: (text) => seen.push(text) });
+    expect(seen.length).toBeGreaterThan(1);
+    expect(result.output).toBe('ok ✓ done\n');
+  });
+
   it('removes its container at stop()', async () => {
     const otherDir = tempDir();
     const other = new DockerSandbox(docker.engine!, { projectDir: otherDir, image: docker.image, runId: 'stop-test' });
