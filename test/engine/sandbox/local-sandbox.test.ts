@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LocalSandbox } from '../../../engine/sandbox/local-sandbox.js';
 import { outputCap } from '../../../engine/sandbox/sandbox.js';
+import { liveCap } from '../../../engine/sandbox/stream-output.js';
 import { isRunning, uniqueSleep } from '../../support/processes.js';
 import { pythonWithPytest, requirePytest } from '../../support/python.js';
 import { waitFor } from '../../support/wait-for.js';
@@ -27,6 +28,17 @@ describe('LocalSandbox', () => {
     expect(result.truncated).toBe(true);
     expect(result.output.length).toBeLessThan(outputCap + 100);
     expect(result.output).toMatch(/^\[… \d+ characters cut …\]/);
+    expect(result.output.trimEnd().endsWith('END')).toBe(true);
+  });
+
+  it('passes on only the first part of a giant output live, and keeps its end', async () => {
+    let live = 0;
+    const result = await sandbox.exec(`head -c ${liveCap + 8 * 1024 * 1024} /dev/zero | tr '\\0' 'x'; echo; echo END`, { timeoutMs: 60_000, onOutput: (text) => (live += text.length) });
+    expect(live).toBeGreaterThanOrEqual(liveCap);
+    expect(live).toBeLessThan(liveCap + 2 * outputCap);
+    expect(result.truncated).toBe(true);
+    expect(result.output).toMatch(/^\[… \d+ characters and \d+ bytes cut …\]\n/);
+    expect(result.output.length).toBeLessThan(outputCap + 200);
     expect(result.output.trimEnd().endsWith('END')).toBe(true);
   });
 
