@@ -93,10 +93,10 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
     let prepared: PreparedRun | undefined;
     try {
       releaseLock = acquireRunLock(paths.lock);
-      const history = readEventLog(paths.events);
+      const history = await readEventLog(paths.events);
       const resume = findResumePoint(history);
       if (resume) repairRoundReports(paths, history);
-      records = [stopOnFailure(eventLogWriter(paths.events), control), stopOnFailure(reportWriter(paths), control), stopOnFailure(finalReportWriter(paths, resume ? history.slice(history.findLastIndex((event) => event.type === 'run:started')) : []), control)];
+      records = [stopOnFailure(eventLogWriter(paths), control), stopOnFailure(reportWriter(paths), control), stopOnFailure(finalReportWriter(paths, resume ? history.slice(history.findLastIndex((event) => event.type === 'run:started')) : []), control)];
       prepared = await prepareRun(deps.projectDir, deps.config, { runId: deps.runId ?? newRunId(), allowDirty: deps.allowDirty ?? false, resume });
       total = prepared.rfp.tasks.length;
       await deps.sandbox.start();

@@ -29,7 +29,7 @@ export function loadConfig(projectDir: string, sources: ConfigSources = {}): Fac
     if ('problem' in decoded) problems.push(decoded.problem);
     else {
       const parsed = parseConfigText(decoded.text, configFileName);
-      problems.push(...parsed.problems);
+      for (const problem of parsed.problems) problems.push(problem);
       for (const [key, setting] of parsed.settings) values[key] = setting.value;
     }
   }

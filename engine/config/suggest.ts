@@ -1,4 +1,6 @@
 // Finds the known name closest to a misspelt one, for "did you mean" hints.
+import { keyNames } from './keys.js';
+
 export function suggest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
@@ -22,4 +24,10 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length]!;
+}
+
+/** For a key not in upper case: the setting it names or nearly names once upper-cased, if any. */
+export function caseHint(key: string): string | undefined {
+  const upper = key.toUpperCase();
+  return keyNames.includes(upper) ? upper : suggest(upper, keyNames);
 }

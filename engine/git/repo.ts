@@ -2,19 +2,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../util/errors.js';
-import { tail } from '../util/capped-text.js';
-import { runGit } from './run-git.js';
+import { readRecords, recordsName, writeRecords, type RunRecords, type SavedWork } from './run-records.js';
+import { runGit, runGitCapped } from './run-git.js';
+import { commitSubmodules, hasSubmodules } from './submodules.js';
 
 export type Commit = { sha: string; message: string; files: string[]; diff: string };
 
 /** Diff kept per round for prompts and events; the full diff stays in git. */
 const diffCap = 64 * 1024;
+/** Files larger than this show as "Binary files … differ" in that diff: they are committed, never diffed in memory. */
+const bigFile = '1m';
+
+/** A full commit id, as recorded for a run that started on a detached HEAD. */
+export const isCommitId = (ref: string): boolean => /^[0-9a-f]{40}$/.test(ref);
 
 export class Repo {
   /** Runs git here, after `settings` (`-c` pairs: an identity when the user has none). */
   private readonly git: { raw(args: string[]): Promise<string> };
 
-  private constructor(readonly dir: string, settings: string[]) {
+  private constructor(readonly dir: string, private readonly settings: string[], private readonly recordsFile: string) {
     this.git = { raw: (args) => runGit(dir, [...settings, ...args]) };
   }
 
@@ -24,7 +30,8 @@ export class Repo {
       throw new UserError(`${dir} is not a git repository: run \`git init\` (or \`factory init\`, which does it) and commit your files first`);
     }
     const identity = await runGit(dir, ['config', 'user.email']).catch(() => '');
-    const repo = new Repo(dir, identity.trim() ? [] : ['-c', 'user.name=factory', '-c', 'user.email=factory@localhost']);
+    const records = await gitPath(dir, recordsName);
+    const repo = new Repo(dir, identity.trim() ? [] : ['-c', 'user.name=factory', '-c', 'user.email=factory@localhost'], records);
     if (!(await repo.head())) throw new UserError(`${dir} has no commits yet: commit your files once (git add -A && git commit -m start) so the factory can branch from them`);
     return repo;
   }
@@ -33,6 +40,7 @@ export class Repo {
     return (await this.git.raw(['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => '')).trim() || undefined;
   }
 
+  /** The checked-out branch, or `HEAD` when detached. */
   async branch(): Promise<string> {
     return (await this.git.raw(['rev-parse', '--abbrev-ref', 'HEAD'])).trim();
   }
@@ -47,36 +55,58 @@ export class Repo {
     return (await this.git.raw(['ls-files', '-z'])).split('\0').filter(Boolean);
   }
 
-  /** Keeps the factory's own folder out of git without touching the user's .gitignore. */
-  excludeFolder(folder: string): void {
-    const exclude = path.join(this.dir, '.git', 'info', 'exclude');
+  records(): RunRecords {
+    return readRecords(this.recordsFile);
+  }
+
+  private updateRecords(change: (records: RunRecords) => void): void {
+    const records = this.records();
+    change(records);
+    writeRecords(this.recordsFile, records);
+  }
+
+  /** Forgets every record (after `factory reset --hard` has undone what they name). */
+  clearRecords(): void {
+    fs.rmSync(this.recordsFile, { force: true });
+  }
+
+  /** Keeps the factory's own folder out of git without touching the user's .gitignore (in a worktree too). */
+  async excludeFolder(folder: string): Promise<void> {
+    const exclude = await gitPath(this.dir, 'info/exclude');
     const current = fs.existsSync(exclude) ? fs.readFileSync(exclude, 'utf8') : '';
     if (current.split('\n').includes(`/${folder}/`)) return;
     fs.mkdirSync(path.dirname(exclude), { recursive: true });
     fs.appendFileSync(exclude, `${current === '' || current.endsWith('\n') ? '' : '\n'}/${folder}/\n`);
   }
 
-  /** Creates and checks out a new branch; a taken name gets a numbered suffix. Returns the name used. */
+  /** Creates and checks out a new branch, recorded as the factory's own; a taken name gets a numbered suffix. */
   async checkoutNewBranch(name: string): Promise<string> {
     const taken = new Set((await this.git.raw(['branch', '--list', '--format=%(refname:short)'])).split('\n'));
     let candidate = name;
     for (let n = 2; taken.has(candidate); n++) candidate = `${name}-${n}`;
+    // Recorded first: a crash between the two leaves a name reset skips, never a branch it does not know.
+    this.updateRecords((records) => void records.branches.push(candidate));
     await this.git.raw(['checkout', '-q', '-b', candidate]);
     return candidate;
   }
 
-  /** The user's branch the factory's branches grow from, kept in git config so it outlives .factory/. */
+  /**
+   * The user's branch (or, on a detached HEAD, commit) the factory's branches grow from. A run started on one of the
+   * factory's own branches keeps the base recorded by the first; a user's branch named `factory/…` is a base like any.
+   */
   async baseBranch(): Promise<string> {
     const current = await this.branch();
-    if (!current.startsWith('factory/')) {
-      await this.git.raw(['config', 'factory.baseBranch', current]);
-      return current;
-    }
-    return (await this.git.raw(['config', 'factory.baseBranch']).catch(() => '')).trim() || current;
+    const records = this.records();
+    if (records.base && records.branches.includes(current)) return records.base.ref;
+    const detached = current === 'HEAD';
+    const ref = detached ? ((await this.head()) ?? current) : current;
+    this.updateRecords((next) => void (next.base = { ref, detached }));
+    return ref;
   }
 
-  async checkout(name: string): Promise<void> {
-    await this.git.raw(['checkout', '-q', name]);
+  /** Checks out a branch, or a commit (detached) when given a commit id. */
+  async checkout(ref: string): Promise<void> {
+    await this.git.raw(isCommitId(ref) ? ['checkout', '-q', '--detach', ref] : ['checkout', '-q', ref]);
   }
 
   /** Goes back to `base` and deletes `branch` when it holds no commit of its own; true when it did. */
@@ -84,21 +114,40 @@ export class Repo {
     if (Number((await this.git.raw(['rev-list', '--count', `${base}..${branch}`])).trim()) > 0) return false;
     await this.checkout(base);
     await this.git.raw(['branch', '-q', '-D', branch]);
+    this.updateRecords((records) => void (records.branches = records.branches.filter((name) => name !== branch)));
     return true;
+  }
+
+  /**
+   * Keeps the user's uncommitted work (--allow-dirty) in a stash factory names, and leaves it in the tree for the
+   * run: `factory reset --hard` puts it back on the base and says where the copy is.
+   */
+  async saveUncommitted(runId: string, files: string[]): Promise<SavedWork> {
+    const message = `factory run ${runId}: your uncommitted work from before the run (--allow-dirty)`;
+    await this.git.raw(['stash', 'push', '-q', '--include-untracked', '-m', message]);
+    const stash = (await this.git.raw(['rev-parse', 'stash@{0}'])).trim();
+    await this.git.raw(['stash', 'apply', '-q', '--index', stash]);
+    const saved = { runId, stash, message, files };
+    this.updateRecords((records) => void records.savedWork.push(saved));
+    return saved;
   }
 
   /** Puts the branch and the tree back to a commit, dropping what came after it (the factory's own interrupted round). */
   async restore(sha: string): Promise<void> {
-    await this.git.raw(['reset', '-q', '--hard', sha]);
+    const submodules = hasSubmodules(this.dir);
+    await this.git.raw(['reset', '-q', '--hard', ...(submodules ? ['--recurse-submodules'] : []), sha]);
     await this.git.raw(['clean', '-fdq']);
+    if (submodules) await this.git.raw(['submodule', 'foreach', '--recursive', '--quiet', 'git clean -fdq']);
   }
 
   /**
    * Stages everything and commits it; undefined when nothing changed. Plumbing (write-tree, commit-tree,
    * update-ref) instead of `git commit`, which scans the whole work tree a second time for its status:
    * on 10,000 files that scan was most of a round's cost (see `factory bench round`). No hooks run, as with --no-verify.
+   * Edits inside a submodule are committed there first, so the superproject's commit records them.
    */
   async commitAll(message: string): Promise<Commit | undefined> {
+    if (hasSubmodules(this.dir)) await commitSubmodules(this.dir, this.settings, message);
     const [, heads] = await Promise.all([this.git.raw(['add', '-A']), this.git.raw(['rev-parse', 'HEAD', 'HEAD^{tree}'])]);
     const [parent = '', parentTree = ''] = heads.split('\n');
     const tree = (await this.git.raw(['write-tree'])).trim();
@@ -110,8 +159,14 @@ export class Repo {
         return out.trim();
       }),
       this.git.raw(['diff-tree', '-r', '-z', '--name-only', parentTree, tree]),
-      this.git.raw(['diff-tree', '-p', '--no-color', '--no-ext-diff', parentTree, tree]),
+      runGitCapped(this.dir, ['-c', `core.bigFileThreshold=${bigFile}`, 'diff-tree', '-p', '--no-color', '--no-ext-diff', parentTree, tree], diffCap),
     ]);
-    return { sha, message, files: names.split('\0').filter(Boolean), diff: tail(diff, diffCap) };
+    const shown = diff.cut ? `${diff.text}\n[… diff cut at ${diffCap} characters: the whole change is in commit ${sha.slice(0, 10)} …]\n` : diff.text;
+    return { sha, message, files: names.split('\0').filter(Boolean), diff: shown };
   }
+}
+
+/** Where a file of the git folder is for this checkout: `.git` may be a file (worktree, submodule), info/ shared. */
+async function gitPath(dir: string, name: string): Promise<string> {
+  return path.resolve(dir, (await runGit(dir, ['rev-parse', '--git-path', name])).trim());
 }

@@ -16,10 +16,30 @@ export type Task = {
 const item = /^(\s*(?:[-*+]|\d+[.)])\s+\[)([ xX])(\]\s+)(.*)$/;
 const testsNote = /\(\s*tests?\s*:\s*([^)]*)\)/i;
 
+// A fence opens with ``` or ~~~ (three or more, indented at most 3 spaces) and closes with the same kind, at least as long.
+const fence = /^ {0,3}(`{3,}|~{3,})/;
+
+/** For each line, whether it is inside a fenced code block (the fence lines themselves included). */
+export function fencedLines(lines: string[]): boolean[] {
+  let open: string | undefined;
+  return lines.map((line) => {
+    const marker = fence.exec(line)?.[1];
+    if (open) {
+      if (marker && marker[0] === open[0] && marker.length >= open.length && line.trim() === marker) open = undefined;
+      return true;
+    }
+    if (marker) open = marker;
+    return marker !== undefined;
+  });
+}
+
 export function parseTasks(text: string): Task[] {
   const tasks: Task[] = [];
-  text.split(/\r?\n/).forEach((content, index) => {
-    const match = item.exec(content);
+  const lines = text.split(/\r?\n/);
+  const fenced = fencedLines(lines);
+  lines.forEach((content, index) => {
+    // A checklist shown in a code block is an example, not a task.
+    const match = fenced[index] ? null : item.exec(content);
     if (!match) return;
     const body = match[4]!.trim();
     const note = testsNote.exec(body);

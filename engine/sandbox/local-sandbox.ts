@@ -1,9 +1,12 @@
-// Runs commands as child processes in the project folder; on timeout or abort the whole process group is killed.
+// Runs commands as child processes in the project folder; on timeout or abort everything they started is killed.
 import { execa } from 'execa';
-import { CappedText } from '../util/capped-text.js';
-import { decodeBytes } from '../util/clean-text.js';
 import { outputCap, type ExecOptions, type ExecResult, type Sandbox } from './sandbox.js';
 import { guardChild } from './guard-child.js';
+import { markedProcesses, markerVariable, newMarker } from './process-marker.js';
+import { StreamOutput } from './stream-output.js';
+
+/** After the command itself exits, how long its output may stay open before the holders are named and stopped. */
+export const drainMs = 1000;
 
 export class LocalSandbox implements Sandbox {
   readonly kind = 'local';
@@ -20,7 +23,8 @@ export class LocalSandbox implements Sandbox {
 
   async exec(command: string, options: ExecOptions): Promise<ExecResult> {
     const started = Date.now();
-    const output = new CappedText(outputCap);
+    const output = new StreamOutput(outputCap, options.onOutput);
+    const marker = newMarker();
     const child = execa(command, {
       cwd: this.projectDir,
       shell: true,
@@ -30,22 +34,33 @@ export class LocalSandbox implements Sandbox {
       all: true,
       buffer: false,
       encoding: 'buffer',
-      env: { PYTHONDONTWRITEBYTECODE: '1', CI: 'true', ...this.env },
+      env: { PYTHONDONTWRITEBYTECODE: '1', CI: 'true', ...this.env, [markerVariable]: marker },
     });
-    const guard = guardChild(child.pid, options.timeoutMs, options.signal);
-    child.all?.on('data', (bytes: Uint8Array) => {
-      const text = decodeBytes(bytes);
-      output.append(text);
-      options.onOutput?.(text);
+    const guard = guardChild(child.pid, options.timeoutMs, options.signal, marker);
+    child.all?.on('data', (bytes: Uint8Array) => output.write(bytes));
+    // The command may end while something it started in the background keeps stdout open: name it, then stop it.
+    let exitCode: number | null | undefined;
+    let drain: NodeJS.Timeout | undefined;
+    child.once('exit', (code) => {
+      exitCode = code;
+      drain = setTimeout(() => {
+        const holders = markedProcesses(marker);
+        if (holders.length === 0) return;
+        const names = holders.slice(0, 5).map((process) => `${process.pid} ${process.command.slice(0, 80)}`).join('; ');
+        output.note(`\n[factory: the test command ended (exit ${code ?? 'by signal'}), but background process(es) kept its output open: ${names}; factory stopped them]\n`);
+        guard.killAll();
+      }, drainMs);
     });
     const result = await child;
+    clearTimeout(drain);
+    const { output: text, truncated } = output.end();
     guard.done();
     const timedOut = guard.timedOut();
     return {
-      exitCode: timedOut ? null : (result.exitCode ?? null),
-      output: output.toString(),
+      exitCode: timedOut ? null : (exitCode ?? result.exitCode ?? null),
+      output: text,
       timedOut,
-      truncated: output.truncated,
+      truncated,
       durationMs: Date.now() - started,
     };
   }

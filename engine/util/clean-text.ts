@@ -10,8 +10,3 @@ export function stripAnsi(text: string): string {
 export function cleanText(text: string): string {
   return stripAnsi(text.replace(/\r\n/g, '\n')).replace(/\r/g, '\n').replace(controls, '');
 }
-
-/** Decodes bytes as UTF-8, replacing invalid sequences instead of failing. */
-export function decodeBytes(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-}

@@ -1,33 +1,29 @@
-// `factory reset`: removes .factory/; with --hard, also returns to the starting branch and deletes factory branches.
+// `factory reset`: removes .factory/; with --hard, also undoes what factory made (its branches, the checkout).
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline/promises';
-import { simpleGit } from 'simple-git';
-import { readEventLog } from '../../engine/reports/event-log.js';
+import { describeRef, hardReset, planHardReset } from '../../engine/run/hard-reset.js';
 import { factoryPaths } from '../../engine/reports/factory-dir.js';
 import { UserError } from '../../engine/util/errors.js';
 
 export async function resetCommand(options: { dir: string; hard?: boolean; yes?: boolean }): Promise<void> {
   const projectDir = path.resolve(options.dir);
   const paths = factoryPaths(projectDir);
-  const started = readEventLog(paths.events).findLast((event) => event.type === 'run:started');
+  const done: string[] = [];
   if (options.hard) {
-    const git = simpleGit(projectDir);
-    const branches = (await git.branchLocal()).all.filter((name) => name.startsWith('factory/'));
-    const recorded = (await git.raw(['config', 'factory.baseBranch']).catch(() => '')).trim();
-    const back = recorded || (started?.type === 'run:started' ? started.baseBranch : undefined);
-    const plan = `switch to ${back ?? '(unknown: stays where it is)'} and delete ${branches.length} branch(es): ${branches.join(', ') || 'none'}`;
-    if (!options.yes && !(await confirm(`factory reset --hard will remove .factory/, ${plan}. The commits on those branches will be gone. Continue? [y/N] `))) {
+    const { repo, plan } = await planHardReset(projectDir, paths.events);
+    const back = plan.back ? `switch to ${describeRef(plan.back)}` : 'stay where it is (no base was recorded)';
+    const branches = plan.branches.length > 0 ? `delete the factory's ${plan.branches.length} branch(es) ${plan.branches.join(', ')} (their commits will be gone)` : 'delete no branch';
+    const saved = plan.savedWork.length > 0 ? `, and put back the uncommitted work you had before ${plan.savedWork.length === 1 ? 'the run' : 'the runs'} (it stays in a stash too)` : '';
+    if (!options.yes && !(await confirm(`factory reset --hard will remove .factory/, ${back}, ${branches}${saved}. Branches factory did not make are kept. Continue? [y/N] `))) {
       process.stdout.write('nothing changed\n');
       return;
     }
-    if (back) await git.checkout(back);
-    const current = (await git.revparse(['--abbrev-ref', 'HEAD'])).trim();
-    for (const branch of branches) if (branch !== current) await git.deleteLocalBranch(branch, true);
-    await git.raw(['config', '--unset', 'factory.baseBranch']).catch(() => undefined);
+    done.push(...(await hardReset(repo, plan)));
   }
   fs.rmSync(paths.root, { recursive: true, force: true });
-  process.stdout.write(`removed ${paths.root}${options.hard ? ' and the factory branches' : '; your files and git history are untouched'}\n`);
+  done.unshift(`removed ${paths.root}${options.hard ? '' : '; your files and git history are untouched'}`);
+  process.stdout.write(`${done.join('\n')}\n`);
 }
 
 async function confirm(question: string): Promise<boolean> {

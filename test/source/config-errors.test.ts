@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runFactory } from '../support/cli.js';
-import { makeProject } from '../support/project.js';
+import { git, makeProject } from '../support/project.js';
 
 function withConfigLine(dir: string, find: RegExp, replace: string): number {
   const file = path.join(dir, 'factory_config.md');
@@ -22,6 +22,39 @@ describe('config errors', () => {
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain(`factory: factory_config.md:${line}: unknown setting MAX_ROUND (did you mean MAX_ROUNDS?); known settings: SCOPE, TASKS,`);
     expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('refuses a lower-case key in run and doctor, naming the upper-case setting', async () => {
+    const dir = makeProject();
+    const line = withConfigLine(dir, /^MAX_ROUNDS=/, 'max_rounds=1');
+    const run = await runFactory(dir, ['run']);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toBe(`factory: factory_config.md:${line}: unknown setting max_rounds: setting names are upper case: did you mean MAX_ROUNDS?`);
+    const doctor = await runFactory(dir, ['doctor']);
+    expect(doctor.exitCode).toBe(1);
+    expect(doctor.stdout).toContain(`factory_config.md:${line}: unknown setting max_rounds: setting names are upper case: did you mean MAX_ROUNDS?`);
+  });
+
+  it('keeps a # inside quotes in TEST_CMD, and a 10 MB config of unknown keys gives a short clear error', async () => {
+    const dir = makeProject({ script: { worker: [] } });
+    withConfigLine(dir, /^TEST_CMD=/, `TEST_CMD=sh -c 'echo start #1; exit 3' # the tests`);
+    git(dir, 'commit', '-qam', 'test command with a #');
+    const run = await runFactory(dir, ['run', '--json']);
+    const started = run.stdout.split('\n').map((line) => (line.startsWith('{') ? JSON.parse(line) : {})).find((event) => event.type === 'run:started');
+    expect(started.testCommand).toBe(`sh -c 'echo start #1; exit 3'`);
+
+    const big = makeProject();
+    const lines: string[] = [];
+    for (let size = 0; size < 10_000_000; ) size += lines.push(`UNKNOWN_${lines.length}=x`) && lines.at(-1)!.length + 1;
+    fs.appendFileSync(path.join(big, 'factory_config.md'), `\n${lines.join('\n')}\n`);
+    const result = await runFactory(big, ['run']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).not.toContain('Maximum call stack');
+    expect(result.stderr).not.toContain('internal error');
+    const shown = result.stderr.split('\n');
+    expect(shown).toHaveLength(21);
+    expect(shown[0]).toMatch(/^factory: factory_config\.md:\d+: unknown setting UNKNOWN_0; known settings: SCOPE, /);
+    expect(shown[20]).toBe(`factory_config.md: … and ${lines.length - 20} more problem(s) like these`);
   });
 
   it('names a bad value with the allowed ones', async () => {

@@ -6,6 +6,7 @@ import { execa, execaSync } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { factoryBin, runFactory } from '../support/cli.js';
 import { waitFor } from '../support/wait-for.js';
+import { isRunning, uniqueSleep } from '../support/processes.js';
 import { git, makeProject, rightAdd, wrongAdd } from '../support/project.js';
 import { pytestCommand, requirePytest } from '../support/python.js';
 
@@ -14,22 +15,20 @@ function startRun(dir: string) {
 }
 
 
-const alive = (marker: string): boolean => execaSync('pgrep', ['-f', marker], { reject: false }).stdout.trim() !== '';
-
 describe.skipIf(requirePytest())('interrupts, lock and full disk', () => {
   it('Ctrl-C twice stops now: the test run in progress is killed, nothing is left half-done, exit 4', async () => {
-    const marker = `${900 + (process.pid % 90)}.5`;
-    const dir = makeProject({ config: { TEST_CMD: `sleep ${marker}; ${pytestCommand()}` }, script: { worker: [{ write: { 'calc.py': wrongAdd } }] } });
+    const sleep = uniqueSleep(900);
+    const dir = makeProject({ config: { TEST_CMD: `${sleep}; ${pytestCommand()}` }, script: { worker: [{ write: { 'calc.py': wrongAdd } }] } });
     const run = startRun(dir);
     // The baseline run is the first test run: interrupt while it sleeps.
-    await waitFor(() => alive(`sleep ${marker}`), 'the test command to start');
+    await waitFor(() => isRunning(sleep), 'the test command to start');
     run.kill('SIGINT');
     await new Promise((resolve) => setTimeout(resolve, 400));
     run.kill('SIGINT');
     const result = await run;
     expect(result.exitCode).toBe(4);
     expect(result.stderr).toContain('stopping after the current step (Ctrl-C again to stop now)');
-    await waitFor(() => !alive(`sleep ${marker}`), 'the test command to be killed');
+    await waitFor(() => !isRunning(sleep), 'the test command to be killed');
     expect(git(dir, 'status', '--porcelain')).toBe('');
     expect(result.stdout).toContain('Run `factory run` (or `factory tui`) again here to resume');
   });

@@ -36,7 +36,9 @@ export async function runCli(run: CliRun): Promise<CliExit> {
     buffer: false,
   });
   const guard = guardChild(child.pid, run.timeoutMs, run.signal);
-  child.stderr?.on('data', (chunk: Buffer) => stderr.append(chunk.toString()));
+  // One decoder for the stream, so a character split across chunks is not replaced.
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (text: string) => stderr.append(text));
   const lines = child.stdout ? readline.createInterface({ input: child.stdout, crlfDelay: Infinity }) : undefined;
   lines?.on('line', run.onLine);
   const result = await child;

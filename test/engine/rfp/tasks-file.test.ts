@@ -22,4 +22,27 @@ describe('tasks.md', () => {
     tickTask(file, parseTasks(text)[2]!);
     expect(fs.readFileSync(file, 'utf8')).toBe(text.replace('1. [ ] Numbered', '1. [x] Numbered'));
   });
+
+  it('skips checklist lines inside fenced code blocks, and ticking never touches them', () => {
+    const fenced = [
+      '# Tasks',
+      '- [ ] Real one',
+      '```markdown',
+      '- [ ] Example inside a fence',
+      '```',
+      '~~~~',
+      '- [ ] Inside a tilde fence',
+      '```',
+      '- [ ] Still inside: a backtick fence does not close a tilde one',
+      '~~~~',
+      '- [ ] Real two',
+      '',
+    ].join('\n');
+    const tasks = parseTasks(fenced);
+    expect(tasks.map((task) => [task.index, task.line, task.title])).toEqual([[1, 2, 'Real one'], [2, 11, 'Real two']]);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tasks-')), 'tasks.md');
+    fs.writeFileSync(file, fenced);
+    for (const task of tasks) tickTask(file, task);
+    expect(fs.readFileSync(file, 'utf8')).toBe(fenced.replace('- [ ] Real one', '- [x] Real one').replace('- [ ] Real two', '- [x] Real two'));
+  });
 });

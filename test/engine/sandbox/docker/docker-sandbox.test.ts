@@ -7,6 +7,7 @@ import { labels, projectId } from '../../../../engine/sandbox/docker/container-s
 import { DockerSandbox } from '../../../../engine/sandbox/docker/docker-sandbox.js';
 import { outputCap } from '../../../../engine/sandbox/sandbox.js';
 import { dockerForTests } from '../../../support/docker-for-tests.js';
+import { uniqueSleep } from '../../../support/processes.js';
 
 const docker = await dockerForTests();
 const title = docker.skipReason ? `docker sandbox (${docker.skipReason})` : 'docker sandbox';
@@ -83,50 +84,62 @@ describe.skipIf(!docker.engine)(title, () => {
   });
 
   it('kills a command at its timeout, even one that ignores TERM, and stays usable', async () => {
-    const result = await sandbox.exec('trap "" TERM; sleep 300', { timeoutMs: 1500 });
+    const sleep = uniqueSleep(300);
+    const result = await sandbox.exec(`trap "" TERM; ${sleep}`, { timeoutMs: 1500 });
     expect(result.timedOut).toBe(true);
     expect(result.exitCode).toBeNull();
     const after = await sandbox.exec(listProcesses, { timeoutMs: 10_000 });
     expect(after.exitCode).toBe(0);
-    expect(after.output).not.toContain('sleep 300');
+    expect(after.output).not.toContain(sleep);
   });
 
   it('does not wait for what a command leaves in the background, and kills it', async () => {
-    const result = await sandbox.exec('sleep 301 & echo started', { timeoutMs: 30_000 });
+    const sleep = uniqueSleep(301);
+    const result = await sandbox.exec(`${sleep} & echo started`, { timeoutMs: 30_000 });
     expect(result).toMatchObject({ exitCode: 0, timedOut: false });
     expect(result.durationMs).toBeLessThan(30_000);
-    expect((await sandbox.exec(listProcesses, { timeoutMs: 10_000 })).output).not.toContain('sleep 301');
+    expect((await sandbox.exec(listProcesses, { timeoutMs: 10_000 })).output).not.toContain(sleep);
   });
 
   it('returns when the command ends, even if a process that left its group still holds the output', async () => {
     // setsid leaves the process group `timeout` kills; the exec must end with the command anyway.
-    const result = await sandbox.exec('setsid sleep 305 & echo started', { timeoutMs: 60_000 });
+    const result = await sandbox.exec(`setsid ${uniqueSleep(305)} & echo started`, { timeoutMs: 60_000 });
     expect(result).toMatchObject({ exitCode: 0, timedOut: false, output: 'started\n' });
     expect(result.durationMs).toBeLessThan(30_000);
   });
 
   it('kills the command when the caller aborts', async () => {
     const abort = new AbortController();
-    const running = sandbox.exec('sleep 302', { timeoutMs: 60_000, signal: abort.signal });
+    const sleep = uniqueSleep(302);
+    const running = sandbox.exec(sleep, { timeoutMs: 60_000, signal: abort.signal });
     setTimeout(() => abort.abort(), 1000);
     const result = await running;
     expect(result.exitCode).not.toBe(0);
     expect(result.timedOut).toBe(false);
-    expect((await sandbox.exec(listProcesses, { timeoutMs: 10_000 })).output).not.toContain('sleep 302');
+    expect((await sandbox.exec(listProcesses, { timeoutMs: 10_000 })).output).not.toContain(sleep);
   });
 
   it('kills the command when the caller aborts right away', async () => {
     const abort = new AbortController();
     abort.abort();
-    const result = await sandbox.exec('sleep 303', { timeoutMs: 60_000, signal: abort.signal });
+    const sleep = uniqueSleep(303);
+    const result = await sandbox.exec(sleep, { timeoutMs: 60_000, signal: abort.signal });
     expect(result.durationMs).toBeLessThan(30_000);
-    expect((await sandbox.exec(listProcesses, { timeoutMs: 10_000 })).output).not.toContain('sleep 303');
+    expect((await sandbox.exec(listProcesses, { timeoutMs: 10_000 })).output).not.toContain(sleep);
   });
 
   it('caps the output it keeps', async () => {
     const result = await sandbox.exec(`head -c ${outputCap * 2} /dev/zero | tr '\\0' x`, { timeoutMs: 30_000 });
     expect(result.truncated).toBe(true);
     expect(result.output.length).toBeLessThan(outputCap + 200);
+  });
+
+  it('decodes a character split across chunks as one character', async () => {
+    const seen: string[] = [];
+    // ✓ is e2 9c 93: the first byte arrives alone, the rest 300 ms later.
+    const result = await sandbox.exec("printf 'ok \\342'; sleep 0.3; printf '\\234\\223 done\\n'", { timeoutMs: 10_000, onOutput: (text) => seen.push(text) });
+    expect(seen.length).toBeGreaterThan(1);
+    expect(result.output).toBe('ok ✓ done\n');
   });
 
   it('removes its container at stop()', async () => {

@@ -1,0 +1,43 @@
+// What factory made in this checkout, kept inside its git folder so it outlives .factory/: the base it started
+// from, the branches it created, and the uncommitted work it saved for the user (--allow-dirty). Reset reads it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from '../util/atomic-write.js';
+
+const savedWorkSchema = z.object({
+  runId: z.string(),
+  /** The stash commit holding the work (also in `git stash list`, under `message`). */
+  stash: z.string(),
+  message: z.string(),
+  files: z.array(z.string()),
+});
+
+const recordsSchema = z.object({
+  /** Where the first run started: a branch name, or a commit when HEAD was detached. */
+  base: z.object({ ref: z.string(), detached: z.boolean() }).optional(),
+  branches: z.array(z.string()).default([]),
+  savedWork: z.array(savedWorkSchema).default([]),
+});
+
+export type RunRecords = z.infer<typeof recordsSchema>;
+export type SavedWork = z.infer<typeof savedWorkSchema>;
+
+/** The file's name inside the checkout's own git folder (per worktree: `git rev-parse --git-path`). */
+export const recordsName = 'factory-runs.json';
+
+export function readRecords(file: string): RunRecords {
+  if (!fs.existsSync(file)) return { branches: [], savedWork: [] };
+  try {
+    const parsed = recordsSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Damaged: read as empty below; reset then falls back to the event log and deletes nothing it cannot name.
+  }
+  return { branches: [], savedWork: [] };
+}
+
+export function writeRecords(file: string, records: RunRecords): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  writeFileAtomic(file, `${JSON.stringify(records, null, 2)}\n`);
+}

@@ -1,0 +1,65 @@
+// A command's output as it arrives: decoded (one UTF-8 decoder for the stream) and passed on live up to a limit;
+// past it only the last bytes are kept and decoded once at the end, so 400 MB of output costs no 400 MB of decoding.
+import { StringDecoder } from 'node:string_decoder';
+import { CappedText } from '../util/capped-text.js';
+
+/** Characters passed on live per command; the event log and the round's output file keep no more than this. */
+export const liveCap = 16 * 1024 * 1024;
+
+export class StreamOutput {
+  private readonly text: CappedText;
+  private readonly decoder = new StringDecoder('utf8');
+  private live = 0;
+  /** Past the live limit: the newest bytes, and how many older ones went. */
+  private tail: Buffer[] = [];
+  private tailBytes = 0;
+  private skipped = 0;
+  private notes: string[] = [];
+
+  constructor(private readonly keep: number, private readonly onOutput?: (text: string) => void) {
+    this.text = new CappedText(keep);
+  }
+
+  write(bytes: Uint8Array): void {
+    if (this.live < liveCap) {
+      const text = this.decoder.write(bytes);
+      this.live += text.length;
+      if (text) this.say(text);
+      if (this.live >= liveCap) this.onOutput?.(`\n[… over ${liveCap} characters of output: the rest is not shown as it comes, only its end …]\n`);
+      return;
+    }
+    this.tail.push(Buffer.from(bytes));
+    this.tailBytes += bytes.length;
+    while (this.tail.length > 1 && this.tailBytes - this.tail[0]!.length >= this.keep) {
+      const first = this.tail.shift()!;
+      this.tailBytes -= first.length;
+      this.skipped += first.length;
+    }
+  }
+
+  /** A line factory adds (about the command, not from it): passed on at once, kept after the output. */
+  note(text: string): void {
+    this.notes.push(text);
+    this.onOutput?.(text);
+  }
+
+  private say(text: string): void {
+    this.text.append(text);
+    this.onOutput?.(text);
+  }
+
+  /** Flushes what is left; the kept text, capped to its tail and marked where cut. */
+  end(): { output: string; truncated: boolean } {
+    if (this.tail.length === 0) {
+      const rest = this.decoder.end();
+      if (rest) this.say(rest);
+    } else {
+      // The bytes between the live part and the tail were never decoded: the kept text restarts at the tail.
+      this.text.skipBytes(this.skipped);
+      const decoder = new StringDecoder('utf8');
+      this.say(decoder.write(Buffer.concat(this.tail)) + decoder.end());
+    }
+    for (const note of this.notes) this.text.append(note);
+    return { output: this.text.toString(), truncated: this.text.truncated };
+  }
+}
