@@ -19,7 +19,7 @@ async function run(command: string, extra: Record<string, string> = {}) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), content);
   }
-  return runTests(new LocalSandbox(dir), { command, timeoutSeconds: 60, signal: new AbortController().signal, onOutput: () => undefined });
+  return runTests(new LocalSandbox(dir), { command, projectDir: dir, timeoutSeconds: 60, signal: new AbortController().signal, onOutput: () => undefined });
 }
 
 describe('judgeLockedRun', () => {
