@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { makeProject, read, runProject } from '../../support/scripted-project.js';
 import { linkNodePackages, missingRunner, runnerProjects, runnerScript } from '../../support/runner-projects.js';
 
-describe.each(runnerProjects)('$name through the loop', (project) => {
+for (const project of runnerProjects) describe(`${project.name} through the loop`, () => {
   const skip = missingRunner(project);
   it.skipIf(skip)(`red to green: named tests, reviewer-locked tests, an old failure elsewhere${skip ? ` (${skip})` : ''}`, async () => {
     const dir = makeProject({
