@@ -15,6 +15,11 @@ export type ParsedRun = TestCounts & {
   tests: Record<string, TestOutcome>;
   /** Test id -> the first line of its error, when the runner prints it. */
   errors: Record<string, string>;
+  /**
+   * Every test the run collected is in `tests`, skipped ones included: true for a runner's report. A runner's text
+   * may name only some (pytest -rA names a skip by its file: "SKIPPED [1] tests/x.py:7").
+   */
+  allNamed?: boolean;
 };
 
 export type TestSummary = ParsedRun & {

@@ -6,7 +6,7 @@ export type ReportedTest = { id: string; outcome: TestOutcome; message?: string 
 const rank: Record<TestOutcome, number> = { skipped: 0, passed: 1, failed: 2, errored: 3 };
 
 export function tally(runner: string, source: string, reported: readonly ReportedTest[]): ParsedRun {
-  const run: ParsedRun = { runner, source, ...noCounts(), tests: {}, errors: {} };
+  const run: ParsedRun = { runner, source, ...noCounts(), tests: {}, errors: {}, allNamed: true };
   for (const test of reported) {
     run[test.outcome] += 1;
     const before = run.tests[test.id];
