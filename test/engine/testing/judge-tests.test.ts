@@ -34,4 +34,14 @@ describe('judgeTests', () => {
     const tests = parseTestOutput('npx vitest run', { exitCode: 0, output: ' ✓ src/a.test.ts (3 tests) 5ms\n\n Test Files  1 passed (1)\n      Tests  3 passed (3)\n', timedOut: false, truncated: false, durationMs: 5 });
     expect(judgeTests(tests, ['src/a.test.ts']).green).toBe(true);
   });
+
+  it('reads a task\'s "./" and backslash paths, and an old baseline\'s ids, in the ids\' shape', () => {
+    const tests = parseTestOutput('npx jest', { exitCode: 0, output: 'PASS ./game.spec.js\n  ✓ adds (5 ms)\n\nTests:       1 passed, 1 total\n', timedOut: false, truncated: false, durationMs: 5 });
+    expect(tests.tests).toEqual({ 'game.spec.js::adds': 'passed' });
+    expect(judgeTests(tests, ['./game.spec.js']).green).toBe(true);
+    expect(judgeTests(tests, ['.\\game.spec.js']).green).toBe(true);
+    const failing = parseTestOutput('pytest', { exitCode: 1, output: 'FAILED tests/test_a.py::test_x - boom\n1 failed in 0.1s\n', timedOut: false, truncated: false, durationMs: 5 });
+    const old = { headline: '', tests: { './tests/test_a.py::test_x': 'passed' } as const };
+    expect(judgeTests(failing, ['tests/test_b.py'], old).regressions).toEqual(['tests/test_a.py::test_x']);
+  });
 });
