@@ -49,15 +49,23 @@ function lastMatch(pattern: RegExp, text: string): number {
 }
 
 /** The summary of a run read from its output, or from `report` when the runner wrote one factory asked for. */
-export function parseTestOutput(command: string, run: ExecResult, context?: ResultContext, report?: ParsedRun, why?: string): TestSummary {
+export function parseTestOutput(
+  command: string,
+  run: ExecResult,
+  context?: ResultContext,
+  report?: ParsedRun,
+  why?: string,
+): TestSummary {
   const output = cleanText(run.output);
   const fromText = report ? undefined : parseTextOutput(command, output, context);
   const parsed: ParsedRun = report ?? fromText ?? { runner: 'unknown', source: 'exit code', ...noCounts(), tests: {}, errors: {} };
   if (why && !report) parsed.source = `${parsed.source} (${why})`;
   const unknown = !report && !fromText;
   if (unknown && run.exitCode !== 0) parsed.errored = 1;
-  const green = !run.timedOut && run.exitCode === 0 && parsed.failed === 0 && parsed.errored === 0 && (parsed.passed > 0 || unknown);
-  return { ...parsed, command, exitCode: run.exitCode, timedOut: run.timedOut, durationMs: run.durationMs, green, headline: headline(parsed, run, green, unknown), output, truncated: run.truncated };
+  const clean = run.exitCode === 0 && parsed.failed === 0 && parsed.errored === 0;
+  const green = !run.timedOut && clean && (parsed.passed > 0 || unknown);
+  const { exitCode, timedOut, durationMs, truncated } = run;
+  return { ...parsed, command, exitCode, timedOut, durationMs, green, headline: headline(parsed, run, green, unknown), output, truncated };
 }
 
 function headline(parsed: ParsedRun, run: ExecResult, green: boolean, unknown: boolean): string {

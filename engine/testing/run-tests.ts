@@ -21,7 +21,8 @@ export type TestRunOptions = {
 
 export async function runTests(sandbox: Sandbox, options: TestRunOptions): Promise<TestSummary> {
   const request = requestReport(options.command);
-  const context: ResultContext = { projectDir: options.projectDir, roots: [...new Set([options.projectDir, sandbox.projectRoot])] };
+  const roots = [...new Set([options.projectDir, sandbox.projectRoot])];
+  const context: ResultContext = { projectDir: options.projectDir, roots };
   if (request) clearReports(options.projectDir, request.paths);
   const shown = new CappedText(outputCap);
   const stream = request?.stream;
@@ -32,7 +33,8 @@ export async function runTests(sandbox: Sandbox, options: TestRunOptions): Promi
         if (text) options.onOutput(text);
       }
     : options.onOutput;
-  const ran = await sandbox.exec(request?.command ?? options.command, { timeoutMs: options.timeoutSeconds * 1000, onOutput, signal: options.signal });
+  const timeoutMs = options.timeoutSeconds * 1000;
+  const ran = await sandbox.exec(request?.command ?? options.command, { timeoutMs, onOutput, signal: options.signal });
   let run: ExecResult = ran;
   if (stream) {
     const rest = stream.finish();

@@ -50,7 +50,8 @@ function outcomes(output: string, runner: 'jest' | 'vitest'): Record<string, Tes
     if (vitestMatch || jestMatch) {
       close();
       const [, mark, name, , rest] = (vitestMatch ?? jestMatch)!;
-      const outcome: TestOutcome = mark === '↓' ? 'skipped' : mark === 'FAIL' || mark === '×' || mark === '❯' || /failed/.test(rest ?? '') ? 'failed' : 'passed';
+      const failed = mark === 'FAIL' || mark === '×' || mark === '❯' || /failed/.test(rest ?? '');
+      const outcome: TestOutcome = mark === '↓' ? 'skipped' : failed ? 'failed' : 'passed';
       file = { id: normaliseTestPath(name!), outcome, hasTests: false };
       describes = [];
       continue;

@@ -30,7 +30,9 @@ function outcomeOf(status: string): TestOutcome {
   return 'skipped';
 }
 
-const firstLine = (text: string | null | undefined): string | undefined => (text ? cleanText(text).trim().split('\n')[0]?.trim() : undefined) || undefined;
+function firstLine(text: string | null | undefined): string | undefined {
+  return (text ? cleanText(text).trim().split('\n')[0]?.trim() : undefined) || undefined;
+}
 
 /**
  * `roots` are where the project is as the runner saw it (the host folder, /app in the container): the report's
@@ -39,9 +41,14 @@ const firstLine = (text: string | null | undefined): string | undefined => (text
 export function readJestJson(text: string, runner: 'jest' | 'vitest', roots: readonly string[], source: string): ParsedRun {
   const parsed = report.parse(JSON.parse(text));
   const reported: ReportedTest[] = [];
+  const fileError = (file: { name: string; message?: string | null }): ReportedTest => ({
+    id: testId(file.name, undefined, roots),
+    outcome: 'errored',
+    message: firstLine(file.message),
+  });
   for (const file of parsed.testResults) {
     if (file.assertionResults.length === 0) {
-      if (file.status === 'failed') reported.push({ id: testId(file.name, undefined, roots), outcome: 'errored', message: firstLine(file.message) });
+      if (file.status === 'failed') reported.push(fileError(file));
       continue;
     }
     const seen = new Map<string, number>();
@@ -51,12 +58,11 @@ export function readJestJson(text: string, runner: 'jest' | 'vitest', roots: rea
       const count = (seen.get(title) ?? 0) + 1;
       seen.set(title, count);
       const name = count > 1 ? `${title} #${count}` : title;
-      reported.push({ id: testId(file.name, name, roots), outcome: outcomeOf(test.status), message: firstLine(test.failureMessages?.[0]) });
+      const message = firstLine(test.failureMessages?.[0]);
+      reported.push({ id: testId(file.name, name, roots), outcome: outcomeOf(test.status), message });
     }
     // A file whose tests passed but which failed anyway (an error after the tests, a failing afterAll).
-    if (file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed')) {
-      reported.push({ id: testId(file.name, undefined, roots), outcome: 'errored', message: firstLine(file.message) });
-    }
+    if (file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed')) reported.push(fileError(file));
   }
   return tally(runner, source, reported);
 }

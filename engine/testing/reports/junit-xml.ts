@@ -39,7 +39,11 @@ export function parseJUnitXml(xml: string): JUnitCase[] {
 
 function readCase(node: XmlNode): JUnitCase {
   const problem = firstOf(node.error) ?? firstOf(node.failure);
-  const outcome: TestOutcome = node.error !== undefined ? 'errored' : node.failure !== undefined ? 'failed' : node.skipped !== undefined ? 'skipped' : 'passed';
+  const outcome: TestOutcome =
+    node.error !== undefined ? 'errored'
+    : node.failure !== undefined ? 'failed'
+    : node.skipped !== undefined ? 'skipped'
+    : 'passed';
   return {
     classname: String(node.classname ?? ''),
     name: String(node.name ?? '').trim(),
