@@ -220,6 +220,41 @@ const behaveProject: RunnerProject = {
   source: /^JUnit XML reports \.factory\/reports\/behave\/$/,
 };
 
+const cucumberSteps = [
+  "const { Given, Then } = require('@cucumber/cucumber');",
+  "const assert = require('node:assert');",
+  "const calc = require('../../calc');",
+  '',
+  "Given('the numbers {int} and {int}', function (a, b) { this.numbers = [a, b]; });",
+  "Then('their sum is {int}', function (c) { assert.strictEqual(calc.add(...this.numbers), c); });",
+  "Then('their product is {int}', function (c) { assert.strictEqual(calc.mul(...this.numbers), c); });",
+  '',
+].join('\n');
+
+const cucumberProject: RunnerProject = {
+  name: 'cucumber-js',
+  program: 'node',
+  nodePackages: ['@cucumber/cucumber'],
+  settings: { LANGUAGE: 'javascript', TEST_CMD: 'npx cucumber-js' },
+  files: {
+    'package.json': '{ "name": "calc", "private": true, "devDependencies": { "@cucumber/cucumber": "^13.3.0" } }\n',
+    'calc.js': jestCalc('0'),
+    'features/step_definitions/steps.js': cucumberSteps,
+    'features/add.feature': behaveProject.files['features/add.feature']!,
+    'features/legacy.feature': behaveProject.files['features/legacy.feature']!,
+    '.gitignore': 'node_modules/\n',
+  },
+  addTests: 'features/add.feature',
+  mulTests: 'features/mul.feature',
+  reviewerWrites: { 'features/mul.feature': behaveProject.reviewerWrites['features/mul.feature']! },
+  mulCommand: 'npx cucumber-js features/mul.feature',
+  wrongAdd: { 'calc.js': jestCalc('a - b') },
+  rightAdd: { 'calc.js': jestCalc('a + b') },
+  mul: { 'calc.js': jestCalc('a + b', 'exports.mul = (a, b) => a * b;\n') },
+  legacyId: 'features/legacy.feature::Broken before the run',
+  source: /^cucumber JSON report \.factory\/reports\/cucumber\.json$/,
+};
+
 export const runnerProjects: RunnerProject[] = [
   pytestProject('pytest -q', '-q'),
   pytestProject('pytest', ''),
@@ -229,6 +264,7 @@ export const runnerProjects: RunnerProject[] = [
   goProject,
   cargoProject,
   behaveProject,
+  cucumberProject,
 ];
 
 /** The scripted engine's script for a runner project: the plan, the reviewer's tests, the worker's three calls. */
@@ -255,10 +291,11 @@ export function linkNodePackages(dir: string, packages: string[]): void {
   fs.mkdirSync(path.join(modules, '.bin'), { recursive: true });
   for (const name of packages) {
     const source = path.resolve('node_modules', name);
+    fs.mkdirSync(path.dirname(path.join(modules, name)), { recursive: true });
     fs.symlinkSync(source, path.join(modules, name));
     const manifest = JSON.parse(fs.readFileSync(path.join(source, 'package.json'), 'utf8')) as { bin?: string | Record<string, string> };
     const bins = typeof manifest.bin === 'string' ? { [name]: manifest.bin } : (manifest.bin ?? {});
-    for (const [bin, file] of Object.entries(bins)) fs.symlinkSync(path.join('..', name, file), path.join(modules, '.bin', bin));
+    for (const [bin, file] of Object.entries(bins)) fs.symlinkSync(path.join(modules, name, file), path.join(modules, '.bin', bin));
   }
 }
 
