@@ -4,7 +4,7 @@ import type { FactoryConfig } from '../config/factory-config.js';
 import { readRfp } from '../rfp/read-rfp.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import { detectTestCommand } from '../testing/detect-test-command.js';
-import { parseTestOutput } from '../testing/parse-test-output.js';
+import { runTests } from '../testing/run-tests.js';
 import { errorMessage } from '../util/errors.js';
 import { fail, ok, warn, type CheckResult } from './check.js';
 
@@ -31,11 +31,12 @@ export function checkRfp(projectDir: string): CheckResult {
 export async function checkTestCommand(projectDir: string, config: FactoryConfig, sandbox: Sandbox): Promise<CheckResult> {
   const command = config.testCmd || detectTestCommand(projectDir, config.language);
   if (!command) return fail('tests', `no TEST_CMD and none detected for LANGUAGE=${config.language}`, 'set TEST_CMD= in factory_config.md');
-  const run = await sandbox.exec(command, { timeoutMs: Math.min(config.testTimeoutSeconds, 120) * 1000 });
+  // As a round runs it: with the report factory asks the runner for, so the line says where results will come from.
+  const timeoutSeconds = Math.min(config.testTimeoutSeconds, 120);
+  const run = await runTests(sandbox, { command, projectDir, timeoutSeconds, signal: new AbortController().signal, onOutput: () => undefined });
   if (run.timedOut) return warn('tests', `\`${command}\` did not finish in ${Math.round(run.durationMs / 1000)} s`, 'check the command, or raise TEST_TIMEOUT');
   if (run.exitCode === 127 || /command not found|not found:|No module named pytest/.test(run.output)) {
     return fail('tests', `\`${command}\` could not start: ${run.output.trim().split('\n').at(-1)}`, 'install the test runner where the tests run, or set TEST_CMD=');
   }
-  const summary = parseTestOutput(command, run);
-  return ok('tests', `\`${command}\` runs (${summary.runner}): ${summary.headline}`);
+  return ok('tests', `\`${command}\` runs (${run.runner}): ${run.headline}; results from ${run.source}`);
 }

@@ -17,6 +17,8 @@ const skippedLine = /^SKIPPED \[(\d+)\] ([^\s:]+)(?::\d+)?:/gm;
 /** Tests of a file that the run skipped (skip or xfail), by id or by pytest's per-file skip lines. */
 export function skippedIn(file: string, tests: TestSummary): number {
   const byId = Object.entries(tests.tests).filter(([id, outcome]) => id.startsWith(`${file}::`) && outcome === 'skipped').length;
+  // A report names every skip by id; the lines would count them twice.
+  if (tests.allNamed) return byId;
   const byLine = [...tests.output.matchAll(skippedLine)].filter((match) => match[2] === file).reduce((sum, match) => sum + Number(match[1]), 0);
   return byId + byLine;
 }

@@ -19,7 +19,7 @@ export function readBaseline(file: string): Baseline | undefined {
 export async function recordBaseline(ctx: LoopContext): Promise<Baseline> {
   const file = ctx.paths.baseline;
   ctx.say('tests:started', { command: ctx.testCommand, baseline: true });
-  const result = await runTests(ctx.sandbox, { command: ctx.testCommand, timeoutSeconds: ctx.config.testTimeoutSeconds, signal: ctx.control.nextStep(), onOutput: (text) => ctx.say('tests:output', { text }) });
+  const result = await runTests(ctx.sandbox, { command: ctx.testCommand, projectDir: ctx.projectDir, timeoutSeconds: ctx.config.testTimeoutSeconds, signal: ctx.control.nextStep(), onOutput: (text) => ctx.say('tests:output', { text }) });
   ctx.say('tests:finished', { result, baseline: true });
   if (result.exitCode === 127) {
     throw new UserError(`the test command \`${ctx.testCommand}\` could not start (${result.output.trim().split('\n').at(-1) ?? 'exit 127'}): install its runner where the tests run (${ctx.sandbox.kind} sandbox), or set TEST_CMD= in factory_config.md`);

@@ -123,6 +123,7 @@ async function testRound(ctx: LoopContext, hooks?: RoundHooks): Promise<TestSumm
   ctx.say('tests:started', { command: ctx.testCommand, baseline: false });
   const ran = await runTests(ctx.sandbox, {
     command: ctx.testCommand,
+    projectDir: ctx.projectDir,
     timeoutSeconds: ctx.config.testTimeoutSeconds,
     signal: ctx.control.nextStep(),
     onOutput: (text) => ctx.say('tests:output', { text }),
@@ -133,5 +134,5 @@ async function testRound(ctx: LoopContext, hooks?: RoundHooks): Promise<TestSumm
 }
 
 function interruptedTests(command: string): TestSummary {
-  return { runner: 'none', passed: 0, failed: 0, errored: 0, skipped: 0, tests: {}, errors: {}, command, exitCode: null, timedOut: false, durationMs: 0, green: false, headline: 'not run (interrupted)', output: '', truncated: false };
+  return { runner: 'none', source: 'not run', passed: 0, failed: 0, errored: 0, skipped: 0, tests: {}, errors: {}, command, exitCode: null, timedOut: false, durationMs: 0, green: false, headline: 'not run (interrupted)', output: '', truncated: false };
 }

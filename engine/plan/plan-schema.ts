@@ -1,5 +1,6 @@
 // The architect's design guide: per task, the files with their one job, the test scenarios and the test command.
 import { z } from 'zod';
+import { normaliseTestPath } from '../testing/test-id.js';
 
 const relativePath = z
   .string()
@@ -18,8 +19,8 @@ export const taskPlanSchema = z.strictObject({
   title: z.string().min(1),
   /** Implementation files to create or change (not the tests). */
   files: z.array(planFileSchema).min(1),
-  /** Test files the reviewer writes for this task. */
-  testFiles: z.array(relativePath).min(1),
+  /** Test files the reviewer writes for this task, in the test ids' shape ("./tests/a.py" -> "tests/a.py"): locks use them. */
+  testFiles: z.array(relativePath.transform((file) => normaliseTestPath(file))).min(1),
   /** What the tests check, one scenario per entry. */
   scenarios: z.array(z.string().min(1)).min(1),
   /** Runs this task's tests only, from the project folder. */

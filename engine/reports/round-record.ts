@@ -51,6 +51,7 @@ export function renderRoundReport(record: RoundRecord): string {
     `- Strategy: ${record.strategy}`,
     `- Tests: ${tests.headline} (${tests.command}${tests.timedOut ? ', TIMED OUT' : ''})`,
     `- Passed ${tests.passed}, failed ${tests.failed}, errors ${tests.errored}, skipped ${tests.skipped}`,
+    `- Results from: ${tests.source}`,
     `- Commit: ${record.commit ? `${record.commit.sha.slice(0, 10)} ${record.commit.message}` : 'no change'}`,
     `- Streaks: fail ${record.failStreak}, idle ${record.idleStreak}`,
     `- Run totals: $${record.totals.costUsd.toFixed(4)}, ${record.totals.tokens} tokens, ${(record.totals.elapsedMs / 60_000).toFixed(1)} min`,

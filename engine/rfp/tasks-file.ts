@@ -1,5 +1,6 @@
 // Reads RFP/tasks.md (a Markdown checklist: each "- [ ]" item is a task) and ticks tasks when they go green.
 import fs from 'node:fs';
+import { normaliseTestPath } from '../testing/test-id.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
 export type Task = {
@@ -9,7 +10,7 @@ export type Task = {
   line: number;
   title: string;
   done: boolean;
-  /** Test files or globs named in the line as "(tests: a, b)"; empty when none. */
+  /** Test files or globs named in the line as "(tests: a, b)", in the test ids' shape ("./a.js" -> "a.js"); empty when none. */
   tests: string[];
 };
 
@@ -48,7 +49,7 @@ export function parseTasks(text: string): Task[] {
       line: index + 1,
       title: body.replace(testsNote, '').trim() || body,
       done: match[2] !== ' ',
-      tests: note ? note[1]!.split(',').map((entry) => entry.trim()).filter(Boolean) : [],
+      tests: note ? note[1]!.split(',').map(testPattern).filter(Boolean) : [],
     });
   });
   return tasks;
@@ -64,4 +65,10 @@ export function tickTask(file: string, task: Task): void {
   if (!match) return;
   lines[task.line - 1] = `${match[1]}x${match[3]}${match[4]}${carriageReturn}`;
   writeFileAtomic(file, lines.join('\n'));
+}
+
+/** A folder keeps its trailing "/" (it names what is in it). */
+function testPattern(entry: string): string {
+  const normal = normaliseTestPath(entry);
+  return normal && /[\\/]\s*$/.test(entry) ? `${normal}/` : normal;
 }

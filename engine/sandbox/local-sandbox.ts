@@ -13,6 +13,10 @@ export class LocalSandbox implements Sandbox {
 
   constructor(private readonly projectDir: string, private readonly env: Record<string, string> = {}) {}
 
+  get projectRoot(): string {
+    return this.projectDir;
+  }
+
   describe(): string {
     return `local processes in ${this.projectDir}`;
   }

@@ -19,6 +19,8 @@ export type ExecResult = {
 export interface Sandbox {
   /** "local" or "docker", shown in the status bar and reports. */
   readonly kind: string;
+  /** The project folder as commands see it (their working directory): the host folder, or /app in a container. */
+  readonly projectRoot: string;
   /** A line for the user: where and how commands run. */
   describe(): string;
   start(): Promise<void>;

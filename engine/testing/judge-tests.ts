@@ -1,5 +1,6 @@
 // Decides whether a task is green: its own tests pass and no test that passed in the baseline fails now.
 import picomatch from 'picomatch';
+import { fileOfTestId, normaliseTestId, normaliseTestPattern } from './test-id.js';
 import type { TestOutcome, TestSummary } from './test-result.js';
 
 export type Baseline = { tests: Record<string, TestOutcome>; headline: string };
@@ -18,20 +19,18 @@ export type Judgement = {
 
 const failed = (outcome: TestOutcome | undefined): boolean => outcome === 'failed' || outcome === 'errored';
 
-/** The file part of a test id ("tests/test_a.py::test_x" -> "tests/test_a.py"). */
-const fileOf = (id: string): string => id.split('::')[0]!;
-
 export function judgeTests(tests: TestSummary, ownPatterns: string[], baseline?: Baseline): Judgement {
   const ids = Object.keys(tests.tests);
   if (tests.timedOut || ids.length === 0) {
     const note = tests.timedOut ? undefined : `per-test results could not be read from ${tests.runner} output: judged on the whole suite`;
     return { green: tests.green, ownFailing: [], regressions: [], failingBefore: [], note };
   }
-  const matchers = ownPatterns.map((pattern) => picomatch(pattern.replace(/\/$/, '/**')));
-  const isOwn = (id: string): boolean => ownPatterns.length === 0 || matchers.some((match) => match(fileOf(id)) || match(id));
+  const matchers = ownPatterns.map((pattern) => picomatch(normaliseTestPattern(pattern)));
+  const isOwn = (id: string): boolean => ownPatterns.length === 0 || matchers.some((match) => match(fileOfTestId(id)) || match(id));
   const own = ids.filter(isOwn);
   const ownFailing = own.filter((id) => failed(tests.tests[id]));
-  const before = baseline?.tests ?? {};
+  // A baseline recorded before ids were normalised (a resumed run) still lines up with today's ids.
+  const before = Object.fromEntries(Object.entries(baseline?.tests ?? {}).map(([id, outcome]) => [normaliseTestId(id), outcome]));
   const regressions = ids.filter((id) => before[id] === 'passed' && failed(tests.tests[id]));
   const failingBefore = ids.filter((id) => !isOwn(id) && failed(before[id]) && failed(tests.tests[id]));
   const unexplained = ids.filter((id) => !isOwn(id) && failed(tests.tests[id]) && !failed(before[id]) && before[id] !== 'passed');

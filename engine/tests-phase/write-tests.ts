@@ -56,7 +56,7 @@ async function giveUp(ctx: LoopContext, task: Task, reason: string): Promise<Tes
 
 async function runRed(ctx: LoopContext, command: string): Promise<TestSummary> {
   ctx.say('tests:started', { command, baseline: false });
-  const tests = await runTests(ctx.sandbox, { command, timeoutSeconds: ctx.config.testTimeoutSeconds, signal: ctx.control.nextStep(), onOutput: (text) => ctx.say('tests:output', { text }) });
+  const tests = await runTests(ctx.sandbox, { command, projectDir: ctx.projectDir, timeoutSeconds: ctx.config.testTimeoutSeconds, signal: ctx.control.nextStep(), onOutput: (text) => ctx.say('tests:output', { text }) });
   ctx.say('tests:finished', { result: tests, baseline: false });
   return tests;
 }

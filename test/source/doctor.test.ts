@@ -23,7 +23,7 @@ describe.skipIf(requirePytest())('factory doctor', () => {
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/^ok\s+git\s+git version/m);
     expect(result.stdout).toMatch(/^ok\s+sandbox\s+local processes in/m);
-    expect(result.stdout).toMatch(/^ok\s+tests\s+.*runs \(pytest\): 0\/1 passing, 1 errors/m);
+    expect(result.stdout).toMatch(/^ok\s+tests\s+.*runs \(pytest\): 0\/1 passing, 1 errors; results from JUnit XML report \.factory\/reports\/pytest\.xml$/m);
     expect(result.stdout).toContain('The configured run can start.');
   });
 

@@ -11,7 +11,7 @@ export function event<T extends FactoryEventType>(type: T, payload: EventPayload
 }
 
 export function testSummary(passed: number, failed: number, output = ''): TestSummary {
-  return { runner: 'pytest', passed, failed, errored: 0, skipped: 0, tests: {}, errors: {}, command: 'python3 -m pytest', exitCode: failed ? 1 : 0, timedOut: false, durationMs: 10, green: failed === 0, headline: `${passed}/${passed + failed} passing`, output, truncated: false };
+  return { runner: 'pytest', source: 'pytest output', passed, failed, errored: 0, skipped: 0, tests: {}, errors: {}, command: 'python3 -m pytest', exitCode: failed ? 1 : 0, timedOut: false, durationMs: 10, green: failed === 0, headline: `${passed}/${passed + failed} passing`, output, truncated: false };
 }
 
 /** The start of a run with one task and its first round; settings: the live settings run:started reports. */

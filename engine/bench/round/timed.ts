@@ -21,6 +21,7 @@ export function timedWorker(worker: Worker, intervals: Interval[]): Worker {
 export function timedSandbox(sandbox: Sandbox, intervals: Interval[]): Sandbox {
   return {
     kind: sandbox.kind,
+    projectRoot: sandbox.projectRoot,
     describe: () => sandbox.describe(),
     start: () => sandbox.start(),
     stop: () => sandbox.stop(),

@@ -22,6 +22,8 @@ export type DockerSandboxOptions = {
 
 export class DockerSandbox implements Sandbox {
   readonly kind = 'docker';
+  /** The project is mounted here (container-spec.ts) and every exec starts in it. */
+  readonly projectRoot = '/app';
   private readonly settings: ContainerSettings;
   private readonly docker: Docker;
   private container?: Docker.Container;

@@ -1,6 +1,9 @@
 // behave ("2 scenarios passed, 1 failed, 0 skipped") and cucumber-js / godog ("3 scenarios (1 failed, 2 passed)"): scenarios are the tests.
 import { noCounts, type ParsedRun } from '../test-result.js';
 
+/** Where each runner's closing line is (see parse-test-output). */
+export const behaveSummary = /^\d+ scenarios? passed, /gm;
+export const cucumberSummary = /^\d+ scenarios? \(/gm;
 const behave = /^(\d+) scenarios? passed, (\d+) failed,(?: (\d+) error,)? (\d+) skipped/m;
 const cucumber = /^(\d+) scenarios? \(([^)]*)\)/m;
 
@@ -12,7 +15,7 @@ export function parseBdd(output: string): ParsedRun | undefined {
     counts.failed = Number(fromBehave[2]);
     counts.errored = Number(fromBehave[3] ?? 0);
     counts.skipped = Number(fromBehave[4]);
-    return { runner: 'behave', ...counts, tests: {}, errors: {} };
+    return { runner: 'behave', source: 'behave output', ...counts, tests: {}, errors: {} };
   }
   const fromCucumber = cucumber.exec(output);
   if (!fromCucumber) return undefined;
@@ -23,5 +26,5 @@ export function parseBdd(output: string): ParsedRun | undefined {
     else if (word === 'skipped' || word === 'pending') counts.skipped += value;
     else if (word === 'undefined' || word === 'ambiguous') counts.errored += value;
   }
-  return { runner: 'cucumber', ...counts, tests: {}, errors: {} };
+  return { runner: 'cucumber', source: 'cucumber output', ...counts, tests: {}, errors: {} };
 }

@@ -1,16 +1,62 @@
-// cargo test: "test foo ... ok" lines and "test result: FAILED. 1 passed; 1 failed; 0 ignored".
+// cargo test: "test foo ... ok" lines under each target's "Running tests/calc.rs (…)" line, and "test result: …" totals.
+import { testId } from '../test-id.js';
 import { noCounts, type ParsedRun, type TestOutcome } from '../test-result.js';
 
-const testLine = /^test (\S+) \.\.\. (ok|FAILED|ignored)/;
+/** Where cargo's closing lines are (see parse-test-output). */
+export const cargoSummary = /^test result: /gm;
+/** Names may hold spaces: doc-tests are "src/lib.rs - add (line 3)". */
+const testLine = /^test (.+?) \.\.\. (ok|FAILED|ignored)\b/;
 const resultLine = /^test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/;
+/** "Running unittests src/lib.rs (target/…)", "Running tests/calc.rs (target/…)": the target's source names its tests. */
+const targetLine = /^\s*Running (?:unittests )?(\S+\.rs) \(/;
+const docTests = /^\s*Doc-tests \S+/;
+/** "src/lib.rs - add (line 3)": the line moves with every edit above it, so the id keeps the file and the item. */
+const docTest = /^(\S+\.rs) - (.+?)(?: \(line \d+\))?$/;
 
+/**
+ * Ids are "tests/calc.rs::adds", "src/lib.rs::tests::adds", "src/lib.rs::add (doc-test)". cargo's JSON output needs a
+ * nightly toolchain (`-Z unstable-options` is refused on stable), so this text is what factory reads for cargo.
+ */
 export function parseCargoTest(output: string): ParsedRun | undefined {
   const counts = noCounts();
   const tests: Record<string, TestOutcome> = {};
+  let target: string | undefined;
+  let inDocTests = false;
+  const errors: Record<string, string> = {};
+  let failing: { id: string; panicked: boolean } | undefined;
   let found = false;
   for (const line of output.split('\n')) {
+    // "---- tests::fails stdout ----", "thread 'tests::fails' (123) panicked at src/lib.rs:13:18:", then the message.
+    const stdout = /^---- (.+) stdout ----$/.exec(line);
+    if (stdout) {
+      failing = { id: target && !inDocTests ? testId(target, stdout[1]) : stdout[1]!, panicked: false };
+      continue;
+    }
+    if (failing && /^thread '.*' .*panicked at /.test(line)) {
+      failing.panicked = true;
+      continue;
+    }
+    if (failing?.panicked && line.trim()) {
+      errors[failing.id] ??= line.trim();
+      failing = undefined;
+    }
+    const running = targetLine.exec(line);
+    if (running) {
+      target = running[1];
+      inDocTests = false;
+      continue;
+    }
+    if (docTests.test(line)) {
+      inDocTests = true;
+      continue;
+    }
     const test = testLine.exec(line);
-    if (test) tests[test[1]!] = test[2] === 'ok' ? 'passed' : test[2] === 'FAILED' ? 'failed' : 'skipped';
+    if (test) {
+      const outcome: TestOutcome = test[2] === 'ok' ? 'passed' : test[2] === 'FAILED' ? 'failed' : 'skipped';
+      const doc = inDocTests ? docTest.exec(test[1]!) : null;
+      const id = doc ? testId(doc[1]!, `${doc[2]} (doc-test)`) : target ? testId(target, test[1]) : test[1]!;
+      tests[id] = outcome;
+    }
     const total = resultLine.exec(line);
     if (total) {
       found = true;
@@ -23,5 +69,5 @@ export function parseCargoTest(output: string): ParsedRun | undefined {
     counts.errored += 1;
     found = true;
   }
-  return found ? { runner: 'cargo test', ...counts, tests, errors: {} } : undefined;
+  return found ? { runner: 'cargo test', source: 'cargo test output', ...counts, tests, errors } : undefined;
 }

@@ -1,8 +1,16 @@
 // pytest: the "1 failed, 2 passed in 0.1s" summary and the -rA lines ("FAILED tests/x.py::test_a - AssertionError").
+import { normaliseTestId } from '../test-id.js';
 import { noCounts, type ParsedRun, type TestOutcome } from '../test-result.js';
 
+/** Where pytest's closing line is: the parser whose summary comes last in mixed output is the runner's. */
+export const pytestSummary = /^=*\s*(?:(?:\d+ \w+,?\s*)+in [\d.]+s|no tests ran)/gm;
 const summary = /^=*\s*((?:\d+ \w+,?\s*)+)in [\d.]+s/;
-const shortLine = /^(PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS)\s+(\S+)(?:\s+-\s+(.*))?$/;
+/**
+ * An id runs to the first space, except inside its parameters: "test_x[hello world]" keeps its space, and the
+ * shortest bracket that leaves " - message" or the end of the line is taken, so "[1] == [2]" in a message is not.
+ * "SKIPPED [2] tests/x.py:7: reason" names a file and a count, not a test, and is left to the guard.
+ */
+const shortLine = /^(PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS)\s+([^\s[]+(?:\[.*?\])?)(?:\s+-\s+(.*))?$/;
 const outcomes: Record<string, TestOutcome> = { PASSED: 'passed', FAILED: 'failed', ERROR: 'errored', SKIPPED: 'skipped', XFAIL: 'skipped', XPASS: 'passed' };
 
 export function parsePytest(output: string): ParsedRun | undefined {
@@ -27,9 +35,9 @@ export function parsePytest(output: string): ParsedRun | undefined {
   for (const line of lines) {
     const match = shortLine.exec(line.trim());
     if (!match) continue;
-    const id = match[2]!;
+    const id = normaliseTestId(match[2]!);
     tests[id] = outcomes[match[1]!]!;
     if (match[3] && (match[1] === 'FAILED' || match[1] === 'ERROR')) errors[id] = match[3];
   }
-  return { runner: 'pytest', ...counts, tests, errors };
+  return { runner: 'pytest', source: 'pytest output', ...counts, tests, errors };
 }

@@ -19,24 +19,36 @@ async function run(command: string, extra: Record<string, string> = {}) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), content);
   }
-  return runTests(new LocalSandbox(dir), { command, timeoutSeconds: 60, signal: new AbortController().signal, onOutput: () => undefined });
+  return runTests(new LocalSandbox(dir), { command, projectDir: dir, timeoutSeconds: 60, signal: new AbortController().signal, onOutput: () => undefined });
 }
 
 describe('judgeLockedRun', () => {
   it('learns the ids of a full run, and leaves a run without per-test ids (no -rA) to the content guard', async () => {
     const full = judgeLockedRun([lock], await run(pytest));
     expect(full.reasons).toEqual([]);
-    expect(full.learned.get('tests/test_add.py')).toEqual(['tests/test_add.py::test_add_positive', 'tests/test_add.py::test_add_negative']);
+    const ids = ['tests/test_add.py::test_add_positive', 'tests/test_add.py::test_add_negative'];
+    expect(full.learned.get('tests/test_add.py')).toEqual(ids);
+    // -q prints no passing ids, but factory reads pytest's JUnit report, which names them all.
     const quiet = await run('python3 -m pytest -q -p no:cacheprovider');
     expect(quiet.green).toBe(true);
-    expect(judgeLockedRun([lock], quiet)).toEqual({ reasons: [], failures: {}, learned: new Map() });
+    expect(judgeLockedRun([lock], quiet).learned.get('tests/test_add.py')).toEqual(ids);
+    // A command factory cannot add its report flags to: only pytest's text, which names no passing test.
+    const text = await run('cd . && python3 -m pytest -q -p no:cacheprovider');
+    expect(text.green).toBe(true);
+    expect(judgeLockedRun([lock], text)).toEqual({ reasons: [], failures: {}, learned: new Map() });
   });
 
   it('names a test skipped by a conftest hook, even when pytest only names the file', async () => {
     const conftest = 'import pytest\n\n\ndef pytest_collection_modifyitems(items):\n    items[-1].add_marker(pytest.mark.skip(reason="later"))\n';
+    const reason = 'tests/test_add.py newly skips 1 locked test(s)';
+    // From pytest's JUnit report, which names the skipped test.
     const judgement = judgeLockedRun([lock], await run(pytest, { 'conftest.py': conftest }));
-    expect(judgement.reasons).toEqual(['tests/test_add.py newly skips 1 locked test(s)']);
-    expect(judgement.failures).toEqual({ 'tests/test_add.py::(skipped)': 'tests/test_add.py newly skips 1 locked test(s)' });
+    expect(judgement.reasons).toEqual([reason]);
+    expect(judgement.failures).toEqual({ 'tests/test_add.py::test_add_negative': reason });
     expect(judgement.learned.size).toBe(0);
+    // From -rA's text alone (a command factory cannot extend), which names only the file.
+    const fromText = judgeLockedRun([lock], await run(`cd . && ${pytest}`, { 'conftest.py': conftest }));
+    expect(fromText.reasons).toEqual([reason]);
+    expect(fromText.failures).toEqual({ 'tests/test_add.py::(skipped)': reason });
   });
 });

@@ -51,7 +51,8 @@ describe('test-tamper guard', () => {
     ]);
     expect(rounds[4]!.tests.headline).toBe('1/1 passing — guard: tests/test_add.py newly skips 1 locked test(s)');
     // The guarded tests count as failed per test too, so a per-test judge cannot call the round green.
-    expect(rounds[4]!.tests.tests).toEqual({ 'tests/test_add.py::test_add_positive': 'passed', 'tests/test_add.py::(skipped)': 'failed' });
+    // pytest's JUnit report names the skipped test, so the guard fails that test, not just its file.
+    expect(rounds[4]!.tests.tests).toEqual({ 'tests/test_add.py::test_add_positive': 'passed', 'tests/test_add.py::test_add_negative': 'failed' });
     expect(rounds[5]!.tests.tests).toEqual({ 'tests/test_add.py::test_add_positive': 'passed', 'tests/test_add.py::test_add_negative': 'failed' });
     expect(run.of('tests:finished').filter((event) => event.round === 5).map((event) => event.result.green)).toEqual([false]);
 

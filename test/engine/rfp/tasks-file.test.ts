@@ -16,6 +16,10 @@ describe('tasks.md', () => {
     ]);
   });
 
+  it('names tests in the test ids\' shape: no "./", "/" separators, a folder keeps its "/"', () => {
+    expect(parseTasks('- [ ] Game (tests: ./game.spec.js, tests\\unit\\, src/**/*.test.ts)\n')[0]!.tests).toEqual(['game.spec.js', 'tests/unit/', 'src/**/*.test.ts']);
+  });
+
   it('ticks one task and keeps every other byte, CRLF included', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tasks-')), 'tasks.md');
     fs.writeFileSync(file, text);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { judgeTests } from '../../../engine/testing/judge-tests.js';
 import { parseTestOutput } from '../../../engine/testing/parse-test-output.js';
+import { failureFingerprint } from '../../../engine/testing/failure-fingerprint.js';
 
 const pytest = (lines: string[], exitCode = 1) => parseTestOutput('pytest', { exitCode, output: `${lines.join('\n')}\n==== 1 passed in 0.1s ====\n`, timedOut: false, truncated: false, durationMs: 5 });
 
@@ -33,5 +34,22 @@ describe('judgeTests', () => {
   it('finds a vitest file named in the task', () => {
     const tests = parseTestOutput('npx vitest run', { exitCode: 0, output: ' ✓ src/a.test.ts (3 tests) 5ms\n\n Test Files  1 passed (1)\n      Tests  3 passed (3)\n', timedOut: false, truncated: false, durationMs: 5 });
     expect(judgeTests(tests, ['src/a.test.ts']).green).toBe(true);
+  });
+
+  it('reads a task\'s "./" and backslash paths, and an old baseline\'s ids, in the ids\' shape', () => {
+    const tests = parseTestOutput('npx jest', { exitCode: 0, output: 'PASS ./game.spec.js\n  ✓ adds (5 ms)\n\nTests:       1 passed, 1 total\n', timedOut: false, truncated: false, durationMs: 5 });
+    expect(tests.tests).toEqual({ 'game.spec.js::adds': 'passed' });
+    expect(judgeTests(tests, ['./game.spec.js']).green).toBe(true);
+    expect(judgeTests(tests, ['.\\game.spec.js']).green).toBe(true);
+    const failing = parseTestOutput('pytest', { exitCode: 1, output: 'FAILED tests/test_a.py::test_x - boom\n1 failed in 0.1s\n', timedOut: false, truncated: false, durationMs: 5 });
+    const old = { headline: '', tests: { './tests/test_a.py::test_x': 'passed' } as const };
+    expect(judgeTests(failing, ['tests/test_b.py'], old).regressions).toEqual(['tests/test_a.py::test_x']);
+  });
+
+  it('two jest runs failing the same way have one fingerprint, whatever their timings', () => {
+    const output = (ms: number) => `FAIL ./game.spec.js\n  ✕ scores a strike (${ms} ms)\n\nTests:       1 failed, 1 total\n`;
+    const [first, second] = [4, 17].map((ms) => parseTestOutput('npx jest', { exitCode: 1, output: output(ms), timedOut: false, truncated: false, durationMs: 5 }));
+    expect(first!.tests).toEqual({ 'game.spec.js::scores a strike': 'failed' });
+    expect(failureFingerprint(first!, Object.keys(first!.tests))).toBe(failureFingerprint(second!, Object.keys(second!.tests)));
   });
 });

@@ -17,7 +17,7 @@ async function judge(files: Record<string, string>) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), content);
   }
-  const tests = await runTests(new LocalSandbox(dir), { command: plan.testCommand, timeoutSeconds: 60, signal: new AbortController().signal, onOutput: () => undefined });
+  const tests = await runTests(new LocalSandbox(dir), { command: plan.testCommand, projectDir: dir, timeoutSeconds: 60, signal: new AbortController().signal, onOutput: () => undefined });
   return judgeRed(tests, plan);
 }
 

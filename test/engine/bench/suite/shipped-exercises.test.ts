@@ -21,7 +21,7 @@ describe('bench/exercises', () => {
       const dir = path.join(work, exercise.name);
       await prepareExercise(exercise, dir);
       const command = detectTestCommand(dir, exercise.language)!;
-      const tests = await runTests(new LocalSandbox(dir), { command, timeoutSeconds: 120, signal: new AbortController().signal, onOutput: () => undefined });
+      const tests = await runTests(new LocalSandbox(dir), { command, projectDir: dir, timeoutSeconds: 120, signal: new AbortController().signal, onOutput: () => undefined });
       expect(tests.green, `${exercise.name}: ${tests.output}`).toBe(false);
       expect(tests.failed + tests.errored, exercise.name).toBeGreaterThan(0);
     }

@@ -1,0 +1,125 @@
+// The machine-readable report factory asks a recognised runner for: the flags it adds, where the report lands, how it is read.
+import fs from 'node:fs';
+import path from 'node:path';
+import { recogniseRunner, type RunnerId } from './recognise-runner.js';
+import type { ParsedRun, ResultContext } from './test-result.js';
+import { readPytestJUnit } from './reports/pytest-junit.js';
+import { readJestJson } from './reports/jest-json.js';
+import { readBehaveJUnit } from './reports/behave-junit.js';
+import { readCucumberJson } from './reports/cucumber-json.js';
+import { GoTestJsonStream } from './reports/go-test-json.js';
+import { GoTestIds } from './reports/go-test-ids.js';
+
+/** Project-relative, so the same flags work on the host and in the container (the project is /app there). */
+export const reportsFolder = '.factory/reports';
+
+export type ReportRequest = {
+  runner: RunnerId;
+  /** The command as it runs: the user's, with factory's report flags. */
+  command: string;
+  /** Project-relative paths the run writes its report to: removed before it runs, so an old report is never read. */
+  paths: string[];
+  /** go test -json: turns the events back into go's text as they stream, and keeps each test's result. */
+  stream?: GoTestJsonStream;
+  /** The results from the report, or undefined when the run wrote none; absent where the text is the report (cargo). */
+  read?: (context: ResultContext) => ParsedRun | undefined;
+};
+
+const reportPath = (name: string): string => `${reportsFolder}/${name}`;
+const readIfThere = (context: ResultContext, file: string): string | undefined => {
+  const full = path.join(context.projectDir, file);
+  return fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : undefined;
+};
+
+/** Flags before a "--" that ends the runner's own options, else at the end. */
+function addFlags(command: string, flags: string): string {
+  const end = command.search(/\s--(\s|$)/);
+  return end < 0 ? `${command.trimEnd()} ${flags}` : `${command.slice(0, end)} ${flags}${command.slice(end)}`;
+}
+
+/**
+ * The request for `command`, or undefined when factory cannot add flags to it (a shell list, `make test`, a command
+ * that already names its own report): then the runner's text output is read, as before.
+ */
+export function requestReport(command: string): ReportRequest | undefined {
+  const recognised = recogniseRunner(command);
+  if (!recognised?.extendable) return undefined;
+  const { runner } = recognised;
+  switch (runner) {
+    case 'pytest': {
+      if (/--junit-?xml\b/.test(command)) return undefined;
+      const file = reportPath('pytest.xml');
+      // xunit1 is the family that writes file="tests/test_a.py" on every case, so ids need no guessing.
+      return {
+        runner,
+        command: addFlags(command, `--junitxml=${file} -o junit_family=xunit1`),
+        paths: [file],
+        read: (context) => {
+          const xml = readIfThere(context, file);
+          return xml === undefined ? undefined : readPytestJUnit(xml, context.projectDir, `JUnit XML report ${file}`);
+        },
+      };
+    }
+    case 'jest':
+    case 'vitest': {
+      if (/--json\b|--outputFile\b/.test(command)) return undefined;
+      const file = reportPath(`${runner}.json`);
+      // vitest: the default reporter stays for the person reading the output, unless the command picked its own.
+      const reporters = /--reporters?\b/.test(command) ? '--reporter=json' : '--reporter=default --reporter=json';
+      const flags = runner === 'jest' ? `--json --outputFile=${file}` : `${reporters} --outputFile.json=${file}`;
+      return {
+        runner,
+        command: addFlags(command, flags),
+        paths: [file],
+        read: (context) => {
+          const text = readIfThere(context, file);
+          return text === undefined ? undefined : readJestJson(text, runner, context.roots, `${runner} JSON report ${file}`);
+        },
+      };
+    }
+    case 'go test': {
+      const file = reportPath('go-test.jsonl');
+      const stream = new GoTestJsonStream();
+      return {
+        runner,
+        command: /(^|\s)-json\b/.test(command) ? command : command.replace(/\bgo\s+test\b/, 'go test -json'),
+        paths: [file],
+        stream,
+        read: (context) => stream.result(new GoTestIds(context.projectDir), `go test -json events (kept in ${file})`),
+      };
+    }
+    case 'cargo test':
+      // Every target runs, not only those before the first failing one; the results are read from cargo's text.
+      return {
+        runner,
+        command: /--no-fail-fast\b/.test(command) ? command : command.replace(/\bcargo\s+test\b/, 'cargo test --no-fail-fast'),
+        paths: [],
+      };
+    case 'behave': {
+      if (/--junit\b/.test(command)) return undefined;
+      const dir = reportPath('behave');
+      return {
+        runner,
+        command: addFlags(command, `--junit --junit-directory ${dir}`),
+        paths: [dir],
+        read: (context) => {
+          const full = path.join(context.projectDir, dir);
+          return fs.existsSync(full) ? readBehaveJUnit(full, context.projectDir, `JUnit XML reports ${dir}/`) : undefined;
+        },
+      };
+    }
+    case 'cucumber': {
+      if (/(--format|-f)\s+json\b/.test(command)) return undefined;
+      const file = reportPath('cucumber.json');
+      return {
+        runner,
+        command: addFlags(command, `--format json:${file}`),
+        paths: [file],
+        read: (context) => {
+          const text = readIfThere(context, file);
+          return text === undefined ? undefined : readCucumberJson(text, context.roots, `cucumber JSON report ${file}`);
+        },
+      };
+    }
+  }
+}
