@@ -7,7 +7,9 @@ import type { ModelRole } from './models/roles.js';
 export type PauseKind = 'human' | 'valve' | 'escalation' | 'intervention' | 'cap';
 export type TaskOutcome = 'green' | 'stopped' | 'skipped' | 'escalated';
 export type RunOutcome = 'green' | 'valve' | 'cap' | 'stopped' | 'failed' | 'error';
-export type GuardViolationKind = 'edited' | 'deleted' | 'renamed' | 'skip-marker';
+export type GuardViolationKind = 'edited' | 'deleted' | 'renamed' | 'skip-marker' | 'created';
+/** What the guard protects: a locked test, factory's own files (config, RFP/, script), the runner's configuration. */
+export type GuardedFile = 'test' | 'factory' | 'config';
 export type ValveName = 'max_rounds' | 'fail_streak' | 'idle_rounds' | 'same_failure';
 
 /** Fields every event carries: when, and which task and round (0 outside a round). */
@@ -49,8 +51,10 @@ type Payloads = {
   'review:rejected': { attempt: number; reason: string };
   'tests:locked': { files: string[]; headline: string };
   'tests:unlocked': { path: string; found: boolean };
-  'guard:violation': { path: string; kind: GuardViolationKind; detail: string };
+  'guard:violation': { path: string; kind: GuardViolationKind; detail: string; what?: GuardedFile };
   'guard:failed': { reason: string };
+  /** At the run's start: the user's test files locked, factory's files and the runner configuration protected. */
+  'guard:protected': { tests: string[]; factory: string[]; config: string[] };
   'lego:violations': { violations: string[] };
   /** A local model's place in memory, as the factory asked for it and /api/ps reports it (sizes in bytes). */
   'model:state': { model: string; role: ModelRole; state: 'loading' | 'loaded' | 'unloading' | 'unloaded'; sizeVram?: number; size?: number; vramTotal?: number };

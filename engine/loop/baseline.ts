@@ -24,7 +24,7 @@ export async function recordBaseline(ctx: LoopContext): Promise<Baseline> {
   if (result.exitCode === 127) {
     throw new UserError(`the test command \`${ctx.testCommand}\` could not start (${result.output.trim().split('\n').at(-1) ?? 'exit 127'}): install its runner where the tests run (${ctx.sandbox.kind} sandbox), or set TEST_CMD= in factory_config.md`);
   }
-  const baseline: Baseline = { tests: result.tests, headline: result.headline };
+  const baseline: Baseline = { tests: result.tests, headline: result.headline, counts: { passed: result.passed, failed: result.failed, errored: result.errored, skipped: result.skipped } };
   fs.mkdirSync(path.dirname(file), { recursive: true });
   writeFileAtomic(file, `${JSON.stringify(baseline, null, 2)}\n`);
   const failing = Object.entries(result.tests).filter(([, outcome]) => outcome === 'failed' || outcome === 'errored').map(([id]) => id);

@@ -44,7 +44,7 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
     redirects: ctx.control.takeRedirects(),
     notes: input.notes,
     plan: input.hooks?.plan,
-    lockedTests: input.hooks?.lockedPaths ?? [],
+    lockedTests: input.hooks?.lockedTests ?? [],
   });
   ctx.say('prompt:built', { strategy: input.strategy.id, prompt });
 

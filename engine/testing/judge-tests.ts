@@ -1,8 +1,9 @@
 // Decides whether a task is green: its own tests pass and no test that passed in the baseline fails now.
 import picomatch from 'picomatch';
-import type { TestOutcome, TestSummary } from './test-result.js';
+import type { TestCounts, TestOutcome, TestSummary } from './test-result.js';
 
-export type Baseline = { tests: Record<string, TestOutcome>; headline: string };
+/** counts: the suite's totals before round 1 (absent in baselines recorded by older versions). */
+export type Baseline = { tests: Record<string, TestOutcome>; headline: string; counts?: TestCounts };
 
 export type Judgement = {
   green: boolean;
