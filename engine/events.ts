@@ -26,14 +26,16 @@ type Payloads = {
   'agent:finished': { ok: boolean; error?: string; costUsd?: number; inputTokens?: number; outputTokens?: number };
   'tests:started': { command: string; baseline: boolean };
   'tests:output': { text: string };
-  'tests:finished': { result: TestSummary; baseline: boolean };
+  /** taskVerdict: the task's verdict on this run (rounds only), with why when it differs from the suite's result. */
+  'tests:finished': { result: TestSummary; baseline: boolean; taskVerdict?: { green: boolean; why?: string } };
   'git:committed': { sha: string; message: string; files: string[]; diff: string };
   'git:unchanged': { message: string };
   'round:finished': { record: RoundRecord };
   'verdict:issued': { verdict: Verdict; by: 'supervisor' | 'human' };
   'valve:tripped': { valve: ValveName; reason: string; evidence: string };
   'cap:reached': { cap: 'cost' | 'minutes'; reason: string; evidence: string };
-  'baseline:recorded': { headline: string; passing: number; failing: string[]; perTest: boolean };
+  /** failing: red before the run and outside every pending task; starting: the tasks' own red tests (their starting point). */
+  'baseline:recorded': { headline: string; passing: number; failing: string[]; starting?: string[]; perTest: boolean };
   'config:changed': { key: string; value: string; previous: string };
   'config:rejected': { key: string; value: string; message: string };
   'task:finished': { outcome: TaskOutcome; reason: string };

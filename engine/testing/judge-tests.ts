@@ -1,6 +1,7 @@
 // Decides whether a task is green: its own tests pass and no test that passed in the baseline fails now.
 import picomatch from 'picomatch';
 import type { TestCounts, TestOutcome, TestSummary } from './test-result.js';
+import { normaliseTestId, normaliseTestPath } from './test-id.js';
 
 /** counts: the suite's totals before round 1 (absent in baselines recorded by older versions). */
 export type Baseline = { tests: Record<string, TestOutcome>; headline: string; counts?: TestCounts };
@@ -15,12 +16,23 @@ export type Judgement = {
   failingBefore: string[];
   /** How the verdict was reached, when it is not the plain per-test rule. */
   note?: string;
+  /** The suite's result and the task's verdict in one line, when they differ (set by the round). */
+  verdict?: string;
 };
 
 const failed = (outcome: TestOutcome | undefined): boolean => outcome === 'failed' || outcome === 'errored';
 
-/** The file part of a test id ("tests/test_a.py::test_x" -> "tests/test_a.py"). */
-const fileOf = (id: string): string => id.split('::')[0]!;
+/** The file part of a test id ("./tests/test_a.py::test_x" -> "tests/test_a.py"). */
+const fileOf = (id: string): string => normaliseTestPath(id.split('::')[0]!);
+
+/** A test of the task: its file or id matches one of the task's patterns; every test when the task names none. */
+export function isOwnTest(id: string, ownPatterns: readonly string[]): boolean {
+  if (ownPatterns.length === 0) return true;
+  return ownPatterns.some((pattern) => {
+    const match = picomatch(normaliseTestPath(pattern).replace(/\/$/, '/**'));
+    return match(fileOf(id)) || match(normaliseTestId(id));
+  });
+}
 
 export function judgeTests(tests: TestSummary, ownPatterns: string[], baseline?: Baseline): Judgement {
   const ids = Object.keys(tests.tests);
@@ -28,8 +40,7 @@ export function judgeTests(tests: TestSummary, ownPatterns: string[], baseline?:
     const note = tests.timedOut ? undefined : `per-test results could not be read from ${tests.runner} output: judged on the whole suite`;
     return { green: tests.green, ownFailing: [], regressions: [], failingBefore: [], note };
   }
-  const matchers = ownPatterns.map((pattern) => picomatch(pattern.replace(/\/$/, '/**')));
-  const isOwn = (id: string): boolean => ownPatterns.length === 0 || matchers.some((match) => match(fileOf(id)) || match(id));
+  const isOwn = (id: string): boolean => isOwnTest(id, ownPatterns);
   const own = ids.filter(isOwn);
   const ownFailing = own.filter((id) => failed(tests.tests[id]));
   const before = baseline?.tests ?? {};
@@ -38,7 +49,7 @@ export function judgeTests(tests: TestSummary, ownPatterns: string[], baseline?:
   const unexplained = ids.filter((id) => !isOwn(id) && failed(tests.tests[id]) && !failed(before[id]) && before[id] !== 'passed');
   const anyFailing = ids.some((id) => failed(tests.tests[id]));
   const note =
-    own.length === 0 ? `no test of the task (${ownPatterns.join(', ')}) ran`
+    own.length === 0 ? `the task's tests ${ownPatterns.join(', ')} were not found in the results`
     : tests.exitCode !== 0 && !anyFailing ? `the test command exited ${tests.exitCode} although no test failed`
     : undefined;
   const green = !note && ownFailing.length === 0 && regressions.length === 0 && unexplained.length === 0 && own.some((id) => tests.tests[id] === 'passed');
