@@ -10,7 +10,7 @@ const skipNegative = 'import pytest\n\n\ndef pytest_collection_modifyitems(items
 const dropNegative = 'def pytest_collection_modifyitems(items):\n    items[:] = [item for item in items if "negative" not in item.name]\n';
 
 describe('test-tamper guard', () => {
-  it('reverts edits, deletes, skip markers and renames of locked tests, and removes a conftest that would skip or drop them', async () => {
+  it('reverts edits, deletes, skip markers and renames of locked tests, and removes a conftest that would skip or drop them', { timeout: 300_000 }, async () => {
     const cheatedTest = addTests.replace('== -3', '== 3');
     const dir = makeProject({
       tasks: ['Add numbers'],
