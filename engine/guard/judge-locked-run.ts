@@ -4,6 +4,7 @@ import type { Baseline } from '../testing/judge-tests.js';
 import type { TestSummary } from '../testing/test-result.js';
 import { isFileLevel, namesEveryPass, resultsOf } from './file-results.js';
 import type { Lock } from './lock-store.js';
+import { normaliseTestId } from '../testing/test-id.js';
 
 export type LockedRunJudgement = {
   /** Why the run cannot count as green; empty when the locked tests all ran. */
@@ -47,7 +48,8 @@ export function judgeLockedRun(locks: readonly Lock[], tests: TestSummary, basel
     const lockedIds = lock.tests.filter((id) => !isFileLevel(id));
     const required = Math.max(lock.minTests, lockedIds.length);
     if (complete && required > 0 && ran.length + skipped < required) {
-      const missing = lockedIds.filter((id) => !(id in tests.tests));
+      const now = new Set(Object.keys(tests.tests).map(normaliseTestId));
+      const missing = lockedIds.map(normaliseTestId).filter((id) => !now.has(id));
       fail(missing.length > 0 ? missing : [`${lock.path}::(not collected)`], `${lock.path} collected ${ran.length + skipped} test(s), fewer than the ${required} locked${missing.length > 0 ? `: ${missing.slice(0, 5).join(', ')} did not run` : ''}`);
     } else if (!complete && lock.tests.some(isFileLevel) && ids.length === 0 && tests.exitCode !== null) {
       fail([lock.path], `${lock.path} is not in the results: its tests did not run`);
