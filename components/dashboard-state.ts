@@ -187,7 +187,8 @@ function foldPanes(previous: DashboardState, event: FactoryEvent): DashboardStat
     case 'tests:finished': {
       const { result } = event;
       const lines = state.tests.lines.length > 0 ? state.tests.lines : toLines(result.output, 'text');
-      return { ...state, tests: { headline: `${event.baseline ? 'baseline: ' : ''}${result.headline}`, green: result.green, running: false, command: result.command, lines, counts: { passed: result.passed, failed: result.failed, errored: result.errored, skipped: result.skipped }, baseline: state.tests.baseline } };
+      // The task's verdict, with the suite's result and why when they differ.
+      return { ...state, tests: { headline: `${event.baseline ? 'baseline: ' : ''}${event.taskVerdict?.why ?? result.headline}`, green: event.taskVerdict?.green ?? result.green, running: false, command: result.command, lines, counts: { passed: result.passed, failed: result.failed, errored: result.errored, skipped: result.skipped }, baseline: state.tests.baseline } };
     }
     case 'baseline:recorded':
       return { ...state, tests: { ...state.tests, baseline: `baseline: ${baselineText(event)}` } };

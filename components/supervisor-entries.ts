@@ -32,8 +32,9 @@ export function supervisorEntry(event: FactoryEvent): SupervisorEntry | undefine
 /** "3/5 passing; failing before the run: tests/x::y" (and when per-test results could not be read, says so). */
 export function baselineText(event: FactoryEventOf<'baseline:recorded'>): string {
   const failing = event.failing.length > 0 ? `; failing before the run: ${event.failing.join(', ')}` : '';
+  const starting = event.starting?.length ? `; the tasks' own red tests to make pass: ${event.starting.length}` : '';
   const whole = event.perTest ? '' : ' (per-test results unreadable: the whole-suite verdict counts)';
-  return `${event.headline}${failing}${whole}`;
+  return `${event.headline}${failing}${starting}${whole}`;
 }
 
 function verdictText(verdict: Verdict): string {

@@ -7,7 +7,9 @@ import type { ModelRole } from './models/roles.js';
 export type PauseKind = 'human' | 'valve' | 'escalation' | 'intervention' | 'cap';
 export type TaskOutcome = 'green' | 'stopped' | 'skipped' | 'escalated';
 export type RunOutcome = 'green' | 'valve' | 'cap' | 'stopped' | 'failed' | 'error';
-export type GuardViolationKind = 'edited' | 'deleted' | 'renamed' | 'skip-marker';
+export type GuardViolationKind = 'edited' | 'deleted' | 'renamed' | 'skip-marker' | 'created';
+/** What the guard protects: a locked test, factory's own files (config, RFP/, script), the runner's configuration. */
+export type GuardedFile = 'test' | 'factory' | 'config';
 export type ValveName = 'max_rounds' | 'fail_streak' | 'idle_rounds' | 'same_failure';
 
 /** Fields every event carries: when, and which task and round (0 outside a round). */
@@ -24,14 +26,16 @@ type Payloads = {
   'agent:finished': { ok: boolean; error?: string; costUsd?: number; inputTokens?: number; outputTokens?: number };
   'tests:started': { command: string; baseline: boolean };
   'tests:output': { text: string };
-  'tests:finished': { result: TestSummary; baseline: boolean };
+  /** taskVerdict: the task's verdict on this run (rounds only), with why when it differs from the suite's result. */
+  'tests:finished': { result: TestSummary; baseline: boolean; taskVerdict?: { green: boolean; why?: string } };
   'git:committed': { sha: string; message: string; files: string[]; diff: string };
   'git:unchanged': { message: string };
   'round:finished': { record: RoundRecord };
   'verdict:issued': { verdict: Verdict; by: 'supervisor' | 'human' };
   'valve:tripped': { valve: ValveName; reason: string; evidence: string };
   'cap:reached': { cap: 'cost' | 'minutes'; reason: string; evidence: string };
-  'baseline:recorded': { headline: string; passing: number; failing: string[]; perTest: boolean };
+  /** failing: red before the run and outside every pending task; starting: the tasks' own red tests (their starting point). */
+  'baseline:recorded': { headline: string; passing: number; failing: string[]; starting?: string[]; perTest: boolean };
   'config:changed': { key: string; value: string; previous: string };
   'config:rejected': { key: string; value: string; message: string };
   'task:finished': { outcome: TaskOutcome; reason: string };
@@ -49,8 +53,10 @@ type Payloads = {
   'review:rejected': { attempt: number; reason: string };
   'tests:locked': { files: string[]; headline: string };
   'tests:unlocked': { path: string; found: boolean };
-  'guard:violation': { path: string; kind: GuardViolationKind; detail: string };
+  'guard:violation': { path: string; kind: GuardViolationKind; detail: string; what?: GuardedFile };
   'guard:failed': { reason: string };
+  /** At the run's start: the user's test files locked, factory's files and the runner configuration protected. */
+  'guard:protected': { tests: string[]; factory: string[]; config: string[] };
   'lego:violations': { violations: string[] };
   /** A local model's place in memory, as the factory asked for it and /api/ps reports it (sizes in bytes). */
   'model:state': { model: string; role: ModelRole; state: 'loading' | 'loaded' | 'unloading' | 'unloaded'; sizeVram?: number; size?: number; vramTotal?: number };

@@ -35,6 +35,7 @@ export type FactoryConfig = {
   /** Every resolved KEY=value, for reports and for changing one setting mid-run. */
   settings: Readonly<Record<string, string>>;
   plan: 'auto' | 'true' | 'false';
+  lockTests: 'auto' | 'off';
   legoExceptions: string[];
 };
 
@@ -76,6 +77,7 @@ export function toFactoryConfig(values: Record<string, string>): FactoryConfig {
     agentTimeoutSeconds: Number(get('AGENT_TIMEOUT')),
     settings: { ...values },
     plan: get('PLAN') as FactoryConfig['plan'],
+    lockTests: get('LOCK_TESTS') as FactoryConfig['lockTests'],
     legoExceptions: get('LEGO_EXCEPTIONS').split(',').map((glob) => glob.trim()).filter(Boolean),
   };
 }

@@ -70,6 +70,12 @@ export class Repo {
     fs.rmSync(this.recordsFile, { force: true });
   }
 
+  /** Tracked files and new ones git does not ignore, as project-relative paths (what a round could have added). */
+  async presentFiles(): Promise<string[]> {
+    const listed = (await this.git.raw(['ls-files', '-z', '--cached', '--others', '--exclude-standard'])).split('\0').filter(Boolean);
+    return [...new Set(listed)].filter((file) => fs.existsSync(path.join(this.dir, file)));
+  }
+
   /** Keeps the factory's own folder out of git without touching the user's .gitignore (in a worktree too). */
   async excludeFolder(folder: string): Promise<void> {
     const exclude = await gitPath(this.dir, 'info/exclude');

@@ -16,6 +16,8 @@ const lockSchema = z.object({
   minTests: z.number(),
   /** Tests skipped when locked (by id when known, else by marker count): more than that is "newly skipped". */
   allowedSkips: z.number(),
+  /** reviewer: written and locked by the tests phase; user: the user's own test file, locked as the run found it. */
+  origin: z.enum(['reviewer', 'user']).default('reviewer'),
 });
 /** tested: tasks whose tests phase is done, so an unlocked test is not written and locked again. */
 const locksSchema = z.object({ locks: z.array(lockSchema), tested: z.array(z.number()).default([]) });
@@ -50,6 +52,12 @@ export class LockStore {
 
   markTested(task: number): void {
     if (!this.tested.includes(task)) this.tested.push(task);
+    this.save();
+  }
+
+  /** A new run locks the user's tests afresh from the user's commit: the last run's user locks go. */
+  dropUserLocks(): void {
+    this.locks.splice(0, this.locks.length, ...this.locks.filter((lock) => lock.origin !== 'user'));
     this.save();
   }
 

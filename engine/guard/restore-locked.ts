@@ -1,13 +1,13 @@
 // Before the tests run: every locked test that was edited, deleted, renamed or given skip markers is put back as locked.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { GuardViolationKind } from '../events.js';
+import type { GuardedFile, GuardViolationKind } from '../events.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { Lock } from './lock-store.js';
 import { sha256 } from './lock-store.js';
 import { countSkipMarkers } from './skip-markers.js';
 
-export type Violation = { path: string; kind: GuardViolationKind; detail: string };
+export type Violation = { path: string; kind: GuardViolationKind; detail: string; what?: GuardedFile };
 
 /** changed: files new or changed since the last commit (candidates for a renamed copy). */
 export function restoreLocked(projectDir: string, locks: readonly Lock[], changed: readonly string[]): Violation[] {

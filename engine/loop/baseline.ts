@@ -1,7 +1,7 @@
 // Before round 1: the tests run once, so failures that were there before the run are never blamed on the worker.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Baseline } from '../testing/judge-tests.js';
+import { isOwnTest, type Baseline } from '../testing/judge-tests.js';
 import { runTests } from '../testing/run-tests.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { LoopContext } from './context.js';
@@ -24,10 +24,12 @@ export async function recordBaseline(ctx: LoopContext): Promise<Baseline> {
   if (result.exitCode === 127) {
     throw new UserError(`the test command \`${ctx.testCommand}\` could not start (${result.output.trim().split('\n').at(-1) ?? 'exit 127'}): install its runner where the tests run (${ctx.sandbox.kind} sandbox), or set TEST_CMD= in factory_config.md`);
   }
-  const baseline: Baseline = { tests: result.tests, headline: result.headline };
+  const baseline: Baseline = { tests: result.tests, headline: result.headline, counts: { passed: result.passed, failed: result.failed, errored: result.errored, skipped: result.skipped } };
   fs.mkdirSync(path.dirname(file), { recursive: true });
   writeFileAtomic(file, `${JSON.stringify(baseline, null, 2)}\n`);
-  const failing = Object.entries(result.tests).filter(([, outcome]) => outcome === 'failed' || outcome === 'errored').map(([id]) => id);
-  ctx.say('baseline:recorded', { headline: result.headline, passing: result.passed, failing, perTest: Object.keys(result.tests).length > 0 });
+  const red = Object.entries(result.tests).filter(([, outcome]) => outcome === 'failed' || outcome === 'errored').map(([id]) => id);
+  // The tasks' own red tests are where they start, not failures from before the run.
+  const own = red.filter((id) => ctx.rfp.tasks.some((task) => !task.done && isOwnTest(id, task.tests)));
+  ctx.say('baseline:recorded', { headline: result.headline, passing: result.passed, failing: red.filter((id) => !own.includes(id)), starting: own, perTest: Object.keys(result.tests).length > 0 });
   return baseline;
 }

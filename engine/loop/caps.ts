@@ -1,13 +1,18 @@
-// The run-wide caps on money and time: checked before every worker call, with the running totals as evidence.
+// The run-wide caps on money and time: checked before every model call, with the running totals as evidence.
 export type Usage = { costUsd: number; tokens: number };
 export type CapName = 'cost' | 'minutes';
 export type CapTrip = { cap: CapName; reason: string; evidence: string };
 
 export type CapLimits = { maxCostUsd?: number; maxMinutes?: number };
 
+/** Less than this left cannot pay for a call (claude's --max-budget-usd, at 4 decimals, would read 0.0000). */
+export const smallestCallBudgetUsd = 0.0001;
+
 export function checkCaps(usage: Usage, elapsedMs: number, limits: CapLimits, lifted: ReadonlySet<CapName>): CapTrip | undefined {
-  if (limits.maxCostUsd !== undefined && !lifted.has('cost') && usage.costUsd >= limits.maxCostUsd) {
-    return { cap: 'cost', reason: `MAX_COST_USD reached ($${limits.maxCostUsd})`, evidence: `$${usage.costUsd.toFixed(4)} spent, ${usage.tokens} tokens` };
+  if (limits.maxCostUsd !== undefined && !lifted.has('cost') && limits.maxCostUsd - usage.costUsd < smallestCallBudgetUsd) {
+    const left = Math.max(0, limits.maxCostUsd - usage.costUsd);
+    const evidence = `$${usage.costUsd.toFixed(4)} spent, ${usage.tokens} tokens${left > 0 ? `; $${left.toFixed(6)} left is too little to start a model call` : ''}`;
+    return { cap: 'cost', reason: `MAX_COST_USD reached ($${limits.maxCostUsd})`, evidence };
   }
   const minutes = elapsedMs / 60_000;
   if (limits.maxMinutes !== undefined && !lifted.has('minutes') && minutes >= limits.maxMinutes) {

@@ -6,6 +6,7 @@ import { tickTask, type Task } from '../rfp/tasks-file.js';
 import type { TestSummary } from '../testing/test-result.js';
 import { readBaseline, recordBaseline } from './baseline.js';
 import { checkCaps } from './caps.js';
+import { RunStop } from './cap-gate.js';
 import type { LoopContext } from './context.js';
 import { playRound } from './play-round.js';
 import { waitAtSafePoint } from './safe-point.js';
@@ -16,10 +17,21 @@ export type RunEnd = { outcome: RunOutcome; reason: string; tasksGreen: number }
 type TaskEnd = { outcome: TaskOutcome; reason: string; stoppedBy?: 'valve' | 'cap' | 'human' };
 
 export async function runLoop(ctx: LoopContext): Promise<RunEnd> {
+  let tasksGreen = 0;
+  try {
+    return await runTasks(ctx, (count) => (tasksGreen = count));
+  } catch (error) {
+    // A cap reached before a model call of the plan or tests phase (or a stop while paused there) ends the run.
+    if (!(error instanceof RunStop)) throw error;
+    return { outcome: error.outcome, reason: error.message, tasksGreen };
+  }
+}
+
+async function runTasks(ctx: LoopContext, counted: (tasksGreen: number) => number): Promise<RunEnd> {
   const tasks = ctx.rfp.tasks.filter((task) => wanted(ctx, task));
   // A task ticked by a run that died before closing it is closed properly on resume.
   const open = (task: Task): boolean => !task.done || task.index === ctx.resume?.task?.index;
-  let tasksGreen = tasks.filter((task) => !open(task)).length;
+  let tasksGreen = counted(tasks.filter((task) => !open(task)).length);
   if (tasksGreen < tasks.length) ctx.baseline = (ctx.resume && readBaseline(ctx.paths.baseline)) || (await recordBaseline(ctx));
   let previousTaskGreen = false;
   const phases = await startPhases(ctx, tasks.filter((task) => !task.done));
@@ -32,7 +44,7 @@ export async function runLoop(ctx: LoopContext): Promise<RunEnd> {
     const end = await runTask(ctx, task, previousTaskGreen, phases);
     ctx.say('task:finished', { outcome: end.outcome, reason: end.reason });
     previousTaskGreen = end.outcome === 'green';
-    if (end.outcome === 'green') tasksGreen++;
+    if (end.outcome === 'green') tasksGreen = counted(tasksGreen + 1);
     if (end.stoppedBy) return { outcome: end.stoppedBy === 'human' ? 'stopped' : end.stoppedBy, reason: end.reason, tasksGreen };
   }
   const all = tasksGreen === tasks.length;
@@ -47,7 +59,7 @@ async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean,
   ctx.say('task:started', { title: task.title, maxRounds: ctx.config.maxRounds });
   const resumed = ctx.resume?.task?.index === task.index ? ctx.resume.task : undefined;
   const counters: TaskCounters = resumed?.counters ?? { rounds: 0, failStreak: 0, idleStreak: 0, extraRounds: 0, sameFailures: 0 };
-  if (resumed?.green) return closeGreenTask(ctx, task, `green after ${counters.rounds} round(s) (closed on resume)`);
+  if (resumed?.green) return closeGreenTask(ctx, task, `green after ${counters.rounds} round(s) (closed on resume)`, phases);
   const ready = await phases.prepareTask(task);
   if (!ready.ok) return ctx.control.skipRequested ? { outcome: 'skipped', reason: ready.reason } : { outcome: 'stopped', reason: ready.reason, stoppedBy: ctx.control.stopRequested ? 'human' : 'valve' };
   const hooks = phases.roundHooks(task);
@@ -83,14 +95,16 @@ async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean,
     lastTests = record.interrupted ? lastTests : tests;
     lastDiff = diff;
     broken = record.broken;
-    if (record.green) return closeGreenTask(ctx, task, `green after ${counters.rounds} round(s): ${tests.headline}`);
+    if (record.green) return closeGreenTask(ctx, task, `green after ${counters.rounds} round(s): ${tests.headline}`, phases);
     if (record.interrupted) continue;
     intervene = await supervise(ctx, record);
   }
 }
 
-async function closeGreenTask(ctx: LoopContext, task: Task, reason: string): Promise<TaskEnd> {
+async function closeGreenTask(ctx: LoopContext, task: Task, reason: string, phases: TaskPhases): Promise<TaskEnd> {
+  // Only factory ticks a task: the guard keeps this content of RFP/tasks.md from now on.
   tickTask(ctx.rfp.tasksFile, task);
+  phases.taskTicked();
   const commit = await ctx.repo.commitAll(`factory: task ${task.index} done — ${task.title}`);
   if (commit) ctx.say('git:committed', commit);
   return { outcome: 'green', reason };

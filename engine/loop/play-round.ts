@@ -11,7 +11,8 @@ import { tail } from '../util/capped-text.js';
 import { errorMessage } from '../util/errors.js';
 import type { LoopContext } from './context.js';
 import { countSameFailure, roundsAllowed, type TaskCounters } from './valves.js';
-import { judgeTests } from '../testing/judge-tests.js';
+import { judgeTests, type Judgement } from '../testing/judge-tests.js';
+import { verdictText } from '../testing/verdict-text.js';
 import { failureFingerprint } from '../testing/failure-fingerprint.js';
 import { addUsage, remainingBudget } from './caps.js';
 
@@ -44,7 +45,7 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
     redirects: ctx.control.takeRedirects(),
     notes: input.notes,
     plan: input.hooks?.plan,
-    lockedTests: input.hooks?.lockedPaths ?? [],
+    lockedTests: input.hooks?.lockedTests ?? [],
   });
   ctx.say('prompt:built', { strategy: input.strategy.id, prompt });
 
@@ -75,7 +76,9 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
   const interrupted = ctx.control.signal.aborted;
 
   const violations = interrupted ? [] : ((await input.hooks?.beforeTests()) ?? []);
-  const tests = interrupted ? interruptedTests(ctx.testCommand) : await testRound(ctx, input.hooks);
+  // The task's own tests: named in its tasks.md line, else the reviewer's locked tests, else all.
+  const own = task.tests.length > 0 ? task.tests : (input.hooks?.ownTests ?? []);
+  const { tests, judgement } = interrupted ? judged(interruptedTests(ctx.testCommand), own, ctx) : await testRound(ctx, own, input.hooks);
   const status = tests.timedOut ? `tests timed out after ${ctx.config.testTimeoutSeconds} s` : tests.headline;
   const message = `factory: task ${task.index} round ${counters.rounds} — ${interrupted ? 'interrupted' : status}`;
   const commit = await ctx.repo.commitAll(message);
@@ -85,8 +88,6 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
   const findings = [...violations, ...(input.hooks?.afterRound(commit?.files ?? []) ?? [])];
   const before = input.lastTests?.tests ?? {};
   const broken = failingTests(tests).filter((id) => before[id] === 'passed');
-  // The task's own tests: named in its tasks.md line, else the reviewer's locked tests, else all.
-  const judgement = judgeTests(tests, task.tests.length > 0 ? task.tests : (input.hooks?.ownTests ?? []), ctx.baseline);
   counters.failStreak = judgement.green ? 0 : counters.failStreak + 1;
   counters.idleStreak = commit ? 0 : counters.idleStreak + 1;
   const fingerprint = judgement.green || interrupted ? undefined : failureFingerprint(tests, [...judgement.ownFailing, ...judgement.regressions]);
@@ -119,7 +120,12 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
   return { record, tests, diff: commit?.diff };
 }
 
-async function testRound(ctx: LoopContext, hooks?: RoundHooks): Promise<TestSummary> {
+function judged(tests: TestSummary, own: string[], ctx: LoopContext): { tests: TestSummary; judgement: Judgement } {
+  const judgement = judgeTests(tests, own, ctx.baseline);
+  return { tests, judgement: { ...judgement, verdict: verdictText(tests, judgement) } };
+}
+
+async function testRound(ctx: LoopContext, own: string[], hooks?: RoundHooks): Promise<{ tests: TestSummary; judgement: Judgement }> {
   ctx.say('tests:started', { command: ctx.testCommand, baseline: false });
   const ran = await runTests(ctx.sandbox, {
     command: ctx.testCommand,
@@ -128,9 +134,9 @@ async function testRound(ctx: LoopContext, hooks?: RoundHooks): Promise<TestSumm
     signal: ctx.control.nextStep(),
     onOutput: (text) => ctx.say('tests:output', { text }),
   });
-  const tests = hooks ? hooks.judgeTests(ran) : ran;
-  ctx.say('tests:finished', { result: tests, baseline: false });
-  return tests;
+  const result = judged(hooks ? hooks.judgeTests(ran) : ran, own, ctx);
+  ctx.say('tests:finished', { result: result.tests, baseline: false, taskVerdict: { green: result.judgement.green, why: result.judgement.verdict } });
+  return result;
 }
 
 function interruptedTests(command: string): TestSummary {

@@ -3,11 +3,13 @@ import type { Verdict } from '../agents/agent.js';
 import { renderRoundReport, type RoundRecord } from '../reports/round-record.js';
 import { errorMessage } from '../util/errors.js';
 import type { LoopContext } from './context.js';
-import { addUsage } from './caps.js';
+import { addUsage, checkCaps } from './caps.js';
 
 /** Returns true when the supervisor's engine should work the next round itself (INTERVENE). */
 export async function supervise(ctx: LoopContext, record: RoundRecord): Promise<boolean> {
   if (!ctx.supervisor) return false;
+  // A reached cap costs no supervisor call: the loop stops or pauses for it before the next round.
+  if (checkCaps(ctx.usage, Date.now() - ctx.startedAt, ctx.config, ctx.capsLifted)) return false;
   let verdict: Verdict;
   try {
     const answer = await ctx.supervisor.review({ report: renderRoundReport(record), projectDir: ctx.projectDir, model: ctx.config.supervisorModel, signal: ctx.control.nextStep() });

@@ -4,11 +4,13 @@ import type { TestSummary } from '../testing/test-result.js';
 export type RoundHooks = {
   /** The task's part of the plan, for the coder's prompt. */
   plan?: string;
-  /** Locked test paths: named in the prompt and refused to the worker's edits. */
+  /** Every locked path (tests, factory's files, runner configuration): refused to the worker's edits. */
   lockedPaths: string[];
+  /** The locked test files, named in the prompt. */
+  lockedTests: string[];
   /** This task's own locked tests: what must pass for it to be green. */
   ownTests: string[];
-  /** After the worker, before the tests: puts tampered locked tests back; returns the violations for the next prompt. */
+  /** After the worker, before the tests: puts tampered locked files back, removes new runner configuration; returns the violations for the next prompt. */
   beforeTests(): Promise<string[]>;
   /** After the tests: the run as it counts (red when locked tests went missing or newly skip). */
   judgeTests(tests: TestSummary): TestSummary;

@@ -1,9 +1,7 @@
 // The phases around the rounds: the plan once per run, each task's tests before its rounds, and the hooks its rounds run.
 import type { Architect } from '../agents/agent.js';
 import { checkLego } from '../lego/check-lego.js';
-import { LockStore } from '../guard/lock-store.js';
-import { failRun, judgeLockedRun } from '../guard/judge-locked-run.js';
-import { restoreLocked } from '../guard/restore-locked.js';
+import { RunGuard } from '../guard/run-guard.js';
 import type { LoopContext } from '../loop/context.js';
 import { makePlan } from '../plan/make-plan.js';
 import { taskPlanText } from '../plan/task-plan-text.js';
@@ -16,13 +14,21 @@ export type TaskPhases = {
   /** Before a task's rounds: the reviewer's locked tests, unless the task names its own or the phases are off. */
   prepareTask(task: Task): Promise<{ ok: true } | { ok: false; reason: string }>;
   roundHooks(task: Task): RoundHooks;
+  /** factory ticked the task in RFP/tasks.md: that is the file's content from now on. */
+  taskTicked(): void;
 };
 
 export async function startPhases(ctx: LoopContext, pending: readonly Task[]): Promise<TaskPhases> {
-  const locks = LockStore.load(ctx.paths.locks);
+  // Protected before any model runs, so the architect cannot change what the guard keeps either.
+  const guard = await RunGuard.start(ctx);
+  const locks = guard.locks;
   const architect = pending.length > 0 ? plannerOf(ctx) : undefined;
   const plan = architect && (await makePlan(ctx, architect, pending));
   const taskPlan = (task: Task) => plan?.tasks.find((entry) => entry.task === task.index);
+  // Whatever the architect changed among them is put back before the user's tests are locked from the files.
+  if (plan) await guard.restore(false);
+  const userTests = await guard.lockUserTests(pending, taskPlan);
+  ctx.say('guard:protected', { tests: userTests, factory: guard.files.entries.filter((entry) => entry.what === 'factory').map((entry) => entry.path), config: guard.files.entries.filter((entry) => entry.what === 'config').map((entry) => entry.path) });
 
   const takeUnlocks = (): void => {
     for (const file of ctx.unlocks?.splice(0) ?? []) ctx.say('tests:unlocked', { path: file, found: locks.remove(file) });
@@ -33,7 +39,10 @@ export async function startPhases(ctx: LoopContext, pending: readonly Task[]): P
       takeUnlocks();
       const entry = taskPlan(task);
       if (!entry || !ctx.reviewer || task.tests.length > 0 || locks.isTested(task.index)) return { ok: true };
-      return writeTests(ctx, ctx.reviewer, task, entry, locks);
+      return writeTests(ctx, ctx.reviewer, task, entry, guard);
+    },
+    taskTicked() {
+      guard.accept('RFP/tasks.md');
     },
     roundHooks(task) {
       const touched = new Set<string>();
@@ -42,27 +51,21 @@ export async function startPhases(ctx: LoopContext, pending: readonly Task[]): P
       return {
         plan: entry && taskPlanText(entry),
         get lockedPaths() {
+          return guard.lockedPaths();
+        },
+        get lockedTests() {
           return locks.paths();
         },
         get ownTests() {
-          return locks.locks.filter((lock) => lock.task === task.index).map((lock) => lock.path);
+          // The reviewer's tests define the task; the user's locked files are guarded, the task line names its own.
+          return locks.locks.filter((lock) => lock.task === task.index && lock.origin === 'reviewer').map((lock) => lock.path);
         },
         async beforeTests() {
           takeUnlocks();
-          if (locks.locks.length === 0) return [];
-          // Porcelain lines: "XY path", or "R  old -> new" for a staged rename.
-          const changed = (await ctx.repo.uncommitted()).map((line) => line.slice(3).split(' -> ').at(-1) ?? '');
-          return restoreLocked(ctx.projectDir, locks.locks, changed).map((violation) => {
-            ctx.say('guard:violation', violation);
-            return `Locked test ${violation.path} was ${violation.detail}. Locked tests are the task's definition: change the code, never the tests.`;
-          });
+          return guard.restore(true);
         },
         judgeTests(tests) {
-          const judgement = judgeLockedRun(locks.locks, tests);
-          if (judgement.learned.size > 0) locks.learn(judgement.learned);
-          if (judgement.reasons.length === 0) return tests;
-          ctx.say('guard:failed', { reason: judgement.reasons.join('; ') });
-          return failRun(tests, judgement);
+          return guard.judge(tests);
         },
         afterRound(files) {
           if (!ctx.config.legoMode) return [];

@@ -8,6 +8,8 @@ import { UserError } from '../util/errors.js';
 import { buildPlanPrompt } from './plan-prompt.js';
 import type { Plan } from './plan-schema.js';
 import { validatePlan } from './validate-plan.js';
+import { addUsage } from '../loop/caps.js';
+import { passCaps } from '../loop/cap-gate.js';
 
 const attempts = 2;
 
@@ -35,6 +37,7 @@ async function askArchitect(ctx: LoopContext, architect: Architect, tasks: reado
     ctx.say('plan:started', { attempt });
     const prompt = buildPlanPrompt({ rfp: ctx.rfp, tasks, layout, legoMode: ctx.config.legoMode, testCommand: ctx.testCommand, problems });
     ctx.say('prompt:built', { strategy: 'plan', prompt });
+    await passCaps(ctx);
     const answer = await architect.plan({
       prompt,
       projectDir: ctx.projectDir,
@@ -45,6 +48,7 @@ async function askArchitect(ctx: LoopContext, architect: Architect, tasks: reado
       },
     });
     ctx.say('agent:finished', { ok: true, costUsd: answer.costUsd, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens });
+    addUsage(ctx.usage, answer);
     if (ctx.control.stopRequested) return undefined;
     const checked = validatePlan(answer.text, tasks);
     if (checked.ok) {

@@ -43,6 +43,7 @@ export function buildPrompt(input: PromptInput): string {
   if (input.notes.length > 0) sections.push(`## Notes\n${input.notes.map((note) => `- ${note}`).join('\n')}`);
   const rules = ['Change the code, not the tests.', 'Keep each file to one job.'];
   if (input.lockedTests.length > 0) rules.push(`These test files are locked; changes to them are reverted: ${input.lockedTests.join(', ')}.`);
+  rules.push('factory_config.md, RFP/ (factory ticks the tasks) and the test runner\'s configuration are locked too: changes are reverted, and new runner configuration (conftest.py, pytest.ini, jest/vitest config) is removed.');
   sections.push(`## Rules\n${rules.map((rule) => `- ${rule}`).join('\n')}`);
   return `${sections.join('\n\n')}\n`;
 }

@@ -23,6 +23,7 @@ export function factoryPaths(projectDir: string) {
     baseline: path.join(root, 'baseline.json'),
     lock: path.join(root, 'run.lock'),
     locks: path.join(root, 'locks.json'),
+    protected: path.join(root, 'protected.json'),
   };
 }
 

@@ -51,7 +51,10 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
         history(`- ${when} ${event.found ? 'unlocked' : 'not locked, nothing to unlock'}: ${event.path}`);
         return;
       case 'guard:violation':
-        history(`- ${when} guard: locked ${event.path} ${event.detail}`);
+        history(`- ${when} guard: ${event.what === 'factory' ? "factory's file" : event.what === 'config' ? 'runner configuration' : 'locked'} ${event.path} ${event.detail}`);
+        return;
+      case 'guard:protected':
+        history(`- ${when} locked for the run: tests ${event.tests.join(', ') || 'none of yours'}; ${[...event.factory, ...event.config].join(', ')}`);
         return;
       case 'guard:failed':
         history(`- ${when} guard: the run does not count: ${event.reason}`);

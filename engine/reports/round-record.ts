@@ -56,7 +56,8 @@ export function renderRoundReport(record: RoundRecord): string {
     `- Streaks: fail ${record.failStreak}, idle ${record.idleStreak}`,
     `- Run totals: $${record.totals.costUsd.toFixed(4)}, ${record.totals.tokens} tokens, ${(record.totals.elapsedMs / 60_000).toFixed(1)} min`,
   ];
-  if (record.judgement.note) lines.push(`- Verdict: ${record.judgement.note}`);
+  const verdict = record.judgement.verdict ?? record.judgement.note;
+  if (verdict) lines.push(`- Verdict: ${verdict}`);
   if (record.result.costUsd !== undefined || record.result.inputTokens !== undefined) {
     lines.push(`- Usage: $${(record.result.costUsd ?? 0).toFixed(4)}, ${record.result.inputTokens ?? 0} tokens in, ${record.result.outputTokens ?? 0} out`);
   }

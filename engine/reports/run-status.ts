@@ -42,7 +42,7 @@ export function reduceStatus(status: RunStatus, event: FactoryEvent): RunStatus 
     case 'agent:finished':
       return { ...next, costUsd: status.costUsd + (event.costUsd ?? 0), tokens: status.tokens + (event.inputTokens ?? 0) + (event.outputTokens ?? 0) };
     case 'tests:finished':
-      return { ...next, lastTests: event.result.headline };
+      return { ...next, lastTests: event.taskVerdict?.why ?? event.result.headline };
     case 'round:finished':
       return { ...next, failStreak: event.record.failStreak, idleStreak: event.record.idleStreak };
     case 'verdict:issued':

@@ -1,16 +1,20 @@
 // Step 2 of the loop: the reviewer writes the task's tests, which must run red for the right reason; then they are committed and locked.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AgentActivity, Worker } from '../agents/agent.js';
+import type { AgentActivity, Worker, WorkerResult } from '../agents/agent.js';
 import { skippedIn } from '../guard/judge-locked-run.js';
-import { sha256, type LockStore } from '../guard/lock-store.js';
-import { countPythonTests, countSkipMarkers } from '../guard/skip-markers.js';
+import { sha256 } from '../guard/lock-store.js';
+import type { RunGuard } from '../guard/run-guard.js';
+import { countDeclaredTests, countSkipMarkers } from '../guard/skip-markers.js';
 import type { LoopContext } from '../loop/context.js';
 import type { TaskPlan } from '../plan/plan-schema.js';
 import type { Task } from '../rfp/tasks-file.js';
 import { runTests } from '../testing/run-tests.js';
 import type { TestSummary } from '../testing/test-result.js';
 import { errorMessage } from '../util/errors.js';
+import { addUsage, remainingBudget } from '../loop/caps.js';
+import { passCaps } from '../loop/cap-gate.js';
+import { isFileLevel, resultsOf } from '../guard/file-results.js';
 import { judgeRed } from './judge-red.js';
 import { buildReviewerPrompt } from './reviewer-prompt.js';
 
@@ -19,17 +23,21 @@ export const reviewerAttempts = 3;
 
 export type TestsPhaseEnd = { ok: true } | { ok: false; reason: string };
 
-export async function writeTests(ctx: LoopContext, reviewer: Worker, task: Task, plan: TaskPlan, locks: LockStore): Promise<TestsPhaseEnd> {
+export async function writeTests(ctx: LoopContext, reviewer: Worker, task: Task, plan: TaskPlan, guard: RunGuard): Promise<TestsPhaseEnd> {
   let rejection: { reason: string; output: string } | undefined;
   for (let attempt = 1; attempt <= reviewerAttempts; attempt++) {
     ctx.say('review:started', { attempt, testFiles: plan.testFiles });
     const prompt = buildReviewerPrompt({ task, plan, requirements: ctx.rfp.requirements, attempt, rejection });
     ctx.say('prompt:built', { strategy: 'tests', prompt });
     await ctx.models?.prepareRole('reviewer');
+    await passCaps(ctx);
     const result = await reviewer
-      .run({ prompt, projectDir: ctx.projectDir, task, round: 0, runRound: 0, model: ctx.config.reviewerModel || ctx.config.workerModel, lockedPaths: new Set(locks.paths()), signal: ctx.control.nextStep(), onActivity: (activity) => forward(ctx, activity) })
-      .catch((error: unknown) => ({ ok: false, error: errorMessage(error) }));
+      .run({ prompt, projectDir: ctx.projectDir, task, round: 0, runRound: 0, model: ctx.config.reviewerModel || ctx.config.workerModel, lockedPaths: new Set(guard.lockedPaths()), budgetUsd: remainingBudget(ctx.usage, ctx.config), signal: ctx.control.nextStep(), onActivity: (activity) => forward(ctx, activity) })
+      .catch((error: unknown): WorkerResult => ({ ok: false, error: errorMessage(error) }));
     ctx.say('agent:finished', result);
+    addUsage(ctx.usage, result);
+    // The reviewer writes tests only: factory's files and the user's locked tests are put back as they were.
+    await guard.restore(false);
     if (ctx.control.stopRequested || ctx.control.skipRequested) return giveUp(ctx, task, 'stopped while the reviewer wrote the tests');
     const missing = plan.testFiles.filter((file) => !fs.existsSync(path.join(ctx.projectDir, file)));
     const problem = !result.ok ? `the reviewer failed: ${result.error}` : missing.length > 0 ? `the plan's test files were not written: ${missing.join(', ')}` : undefined;
@@ -37,7 +45,7 @@ export async function writeTests(ctx: LoopContext, reviewer: Worker, task: Task,
       const tests = await runRed(ctx, plan.testCommand);
       const verdict = judgeRed(tests, plan);
       if (verdict.ok) {
-        await lockTests(ctx, task, plan, tests, locks);
+        await lockTests(ctx, task, plan, tests, guard);
         return { ok: true };
       }
       rejection = { reason: verdict.reason, output: tests.output };
@@ -62,16 +70,17 @@ async function runRed(ctx: LoopContext, command: string): Promise<TestSummary> {
 }
 
 /** The plan's test files and everything else the reviewer changed are its tests: committed, then locked with the tests the red run showed. */
-async function lockTests(ctx: LoopContext, task: Task, plan: TaskPlan, tests: TestSummary, locks: LockStore): Promise<void> {
+async function lockTests(ctx: LoopContext, task: Task, plan: TaskPlan, tests: TestSummary, guard: RunGuard): Promise<void> {
+  const locks = guard.locks;
   const commit = await ctx.repo.commitAll(`factory: task ${task.index} tests — red: ${tests.headline}`);
   if (commit) ctx.say('git:committed', commit);
   const files = [...new Set([...plan.testFiles, ...(commit?.files ?? [])])].filter((file) => fs.existsSync(path.join(ctx.projectDir, file)));
   for (const file of files) {
     const content = fs.readFileSync(path.join(ctx.projectDir, file), 'utf8');
-    const ids = Object.keys(tests.tests).filter((id) => id.startsWith(`${file}::`) && tests.tests[id] !== 'skipped');
-    const skipped = skippedIn(file, tests);
+    const ids = resultsOf(file, content, tests.tests).filter((id) => !isFileLevel(id) && tests.tests[id] !== 'skipped');
+    const skipped = skippedIn(file, tests, content);
     // A file that did not collect (its module is missing) shows no skips yet: its own markers say how many it may skip.
-    locks.add({ path: file, task: task.index, sha256: sha256(content), content, tests: ids, minTests: countPythonTests(file, content), allowedSkips: ids.length + skipped > 0 ? skipped : countSkipMarkers(content) });
+    locks.add({ path: file, task: task.index, sha256: sha256(content), content, tests: ids, minTests: countDeclaredTests(file, content), allowedSkips: ids.length + skipped > 0 ? skipped : countSkipMarkers(content), origin: 'reviewer' });
   }
   locks.markTested(task.index);
   ctx.say('tests:locked', { files, headline: tests.headline });

@@ -1,5 +1,5 @@
 // The headless view: one plain line per event that matters, for `factory run` and logs.
-import type { FactoryEvent } from '../../engine/events.js';
+import type { FactoryEvent, FactoryEventOf } from '../../engine/events.js';
 
 export function formatEvent(event: FactoryEvent, verbose: boolean): string | undefined {
   // Outside a round (the plan, the reviewer, the baseline) there is no round number to give.
@@ -21,7 +21,8 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
       return `${at}: worker ${event.ok ? 'done' : `failed: ${event.error}`}${event.costUsd !== undefined ? ` ($${event.costUsd.toFixed(4)})` : ''}`;
     case 'tests:finished':
       if (event.baseline) return `baseline before round 1: ${event.result.headline}`;
-      return `${at}: tests ${event.result.green ? 'GREEN' : 'red'}: ${event.result.headline}`;
+      // The task's verdict decides the word; when it differs from the suite's, the line says both and why.
+      return `${at}: tests ${(event.taskVerdict?.green ?? event.result.green) ? 'GREEN' : 'red'}: ${event.taskVerdict?.why ?? event.result.headline}`;
     case 'git:committed':
       return `${at}: commit ${event.sha.slice(0, 10)} ${event.message}`;
     case 'git:unchanged':
@@ -55,7 +56,9 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
     case 'tests:unlocked':
       return event.found ? `unlocked ${event.path}` : `${event.path} was not locked`;
     case 'guard:violation':
-      return `${at}: GUARD: locked ${event.path} ${event.detail}`;
+      return `${at}: GUARD: ${guarded[event.what ?? 'test']} ${event.path} ${event.detail}`;
+    case 'guard:protected':
+      return protectedLine(event);
     case 'guard:failed':
       return `${at}: GUARD: the run does not count: ${event.reason}`;
     case 'lego:violations':
@@ -69,6 +72,13 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
     default:
       return undefined;
   }
+}
+
+const guarded = { test: 'locked', factory: "factory's file", config: 'runner configuration' } as const;
+
+function protectedLine(event: FactoryEventOf<'guard:protected'>): string | undefined {
+  const parts = [event.tests.length > 0 ? `your tests ${event.tests.join(', ')}` : '', event.factory.join(', '), event.config.length > 0 ? `runner configuration ${event.config.join(', ')}` : ''].filter(Boolean);
+  return parts.length > 0 ? `run: locked for the whole run: ${parts.join('; ')}` : undefined;
 }
 
 const gb = (bytes: number): string => `${(bytes / 1e9).toFixed(1)} GB`;

@@ -4,12 +4,16 @@ import { createAgents } from '../../engine/agents/create-agents.js';
 import { loadConfig } from '../../engine/config/load-config.js';
 import { createEngine, type FactoryEngine } from '../../engine/engine.js';
 import { newRunId } from '../../engine/run/prepare-run.js';
+import { restoreFromRecords } from '../../engine/run/restore-records.js';
 import { createSandbox } from '../../engine/sandbox/create-sandbox.js';
 import { flagSettings, type RunOptions } from './run-options.js';
 import { userSettings } from './user-defaults.js';
 
 export async function startEngine(options: RunOptions, notice: (line: string) => void): Promise<FactoryEngine> {
   const projectDir = path.resolve(options.dir);
+  // A resumed run takes its settings from its own records, not from what a model left in factory_config.md.
+  const restored = restoreFromRecords(projectDir);
+  if (restored.length > 0) notice(`resuming: ${restored.join(', ')} put back as the run started (changed after it stopped)`);
   const config = loadConfig(projectDir, { flags: flagSettings(options), userDefaults: userSettings() });
   const agents = createAgents(projectDir, config);
   const runId = newRunId();

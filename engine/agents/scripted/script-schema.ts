@@ -26,13 +26,15 @@ const verdict = z.strictObject({
   instructions: z.string().default(''),
 });
 
+const planAnswer = z.union([z.string(), z.record(z.string(), z.unknown())]);
+
 export const scriptSchema = z.strictObject({
   worker: z.array(workerCall).default([]),
   /** After the last worker call: "idle" does nothing, "repeat" replays the calls from the start. */
   afterLast: z.enum(['idle', 'repeat']).default('idle'),
   supervisor: z.array(verdict).default([]),
-  /** The architect's answers to plan prompts, in order: JSON text, or an object sent as its JSON. */
-  architect: z.array(z.union([z.string(), z.record(z.string(), z.unknown())])).default([]),
+  /** The architect's answers to plan prompts, in order: JSON text, an object sent as its JSON, or { plan, costUsd }. */
+  architect: z.array(z.union([z.string(), z.strictObject({ plan: planAnswer, costUsd: z.number().min(0) }), planAnswer])).default([]),
   /** The reviewer's calls (it writes the tests), in order; same shape as worker calls. */
   reviewer: z.array(workerCall).default([]),
 });

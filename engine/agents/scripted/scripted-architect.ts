@@ -9,9 +9,11 @@ export class ScriptedArchitect implements Architect {
   constructor(private readonly script: Script) {}
 
   async plan(request: PlanRequest): Promise<Usage & { text: string }> {
-    const answer = this.script.architect[this.calls++];
+    const entry = this.script.architect[this.calls++];
+    const priced = typeof entry === 'object' && 'costUsd' in entry && 'plan' in entry ? entry : undefined;
+    const answer = priced ? priced.plan : entry;
     const text = answer === undefined ? '' : typeof answer === 'string' ? answer : JSON.stringify(answer, null, 2);
     request.onActivity({ kind: 'text', text: text || '(script exhausted: no plan)' });
-    return { text };
+    return { text, costUsd: typeof priced?.costUsd === 'number' ? priced.costUsd : undefined };
   }
 }

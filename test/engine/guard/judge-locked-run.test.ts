@@ -5,12 +5,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { judgeLockedRun } from '../../../engine/guard/judge-locked-run.js';
 import { sha256, type Lock } from '../../../engine/guard/lock-store.js';
-import { countPythonTests } from '../../../engine/guard/skip-markers.js';
+import { countDeclaredTests } from '../../../engine/guard/skip-markers.js';
 import { LocalSandbox } from '../../../engine/sandbox/local-sandbox.js';
 import { runTests } from '../../../engine/testing/run-tests.js';
 import { addTests, pytest } from '../../support/calculator-plan.js';
 
-const lock: Lock = { path: 'tests/test_add.py', task: 1, sha256: sha256(addTests), content: addTests, tests: [], minTests: countPythonTests('tests/test_add.py', addTests), allowedSkips: 0 };
+const lock: Lock = { path: 'tests/test_add.py', task: 1, sha256: sha256(addTests), content: addTests, tests: [], minTests: countDeclaredTests('tests/test_add.py', addTests), allowedSkips: 0, origin: 'reviewer' };
 
 async function run(command: string, extra: Record<string, string> = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-guard-'));

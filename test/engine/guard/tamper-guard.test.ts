@@ -1,7 +1,7 @@
 // The test-tamper guard against a scripted coder that cheats every way it can, with real pytest: no cheat ends green.
 import { describe, expect, it } from 'vitest';
 import { addTests, calculatorPlan } from '../../support/calculator-plan.js';
-import { exists, makeProject, read, runProject } from '../../support/scripted-project.js';
+import { exists, git, makeProject, read, runProject } from '../../support/scripted-project.js';
 
 /** Passes test_add_positive, fails test_add_negative: green only if the negative test stops counting. */
 const halfRight = (round: string): string => `def add(a, b):\n    return abs(a) + abs(b)  # round ${round}\n`;
@@ -10,7 +10,7 @@ const skipNegative = 'import pytest\n\n\ndef pytest_collection_modifyitems(items
 const dropNegative = 'def pytest_collection_modifyitems(items):\n    items[:] = [item for item in items if "negative" not in item.name]\n';
 
 describe('test-tamper guard', () => {
-  it('reverts edits, deletes, skip markers and renames of locked tests, and fails runs that skip or drop them', async () => {
+  it('reverts edits, deletes, skip markers and renames of locked tests, and removes a conftest that would skip or drop them', { timeout: 300_000 }, async () => {
     const cheatedTest = addTests.replace('== -3', '== 3');
     const dir = makeProject({
       tasks: ['Add numbers'],
@@ -37,24 +37,17 @@ describe('test-tamper guard', () => {
     expect(run.result.outcome).toBe('green');
 
     expect(run.of('agent:edit').filter((event) => event.action === 'refused').map((event) => [event.round, event.path, event.reason])).toEqual([[1, 'tests/test_add.py', 'tests/test_add.py is a locked test']]);
-    expect(run.of('guard:violation').map((event) => [event.round, event.kind])).toEqual([[1, 'edited'], [2, 'deleted'], [3, 'skip-marker'], [4, 'renamed']]);
+    expect(run.of('guard:violation').map((event) => [event.round, event.kind, event.what])).toEqual([[1, 'edited', 'test'], [2, 'deleted', 'test'], [3, 'skip-marker', 'test'], [4, 'renamed', 'test'], [5, 'created', 'config'], [6, 'created', 'config']]);
     expect(run.of('guard:violation')[3]!.detail).toBe('renamed to tests/test_sum.py: the rename was undone');
     expect(exists(dir, 'tests/test_sum.py')).toBe(false);
     expect(read(dir, 'tests/test_add.py')).toBe(addTests);
 
-    // Rounds 1-4: the restored test ran and failed for real; rounds 5-6 would be green without the guard.
-    for (const record of rounds.slice(0, 4)) expect(record.tests.failed).toBe(1);
-    const failed = run.of('guard:failed').map((event) => [event.round, event.reason]);
-    expect(failed).toEqual([
-      [5, 'tests/test_add.py newly skips 1 locked test(s)'],
-      [6, 'tests/test_add.py collected 1 test(s), fewer than the 2 locked: tests/test_add.py::test_add_negative did not run'],
-    ]);
-    expect(rounds[4]!.tests.headline).toBe('1/1 passing — guard: tests/test_add.py newly skips 1 locked test(s)');
-    // The guarded tests count as failed per test too, so a per-test judge cannot call the round green.
-    // pytest's JUnit report names the skipped test, so the guard fails that test, not just its file.
+    // Rounds 1-6: the restored test ran and failed for real; the conftest hooks of rounds 5-6 never ran (removed first).
+    for (const record of rounds.slice(0, 6)) expect(record.tests.failed).toBe(1);
+    expect(rounds[4]!.tests.headline).toBe('1/2 passing');
     expect(rounds[4]!.tests.tests).toEqual({ 'tests/test_add.py::test_add_positive': 'passed', 'tests/test_add.py::test_add_negative': 'failed' });
-    expect(rounds[5]!.tests.tests).toEqual({ 'tests/test_add.py::test_add_positive': 'passed', 'tests/test_add.py::test_add_negative': 'failed' });
-    expect(run.of('tests:finished').filter((event) => event.round === 5).map((event) => event.result.green)).toEqual([false]);
+    expect(run.of('guard:failed')).toEqual([]);
+    expect(git(dir, 'log', '--all', '--format=%H', '--', 'conftest.py')).toBe('');
 
     // Each violation is in the next round's prompt, and in that round's report.
     const prompts = run.of('prompt:built').filter((event) => event.round > 0).map((event) => event.prompt);
@@ -62,7 +55,7 @@ describe('test-tamper guard', () => {
     expect(prompts[2]).toContain('Locked test tests/test_add.py was deleted: restored.');
     expect(prompts[3]).toContain('skip marker(s) added: restored without them');
     expect(prompts[4]).toContain('renamed to tests/test_sum.py');
-    expect(prompts[5]).toContain('factory test-tamper guard: this run does not count: tests/test_add.py newly skips');
+    expect(prompts[5]).toContain('Test-runner configuration conftest.py was created: removed (only the user adds runner configuration or RFP files).');
     expect(read(dir, '.factory/rounds/round_1.md')).toContain('## Guard and LEGO findings (in the next prompt)');
     expect(read(dir, '.factory/final_report.md')).toContain('round 2: tests/test_add.py deleted: restored');
   });

@@ -23,7 +23,7 @@ describe('judgeTests', () => {
     const tests = pytest(['PASSED tests/unit/test_a.py::test_x'], 0);
     expect(judgeTests(tests, ['tests/unit/'], baseline).green).toBe(true);
     expect(judgeTests(tests, ['tests/**/test_*.py'], baseline).green).toBe(true);
-    expect(judgeTests(tests, ['tests/test_missing.py'], baseline)).toMatchObject({ green: false, note: 'no test of the task (tests/test_missing.py) ran' });
+    expect(judgeTests(tests, ['tests/test_missing.py'], baseline)).toMatchObject({ green: false, note: "the task's tests tests/test_missing.py were not found in the results" });
   });
 
   it('falls back to the whole suite, and says so, when the runner names no tests', () => {

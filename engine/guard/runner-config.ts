@@ -1,0 +1,87 @@
+// Test-runner configuration and plugins: files that can change which tests run or what their outcome is.
+// Whole files are locked; in shared files (package.json, pyproject.toml, setup.cfg, tox.ini, Cargo.toml) only the
+// runner's part is watched, and a change to it puts the whole file back.
+import path from 'node:path';
+import picomatch from 'picomatch';
+
+/** Files that are runner configuration as a whole: a new one the model creates is refused. */
+const wholeGlobs = [
+  '**/conftest.py',
+  'pytest.ini',
+  '**/pytest.ini',
+  'jest.config.{js,ts,mjs,cjs,json,cts,mts}',
+  'vitest.config.{js,ts,mjs,cjs,mts,cts}',
+  'vitest.workspace.{js,ts,mjs,json}',
+  'vite.config.{js,ts,mjs,cjs,mts,cts}',
+  'features/environment.py',
+  'behave.ini',
+  '.behaverc',
+  'cucumber.{js,cjs,mjs,json,yaml,yml}',
+  '**/sitecustomize.py',
+  '**/usercustomize.py',
+];
+const isWhole = picomatch(wholeGlobs, { dot: true });
+
+/** The runner's part of a shared file, or undefined when the file has none. */
+type Section = (text: string) => string | undefined;
+
+/** The lines under the named headers ("[tool:pytest]", "[[test]]"), up to the next header. */
+const iniSection = (headers: string[]): Section => (text) => {
+  const parts: string[] = [];
+  let inside = false;
+  for (const line of text.split(/\r?\n/)) {
+    const header = /^\s*(\[\[?[^\]]+\]\]?)\s*$/.exec(line);
+    if (header) inside = headers.includes(header[1]!.replace(/\s+/g, ''));
+    if (inside && line.trim() !== '') parts.push(line.trim());
+  }
+  return parts.length > 0 ? parts.join('\n') : undefined;
+};
+
+const packageJson: Section = (text) => {
+  try {
+    const parsed = JSON.parse(text) as { jest?: unknown; scripts?: { test?: unknown } };
+    if (parsed.jest === undefined && parsed.scripts?.test === undefined) return undefined;
+    return JSON.stringify({ jest: parsed.jest, test: parsed.scripts?.test });
+  } catch {
+    return 'unreadable';
+  }
+};
+
+/** Cargo.toml: [[test]] targets, and the keys that turn test discovery or the harness off. */
+const cargoToml: Section = (text) => {
+  const targets = iniSection(['[[test]]'])(text);
+  const keys = text.split(/\r?\n/).filter((line) => /^\s*(autotests|test|harness)\s*=/.test(line)).map((line) => line.trim());
+  const parts = [targets, ...keys].filter(Boolean);
+  return parts.length > 0 ? parts.join('\n') : undefined;
+};
+
+/** Go build constraints: "//go:build ignore" takes a test file out of the package. */
+const goBuildLines: Section = (text) => {
+  const lines = text.split(/\r?\n/).filter((line) => /^\s*\/\/\s*(go:build|\+build)\s/.test(line)).map((line) => line.trim());
+  return lines.length > 0 ? lines.join('\n') : '';
+};
+
+const sections: Record<string, Section> = {
+  'package.json': packageJson,
+  'pyproject.toml': iniSection(['[tool.pytest.ini_options]', '[tool.pytest]']),
+  'setup.cfg': iniSection(['[tool:pytest]', '[behave]']),
+  'tox.ini': iniSection(['[pytest]']),
+  'Cargo.toml': cargoToml,
+};
+
+function sectionOf(file: string): Section | undefined {
+  if (file.split('/').includes('node_modules')) return undefined;
+  return file.endsWith('_test.go') ? goBuildLines : sections[path.posix.basename(file)];
+}
+
+/** How a path is runner configuration: all of it, a watched part of it, or not at all. */
+export function runnerConfigKind(file: string): 'whole' | 'section' | undefined {
+  if (isWhole(file)) return 'whole';
+  return sectionOf(file) ? 'section' : undefined;
+}
+
+/** The watched part of a shared file (undefined: it has none); the whole text for whole-file configuration. */
+export function watchedPart(file: string, text: string): string | undefined {
+  const section = sectionOf(file);
+  return section ? section(text) : text;
+}

@@ -1,0 +1,16 @@
+// Before a resumed run reads its settings, script and tasks: factory's files go back to what the run started with,
+// so nothing a model left in them after a crash (TEST_CMD=true, a ticked task) is read as the run's own.
+import fs from 'node:fs';
+import { ProtectedFiles } from '../guard/protected-files.js';
+import { readEventLog } from '../reports/event-log.js';
+import { factoryPaths } from '../reports/factory-dir.js';
+import { findResumePoint } from './resume-point.js';
+
+/** Returns the files put back (none when there is no interrupted run to resume). */
+export function restoreFromRecords(projectDir: string): string[] {
+  const paths = factoryPaths(projectDir);
+  if (!fs.existsSync(paths.protected) || !findResumePoint(readEventLog(paths.events))) return [];
+  const files = ProtectedFiles.load(paths.protected);
+  const factoryOnly = files.entries.filter((entry) => entry.what === 'factory');
+  return files.restore(projectDir, [], false).filter((violation) => factoryOnly.some((entry) => entry.path === violation.path)).map((violation) => violation.path);
+}
