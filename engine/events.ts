@@ -1,6 +1,6 @@
 // The one definition of what the engine tells the outside world: every consumer (dashboard, headless printer, report writers) reads these.
 import type { TestSummary } from './testing/test-result.js';
-import type { Verdict } from './agents/agent.js';
+import type { AgentRole, Verdict } from './agents/agent.js';
 import type { RoundRecord } from './reports/round-record.js';
 import type { ModelRole } from './models/roles.js';
 
@@ -20,7 +20,8 @@ type Payloads = {
   'prompt:built': { strategy: string; prompt: string };
   'agent:chunk': { text: string };
   'agent:tool': { name: string; detail: string };
-  'agent:edit': { path: string; action: 'write' | 'delete' | 'refused'; reason?: string };
+  /** A refused write names the engine and role that tried it. */
+  'agent:edit': { path: string; action: 'write' | 'delete' | 'refused'; reason?: string; engine?: string; role?: AgentRole };
   'agent:finished': { ok: boolean; error?: string; costUsd?: number; inputTokens?: number; outputTokens?: number };
   'tests:started': { command: string; baseline: boolean };
   'tests:output': { text: string };

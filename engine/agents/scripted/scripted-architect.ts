@@ -1,5 +1,6 @@
 // An architect with no AI: answers each plan prompt with the script's next `architect` entry.
 import type { Architect, PlanRequest, Usage } from '../agent.js';
+import { tryReadOnlyCall } from './read-only-call.js';
 import type { Script } from './script-schema.js';
 
 export class ScriptedArchitect implements Architect {
@@ -9,9 +10,19 @@ export class ScriptedArchitect implements Architect {
   constructor(private readonly script: Script) {}
 
   async plan(request: PlanRequest): Promise<Usage & { text: string }> {
-    const answer = this.script.architect[this.calls++];
+    const entry = this.script.architect[this.calls++];
+    const call: Call = typeof entry === 'object' && isCall(entry) ? entry : { answer: entry };
+    await tryReadOnlyCall(call, request.projectDir, request.signal, request.onActivity);
+    const answer = call.answer;
     const text = answer === undefined ? '' : typeof answer === 'string' ? answer : JSON.stringify(answer, null, 2);
     request.onActivity({ kind: 'text', text: text || '(script exhausted: no plan)' });
     return { text };
   }
+}
+
+type Call = { answer: unknown; write?: Record<string, string>; run?: string[] };
+
+/** An architect call has `answer` and at most `write` and `run`; any other object is a plan. */
+function isCall(entry: object): entry is Call {
+  return 'answer' in entry && Object.keys(entry).every((key) => ['answer', 'write', 'run'].includes(key));
 }
