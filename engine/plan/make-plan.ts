@@ -42,6 +42,8 @@ async function askArchitect(ctx: LoopContext, architect: Architect, tasks: reado
       signal: ctx.control.nextStep(),
       onActivity: (activity) => {
         if (activity.kind === 'text') ctx.say('agent:chunk', { text: activity.text });
+        // The architect only reads: every edit it tried was refused, and is shown and recorded.
+        if (activity.kind === 'edit') ctx.say('agent:edit', { path: activity.path, action: activity.action, reason: activity.reason, engine: activity.engine, role: activity.role });
       },
     });
     ctx.say('agent:finished', { ok: true, costUsd: answer.costUsd, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens });
