@@ -14,7 +14,7 @@ export type ValveName = 'max_rounds' | 'fail_streak' | 'idle_rounds' | 'same_fai
 export type EventBase = { ts: string; task: number; round: number };
 
 type Payloads = {
-  'run:started': { resumed: boolean; runId: string; branch: string; baseBranch: string; sandbox: string; engine: string; testCommand: string; tasks: { index: number; title: string; done: boolean }[]; settings?: Record<string, string> };
+  'run:started': { resumed: boolean; runId: string; branch: string; baseBranch: string; sandbox: string; engine: string; testCommand: string; tasks: { index: number; title: string; done: boolean }[]; settings?: Record<string, string>; containment?: string };
   'task:started': { title: string; maxRounds: number };
   'round:started': { maxRounds: number; failStreak: number; idleStreak: number; runRound: number; head: string };
   'prompt:built': { strategy: string; prompt: string };

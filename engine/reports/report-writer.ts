@@ -24,7 +24,7 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
     const when = event.ts.slice(0, 19).replace('T', ' ');
     switch (event.type) {
       case 'run:started':
-        history(`\n## Run ${event.runId} (${when}) on branch ${event.branch}\n\n- engine ${event.engine}, sandbox ${event.sandbox}, tests \`${event.testCommand}\``);
+        history(`\n## Run ${event.runId} (${when}) on branch ${event.branch}\n\n- engine ${event.engine}, sandbox ${event.sandbox}, tests \`${event.testCommand}\`${event.containment ? `\n- ${event.containment}` : ''}`);
         return;
       case 'task:started':
         history(`\n### Task ${event.task}: ${event.title}\n`);
