@@ -69,5 +69,5 @@ describe.skipIf(cli.skip)(`claude worker contained, real CLI${cli.title}`, () =>
     } finally {
       await server.close();
     }
-  });
+  }, 300_000);
 });
