@@ -57,5 +57,5 @@ async function askArchitect(ctx: LoopContext, architect: Architect, tasks: reado
     problems = checked.problems;
     ctx.say('plan:invalid', { attempt, problems });
   }
-  throw new UserError(`the architect's plan failed validation ${attempts} times, so the run stops before any code is written:\n  ${(problems ?? []).join('\n  ')}\nfix the RFP or the architect's model (ARCHITECT_MODEL), or set PLAN=false to go straight to rounds`);
+  throw new UserError(`the architect's plan failed validation ${attempts} times, so the run stops before any code is written; the architect only reads, and what it changed was put back:\n  ${(problems ?? []).join('\n  ')}\nfix the RFP or the architect's model (ARCHITECT_MODEL), or set PLAN=false to go straight to rounds`);
 }
