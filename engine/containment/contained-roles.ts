@@ -3,7 +3,7 @@
 import type { AgentActivity, AgentRole, Architect, PlanRequest, ReviewRequest, Supervisor, Usage, Verdict, Worker, WorkerRequest, WorkerResult } from '../agents/agent.js';
 import { guardWorkTree, type GuardOptions } from './work-tree-guard.js';
 
-/** The coder, the reviewer, the supervisor in INTERVENE: writes inside the project, never .git/, a locked file or a link out. */
+/** The coder, the reviewer, the supervisor in INTERVENE: writes inside the project, never .git/ or a link out. */
 export class ContainedWorker implements Worker {
   constructor(private readonly inner: Worker, private readonly role: AgentRole) {}
 
@@ -13,7 +13,7 @@ export class ContainedWorker implements Worker {
 
   run(request: WorkerRequest): Promise<WorkerResult> {
     const onActivity = stamp(request.onActivity, this.inner.name, this.role);
-    const options = { locked: request.lockedPaths, readOnly: request.readOnly ?? false };
+    const options = { readOnly: request.readOnly ?? false };
     return guarded(request.projectDir, options, onActivity, () => this.inner.run({ ...request, onActivity }));
   }
 }
@@ -46,7 +46,7 @@ export class ReadOnlySupervisor implements Supervisor {
   }
 }
 
-const readOnly: GuardOptions = { locked: new Set(), readOnly: true };
+const readOnly: GuardOptions = { readOnly: true };
 
 /** The check runs after the call even when it failed or threw: a crashed agent's writes are undone as well. */
 async function guarded<T>(projectDir: string, options: GuardOptions, onActivity: (activity: AgentActivity) => void, call: () => Promise<T>): Promise<T> {

@@ -5,7 +5,7 @@ import { detectOsSandbox, type NoOsSandbox, type OsSandbox } from './os-sandbox.
 
 export type EngineContainment = { engine: EngineName; inForce: string[]; missing: string[]; fix?: string };
 
-const factoryCheck = 'factory checks the work tree after every call (.git/ and locked files put back, links out removed; architect and supervisor: the whole tree put back)';
+const factoryCheck = 'factory checks the work tree after every call (.git/ put back, links out removed; locked tests put back by the tamper guard; architect and supervisor: the whole tree put back)';
 
 export function engineContainment(engine: EngineName, os: OsSandbox | NoOsSandbox = detectOsSandbox()): EngineContainment {
   if (engine === 'ollama' || engine === 'openai') {

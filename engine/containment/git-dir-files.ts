@@ -1,4 +1,6 @@
-// The files of the project's .git folder worth guarding: everything but the object store (content-addressed, and large).
+// The files of the project's .git folder worth guarding: everything but the object store (content-addressed, and large)
+// and the index (the staging area: factory stages every change itself when it commits, and the tamper guard reads the
+// renames a worker staged there).
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -14,7 +16,7 @@ export function gitDirFiles(projectDir: string): string[] {
     }
     for (const entry of names) {
       const child = `${relative}/${entry.name}`;
-      if (entry.isDirectory() && skipped(child)) continue;
+      if ((entry.isDirectory() && skipped(child)) || child === '.git/index') continue;
       found.push(child);
       if (entry.isDirectory()) walk(child);
     }

@@ -1,5 +1,6 @@
-// Factory's own check around every agent call, whatever the engine: .git and the locked files are compared byte for byte
-// and put back, new links that lead out are removed, and for the read-only roles the whole work tree is put back.
+// Factory's own check around every agent call, whatever the engine: .git is compared byte for byte and put back, new links
+// that lead out are removed, and for the read-only roles the whole work tree is put back. Locked tests a worker changed
+// are the tamper guard's (engine/guard): it puts them back before the tests run and tells the next prompt.
 import { snapshotFiles, restoreFiles, type FileSnapshot } from './file-snapshot.js';
 import { gitDirFiles } from './git-dir-files.js';
 import { findLinks, removeLinksOut, type LinkMap } from './links-out.js';
@@ -9,7 +10,6 @@ import { restoreTree, snapshotTree, type TreeSnapshot } from './tree-snapshot.js
 export type Refusal = { path: string; reason: string };
 
 export type GuardOptions = {
-  locked: ReadonlySet<string>;
   /** The architect and the supervisor: nothing in the work tree may change. */
   readOnly: boolean;
 };
@@ -21,22 +21,19 @@ export type WorkTreeGuard = {
 
 export async function guardWorkTree(projectDir: string, options: GuardOptions): Promise<WorkTreeGuard> {
   const gitFiles = snapshotFiles(projectDir, gitDirFiles(projectDir));
-  const locked = snapshotFiles(projectDir, options.locked);
   const links = options.readOnly ? undefined : await findLinks(projectDir);
   const tree = options.readOnly ? await snapshotTree(projectDir) : undefined;
-  return { check: () => check(projectDir, { gitFiles, locked, links, tree }) };
+  return { check: () => check(projectDir, { gitFiles, links, tree }) };
 }
 
-type Taken = { gitFiles: FileSnapshot; locked: FileSnapshot; links?: LinkMap; tree?: TreeSnapshot };
+type Taken = { gitFiles: FileSnapshot; links?: LinkMap; tree?: TreeSnapshot };
 
 async function check(projectDir: string, taken: Taken): Promise<Refusal[]> {
   // .git first: the tree is put back with git, which must find its own files as they were.
   const refusals: Refusal[] = restoreFiles(taken.gitFiles, gitDirFiles(projectDir)).map((file) => ({ path: file, reason: 'inside .git/, put back as it was' }));
-  const lockedChanged = new Set(restoreFiles(taken.locked));
-  refusals.push(...[...lockedChanged].map((file) => ({ path: file, reason: 'a locked test, put back as it was' })));
   if (taken.links) refusals.push(...(await removeLinksOut(projectDir, taken.links)));
   if (taken.tree) {
-    const changed = (await restoreTree(taken.tree)).filter((file) => !lockedChanged.has(file));
+    const changed = await restoreTree(taken.tree);
     refusals.push(...changed.map((file) => ({ path: file, reason: 'this role may only read the project; put back as it was' })));
   }
   return refusals;

@@ -1,7 +1,8 @@
 // The OS sandbox as the guarantee under the CLIs' own rules: a CLI process that ignores every rule (a shell script in
 // the claude CLI's place, run the way factory runs claude) still cannot write outside the project, into .git/ or to a
 // locked test; node and a unix socket outside still work inside it; and factory's check after the call removes the links
-// it made. Without an OS sandbox, that check alone still puts .git/ and the locked test back and removes the links.
+// it made. Without an OS sandbox, that check alone still puts .git/ back and removes the links (a locked test is the
+// tamper guard's to put back, before the round's tests: test/engine/guard/tamper-guard.test.ts).
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -94,12 +95,11 @@ describe.skipIf(skip)('a CLI that ignores its rules, in the OS sandbox', () => {
 });
 
 describe('a CLI that ignores its rules, with no OS sandbox', () => {
-  it("factory's check after the call puts back .git/ and the locked test and removes the links out, reporting each", async () => {
+  it("factory's check after the call puts back .git/ and removes the links out, reporting each", async () => {
     const corpus = containmentProject({});
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-home-'));
     const none = { kind: 'none' as const, reason: 'turned off for this test', fix: '' };
     const worker = new ContainedWorker(new CliWorker(claudeEngine(hostileCli(corpus)), { env: { HOME: home }, timeoutMs: 60_000, osSandbox: none }), 'coder');
-    const lockedBefore = fs.readFileSync(path.join(corpus.dir, corpus.lockedTest), 'utf8');
 
     const result = await runWorkerOnce(worker, corpus.dir, { lockedPaths: new Set([corpus.lockedTest]) });
 
@@ -107,11 +107,9 @@ describe('a CLI that ignores its rules, with no OS sandbox', () => {
     expect(refused).toEqual([
       '.git/config: inside .git/, put back as it was',
       '.git/hooks/pre-commit: inside .git/, put back as it was',
-      `${corpus.lockedTest}: a locked test, put back as it was`,
       `fresh: a symlink leading outside the project (to ${corpus.decoy}), removed`,
       'hard.txt: a hard link to a file outside the project, removed',
     ]);
-    expect(fs.readFileSync(path.join(corpus.dir, corpus.lockedTest), 'utf8')).toBe(lockedBefore);
     expect(fs.existsSync(path.join(corpus.dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
     expect(fs.readFileSync(path.join(corpus.dir, '.git', 'config'), 'utf8')).not.toContain('hooksPath');
     for (const link of ['fresh', 'hard.txt']) expect(fs.existsSync(path.join(corpus.dir, link))).toBe(false);
