@@ -1,6 +1,7 @@
 // The dashboard's state as a pure reducer: folds the engine's events and the user's UI actions; no Ink, unit-tested alone.
 import type { FactoryEvent, FactoryEventOf } from '../engine/events.js';
 import { initialStatus, reduceStatus, type RunStatus } from '../engine/reports/run-status.js';
+import { refusal } from '../engine/reports/round-record.js';
 import type { TestCounts } from '../engine/testing/test-result.js';
 import { diffTone } from './diff-tone.js';
 import { initialLimits, limitsEvent, reduceLimits, type LimitsAction, type LimitsForm } from './limits-state.js';
@@ -175,7 +176,7 @@ function foldPanes(previous: DashboardState, event: FactoryEvent): DashboardStat
     case 'agent:tool':
       return addWorker(state, toLines(`⚙ ${event.name} ${event.detail}`, 'tool'));
     case 'agent:edit':
-      return addWorker(state, toLines(event.action === 'refused' ? `✗ refused ${event.path}: ${event.reason ?? ''}` : `✎ ${event.action} ${event.path}`, event.action === 'refused' ? 'refused' : 'edit'));
+      return addWorker(state, toLines(event.action === 'refused' ? `✗ ${refusal(event)}` : `✎ ${event.action} ${event.path}`, event.action === 'refused' ? 'refused' : 'edit'));
     case 'agent:finished':
       return event.ok ? state : addWorker(state, toLines(`worker failed: ${event.error ?? 'unknown error'}`, 'failure'));
     case 'tests:started':

@@ -36,6 +36,8 @@ export type EngineDeps = {
   allowDirty?: boolean;
   /** Locked test files to unlock before the first round (`factory run --unlock`). */
   unlock?: string[];
+  /** What keeps the agents' writes in the project (containment-summary.ts), recorded at the run's start. */
+  containment?: string;
 };
 
 export type RunResult = { outcome: RunOutcome; exitCode: number; reason: string };
@@ -100,7 +102,7 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
       prepared = await prepareRun(deps.projectDir, deps.config, { runId: deps.runId ?? newRunId(), allowDirty: deps.allowDirty ?? false, resume });
       total = prepared.rfp.tasks.length;
       await deps.sandbox.start();
-      say('run:started', { resumed: prepared.resume !== undefined, runId: prepared.runId, branch: prepared.branch, baseBranch: prepared.baseBranch, sandbox: deps.sandbox.describe(), engine: deps.worker.name, testCommand: prepared.testCommand, tasks: prepared.rfp.tasks.map(({ index, title, done }) => ({ index, title, done })), settings: Object.fromEntries(liveKeys.map((key) => [key, deps.config.settings[key] ?? ''])) });
+      say('run:started', { resumed: prepared.resume !== undefined, runId: prepared.runId, branch: prepared.branch, baseBranch: prepared.baseBranch, sandbox: deps.sandbox.describe(), engine: deps.worker.name, testCommand: prepared.testCommand, tasks: prepared.rfp.tasks.map(({ index, title, done }) => ({ index, title, done })), settings: Object.fromEntries(liveKeys.map((key) => [key, deps.config.settings[key] ?? ''])), containment: deps.containment });
       position.runRound = prepared.resume?.runRound ?? 0;
       const usage = prepared.resume?.usage ?? { costUsd: 0, tokens: 0 };
       const ctx: LoopContext = { ...deps, ...prepared, paths, control, position, say, unlocks, usage, startedAt: prepared.resume?.startedAt ?? Date.now(), capsLifted: new Set() };

@@ -1,6 +1,6 @@
 // The one definition of what the engine tells the outside world: every consumer (dashboard, headless printer, report writers) reads these.
 import type { TestSummary } from './testing/test-result.js';
-import type { Verdict } from './agents/agent.js';
+import type { AgentRole, Verdict } from './agents/agent.js';
 import type { RoundRecord } from './reports/round-record.js';
 import type { ModelRole } from './models/roles.js';
 
@@ -16,13 +16,14 @@ export type ValveName = 'max_rounds' | 'fail_streak' | 'idle_rounds' | 'same_fai
 export type EventBase = { ts: string; task: number; round: number };
 
 type Payloads = {
-  'run:started': { resumed: boolean; runId: string; branch: string; baseBranch: string; sandbox: string; engine: string; testCommand: string; tasks: { index: number; title: string; done: boolean }[]; settings?: Record<string, string> };
+  'run:started': { resumed: boolean; runId: string; branch: string; baseBranch: string; sandbox: string; engine: string; testCommand: string; tasks: { index: number; title: string; done: boolean }[]; settings?: Record<string, string>; containment?: string };
   'task:started': { title: string; maxRounds: number };
   'round:started': { maxRounds: number; failStreak: number; idleStreak: number; runRound: number; head: string };
   'prompt:built': { strategy: string; prompt: string };
   'agent:chunk': { text: string };
   'agent:tool': { name: string; detail: string };
-  'agent:edit': { path: string; action: 'write' | 'delete' | 'refused'; reason?: string };
+  /** A refused write names the engine and role that tried it. */
+  'agent:edit': { path: string; action: 'write' | 'delete' | 'refused'; reason?: string; engine?: string; role?: AgentRole };
   'agent:finished': { ok: boolean; error?: string; costUsd?: number; inputTokens?: number; outputTokens?: number };
   'tests:started': { command: string; baseline: boolean };
   'tests:output': { text: string };

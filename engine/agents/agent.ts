@@ -2,11 +2,14 @@
 // reviewer when given a reviewer prompt), a supervisor that judges a round.
 import type { Task } from '../rfp/tasks-file.js';
 
+/** Who made a call: the coder, the reviewer writing tests, the architect planning, the supervisor (reviewing or in INTERVENE). */
+export type AgentRole = 'coder' | 'reviewer' | 'architect' | 'supervisor';
+
 /** What a worker does while it runs, streamed to the loop as it happens. */
 export type AgentActivity =
   | { kind: 'text'; text: string }
   | { kind: 'tool'; name: string; detail: string }
-  | { kind: 'edit'; path: string; action: 'write' | 'delete' | 'refused'; reason?: string };
+  | { kind: 'edit'; path: string; action: 'write' | 'delete' | 'refused'; reason?: string; engine?: string; role?: AgentRole };
 
 export type Usage = { costUsd?: number; inputTokens?: number; outputTokens?: number };
 
@@ -23,6 +26,8 @@ export type WorkerRequest = {
   lockedPaths: ReadonlySet<string>;
   /** What is left of MAX_COST_USD, when set. */
   budgetUsd?: number;
+  /** A planning call (the architect): read tools only, no edit is applied. */
+  readOnly?: boolean;
   signal: AbortSignal;
   onActivity: (activity: AgentActivity) => void;
 };
@@ -37,7 +42,14 @@ export interface Worker {
 export type Decision = 'CONTINUE' | 'REDIRECT' | 'INTERVENE' | 'ESCALATE';
 export type Verdict = { decision: Decision; reason: string; instructions: string };
 
-export type ReviewRequest = { report: string; projectDir: string; model: string; signal: AbortSignal };
+export type ReviewRequest = {
+  report: string;
+  projectDir: string;
+  model: string;
+  signal: AbortSignal;
+  /** Writes the supervisor tried and was refused (it may only read). */
+  onActivity?: (activity: AgentActivity) => void;
+};
 
 export interface Supervisor {
   readonly name: string;

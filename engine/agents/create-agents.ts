@@ -22,6 +22,7 @@ import { ScriptedArchitect } from './scripted/scripted-architect.js';
 import { ScriptedSupervisor } from './scripted/scripted-supervisor.js';
 import { ScriptedWorker } from './scripted/scripted-worker.js';
 import { WorkerArchitect } from './worker-architect.js';
+import { ContainedWorker, ReadOnlyArchitect, ReadOnlySupervisor } from '../containment/contained-roles.js';
 
 /** architect and reviewer are absent when the engine cannot play them (a script without those sections). */
 export type Agents = { worker: Worker; supervisor?: Supervisor; supervisorWorker?: Worker; architect?: Architect; reviewer?: Worker; models?: ModelManager };
@@ -35,10 +36,12 @@ export function createAgents(projectDir: string, config: FactoryConfig, cliEnv: 
   const parts: Parts = { cli: { env: cliEnv, timeoutMs: config.agentTimeoutSeconds * 1000 }, ollama: { client, numCtx: contextWindows(client, config.ollamaNumCtx) } };
   const roles = ollamaRoles(config);
   const models = roles.size > 0 ? new ModelManager({ ...parts.ollama, host: config.ollamaHost, roles, budgetGb: config.vramBudgetGb, pull: config.ollamaPull }) : undefined;
-  const worker = createWorker(projectDir, config, config.aiEngine, parts, 'coder');
+  const worker = new ContainedWorker(createWorker(projectDir, config, config.aiEngine, parts, 'coder'), 'coder');
   const agents: Agents = { worker, models, ...createPlanners(projectDir, config, parts) };
   if (config.supervisor === 'none') return agents;
-  return { ...agents, supervisor: createSupervisor(projectDir, config, config.supervisor, parts), supervisorWorker: createWorker(projectDir, config, config.supervisor, parts, 'supervisor') };
+  // The supervisor reviews read-only; in INTERVENE it works a round as a worker, contained as the coder is.
+  const supervisor = new ReadOnlySupervisor(createSupervisor(projectDir, config, config.supervisor, parts));
+  return { ...agents, supervisor, supervisorWorker: new ContainedWorker(createWorker(projectDir, config, config.supervisor, parts, 'supervisor'), 'supervisor') };
 }
 
 /** A role's worker on an engine; for local models each role works on its own model (the coder's may change mid-run). */
@@ -61,12 +64,13 @@ function createPlanners(projectDir: string, config: FactoryConfig, parts: Parts)
   const local = config.aiEngine === 'ollama' || config.aiEngine === 'openai';
   if (local && (!roleModel(config, 'architect') || !roleModel(config, 'reviewer'))) return {};
   if (config.aiEngine !== 'scripted') {
-    return { architect: new WorkerArchitect(createWorker(projectDir, config, config.aiEngine, parts, 'architect')), reviewer: createWorker(projectDir, config, config.aiEngine, parts, 'reviewer') };
+    const architect = new WorkerArchitect(createWorker(projectDir, config, config.aiEngine, parts, 'architect'));
+    return { architect: new ReadOnlyArchitect(architect), reviewer: new ContainedWorker(createWorker(projectDir, config, config.aiEngine, parts, 'reviewer'), 'reviewer') };
   }
   const script = loadScript(path.resolve(projectDir, config.script));
   return {
-    architect: script.architect.length > 0 ? new ScriptedArchitect(script) : undefined,
-    reviewer: script.reviewer.length > 0 ? new ScriptedWorker(script, 'reviewer') : undefined,
+    architect: script.architect.length > 0 ? new ReadOnlyArchitect(new ScriptedArchitect(script)) : undefined,
+    reviewer: script.reviewer.length > 0 ? new ContainedWorker(new ScriptedWorker(script, 'reviewer'), 'reviewer') : undefined,
   };
 }
 

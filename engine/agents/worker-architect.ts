@@ -1,4 +1,4 @@
-// Any worker engine as the architect: it is run with the plan prompt and its streamed text is the answer.
+// Any worker engine as the architect: it is run read-only with the plan prompt and its streamed text is the answer.
 import type { AgentActivity, Architect, PlanRequest, Usage, Worker } from './agent.js';
 import type { Task } from '../rfp/tasks-file.js';
 
@@ -17,7 +17,7 @@ export class WorkerArchitect implements Architect {
       if (activity.kind === 'text') text.push(activity.text);
       request.onActivity(activity);
     };
-    const result = await this.worker.run({ ...request, task: planTask, round: 0, runRound: 0, lockedPaths: new Set(), onActivity });
+    const result = await this.worker.run({ ...request, task: planTask, round: 0, runRound: 0, lockedPaths: new Set(), readOnly: true, onActivity });
     if (!result.ok) throw new Error(`the architect (${this.worker.name}) failed: ${result.error ?? 'no reason given'}`);
     return { text: text.join('\n'), costUsd: result.costUsd, inputTokens: result.inputTokens, outputTokens: result.outputTokens };
   }

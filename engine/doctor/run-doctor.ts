@@ -5,6 +5,7 @@ import { fail, ok, warn, type CheckResult } from './check.js';
 import { checkModels } from './check-models.js';
 import { errorMessage } from '../util/errors.js';
 import { checkEngines } from './check-engines.js';
+import { checkContainment } from './check-containment.js';
 import { checkGit } from './check-git.js';
 import { checkConfig, checkRfp, checkTestCommand } from './check-project.js';
 
@@ -22,7 +23,7 @@ export async function runDoctor(input: DoctorInput): Promise<CheckResult[]> {
   results.push(...loaded.results, checkRfp(input.projectDir));
   const config = loaded.config;
   if (!config) return results;
-  results.push(...(await checkEngines(config)), ...(await checkModels(config)));
+  results.push(...(await checkEngines(config)), ...checkContainment(config), ...(await checkModels(config)));
   let choice: Awaited<ReturnType<DoctorInput['sandboxFor']>>;
   try {
     choice = await input.sandboxFor(config);

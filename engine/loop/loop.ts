@@ -91,7 +91,7 @@ async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean,
     const strategy = chooseStrategy({ round: counters.rounds, previousTaskGreen, failStreak: counters.failStreak, broken });
     const worker = intervene && ctx.supervisorWorker ? ctx.supervisorWorker : ctx.worker;
     const { record, tests, diff } = await playRound(ctx, { task, counters, strategy, worker, lastTests, lastDiff, notes, hooks });
-    notes = [...(record.findings ?? []), ...record.refusedEdits.map((text) => `An edit of yours was refused last round, so it is not in the files: ${text}`)];
+    notes = [...(record.findings ?? []), ...record.refusedEdits.map((text) => `Your write to ${text}; it is not in the files`)];
     lastTests = record.interrupted ? lastTests : tests;
     lastDiff = diff;
     broken = record.broken;
@@ -114,3 +114,4 @@ function wanted(ctx: LoopContext, task: Task): boolean {
   if (ctx.config.scope === 'All') return true;
   return ctx.config.tasks.some((name) => name === String(task.index) || name.toLowerCase() === task.title.toLowerCase());
 }
+

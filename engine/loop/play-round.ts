@@ -4,7 +4,7 @@ import type { RoundHooks } from '../phases/round-hooks.js';
 import { buildPrompt } from '../prompt/build-prompt.js';
 import type { Strategy } from '../prompt/strategy.js';
 import type { Task } from '../rfp/tasks-file.js';
-import { failingTests, type RoundRecord } from '../reports/round-record.js';
+import { failingTests, refusal, type RoundRecord } from '../reports/round-record.js';
 import { runTests } from '../testing/run-tests.js';
 import type { TestSummary } from '../testing/test-result.js';
 import { tail } from '../util/capped-text.js';
@@ -65,8 +65,8 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
         if (activity.kind === 'text') ctx.say('agent:chunk', { text: activity.text });
         else if (activity.kind === 'tool') ctx.say('agent:tool', { name: activity.name, detail: activity.detail });
         else {
-          if (activity.action === 'refused') refusedEdits.push(`${activity.path}: ${activity.reason}`);
-          ctx.say('agent:edit', { path: activity.path, action: activity.action, reason: activity.reason });
+          if (activity.action === 'refused') refusedEdits.push(refusal(activity));
+          ctx.say('agent:edit', { path: activity.path, action: activity.action, reason: activity.reason, engine: activity.engine, role: activity.role });
         }
       },
     })
@@ -142,3 +142,4 @@ async function testRound(ctx: LoopContext, own: string[], hooks?: RoundHooks): P
 function interruptedTests(command: string): TestSummary {
   return { runner: 'none', source: 'not run', passed: 0, failed: 0, errored: 0, skipped: 0, tests: {}, errors: {}, command, exitCode: null, timedOut: false, durationMs: 0, green: false, headline: 'not run (interrupted)', output: '', truncated: false };
 }
+

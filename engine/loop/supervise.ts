@@ -12,7 +12,15 @@ export async function supervise(ctx: LoopContext, record: RoundRecord): Promise<
   if (checkCaps(ctx.usage, Date.now() - ctx.startedAt, ctx.config, ctx.capsLifted)) return false;
   let verdict: Verdict;
   try {
-    const answer = await ctx.supervisor.review({ report: renderRoundReport(record), projectDir: ctx.projectDir, model: ctx.config.supervisorModel, signal: ctx.control.nextStep() });
+    const answer = await ctx.supervisor.review({
+      report: renderRoundReport(record),
+      projectDir: ctx.projectDir,
+      model: ctx.config.supervisorModel,
+      signal: ctx.control.nextStep(),
+      onActivity: (activity) => {
+        if (activity.kind === 'edit') ctx.say('agent:edit', { path: activity.path, action: activity.action, reason: activity.reason, engine: activity.engine, role: activity.role });
+      },
+    });
     verdict = { decision: answer.decision, reason: answer.reason, instructions: answer.instructions };
     addUsage(ctx.usage, answer);
     if (answer.costUsd !== undefined || answer.inputTokens !== undefined) ctx.say('agent:finished', { ok: true, costUsd: answer.costUsd, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens });

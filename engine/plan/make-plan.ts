@@ -45,6 +45,8 @@ async function askArchitect(ctx: LoopContext, architect: Architect, tasks: reado
       signal: ctx.control.nextStep(),
       onActivity: (activity) => {
         if (activity.kind === 'text') ctx.say('agent:chunk', { text: activity.text });
+        // The architect only reads: every edit it tried was refused, and is shown and recorded.
+        if (activity.kind === 'edit') ctx.say('agent:edit', { path: activity.path, action: activity.action, reason: activity.reason, engine: activity.engine, role: activity.role });
       },
     });
     ctx.say('agent:finished', { ok: true, costUsd: answer.costUsd, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens });
@@ -59,5 +61,5 @@ async function askArchitect(ctx: LoopContext, architect: Architect, tasks: reado
     problems = checked.problems;
     ctx.say('plan:invalid', { attempt, problems });
   }
-  throw new UserError(`the architect's plan failed validation ${attempts} times, so the run stops before any code is written:\n  ${(problems ?? []).join('\n  ')}\nfix the RFP or the architect's model (ARCHITECT_MODEL), or set PLAN=false to go straight to rounds`);
+  throw new UserError(`the architect's plan failed validation ${attempts} times, so the run stops before any code is written; the architect only reads, and what it changed was put back:\n  ${(problems ?? []).join('\n  ')}\nfix the RFP or the architect's model (ARCHITECT_MODEL), or set PLAN=false to go straight to rounds`);
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FactoryEvent } from '../events.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { FactoryPaths } from './factory-dir.js';
-import { renderRoundReport } from './round-record.js';
+import { refusal, renderRoundReport } from './round-record.js';
 
 /** Writes the round reports a crash kept from being written: every finished round has its file. */
 export function repairRoundReports(paths: FactoryPaths, events: FactoryEvent[]): void {
@@ -19,17 +19,25 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
   fs.mkdirSync(paths.rounds, { recursive: true });
   const history = (line: string): void => fs.appendFileSync(paths.history, `${line}\n`);
   let runRound = 0;
+  let inRound = false;
   return (event) => {
     const when = event.ts.slice(0, 19).replace('T', ' ');
     switch (event.type) {
       case 'run:started':
-        history(`\n## Run ${event.runId} (${when}) on branch ${event.branch}\n\n- engine ${event.engine}, sandbox ${event.sandbox}, tests \`${event.testCommand}\``);
+        history(`\n## Run ${event.runId} (${when}) on branch ${event.branch}\n\n- engine ${event.engine}, sandbox ${event.sandbox}, tests \`${event.testCommand}\`${event.containment ? `\n- ${event.containment}` : ''}`);
         return;
       case 'task:started':
         history(`\n### Task ${event.task}: ${event.title}\n`);
         return;
       case 'round:started':
         runRound++;
+        inRound = true;
+        return;
+      case 'agent:edit':
+        // Inside a round the record lists refusals; outside one (plan, tests, the supervisor's review) they are written here.
+        if (event.action !== 'refused' || inRound) return;
+        history(`- ${when} ${refusal(event)}`);
+        if (event.role === 'supervisor' && runRound > 0) fs.appendFileSync(paths.round(runRound), `\n## Refused while the supervisor reviewed this round\n- ${refusal(event)}\n`);
         return;
       case 'prompt:built':
         // The architect's and the reviewer's prompts come outside rounds: named by their step, not a round number.
@@ -63,6 +71,7 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
         history(`- ${when} LEGO: ${event.violations.length > 0 ? event.violations.join('; ') : 'clean again'}`);
         return;
       case 'round:finished': {
+        inRound = false;
         const report = renderRoundReport(event.record);
         writeFileAtomic(paths.round(event.record.runRound), report);
         writeFileAtomic(paths.latest, report);

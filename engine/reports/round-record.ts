@@ -74,3 +74,9 @@ export function renderRoundReport(record: RoundRecord): string {
   lines.push('', '## Test output (excerpt)', '```', tests.excerpt, '```', '');
   return lines.join('\n');
 }
+
+/** "X was refused: why (engine, role)": the round report lists it, the next prompt says "Your write to" before it. */
+export function refusal(edit: { path: string; reason?: string; engine?: string; role?: string }): string {
+  const who = edit.engine && edit.role ? ` (${edit.engine}, ${edit.role})` : '';
+  return `${edit.path} was refused: ${edit.reason ?? 'no reason given'}${who}`;
+}

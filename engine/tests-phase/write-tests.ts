@@ -89,5 +89,5 @@ async function lockTests(ctx: LoopContext, task: Task, plan: TaskPlan, tests: Te
 function forward(ctx: LoopContext, activity: AgentActivity): void {
   if (activity.kind === 'text') ctx.say('agent:chunk', { text: activity.text });
   else if (activity.kind === 'tool') ctx.say('agent:tool', { name: activity.name, detail: activity.detail });
-  else ctx.say('agent:edit', { path: activity.path, action: activity.action, reason: activity.reason });
+  else ctx.say('agent:edit', { path: activity.path, action: activity.action, reason: activity.reason, engine: activity.engine, role: activity.role });
 }

@@ -1,5 +1,6 @@
 // The headless view: one plain line per event that matters, for `factory run` and logs.
 import type { FactoryEvent, FactoryEventOf } from '../../engine/events.js';
+import { refusal } from '../../engine/reports/round-record.js';
 
 export function formatEvent(event: FactoryEvent, verbose: boolean): string | undefined {
   // Outside a round (the plan, the reviewer, the baseline) there is no round number to give.
@@ -16,7 +17,7 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
     case 'agent:tool':
       return verbose ? `  │ [${event.name}] ${event.detail}` : undefined;
     case 'agent:edit':
-      return event.action === 'refused' ? `${at}: edit refused: ${event.path}: ${event.reason}` : verbose ? `  │ ${event.action} ${event.path}` : undefined;
+      return event.action === 'refused' ? `${at}: edit refused: ${refusal(event)}` : verbose ? `  │ ${event.action} ${event.path}` : undefined;
     case 'agent:finished':
       return `${at}: worker ${event.ok ? 'done' : `failed: ${event.error}`}${event.costUsd !== undefined ? ` ($${event.costUsd.toFixed(4)})` : ''}`;
     case 'tests:finished':

@@ -1,6 +1,7 @@
 // Wiring: settings from flags, file and user defaults; the chosen worker, supervisor and sandbox; the engine.
 import path from 'node:path';
 import { createAgents } from '../../engine/agents/create-agents.js';
+import { containmentLine } from '../../engine/containment/containment-summary.js';
 import { loadConfig } from '../../engine/config/load-config.js';
 import { createEngine, type FactoryEngine } from '../../engine/engine.js';
 import { newRunId } from '../../engine/run/prepare-run.js';
@@ -19,5 +20,7 @@ export async function startEngine(options: RunOptions, notice: (line: string) =>
   const runId = newRunId();
   const { sandbox, note } = await createSandbox(projectDir, config, { runId, notice });
   if (note) notice(note);
-  return createEngine({ projectDir, config, ...agents, sandbox, runId, allowDirty: options.allowDirty, unlock: options.unlock });
+  const containment = containmentLine(config);
+  if (containment.includes('NO OS SANDBOX')) notice(containment);
+  return createEngine({ projectDir, config, ...agents, sandbox, runId, allowDirty: options.allowDirty, unlock: options.unlock, containment });
 }

@@ -38,7 +38,7 @@ describe('panes', () => {
     await shows(view, 'thinking about c_to_f');
     expect(plain(view)).toContain('⚙ Bash ls weather');
     expect(plain(view)).toContain('✎ write weather/convert.py');
-    expect(plain(view)).toContain('✗ refused .git/config: inside .git');
+    expect(plain(view)).toContain('✗ .git/config was refused: inside .git');
     expect(plain(view)).toContain('── task 1 · round 1/20 ──');
   });
 

@@ -25,6 +25,14 @@ describe.skipIf(requirePytest())('factory doctor', () => {
     expect(result.stdout).toMatch(/^ok\s+sandbox\s+local processes in/m);
     expect(result.stdout).toMatch(/^ok\s+tests\s+.*runs \(pytest\): 0\/1 passing, 1 errors; results from JUnit XML report \.factory\/reports\/pytest\.xml$/m);
     expect(result.stdout).toContain('The configured run can start.');
+    expect(result.stdout).toMatch(/^ok\s+containment scripted\s+scripted writes go through factory's path checks/m);
+  });
+
+  it('lists the containment per configured engine: permission rules, CLI sandbox, OS sandbox', async () => {
+    const dir = makeProject({ config: { AI_ENGINE: 'claude', SUPERVISOR: 'gemini' } });
+    const result = await runFactory(dir, ['doctor']);
+    expect(result.stdout).toMatch(/^ok\s+containment claude\s+permission rules: edits allowed in the project only \(Edit\(\.\/\*\*\)\).*Claude Code's own sandbox confines Bash only.*OS sandbox: bubblewrap/m);
+    expect(result.stdout).toMatch(/^ok\s+containment gemini\s+policy engine: auto_edit \(not --yolo\).*OS sandbox: bubblewrap/m);
   });
 
   it('fails on a test command that does not exist and an engine server that does not answer, saying what to do', async () => {

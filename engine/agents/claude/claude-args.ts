@@ -1,32 +1,41 @@
-// Command lines for `claude -p`: the worker streams and may edit files without asking; the supervisor answers once, in JSON.
+// Command lines for `claude -p`: the worker streams and may edit files inside the project only; the planning roles and
+// the supervisor may only read.
 import type { WorkerRequest } from '../agent.js';
 
 /**
- * The worker edits through Claude Code's file tools only, accepted without asking (`--permission-mode acceptEdits`).
- * Not `--dangerously-skip-permissions`: Claude Code refuses it for root unless IS_SANDBOX=1, and it would also let the
- * worker run shell commands on the host, outside the factory's sandbox, which runs the tests itself.
+ * Permission rules scoped to the project, in Claude Code's own syntax (`Edit(...)` covers every file-editing tool; `./`
+ * is the working folder, the project). In -p mode a tool call no rule allows is refused, not asked: so writes by absolute
+ * path outside, through `..`, `~` or a symlink that resolves outside are refused (Claude Code resolves links before it
+ * matches). Not `--dangerously-skip-permissions` or `acceptEdits` with a bare `Write`: those allow writes anywhere.
  */
-const workerTools = ['Read', 'Write', 'Edit', 'MultiEdit', 'Glob', 'Grep', 'LS', 'TodoWrite'];
+const readTools = ['Read', 'Glob', 'Grep', 'LS'];
+const writeInProject = 'Edit(./**)';
+/** Bash would run commands on the host, outside the factory's test sandbox; the web is a way out too. */
+const neverTools = ['Bash', 'WebFetch', 'WebSearch'];
 
 export function claudeWorkerArgs(request: WorkerRequest): string[] {
-  const args = ['-p', request.prompt, '--output-format', 'stream-json', '--verbose', '--permission-mode', 'acceptEdits', '--allowedTools', workerTools.join(',')];
-  args.push('--disallowedTools', deniedTools(request.lockedPaths).join(','));
+  const allowed = request.readOnly ? readTools : [...readTools, 'TodoWrite', writeInProject];
+  // `//` is the file system root: a planning call's edits are denied anywhere.
+  const denied = request.readOnly ? [...neverTools, 'Edit(//**)'] : [...neverTools, ...deniedEdits(request.lockedPaths)];
+  const args = ['-p', request.prompt, '--output-format', 'stream-json', '--verbose', '--permission-mode', 'default'];
+  args.push('--allowedTools', allowed.join(','), '--disallowedTools', denied.join(','));
   if (request.model) args.push('--model', request.model);
   if (request.budgetUsd !== undefined) args.push('--max-budget-usd', request.budgetUsd.toFixed(4));
   return args;
 }
 
-/** The supervisor may read the project but not change it: in -p mode, tools that would ask are refused. */
+/**
+ * The supervisor may read the project but not change it: no rule allows an edit, so each is refused in -p mode and
+ * listed in the answer's permission_denials (a deny rule would refuse it too, but unlisted, so it could not be reported).
+ */
 export function claudeSupervisorArgs(prompt: string, model: string): string[] {
-  const args = ['-p', prompt, '--output-format', 'json', '--allowedTools', 'Read,Glob,Grep,LS'];
+  const args = ['-p', prompt, '--output-format', 'json', '--permission-mode', 'default', '--allowedTools', readTools.join(',')];
+  args.push('--disallowedTools', neverTools.join(','));
   if (model) args.push('--model', model);
   return args;
 }
 
-/**
- * Bash, which acceptEdits would still allow for file commands (touch, mkdir, mv), and edits to .git/ and the locked tests
- * (`Edit(...)` rules cover every file-editing tool).
- */
-function deniedTools(lockedPaths: ReadonlySet<string>): string[] {
-  return ['Bash', ...['.git/**', ...lockedPaths].map((file) => `Edit(./${file})`)];
+/** Edits to .git/ and the locked tests, denied even though inside the project. */
+function deniedEdits(lockedPaths: ReadonlySet<string>): string[] {
+  return ['.git/**', ...lockedPaths].map((file) => `Edit(./${file})`);
 }

@@ -1,5 +1,7 @@
 // The claude engine: Claude Code's command lines, stream parser and JSON answer, and hints for the errors users can fix.
-import type { CliEngine, SupervisorAnswer } from '../cli/cli-engine.js';
+import path from 'node:path';
+import type { CliEngine, OwnFolders, SupervisorAnswer } from '../cli/cli-engine.js';
+import { projectPath } from '../cli/tool-detail.js';
 import { claudeSupervisorArgs, claudeWorkerArgs } from './claude-args.js';
 import { claudeStreamParser } from './claude-stream.js';
 
@@ -12,15 +14,24 @@ export function claudeEngine(binary = 'claude'): CliEngine {
     streamParser: claudeStreamParser,
     supervisorArgs: claudeSupervisorArgs,
     readAnswer,
+    ownFolders,
     explain,
   };
 }
 
+/** Its config folder (login, sessions; CLAUDE_CONFIG_DIR moves it), ~/.claude.json beside it, its cache. */
+function ownFolders(home: string, env: Record<string, string | undefined>): OwnFolders {
+  const config = env.CLAUDE_CONFIG_DIR || path.join(home, '.claude');
+  return { create: [config], ifPresent: [path.join(home, '.claude.json'), path.join(home, '.cache', 'claude-cli-nodejs')] };
+}
+
+type Denial = { tool_name?: string; tool_input?: { file_path?: unknown; notebook_path?: unknown } };
+
 /** `--output-format json` prints one result object: the answer text, cost and usage. */
-function readAnswer(stdout: string): SupervisorAnswer {
-  let result: { result?: string };
+function readAnswer(stdout: string, projectDir: string): SupervisorAnswer {
+  let result: { result?: string; permission_denials?: Denial[] };
   try {
-    result = JSON.parse(stdout) as { result?: string };
+    result = JSON.parse(stdout) as { result?: string; permission_denials?: Denial[] };
   } catch {
     return { garbage: stdout.trim().slice(0, 200) };
   }
@@ -29,7 +40,11 @@ function readAnswer(stdout: string): SupervisorAnswer {
   parser.line(JSON.stringify(result));
   const outcome = parser.finish();
   if (!outcome.done) return { garbage: stdout.trim().slice(0, 200) };
-  return { text: result.result, error: outcome.error, costUsd: outcome.costUsd, inputTokens: outcome.inputTokens, outputTokens: outcome.outputTokens };
+  const refused = (result.permission_denials ?? []).flatMap((denial) => {
+    const file = projectPath(projectDir, denial.tool_input?.file_path ?? denial.tool_input?.notebook_path);
+    return file ? [{ path: file, reason: `${denial.tool_name ?? 'edit'} denied: the supervisor may only read` }] : [];
+  });
+  return { text: result.result, error: outcome.error, costUsd: outcome.costUsd, inputTokens: outcome.inputTokens, outputTokens: outcome.outputTokens, refused };
 }
 
 function explain(error: string): string {

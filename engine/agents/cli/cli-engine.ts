@@ -1,5 +1,6 @@
 // What the generic CLI worker and supervisor need to know about one agent CLI: its command lines, its output formats, its hints.
 import type { AgentActivity, Usage, WorkerRequest } from '../agent.js';
+import type { NoOsSandbox, OsSandbox } from '../../containment/os-sandbox.js';
 
 /** Reads one CLI's streamed output, a line at a time. */
 export interface StreamParser {
@@ -25,7 +26,13 @@ export type SupervisorAnswer = Usage & {
   error?: string;
   /** What it printed instead of JSON. */
   garbage?: string;
+  /** Writes the CLI refused, as far as its answer names them. */
+  refused?: { path: string; reason: string }[];
 };
+
+/** What the CLI itself must write outside the project (its login, settings, sessions), given the child's HOME. */
+/** create: folders made when missing; ifPresent: files and folders bound only when they exist. */
+export type OwnFolders = { create: string[]; ifPresent: string[] };
 
 export type CliEngine = {
   readonly name: 'claude' | 'gemini';
@@ -35,11 +42,16 @@ export type CliEngine = {
   /** scratchDir: a private folder for files the command line points at; removed after the run. */
   workerArgs(request: WorkerRequest, scratchDir: string): string[];
   streamParser(projectDir: string): StreamParser;
-  supervisorArgs(prompt: string, model: string): string[];
-  readAnswer(stdout: string): SupervisorAnswer;
+  supervisorArgs(prompt: string, model: string, scratchDir: string): string[];
+  /** projectDir: to name refused paths relative to it. */
+  readAnswer(stdout: string, projectDir: string): SupervisorAnswer;
+  ownFolders(home: string, env: Record<string, string | undefined>): OwnFolders;
   /** Adds what the user can do about an error the CLI reported (no key, rate limit). */
   explain(error: string): string;
 };
 
-/** Per-run options every CLI engine takes: where the binary is, extra environment, the time limit. */
-export type CliOptions = { binary?: string; env?: Record<string, string>; timeoutMs: number };
+/**
+ * Per-run options every CLI engine takes: where the binary is, extra environment, the time limit, and the OS sandbox
+ * (detected when not given).
+ */
+export type CliOptions = { binary?: string; env?: Record<string, string>; timeoutMs: number; osSandbox?: OsSandbox | NoOsSandbox };

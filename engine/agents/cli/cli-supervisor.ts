@@ -1,9 +1,11 @@
 // A supervisor that asks an agent CLI (claude, gemini) for a decision; an unusable answer is asked again once, then counts as CONTINUE.
+import fs from 'node:fs';
 import type { ReviewRequest, Supervisor, Usage, Verdict } from '../agent.js';
 import { readDecision } from '../supervisor/decision.js';
 import { supervisorPrompt } from '../supervisor/supervisor-prompt.js';
 import type { CliEngine, CliOptions } from './cli-engine.js';
 import { cliFailure } from './cli-failure.js';
+import { containedCommand, makeScratchDir } from './contained-command.js';
 import { runCli } from './run-cli.js';
 
 export class CliSupervisor implements Supervisor {
@@ -29,16 +31,17 @@ export class CliSupervisor implements Supervisor {
 
   private async ask(prompt: string, request: ReviewRequest): Promise<Usage & { text?: string; problem?: string }> {
     const lines: string[] = [];
+    const scratchDir = makeScratchDir(this.engine);
+    const call = { projectDir: request.projectDir, readOnly: true, lockedPaths: new Set<string>(), scratchDir };
     const exit = await runCli({
-      binary: this.engine.binary,
-      args: this.engine.supervisorArgs(prompt, request.model),
+      ...containedCommand(this.engine, this.options, call, this.engine.supervisorArgs(prompt, request.model, scratchDir)),
       cwd: request.projectDir,
-      env: this.options.env ?? {},
       timeoutMs: this.options.timeoutMs,
       signal: request.signal,
       onLine: (line) => lines.push(line),
-    });
-    const answer = this.engine.readAnswer(lines.join('\n'));
+    }).finally(() => fs.rmSync(scratchDir, { recursive: true, force: true }));
+    const answer = this.engine.readAnswer(lines.join('\n'), request.projectDir);
+    for (const refused of answer.refused ?? []) request.onActivity?.({ kind: 'edit', path: refused.path, action: 'refused', reason: refused.reason });
     const outcome = { done: answer.garbage === undefined && (answer.text !== undefined || answer.error !== undefined), error: answer.error, garbage: answer.garbage };
     return { ...answer, problem: cliFailure(this.engine, exit, outcome, this.options.timeoutMs, 'json') };
   }

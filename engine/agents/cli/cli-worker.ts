@@ -1,10 +1,9 @@
 // A worker that runs an agent CLI (claude, gemini) in the project, streams what it does, and returns its usage or a clear error.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Worker, WorkerRequest, WorkerResult } from '../agent.js';
 import type { CliEngine, CliOptions } from './cli-engine.js';
 import { cliFailure } from './cli-failure.js';
+import { containedCommand, makeScratchDir } from './contained-command.js';
 import { runCli } from './run-cli.js';
 
 export class CliWorker implements Worker {
@@ -16,12 +15,12 @@ export class CliWorker implements Worker {
 
   async run(request: WorkerRequest): Promise<WorkerResult> {
     const parser = this.engine.streamParser(request.projectDir);
-    const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), `factory-${this.engine.name}-`));
+    const scratchDir = makeScratchDir(this.engine);
+    const call = { projectDir: request.projectDir, readOnly: request.readOnly ?? false, lockedPaths: request.lockedPaths, scratchDir };
+    const command = containedCommand(this.engine, this.options, call, this.engine.workerArgs(request, scratchDir));
     const exit = await runCli({
-      binary: this.engine.binary,
-      args: this.engine.workerArgs(request, scratchDir),
+      ...command,
       cwd: request.projectDir,
-      env: this.options.env ?? {},
       timeoutMs: this.options.timeoutMs,
       signal: request.signal,
       onLine: (line) => parser.line(line).forEach(request.onActivity),

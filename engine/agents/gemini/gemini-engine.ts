@@ -1,5 +1,6 @@
 // The gemini engine: Gemini CLI's command lines, stream parser and JSON answer, and hints for the errors users can fix.
-import type { CliEngine, SupervisorAnswer } from '../cli/cli-engine.js';
+import path from 'node:path';
+import type { CliEngine, OwnFolders, SupervisorAnswer } from '../cli/cli-engine.js';
 import { geminiSupervisorArgs, geminiWorkerArgs } from './gemini-args.js';
 import { geminiStreamParser } from './gemini-stream.js';
 
@@ -15,8 +16,14 @@ export function geminiEngine(binary = 'gemini'): CliEngine {
     streamParser: geminiStreamParser,
     supervisorArgs: geminiSupervisorArgs,
     readAnswer,
+    ownFolders,
     explain,
   };
+}
+
+/** ~/.gemini: settings, login, its temp files and history. */
+function ownFolders(home: string): OwnFolders {
+  return { create: [path.join(home, '.gemini')], ifPresent: [] };
 }
 
 /** `--output-format json` prints one object: response, stats per model, or error. */

@@ -1,18 +1,27 @@
-// A Gemini CLI policy file for the worker: no shell on the host (the factory runs the tests in its sandbox), no edits to locked tests.
+// Gemini CLI policy files: the worker gets no shell on the host (the factory runs the tests in its sandbox), no web tools,
+// no edits to .git/ or the locked tests; the read-only roles get no edit tool at all.
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Above --yolo's allow-everything rule (user policies rank over the defaults). */
+/** Above every built-in rule, --approval-mode's included (user policies rank over the defaults). */
 const priority = 900;
+const editTools = '["write_file", "replace"]';
+const neverTools = '["run_shell_command", "web_fetch", "google_web_search"]';
 
 export function writeWorkerPolicy(scratchDir: string, projectDir: string, lockedPaths: ReadonlySet<string>): string {
   const project = `(${escapeRegex(projectDir)}/)?(\\./)?`;
-  // .git/ needs no rule: Gemini CLI refuses it as outside the workspace.
-  const rules = [
-    rule('"run_shell_command"', undefined),
-    ...[...lockedPaths].map((file) => rule('["write_file", "replace"]', `"file_path":"${project}${escapeRegex(file)}"`)),
-  ];
-  const file = path.join(scratchDir, 'factory-worker-policy.toml');
+  const protectedPaths = [`${escapeRegex('.git')}(/.*)?`, ...[...lockedPaths].map(escapeRegex)];
+  const rules = [rule(neverTools, undefined), ...protectedPaths.map((file) => rule(editTools, `"file_path":"${project}${file}"`))];
+  return writePolicy(scratchDir, rules);
+}
+
+/** The architect and the supervisor: reading only. */
+export function writeReadOnlyPolicy(scratchDir: string): string {
+  return writePolicy(scratchDir, [rule(neverTools, undefined), rule(editTools, undefined)]);
+}
+
+function writePolicy(scratchDir: string, rules: string[]): string {
+  const file = path.join(scratchDir, 'factory-policy.toml');
   fs.writeFileSync(file, rules.join('\n'));
   return file;
 }

@@ -41,6 +41,11 @@ export class OwnWorker implements Worker {
     }
     const usage = { inputTokens: answer.inputTokens, outputTokens: answer.outputTokens };
     const parsed = parseEdits(answer.text);
+    if (request.readOnly) {
+      // A planning call: its answer is the text; an edit block in it is refused, never applied.
+      for (const edit of parsed.edits) request.onActivity({ kind: 'edit', path: edit.path, action: 'refused', reason: 'this role may only read the project; the edit was not applied' });
+      return { ok: true, ...usage };
+    }
     for (const problem of parsed.problems) request.onActivity({ kind: 'edit', path: problem.path, action: 'refused', reason: problem.reason });
     for (const edit of parsed.edits) request.onActivity(applyParsedEdit(request.projectDir, edit, request.lockedPaths));
     if (parsed.edits.length > 0 || parsed.problems.length > 0) return { ok: true, ...usage };

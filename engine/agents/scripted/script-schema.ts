@@ -20,27 +20,41 @@ const workerCall = z.strictObject({
   fail: z.string().optional(),
 });
 
+/** What a planning or supervising call may try besides answering: writes (refused: those roles only read) and commands. */
+const sideEffects = {
+  write: z.record(z.string(), z.string()).optional(),
+  run: z.array(z.string()).optional(),
+};
+
 const verdict = z.strictObject({
   decision: z.enum(['CONTINUE', 'REDIRECT', 'INTERVENE', 'ESCALATE']),
   reason: z.string().default(''),
   instructions: z.string().default(''),
+  ...sideEffects,
 });
 
 const planAnswer = z.union([z.string(), z.record(z.string(), z.unknown())]);
+
+/** An architect call that also tries to change the project; `answer` is the plan (JSON text or an object). */
+const architectCall = z.strictObject({ answer: z.union([z.string(), z.record(z.string(), z.unknown())]), ...sideEffects });
 
 export const scriptSchema = z.strictObject({
   worker: z.array(workerCall).default([]),
   /** After the last worker call: "idle" does nothing, "repeat" replays the calls from the start. */
   afterLast: z.enum(['idle', 'repeat']).default('idle'),
   supervisor: z.array(verdict).default([]),
-  /** The architect's answers to plan prompts, in order: JSON text, an object sent as its JSON, or { plan, costUsd }. */
-  architect: z.array(z.union([z.string(), z.strictObject({ plan: planAnswer, costUsd: z.number().min(0) }), planAnswer])).default([]),
+  /** The architect's answers to plan prompts, in order: JSON text, an object sent as its JSON, { plan, costUsd }, or an
+   * architect call that also tries to change the project. */
+  architect: z
+    .array(z.union([z.string(), z.strictObject({ plan: planAnswer, costUsd: z.number().min(0) }), architectCall, z.record(z.string(), z.unknown())]))
+    .default([]),
   /** The reviewer's calls (it writes the tests), in order; same shape as worker calls. */
   reviewer: z.array(workerCall).default([]),
 });
 
 export type Script = z.infer<typeof scriptSchema>;
 export type WorkerCall = z.infer<typeof workerCall>;
+export type SideEffects = { write?: Record<string, string>; run?: string[] };
 
 export function loadScript(file: string): Script {
   let json: unknown;

@@ -1,5 +1,6 @@
 // An architect with no AI: answers each plan prompt with the script's next `architect` entry.
 import type { Architect, PlanRequest, Usage } from '../agent.js';
+import { tryReadOnlyCall } from './read-only-call.js';
 import type { Script } from './script-schema.js';
 
 export class ScriptedArchitect implements Architect {
@@ -11,9 +12,18 @@ export class ScriptedArchitect implements Architect {
   async plan(request: PlanRequest): Promise<Usage & { text: string }> {
     const entry = this.script.architect[this.calls++];
     const priced = typeof entry === 'object' && 'costUsd' in entry && 'plan' in entry ? entry : undefined;
-    const answer = priced ? priced.plan : entry;
+    const call: Call = priced ? { answer: priced.plan } : typeof entry === 'object' && isCall(entry) ? entry : { answer: entry };
+    await tryReadOnlyCall(call, request.projectDir, request.signal, request.onActivity);
+    const answer = call.answer;
     const text = answer === undefined ? '' : typeof answer === 'string' ? answer : JSON.stringify(answer, null, 2);
     request.onActivity({ kind: 'text', text: text || '(script exhausted: no plan)' });
     return { text, costUsd: typeof priced?.costUsd === 'number' ? priced.costUsd : undefined };
   }
+}
+
+type Call = { answer: unknown; write?: Record<string, string>; run?: string[] };
+
+/** An architect call has `answer` and at most `write` and `run`; any other object is a plan. */
+function isCall(entry: object): entry is Call {
+  return 'answer' in entry && Object.keys(entry).every((key) => ['answer', 'write', 'run'].includes(key));
 }

@@ -1,5 +1,6 @@
 // A supervisor with no AI: returns the script's verdicts in order, then CONTINUE.
-import type { Supervisor, Verdict } from '../agent.js';
+import type { ReviewRequest, Supervisor, Verdict } from '../agent.js';
+import { tryReadOnlyCall } from './read-only-call.js';
 import type { Script } from './script-schema.js';
 
 export class ScriptedSupervisor implements Supervisor {
@@ -8,8 +9,11 @@ export class ScriptedSupervisor implements Supervisor {
 
   constructor(private readonly script: Script) {}
 
-  async review(): Promise<Verdict> {
-    const verdict = this.script.supervisor[this.calls++];
-    return verdict ?? { decision: 'CONTINUE', reason: 'script exhausted', instructions: '' };
+  async review(request: ReviewRequest): Promise<Verdict> {
+    const entry = this.script.supervisor[this.calls++];
+    if (!entry) return { decision: 'CONTINUE', reason: 'script exhausted', instructions: '' };
+    const { write, run, ...verdict } = entry;
+    await tryReadOnlyCall({ write, run }, request.projectDir, request.signal, request.onActivity ?? (() => undefined));
+    return verdict;
   }
 }

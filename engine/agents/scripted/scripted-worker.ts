@@ -1,7 +1,7 @@
 // A worker with no AI: replays the script's calls, writing and deleting files through the same safety checks as real engines.
-import { execa } from 'execa';
 import { applyEdit } from '../../edits/apply-edit.js';
 import type { Worker, WorkerRequest, WorkerResult } from '../agent.js';
+import { runScriptCommands } from './script-commands.js';
 import type { Script, WorkerCall } from './script-schema.js';
 
 export class ScriptedWorker implements Worker {
@@ -30,11 +30,7 @@ export class ScriptedWorker implements Worker {
     for (const path of call.delete ?? []) {
       request.onActivity(applyEdit(request.projectDir, { path, delete: true }, request.lockedPaths));
     }
-    for (const command of call.run ?? []) {
-      request.onActivity({ kind: 'tool', name: 'shell', detail: command });
-      const result = await execa(command, { cwd: request.projectDir, shell: true, reject: false, all: true, timeout: 60_000, cancelSignal: request.signal });
-      if (result.all) request.onActivity({ kind: 'text', text: result.all });
-    }
+    await runScriptCommands(call.run ?? [], request.projectDir, request.signal, request.onActivity);
     return { ok: true, costUsd: call.costUsd, inputTokens: call.inputTokens, outputTokens: call.outputTokens };
   }
 

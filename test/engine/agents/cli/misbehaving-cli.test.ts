@@ -31,11 +31,13 @@ describe('a CLI that does not speak its protocol', () => {
   });
 
   it('as supervisor: asked twice, then CONTINUE with the problem in the reason', async () => {
-    const binary = fakeCli('echo "$@" >> "$(dirname "$0")/calls"; echo "not json at all"');
-    const supervisor = new CliSupervisor(claudeEngine(binary), { timeoutMs: 30_000 });
+    // The read-only supervisor may write only its CLI's own folder (~/.claude), inside the OS sandbox too.
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-home-'));
+    const binary = fakeCli('echo "$@" >> "$HOME/.claude/calls"; echo "not json at all"');
+    const supervisor = new CliSupervisor(claudeEngine(binary), { env: { HOME: home }, timeoutMs: 30_000 });
     const verdict = await supervisor.review({ report: '# Task 1, round 1: RED', projectDir: calcProject().dir, model: '', signal: new AbortController().signal });
     expect(verdict).toMatchObject({ decision: 'CONTINUE', reason: 'supervisor answer unusable twice, continuing: claude ended without a result; it printed "not json at all", which is not json' });
-    const calls = fs.readFileSync(path.join(path.dirname(binary), 'calls'), 'utf8');
+    const calls = fs.readFileSync(path.join(home, '.claude', 'calls'), 'utf8');
     expect(calls.match(/--output-format json/g)).toHaveLength(2);
   });
 

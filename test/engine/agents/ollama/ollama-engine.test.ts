@@ -36,7 +36,7 @@ describe('ollama engine', () => {
     expect(chats).toHaveLength(2);
     expect((chats[0]!.body.messages as { role: string; content: string }[])[0]).toMatchObject({ role: 'system', content: expect.stringContaining('<<<<<<< SEARCH\ndef add(a, b):') });
     const secondPrompt = JSON.stringify(chats[1]!.body.messages);
-    expect(secondPrompt).toContain('An edit of yours was refused last round');
+    expect(secondPrompt).toContain('Your write to calc.py was refused: ');
     expect(secondPrompt).toContain(JSON.stringify(buggyCalc).slice(1, -1));
     expect(chats.every((chat) => chat.body.keep_alive === -1 && chat.body.stream === true)).toBe(true);
     const windows = server.requests.filter((request) => request.path === '/api/chat').map((request) => (request.body.options as { num_ctx?: number }).num_ctx);

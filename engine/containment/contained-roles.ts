@@ -1,0 +1,64 @@
+// Every role's calls under factory's own check of the work tree (work-tree-guard.ts), whatever the engine did or did not
+// enforce: what a call was not allowed to do is undone and reported as a refused edit naming the engine and the role.
+import type { AgentActivity, AgentRole, Architect, PlanRequest, ReviewRequest, Supervisor, Usage, Verdict, Worker, WorkerRequest, WorkerResult } from '../agents/agent.js';
+import { guardWorkTree, type GuardOptions } from './work-tree-guard.js';
+
+/** The coder, the reviewer, the supervisor in INTERVENE: writes inside the project, never .git/ or a link out. */
+export class ContainedWorker implements Worker {
+  constructor(private readonly inner: Worker, private readonly role: AgentRole) {}
+
+  get name(): string {
+    return this.inner.name;
+  }
+
+  run(request: WorkerRequest): Promise<WorkerResult> {
+    const onActivity = stamp(request.onActivity, this.inner.name, this.role);
+    const options = { readOnly: request.readOnly ?? false };
+    return guarded(request.projectDir, options, onActivity, () => this.inner.run({ ...request, onActivity }));
+  }
+}
+
+/** The architect: reads only; whatever its call changed in the work tree is put back. */
+export class ReadOnlyArchitect implements Architect {
+  constructor(private readonly inner: Architect) {}
+
+  get name(): string {
+    return this.inner.name;
+  }
+
+  plan(request: PlanRequest): Promise<Usage & { text: string }> {
+    const onActivity = stamp(request.onActivity, this.inner.name, 'architect');
+    return guarded(request.projectDir, readOnly, onActivity, () => this.inner.plan({ ...request, onActivity }));
+  }
+}
+
+/** The supervisor reviewing a round: reads only, as the architect. */
+export class ReadOnlySupervisor implements Supervisor {
+  constructor(private readonly inner: Supervisor) {}
+
+  get name(): string {
+    return this.inner.name;
+  }
+
+  review(request: ReviewRequest): Promise<Verdict & Usage> {
+    const onActivity = stamp(request.onActivity ?? (() => undefined), this.inner.name, 'supervisor');
+    return guarded(request.projectDir, readOnly, onActivity, () => this.inner.review({ ...request, onActivity }));
+  }
+}
+
+const readOnly: GuardOptions = { readOnly: true };
+
+/** The check runs after the call even when it failed or threw: a crashed agent's writes are undone as well. */
+async function guarded<T>(projectDir: string, options: GuardOptions, onActivity: (activity: AgentActivity) => void, call: () => Promise<T>): Promise<T> {
+  const guard = await guardWorkTree(projectDir, options);
+  try {
+    return await call();
+  } finally {
+    for (const refusal of await guard.check()) onActivity({ kind: 'edit', path: refusal.path, action: 'refused', reason: refusal.reason });
+  }
+}
+
+/** Edits carry the engine and role that made them, so the refused ones can say who tried. */
+function stamp(onActivity: (activity: AgentActivity) => void, engine: string, role: AgentRole): (activity: AgentActivity) => void {
+  return (activity) => onActivity(activity.kind === 'edit' ? { ...activity, engine: activity.engine ?? engine, role: activity.role ?? role } : activity);
+}

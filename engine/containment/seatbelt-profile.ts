@@ -1,0 +1,23 @@
+// The macOS Seatbelt profile for sandbox-exec: reading and the network allowed, writing only to the project (unless
+// read-only) and the CLI's own folders, never to .git or a locked file. Later rules win over earlier ones in SBPL.
+import type { SandboxSpec } from './os-sandbox.js';
+
+/** protectedFiles: absolute paths inside the project. */
+export function seatbeltProfile(spec: SandboxSpec, protectedFiles: string[]): string {
+  const writable = [...(spec.writeProject ? [spec.projectDir] : []), ...spec.writable].map((item) => `  (subpath ${quote(item)})`);
+  const lines = [
+    '(version 1)',
+    '(allow default)',
+    '(deny file-write*)',
+    '(allow file-write*',
+    ...writable,
+    '  (literal "/dev/null") (literal "/dev/tty") (regex #"^/dev/fd/") (regex #"^/dev/ttys"))',
+  ];
+  if (protectedFiles.length > 0) lines.push('(deny file-write*', ...protectedFiles.map((item) => `  (subpath ${quote(item)})`), ')');
+  return `${lines.join('\n')}\n`;
+}
+
+/** SBPL strings are double-quoted with backslash escapes. */
+function quote(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}

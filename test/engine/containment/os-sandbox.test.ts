@@ -1,0 +1,117 @@
+// The OS sandbox as the guarantee under the CLIs' own rules: a CLI process that ignores every rule (a shell script in
+// the claude CLI's place, run the way factory runs claude) still cannot write outside the project, into .git/ or to a
+// locked test; node and a unix socket outside still work inside it; and factory's check after the call removes the links
+// it made. Without an OS sandbox, that check alone still puts .git/ back and removes the links (a locked test is the
+// tamper guard's to put back, before the round's tests: test/engine/guard/tamper-guard.test.ts).
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { claudeEngine } from '../../../engine/agents/claude/claude-engine.js';
+import { CliWorker } from '../../../engine/agents/cli/cli-worker.js';
+import { ContainedWorker } from '../../../engine/containment/contained-roles.js';
+import { detectOsSandbox, sandboxedCommand } from '../../../engine/containment/os-sandbox.js';
+import { asOnAUsersMachine, containmentProject, type Corpus } from '../../support/containment.js';
+import { runWorkerOnce } from '../../support/worker-run.js';
+
+beforeAll(asOnAUsersMachine);
+
+const sandbox = detectOsSandbox();
+const linux = process.platform === 'linux';
+if (linux && process.env.CI === 'true' && sandbox.kind === 'none') throw new Error(`CI=true but no OS sandbox: ${sandbox.reason}`);
+const skip = !linux || sandbox.kind === 'none';
+if (skip) console.warn(`skipping the bubblewrap tests: ${sandbox.kind === 'none' ? sandbox.reason : 'not Linux'}`);
+
+/** A "CLI" that tries every way out with a shell, then prints the result line claude ends its stream with. */
+function hostileCli(corpus: Corpus): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'factory-hostile-')), 'cli');
+  const attempts = [
+    `echo pwned > ${corpus.decoy}/victim.txt`,
+    `echo pwned > ../${corpus.besideName}`,
+    'echo pwned > link/planted.txt',
+    `ln -s ${corpus.decoy} fresh && echo pwned > fresh/through-fresh.txt`,
+    `ln ${corpus.decoy}/victim.txt hard.txt`,
+    'printf "#!/bin/sh\\n" > .git/hooks/pre-commit',
+    'echo "[core] hooksPath = /tmp" >> .git/config',
+    `echo pwned > ${corpus.lockedTest}`,
+    `echo pwned > "$HOME/in-home.txt"`,
+    'echo fine > "$TMPDIR/scratch.txt"',
+    'echo fine > allowed.txt',
+  ];
+  const result = JSON.stringify({ type: 'result', subtype: 'success', is_error: false, result: 'done', total_cost_usd: 0, usage: {} });
+  fs.writeFileSync(file, `#!/bin/sh\n${attempts.map((line) => `(${line}) 2>/dev/null`).join('\n')}\necho '${result}'\n`, { mode: 0o755 });
+  return file;
+}
+
+describe.skipIf(skip)('a CLI that ignores its rules, in the OS sandbox', () => {
+  it('writes only inside the project; the link it made is removed and reported after the call', async () => {
+    const corpus = containmentProject({});
+    const before = corpus.fingerprint();
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-home-'));
+    const worker = new ContainedWorker(new CliWorker(claudeEngine(hostileCli(corpus)), { env: { HOME: home }, timeoutMs: 60_000 }), 'coder');
+
+    const result = await runWorkerOnce(worker, corpus.dir, { lockedPaths: new Set([corpus.lockedTest]) });
+
+    expect(result).toMatchObject({ ok: true });
+    expect(corpus.fingerprint()).toBe(before);
+    expect(fs.existsSync(path.join(corpus.dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
+    expect(fs.existsSync(path.join(home, 'in-home.txt'))).toBe(false);
+    expect(fs.existsSync(path.join(corpus.dir, 'hard.txt'))).toBe(false);
+    expect(fs.readFileSync(path.join(corpus.dir, 'allowed.txt'), 'utf8')).toBe('fine\n');
+    expect(result.activity.filter((item) => item.kind === 'edit')).toEqual([
+      { kind: 'edit', path: 'fresh', action: 'refused', reason: `a symlink leading outside the project (to ${corpus.decoy}), removed`, engine: 'claude', role: 'coder' },
+    ]);
+    expect(fs.existsSync(path.join(corpus.dir, 'fresh'))).toBe(false);
+  });
+
+  it('keeps a read-only call (architect, supervisor) from writing even inside the project', async () => {
+    const corpus = containmentProject({});
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-scratch-'));
+    const spec = { projectDir: corpus.dir, writeProject: false, protectedPaths: ['.git'], writable: [scratch] };
+    const command = sandboxedCommand(sandbox as Exclude<typeof sandbox, { kind: 'none' }>, spec, 'sh', ['-c', `echo x > inside.txt; echo ok > ${scratch}/ok.txt`], scratch);
+    await execa(command.binary, command.args, { cwd: corpus.dir, reject: false });
+    expect(fs.existsSync(path.join(corpus.dir, 'inside.txt'))).toBe(false);
+    expect(fs.readFileSync(path.join(scratch, 'ok.txt'), 'utf8')).toBe('ok\n');
+  });
+
+  it("lets node start and reach a unix socket outside, as factory's MCP server must", async () => {
+    const corpus = containmentProject({});
+    const socket = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'factory-sock-')), 'mcp.sock');
+    const server = net.createServer((connection) => connection.end('hello from factory\n'));
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
+    try {
+      const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-scratch-'));
+      const spec = { projectDir: corpus.dir, writeProject: true, protectedPaths: ['.git'], writable: [scratch] };
+      const script = `require('net').connect(${JSON.stringify(socket)}).on('data', (d) => process.stdout.write(d))`;
+      const command = sandboxedCommand(sandbox as Exclude<typeof sandbox, { kind: 'none' }>, spec, process.execPath, ['-e', script], scratch);
+      const run = await execa(command.binary, command.args, { cwd: corpus.dir, reject: false, timeout: 30_000 });
+      expect(run.stdout).toBe('hello from factory');
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('a CLI that ignores its rules, with no OS sandbox', () => {
+  it("factory's check after the call puts back .git/ and removes the links out, reporting each", async () => {
+    const corpus = containmentProject({});
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-home-'));
+    const none = { kind: 'none' as const, reason: 'turned off for this test', fix: '' };
+    const worker = new ContainedWorker(new CliWorker(claudeEngine(hostileCli(corpus)), { env: { HOME: home }, timeoutMs: 60_000, osSandbox: none }), 'coder');
+
+    const result = await runWorkerOnce(worker, corpus.dir, { lockedPaths: new Set([corpus.lockedTest]) });
+
+    const refused = result.activity.flatMap((item) => (item.kind === 'edit' ? [`${item.path}: ${item.reason}`] : []));
+    expect(refused).toEqual([
+      '.git/config: inside .git/, put back as it was',
+      '.git/hooks/pre-commit: inside .git/, put back as it was',
+      `fresh: a symlink leading outside the project (to ${corpus.decoy}), removed`,
+      'hard.txt: a hard link to a file outside the project, removed',
+    ]);
+    expect(fs.existsSync(path.join(corpus.dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
+    expect(fs.readFileSync(path.join(corpus.dir, '.git', 'config'), 'utf8')).not.toContain('hooksPath');
+    for (const link of ['fresh', 'hard.txt']) expect(fs.existsSync(path.join(corpus.dir, link))).toBe(false);
+  });
+});
