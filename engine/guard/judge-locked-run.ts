@@ -50,8 +50,8 @@ export function judgeLockedRun(locks: readonly Lock[], tests: TestSummary, basel
     const lockedIds = lock.tests.filter((id) => !isFileLevel(id));
     const required = Math.max(lock.minTests, lockedIds.length);
     if (complete && required > 0 && ran.length + skipped < required) {
-      const now = new Set(Object.keys(tests.tests).map(normaliseTestId));
-      const missing = lockedIds.map(normaliseTestId).filter((id) => !now.has(id));
+      const now = new Set(Object.keys(tests.tests).map((id) => normaliseTestId(id)));
+      const missing = lockedIds.map((id) => normaliseTestId(id)).filter((id) => !now.has(id));
       fail(missing.length > 0 ? missing : [`${lock.path}::(not collected)`], `${lock.path} collected ${ran.length + skipped} test(s), fewer than the ${required} locked${missing.length > 0 ? `: ${missing.slice(0, 5).join(', ')} did not run` : ''}`);
     } else if (!complete && lock.tests.some(isFileLevel) && ids.length === 0 && tests.exitCode !== null) {
       fail([lock.path], `${lock.path} is not in the results: its tests did not run`);

@@ -98,7 +98,7 @@ export function userTestFiles(task: Task, planned: readonly string[], present: r
   const has = new Set(present);
   const matchers = task.tests.map((pattern) => picomatch(normaliseTestPath(pattern).replace(/\/$/, '/**')));
   const named = present.filter((file) => matchers.some((match) => match(file)));
-  const listed = planned.map(normaliseTestPath).filter((file) => has.has(file));
+  const listed = planned.map((file) => normaliseTestPath(file)).filter((file) => has.has(file));
   if (task.tests.length > 0) return [...new Set([...named, ...listed])];
   const ran = Object.keys(baseline?.tests ?? {}).map((id) => normaliseTestPath(id.split('::')[0]!)).filter((file) => has.has(file));
   return [...new Set([...listed, ...ran, ...present.filter(looksLikeTestFile)])];

@@ -7,9 +7,9 @@ import { factoryPaths } from '../reports/factory-dir.js';
 import { findResumePoint } from './resume-point.js';
 
 /** Returns the files put back (none when there is no interrupted run to resume). */
-export function restoreFromRecords(projectDir: string): string[] {
+export async function restoreFromRecords(projectDir: string): Promise<string[]> {
   const paths = factoryPaths(projectDir);
-  if (!fs.existsSync(paths.protected) || !findResumePoint(readEventLog(paths.events))) return [];
+  if (!fs.existsSync(paths.protected) || !findResumePoint(await readEventLog(paths.events))) return [];
   const files = ProtectedFiles.load(paths.protected);
   const factoryOnly = files.entries.filter((entry) => entry.what === 'factory');
   return files.restore(projectDir, [], false).filter((violation) => factoryOnly.some((entry) => entry.path === violation.path)).map((violation) => violation.path);

@@ -45,7 +45,7 @@ export class LocalSandbox implements Sandbox {
     // The command may end while something it started in the background keeps stdout open: name it, then stop it.
     let exitCode: number | null | undefined;
     let drain: NodeJS.Timeout | undefined;
-    child.once('exit', (code) => {
+    child.nodeChildProcess.once('exit', (code: number | null) => {
       exitCode = code;
       drain = setTimeout(() => {
         const holders = markedProcesses(marker);

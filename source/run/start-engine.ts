@@ -13,7 +13,7 @@ import { userSettings } from './user-defaults.js';
 export async function startEngine(options: RunOptions, notice: (line: string) => void): Promise<FactoryEngine> {
   const projectDir = path.resolve(options.dir);
   // A resumed run takes its settings from its own records, not from what a model left in factory_config.md.
-  const restored = restoreFromRecords(projectDir);
+  const restored = await restoreFromRecords(projectDir);
   if (restored.length > 0) notice(`resuming: ${restored.join(', ')} put back as the run started (changed after it stopped)`);
   const config = loadConfig(projectDir, { flags: flagSettings(options), userDefaults: userSettings() });
   const agents = createAgents(projectDir, config);
