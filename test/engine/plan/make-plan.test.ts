@@ -72,7 +72,7 @@ describe('the plan step of a run', () => {
     const second = run.of('prompt:built').filter((event) => event.strategy === 'plan')[1]!.prompt;
     expect(second).toContain('## Your last answer was refused; fix these problems\n- the answer is not JSON');
     expect(run.result).toMatchObject({ outcome: 'error', exitCode: 1 });
-    expect(run.of('run:error')[0]!.message).toBe("the architect's plan failed validation 2 times, so the run stops before any code is written:\n  tasks.0.files: Too small: expected array to have >=1 items\nfix the RFP or the architect's model (ARCHITECT_MODEL), or set PLAN=false to go straight to rounds");
+    expect(run.of('run:error')[0]!.message).toBe("the architect's plan failed validation 2 times, so the run stops before any code is written; the architect only reads, and what it changed was put back:\n  tasks.0.files: Too small: expected array to have >=1 items\nfix the RFP or the architect's model (ARCHITECT_MODEL), or set PLAN=false to go straight to rounds");
     expect(run.of('review:started')).toEqual([]);
     expect(run.of('round:started')).toEqual([]);
     expect(exists(dir, '.factory/plan.json')).toBe(false);
