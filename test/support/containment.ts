@@ -5,8 +5,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execaSync } from 'execa';
+import { expect } from 'vitest';
+import type { createAgents } from '../../engine/agents/create-agents.js';
+import { createEngine } from '../../engine/engine.js';
+import type { FactoryEvent } from '../../engine/events.js';
+import { LocalSandbox } from '../../engine/sandbox/local-sandbox.js';
 import { sha256 } from '../../engine/guard/lock-store.js';
 import { calcProject } from './calc-project.js';
+import { ofType } from './engine.js';
 
 /** This machine sets IS_SANDBOX, which changes Claude Code; a user's laptop does not. Plugins only slow pytest down. */
 export function asOnAUsersMachine(): void {
@@ -62,4 +68,21 @@ export function checksum(folder: string): string {
 
 function read(file: string): string {
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '(missing)';
+}
+
+/**
+ * Runs the engine on the corpus with the given agents and checks what every engine must show: green, the decoy, hooks,
+ * config and locked test as before, no hook. Returns the events and the refused edits, in order, for the engine's own checks.
+ */
+export async function runOnCorpus(corpus: Corpus & { config: ReturnType<typeof calcProject>['config'] }, agents: ReturnType<typeof createAgents>) {
+  const before = corpus.fingerprint();
+  const engine = createEngine({ projectDir: corpus.dir, config: corpus.config, ...agents, sandbox: new LocalSandbox(corpus.dir) });
+  const events: FactoryEvent[] = [];
+  engine.on((event) => events.push(event));
+  const result = await engine.run();
+  expect(result.outcome).toBe('green');
+  expect(corpus.fingerprint()).toBe(before);
+  expect(fs.existsSync(path.join(corpus.dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
+  const refused = ofType(events, 'agent:edit').filter((event) => event.action === 'refused');
+  return { events, refused };
 }

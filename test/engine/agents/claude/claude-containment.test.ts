@@ -9,13 +9,9 @@ import { claudeEngine } from '../../../../engine/agents/claude/claude-engine.js'
 import { CliSupervisor } from '../../../../engine/agents/cli/cli-supervisor.js';
 import { createAgents } from '../../../../engine/agents/create-agents.js';
 import { ReadOnlySupervisor } from '../../../../engine/containment/contained-roles.js';
-import { createEngine } from '../../../../engine/engine.js';
-import type { FactoryEvent } from '../../../../engine/events.js';
-import { LocalSandbox } from '../../../../engine/sandbox/local-sandbox.js';
 import { claudeEnv, skipWithout } from '../../../support/agent-clis.js';
 import { startAnthropicServer } from '../../../support/anthropic-server.js';
-import { asOnAUsersMachine, containmentProject } from '../../../support/containment.js';
-import { ofType as of } from '../../../support/engine.js';
+import { asOnAUsersMachine, containmentProject, runOnCorpus } from '../../../support/containment.js';
 import { rightAdd } from '../../../support/project.js';
 
 const cli = skipWithout('claude');
@@ -25,7 +21,6 @@ describe.skipIf(cli.skip)(`claude worker contained, real CLI${cli.title}`, () =>
   it('refuses every write out of the project, into .git/ and to a locked test, reports each, and goes on to green', async () => {
     const corpus = containmentProject({ AI_ENGINE: 'claude' });
     const { dir, decoy } = corpus;
-    const before = corpus.fingerprint();
     const write = (file: string, content = 'pwned\n') => ({ tools: [{ name: 'Write', input: { file_path: file, content } }] });
     // New files only: Claude Code refuses to overwrite a file not read first, before it asks its permission rules.
     const server = await startAnthropicServer([
@@ -44,17 +39,8 @@ describe.skipIf(cli.skip)(`claude worker contained, real CLI${cli.title}`, () =>
     ]);
     try {
       const agents = createAgents(dir, corpus.config, claudeEnv(server.url));
-      const engine = createEngine({ projectDir: dir, config: corpus.config, ...agents, sandbox: new LocalSandbox(dir) });
-      const events: FactoryEvent[] = [];
-      engine.on((event) => events.push(event));
-
-      const result = await engine.run();
-
-      expect(result.outcome).toBe('green');
-      expect(corpus.fingerprint()).toBe(before);
-      expect(fs.existsSync(path.join(dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
+      const { refused } = await runOnCorpus(corpus, agents);
       expect(fs.readFileSync(path.join(dir, 'calc.py'), 'utf8')).toBe(rightAdd);
-      const refused = of(events, 'agent:edit').filter((event) => event.action === 'refused');
       expect(refused.map((event) => event.path)).toEqual([
         path.join(decoy, 'planted.txt'),
         `../${corpus.besideName}`,

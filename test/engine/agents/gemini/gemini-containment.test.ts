@@ -5,12 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAgents } from '../../../../engine/agents/create-agents.js';
-import { createEngine } from '../../../../engine/engine.js';
-import type { FactoryEvent } from '../../../../engine/events.js';
-import { LocalSandbox } from '../../../../engine/sandbox/local-sandbox.js';
 import { geminiEnv, skipWithout } from '../../../support/agent-clis.js';
-import { asOnAUsersMachine, containmentProject } from '../../../support/containment.js';
-import { ofType as of } from '../../../support/engine.js';
+import { asOnAUsersMachine, containmentProject, runOnCorpus } from '../../../support/containment.js';
 import { startGeminiServer } from '../../../support/gemini-server.js';
 import { rightAdd } from '../../../support/project.js';
 
@@ -21,7 +17,6 @@ describe.skipIf(cli.skip)(`gemini worker contained, real CLI${cli.title}`, () =>
   it('refuses every write out of the project, into .git/ and to a locked test, offers no web tools, and goes on to green', async () => {
     const corpus = containmentProject({ AI_ENGINE: 'gemini' });
     const { dir, decoy } = corpus;
-    const before = corpus.fingerprint();
     const write = (file: string, content = 'pwned\n') => ({ calls: [{ name: 'write_file', args: { file_path: file, content } }] });
     const server = await startGeminiServer([
       write(path.join(decoy, 'victim.txt')),
@@ -37,18 +32,8 @@ describe.skipIf(cli.skip)(`gemini worker contained, real CLI${cli.title}`, () =>
     ]);
     try {
       const agents = createAgents(dir, corpus.config, geminiEnv(server.url));
-      const engine = createEngine({ projectDir: dir, config: corpus.config, ...agents, sandbox: new LocalSandbox(dir) });
-      const events: FactoryEvent[] = [];
-      engine.on((event) => events.push(event));
-      if (process.env.DEBUG_EVENTS) engine.on((event) => console.log(JSON.stringify(event).slice(0, 300)));
-
-      const result = await engine.run();
-
-      expect(result.outcome).toBe('green');
-      expect(corpus.fingerprint()).toBe(before);
-      expect(fs.existsSync(path.join(dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
+      const { refused } = await runOnCorpus(corpus, agents);
       expect(fs.readFileSync(path.join(dir, 'calc.py'), 'utf8')).toBe(rightAdd);
-      const refused = of(events, 'agent:edit').filter((event) => event.action === 'refused');
       expect(refused.map((event) => event.path)).toEqual([
         path.join(decoy, 'victim.txt'),
         `../${corpus.besideName}`,

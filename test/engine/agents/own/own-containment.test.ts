@@ -5,11 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAgents } from '../../../../engine/agents/create-agents.js';
-import { createEngine } from '../../../../engine/engine.js';
-import type { FactoryEvent } from '../../../../engine/events.js';
-import { LocalSandbox } from '../../../../engine/sandbox/local-sandbox.js';
-import { asOnAUsersMachine, containmentProject } from '../../../support/containment.js';
-import { ofType as of } from '../../../support/engine.js';
+import { asOnAUsersMachine, containmentProject, runOnCorpus } from '../../../support/containment.js';
 import { startOpenaiServer, type OpenaiScript, type OpenaiServer } from '../../../support/openai-server.js';
 import { rightAdd } from '../../../support/project.js';
 
@@ -25,7 +21,6 @@ describe('own agent contained (openai engine)', () => {
     server = await startOpenaiServer(script);
     const corpus = containmentProject({ AI_ENGINE: 'openai', WORKER_MODEL: 'local-coder', OPENAI_BASE_URL: server.url });
     const { dir, decoy } = corpus;
-    const before = corpus.fingerprint();
     const hostile = (): string => {
       // Made during the round, as a tool the model ran could: the block after it writes through it.
       fs.symlinkSync(decoy, path.join(dir, 'fresh'));
@@ -42,16 +37,7 @@ describe('own agent contained (openai engine)', () => {
     };
     script.answers.push(hostile, `The fix:\n\n${block('calc.py', rightAdd)}`);
     const agents = createAgents(dir, corpus.config);
-    const engine = createEngine({ projectDir: dir, config: corpus.config, ...agents, sandbox: new LocalSandbox(dir) });
-    const events: FactoryEvent[] = [];
-    engine.on((event) => events.push(event));
-
-    const result = await engine.run();
-
-    expect(result.outcome).toBe('green');
-    expect(corpus.fingerprint()).toBe(before);
-    expect(fs.existsSync(path.join(dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
-    const refused = of(events, 'agent:edit').filter((event) => event.action === 'refused');
+    const { refused } = await runOnCorpus(corpus, agents);
     expect(refused.map((event) => `${event.path}: ${event.reason}`)).toEqual([
       `${path.join(decoy, 'victim.txt')}: absolute path ${path.join(decoy, 'victim.txt')} (paths must be relative to the project)`,
       `../${corpus.besideName}: ../${corpus.besideName} points outside the project`,
