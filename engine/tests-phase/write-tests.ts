@@ -26,11 +26,12 @@ export type TestsPhaseEnd = { ok: true } | { ok: false; reason: string };
 export async function writeTests(ctx: LoopContext, reviewer: Worker, task: Task, plan: TaskPlan, guard: RunGuard): Promise<TestsPhaseEnd> {
   let rejection: { reason: string; output: string } | undefined;
   for (let attempt = 1; attempt <= reviewerAttempts; attempt++) {
+    // Before the attempt is announced: a cap the plan already reached means no reviewer call at all.
+    await passCaps(ctx);
     ctx.say('review:started', { attempt, testFiles: plan.testFiles });
     const prompt = buildReviewerPrompt({ task, plan, requirements: ctx.rfp.requirements, attempt, rejection });
     ctx.say('prompt:built', { strategy: 'tests', prompt });
     await ctx.models?.prepareRole('reviewer');
-    await passCaps(ctx);
     const result = await reviewer
       .run({ prompt, projectDir: ctx.projectDir, task, round: 0, runRound: 0, model: ctx.config.reviewerModel || ctx.config.workerModel, lockedPaths: new Set(guard.lockedPaths()), budgetUsd: remainingBudget(ctx.usage, ctx.config), signal: ctx.control.nextStep(), onActivity: (activity) => forward(ctx, activity) })
       .catch((error: unknown): WorkerResult => ({ ok: false, error: errorMessage(error) }));
