@@ -2,7 +2,7 @@
 import type { FactoryEvent, FactoryEventOf } from '../engine/events.js';
 import { initialStatus, reduceStatus, type RunStatus } from '../engine/reports/run-status.js';
 import { refusal } from '../engine/reports/round-record.js';
-import type { TestCounts } from '../engine/testing/test-result.js';
+import type { TestCounts } from '../engine/test-runner/test-result.js';
 import { diffTone } from './diff-tone.js';
 import { initialLimits, limitsEvent, reduceLimits, type LimitsAction, type LimitsForm } from './limits-state.js';
 import { appendLines, toLines, type Line } from './line-window.js';

@@ -1,5 +1,5 @@
 // The one definition of what the engine tells the outside world: every consumer (dashboard, headless printer, report writers) reads these.
-import type { TestSummary } from './testing/test-result.js';
+import type { TestSummary } from './test-runner/test-result.js';
 import type { AgentRole, Verdict } from './agents/agent.js';
 import type { RoundRecord } from './reports/round-record.js';
 import type { ModelRole } from './models/roles.js';

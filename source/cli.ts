@@ -23,7 +23,7 @@ program
 addRunOptions(program.command('run').description('run the loop headless: one line per event, exit 0 only when every task ends green'))
   .option('--json', 'write every event as one JSON line (NDJSON) on stdout')
   .option('--verbose', "also print the worker's streamed output")
-  .action(async (options) => (await import('./commands/run.js')).runCommand(options));
+  .action(async (options) => (await import('./run/run-command.js')).runCommand(options));
 
 addRunOptions(program.command('doctor').description('check every moving part of the configured run (git, config, RFP, engines, sandbox, tests) and say how to fix what is missing'))
   .option('--json', 'the checks as JSON')
@@ -113,4 +113,4 @@ bench
     return (await import('./commands/bench-tui.js')).benchTuiCommand(options);
   });
 
-program.parseAsync().catch(async (error: unknown) => (await import('./run/fail.js')).fail(error));
+program.parseAsync().catch(async (error: unknown) => (await import('./fail.js')).fail(error));

@@ -3,8 +3,8 @@ import { loadConfig } from '../config/load-config.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import { readRfp } from '../rfp/read-rfp.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
-import { detectTestCommand } from '../testing/detect-test-command.js';
-import { runTests } from '../testing/run-tests.js';
+import { detectTestCommand } from '../test-runner/detect-test-command.js';
+import { runTests } from '../test-runner/run-tests.js';
 import { errorMessage } from '../util/errors.js';
 import { fail, ok, warn, type CheckResult } from './check.js';
 

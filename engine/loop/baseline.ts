@@ -1,8 +1,8 @@
 // Before round 1: the tests run once, so failures that were there before the run are never blamed on the worker.
 import fs from 'node:fs';
 import path from 'node:path';
-import { isOwnTest, type Baseline } from '../testing/judge-tests.js';
-import { runTests } from '../testing/run-tests.js';
+import { isOwnTest, type Baseline } from '../test-runner/judge-tests.js';
+import { runTests } from '../test-runner/run-tests.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { LoopContext } from './context.js';
 import { UserError } from '../util/errors.js';

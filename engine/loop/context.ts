@@ -7,7 +7,7 @@ import type { FactoryPaths } from '../reports/factory-dir.js';
 import type { Rfp } from '../rfp/read-rfp.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import type { RunControl } from '../control/run-control.js';
-import type { Baseline } from '../testing/judge-tests.js';
+import type { Baseline } from '../test-runner/judge-tests.js';
 import type { CapName, Usage } from './caps.js';
 import type { ResumePoint } from '../run/resume-point.js';
 import type { ModelControl } from '../models/model-manager.js';

@@ -1,9 +1,9 @@
 // The Ralph loop: for each task, rounds of prompt → worker → tests → commit → verdict until green or a valve trips.
 import type { RunOutcome, TaskOutcome } from '../events.js';
-import { startPhases, type TaskPhases } from '../phases/task-phases.js';
+import { startPhases, type TaskPhases } from '../task-setup/task-phases.js';
 import { chooseStrategy } from '../prompt/strategy.js';
 import { tickTask, type Task } from '../rfp/tasks-file.js';
-import type { TestSummary } from '../testing/test-result.js';
+import type { TestSummary } from '../test-runner/test-result.js';
 import { readBaseline, recordBaseline } from './baseline.js';
 import { checkCaps } from './caps.js';
 import { RunStop } from './cap-gate.js';

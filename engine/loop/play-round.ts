@@ -1,19 +1,19 @@
 // One round of the coder: prompt, worker, tests, commit. Returns what happened; the loop decides what comes next.
 import type { Worker, WorkerResult } from '../agents/agent.js';
-import type { RoundHooks } from '../phases/round-hooks.js';
+import type { RoundHooks } from '../task-setup/round-hooks.js';
 import { buildPrompt } from '../prompt/build-prompt.js';
 import type { Strategy } from '../prompt/strategy.js';
 import type { Task } from '../rfp/tasks-file.js';
 import { failingTests, refusal, type RoundRecord } from '../reports/round-record.js';
-import { runTests } from '../testing/run-tests.js';
-import type { TestSummary } from '../testing/test-result.js';
+import { runTests } from '../test-runner/run-tests.js';
+import type { TestSummary } from '../test-runner/test-result.js';
 import { tail } from '../util/capped-text.js';
 import { errorMessage } from '../util/errors.js';
 import type { LoopContext } from './context.js';
 import { countSameFailure, roundsAllowed, type TaskCounters } from './valves.js';
-import { judgeTests, type Judgement } from '../testing/judge-tests.js';
-import { verdictText } from '../testing/verdict-text.js';
-import { failureFingerprint } from '../testing/failure-fingerprint.js';
+import { judgeTests, type Judgement } from '../test-runner/judge-tests.js';
+import { verdictText } from '../test-runner/verdict-text.js';
+import { failureFingerprint } from '../test-runner/failure-fingerprint.js';
 import { addUsage, remainingBudget } from './caps.js';
 
 export type RoundInput = {

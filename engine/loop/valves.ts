@@ -1,6 +1,6 @@
 // The safety valves: each names its limit and the evidence that tripped it.
 import type { ValveName } from '../events.js';
-import { describeFingerprint } from '../testing/failure-fingerprint.js';
+import { describeFingerprint } from '../test-runner/failure-fingerprint.js';
 
 export type TaskCounters = {
   /** Rounds played in this task. */

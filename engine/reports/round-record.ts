@@ -1,8 +1,8 @@
 // Everything one round did, as carried by round:finished and rendered into rounds/round_N.md.
 import type { StrategyId } from '../prompt/strategy.js';
-import type { TestSummary } from '../testing/test-result.js';
+import type { TestSummary } from '../test-runner/test-result.js';
 import type { WorkerResult } from '../agents/agent.js';
-import type { Judgement } from '../testing/judge-tests.js';
+import type { Judgement } from '../test-runner/judge-tests.js';
 
 export type RoundRecord = {
   task: number;

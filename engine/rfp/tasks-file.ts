@@ -1,6 +1,6 @@
 // Reads RFP/tasks.md (a Markdown checklist: each "- [ ]" item is a task) and ticks tasks when they go green.
 import fs from 'node:fs';
-import { normaliseTestPath } from '../testing/test-id.js';
+import { normaliseTestPath } from '../test-runner/test-id.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
 export type Task = {

@@ -2,7 +2,7 @@
 import { Repo } from '../git/repo.js';
 import { factoryFolder } from '../reports/factory-dir.js';
 import { readRfp, type Rfp } from '../rfp/read-rfp.js';
-import { detectTestCommand } from '../testing/detect-test-command.js';
+import { detectTestCommand } from '../test-runner/detect-test-command.js';
 import { UserError } from '../util/errors.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import type { ResumePoint } from './resume-point.js';

@@ -1,7 +1,7 @@
 // Before a resumed run reads its settings, script and tasks: factory's files go back to what the run started with,
 // so nothing a model left in them after a crash (TEST_CMD=true, a ticked task) is read as the run's own.
 import fs from 'node:fs';
-import { ProtectedFiles } from '../guard/protected-files.js';
+import { ProtectedFiles } from '../task-setup/guard/protected-files.js';
 import { readEventLog } from '../reports/event-log.js';
 import { factoryPaths } from '../reports/factory-dir.js';
 import { findResumePoint } from './resume-point.js';

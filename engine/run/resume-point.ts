@@ -2,7 +2,7 @@
 import type { FactoryEvent, FactoryEventOf } from '../events.js';
 import type { Usage } from '../loop/caps.js';
 import type { TaskCounters } from '../loop/valves.js';
-import type { TestSummary } from '../testing/test-result.js';
+import type { TestSummary } from '../test-runner/test-result.js';
 
 export type TaskResume = {
   index: number;

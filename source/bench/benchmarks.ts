@@ -1,5 +1,5 @@
 // The sub-benchmarks `factory bench [name]` knows, each loaded only when it runs.
-import type { BenchReport } from '../../engine/bench/bench-report.js';
+import type { BenchReport } from './bench-report.js';
 import { UserError } from '../../engine/util/errors.js';
 
 export type BenchOptions = { rounds?: string; files?: string; runs?: string; image?: string; cli?: boolean };
@@ -29,7 +29,7 @@ export const benchmarks: Benchmark[] = [
     prepare: (options) => {
       const raw = { files: count(options.files, '--files'), rounds: count(options.rounds, '--rounds') };
       return async () => {
-        const { roundBench, roundDefaults } = await import('../../engine/bench/round/round-bench.js');
+        const { roundBench, roundDefaults } = await import('./round/round-bench.js');
         return roundBench({ files: raw.files ?? roundDefaults.files, rounds: raw.rounds ?? roundDefaults.rounds, warmup: roundDefaults.warmup });
       };
     },
@@ -40,7 +40,7 @@ export const benchmarks: Benchmark[] = [
     prepare: (options) => {
       const runs = count(options.runs, '--runs', 20);
       return async () => {
-        const { startupBench } = await import('../../engine/bench/startup/startup-bench.js');
+        const { startupBench } = await import('./startup/startup-bench.js');
         // The entry script this very process was started from: the same install is measured.
         return startupBench({ cli: process.argv[1]!, runs });
       };

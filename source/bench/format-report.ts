@@ -1,5 +1,5 @@
 // Benchmark reports as text for the terminal and as the Markdown table the README shows.
-import type { BenchReport, Figure, Goal } from '../../engine/bench/bench-report.js';
+import type { BenchReport, Figure, Goal } from './bench-report.js';
 
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
 const subjectText = (goal: Goal): string => (goal.subject.includes('/') ? `${goal.actual.toFixed(2)}x (goal ≤ ${goal.limit}x)` : `${ms(goal.actual)} (goal ≤ ${goal.limit} ms)`);

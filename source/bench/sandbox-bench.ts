@@ -1,7 +1,7 @@
 // `factory bench sandbox`: finds the Docker engine and measures the three ways of running a test command side by side.
 import { execa } from 'execa';
-import type { BenchReport } from '../../engine/bench/bench-report.js';
-import { measureSandboxOverhead } from '../../engine/bench/sandbox-overhead.js';
+import type { BenchReport } from './bench-report.js';
+import { measureSandboxOverhead } from './sandbox-overhead.js';
 import { sandboxImage } from '../../engine/sandbox/docker/default-images.js';
 import { findDockerEngine, noEngineMessage } from '../../engine/sandbox/docker/find-docker-engine.js';
 import { UserError } from '../../engine/util/errors.js';

@@ -1,10 +1,10 @@
 // `factory bench suite DIR`: the factory on every exercise of a folder; prints each result and the totals, saves them.
 import path from 'node:path';
-import { runSuite } from '../../engine/bench/suite/run-suite.js';
-import { resultFiles, suiteTotals, type ExerciseResult } from '../../engine/bench/suite/suite-results.js';
+import { runSuite } from '../bench/suite/run-suite.js';
+import { resultFiles, suiteTotals, type ExerciseResult } from '../bench/suite/suite-results.js';
 import { UserError } from '../../engine/util/errors.js';
 import { flagSettings, type SettingOptions } from '../run/run-options.js';
-import { userSettings } from '../run/user-defaults.js';
+import { userSettings } from '../user-defaults.js';
 
 export type SuiteCommandOptions = SettingOptions & { jobs: string; out?: string; fresh?: boolean; keep?: boolean; json?: boolean };
 

@@ -1,7 +1,7 @@
 // `factory bench [name]`: runs the sub-benchmarks (all, or the one named) and prints text, JSON or a Markdown table.
 import os from 'node:os';
 import packageJson from '../../package.json' with { type: 'json' };
-import type { BenchReport } from '../../engine/bench/bench-report.js';
+import type { BenchReport } from '../bench/bench-report.js';
 import { UserError } from '../../engine/util/errors.js';
 import { benchmarks, notMeasured, type BenchOptions } from '../bench/benchmarks.js';
 import { formatMarkdown, formatText } from '../bench/format-report.js';

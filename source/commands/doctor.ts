@@ -3,8 +3,8 @@ import path from 'node:path';
 import { runDoctor } from '../../engine/doctor/run-doctor.js';
 import { createSandbox } from '../../engine/sandbox/create-sandbox.js';
 import { flagSettings, type RunOptions } from '../run/run-options.js';
-import { userSettings } from '../run/user-defaults.js';
-import { renderChecks } from '../run/render-checks.js';
+import { userSettings } from '../user-defaults.js';
+import { renderChecks } from './render-checks.js';
 
 export async function doctorCommand(options: RunOptions & { json?: boolean }): Promise<void> {
   const projectDir = path.resolve(options.dir);

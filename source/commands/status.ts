@@ -3,7 +3,7 @@ import path from 'node:path';
 import { readEventLog } from '../../engine/reports/event-log.js';
 import { factoryPaths } from '../../engine/reports/factory-dir.js';
 import { initialStatus, reduceStatus } from '../../engine/reports/run-status.js';
-import { renderStatus } from '../run/render-status.js';
+import { renderStatus } from './render-status.js';
 
 export async function statusCommand(options: { dir: string }): Promise<void> {
   const paths = factoryPaths(path.resolve(options.dir));

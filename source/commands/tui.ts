@@ -7,7 +7,7 @@ import { pickTheme } from '../../themes/pick-theme.js';
 import type { RunOptions } from '../run/run-options.js';
 import { engineLog, startBackgroundRun } from '../run/start-background-run.js';
 import { lateClient } from '../run/late-client.js';
-import { userDefaultsStore } from '../run/user-defaults.js';
+import { userDefaultsStore } from '../user-defaults.js';
 
 export type TuiOptions = RunOptions & { pane?: string; theme?: string; saveTheme?: boolean; attach?: boolean; preflight?: Promise<void> };
 

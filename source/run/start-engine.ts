@@ -8,7 +8,7 @@ import { newRunId } from '../../engine/run/prepare-run.js';
 import { restoreFromRecords } from '../../engine/run/restore-records.js';
 import { createSandbox } from '../../engine/sandbox/create-sandbox.js';
 import { flagSettings, type RunOptions } from './run-options.js';
-import { userSettings } from './user-defaults.js';
+import { userSettings } from '../user-defaults.js';
 
 export async function startEngine(options: RunOptions, notice: (line: string) => void): Promise<FactoryEngine> {
   const projectDir = path.resolve(options.dir);

@@ -10,7 +10,7 @@ import type { createAgents } from '../../engine/agents/create-agents.js';
 import { createEngine } from '../../engine/engine.js';
 import type { FactoryEvent } from '../../engine/events.js';
 import { LocalSandbox } from '../../engine/sandbox/local-sandbox.js';
-import { sha256 } from '../../engine/guard/lock-store.js';
+import { sha256 } from '../../engine/task-setup/guard/lock-store.js';
 import { calcProject } from './calc-project.js';
 import { ofType } from './engine.js';
 

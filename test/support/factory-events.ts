@@ -1,7 +1,7 @@
 // Builds FactoryEvents for tests: the type, its payload, and where in the run it happened.
 import type { EngineCommand } from '../../engine/commands.js';
 import type { EventPayload, FactoryEvent, FactoryEventType, Listener } from '../../engine/events.js';
-import type { TestSummary } from '../../engine/testing/test-result.js';
+import type { TestSummary } from '../../engine/test-runner/test-result.js';
 
 let clock = Date.parse('2026-01-01T10:00:00Z');
 

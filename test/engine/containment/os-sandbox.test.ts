@@ -2,7 +2,7 @@
 // the claude CLI's place, run the way factory runs claude) still cannot write outside the project, into .git/ or to a
 // locked test; node and a unix socket outside still work inside it; and factory's check after the call removes the links
 // it made. Without an OS sandbox, that check alone still puts .git/ back and removes the links (a locked test is the
-// tamper guard's to put back, before the round's tests: test/engine/guard/tamper-guard.test.ts).
+// tamper guard's to put back, before the round's tests: test/engine/task-setup/guard/tamper-guard.test.ts).
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';

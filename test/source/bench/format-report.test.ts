@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { goal, ratio, type BenchReport, type Figure } from '../../../engine/bench/bench-report.js';
-import { stats } from '../../../engine/bench/stats.js';
+import { goal, ratio, type BenchReport, type Figure } from '../../../source/bench/bench-report.js';
+import { stats } from '../../../source/bench/stats.js';
 import { formatMarkdown, formatText } from '../../../source/bench/format-report.js';
 
 const engine: Figure = { id: 'engine', label: 'engine overhead per round', stats: stats([50, 60, 70, 80, 90]) };

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BenchReport } from '../../../engine/bench/bench-report.js';
+import type { BenchReport } from '../../../source/bench/bench-report.js';
 import { dockerForTests } from '../../support/docker-for-tests.js';
 
 const factory = (...args: string[]) => execa(process.execPath, ['bin/factory.js', ...args], { reject: false, env: { FACTORY_HOME: home } });

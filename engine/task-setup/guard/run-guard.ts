@@ -1,0 +1,105 @@
+// The guard of one run: what is locked (tests, factory's files, runner configuration), putting it back before the
+// tests run, and judging a run against the locked tests.
+import fs from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import type { LoopContext } from '../../loop/context.js';
+import type { TaskPlan } from '../plan/plan-schema.js';
+import type { Task } from '../../rfp/tasks-file.js';
+import type { Baseline } from '../../test-runner/judge-tests.js';
+import { normaliseTestPath } from '../../test-runner/test-id.js';
+import type { TestSummary } from '../../test-runner/test-result.js';
+import { isFileLevel, resultsOf } from './file-results.js';
+import { failRun, judgeLockedRun } from './judge-locked-run.js';
+import { LockStore, sha256 } from './lock-store.js';
+import { ProtectedFiles } from './protected-files.js';
+import { restoreLocked, type Violation } from './restore-locked.js';
+import { countDeclaredTests, countSkipMarkers } from './skip-markers.js';
+import { looksLikeTestFile } from './test-files.js';
+
+export class RunGuard {
+  private constructor(private readonly ctx: LoopContext, readonly locks: LockStore, readonly files: ProtectedFiles) {}
+
+  /** A new run protects what the user's commit holds; a resumed one keeps what its start protected. */
+  static async start(ctx: LoopContext): Promise<RunGuard> {
+    const locks = LockStore.load(ctx.paths.locks);
+    const resumed = ctx.resume !== undefined && fs.existsSync(ctx.paths.protected);
+    const script = ctx.config.aiEngine === 'scripted' || ctx.config.supervisor === 'scripted' ? [ctx.config.script] : [];
+    const files = resumed ? ProtectedFiles.load(ctx.paths.protected) : ProtectedFiles.take(ctx.paths.protected, ctx.projectDir, ['factory_config.md', ...script], await ctx.repo.presentFiles());
+    if (!resumed) locks.dropUserLocks();
+    return new RunGuard(ctx, locks, files);
+  }
+
+  /** Locks the user's test files of each task as they are now (before any model ran); returns the paths locked. */
+  async lockUserTests(tasks: readonly Task[], planOf: (task: Task) => TaskPlan | undefined): Promise<string[]> {
+    if (this.ctx.config.lockTests === 'off' || this.ctx.resume) return [];
+    const present = await this.ctx.repo.presentFiles();
+    const locked: string[] = [];
+    for (const task of tasks) {
+      for (const file of userTestFiles(task, planOf(task)?.testFiles ?? [], present, this.ctx.baseline)) {
+        if (this.locks.paths().includes(file)) continue;
+        const content = fs.readFileSync(path.join(this.ctx.projectDir, file), 'utf8');
+        const seen = this.ctx.baseline ? resultsOf(file, content, this.ctx.baseline.tests) : [];
+        const tests = seen.filter((id) => this.ctx.baseline!.tests[id] !== 'skipped');
+        const skipped = seen.filter((id) => !isFileLevel(id) && this.ctx.baseline!.tests[id] === 'skipped').length;
+        this.locks.add({ path: file, task: task.index, sha256: sha256(content), content, tests, minTests: countDeclaredTests(file, content), allowedSkips: Math.max(skipped, countSkipMarkers(content)), origin: 'user' });
+        locked.push(file);
+      }
+    }
+    return locked;
+  }
+
+  /** Every path a worker may not write: locked tests, factory's files, whole runner configuration files. */
+  lockedPaths(): string[] {
+    return [...new Set([...this.locks.paths(), ...this.files.closedPaths()])];
+  }
+
+  /**
+   * Puts back whatever changed among the locked files; with refuseNew (the coder's rounds), also removes runner
+   * configuration the model created. Returns the lines for the next prompt.
+   */
+  async restore(refuseNew: boolean): Promise<string[]> {
+    const present = await this.ctx.repo.presentFiles();
+    // Porcelain lines: "XY path", or "R  old -> new" for a staged rename.
+    const changed = this.locks.locks.length === 0 ? [] : (await this.ctx.repo.uncommitted()).map((line) => line.slice(3).split(' -> ').at(-1) ?? '');
+    const violations: Violation[] = [...restoreLocked(this.ctx.projectDir, this.locks.locks, changed).map((violation) => ({ ...violation, what: 'test' as const })), ...this.files.restore(this.ctx.projectDir, present, refuseNew)];
+    return violations.map((violation) => {
+      this.ctx.say('guard:violation', violation);
+      return promptLine(violation);
+    });
+  }
+
+  /** factory ticked a task: RFP/tasks.md keeps that content from now on. */
+  accept(relative: string): void {
+    this.files.accept(this.ctx.projectDir, relative);
+  }
+
+  /** The run as it counts: red when locked tests went missing or newly skip. */
+  judge(tests: TestSummary): TestSummary {
+    const judgement = judgeLockedRun(this.locks.locks, tests, this.ctx.baseline);
+    if (judgement.learned.size > 0) this.locks.learn(judgement.learned);
+    if (judgement.reasons.length === 0) return tests;
+    this.ctx.say('guard:failed', { reason: judgement.reasons.join('; ') });
+    return failRun(tests, judgement);
+  }
+}
+
+function promptLine(violation: Violation): string {
+  if (violation.what === 'factory') return `factory's file ${violation.path} was ${violation.detail}. factory_config.md, RFP/ and the script decide how the run is judged: never change them (factory ticks the tasks itself).`;
+  if (violation.what === 'config') return `Test-runner configuration ${violation.path} was ${violation.detail}. The runner's configuration decides which tests run and how: leave it as the user wrote it.`;
+  return `Locked test ${violation.path} was ${violation.detail}. Locked tests are the task's definition: change the code, never the tests.`;
+}
+
+/**
+ * The user's test files of a task, among the files present: named in its tasks.md line, listed in the plan's
+ * testFiles, or, when the line names none, every test file the baseline ran or that is named like one.
+ */
+export function userTestFiles(task: Task, planned: readonly string[], present: readonly string[], baseline?: Baseline): string[] {
+  const has = new Set(present);
+  const matchers = task.tests.map((pattern) => picomatch(normaliseTestPath(pattern).replace(/\/$/, '/**')));
+  const named = present.filter((file) => matchers.some((match) => match(file)));
+  const listed = planned.map((file) => normaliseTestPath(file)).filter((file) => has.has(file));
+  if (task.tests.length > 0) return [...new Set([...named, ...listed])];
+  const ran = Object.keys(baseline?.tests ?? {}).map((id) => normaliseTestPath(id.split('::')[0]!)).filter((file) => has.has(file));
+  return [...new Set([...listed, ...ran, ...present.filter(looksLikeTestFile)])];
+}
