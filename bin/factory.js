@@ -11,7 +11,9 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
 } else if (!existsSync(bundle)) {
   // A clone whose bundle was never built (or was deleted): say what to do, not a stack trace.
   const root = fileURLToPath(new URL('..', import.meta.url));
-  process.stderr.write(`factory: the CLI bundle ${fileURLToPath(bundle)} is missing; run \`npm run build\` in ${root}\n`);
+  process.stderr.write(
+    `factory: the CLI bundle ${fileURLToPath(bundle)} is missing; run \`npm run build\` in ${root}\n`,
+  );
   process.exitCode = 1;
 } else {
   await import(bundle.href);

@@ -16,13 +16,21 @@ const pauseHelp: Record<string, string> = {
 /** What the banner says, derived from state. */
 export function bannerText(state: DashboardState): { text: string; tone: 'warning' | 'success' | 'failure' | 'dim' } {
   const { status } = state;
-  if (state.detached && status.state !== 'finished') return { text: 'the engine went away (its process ended); q quits', tone: 'failure' };
-  if (status.state === 'paused' && status.pause) return { text: `PAUSED (${status.pause.kind}): ${status.pause.reason} — ${pauseHelp[status.pause.kind] ?? 'p resume'}`, tone: 'warning' };
+  if (state.detached && status.state !== 'finished')
+    return { text: 'the engine went away (its process ended); q quits', tone: 'failure' };
+  if (status.state === 'paused' && status.pause)
+    return {
+      text: `PAUSED (${status.pause.kind}): ${status.pause.reason} — ${pauseHelp[status.pause.kind] ?? 'p resume'}`,
+      tone: 'warning',
+    };
   if (state.notice) return { text: state.notice, tone: 'dim' };
   if (status.state === 'pausing') return { text: 'pausing: the current step finishes first', tone: 'warning' };
   if (status.state === 'stopping') return { text: 'stopping after the current step', tone: 'warning' };
   if (status.state === 'finished' && status.outcome) {
-    return { text: `run finished: ${status.outcome.outcome} — ${status.outcome.reason} (${status.tasksGreen}/${status.tasksTotal} tasks green); q quits`, tone: status.outcome.outcome === 'green' ? 'success' : 'failure' };
+    return {
+      text: `run finished: ${status.outcome.outcome} — ${status.outcome.reason} (${status.tasksGreen}/${status.tasksTotal} tasks green); q quits`,
+      tone: status.outcome.outcome === 'green' ? 'success' : 'failure',
+    };
   }
   if (status.state === 'idle') return { text: 'waiting for the run to start…', tone: 'dim' };
   return { text: `task ${status.task}: ${status.taskTitle}`, tone: 'dim' };
@@ -33,7 +41,12 @@ export default function Banner({ state, width }: Props) {
   const { text, tone } = bannerText(state);
   const colour = { warning: theme.warning, success: theme.success, failure: theme.failure, dim: theme.dim }[tone];
   return (
-    <Text color={colour} bold={tone !== 'dim'} inverse={theme.inverseEmphasis && tone === 'warning'} wrap="truncate-end">
+    <Text
+      color={colour}
+      bold={tone !== 'dim'}
+      inverse={theme.inverseEmphasis && tone === 'warning'}
+      wrap="truncate-end"
+    >
       {text.slice(0, Math.max(0, width * 2))}
     </Text>
   );

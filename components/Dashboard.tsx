@@ -44,7 +44,13 @@ export default function Dashboard({ source, theme, pane, onQuit, interactive = t
     onQuit(mode);
     exit();
   };
-  const handlers = keyActions({ state, dispatch, send: source.send, quit, page: Math.max(1, Math.floor(body / 2) - 3) });
+  const handlers = keyActions({
+    state,
+    dispatch,
+    send: source.send,
+    quit,
+    page: Math.max(1, Math.floor(body / 2) - 3),
+  });
   useKeymap(state, handlers, dispatch, interactive);
   useEffect(() => {
     if (pane) dispatch({ type: 'focus', pane });
@@ -72,7 +78,15 @@ export default function Dashboard({ source, theme, pane, onQuit, interactive = t
   );
 }
 
-function Grid({ state, width, height }: { readonly state: DashboardState; readonly width: number; readonly height: number }) {
+function Grid({
+  state,
+  width,
+  height,
+}: {
+  readonly state: DashboardState;
+  readonly width: number;
+  readonly height: number;
+}) {
   const top = Math.ceil(height / 2);
   const left = Math.ceil(width / 2);
   return (
@@ -99,6 +113,14 @@ function renderPane(state: DashboardState, pane: PaneId, width: number, height: 
     case 'supervisor':
       return <SupervisorPane key={pane} entries={state.supervisor} {...common} />;
     case 'diff':
-      return <DiffPane key={pane} diff={shownDiff(state)} index={(state.diffIndex ?? state.diffs.length - 1) + 1} count={state.diffs.length} {...common} />;
+      return (
+        <DiffPane
+          key={pane}
+          diff={shownDiff(state)}
+          index={(state.diffIndex ?? state.diffs.length - 1) + 1}
+          count={state.diffs.length}
+          {...common}
+        />
+      );
   }
 }

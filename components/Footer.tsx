@@ -14,7 +14,9 @@ export default function Footer({ state, width }: Props) {
         {footerBindings(state).map((binding, index) => (
           <Text key={binding.id}>
             {index > 0 ? '  ' : ''}
-            <Text color={theme.keyHint} bold>{keyLabel(binding)}</Text>
+            <Text color={theme.keyHint} bold>
+              {keyLabel(binding)}
+            </Text>
             <Text color={theme.dim}>{` ${binding.short}`}</Text>
           </Text>
         ))}

@@ -21,18 +21,38 @@ export default function HelpOverlay({ state, width, height }: Props) {
   const theme = useTheme();
   const rows = sections.flatMap(({ scope, title }) => [
     { key: title, label: '', text: title, reason: undefined as string | undefined, heading: true },
-    ...keymap.filter((binding) => binding.scope === scope).map((binding) => ({ key: binding.id, label: keyLabel(binding), text: binding.description, reason: binding.disabledReason?.(state), heading: false })),
+    ...keymap
+      .filter((binding) => binding.scope === scope)
+      .map((binding) => ({
+        key: binding.id,
+        label: keyLabel(binding),
+        text: binding.description,
+        reason: binding.disabledReason?.(state),
+        heading: false,
+      })),
   ]);
   const room = Math.max(0, height - 3);
   // Scrolling stops once the last row is in view.
   const offset = Math.min(state.helpScroll, Math.max(0, rows.length - room));
-  const more = rows.length > room ? ` · rows ${offset + 1}-${Math.min(rows.length, offset + room)} of ${rows.length}, j/k scroll` : '';
+  const more =
+    rows.length > room
+      ? ` · rows ${offset + 1}-${Math.min(rows.length, offset + room)} of ${rows.length}, j/k scroll`
+      : '';
   return (
-    <Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor={theme.focusBorder} overflow="hidden">
+    <Box
+      flexDirection="column"
+      width={width}
+      height={height}
+      borderStyle="double"
+      borderColor={theme.focusBorder}
+      overflow="hidden"
+    >
       <Text bold color={theme.accent} wrap="truncate-end">{`Keys (esc or ? closes)${more}`}</Text>
       {rows.slice(offset, offset + room).map((row) =>
         row.heading ? (
-          <Text key={row.key} bold color={theme.text}>{row.text}</Text>
+          <Text key={row.key} bold color={theme.text}>
+            {row.text}
+          </Text>
         ) : (
           <Text key={row.key} wrap="truncate-end">
             <Text color={theme.keyHint} bold>{`  ${row.label.padEnd(10)}`}</Text>

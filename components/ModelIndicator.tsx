@@ -13,7 +13,10 @@ export default function ModelIndicator({ models }: Props) {
   const theme = useTheme();
   const shown = models.filter((model) => model.state !== 'unloaded');
   if (shown.length === 0) return null;
-  const used = shown.reduce((sum, model) => sum + (model.state === 'loaded' || model.state === 'unloading' ? (model.sizeVram ?? 0) : 0), 0);
+  const used = shown.reduce(
+    (sum, model) => sum + (model.state === 'loaded' || model.state === 'unloading' ? (model.sizeVram ?? 0) : 0),
+    0,
+  );
   const total = Math.max(0, ...shown.map((model) => model.vramTotal ?? 0));
   const filled = total > 0 ? Math.round(Math.min(1, used / total) * barWidth) : 0;
   return (
@@ -23,7 +26,13 @@ export default function ModelIndicator({ models }: Props) {
         return (
           <Text key={`${model.role}:${model.model}`}>
             {' · '}
-            {moving ? <Text color={theme.warning}><Spinner type="dots" /></Text> : <Text color={theme.success}>●</Text>}
+            {moving ? (
+              <Text color={theme.warning}>
+                <Spinner type="dots" />
+              </Text>
+            ) : (
+              <Text color={theme.success}>●</Text>
+            )}
             {` ${model.role} ${model.model} ${model.state}`}
           </Text>
         );
@@ -35,7 +44,11 @@ export default function ModelIndicator({ models }: Props) {
           <Text color={theme.dim}>{'░'.repeat(barWidth - filled)}</Text>
           {` ${formatGb(used)}/${formatGb(total)}`}
         </>
-      ) : used > 0 ? ` · VRAM ${formatGb(used)}` : ''}
+      ) : used > 0 ? (
+        ` · VRAM ${formatGb(used)}`
+      ) : (
+        ''
+      )}
     </Text>
   );
 }

@@ -30,7 +30,14 @@ export default function Pane({ title, lines, width, height, focused, scroll, hea
   const marker = offset > 0 ? ` ↑ scrolled ${offset} (G follows)` : '';
   const emphasis = focused && theme.inverseEmphasis;
   return (
-    <Box flexDirection="column" width={width} height={height} borderStyle={focused ? 'double' : 'round'} borderColor={focused ? theme.focusBorder : theme.border} overflow="hidden">
+    <Box
+      flexDirection="column"
+      width={width}
+      height={height}
+      borderStyle={focused ? 'double' : 'round'}
+      borderColor={focused ? theme.focusBorder : theme.border}
+      overflow="hidden"
+    >
       <Text bold={focused} inverse={emphasis} color={focused ? theme.accent : theme.dim} wrap="truncate-end">
         {`${title}${marker}`}
       </Text>

@@ -10,9 +10,11 @@ export default function RedirectInput({ draft, width }: Props) {
   return (
     <Box width={width} height={3} borderStyle="round" borderColor={theme.focusBorder} flexDirection="column">
       <Text wrap="truncate-start">
-        <Text color={theme.accent} bold>{'redirect › '}</Text>
+        <Text color={theme.accent} bold>
+          {'redirect › '}
+        </Text>
         <Text color={theme.text}>{draft.slice(-room)}</Text>
-        <Text inverse>{' '}</Text>
+        <Text inverse> </Text>
       </Text>
     </Box>
   );

@@ -12,7 +12,17 @@ type Props = {
   readonly scroll: number;
 };
 
-const tones: Record<string, Tone> = { CONTINUE: 'success', REDIRECT: 'warning', INTERVENE: 'warning', ESCALATE: 'failure', VALVE: 'failure', CAP: 'failure', PAUSED: 'warning', REFUSED: 'failure', BASELINE: 'dim' };
+const tones: Record<string, Tone> = {
+  CONTINUE: 'success',
+  REDIRECT: 'warning',
+  INTERVENE: 'warning',
+  ESCALATE: 'failure',
+  VALVE: 'failure',
+  CAP: 'failure',
+  PAUSED: 'warning',
+  REFUSED: 'failure',
+  BASELINE: 'dim',
+};
 
 function SupervisorPane({ entries, width, height, focused, scroll }: Props) {
   const lines: Line[] = entries.map((entry) => ({

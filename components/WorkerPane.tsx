@@ -13,7 +13,16 @@ type Props = {
 };
 
 function WorkerPane({ lines, width, height, focused, scroll, engine }: Props) {
-  return <Pane title={`1 Worker${engine ? ` · ${engine}` : ''}`} lines={lines} width={width} height={height} focused={focused} scroll={scroll} />;
+  return (
+    <Pane
+      title={`1 Worker${engine ? ` · ${engine}` : ''}`}
+      lines={lines}
+      width={width}
+      height={height}
+      focused={focused}
+      scroll={scroll}
+    />
+  );
 }
 
 /** Redrawn only when its own slice of state changes, not on every batch of worker lines. */

@@ -13,7 +13,15 @@ export type PaneId = (typeof paneIds)[number];
 export type Overlay = 'none' | 'help' | 'redirect' | 'quit' | 'limits';
 
 /** baseline: the run's test results before round 1, kept over the rounds ("baseline: 3/5 passing; failing before the run: ..."). */
-export type TestsView = { headline: string; green?: boolean; running: boolean; counts?: TestCounts; command?: string; lines: Line[]; baseline?: string };
+export type TestsView = {
+  headline: string;
+  green?: boolean;
+  running: boolean;
+  counts?: TestCounts;
+  command?: string;
+  lines: Line[];
+  baseline?: string;
+};
 export type DiffView = { task: number; round: number; sha: string; message: string; lines: Line[] };
 export type ModelView = FactoryEventOf<'model:state'>;
 
@@ -103,10 +111,20 @@ export function reduceDashboard(state: DashboardState, action: UiAction): Dashbo
       if (state.diffs.length === 0) return state;
       const current = state.diffIndex ?? state.diffs.length - 1;
       const next = Math.min(state.diffs.length - 1, Math.max(0, current + action.by));
-      return { ...state, diffIndex: next === state.diffs.length - 1 ? undefined : next, scroll: { ...state.scroll, diff: 0 } };
+      return {
+        ...state,
+        diffIndex: next === state.diffs.length - 1 ? undefined : next,
+        scroll: { ...state.scroll, diff: 0 },
+      };
     }
     case 'overlay':
-      return { ...state, overlay: action.overlay, draft: action.overlay === 'redirect' ? '' : state.draft, helpScroll: 0, limits: action.overlay === 'limits' ? initialLimits() : state.limits };
+      return {
+        ...state,
+        overlay: action.overlay,
+        draft: action.overlay === 'redirect' ? '' : state.draft,
+        helpScroll: 0,
+        limits: action.overlay === 'limits' ? initialLimits() : state.limits,
+      };
     case 'help-scroll':
       return { ...state, helpScroll: Math.max(0, state.helpScroll + action.by) };
     case 'draft':
@@ -121,7 +139,8 @@ export function reduceDashboard(state: DashboardState, action: UiAction): Dashbo
 }
 
 /** The diff the Diff pane shows now. */
-export const shownDiff = (state: DashboardState): DiffView | undefined => state.diffs[state.diffIndex ?? state.diffs.length - 1];
+export const shownDiff = (state: DashboardState): DiffView | undefined =>
+  state.diffs[state.diffIndex ?? state.diffs.length - 1];
 
 function paneLength(state: DashboardState, pane: PaneId): number {
   if (pane === 'worker') return state.worker.length;
@@ -170,38 +189,90 @@ function foldPanes(previous: DashboardState, event: FactoryEvent): DashboardStat
   const state = entry ? addEntry(counted, entry) : counted;
   switch (event.type) {
     case 'run:started':
-      return { ...initialDashboard(), status: state.status, focus: state.focus, zoom: state.zoom, overlay: state.overlay, draft: state.draft, limits: state.limits };
+      return {
+        ...initialDashboard(),
+        status: state.status,
+        focus: state.focus,
+        zoom: state.zoom,
+        overlay: state.overlay,
+        draft: state.draft,
+        limits: state.limits,
+      };
     case 'round:started':
       return addWorker(state, toLines(`── task ${event.task} · round ${event.round}/${event.maxRounds} ──`, 'heading'));
     case 'agent:tool':
       return addWorker(state, toLines(`⚙ ${event.name} ${event.detail}`, 'tool'));
     case 'agent:edit':
-      return addWorker(state, toLines(event.action === 'refused' ? `✗ ${refusal(event)}` : `✎ ${event.action} ${event.path}`, event.action === 'refused' ? 'refused' : 'edit'));
+      return addWorker(
+        state,
+        toLines(
+          event.action === 'refused' ? `✗ ${refusal(event)}` : `✎ ${event.action} ${event.path}`,
+          event.action === 'refused' ? 'refused' : 'edit',
+        ),
+      );
     case 'agent:finished':
-      return event.ok ? state : addWorker(state, toLines(`worker failed: ${event.error ?? 'unknown error'}`, 'failure'));
+      return event.ok
+        ? state
+        : addWorker(state, toLines(`worker failed: ${event.error ?? 'unknown error'}`, 'failure'));
     case 'tests:started':
-      return { ...state, tests: { ...state.tests, running: true, command: event.command, lines: [] }, scroll: { ...state.scroll, tests: 0 } };
+      return {
+        ...state,
+        tests: { ...state.tests, running: true, command: event.command, lines: [] },
+        scroll: { ...state.scroll, tests: 0 },
+      };
     case 'tests:output': {
       const added = toLines(event.text, 'text');
-      return { ...state, tests: { ...state.tests, lines: appendLines(state.tests.lines, added) }, scroll: keepPlace(state, 'tests', added.length) };
+      return {
+        ...state,
+        tests: { ...state.tests, lines: appendLines(state.tests.lines, added) },
+        scroll: keepPlace(state, 'tests', added.length),
+      };
     }
     case 'tests:finished': {
       const { result } = event;
       const lines = state.tests.lines.length > 0 ? state.tests.lines : toLines(result.output, 'text');
       // The task's verdict, with the suite's result and why when they differ.
-      return { ...state, tests: { headline: `${event.baseline ? 'baseline: ' : ''}${event.taskVerdict?.why ?? result.headline}`, green: event.taskVerdict?.green ?? result.green, running: false, command: result.command, lines, counts: { passed: result.passed, failed: result.failed, errored: result.errored, skipped: result.skipped }, baseline: state.tests.baseline } };
+      return {
+        ...state,
+        tests: {
+          headline: `${event.baseline ? 'baseline: ' : ''}${event.taskVerdict?.why ?? result.headline}`,
+          green: event.taskVerdict?.green ?? result.green,
+          running: false,
+          command: result.command,
+          lines,
+          counts: { passed: result.passed, failed: result.failed, errored: result.errored, skipped: result.skipped },
+          baseline: state.tests.baseline,
+        },
+      };
     }
     case 'baseline:recorded':
       return { ...state, tests: { ...state.tests, baseline: `baseline: ${baselineText(event)}` } };
     case 'git:committed': {
       if (!event.diff.trim()) return state;
-      const diff: DiffView = { task: event.task, round: event.round, sha: event.sha, message: event.message, lines: toLines(event.diff, diffTone) };
+      const diff: DiffView = {
+        task: event.task,
+        round: event.round,
+        sha: event.sha,
+        message: event.message,
+        lines: toLines(event.diff, diffTone),
+      };
       const diffs = [...state.diffs, diff].slice(-maxDiffs);
       const follow = state.diffIndex === undefined;
-      return { ...state, diffs, diffIndex: follow ? undefined : Math.max(0, state.diffIndex! - (state.diffs.length + 1 - diffs.length)), scroll: follow ? { ...state.scroll, diff: 0 } : state.scroll };
+      return {
+        ...state,
+        diffs,
+        diffIndex: follow ? undefined : Math.max(0, state.diffIndex! - (state.diffs.length + 1 - diffs.length)),
+        scroll: follow ? { ...state.scroll, diff: 0 } : state.scroll,
+      };
     }
     case 'task:finished':
-      return addWorker(state, toLines(`task ${event.task} ${event.outcome}: ${event.reason}`, event.outcome === 'green' ? 'success' : 'warning'));
+      return addWorker(
+        state,
+        toLines(
+          `task ${event.task} ${event.outcome}: ${event.reason}`,
+          event.outcome === 'green' ? 'success' : 'warning',
+        ),
+      );
     case 'run:error':
       return addWorker(state, toLines(`run error: ${event.message}`, 'failure'));
     case 'model:state':
@@ -216,5 +287,9 @@ function addWorker(state: DashboardState, added: Line[]): DashboardState {
 }
 
 function addEntry(state: DashboardState, entry: SupervisorEntry): DashboardState {
-  return { ...state, supervisor: [...state.supervisor, entry].slice(-maxEntries), scroll: keepPlace(state, 'supervisor', 1) };
+  return {
+    ...state,
+    supervisor: [...state.supervisor, entry].slice(-maxEntries),
+    scroll: keepPlace(state, 'supervisor', 1),
+  };
 }

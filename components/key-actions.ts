@@ -27,7 +27,10 @@ export function keyActions({ state, dispatch, send, quit, page }: KeyDeps): Reco
     dispatch({ type: 'notice', text });
   };
   return {
-    pause: () => (paused ? sent({ type: 'resume' }, 'resume sent') : sent({ type: 'pause' }, 'pause sent: the run stops at the next safe point')),
+    pause: () =>
+      paused
+        ? sent({ type: 'resume' }, 'resume sent')
+        : sent({ type: 'pause' }, 'pause sent: the run stops at the next safe point'),
     redirect: () => dispatch({ type: 'overlay', overlay: 'redirect' }),
     escalate: () => sent({ type: 'escalate' }, 'escalation sent: the run pauses for you at the next safe point'),
     intervene: () => sent({ type: 'intervene' }, 'intervention sent: edit the files once paused, then press p'),
@@ -52,7 +55,11 @@ export function keyActions({ state, dispatch, send, quit, page }: KeyDeps): Reco
     'redirect-send': () => {
       const text = state.draft.trim();
       dispatch({ type: 'overlay', overlay: 'none' });
-      if (text) sent({ type: 'redirect', text }, `redirect sent: it goes into the next prompt${paused ? ' (press p to resume)' : ''}`);
+      if (text)
+        sent(
+          { type: 'redirect', text },
+          `redirect sent: it goes into the next prompt${paused ? ' (press p to resume)' : ''}`,
+        );
     },
     'limits-down': () => dispatch({ type: 'limits-move', by: 1 }),
     'limits-up': () => dispatch({ type: 'limits-move', by: -1 }),
@@ -74,5 +81,9 @@ function submitLimit(state: DashboardState, dispatch: KeyDeps['dispatch'], send:
   const checked = checkLiveSetting(key, state.draft, 'dashboard');
   if ('message' in checked) return dispatch({ type: 'limits-result', ok: false, text: checked.message });
   send({ type: 'set', key, value: checked.value });
-  dispatch({ type: 'limits-result', ok: true, text: `${key}=${checked.value || '(empty)'} sent: it applies from the next round` });
+  dispatch({
+    type: 'limits-result',
+    ok: true,
+    text: `${key}=${checked.value || '(empty)'} sent: it applies from the next round`,
+  });
 }

@@ -23,13 +23,27 @@ export function reduceLimits<S extends LimitsSlice>(state: S, action: LimitsActi
   const { limits } = state;
   switch (action.type) {
     case 'limits-move':
-      return { ...state, limits: { ...limits, row: (limits.row + action.by + liveKeys.length) % liveKeys.length, message: undefined } };
+      return {
+        ...state,
+        limits: { ...limits, row: (limits.row + action.by + liveKeys.length) % liveKeys.length, message: undefined },
+      };
     case 'limits-edit':
-      return { ...state, limits: { ...limits, editing: true, message: undefined }, draft: state.settings[pickedKey(limits)] ?? '' };
+      return {
+        ...state,
+        limits: { ...limits, editing: true, message: undefined },
+        draft: state.settings[pickedKey(limits)] ?? '',
+      };
     case 'limits-cancel':
       return { ...state, limits: { ...limits, editing: false, message: undefined } };
     case 'limits-result':
-      return { ...state, limits: { ...limits, editing: !action.ok, message: { tone: action.ok ? 'success' : 'failure', text: action.text } } };
+      return {
+        ...state,
+        limits: {
+          ...limits,
+          editing: !action.ok,
+          message: { tone: action.ok ? 'success' : 'failure', text: action.text },
+        },
+      };
   }
 }
 
@@ -39,9 +53,25 @@ export function limitsEvent<S extends LimitsSlice>(state: S, event: FactoryEvent
     case 'run:started':
       return { ...state, settings: { ...event.settings } };
     case 'config:changed':
-      return { ...state, settings: { ...state.settings, [event.key]: event.value }, limits: { ...state.limits, message: { tone: 'success', text: `${event.key} is now ${event.value || '(empty)'}: it applies from the next round` } } };
+      return {
+        ...state,
+        settings: { ...state.settings, [event.key]: event.value },
+        limits: {
+          ...state.limits,
+          message: {
+            tone: 'success',
+            text: `${event.key} is now ${event.value || '(empty)'}: it applies from the next round`,
+          },
+        },
+      };
     case 'config:rejected':
-      return { ...state, limits: { ...state.limits, message: { tone: 'failure', text: `the run refused ${event.key}=${event.value}: ${event.message}` } } };
+      return {
+        ...state,
+        limits: {
+          ...state.limits,
+          message: { tone: 'failure', text: `the run refused ${event.key}=${event.value}: ${event.message}` },
+        },
+      };
     default:
       return state;
   }

@@ -2,7 +2,19 @@
 import { cleanText } from '../engine/util/clean-text.js';
 
 /** tone picks the semantic colour a line is drawn in. */
-export type Tone = 'text' | 'dim' | 'tool' | 'edit' | 'refused' | 'success' | 'failure' | 'warning' | 'add' | 'remove' | 'hunk' | 'heading';
+export type Tone =
+  | 'text'
+  | 'dim'
+  | 'tool'
+  | 'edit'
+  | 'refused'
+  | 'success'
+  | 'failure'
+  | 'warning'
+  | 'add'
+  | 'remove'
+  | 'hunk'
+  | 'heading';
 export type Line = { text: string; tone: Tone };
 
 export const paneLineCap = 1_000;

@@ -19,7 +19,12 @@ export function supervisorEntry(event: FactoryEvent): SupervisorEntry | undefine
     case 'engine:paused':
       return { ts, who: 'supervisor', label: 'PAUSED', text: `${event.kind}: ${event.reason}` };
     case 'config:changed':
-      return { ts, who: 'human', label: 'SET', text: `${event.key}=${event.value || '(empty)'} (was ${event.previous || '(empty)'}), from the next round` };
+      return {
+        ts,
+        who: 'human',
+        label: 'SET',
+        text: `${event.key}=${event.value || '(empty)'} (was ${event.previous || '(empty)'}), from the next round`,
+      };
     case 'config:rejected':
       return { ts, who: 'human', label: 'REFUSED', text: `${event.key}=${event.value}: ${event.message}` };
     case 'baseline:recorded':

@@ -55,7 +55,9 @@ function stopOnFailure(write: Listener, control: RunControl): Listener {
     try {
       write(event);
     } catch (error) {
-      control.fail(`cannot write the run's records under .factory/ (${errorMessage(error)}): the run stops here; free disk space or fix permissions, then run again to resume`);
+      control.fail(
+        `cannot write the run's records under .factory/ (${errorMessage(error)}): the run stops here; free disk space or fix permissions, then run again to resume`,
+      );
     }
   };
 }
@@ -72,19 +74,31 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
   emitter.on((event) => records.forEach((write) => write(event)));
   emitter.on((event) => (status = reduceStatus(status, event)));
   const say = <T extends FactoryEventType>(type: T, payload: EventPayload<T>): void => {
-    emitter.emit({ ts: new Date().toISOString(), task: position.task, round: position.round, type, ...payload } as FactoryEvent);
+    emitter.emit({
+      ts: new Date().toISOString(),
+      task: position.task,
+      round: position.round,
+      type,
+      ...payload,
+    } as FactoryEvent);
   };
 
   const send = (command: EngineCommand): void => {
     if (command.type === 'set') {
       const checked = checkLiveSetting(command.key, command.value, 'factory set');
-      if ('message' in checked) return say('config:rejected', { key: command.key, value: command.value, message: checked.message });
+      if ('message' in checked)
+        return say('config:rejected', { key: command.key, value: command.value, message: checked.message });
       return control.apply({ ...command, value: checked.value });
     }
-    say('human:action', { action: command.type, text: command.type === 'redirect' ? command.text : command.type === 'unlock' ? command.path : undefined });
+    say('human:action', {
+      action: command.type,
+      text: command.type === 'redirect' ? command.text : command.type === 'unlock' ? command.path : undefined,
+    });
     if (command.type === 'unlock') unlocks.push(command.path);
-    if (command.type === 'pause' && status.state === 'running') say('engine:pausing', { reason: 'pause asked: the current step finishes first' });
-    if (command.type === 'stop') say('engine:stopping', { reason: command.now ? 'stop now' : 'stop after the current step' });
+    if (command.type === 'pause' && status.state === 'running')
+      say('engine:pausing', { reason: 'pause asked: the current step finishes first' });
+    if (command.type === 'stop')
+      say('engine:stopping', { reason: command.now ? 'stop now' : 'stop after the current step' });
     control.apply(command);
   };
 
@@ -98,14 +112,50 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
       const history = await readEventLog(paths.events);
       const resume = findResumePoint(history);
       if (resume) repairRoundReports(paths, history);
-      records = [stopOnFailure(eventLogWriter(paths), control), stopOnFailure(reportWriter(paths), control), stopOnFailure(finalReportWriter(paths, resume ? history.slice(history.findLastIndex((event) => event.type === 'run:started')) : []), control)];
-      prepared = await prepareRun(deps.projectDir, deps.config, { runId: deps.runId ?? newRunId(), allowDirty: deps.allowDirty ?? false, resume });
+      records = [
+        stopOnFailure(eventLogWriter(paths), control),
+        stopOnFailure(reportWriter(paths), control),
+        stopOnFailure(
+          finalReportWriter(
+            paths,
+            resume ? history.slice(history.findLastIndex((event) => event.type === 'run:started')) : [],
+          ),
+          control,
+        ),
+      ];
+      prepared = await prepareRun(deps.projectDir, deps.config, {
+        runId: deps.runId ?? newRunId(),
+        allowDirty: deps.allowDirty ?? false,
+        resume,
+      });
       total = prepared.rfp.tasks.length;
       await deps.sandbox.start();
-      say('run:started', { resumed: prepared.resume !== undefined, runId: prepared.runId, branch: prepared.branch, baseBranch: prepared.baseBranch, sandbox: deps.sandbox.describe(), engine: deps.worker.name, testCommand: prepared.testCommand, tasks: prepared.rfp.tasks.map(({ index, title, done }) => ({ index, title, done })), settings: Object.fromEntries(liveKeys.map((key) => [key, deps.config.settings[key] ?? ''])), containment: deps.containment });
+      say('run:started', {
+        resumed: prepared.resume !== undefined,
+        runId: prepared.runId,
+        branch: prepared.branch,
+        baseBranch: prepared.baseBranch,
+        sandbox: deps.sandbox.describe(),
+        engine: deps.worker.name,
+        testCommand: prepared.testCommand,
+        tasks: prepared.rfp.tasks.map(({ index, title, done }) => ({ index, title, done })),
+        settings: Object.fromEntries(liveKeys.map((key) => [key, deps.config.settings[key] ?? ''])),
+        containment: deps.containment,
+      });
       position.runRound = prepared.resume?.runRound ?? 0;
       const usage = prepared.resume?.usage ?? { costUsd: 0, tokens: 0 };
-      const ctx: LoopContext = { ...deps, ...prepared, paths, control, position, say, unlocks, usage, startedAt: prepared.resume?.startedAt ?? Date.now(), capsLifted: new Set() };
+      const ctx: LoopContext = {
+        ...deps,
+        ...prepared,
+        paths,
+        control,
+        position,
+        say,
+        unlocks,
+        usage,
+        startedAt: prepared.resume?.startedAt ?? Date.now(),
+        capsLifted: new Set(),
+      };
       try {
         deps.models?.attach(say);
         await deps.models?.start();
@@ -115,15 +165,22 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
       }
     } catch (error) {
       // A run that failed before its first commit leaves no empty branch behind.
-      if (prepared && !prepared.resume && prepared.branch !== prepared.baseBranch) await prepared.repo.dropEmptyBranch(prepared.branch, prepared.baseBranch).catch(() => false);
+      if (prepared && !prepared.resume && prepared.branch !== prepared.baseBranch)
+        await prepared.repo.dropEmptyBranch(prepared.branch, prepared.baseBranch).catch(() => false);
       releaseLock();
       say('run:error', { message: errorMessage(error) });
-      const result: RunResult = { outcome: 'error', exitCode: error instanceof UserError ? error.exitCode : 1, reason: errorMessage(error) };
+      const result: RunResult = {
+        outcome: 'error',
+        exitCode: error instanceof UserError ? error.exitCode : 1,
+        reason: errorMessage(error),
+      };
       say('run:finished', { ...result, tasksGreen: 0, tasksTotal: total });
       return result;
     }
     if (control.failure) say('run:error', { message: control.failure });
-    const result: RunResult = control.failure ? { outcome: 'error', exitCode: exitCodeFor('error'), reason: control.failure } : { outcome: end.outcome, exitCode: exitCodeFor(end.outcome), reason: end.reason };
+    const result: RunResult = control.failure
+      ? { outcome: 'error', exitCode: exitCodeFor('error'), reason: control.failure }
+      : { outcome: end.outcome, exitCode: exitCodeFor(end.outcome), reason: end.reason };
     say('run:finished', { ...result, tasksGreen: end.tasksGreen, tasksTotal: total });
     releaseLock();
     return result;

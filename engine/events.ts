@@ -16,14 +16,31 @@ export type ValveName = 'max_rounds' | 'fail_streak' | 'idle_rounds' | 'same_fai
 export type EventBase = { ts: string; task: number; round: number };
 
 type Payloads = {
-  'run:started': { resumed: boolean; runId: string; branch: string; baseBranch: string; sandbox: string; engine: string; testCommand: string; tasks: { index: number; title: string; done: boolean }[]; settings?: Record<string, string>; containment?: string };
+  'run:started': {
+    resumed: boolean;
+    runId: string;
+    branch: string;
+    baseBranch: string;
+    sandbox: string;
+    engine: string;
+    testCommand: string;
+    tasks: { index: number; title: string; done: boolean }[];
+    settings?: Record<string, string>;
+    containment?: string;
+  };
   'task:started': { title: string; maxRounds: number };
   'round:started': { maxRounds: number; failStreak: number; idleStreak: number; runRound: number; head: string };
   'prompt:built': { strategy: string; prompt: string };
   'agent:chunk': { text: string };
   'agent:tool': { name: string; detail: string };
   /** A refused write names the engine and role that tried it. */
-  'agent:edit': { path: string; action: 'write' | 'delete' | 'refused'; reason?: string; engine?: string; role?: AgentRole };
+  'agent:edit': {
+    path: string;
+    action: 'write' | 'delete' | 'refused';
+    reason?: string;
+    engine?: string;
+    role?: AgentRole;
+  };
   'agent:finished': { ok: boolean; error?: string; costUsd?: number; inputTokens?: number; outputTokens?: number };
   'tests:started': { command: string; baseline: boolean };
   'tests:output': { text: string };
@@ -44,7 +61,10 @@ type Payloads = {
   'engine:paused': { kind: PauseKind; reason: string };
   'engine:resumed': Record<string, never>;
   'engine:stopping': { reason: string };
-  'human:action': { action: 'redirect' | 'escalate' | 'intervene' | 'skip' | 'stop' | 'pause' | 'resume' | 'unlock'; text?: string };
+  'human:action': {
+    action: 'redirect' | 'escalate' | 'intervene' | 'skip' | 'stop' | 'pause' | 'resume' | 'unlock';
+    text?: string;
+  };
   'run:finished': { outcome: RunOutcome; exitCode: number; reason: string; tasksGreen: number; tasksTotal: number };
   'run:error': { message: string };
   'plan:started': { attempt: number };
@@ -60,7 +80,14 @@ type Payloads = {
   'guard:protected': { tests: string[]; factory: string[]; config: string[] };
   'lego:violations': { violations: string[] };
   /** A local model's place in memory, as the factory asked for it and /api/ps reports it (sizes in bytes). */
-  'model:state': { model: string; role: ModelRole; state: 'loading' | 'loaded' | 'unloading' | 'unloaded'; sizeVram?: number; size?: number; vramTotal?: number };
+  'model:state': {
+    model: string;
+    role: ModelRole;
+    state: 'loading' | 'loaded' | 'unloading' | 'unloaded';
+    sizeVram?: number;
+    size?: number;
+    vramTotal?: number;
+  };
   'model:pull': { model: string; role: ModelRole; status: string; completed?: number; total?: number };
 };
 

@@ -28,7 +28,9 @@ const result = await build({
   // Ink loads it only under DEV=true, and it is not installed.
   external: ['react-devtools-core'],
   // Bundled CommonJS (React) calls require(); ES modules have none of their own.
-  banner: { js: "import { createRequire as __factoryRequire } from 'node:module'; const require = __factoryRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __factoryRequire } from 'node:module'; const require = __factoryRequire(import.meta.url);",
+  },
   sourcemap: true,
   logLevel: 'warning',
   metafile: true,

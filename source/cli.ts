@@ -7,7 +7,9 @@ import { addRunOptions, addSettingOptions } from './run/run-options.js';
 process.env.NODE_ENV ??= 'production';
 
 const program = new Command('factory')
-  .description('Turns a folder of requirements into working, tested, committed code with AI agents in a test-driven loop.')
+  .description(
+    'Turns a folder of requirements into working, tested, committed code with AI agents in a test-driven loop.',
+  )
   .version(packageJson.version, '-v, --version')
   .showHelpAfterError('(run with --help for usage)')
   // Options belong to the command they follow (`bench --json` and `bench suite DIR --json` are different flags).
@@ -18,18 +20,34 @@ program
   .description('create factory_config.md, RFP/ templates and the LEGO folders; git init when needed (never overwrites)')
   .argument('[dir]', 'project folder', '.')
   .addOption(new Option('--no-lego', 'without the LEGO folders (sets LEGO_MODE=false)'))
-  .action(async (dir: string, options: { lego: boolean }) => (await import('./commands/init.js')).initCommand(dir, options));
+  .action(async (dir: string, options: { lego: boolean }) =>
+    (await import('./commands/init.js')).initCommand(dir, options),
+  );
 
-addRunOptions(program.command('run').description('run the loop headless: one line per event, exit 0 only when every task ends green'))
+addRunOptions(
+  program
+    .command('run')
+    .description('run the loop headless: one line per event, exit 0 only when every task ends green'),
+)
   .option('--json', 'write every event as one JSON line (NDJSON) on stdout')
   .option('--verbose', "also print the worker's streamed output")
   .action(async (options) => (await import('./run/run-command.js')).runCommand(options));
 
-addRunOptions(program.command('doctor').description('check every moving part of the configured run (git, config, RFP, engines, sandbox, tests) and say how to fix what is missing'))
+addRunOptions(
+  program
+    .command('doctor')
+    .description(
+      'check every moving part of the configured run (git, config, RFP, engines, sandbox, tests) and say how to fix what is missing',
+    ),
+)
   .option('--json', 'the checks as JSON')
   .action(async (options) => (await import('./commands/doctor.js')).doctorCommand(options));
 
-addRunOptions(program.command('tui').description('the full-screen dashboard: attaches to the run going in this folder, or starts one'))
+addRunOptions(
+  program
+    .command('tui')
+    .description('the full-screen dashboard: attaches to the run going in this folder, or starts one'),
+)
   .option('--pane <pane>', 'show one pane full size: worker, tests, supervisor or diff')
   .option('--theme <name>', 'colour theme: dark, light or high-contrast (NO_COLOR turns colour off)')
   .option('--save-theme', 'keep --theme as your default')
@@ -48,7 +66,11 @@ program
     return (await import('./commands/demo.js')).demoCommand(options);
   });
 
-addRunOptions(program.command('tmux').description('open a tmux session with four dashboard panes attached to one run (started if none is going)'))
+addRunOptions(
+  program
+    .command('tmux')
+    .description('open a tmux session with four dashboard panes attached to one run (started if none is going)'),
+)
   .option('--session <name>', 'tmux session name (default: factory-<folder>)')
   .option('--theme <name>', 'colour theme for every pane')
   .option('--detached', 'create the session without attaching to it')
@@ -56,10 +78,14 @@ addRunOptions(program.command('tmux').description('open a tmux session with four
 
 program
   .command('set')
-  .description('change a limit of the run going on in this folder, from its next round (MAX_ROUNDS, the valves, the caps, WORKER_MODEL, MODE)')
+  .description(
+    'change a limit of the run going on in this folder, from its next round (MAX_ROUNDS, the valves, the caps, WORKER_MODEL, MODE)',
+  )
   .argument('<KEY=VALUE>', 'the setting, checked like factory_config.md')
   .option('-C, --dir <dir>', 'project folder', '.')
-  .action(async (pair: string, options: { dir: string }) => (await import('./commands/set.js')).setCommand(pair, options));
+  .action(async (pair: string, options: { dir: string }) =>
+    (await import('./commands/set.js')).setCommand(pair, options),
+  );
 
 program
   .command('status')
@@ -73,7 +99,9 @@ program
   .option('-C, --dir <dir>', 'project folder', '.')
   .option('--hard', "also go back to the branch the run started from and delete the factory's branches (asks first)")
   .option('-y, --yes', 'do not ask')
-  .action(async (options: { dir: string; hard?: boolean; yes?: boolean }) => (await import('./commands/reset.js')).resetCommand(options));
+  .action(async (options: { dir: string; hard?: boolean; yes?: boolean }) =>
+    (await import('./commands/reset.js')).resetCommand(options),
+  );
 
 const bench = program
   .command('bench')
@@ -87,7 +115,9 @@ const bench = program
   .option('--runs <n>', 'sandbox, startup: runs of each (default 20; sandbox needs at least 20)')
   .option('--image <name>', 'sandbox: the image to run in (default: the python sandbox image)')
   .option('--no-cli', 'sandbox: skip the docker CLI rows')
-  .action(async (name: string | undefined, options) => (await import('./commands/bench.js')).benchCommand(name, options));
+  .action(async (name: string | undefined, options) =>
+    (await import('./commands/bench.js')).benchCommand(name, options),
+  );
 
 addSettingOptions(
   bench
@@ -104,10 +134,14 @@ addSettingOptions(
 
 bench
   .command('tui')
-  .description('a worker streaming --rate lines/s for --seconds into the dashboard on a pseudo-terminal: frames, event-to-frame delay, CPU, memory')
+  .description(
+    'a worker streaming --rate lines/s for --seconds into the dashboard on a pseudo-terminal: frames, event-to-frame delay, CPU, memory',
+  )
   .option('--seconds <n>', 'how long the worker streams', '10')
   .option('--rate <n>', 'lines per second', '5000')
-  .addOption(new Option('--child <dir>', 'internal: be the dashboard under test, attached to the bench in <dir>').hideHelp())
+  .addOption(
+    new Option('--child <dir>', 'internal: be the dashboard under test, attached to the bench in <dir>').hideHelp(),
+  )
   .addOption(new Option('--stats <file>', 'internal: where the dashboard under test writes its figures').hideHelp())
   .action(async (options) => {
     return (await import('./commands/bench-tui.js')).benchTuiCommand(options);

@@ -9,11 +9,18 @@ import type { Theme } from './theme.js';
 export const themes: Record<string, Theme> = { dark, light, 'high-contrast': highContrast };
 export const themeNames = Object.keys(themes);
 
-export function pickTheme(flag: string | undefined, saved: string | undefined, env: NodeJS.ProcessEnv = process.env): Theme {
+export function pickTheme(
+  flag: string | undefined,
+  saved: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Theme {
   // https://no-color.org: any non-empty value turns colour off.
   if (env.NO_COLOR) return noColor;
   const name = flag ?? saved ?? 'dark';
   const theme = themes[name];
-  if (!theme) throw new UserError(`${flag ? '--theme' : 'the saved theme (conf key "theme")'} is "${name}"; allowed: ${themeNames.join(', ')}`);
+  if (!theme)
+    throw new UserError(
+      `${flag ? '--theme' : 'the saved theme (conf key "theme")'} is "${name}"; allowed: ${themeNames.join(', ')}`,
+    );
   return theme;
 }

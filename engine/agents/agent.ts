@@ -9,7 +9,14 @@ export type AgentRole = 'coder' | 'reviewer' | 'architect' | 'supervisor';
 export type AgentActivity =
   | { kind: 'text'; text: string }
   | { kind: 'tool'; name: string; detail: string }
-  | { kind: 'edit'; path: string; action: 'write' | 'delete' | 'refused'; reason?: string; engine?: string; role?: AgentRole };
+  | {
+      kind: 'edit';
+      path: string;
+      action: 'write' | 'delete' | 'refused';
+      reason?: string;
+      engine?: string;
+      role?: AgentRole;
+    };
 
 export type Usage = { costUsd?: number; inputTokens?: number; outputTokens?: number };
 
@@ -56,7 +63,13 @@ export interface Supervisor {
   review(request: ReviewRequest): Promise<Verdict & Usage>;
 }
 
-export type PlanRequest = { prompt: string; projectDir: string; model: string; signal: AbortSignal; onActivity: (activity: AgentActivity) => void };
+export type PlanRequest = {
+  prompt: string;
+  projectDir: string;
+  model: string;
+  signal: AbortSignal;
+  onActivity: (activity: AgentActivity) => void;
+};
 
 /** The architect answers a plan prompt with text (JSON expected); the factory validates it. */
 export interface Architect {

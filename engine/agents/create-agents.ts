@@ -25,7 +25,14 @@ import { WorkerArchitect } from './worker-architect.js';
 import { ContainedWorker, ReadOnlyArchitect, ReadOnlySupervisor } from '../containment/contained-roles.js';
 
 /** architect and reviewer are absent when the engine cannot play them (a script without those sections). */
-export type Agents = { worker: Worker; supervisor?: Supervisor; supervisorWorker?: Worker; architect?: Architect; reviewer?: Worker; models?: ModelManager };
+export type Agents = {
+  worker: Worker;
+  supervisor?: Supervisor;
+  supervisorWorker?: Worker;
+  architect?: Architect;
+  reviewer?: Worker;
+  models?: ModelManager;
+};
 
 /** What the engines share: the CLIs' options, and one Ollama client and num_ctx choice so loading never differs from chatting. */
 type Parts = { cli: CliOptions; ollama: { client: Ollama; numCtx: NumCtx } };
@@ -33,20 +40,49 @@ type Parts = { cli: CliOptions; ollama: { client: Ollama; numCtx: NumCtx } };
 /** cliEnv: added to the environment of the claude/gemini CLIs (API endpoints, keys, PATH). */
 export function createAgents(projectDir: string, config: FactoryConfig, cliEnv: Record<string, string> = {}): Agents {
   const client = new Ollama({ host: config.ollamaHost });
-  const parts: Parts = { cli: { env: cliEnv, timeoutMs: config.agentTimeoutSeconds * 1000 }, ollama: { client, numCtx: contextWindows(client, config.ollamaNumCtx) } };
+  const parts: Parts = {
+    cli: { env: cliEnv, timeoutMs: config.agentTimeoutSeconds * 1000 },
+    ollama: { client, numCtx: contextWindows(client, config.ollamaNumCtx) },
+  };
   const roles = ollamaRoles(config);
-  const models = roles.size > 0 ? new ModelManager({ ...parts.ollama, host: config.ollamaHost, roles, budgetGb: config.vramBudgetGb, pull: config.ollamaPull }) : undefined;
+  const models =
+    roles.size > 0
+      ? new ModelManager({
+          ...parts.ollama,
+          host: config.ollamaHost,
+          roles,
+          budgetGb: config.vramBudgetGb,
+          pull: config.ollamaPull,
+        })
+      : undefined;
   const worker = new ContainedWorker(createWorker(projectDir, config, config.aiEngine, parts, 'coder'), 'coder');
   const agents: Agents = { worker, models, ...createPlanners(projectDir, config, parts) };
   if (config.supervisor === 'none') return agents;
   // The supervisor reviews read-only; in INTERVENE it works a round as a worker, contained as the coder is.
   const supervisor = new ReadOnlySupervisor(createSupervisor(projectDir, config, config.supervisor, parts));
-  return { ...agents, supervisor, supervisorWorker: new ContainedWorker(createWorker(projectDir, config, config.supervisor, parts, 'supervisor'), 'supervisor') };
+  return {
+    ...agents,
+    supervisor,
+    supervisorWorker: new ContainedWorker(
+      createWorker(projectDir, config, config.supervisor, parts, 'supervisor'),
+      'supervisor',
+    ),
+  };
 }
 
 /** A role's worker on an engine; for local models each role works on its own model (the coder's may change mid-run). */
-function createWorker(projectDir: string, config: FactoryConfig, engine: EngineName, parts: Parts, role: ModelRole): Worker {
-  if (engine === 'scripted') return new ScriptedWorker(loadScript(path.resolve(projectDir, config.script)), role === 'reviewer' ? 'reviewer' : 'worker');
+function createWorker(
+  projectDir: string,
+  config: FactoryConfig,
+  engine: EngineName,
+  parts: Parts,
+  role: ModelRole,
+): Worker {
+  if (engine === 'scripted')
+    return new ScriptedWorker(
+      loadScript(path.resolve(projectDir, config.script)),
+      role === 'reviewer' ? 'reviewer' : 'worker',
+    );
   if (engine === 'claude' || engine === 'gemini') return new CliWorker(cliEngine(engine), parts.cli);
   const chat = ownChat(config, engine, parts);
   if (!chat) throw notAvailable(engine);
@@ -59,18 +95,26 @@ function createWorker(projectDir: string, config: FactoryConfig, engine: EngineN
 }
 
 /** The architect and the reviewer run on the worker's engine; the reviewer is a worker given the reviewer's prompt. */
-function createPlanners(projectDir: string, config: FactoryConfig, parts: Parts): Pick<Agents, 'architect' | 'reviewer'> {
+function createPlanners(
+  projectDir: string,
+  config: FactoryConfig,
+  parts: Parts,
+): Pick<Agents, 'architect' | 'reviewer'> {
   // Local models play the planning roles only when they are named for them (or WORKER_MODEL is).
   const local = config.aiEngine === 'ollama' || config.aiEngine === 'openai';
   if (local && (!roleModel(config, 'architect') || !roleModel(config, 'reviewer'))) return {};
   if (config.aiEngine !== 'scripted') {
     const architect = new WorkerArchitect(createWorker(projectDir, config, config.aiEngine, parts, 'architect'));
-    return { architect: new ReadOnlyArchitect(architect), reviewer: new ContainedWorker(createWorker(projectDir, config, config.aiEngine, parts, 'reviewer'), 'reviewer') };
+    return {
+      architect: new ReadOnlyArchitect(architect),
+      reviewer: new ContainedWorker(createWorker(projectDir, config, config.aiEngine, parts, 'reviewer'), 'reviewer'),
+    };
   }
   const script = loadScript(path.resolve(projectDir, config.script));
   return {
     architect: script.architect.length > 0 ? new ReadOnlyArchitect(new ScriptedArchitect(script)) : undefined,
-    reviewer: script.reviewer.length > 0 ? new ContainedWorker(new ScriptedWorker(script, 'reviewer'), 'reviewer') : undefined,
+    reviewer:
+      script.reviewer.length > 0 ? new ContainedWorker(new ScriptedWorker(script, 'reviewer'), 'reviewer') : undefined,
   };
 }
 
@@ -79,7 +123,11 @@ function createSupervisor(projectDir: string, config: FactoryConfig, engine: Eng
   if (engine === 'claude' || engine === 'gemini') return new CliSupervisor(cliEngine(engine), parts.cli);
   const chat = ownChat(config, engine, parts);
   if (!chat) throw notAvailable(engine);
-  const model = requireModel(engine, roleModel(config, 'supervisor'), 'SUPERVISOR_MODEL, REVIEWER_MODEL or WORKER_MODEL');
+  const model = requireModel(
+    engine,
+    roleModel(config, 'supervisor'),
+    'SUPERVISOR_MODEL, REVIEWER_MODEL or WORKER_MODEL',
+  );
   return new OwnSupervisor(engine, chat, (request) => request.model || model);
 }
 
@@ -91,7 +139,10 @@ function ownChat(config: FactoryConfig, engine: EngineName, parts: Parts): Strea
 }
 
 function requireModel(engine: EngineName, model: string, keys: string): string {
-  if (!model) throw new UserError(`the ${engine} engine needs a model name: set ${keys} in factory_config.md (e.g. qwen2.5-coder:32b)`);
+  if (!model)
+    throw new UserError(
+      `the ${engine} engine needs a model name: set ${keys} in factory_config.md (e.g. qwen2.5-coder:32b)`,
+    );
   return model;
 }
 

@@ -17,8 +17,21 @@ export class WorkerArchitect implements Architect {
       if (activity.kind === 'text') text.push(activity.text);
       request.onActivity(activity);
     };
-    const result = await this.worker.run({ ...request, task: planTask, round: 0, runRound: 0, lockedPaths: new Set(), readOnly: true, onActivity });
+    const result = await this.worker.run({
+      ...request,
+      task: planTask,
+      round: 0,
+      runRound: 0,
+      lockedPaths: new Set(),
+      readOnly: true,
+      onActivity,
+    });
     if (!result.ok) throw new Error(`the architect (${this.worker.name}) failed: ${result.error ?? 'no reason given'}`);
-    return { text: text.join('\n'), costUsd: result.costUsd, inputTokens: result.inputTokens, outputTokens: result.outputTokens };
+    return {
+      text: text.join('\n'),
+      costUsd: result.costUsd,
+      inputTokens: result.inputTokens,
+      outputTokens: result.outputTokens,
+    };
   }
 }

@@ -26,16 +26,19 @@ export async function attachToRun(projectDir: string): Promise<AttachClient | un
   socket.setEncoding('utf8');
   const listeners = new Set<Listener>();
   let early: FactoryEvent[] | undefined = [];
-  socket.on('data', ndjsonLines((line) => {
-    let event: FactoryEvent;
-    try {
-      event = JSON.parse(line) as FactoryEvent;
-    } catch {
-      return;
-    }
-    if (early) early.push(event);
-    for (const listener of listeners) listener(event);
-  }));
+  socket.on(
+    'data',
+    ndjsonLines((line) => {
+      let event: FactoryEvent;
+      try {
+        event = JSON.parse(line) as FactoryEvent;
+      } catch {
+        return;
+      }
+      if (early) early.push(event);
+      for (const listener of listeners) listener(event);
+    }),
+  );
   const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
   socket.on('error', () => undefined);
   return {
@@ -57,7 +60,11 @@ export async function attachToRun(projectDir: string): Promise<AttachClient | un
 }
 
 /** Waits for a run that is starting to open its channel; gives up when `alive` says the starter died or after timeoutMs. */
-export async function waitForRun(projectDir: string, alive: () => boolean, timeoutMs = 20_000): Promise<AttachClient | undefined> {
+export async function waitForRun(
+  projectDir: string,
+  alive: () => boolean,
+  timeoutMs = 20_000,
+): Promise<AttachClient | undefined> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && alive()) {
     const client = await attachToRun(projectDir);

@@ -18,7 +18,11 @@ export type AttachServer = { socket: string; clients(): number; close(): Promise
 /** A dashboard that cannot keep up (8 MB unread) is dropped; it can attach again and gets the history. */
 const maxBacklog = 8 * 1024 * 1024;
 
-export async function serveAttach(engine: Steerable, projectDir: string, warn: (line: string) => void = () => undefined): Promise<AttachServer> {
+export async function serveAttach(
+  engine: Steerable,
+  projectDir: string,
+  warn: (line: string) => void = () => undefined,
+): Promise<AttachServer> {
   const socket = socketPathFor(projectDir);
   fs.mkdirSync(path.dirname(attachInfoFile(projectDir)), { recursive: true });
   await clearStaleSocket(socket, projectDir);
@@ -44,13 +48,19 @@ export async function serveAttach(engine: Steerable, projectDir: string, warn: (
     clients.add(client);
     client.on('close', () => clients.delete(client));
     client.on('error', () => clients.delete(client));
-    const replay = history.all().map((event) => JSON.stringify(event)).join('\n');
+    const replay = history
+      .all()
+      .map((event) => JSON.stringify(event))
+      .join('\n');
     if (replay) send(client, `${replay}\n`);
-    client.on('data', ndjsonLines((line) => {
-      const parsed = parseCommandLine(line);
-      if (parsed.ok) engine.send(parsed.command);
-      else warn(`a dashboard sent a command the engine does not know (${parsed.error}): ${line.slice(0, 200)}`);
-    }));
+    client.on(
+      'data',
+      ndjsonLines((line) => {
+        const parsed = parseCommandLine(line);
+        if (parsed.ok) engine.send(parsed.command);
+        else warn(`a dashboard sent a command the engine does not know (${parsed.error}): ${line.slice(0, 200)}`);
+      }),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -85,5 +95,7 @@ async function clearStaleSocket(socket: string, projectDir: string): Promise<voi
   if (!answers) return void fs.rmSync(socket, { force: true });
   const owner = readAttachInfo(projectDir);
   const who = owner ? `pid ${owner.pid}, started ${owner.startedAt}` : `listening on ${socket}`;
-  throw new UserError(`a factory run is already going in this folder (${who}): attach to it with \`factory tui\`, or stop it first`);
+  throw new UserError(
+    `a factory run is already going in this folder (${who}): attach to it with \`factory tui\`, or stop it first`,
+  );
 }

@@ -25,5 +25,8 @@ export function parseCommandLine(line: string): ParsedCommand {
   }
   const parsed = commandSchema.safeParse(json);
   if (parsed.success) return { ok: true, command: parsed.data };
-  return { ok: false, error: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'command'}: ${issue.message}`).join('; ') };
+  return {
+    ok: false,
+    error: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'command'}: ${issue.message}`).join('; '),
+  };
 }

@@ -4,7 +4,12 @@ import { checkValue } from './validate-value.js';
 import type { ConfigProblem } from './config-error.js';
 import { caseHint, suggest } from './suggest.js';
 
-export function checkSetting(key: string, raw: string, file: string, line?: number): { value: string } | { problem: ConfigProblem } {
+export function checkSetting(
+  key: string,
+  raw: string,
+  file: string,
+  line?: number,
+): { value: string } | { problem: ConfigProblem } {
   const definition = findKey(key);
   if (!definition && key !== key.toUpperCase()) {
     const hint = caseHint(key);
@@ -13,9 +18,17 @@ export function checkSetting(key: string, raw: string, file: string, line?: numb
   }
   if (!definition) {
     const hint = suggest(key, keyNames);
-    return { problem: { file, line, key, message: `unknown setting ${key}${hint ? ` (did you mean ${hint}?)` : ''}; known settings: ${keyNames.join(', ')}` } };
+    return {
+      problem: {
+        file,
+        line,
+        key,
+        message: `unknown setting ${key}${hint ? ` (did you mean ${hint}?)` : ''}; known settings: ${keyNames.join(', ')}`,
+      },
+    };
   }
   const checked = checkValue(definition.spec, raw);
-  if (!checked.ok) return { problem: { file, line, key, message: `${key}=${raw} is not allowed: expected ${checked.allowed}` } };
+  if (!checked.ok)
+    return { problem: { file, line, key, message: `${key}=${raw} is not allowed: expected ${checked.allowed}` } };
   return { value: checked.value };
 }

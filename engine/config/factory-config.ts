@@ -46,7 +46,10 @@ export function toFactoryConfig(values: Record<string, string>): FactoryConfig {
   const get = (key: string): string => values[key] ?? '';
   return {
     scope: get('SCOPE') as FactoryConfig['scope'],
-    tasks: get('TASKS').split(',').map((task) => task.trim()).filter(Boolean),
+    tasks: get('TASKS')
+      .split(',')
+      .map((task) => task.trim())
+      .filter(Boolean),
     language: get('LANGUAGE'),
     aiEngine: get('AI_ENGINE') as EngineName,
     workerModel: get('WORKER_MODEL'),
@@ -78,6 +81,9 @@ export function toFactoryConfig(values: Record<string, string>): FactoryConfig {
     settings: { ...values },
     plan: get('PLAN') as FactoryConfig['plan'],
     lockTests: get('LOCK_TESTS') as FactoryConfig['lockTests'],
-    legoExceptions: get('LEGO_EXCEPTIONS').split(',').map((glob) => glob.trim()).filter(Boolean),
+    legoExceptions: get('LEGO_EXCEPTIONS')
+      .split(',')
+      .map((glob) => glob.trim())
+      .filter(Boolean),
   };
 }

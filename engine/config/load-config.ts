@@ -19,7 +19,9 @@ export type ConfigSources = {
 export function loadConfig(projectDir: string, sources: ConfigSources = {}): FactoryConfig {
   const file = path.join(projectDir, configFileName);
   const problems: ConfigProblem[] = [];
-  const values: Record<string, string> = Object.fromEntries(configKeys.map((definition) => [definition.key, definition.default]));
+  const values: Record<string, string> = Object.fromEntries(
+    configKeys.map((definition) => [definition.key, definition.default]),
+  );
 
   apply(sources.userDefaults ?? {}, 'user defaults (factory defaults)', values, problems);
   if (!fs.existsSync(file)) {
@@ -38,7 +40,12 @@ export function loadConfig(projectDir: string, sources: ConfigSources = {}): Fac
   return toFactoryConfig(values);
 }
 
-function apply(entries: Record<string, string>, source: string, values: Record<string, string>, problems: ConfigProblem[]): void {
+function apply(
+  entries: Record<string, string>,
+  source: string,
+  values: Record<string, string>,
+  problems: ConfigProblem[],
+): void {
   for (const [key, raw] of Object.entries(entries)) {
     const result = checkSetting(key, raw, source);
     if ('problem' in result) problems.push(result.problem);

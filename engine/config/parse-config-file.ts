@@ -32,7 +32,8 @@ export function parseConfigText(text: string, file: string): ParsedConfig {
     if (problems.length >= maxProblems) {
       // Past the cap only counting is left: no suggestions to look for (they cost an edit distance per key).
       const known = key === upper && findKey(key) && !settings.has(key);
-      if (known ? 'problem' in checkSetting(key, unwrap(match[2]!), file, line) : key === upper || findKey(upper)) more++;
+      if (known ? 'problem' in checkSetting(key, unwrap(match[2]!), file, line) : key === upper || findKey(upper))
+        more++;
       // Only remembered to find a key set twice: with problems listed the load fails anyway.
       if (known) settings.set(key, { value: '', line });
       continue;

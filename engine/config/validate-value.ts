@@ -30,11 +30,15 @@ export function checkValue(spec: KeySpec, raw: string): Checked {
     }
     case 'int': {
       const number = Number(value);
-      return /^\d+$/.test(value) && number >= spec.min && number <= spec.max ? { ok: true, value: String(number) } : fail;
+      return /^\d+$/.test(value) && number >= spec.min && number <= spec.max
+        ? { ok: true, value: String(number) }
+        : fail;
     }
     case 'number':
       if (value === '') return { ok: true, value };
-      return /^\d+(\.\d+)?$/.test(value) && Number(value) >= spec.min ? { ok: true, value: String(Number(value)) } : fail;
+      return /^\d+(\.\d+)?$/.test(value) && Number(value) >= spec.min
+        ? { ok: true, value: String(Number(value)) }
+        : fail;
     case 'bool':
       if (/^(true|yes|on|1)$/i.test(value)) return { ok: true, value: 'true' };
       if (/^(false|no|off|0)$/i.test(value)) return { ok: true, value: 'false' };

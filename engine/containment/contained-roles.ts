@@ -1,11 +1,26 @@
 // Every role's calls under factory's own check of the work tree (work-tree-guard.ts), whatever the engine did or did not
 // enforce: what a call was not allowed to do is undone and reported as a refused edit naming the engine and the role.
-import type { AgentActivity, AgentRole, Architect, PlanRequest, ReviewRequest, Supervisor, Usage, Verdict, Worker, WorkerRequest, WorkerResult } from '../agents/agent.js';
+import type {
+  AgentActivity,
+  AgentRole,
+  Architect,
+  PlanRequest,
+  ReviewRequest,
+  Supervisor,
+  Usage,
+  Verdict,
+  Worker,
+  WorkerRequest,
+  WorkerResult,
+} from '../agents/agent.js';
 import { guardWorkTree, type GuardOptions } from './work-tree-guard.js';
 
 /** The coder, the reviewer, the supervisor in INTERVENE: writes inside the project, never .git/ or a link out. */
 export class ContainedWorker implements Worker {
-  constructor(private readonly inner: Worker, private readonly role: AgentRole) {}
+  constructor(
+    private readonly inner: Worker,
+    private readonly role: AgentRole,
+  ) {}
 
   get name(): string {
     return this.inner.name;
@@ -49,16 +64,31 @@ export class ReadOnlySupervisor implements Supervisor {
 const readOnly: GuardOptions = { readOnly: true };
 
 /** The check runs after the call even when it failed or threw: a crashed agent's writes are undone as well. */
-async function guarded<T>(projectDir: string, options: GuardOptions, onActivity: (activity: AgentActivity) => void, call: () => Promise<T>): Promise<T> {
+async function guarded<T>(
+  projectDir: string,
+  options: GuardOptions,
+  onActivity: (activity: AgentActivity) => void,
+  call: () => Promise<T>,
+): Promise<T> {
   const guard = await guardWorkTree(projectDir, options);
   try {
     return await call();
   } finally {
-    for (const refusal of await guard.check()) onActivity({ kind: 'edit', path: refusal.path, action: 'refused', reason: refusal.reason });
+    for (const refusal of await guard.check())
+      onActivity({ kind: 'edit', path: refusal.path, action: 'refused', reason: refusal.reason });
   }
 }
 
 /** Edits carry the engine and role that made them, so the refused ones can say who tried. */
-function stamp(onActivity: (activity: AgentActivity) => void, engine: string, role: AgentRole): (activity: AgentActivity) => void {
-  return (activity) => onActivity(activity.kind === 'edit' ? { ...activity, engine: activity.engine ?? engine, role: activity.role ?? role } : activity);
+function stamp(
+  onActivity: (activity: AgentActivity) => void,
+  engine: string,
+  role: AgentRole,
+): (activity: AgentActivity) => void {
+  return (activity) =>
+    onActivity(
+      activity.kind === 'edit'
+        ? { ...activity, engine: activity.engine ?? engine, role: activity.role ?? role }
+        : activity,
+    );
 }

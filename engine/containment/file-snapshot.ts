@@ -3,7 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** A file's content, a symlink's target, a folder, or nothing there. */
-type Entry = { kind: 'file'; content: Buffer; mode: number } | { kind: 'link'; target: string } | { kind: 'dir' } | { kind: 'none' };
+type Entry =
+  | { kind: 'file'; content: Buffer; mode: number }
+  | { kind: 'link'; target: string }
+  | { kind: 'dir' }
+  | { kind: 'none' };
 
 export type FileSnapshot = { root: string; entries: Map<string, Entry> };
 
@@ -55,7 +59,8 @@ function sameEntry(a: Entry, b: Entry): boolean {
 function writeEntry(file: string, entry: Entry): void {
   const current = readEntry(file);
   // Whatever stands there now goes first: a link must never be written through, a folder never written over.
-  if (current.kind !== 'none' && !(current.kind === 'dir' && entry.kind === 'dir')) fs.rmSync(file, { recursive: true, force: true });
+  if (current.kind !== 'none' && !(current.kind === 'dir' && entry.kind === 'dir'))
+    fs.rmSync(file, { recursive: true, force: true });
   if (entry.kind === 'none') return;
   if (entry.kind === 'dir') return void fs.mkdirSync(file, { recursive: true });
   fs.mkdirSync(path.dirname(file), { recursive: true });

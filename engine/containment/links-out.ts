@@ -29,7 +29,9 @@ export async function removeLinksOut(projectDir: string, before: LinkMap): Promi
   for (const [file, identity] of now) {
     if (before.get(file) === identity) continue;
     const absolute = path.join(projectDir, file);
-    const reason = identity.startsWith('symlink') ? symlinkOut(root, absolute) : hardLinkOut(absolute, inodes.get(identity) ?? 0);
+    const reason = identity.startsWith('symlink')
+      ? symlinkOut(root, absolute)
+      : hardLinkOut(absolute, inodes.get(identity) ?? 0);
     if (!reason) continue;
     fs.rmSync(absolute, { force: true });
     removed.push({ path: file, reason });
@@ -46,7 +48,8 @@ function symlinkOut(root: string, absolute: string): string | undefined {
     real = target;
   }
   const relative = path.relative(root, real);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return `a symlink leading outside the project (to ${target}), removed`;
+  if (relative.startsWith('..') || path.isAbsolute(relative))
+    return `a symlink leading outside the project (to ${target}), removed`;
   if (relative.split(path.sep)[0] === '.git') return 'a symlink leading into .git/, removed';
   return undefined;
 }
@@ -60,7 +63,10 @@ function hardLinkOut(absolute: string, namesInProject: number): string | undefin
 
 /** Tracked and untracked files, ignored ones left out (node_modules, .venv, .factory). */
 async function workTreeFiles(projectDir: string): Promise<string[]> {
-  const listed = await execa('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: projectDir, reject: false });
+  const listed = await execa('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: projectDir,
+    reject: false,
+  });
   return listed.exitCode === 0 ? [...new Set(listed.stdout.split('\0').filter(Boolean))] : [];
 }
 

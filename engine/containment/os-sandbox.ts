@@ -33,26 +33,54 @@ export function detectOsSandbox(): OsSandbox | NoOsSandbox {
 
 function detect(platform: NodeJS.Platform): OsSandbox | NoOsSandbox {
   if (platform === 'linux') {
-    const tried = spawnSync('bwrap', ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', 'true'], { timeout: 10_000, encoding: 'utf8' });
+    const tried = spawnSync('bwrap', ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', 'true'], {
+      timeout: 10_000,
+      encoding: 'utf8',
+    });
     if (tried.status === 0) return { kind: 'bubblewrap', binary: 'bwrap' };
     const missing = (tried.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
-    const reason = missing ? 'bubblewrap (bwrap) is not installed' : `bubblewrap cannot start here: ${(tried.stderr || tried.error?.message || `exit ${tried.status}`).trim()}`;
-    const fix = missing ? 'install it: apt install bubblewrap (dnf install bubblewrap, pacman -S bubblewrap)' : 'allow unprivileged user namespaces (kernel.unprivileged_userns_clone=1) or run where bwrap works';
+    const reason = missing
+      ? 'bubblewrap (bwrap) is not installed'
+      : `bubblewrap cannot start here: ${(tried.stderr || tried.error?.message || `exit ${tried.status}`).trim()}`;
+    const fix = missing
+      ? 'install it: apt install bubblewrap (dnf install bubblewrap, pacman -S bubblewrap)'
+      : 'allow unprivileged user namespaces (kernel.unprivileged_userns_clone=1) or run where bwrap works';
     return { kind: 'none', reason, fix };
   }
   if (platform === 'darwin') {
     if (fs.existsSync('/usr/bin/sandbox-exec')) return { kind: 'seatbelt', binary: '/usr/bin/sandbox-exec' };
     return { kind: 'none', reason: '/usr/bin/sandbox-exec is missing', fix: 'use a macOS that ships sandbox-exec' };
   }
-  return { kind: 'none', reason: `no OS sandbox is supported on ${platform}`, fix: 'run factory on Linux (bubblewrap) or macOS (sandbox-exec)' };
+  return {
+    kind: 'none',
+    reason: `no OS sandbox is supported on ${platform}`,
+    fix: 'run factory on Linux (bubblewrap) or macOS (sandbox-exec)',
+  };
 }
 
 /** The command line that runs binary args inside the sandbox; scratchDir holds the Seatbelt profile. */
-export function sandboxedCommand(sandbox: OsSandbox, spec: SandboxSpec, binary: string, args: string[], scratchDir: string): WrappedCommand {
-  const real = { ...spec, projectDir: realPath(spec.projectDir), writable: spec.writable.filter((item) => fs.existsSync(item)).map(realPath) };
-  if (sandbox.kind === 'bubblewrap') return { binary: sandbox.binary, args: [...bwrapArgs(real, existingProtected(real)), '--', binary, ...args] };
+export function sandboxedCommand(
+  sandbox: OsSandbox,
+  spec: SandboxSpec,
+  binary: string,
+  args: string[],
+  scratchDir: string,
+): WrappedCommand {
+  const real = {
+    ...spec,
+    projectDir: realPath(spec.projectDir),
+    writable: spec.writable.filter((item) => fs.existsSync(item)).map(realPath),
+  };
+  if (sandbox.kind === 'bubblewrap')
+    return { binary: sandbox.binary, args: [...bwrapArgs(real, existingProtected(real)), '--', binary, ...args] };
   const profile = path.join(scratchDir, 'factory-sandbox.sb');
-  fs.writeFileSync(profile, seatbeltProfile(real, real.protectedPaths.map((item) => path.join(real.projectDir, item))));
+  fs.writeFileSync(
+    profile,
+    seatbeltProfile(
+      real,
+      real.protectedPaths.map((item) => path.join(real.projectDir, item)),
+    ),
+  );
   return { binary: sandbox.binary, args: ['-f', profile, binary, ...args] };
 }
 

@@ -4,7 +4,9 @@ import type { SandboxSpec } from './os-sandbox.js';
 
 /** protectedFiles: absolute paths inside the project. */
 export function seatbeltProfile(spec: SandboxSpec, protectedFiles: string[]): string {
-  const writable = [...(spec.writeProject ? [spec.projectDir] : []), ...spec.writable].map((item) => `  (subpath ${quote(item)})`);
+  const writable = [...(spec.writeProject ? [spec.projectDir] : []), ...spec.writable].map(
+    (item) => `  (subpath ${quote(item)})`,
+  );
   const lines = [
     '(version 1)',
     '(allow default)',
@@ -13,7 +15,8 @@ export function seatbeltProfile(spec: SandboxSpec, protectedFiles: string[]): st
     ...writable,
     '  (literal "/dev/null") (literal "/dev/tty") (regex #"^/dev/fd/") (regex #"^/dev/ttys"))',
   ];
-  if (protectedFiles.length > 0) lines.push('(deny file-write*', ...protectedFiles.map((item) => `  (subpath ${quote(item)})`), ')');
+  if (protectedFiles.length > 0)
+    lines.push('(deny file-write*', ...protectedFiles.map((item) => `  (subpath ${quote(item)})`), ')');
   return `${lines.join('\n')}\n`;
 }
 

@@ -15,7 +15,15 @@ export async function snapshotTree(projectDir: string): Promise<TreeSnapshot> {
 export async function restoreTree(snapshot: TreeSnapshot): Promise<string[]> {
   const now = await writeTree(snapshot.projectDir);
   if (now === snapshot.tree) return [];
-  const diff = await git(snapshot.projectDir, ['diff-tree', '-r', '-z', '--no-renames', '--name-status', snapshot.tree, now]);
+  const diff = await git(snapshot.projectDir, [
+    'diff-tree',
+    '-r',
+    '-z',
+    '--no-renames',
+    '--name-status',
+    snapshot.tree,
+    now,
+  ]);
   const fields = diff.split('\0').filter(Boolean);
   const changed: string[] = [];
   const restore: string[] = [];
@@ -26,7 +34,14 @@ export async function restoreTree(snapshot: TreeSnapshot): Promise<string[]> {
     if (status === 'A') fs.rmSync(path.join(snapshot.projectDir, file), { force: true, recursive: true });
     else restore.push(file);
   }
-  if (restore.length > 0) await git(snapshot.projectDir, ['restore', `--source=${snapshot.tree}`, '--worktree', '--', ...restore.map((file) => `:(literal)${file}`)]);
+  if (restore.length > 0)
+    await git(snapshot.projectDir, [
+      'restore',
+      `--source=${snapshot.tree}`,
+      '--worktree',
+      '--',
+      ...restore.map((file) => `:(literal)${file}`),
+    ]);
   removeEmptyFolders(snapshot.projectDir, changed);
   return changed;
 }

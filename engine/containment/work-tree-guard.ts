@@ -30,11 +30,16 @@ type Taken = { gitFiles: FileSnapshot; links?: LinkMap; tree?: TreeSnapshot };
 
 async function check(projectDir: string, taken: Taken): Promise<Refusal[]> {
   // .git first: the tree is put back with git, which must find its own files as they were.
-  const refusals: Refusal[] = restoreFiles(taken.gitFiles, gitDirFiles(projectDir)).map((file) => ({ path: file, reason: 'inside .git/, put back as it was' }));
+  const refusals: Refusal[] = restoreFiles(taken.gitFiles, gitDirFiles(projectDir)).map((file) => ({
+    path: file,
+    reason: 'inside .git/, put back as it was',
+  }));
   if (taken.links) refusals.push(...(await removeLinksOut(projectDir, taken.links)));
   if (taken.tree) {
     const changed = await restoreTree(taken.tree);
-    refusals.push(...changed.map((file) => ({ path: file, reason: 'this role may only read the project; put back as it was' })));
+    refusals.push(
+      ...changed.map((file) => ({ path: file, reason: 'this role may only read the project; put back as it was' })),
+    );
   }
   return refusals;
 }

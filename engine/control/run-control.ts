@@ -50,7 +50,10 @@ export class RunControl {
         return;
       case 'escalate':
         this.escalated = true;
-        this.requestPause({ kind: 'escalation', reason: command.reason ?? 'escalated by the human: the task needs a human' });
+        this.requestPause({
+          kind: 'escalation',
+          reason: command.reason ?? 'escalated by the human: the task needs a human',
+        });
         return;
       case 'intervene':
         this.requestPause({ kind: 'intervention', reason: 'paused for hand edits: edit the files, then resume' });

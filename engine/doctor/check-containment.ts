@@ -9,6 +9,10 @@ export function checkContainment(config: FactoryConfig, os?: OsSandbox | NoOsSan
     const found = engineContainment(engine, os);
     const detail = found.inForce.join('; ');
     if (found.missing.length === 0) return ok(`containment ${engine}`, detail);
-    return warn(`containment ${engine}`, `MISSING ${found.missing.join('; ')}; in force: ${detail}`, found.fix ?? 'see the README, "Safety"');
+    return warn(
+      `containment ${engine}`,
+      `MISSING ${found.missing.join('; ')}; in force: ${detail}`,
+      found.fix ?? 'see the README, "Safety"',
+    );
   });
 }

@@ -3,7 +3,10 @@ import { execa } from 'execa';
 import type { EngineName, FactoryConfig } from '../config/factory-config.js';
 import { fail, ok, warn, type CheckResult } from './check.js';
 
-export async function checkEngines(config: FactoryConfig, env: NodeJS.ProcessEnv = process.env): Promise<CheckResult[]> {
+export async function checkEngines(
+  config: FactoryConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<CheckResult[]> {
   const engines = new Set<EngineName>([config.aiEngine, ...(config.supervisor === 'none' ? [] : [config.supervisor])]);
   const results: CheckResult[] = [];
   for (const engine of engines) results.push(...(await checkEngine(engine, config, env)));
@@ -15,14 +18,32 @@ async function checkEngine(engine: EngineName, config: FactoryConfig, env: NodeJ
     case 'scripted':
       return [ok('engine scripted', `replays ${config.script} (no AI)`)];
     case 'claude':
-      return [await binary('claude', '@anthropic-ai/claude-code'), key('claude', env, ['ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'], 'or log in once with `claude`')];
+      return [
+        await binary('claude', '@anthropic-ai/claude-code'),
+        key('claude', env, ['ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'], 'or log in once with `claude`'),
+      ];
     case 'gemini':
-      return [await binary('gemini', '@google/gemini-cli'), key('gemini', env, ['GEMINI_API_KEY', 'GOOGLE_API_KEY'], 'or log in once with `gemini`')];
+      return [
+        await binary('gemini', '@google/gemini-cli'),
+        key('gemini', env, ['GEMINI_API_KEY', 'GOOGLE_API_KEY'], 'or log in once with `gemini`'),
+      ];
     case 'ollama':
-      return [await reachable('engine ollama', `${config.ollamaHost}/api/tags`, 'start it with `ollama serve`, or set OLLAMA_HOST=')];
+      return [
+        await reachable(
+          'engine ollama',
+          `${config.ollamaHost}/api/tags`,
+          'start it with `ollama serve`, or set OLLAMA_HOST=',
+        ),
+      ];
     case 'openai': {
-      const server = await reachable('engine openai', `${config.openaiBaseUrl.replace(/\/$/, '')}/models`, 'start the server (LM Studio, vLLM, llama.cpp) or set OPENAI_BASE_URL=');
-      const named = env[config.openaiApiKeyEnv] ? ok('key openai', `${config.openaiApiKeyEnv} is set`) : ok('key openai', `${config.openaiApiKeyEnv} is not set: no key is sent (fine for local servers)`);
+      const server = await reachable(
+        'engine openai',
+        `${config.openaiBaseUrl.replace(/\/$/, '')}/models`,
+        'start the server (LM Studio, vLLM, llama.cpp) or set OPENAI_BASE_URL=',
+      );
+      const named = env[config.openaiApiKeyEnv]
+        ? ok('key openai', `${config.openaiApiKeyEnv} is set`)
+        : ok('key openai', `${config.openaiApiKeyEnv} is not set: no key is sent (fine for local servers)`);
       return [server, named];
     }
   }
@@ -36,7 +57,9 @@ async function binary(name: string, npmPackage: string): Promise<CheckResult> {
 
 function key(name: string, env: NodeJS.ProcessEnv, names: string[], alternative: string): CheckResult {
   const found = names.find((variable) => env[variable]);
-  return found ? ok(`key ${name}`, `${found} is set`) : warn(`key ${name}`, `none of ${names.join(', ')} is set`, `export ${names[0]}=…, ${alternative}`);
+  return found
+    ? ok(`key ${name}`, `${found} is set`)
+    : warn(`key ${name}`, `none of ${names.join(', ')} is set`, `export ${names[0]}=…, ${alternative}`);
 }
 
 async function reachable(name: string, url: string, fix: string): Promise<CheckResult> {

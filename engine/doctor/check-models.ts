@@ -15,15 +15,22 @@ export async function checkModels(config: FactoryConfig): Promise<CheckResult[]>
   } catch {
     return []; // the engine check already says the server does not answer
   }
-  const sizeOf = (model: string): number | undefined => tags.models?.find((entry) => sameModel(entry.name, model))?.size;
+  const sizeOf = (model: string): number | undefined =>
+    tags.models?.find((entry) => sameModel(entry.name, model))?.size;
   const results = [...new Set(roles.values())].map((model) => {
-    const playing = [...roles].filter(([, name]) => name === model).map(([role]) => role).join(', ');
+    const playing = [...roles]
+      .filter(([, name]) => name === model)
+      .map(([role]) => role)
+      .join(', ');
     const size = sizeOf(model);
     if (size !== undefined) return ok(`model ${model}`, `${playing}: on the server, ${(size / 1e9).toFixed(1)} GB`);
-    return config.ollamaPull ? warn(`model ${model}`, `${playing}: not on the server yet`, `the run pulls it first (or: ollama pull ${model})`) : fail(`model ${model}`, `${playing}: not on the server`, `ollama pull ${model}, or set OLLAMA_PULL=true`);
+    return config.ollamaPull
+      ? warn(`model ${model}`, `${playing}: not on the server yet`, `the run pulls it first (or: ollama pull ${model})`)
+      : fail(`model ${model}`, `${playing}: not on the server`, `ollama pull ${model}, or set OLLAMA_PULL=true`);
   });
   const problem = config.vramBudgetGb === undefined ? undefined : budgetProblem(roles, sizeOf, config.vramBudgetGb);
   if (problem) results.push(fail('memory', problem, 'pick smaller models or raise VRAM_BUDGET_GB'));
-  else if (config.vramBudgetGb !== undefined) results.push(ok('memory', `the models fit VRAM_BUDGET_GB=${config.vramBudgetGb}`));
+  else if (config.vramBudgetGb !== undefined)
+    results.push(ok('memory', `the models fit VRAM_BUDGET_GB=${config.vramBudgetGb}`));
   return results;
 }

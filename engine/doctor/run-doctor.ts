@@ -29,7 +29,10 @@ export async function runDoctor(input: DoctorInput): Promise<CheckResult[]> {
     choice = await input.sandboxFor(config);
     await choice.sandbox.start();
   } catch (error) {
-    return [...results, fail('sandbox', errorMessage(error), 'start Docker (or set SANDBOX=local), and make sure SANDBOX_IMAGE is there')];
+    return [
+      ...results,
+      fail('sandbox', errorMessage(error), 'start Docker (or set SANDBOX=local), and make sure SANDBOX_IMAGE is there'),
+    ];
   }
   const { sandbox, note } = choice;
   results.push(note ? warn('sandbox', sandbox.describe(), note) : ok('sandbox', sandbox.describe()));

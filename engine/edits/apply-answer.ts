@@ -17,13 +17,20 @@ export function applyParsedEdit(projectDir: string, edit: ParsedEdit, locked: Re
   if (current === 'not a file') return refuse(`${checked.relative} is not a regular file`);
   let content: string;
   if (edit.kind === 'whole') {
-    if (edit.content === '' && current) return refuse(`the whole-file block for ${checked.relative} is empty but the file is not; to change it, give its complete content`);
+    if (edit.content === '' && current)
+      return refuse(
+        `the whole-file block for ${checked.relative} is empty but the file is not; to change it, give its complete content`,
+      );
     content = edit.content;
   } else if (edit.search === '') {
-    if (current) return refuse(`the SEARCH part is empty but ${checked.relative} already exists and is not empty; copy the lines to replace into SEARCH`);
+    if (current)
+      return refuse(
+        `the SEARCH part is empty but ${checked.relative} already exists and is not empty; copy the lines to replace into SEARCH`,
+      );
     content = edit.replace;
   } else {
-    if (current === undefined) return refuse(`${checked.relative} does not exist; to create it, leave SEARCH empty or write the whole file`);
+    if (current === undefined)
+      return refuse(`${checked.relative} does not exist; to create it, leave SEARCH empty or write the whole file`);
     const replaced = replaceOnce(current, edit.search, edit.replace);
     if (!replaced.ok) return refuse(replaced.reason);
     content = replaced.content;

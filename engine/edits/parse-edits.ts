@@ -61,25 +61,49 @@ function readSearchReplace(lines: string[], start: number, path: string | undefi
     const line = lines[index]!;
     if (part === search && dividerMarker.test(line)) part = replace;
     else if (part === replace && replaceMarker.test(line)) {
-      if (!path) result.problems.push({ path: noPath, reason: 'a SEARCH/REPLACE block had no file path on the line before its fence; it was not applied' });
+      if (!path)
+        result.problems.push({
+          path: noPath,
+          reason: 'a SEARCH/REPLACE block had no file path on the line before its fence; it was not applied',
+        });
       else result.edits.push({ kind: 'replace', path, search: joinLines(search), replace: joinLines(replace) });
       return index;
     } else if (searchMarker.test(line)) {
-      result.problems.push({ path: path ?? noPath, reason: 'a SEARCH/REPLACE block was malformed (a new SEARCH began before the REPLACE marker); it was not applied' });
+      result.problems.push({
+        path: path ?? noPath,
+        reason:
+          'a SEARCH/REPLACE block was malformed (a new SEARCH began before the REPLACE marker); it was not applied',
+      });
       return index - 1;
     } else part.push(line);
   }
-  result.problems.push({ path: path ?? noPath, reason: `a SEARCH/REPLACE block was not finished (no ${part === search ? '======= divider' : '>>>>>>> REPLACE marker'}; answer cut off?); it was not applied` });
+  result.problems.push({
+    path: path ?? noPath,
+    reason: `a SEARCH/REPLACE block was not finished (no ${part === search ? '======= divider' : '>>>>>>> REPLACE marker'}; answer cut off?); it was not applied`,
+  });
   return lines.length;
 }
 
-function readWholeFile(path: string | undefined, info: string, body: string[], closed: boolean, result: ParsedAnswer): void {
+function readWholeFile(
+  path: string | undefined,
+  info: string,
+  body: string[],
+  closed: boolean,
+  result: ParsedAnswer,
+): void {
   if (!path) {
-    if (body.some((line) => line.trim() !== '')) result.problems.push({ path: noPath, reason: 'a code block had no file path on the line before its fence; it was ignored' });
+    if (body.some((line) => line.trim() !== ''))
+      result.problems.push({
+        path: noPath,
+        reason: 'a code block had no file path on the line before its fence; it was ignored',
+      });
     return;
   }
   if (!closed) {
-    result.problems.push({ path, reason: 'its block was not closed with a fence (answer cut off?); the file was not written' });
+    result.problems.push({
+      path,
+      reason: 'its block was not closed with a fence (answer cut off?); the file was not written',
+    });
     return;
   }
   const lazy = lazyContentProblem(path, info, body);
@@ -89,7 +113,10 @@ function readWholeFile(path: string | undefined, info: string, body: string[], c
   }
   const content = joinLines(body);
   if (Buffer.byteLength(content) > maxEditBytes) {
-    result.problems.push({ path, reason: `its block is ${Buffer.byteLength(content)} bytes, over the ${maxEditBytes}-byte limit; the file was not written` });
+    result.problems.push({
+      path,
+      reason: `its block is ${Buffer.byteLength(content)} bytes, over the ${maxEditBytes}-byte limit; the file was not written`,
+    });
     return;
   }
   result.edits.push({ kind: 'whole', path, content });

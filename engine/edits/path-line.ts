@@ -2,7 +2,20 @@
 const decoration = /^[\s#*>`'"-]*(?:(?:file(?:name)?|path)\s*:\s*)?|[\s*`'":]+$/gi;
 const pathLike = /^(?:[A-Za-z]:)?[^\s`'"<>|*:]+$/;
 const bareNames = /^(?:[A-Z][A-Za-z]*file|LICENSE|README)$/;
-const languages = new Set(['python', 'py', 'javascript', 'js', 'typescript', 'ts', 'go', 'rust', 'text', 'diff', 'bash', 'sh']);
+const languages = new Set([
+  'python',
+  'py',
+  'javascript',
+  'js',
+  'typescript',
+  'ts',
+  'go',
+  'rust',
+  'text',
+  'diff',
+  'bash',
+  'sh',
+]);
 
 /** The path the line names, or undefined when it is prose or a language tag. */
 export function findPath(line: string): string | undefined {
@@ -16,5 +29,7 @@ export function findPath(line: string): string | undefined {
 
 function looksLikePath(text: string): boolean {
   if (!pathLike.test(text) || languages.has(text.toLowerCase())) return false;
-  return /[./\\]/.test(text) ? /[A-Za-z0-9_]/.test(text) && !/^\.+$/.test(text) && !/\.$/.test(text) : bareNames.test(text);
+  return /[./\\]/.test(text)
+    ? /[A-Za-z0-9_]/.test(text) && !/^\.+$/.test(text) && !/\.$/.test(text)
+    : bareNames.test(text);
 }

@@ -7,18 +7,23 @@ export type PathCheck = { ok: true; absolute: string; relative: string } | { ok:
 export function checkEditPath(projectDir: string, requested: string, locked: ReadonlySet<string>): PathCheck {
   const cleaned = requested.trim().replace(/\\/g, '/');
   if (cleaned === '' || cleaned.includes('\0')) return { ok: false, reason: 'empty or invalid path' };
-  if (path.isAbsolute(cleaned) || /^[a-zA-Z]:\//.test(cleaned)) return { ok: false, reason: `absolute path ${requested} (paths must be relative to the project)` };
+  if (path.isAbsolute(cleaned) || /^[a-zA-Z]:\//.test(cleaned))
+    return { ok: false, reason: `absolute path ${requested} (paths must be relative to the project)` };
   const root = fs.realpathSync(projectDir);
   const absolute = path.resolve(root, cleaned);
   const relative = path.relative(root, absolute);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return { ok: false, reason: `${requested} points outside the project` };
-  if (relative.split(path.sep).some((part) => part === '.git')) return { ok: false, reason: `${requested} is inside .git/` };
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative))
+    return { ok: false, reason: `${requested} points outside the project` };
+  if (relative.split(path.sep).some((part) => part === '.git'))
+    return { ok: false, reason: `${requested} is inside .git/` };
   const posix = relative.split(path.sep).join('/');
   if (locked.has(posix)) return { ok: false, reason: `${posix} is a locked test` };
   const real = realNearestAncestor(absolute);
   const realRelative = path.relative(root, real);
-  if (realRelative.startsWith('..') || path.isAbsolute(realRelative)) return { ok: false, reason: `${requested} goes through a link that leads outside the project` };
-  if (realRelative.split(path.sep).includes('.git')) return { ok: false, reason: `${requested} goes through a link into .git/` };
+  if (realRelative.startsWith('..') || path.isAbsolute(realRelative))
+    return { ok: false, reason: `${requested} goes through a link that leads outside the project` };
+  if (realRelative.split(path.sep).includes('.git'))
+    return { ok: false, reason: `${requested} goes through a link into .git/` };
   return { ok: true, absolute, relative: posix };
 }
 

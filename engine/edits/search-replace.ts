@@ -10,11 +10,22 @@ export function replaceOnce(original: string, search: string, replace: string): 
   for (let start = 0; start + wanted.length <= lines.length; start++) {
     if (wanted.every((line, offset) => lines[start + offset]!.trimEnd() === line)) starts.push(start);
   }
-  if (starts.length > 1) return { ok: false, reason: `the SEARCH text matches ${starts.length} places; include more lines so it matches one place only` };
+  if (starts.length > 1)
+    return {
+      ok: false,
+      reason: `the SEARCH text matches ${starts.length} places; include more lines so it matches one place only`,
+    };
   if (starts.length === 0) {
-    if (replace.trim() !== '' && text.includes(replace.replace(/\r\n/g, '\n'))) return { ok: false, reason: 'the SEARCH text was not found, and the REPLACE text is already in the file (applied before?)' };
+    if (replace.trim() !== '' && text.includes(replace.replace(/\r\n/g, '\n')))
+      return {
+        ok: false,
+        reason: 'the SEARCH text was not found, and the REPLACE text is already in the file (applied before?)',
+      };
     const first = wanted.find((line) => line.trim() !== '') ?? '';
-    return { ok: false, reason: `the SEARCH text was not found (first line: "${first.trim().slice(0, 80)}"); SEARCH must copy the current lines exactly; nothing was changed` };
+    return {
+      ok: false,
+      reason: `the SEARCH text was not found (first line: "${first.trim().slice(0, 80)}"); SEARCH must copy the current lines exactly; nothing was changed`,
+    };
   }
   const start = starts[0]!;
   const result = [...lines.slice(0, start), ...splitLines(replace), ...lines.slice(start + wanted.length)];

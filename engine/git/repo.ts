@@ -20,19 +20,32 @@ export class Repo {
   /** Runs git here, after `settings` (`-c` pairs: an identity when the user has none). */
   private readonly git: { raw(args: string[]): Promise<string> };
 
-  private constructor(readonly dir: string, private readonly settings: string[], private readonly recordsFile: string) {
+  private constructor(
+    readonly dir: string,
+    private readonly settings: string[],
+    private readonly recordsFile: string,
+  ) {
     this.git = { raw: (args) => runGit(dir, [...settings, ...args]) };
   }
 
   static async open(dir: string): Promise<Repo> {
     const inside = await runGit(dir, ['rev-parse', '--is-inside-work-tree']).catch(() => '');
     if (inside.trim() !== 'true') {
-      throw new UserError(`${dir} is not a git repository: run \`git init\` (or \`factory init\`, which does it) and commit your files first`);
+      throw new UserError(
+        `${dir} is not a git repository: run \`git init\` (or \`factory init\`, which does it) and commit your files first`,
+      );
     }
     const identity = await runGit(dir, ['config', 'user.email']).catch(() => '');
     const records = await gitPath(dir, recordsName);
-    const repo = new Repo(dir, identity.trim() ? [] : ['-c', 'user.name=factory', '-c', 'user.email=factory@localhost'], records);
-    if (!(await repo.head())) throw new UserError(`${dir} has no commits yet: commit your files once (git add -A && git commit -m start) so the factory can branch from them`);
+    const repo = new Repo(
+      dir,
+      identity.trim() ? [] : ['-c', 'user.name=factory', '-c', 'user.email=factory@localhost'],
+      records,
+    );
+    if (!(await repo.head()))
+      throw new UserError(
+        `${dir} has no commits yet: commit your files once (git add -A && git commit -m start) so the factory can branch from them`,
+      );
     return repo;
   }
 
@@ -72,7 +85,9 @@ export class Repo {
 
   /** Tracked files and new ones git does not ignore, as project-relative paths (what a round could have added). */
   async presentFiles(): Promise<string[]> {
-    const listed = (await this.git.raw(['ls-files', '-z', '--cached', '--others', '--exclude-standard'])).split('\0').filter(Boolean);
+    const listed = (await this.git.raw(['ls-files', '-z', '--cached', '--others', '--exclude-standard']))
+      .split('\0')
+      .filter(Boolean);
     return [...new Set(listed)].filter((file) => fs.existsSync(path.join(this.dir, file)));
   }
 
@@ -154,7 +169,10 @@ export class Repo {
    */
   async commitAll(message: string): Promise<Commit | undefined> {
     if (hasSubmodules(this.dir)) await commitSubmodules(this.dir, this.settings, message);
-    const [, heads] = await Promise.all([this.git.raw(['add', '-A']), this.git.raw(['rev-parse', 'HEAD', 'HEAD^{tree}'])]);
+    const [, heads] = await Promise.all([
+      this.git.raw(['add', '-A']),
+      this.git.raw(['rev-parse', 'HEAD', 'HEAD^{tree}']),
+    ]);
     const [parent = '', parentTree = ''] = heads.split('\n');
     const tree = (await this.git.raw(['write-tree'])).trim();
     if (tree === parentTree) return undefined;
@@ -165,9 +183,15 @@ export class Repo {
         return out.trim();
       }),
       this.git.raw(['diff-tree', '-r', '-z', '--name-only', parentTree, tree]),
-      runGitCapped(this.dir, ['-c', `core.bigFileThreshold=${bigFile}`, 'diff-tree', '-p', '--no-color', '--no-ext-diff', parentTree, tree], diffCap),
+      runGitCapped(
+        this.dir,
+        ['-c', `core.bigFileThreshold=${bigFile}`, 'diff-tree', '-p', '--no-color', '--no-ext-diff', parentTree, tree],
+        diffCap,
+      ),
     ]);
-    const shown = diff.cut ? `${diff.text}\n[… diff cut at ${diffCap} characters: the whole change is in commit ${sha.slice(0, 10)} …]\n` : diff.text;
+    const shown = diff.cut
+      ? `${diff.text}\n[… diff cut at ${diffCap} characters: the whole change is in commit ${sha.slice(0, 10)} …]\n`
+      : diff.text;
     return { sha, message, files: names.split('\0').filter(Boolean), diff: shown };
   }
 }

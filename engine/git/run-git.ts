@@ -9,7 +9,8 @@ import { StringDecoder } from 'node:string_decoder';
 export function runGit(dir: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile('git', args, { cwd: dir, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
-      if (error) reject(new GitError(`git ${args.join(' ')} failed in ${dir}: ${stderr.trim() || error.message}`, stderr));
+      if (error)
+        reject(new GitError(`git ${args.join(' ')} failed in ${dir}: ${stderr.trim() || error.message}`, stderr));
       else resolve(stdout);
     });
   });
@@ -17,7 +18,10 @@ export function runGit(dir: string, args: string[]): Promise<string> {
 
 /** A failed git command; `stderr` is git's own words, for callers that explain a known failure. */
 export class GitError extends Error {
-  constructor(message: string, readonly stderr: string) {
+  constructor(
+    message: string,
+    readonly stderr: string,
+  ) {
     super(message);
     this.name = 'GitError';
   }

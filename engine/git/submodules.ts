@@ -8,7 +8,14 @@ export const hasSubmodules = (dir: string): boolean => fs.existsSync(path.join(d
 
 /** settings: the superproject's `-c` pairs (an identity when the user has none). */
 export async function commitSubmodules(dir: string, settings: string[], message: string): Promise<void> {
-  const listed = await runGit(dir, ['config', '-f', '.gitmodules', '-z', '--get-regexp', '^submodule\\..*\\.path$']).catch(() => '');
+  const listed = await runGit(dir, [
+    'config',
+    '-f',
+    '.gitmodules',
+    '-z',
+    '--get-regexp',
+    '^submodule\\..*\\.path$',
+  ]).catch(() => '');
   for (const entry of listed.split('\0').filter(Boolean)) {
     const inner = path.join(dir, entry.slice(entry.indexOf('\n') + 1));
     // Only a checked-out submodule can hold edits.

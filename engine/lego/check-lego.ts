@@ -14,9 +14,13 @@ export function checkLego(projectDir: string, files: Iterable<string>, exception
     if (excepted(file)) continue;
     const text = readText(path.join(projectDir, file));
     if (text === undefined) continue;
-    if (!legoFolders.some((folder) => file.startsWith(`${folder}/`))) findings.push(`${file} is outside ${legoFolders.map((folder) => `${folder}/`).join(' ')}: move it into the folder of its job`);
+    if (!legoFolders.some((folder) => file.startsWith(`${folder}/`)))
+      findings.push(
+        `${file} is outside ${legoFolders.map((folder) => `${folder}/`).join(' ')}: move it into the folder of its job`,
+      );
     const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-    if (lines > legoMaxLines) findings.push(`${file} has ${lines} lines (more than ${legoMaxLines}): split it into bricks with one job each`);
+    if (lines > legoMaxLines)
+      findings.push(`${file} has ${lines} lines (more than ${legoMaxLines}): split it into bricks with one job each`);
   }
   return findings;
 }

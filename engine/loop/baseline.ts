@@ -19,17 +19,37 @@ export function readBaseline(file: string): Baseline | undefined {
 export async function recordBaseline(ctx: LoopContext): Promise<Baseline> {
   const file = ctx.paths.baseline;
   ctx.say('tests:started', { command: ctx.testCommand, baseline: true });
-  const result = await runTests(ctx.sandbox, { command: ctx.testCommand, projectDir: ctx.projectDir, timeoutSeconds: ctx.config.testTimeoutSeconds, signal: ctx.control.nextStep(), onOutput: (text) => ctx.say('tests:output', { text }) });
+  const result = await runTests(ctx.sandbox, {
+    command: ctx.testCommand,
+    projectDir: ctx.projectDir,
+    timeoutSeconds: ctx.config.testTimeoutSeconds,
+    signal: ctx.control.nextStep(),
+    onOutput: (text) => ctx.say('tests:output', { text }),
+  });
   ctx.say('tests:finished', { result, baseline: true });
   if (result.exitCode === 127) {
-    throw new UserError(`the test command \`${ctx.testCommand}\` could not start (${result.output.trim().split('\n').at(-1) ?? 'exit 127'}): install its runner where the tests run (${ctx.sandbox.kind} sandbox), or set TEST_CMD= in factory_config.md`);
+    throw new UserError(
+      `the test command \`${ctx.testCommand}\` could not start (${result.output.trim().split('\n').at(-1) ?? 'exit 127'}): install its runner where the tests run (${ctx.sandbox.kind} sandbox), or set TEST_CMD= in factory_config.md`,
+    );
   }
-  const baseline: Baseline = { tests: result.tests, headline: result.headline, counts: { passed: result.passed, failed: result.failed, errored: result.errored, skipped: result.skipped } };
+  const baseline: Baseline = {
+    tests: result.tests,
+    headline: result.headline,
+    counts: { passed: result.passed, failed: result.failed, errored: result.errored, skipped: result.skipped },
+  };
   fs.mkdirSync(path.dirname(file), { recursive: true });
   writeFileAtomic(file, `${JSON.stringify(baseline, null, 2)}\n`);
-  const red = Object.entries(result.tests).filter(([, outcome]) => outcome === 'failed' || outcome === 'errored').map(([id]) => id);
+  const red = Object.entries(result.tests)
+    .filter(([, outcome]) => outcome === 'failed' || outcome === 'errored')
+    .map(([id]) => id);
   // The tasks' own red tests are where they start, not failures from before the run.
   const own = red.filter((id) => ctx.rfp.tasks.some((task) => !task.done && isOwnTest(id, task.tests)));
-  ctx.say('baseline:recorded', { headline: result.headline, passing: result.passed, failing: red.filter((id) => !own.includes(id)), starting: own, perTest: Object.keys(result.tests).length > 0 });
+  ctx.say('baseline:recorded', {
+    headline: result.headline,
+    passing: result.passed,
+    failing: red.filter((id) => !own.includes(id)),
+    starting: own,
+    perTest: Object.keys(result.tests).length > 0,
+  });
   return baseline;
 }

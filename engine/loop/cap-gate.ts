@@ -7,7 +7,10 @@ import { waitAtSafePoint } from './safe-point.js';
 
 /** Thrown through the phases to the loop, which ends the run with this outcome. */
 export class RunStop extends Error {
-  constructor(readonly outcome: Extract<RunOutcome, 'cap' | 'stopped'>, reason: string) {
+  constructor(
+    readonly outcome: Extract<RunOutcome, 'cap' | 'stopped'>,
+    reason: string,
+  ) {
     super(reason);
   }
 }

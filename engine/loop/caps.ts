@@ -8,21 +8,37 @@ export type CapLimits = { maxCostUsd?: number; maxMinutes?: number };
 /** Less than this left cannot pay for a call (claude's --max-budget-usd, at 4 decimals, would read 0.0000). */
 export const smallestCallBudgetUsd = 0.0001;
 
-export function checkCaps(usage: Usage, elapsedMs: number, limits: CapLimits, lifted: ReadonlySet<CapName>): CapTrip | undefined {
-  if (limits.maxCostUsd !== undefined && !lifted.has('cost') && limits.maxCostUsd - usage.costUsd < smallestCallBudgetUsd) {
+export function checkCaps(
+  usage: Usage,
+  elapsedMs: number,
+  limits: CapLimits,
+  lifted: ReadonlySet<CapName>,
+): CapTrip | undefined {
+  if (
+    limits.maxCostUsd !== undefined &&
+    !lifted.has('cost') &&
+    limits.maxCostUsd - usage.costUsd < smallestCallBudgetUsd
+  ) {
     const left = Math.max(0, limits.maxCostUsd - usage.costUsd);
     const evidence = `$${usage.costUsd.toFixed(4)} spent, ${usage.tokens} tokens${left > 0 ? `; $${left.toFixed(6)} left is too little to start a model call` : ''}`;
     return { cap: 'cost', reason: `MAX_COST_USD reached ($${limits.maxCostUsd})`, evidence };
   }
   const minutes = elapsedMs / 60_000;
   if (limits.maxMinutes !== undefined && !lifted.has('minutes') && minutes >= limits.maxMinutes) {
-    return { cap: 'minutes', reason: `MAX_MINUTES reached (${limits.maxMinutes} min)`, evidence: `${minutes.toFixed(1)} minutes since the run started` };
+    return {
+      cap: 'minutes',
+      reason: `MAX_MINUTES reached (${limits.maxMinutes} min)`,
+      evidence: `${minutes.toFixed(1)} minutes since the run started`,
+    };
   }
   return undefined;
 }
 
 /** Adds what one engine call reported to the run's totals. */
-export function addUsage(usage: Usage, reported: { costUsd?: number; inputTokens?: number; outputTokens?: number }): void {
+export function addUsage(
+  usage: Usage,
+  reported: { costUsd?: number; inputTokens?: number; outputTokens?: number },
+): void {
   usage.costUsd += reported.costUsd ?? 0;
   usage.tokens += (reported.inputTokens ?? 0) + (reported.outputTokens ?? 0);
 }

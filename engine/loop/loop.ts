@@ -32,9 +32,13 @@ async function runTasks(ctx: LoopContext, counted: (tasksGreen: number) => numbe
   // A task ticked by a run that died before closing it is closed properly on resume.
   const open = (task: Task): boolean => !task.done || task.index === ctx.resume?.task?.index;
   let tasksGreen = counted(tasks.filter((task) => !open(task)).length);
-  if (tasksGreen < tasks.length) ctx.baseline = (ctx.resume && readBaseline(ctx.paths.baseline)) || (await recordBaseline(ctx));
+  if (tasksGreen < tasks.length)
+    ctx.baseline = (ctx.resume && readBaseline(ctx.paths.baseline)) || (await recordBaseline(ctx));
   let previousTaskGreen = false;
-  const phases = await startPhases(ctx, tasks.filter((task) => !task.done));
+  const phases = await startPhases(
+    ctx,
+    tasks.filter((task) => !task.done),
+  );
   // After the plan (whose architect model is loaded and unloaded alone): the resident models.
   await ctx.models?.prepareRole('coder');
   await ctx.models?.prepareRole('supervisor');
@@ -45,10 +49,15 @@ async function runTasks(ctx: LoopContext, counted: (tasksGreen: number) => numbe
     ctx.say('task:finished', { outcome: end.outcome, reason: end.reason });
     previousTaskGreen = end.outcome === 'green';
     if (end.outcome === 'green') tasksGreen = counted(tasksGreen + 1);
-    if (end.stoppedBy) return { outcome: end.stoppedBy === 'human' ? 'stopped' : end.stoppedBy, reason: end.reason, tasksGreen };
+    if (end.stoppedBy)
+      return { outcome: end.stoppedBy === 'human' ? 'stopped' : end.stoppedBy, reason: end.reason, tasksGreen };
   }
   const all = tasksGreen === tasks.length;
-  return { outcome: all ? 'green' : 'failed', reason: all ? 'every task is green' : `${tasks.length - tasksGreen} task(s) skipped or escalated`, tasksGreen };
+  return {
+    outcome: all ? 'green' : 'failed',
+    reason: all ? 'every task is green' : `${tasks.length - tasksGreen} task(s) skipped or escalated`,
+    tasksGreen,
+  };
 }
 
 async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean, phases: TaskPhases): Promise<TaskEnd> {
@@ -58,10 +67,20 @@ async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean,
   ctx.control.escalated = false;
   ctx.say('task:started', { title: task.title, maxRounds: ctx.config.maxRounds });
   const resumed = ctx.resume?.task?.index === task.index ? ctx.resume.task : undefined;
-  const counters: TaskCounters = resumed?.counters ?? { rounds: 0, failStreak: 0, idleStreak: 0, extraRounds: 0, sameFailures: 0 };
-  if (resumed?.green) return closeGreenTask(ctx, task, `green after ${counters.rounds} round(s) (closed on resume)`, phases);
+  const counters: TaskCounters = resumed?.counters ?? {
+    rounds: 0,
+    failStreak: 0,
+    idleStreak: 0,
+    extraRounds: 0,
+    sameFailures: 0,
+  };
+  if (resumed?.green)
+    return closeGreenTask(ctx, task, `green after ${counters.rounds} round(s) (closed on resume)`, phases);
   const ready = await phases.prepareTask(task);
-  if (!ready.ok) return ctx.control.skipRequested ? { outcome: 'skipped', reason: ready.reason } : { outcome: 'stopped', reason: ready.reason, stoppedBy: ctx.control.stopRequested ? 'human' : 'valve' };
+  if (!ready.ok)
+    return ctx.control.skipRequested
+      ? { outcome: 'skipped', reason: ready.reason }
+      : { outcome: 'stopped', reason: ready.reason, stoppedBy: ctx.control.stopRequested ? 'human' : 'valve' };
   const hooks = phases.roundHooks(task);
   let notes: string[] = [];
   let lastTests: TestSummary | undefined = resumed?.lastTests;
@@ -80,22 +99,49 @@ async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean,
       if ('cap' in trip) ctx.say('cap:reached', trip);
       else ctx.say('valve:tripped', trip);
       const reason = `${trip.reason}: ${trip.evidence}`;
-      if (ctx.config.mode === 'Single') return { outcome: 'stopped', reason, stoppedBy: 'cap' in trip ? 'cap' : 'valve' };
-      ctx.control.requestPause('cap' in trip ? { kind: 'cap', reason, cap: trip.cap } : { kind: 'valve', reason, valve: trip.valve });
+      if (ctx.config.mode === 'Single')
+        return { outcome: 'stopped', reason, stoppedBy: 'cap' in trip ? 'cap' : 'valve' };
+      ctx.control.requestPause(
+        'cap' in trip ? { kind: 'cap', reason, cap: trip.cap } : { kind: 'valve', reason, valve: trip.valve },
+      );
       continue;
     }
     counters.rounds++;
     ctx.position.round = counters.rounds;
     ctx.position.runRound++;
-    ctx.say('round:started', { maxRounds: roundsAllowed(counters, ctx.config), failStreak: counters.failStreak, idleStreak: counters.idleStreak, runRound: ctx.position.runRound, head: (await ctx.repo.head()) ?? '' });
-    const strategy = chooseStrategy({ round: counters.rounds, previousTaskGreen, failStreak: counters.failStreak, broken });
+    ctx.say('round:started', {
+      maxRounds: roundsAllowed(counters, ctx.config),
+      failStreak: counters.failStreak,
+      idleStreak: counters.idleStreak,
+      runRound: ctx.position.runRound,
+      head: (await ctx.repo.head()) ?? '',
+    });
+    const strategy = chooseStrategy({
+      round: counters.rounds,
+      previousTaskGreen,
+      failStreak: counters.failStreak,
+      broken,
+    });
     const worker = intervene && ctx.supervisorWorker ? ctx.supervisorWorker : ctx.worker;
-    const { record, tests, diff } = await playRound(ctx, { task, counters, strategy, worker, lastTests, lastDiff, notes, hooks });
-    notes = [...(record.findings ?? []), ...record.refusedEdits.map((text) => `Your write to ${text}; it is not in the files`)];
+    const { record, tests, diff } = await playRound(ctx, {
+      task,
+      counters,
+      strategy,
+      worker,
+      lastTests,
+      lastDiff,
+      notes,
+      hooks,
+    });
+    notes = [
+      ...(record.findings ?? []),
+      ...record.refusedEdits.map((text) => `Your write to ${text}; it is not in the files`),
+    ];
     lastTests = record.interrupted ? lastTests : tests;
     lastDiff = diff;
     broken = record.broken;
-    if (record.green) return closeGreenTask(ctx, task, `green after ${counters.rounds} round(s): ${tests.headline}`, phases);
+    if (record.green)
+      return closeGreenTask(ctx, task, `green after ${counters.rounds} round(s): ${tests.headline}`, phases);
     if (record.interrupted) continue;
     intervene = await supervise(ctx, record);
   }
@@ -112,6 +158,7 @@ async function closeGreenTask(ctx: LoopContext, task: Task, reason: string, phas
 
 function wanted(ctx: LoopContext, task: Task): boolean {
   if (ctx.config.scope === 'All') return true;
-  return ctx.config.tasks.some((name) => name === String(task.index) || name.toLowerCase() === task.title.toLowerCase());
+  return ctx.config.tasks.some(
+    (name) => name === String(task.index) || name.toLowerCase() === task.title.toLowerCase(),
+  );
 }
-

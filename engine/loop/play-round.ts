@@ -66,7 +66,13 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
         else if (activity.kind === 'tool') ctx.say('agent:tool', { name: activity.name, detail: activity.detail });
         else {
           if (activity.action === 'refused') refusedEdits.push(refusal(activity));
-          ctx.say('agent:edit', { path: activity.path, action: activity.action, reason: activity.reason, engine: activity.engine, role: activity.role });
+          ctx.say('agent:edit', {
+            path: activity.path,
+            action: activity.action,
+            reason: activity.reason,
+            engine: activity.engine,
+            role: activity.role,
+          });
         }
       },
     })
@@ -78,7 +84,9 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
   const violations = interrupted ? [] : ((await input.hooks?.beforeTests()) ?? []);
   // The task's own tests: named in its tasks.md line, else the reviewer's locked tests, else all.
   const own = task.tests.length > 0 ? task.tests : (input.hooks?.ownTests ?? []);
-  const { tests, judgement } = interrupted ? judged(interruptedTests(ctx.testCommand), own, ctx) : await testRound(ctx, own, input.hooks);
+  const { tests, judgement } = interrupted
+    ? judged(interruptedTests(ctx.testCommand), own, ctx)
+    : await testRound(ctx, own, input.hooks);
   const status = tests.timedOut ? `tests timed out after ${ctx.config.testTimeoutSeconds} s` : tests.headline;
   const message = `factory: task ${task.index} round ${counters.rounds} — ${interrupted ? 'interrupted' : status}`;
   const commit = await ctx.repo.commitAll(message);
@@ -90,7 +98,10 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
   const broken = failingTests(tests).filter((id) => before[id] === 'passed');
   counters.failStreak = judgement.green ? 0 : counters.failStreak + 1;
   counters.idleStreak = commit ? 0 : counters.idleStreak + 1;
-  const fingerprint = judgement.green || interrupted ? undefined : failureFingerprint(tests, [...judgement.ownFailing, ...judgement.regressions]);
+  const fingerprint =
+    judgement.green || interrupted
+      ? undefined
+      : failureFingerprint(tests, [...judgement.ownFailing, ...judgement.regressions]);
   countSameFailure(counters, fingerprint);
   const { output, ...summary } = tests;
   const record: RoundRecord = {
@@ -125,7 +136,11 @@ function judged(tests: TestSummary, own: string[], ctx: LoopContext): { tests: T
   return { tests, judgement: { ...judgement, verdict: verdictText(tests, judgement) } };
 }
 
-async function testRound(ctx: LoopContext, own: string[], hooks?: RoundHooks): Promise<{ tests: TestSummary; judgement: Judgement }> {
+async function testRound(
+  ctx: LoopContext,
+  own: string[],
+  hooks?: RoundHooks,
+): Promise<{ tests: TestSummary; judgement: Judgement }> {
   ctx.say('tests:started', { command: ctx.testCommand, baseline: false });
   const ran = await runTests(ctx.sandbox, {
     command: ctx.testCommand,
@@ -135,11 +150,31 @@ async function testRound(ctx: LoopContext, own: string[], hooks?: RoundHooks): P
     onOutput: (text) => ctx.say('tests:output', { text }),
   });
   const result = judged(hooks ? hooks.judgeTests(ran) : ran, own, ctx);
-  ctx.say('tests:finished', { result: result.tests, baseline: false, taskVerdict: { green: result.judgement.green, why: result.judgement.verdict } });
+  ctx.say('tests:finished', {
+    result: result.tests,
+    baseline: false,
+    taskVerdict: { green: result.judgement.green, why: result.judgement.verdict },
+  });
   return result;
 }
 
 function interruptedTests(command: string): TestSummary {
-  return { runner: 'none', source: 'not run', passed: 0, failed: 0, errored: 0, skipped: 0, tests: {}, errors: {}, command, exitCode: null, timedOut: false, durationMs: 0, green: false, headline: 'not run (interrupted)', output: '', truncated: false };
+  return {
+    runner: 'none',
+    source: 'not run',
+    passed: 0,
+    failed: 0,
+    errored: 0,
+    skipped: 0,
+    tests: {},
+    errors: {},
+    command,
+    exitCode: null,
+    timedOut: false,
+    durationMs: 0,
+    green: false,
+    headline: 'not run (interrupted)',
+    output: '',
+    truncated: false,
+  };
 }
-

@@ -18,17 +18,36 @@ export async function supervise(ctx: LoopContext, record: RoundRecord): Promise<
       model: ctx.config.supervisorModel,
       signal: ctx.control.nextStep(),
       onActivity: (activity) => {
-        if (activity.kind === 'edit') ctx.say('agent:edit', { path: activity.path, action: activity.action, reason: activity.reason, engine: activity.engine, role: activity.role });
+        if (activity.kind === 'edit')
+          ctx.say('agent:edit', {
+            path: activity.path,
+            action: activity.action,
+            reason: activity.reason,
+            engine: activity.engine,
+            role: activity.role,
+          });
       },
     });
     verdict = { decision: answer.decision, reason: answer.reason, instructions: answer.instructions };
     addUsage(ctx.usage, answer);
-    if (answer.costUsd !== undefined || answer.inputTokens !== undefined) ctx.say('agent:finished', { ok: true, costUsd: answer.costUsd, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens });
+    if (answer.costUsd !== undefined || answer.inputTokens !== undefined)
+      ctx.say('agent:finished', {
+        ok: true,
+        costUsd: answer.costUsd,
+        inputTokens: answer.inputTokens,
+        outputTokens: answer.outputTokens,
+      });
   } catch (error) {
-    verdict = { decision: 'CONTINUE', reason: `supervisor failed, continuing: ${errorMessage(error)}`, instructions: '' };
+    verdict = {
+      decision: 'CONTINUE',
+      reason: `supervisor failed, continuing: ${errorMessage(error)}`,
+      instructions: '',
+    };
   }
   ctx.say('verdict:issued', { verdict, by: 'supervisor' });
-  if (verdict.decision === 'REDIRECT' && verdict.instructions.trim()) ctx.control.redirects.push(`Supervisor: ${verdict.instructions.trim()}`);
-  if (verdict.decision === 'ESCALATE') ctx.control.requestPause({ kind: 'escalation', reason: `the supervisor escalated: ${verdict.reason}` });
+  if (verdict.decision === 'REDIRECT' && verdict.instructions.trim())
+    ctx.control.redirects.push(`Supervisor: ${verdict.instructions.trim()}`);
+  if (verdict.decision === 'ESCALATE')
+    ctx.control.requestPause({ kind: 'escalation', reason: `the supervisor escalated: ${verdict.reason}` });
   return verdict.decision === 'INTERVENE' && ctx.supervisorWorker !== undefined;
 }

@@ -16,30 +16,48 @@ export type TaskCounters = {
 
 export type Limits = { maxRounds: number; maxFailStreak: number; maxIdleRounds: number; maxSameFailure: number };
 
-export const roundsAllowed = (counters: TaskCounters, limits: Pick<Limits, 'maxRounds'>): number => limits.maxRounds + counters.extraRounds;
+export const roundsAllowed = (counters: TaskCounters, limits: Pick<Limits, 'maxRounds'>): number =>
+  limits.maxRounds + counters.extraRounds;
 export type Trip = { valve: ValveName; reason: string; evidence: string };
 
 /** Checked before every worker call, so a tripped valve never costs another model call. */
 export function checkValves(counters: TaskCounters, limits: Limits, lastHeadline: string): Trip | undefined {
   const allowed = roundsAllowed(counters, limits);
   if (counters.rounds >= allowed) {
-    return { valve: 'max_rounds', reason: `MAX_ROUNDS reached (${allowed} rounds)`, evidence: `${counters.rounds} rounds played, last tests: ${lastHeadline}` };
+    return {
+      valve: 'max_rounds',
+      reason: `MAX_ROUNDS reached (${allowed} rounds)`,
+      evidence: `${counters.rounds} rounds played, last tests: ${lastHeadline}`,
+    };
   }
   if (counters.failStreak >= limits.maxFailStreak) {
-    return { valve: 'fail_streak', reason: `MAX_FAIL_STREAK reached (${limits.maxFailStreak} failing rounds in a row)`, evidence: `${counters.failStreak} failing rounds in a row, last tests: ${lastHeadline}` };
+    return {
+      valve: 'fail_streak',
+      reason: `MAX_FAIL_STREAK reached (${limits.maxFailStreak} failing rounds in a row)`,
+      evidence: `${counters.failStreak} failing rounds in a row, last tests: ${lastHeadline}`,
+    };
   }
   if (counters.fingerprint && counters.sameFailures >= limits.maxSameFailure) {
-    return { valve: 'same_failure', reason: `MAX_SAME_FAILURE reached (${limits.maxSameFailure} rounds failing the same way, files changed or not)`, evidence: `${counters.sameFailures} rounds: ${describeFingerprint(counters.fingerprint)}` };
+    return {
+      valve: 'same_failure',
+      reason: `MAX_SAME_FAILURE reached (${limits.maxSameFailure} rounds failing the same way, files changed or not)`,
+      evidence: `${counters.sameFailures} rounds: ${describeFingerprint(counters.fingerprint)}`,
+    };
   }
   if (counters.idleStreak >= limits.maxIdleRounds) {
-    return { valve: 'idle_rounds', reason: `MAX_IDLE_ROUNDS reached (${limits.maxIdleRounds} rounds with no file change)`, evidence: `${counters.idleStreak} rounds in a row changed no file` };
+    return {
+      valve: 'idle_rounds',
+      reason: `MAX_IDLE_ROUNDS reached (${limits.maxIdleRounds} rounds with no file change)`,
+      evidence: `${counters.idleStreak} rounds in a row changed no file`,
+    };
   }
   return undefined;
 }
 
 /** Folds a finished round's fingerprint into the same-failure count. */
 export function countSameFailure(counters: TaskCounters, fingerprint: string | undefined): void {
-  counters.sameFailures = fingerprint === undefined ? 0 : fingerprint === counters.fingerprint ? counters.sameFailures + 1 : 1;
+  counters.sameFailures =
+    fingerprint === undefined ? 0 : fingerprint === counters.fingerprint ? counters.sameFailures + 1 : 1;
   counters.fingerprint = fingerprint;
 }
 

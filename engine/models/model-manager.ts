@@ -19,7 +19,16 @@ export interface ModelControl {
   releaseRole(role: ModelRole): Promise<void>;
 }
 
-export type ModelManagerOptions = { client: Ollama; host: string; numCtx: NumCtx; roles: ReadonlyMap<ModelRole, string>; budgetGb?: number; pull: boolean; pollMs?: number; settleMs?: number };
+export type ModelManagerOptions = {
+  client: Ollama;
+  host: string;
+  numCtx: NumCtx;
+  roles: ReadonlyMap<ModelRole, string>;
+  budgetGb?: number;
+  pull: boolean;
+  pollMs?: number;
+  settleMs?: number;
+};
 
 export class ModelManager implements ModelControl {
   private say: ModelSay = () => undefined;
@@ -37,7 +46,10 @@ export class ModelManager implements ModelControl {
     this.checkBudget(listed.models);
     for (const [role, model] of roles) {
       if (listed.models.some((entry) => sameModel(entry.name, model))) continue;
-      if (!this.options.pull) throw new UserError(`the ${role}'s model "${model}" is not on the Ollama server at ${host}: run \`ollama pull ${model}\`, set OLLAMA_PULL=true, or pick a model it has (${listed.models.map((entry) => entry.name).join(', ') || 'none'})`);
+      if (!this.options.pull)
+        throw new UserError(
+          `the ${role}'s model "${model}" is not on the Ollama server at ${host}: run \`ollama pull ${model}\`, set OLLAMA_PULL=true, or pick a model it has (${listed.models.map((entry) => entry.name).join(', ') || 'none'})`,
+        );
       await pullModel(client, host, model, (progress) => this.say('model:pull', { ...progress, role }));
       listed = await this.call(() => client.list(), model);
     }
@@ -61,7 +73,10 @@ export class ModelManager implements ModelControl {
     if (!model || [...this.prepared].some((other) => sameModel(this.options.roles.get(other) ?? '', model))) return;
     this.say('model:state', { model, role, state: 'unloading' });
     await this.call(() => this.options.client.chat({ model, messages: [], keep_alive: 0 }), model);
-    if (await this.waitInPs(model, false)) throw new Error(`model "${model}" is still loaded on ${this.options.host} after it was asked to unload (keep_alive 0)`);
+    if (await this.waitInPs(model, false))
+      throw new Error(
+        `model "${model}" is still loaded on ${this.options.host} after it was asked to unload (keep_alive 0)`,
+      );
     this.say('model:state', { model, role, state: 'unloaded' });
   }
 
@@ -76,7 +91,9 @@ export class ModelManager implements ModelControl {
   private async waitInPs(model: string, present: boolean): Promise<ModelResponse | undefined> {
     const deadline = Date.now() + (this.options.settleMs ?? 30_000);
     for (;;) {
-      const running = (await this.call(() => this.options.client.ps(), model)).models.find((entry) => sameModel(entry.name, model));
+      const running = (await this.call(() => this.options.client.ps(), model)).models.find((entry) =>
+        sameModel(entry.name, model),
+      );
       if (Boolean(running) === present || Date.now() > deadline) return running;
       await new Promise((resolve) => setTimeout(resolve, this.options.pollMs ?? 250));
     }

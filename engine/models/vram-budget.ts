@@ -4,7 +4,11 @@ import { residentRoles, transientRoles, type ModelRole } from './roles.js';
 const gb = (bytes: number): string => `${(bytes / 1e9).toFixed(1)} GB`;
 
 /** Undefined when everything fits; else the message. Sizes are the models' sizes as Ollama lists them (bytes). */
-export function budgetProblem(roles: ReadonlyMap<ModelRole, string>, sizeOf: (model: string) => number | undefined, budgetGb: number): string | undefined {
+export function budgetProblem(
+  roles: ReadonlyMap<ModelRole, string>,
+  sizeOf: (model: string) => number | undefined,
+  budgetGb: number,
+): string | undefined {
   const budget = budgetGb * 1e9;
   const problems: string[] = [];
   for (const group of [transientRoles, residentRoles]) {
@@ -18,7 +22,9 @@ export function budgetProblem(roles: ReadonlyMap<ModelRole, string>, sizeOf: (mo
     if (total <= budget) continue;
     const terms = known.map(([model, playing]) => `${model} (${playing.join(', ')}) ${gb(sizeOf(model)!)}`);
     const together = group === transientRoles ? 'loaded for the plan' : 'kept loaded together';
-    problems.push(`${terms.join(' + ')}${terms.length > 1 ? ` = ${gb(total)}` : ''} ${together}, over the ${gb(budget)} budget`);
+    problems.push(
+      `${terms.join(' + ')}${terms.length > 1 ? ` = ${gb(total)}` : ''} ${together}, over the ${gb(budget)} budget`,
+    );
   }
   if (problems.length === 0) return undefined;
   return `the local models do not fit VRAM_BUDGET_GB=${budgetGb}: ${problems.join('; ')}. Pick smaller models (ARCHITECT_MODEL, REVIEWER_MODEL, CODER_MODEL, SUPERVISOR_MODEL) or raise VRAM_BUDGET_GB`;

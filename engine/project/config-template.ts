@@ -13,7 +13,14 @@ export function renderConfigTemplate(overrides: Record<string, string> = {}): st
     '',
   ];
   for (const definition of configKeys) {
-    lines.push(`## ${definition.key}`, '', `${definition.doc} Allowed: ${describeAllowed(definition.spec)}.${'live' in definition ? ' Can be changed while a run goes on (`factory set`).' : ''}`, '', `${definition.key}=${overrides[definition.key] ?? definition.default}`, '');
+    lines.push(
+      `## ${definition.key}`,
+      '',
+      `${definition.doc} Allowed: ${describeAllowed(definition.spec)}.${'live' in definition ? ' Can be changed while a run goes on (`factory set`).' : ''}`,
+      '',
+      `${definition.key}=${overrides[definition.key] ?? definition.default}`,
+      '',
+    );
   }
   return lines.join('\n');
 }

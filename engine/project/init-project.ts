@@ -25,7 +25,11 @@ export async function initProject(dir: string, options: { lego: boolean }): Prom
   for (const [name, content] of Object.entries(rfpTemplates)) write(name, content);
   if (options.lego) for (const folder of legoFolders) write(`${folder}/.gitkeep`, '');
   ignoreFactoryFolder(dir, report);
-  if (!(await simpleGit(dir).checkIsRepo().catch(() => false))) {
+  if (
+    !(await simpleGit(dir)
+      .checkIsRepo()
+      .catch(() => false))
+  ) {
     await simpleGit(dir).init();
     report.gitInitialised = true;
   }

@@ -29,21 +29,30 @@ export function buildPrompt(input: PromptInput): string {
     `Round ${input.round} of at most ${input.maxRounds}. Work in the current folder. Only passing tests count.`,
     `## Strategy\n${input.strategy.line}`,
   ];
-  if (input.redirects.length > 0) sections.push(`## Instructions for this round\n${input.redirects.map((text) => `- ${text}`).join('\n')}`);
+  if (input.redirects.length > 0)
+    sections.push(`## Instructions for this round\n${input.redirects.map((text) => `- ${text}`).join('\n')}`);
   sections.push(`## Requirements\n${tail(input.requirements.trim(), 8000)}`);
   if (input.design.trim()) sections.push(`## Design\n${tail(input.design.trim(), 6000)}`);
   if (input.plan) sections.push(`## Plan for this task\n${input.plan}`);
   if (input.lastTests) {
-    const failing = Object.entries(input.lastTests.tests).filter(([, outcome]) => outcome === 'failed' || outcome === 'errored').map(([id]) => id);
+    const failing = Object.entries(input.lastTests.tests)
+      .filter(([, outcome]) => outcome === 'failed' || outcome === 'errored')
+      .map(([id]) => id);
     const list = failing.length > 0 ? `\nFailing: ${failing.slice(0, 20).join(', ')}` : '';
-    sections.push(`## Last test run: ${input.lastTests.headline}\nCommand: ${input.lastTests.command}${list}\n\`\`\`\n${trimTestOutput(input.lastTests.output)}\n\`\`\``);
+    sections.push(
+      `## Last test run: ${input.lastTests.headline}\nCommand: ${input.lastTests.command}${list}\n\`\`\`\n${trimTestOutput(input.lastTests.output)}\n\`\`\``,
+    );
   }
-  if (input.lastDiff) sections.push(`## What you changed last round (git diff)\n\`\`\`diff\n${tail(input.lastDiff, 8000)}\n\`\`\``);
+  if (input.lastDiff)
+    sections.push(`## What you changed last round (git diff)\n\`\`\`diff\n${tail(input.lastDiff, 8000)}\n\`\`\``);
   else if (input.round > 1) sections.push('## What you changed last round\nNothing: no file changed.');
   if (input.notes.length > 0) sections.push(`## Notes\n${input.notes.map((note) => `- ${note}`).join('\n')}`);
   const rules = ['Change the code, not the tests.', 'Keep each file to one job.'];
-  if (input.lockedTests.length > 0) rules.push(`These test files are locked; changes to them are reverted: ${input.lockedTests.join(', ')}.`);
-  rules.push('factory_config.md, RFP/ (factory ticks the tasks) and the test runner\'s configuration are locked too: changes are reverted, and new runner configuration (conftest.py, pytest.ini, jest/vitest config) is removed.');
+  if (input.lockedTests.length > 0)
+    rules.push(`These test files are locked; changes to them are reverted: ${input.lockedTests.join(', ')}.`);
+  rules.push(
+    "factory_config.md, RFP/ (factory ticks the tasks) and the test runner's configuration are locked too: changes are reverted, and new runner configuration (conftest.py, pytest.ini, jest/vitest config) is removed.",
+  );
   sections.push(`## Rules\n${rules.map((rule) => `- ${rule}`).join('\n')}`);
   return `${sections.join('\n\n')}\n`;
 }

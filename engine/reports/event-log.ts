@@ -37,7 +37,13 @@ export function eventLogWriter(paths: FactoryPaths): (event: FactoryEvent) => vo
     if (!round) {
       // Only the current round's counters are needed: a new round starts afresh.
       if (rounds.size > 8) rounds.clear();
-      round = { file: paths.outputFile(event.task, event.round, kind), fileBytes: 0, fileFull: false, logged: 0, logFull: false };
+      round = {
+        file: paths.outputFile(event.task, event.round, kind),
+        fileBytes: 0,
+        fileFull: false,
+        logged: 0,
+        logFull: false,
+      };
       rounds.set(key, round);
       fs.mkdirSync(paths.output, { recursive: true });
       fs.writeFileSync(round.file, '');
@@ -50,7 +56,10 @@ export function eventLogWriter(paths: FactoryPaths): (event: FactoryEvent) => vo
       round.logFull = true;
       return write({ ...event, text: `\n[… more output in ${relative} …]\n`, truncated: true });
     }
-    const text = event.text.length > Math.min(room, streamedEventCap) ? event.text.slice(0, Math.min(room, streamedEventCap)) : event.text;
+    const text =
+      event.text.length > Math.min(room, streamedEventCap)
+        ? event.text.slice(0, Math.min(room, streamedEventCap))
+        : event.text;
     round.logged += text.length;
     write(text === event.text ? event : { ...event, text, truncated: true });
   };
@@ -65,7 +74,13 @@ function keepInFile(round: RoundOutput, text: string): void {
     round.fileBytes += bytes.length;
     return;
   }
-  fs.appendFileSync(round.file, Buffer.concat([bytes.subarray(0, room), Buffer.from(`\n[… output cut at ${outputFileCap} bytes: the end is in the round report …]\n`)]));
+  fs.appendFileSync(
+    round.file,
+    Buffer.concat([
+      bytes.subarray(0, room),
+      Buffer.from(`\n[… output cut at ${outputFileCap} bytes: the end is in the round report …]\n`),
+    ]),
+  );
   round.fileFull = true;
 }
 
@@ -78,7 +93,8 @@ function shrink(event: FactoryEvent): Partial<Record<string, unknown>> {
   if ('text' in event && typeof event.text === 'string') return { text: event.text.slice(-maxLine / 2) };
   if ('prompt' in event) return { prompt: event.prompt.slice(0, maxLine / 2) };
   if ('diff' in event) return { diff: event.diff.slice(0, maxLine / 2) };
-  if (event.type === 'tests:finished') return { result: { ...event.result, output: event.result.output.slice(-maxLine / 2) } };
+  if (event.type === 'tests:finished')
+    return { result: { ...event.result, output: event.result.output.slice(-maxLine / 2) } };
   return {};
 }
 

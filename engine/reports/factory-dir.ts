@@ -16,7 +16,8 @@ export function factoryPaths(projectDir: string) {
     prompt: (n: number) => path.join(root, 'prompts', `round_${n}.md`),
     output: path.join(root, 'output'),
     /** The full streamed output of one round (task 0 round 0: the baseline), capped; events.ndjson keeps a part. */
-    outputFile: (task: number, round: number, kind: 'tests' | 'agent') => path.join(root, 'output', `task_${task}_round_${round}_${kind}.txt`),
+    outputFile: (task: number, round: number, kind: 'tests' | 'agent') =>
+      path.join(root, 'output', `task_${task}_round_${round}_${kind}.txt`),
     supervisorLog: path.join(root, 'supervisor_log.txt'),
     finalReport: path.join(root, 'final_report.md'),
     plan: path.join(root, 'plan.json'),

@@ -45,7 +45,20 @@ export function finalReportCollector(): { add(event: FactoryEvent): void; report
         // A resumed run goes on with what the interrupted one gathered.
         if (event.resumed && report.runId === event.runId) return;
         Object.assign(report, { runId: event.runId, startedAt: event.ts });
-        report.tasks = event.tasks.map(({ index, title, done }) => ({ index, title, doneBefore: done, rounds: 0, costUsd: 0, tokens: 0, files: [], lockedFiles: [], valveTrips: [], verdicts: [], guard: [], lego: [] }));
+        report.tasks = event.tasks.map(({ index, title, done }) => ({
+          index,
+          title,
+          doneBefore: done,
+          rounds: 0,
+          costUsd: 0,
+          tokens: 0,
+          files: [],
+          lockedFiles: [],
+          valveTrips: [],
+          verdicts: [],
+          guard: [],
+          lego: [],
+        }));
         return;
       case 'plan:started':
         planAttempts = event.attempt;
@@ -61,8 +74,13 @@ export function finalReportCollector(): { add(event: FactoryEvent): void; report
         return;
       case 'agent:finished': {
         const tokens = (event.inputTokens ?? 0) + (event.outputTokens ?? 0);
-        if (current) Object.assign(current, { costUsd: current.costUsd + (event.costUsd ?? 0), tokens: current.tokens + tokens });
-        else Object.assign(report, { planCostUsd: report.planCostUsd + (event.costUsd ?? 0), planTokens: report.planTokens + tokens });
+        if (current)
+          Object.assign(current, { costUsd: current.costUsd + (event.costUsd ?? 0), tokens: current.tokens + tokens });
+        else
+          Object.assign(report, {
+            planCostUsd: report.planCostUsd + (event.costUsd ?? 0),
+            planTokens: report.planTokens + tokens,
+          });
         return;
       }
       case 'git:committed':
@@ -72,7 +90,13 @@ export function finalReportCollector(): { add(event: FactoryEvent): void; report
         if (current) current.lockedFiles = [...new Set([...current.lockedFiles, ...event.files])];
         return;
       case 'tests:finished':
-        if (current) current.lastTests = { headline: event.result.headline, output: event.result.output, tests: event.result.tests, command: event.result.command };
+        if (current)
+          current.lastTests = {
+            headline: event.result.headline,
+            output: event.result.output,
+            tests: event.result.tests,
+            command: event.result.command,
+          };
         return;
       case 'guard:violation':
         current?.guard.push(`round ${event.round}: ${event.path} ${event.detail}`);
@@ -94,7 +118,12 @@ export function finalReportCollector(): { add(event: FactoryEvent): void; report
         return;
       case 'run:finished':
         report.finishedAt = event.ts;
-        report.outcome = { outcome: event.outcome, reason: event.reason, tasksGreen: event.tasksGreen, tasksTotal: event.tasksTotal };
+        report.outcome = {
+          outcome: event.outcome,
+          reason: event.reason,
+          tasksGreen: event.tasksGreen,
+          tasksTotal: event.tasksTotal,
+        };
         return;
       default:
         return;

@@ -24,7 +24,9 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
     const when = event.ts.slice(0, 19).replace('T', ' ');
     switch (event.type) {
       case 'run:started':
-        history(`\n## Run ${event.runId} (${when}) on branch ${event.branch}\n\n- engine ${event.engine}, sandbox ${event.sandbox}, tests \`${event.testCommand}\`${event.containment ? `\n- ${event.containment}` : ''}`);
+        history(
+          `\n## Run ${event.runId} (${when}) on branch ${event.branch}\n\n- engine ${event.engine}, sandbox ${event.sandbox}, tests \`${event.testCommand}\`${event.containment ? `\n- ${event.containment}` : ''}`,
+        );
         return;
       case 'task:started':
         history(`\n### Task ${event.task}: ${event.title}\n`);
@@ -37,11 +39,20 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
         // Inside a round the record lists refusals; outside one (plan, tests, the supervisor's review) they are written here.
         if (event.action !== 'refused' || inRound) return;
         history(`- ${when} ${refusal(event)}`);
-        if (event.role === 'supervisor' && runRound > 0) fs.appendFileSync(paths.round(runRound), `\n## Refused while the supervisor reviewed this round\n- ${refusal(event)}\n`);
+        if (event.role === 'supervisor' && runRound > 0)
+          fs.appendFileSync(
+            paths.round(runRound),
+            `\n## Refused while the supervisor reviewed this round\n- ${refusal(event)}\n`,
+          );
         return;
       case 'prompt:built':
         // The architect's and the reviewer's prompts come outside rounds: named by their step, not a round number.
-        writeFileAtomic(event.round === 0 ? path.join(paths.prompts, `${event.strategy}${event.task ? `_task_${event.task}` : ''}.md`) : paths.prompt(runRound), event.prompt);
+        writeFileAtomic(
+          event.round === 0
+            ? path.join(paths.prompts, `${event.strategy}${event.task ? `_task_${event.task}` : ''}.md`)
+            : paths.prompt(runRound),
+          event.prompt,
+        );
         return;
       case 'plan:ready':
         history(`- ${when} plan: ${event.tasks} task(s) in .factory/plan.json — ${event.summary}`);
@@ -59,10 +70,14 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
         history(`- ${when} ${event.found ? 'unlocked' : 'not locked, nothing to unlock'}: ${event.path}`);
         return;
       case 'guard:violation':
-        history(`- ${when} guard: ${event.what === 'factory' ? "factory's file" : event.what === 'config' ? 'runner configuration' : 'locked'} ${event.path} ${event.detail}`);
+        history(
+          `- ${when} guard: ${event.what === 'factory' ? "factory's file" : event.what === 'config' ? 'runner configuration' : 'locked'} ${event.path} ${event.detail}`,
+        );
         return;
       case 'guard:protected':
-        history(`- ${when} locked for the run: tests ${event.tests.join(', ') || 'none of yours'}; ${[...event.factory, ...event.config].join(', ')}`);
+        history(
+          `- ${when} locked for the run: tests ${event.tests.join(', ') || 'none of yours'}; ${[...event.factory, ...event.config].join(', ')}`,
+        );
         return;
       case 'guard:failed':
         history(`- ${when} guard: the run does not count: ${event.reason}`);
@@ -76,21 +91,30 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
         writeFileAtomic(paths.round(event.record.runRound), report);
         writeFileAtomic(paths.latest, report);
         const commit = event.record.commit ? event.record.commit.sha.slice(0, 10) : 'no change';
-        history(`- ${when} round ${event.record.round} (rounds/round_${event.record.runRound}.md): ${event.record.green ? 'GREEN' : 'red'}, ${event.record.tests.headline}, ${commit}`);
+        history(
+          `- ${when} round ${event.record.round} (rounds/round_${event.record.runRound}.md): ${event.record.green ? 'GREEN' : 'red'}, ${event.record.tests.headline}, ${commit}`,
+        );
         return;
       }
       case 'verdict:issued':
-        fs.appendFileSync(paths.supervisorLog, `${event.ts} task ${event.task} round ${event.round} ${event.by}: ${event.verdict.decision} — ${event.verdict.reason}${event.verdict.instructions ? `\n  instructions: ${event.verdict.instructions}` : ''}\n`);
+        fs.appendFileSync(
+          paths.supervisorLog,
+          `${event.ts} task ${event.task} round ${event.round} ${event.by}: ${event.verdict.decision} — ${event.verdict.reason}${event.verdict.instructions ? `\n  instructions: ${event.verdict.instructions}` : ''}\n`,
+        );
         history(`- ${when} ${event.by} verdict: ${event.verdict.decision} — ${event.verdict.reason}`);
         return;
       case 'cap:reached':
         history(`- ${when} cap ${event.cap}: ${event.reason} (${event.evidence})`);
         return;
       case 'config:changed':
-        history(`- ${when} setting changed: ${event.key}=${event.value} (was ${event.previous || 'empty'}), from the next round`);
+        history(
+          `- ${when} setting changed: ${event.key}=${event.value} (was ${event.previous || 'empty'}), from the next round`,
+        );
         return;
       case 'baseline:recorded':
-        history(`- ${when} baseline before round 1: ${event.headline}${event.failing.length ? `; failing before the run: ${event.failing.join(', ')}` : ''}`);
+        history(
+          `- ${when} baseline before round 1: ${event.headline}${event.failing.length ? `; failing before the run: ${event.failing.join(', ')}` : ''}`,
+        );
         return;
       case 'valve:tripped':
         history(`- ${when} valve ${event.valve}: ${event.reason} (${event.evidence})`);
@@ -105,7 +129,9 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
         history(`- ${when} task ${event.task} ${event.outcome}: ${event.reason}`);
         return;
       case 'run:finished':
-        history(`\nRun finished (${when}): ${event.outcome}, ${event.tasksGreen}/${event.tasksTotal} tasks green — ${event.reason}`);
+        history(
+          `\nRun finished (${when}): ${event.outcome}, ${event.tasksGreen}/${event.tasksTotal} tasks green — ${event.reason}`,
+        );
         return;
       default:
         return;

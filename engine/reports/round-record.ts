@@ -36,7 +36,9 @@ export type RoundRecord = {
 };
 
 export function failingTests(tests: Pick<TestSummary, 'tests'>): string[] {
-  return Object.entries(tests.tests).filter(([, outcome]) => outcome === 'failed' || outcome === 'errored').map(([id]) => id);
+  return Object.entries(tests.tests)
+    .filter(([, outcome]) => outcome === 'failed' || outcome === 'errored')
+    .map(([id]) => id);
 }
 
 export function renderRoundReport(record: RoundRecord): string {
@@ -59,18 +61,33 @@ export function renderRoundReport(record: RoundRecord): string {
   const verdict = record.judgement.verdict ?? record.judgement.note;
   if (verdict) lines.push(`- Verdict: ${verdict}`);
   if (record.result.costUsd !== undefined || record.result.inputTokens !== undefined) {
-    lines.push(`- Usage: $${(record.result.costUsd ?? 0).toFixed(4)}, ${record.result.inputTokens ?? 0} tokens in, ${record.result.outputTokens ?? 0} out`);
+    lines.push(
+      `- Usage: $${(record.result.costUsd ?? 0).toFixed(4)}, ${record.result.inputTokens ?? 0} tokens in, ${record.result.outputTokens ?? 0} out`,
+    );
   }
   if (record.interrupted) lines.push('- Interrupted: the run was stopped during this round');
   if (failing.length > 0) {
-    lines.push('', '## Failing tests', ...failing.map((id) => `- ${id}${tests.errors[id] ? ` — ${tests.errors[id]}` : ''}`));
+    lines.push(
+      '',
+      '## Failing tests',
+      ...failing.map((id) => `- ${id}${tests.errors[id] ? ` — ${tests.errors[id]}` : ''}`),
+    );
   }
-  if (record.judgement.regressions.length > 0) lines.push('', '## Passed before the run, failing now', ...record.judgement.regressions.map((id) => `- ${id}`));
-  if (record.judgement.failingBefore.length > 0) lines.push('', '## Failing before the run (not this task\'s; never blocks it)', ...record.judgement.failingBefore.map((id) => `- ${id}`));
-  if (record.broken.length > 0) lines.push('', '## Broken this round (passed before)', ...record.broken.map((id) => `- ${id}`));
+  if (record.judgement.regressions.length > 0)
+    lines.push('', '## Passed before the run, failing now', ...record.judgement.regressions.map((id) => `- ${id}`));
+  if (record.judgement.failingBefore.length > 0)
+    lines.push(
+      '',
+      "## Failing before the run (not this task's; never blocks it)",
+      ...record.judgement.failingBefore.map((id) => `- ${id}`),
+    );
+  if (record.broken.length > 0)
+    lines.push('', '## Broken this round (passed before)', ...record.broken.map((id) => `- ${id}`));
   if (record.commit) lines.push('', '## Files changed', ...record.commit.files.map((file) => `- ${file}`));
-  if (record.findings?.length) lines.push('', '## Guard and LEGO findings (in the next prompt)', ...record.findings.map((text) => `- ${text}`));
-  if (record.refusedEdits.length > 0) lines.push('', '## Edits refused', ...record.refusedEdits.map((text) => `- ${text}`));
+  if (record.findings?.length)
+    lines.push('', '## Guard and LEGO findings (in the next prompt)', ...record.findings.map((text) => `- ${text}`));
+  if (record.refusedEdits.length > 0)
+    lines.push('', '## Edits refused', ...record.refusedEdits.map((text) => `- ${text}`));
   lines.push('', '## Test output (excerpt)', '```', tests.excerpt, '```', '');
   return lines.join('\n');
 }

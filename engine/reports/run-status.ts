@@ -28,19 +28,55 @@ export type RunStatus = {
   outcome?: { outcome: RunOutcome; reason: string; exitCode: number };
 };
 
-export const initialStatus = (): RunStatus => ({ state: 'idle', task: 0, taskTitle: '', tasksTotal: 0, tasksGreen: 0, round: 0, maxRounds: 0, failStreak: 0, idleStreak: 0, costUsd: 0, tokens: 0 });
+export const initialStatus = (): RunStatus => ({
+  state: 'idle',
+  task: 0,
+  taskTitle: '',
+  tasksTotal: 0,
+  tasksGreen: 0,
+  round: 0,
+  maxRounds: 0,
+  failStreak: 0,
+  idleStreak: 0,
+  costUsd: 0,
+  tokens: 0,
+});
 
 export function reduceStatus(status: RunStatus, event: FactoryEvent): RunStatus {
   const next = { ...status, updatedAt: event.ts };
   switch (event.type) {
     case 'run:started':
-      return { ...initialStatus(), runId: event.runId, branch: event.branch, baseBranch: event.baseBranch, sandbox: event.sandbox, engine: event.engine, state: 'running', tasksTotal: event.tasks.length, tasksGreen: event.tasks.filter((task) => task.done).length, startedAt: event.ts, updatedAt: event.ts };
+      return {
+        ...initialStatus(),
+        runId: event.runId,
+        branch: event.branch,
+        baseBranch: event.baseBranch,
+        sandbox: event.sandbox,
+        engine: event.engine,
+        state: 'running',
+        tasksTotal: event.tasks.length,
+        tasksGreen: event.tasks.filter((task) => task.done).length,
+        startedAt: event.ts,
+        updatedAt: event.ts,
+      };
     case 'task:started':
-      return { ...next, task: event.task, taskTitle: event.title, round: 0, maxRounds: event.maxRounds, failStreak: 0, idleStreak: 0 };
+      return {
+        ...next,
+        task: event.task,
+        taskTitle: event.title,
+        round: 0,
+        maxRounds: event.maxRounds,
+        failStreak: 0,
+        idleStreak: 0,
+      };
     case 'round:started':
       return { ...next, round: event.round, maxRounds: event.maxRounds };
     case 'agent:finished':
-      return { ...next, costUsd: status.costUsd + (event.costUsd ?? 0), tokens: status.tokens + (event.inputTokens ?? 0) + (event.outputTokens ?? 0) };
+      return {
+        ...next,
+        costUsd: status.costUsd + (event.costUsd ?? 0),
+        tokens: status.tokens + (event.inputTokens ?? 0) + (event.outputTokens ?? 0),
+      };
     case 'tests:finished':
       return { ...next, lastTests: event.taskVerdict?.why ?? event.result.headline };
     case 'round:finished':
@@ -62,7 +98,12 @@ export function reduceStatus(status: RunStatus, event: FactoryEvent): RunStatus 
     case 'engine:stopping':
       return { ...next, state: 'stopping' };
     case 'run:finished':
-      return { ...next, state: 'finished', pause: undefined, outcome: { outcome: event.outcome, reason: event.reason, exitCode: event.exitCode } };
+      return {
+        ...next,
+        state: 'finished',
+        pause: undefined,
+        outcome: { outcome: event.outcome, reason: event.reason, exitCode: event.exitCode },
+      };
     default:
       return next;
   }

@@ -10,17 +10,26 @@ export function readRfp(projectDir: string): Rfp {
   const read = (name: string, required: boolean): string => {
     const file = path.join(projectDir, 'RFP', name);
     if (!fs.existsSync(file)) {
-      if (required) throw new UserError(`RFP/${name} is missing in ${projectDir}: it is required; \`factory init\` writes a template`);
+      if (required)
+        throw new UserError(
+          `RFP/${name} is missing in ${projectDir}: it is required; \`factory init\` writes a template`,
+        );
       return '';
     }
     const text = fs.readFileSync(file, 'utf8');
-    if (required && text.trim() === '') throw new UserError(`RFP/${name} is empty: write the project's ${name === 'tasks.md' ? 'tasks as a checklist ("- [ ] ...")' : 'requirements'} there`);
+    if (required && text.trim() === '')
+      throw new UserError(
+        `RFP/${name} is empty: write the project's ${name === 'tasks.md' ? 'tasks as a checklist ("- [ ] ...")' : 'requirements'} there`,
+      );
     return text;
   };
   const requirements = read('requirements.md', true);
   const design = read('design.md', false);
   const tasksText = read('tasks.md', true);
   const tasks = parseTasks(tasksText);
-  if (tasks.length === 0) throw new UserError('RFP/tasks.md has no tasks: write each task as a checklist item, e.g. "- [ ] Parse dates (tests: tests/test_dates.py)"');
+  if (tasks.length === 0)
+    throw new UserError(
+      'RFP/tasks.md has no tasks: write each task as a checklist item, e.g. "- [ ] Parse dates (tests: tests/test_dates.py)"',
+    );
   return { requirements, design, tasksFile: path.join(projectDir, 'RFP', 'tasks.md'), tasks };
 }

@@ -14,15 +14,23 @@ export type HardResetPlan = {
   savedWork: SavedWork[];
 };
 
-export async function planHardReset(projectDir: string, eventsFile: string): Promise<{ repo: Repo; plan: HardResetPlan }> {
+export async function planHardReset(
+  projectDir: string,
+  eventsFile: string,
+): Promise<{ repo: Repo; plan: HardResetPlan }> {
   const repo = await Repo.open(projectDir);
   const records = repo.records();
   const started = (await readEventLog(eventsFile)).filter((event) => event.type === 'run:started');
   // Records of a version before factory-runs.json: the base in git config, the branches in the event log.
   const legacyBase = (await runGit(projectDir, ['config', 'factory.baseBranch']).catch(() => '')).trim();
   const back = records.base?.ref ?? (legacyBase || started.at(-1)?.baseBranch);
-  const made = new Set([...records.branches, ...started.filter((event) => event.branch !== event.baseBranch).map((event) => event.branch)]);
-  const existing = new Set((await runGit(projectDir, ['branch', '--list', '--format=%(refname:short)'])).split('\n').filter(Boolean));
+  const made = new Set([
+    ...records.branches,
+    ...started.filter((event) => event.branch !== event.baseBranch).map((event) => event.branch),
+  ]);
+  const existing = new Set(
+    (await runGit(projectDir, ['branch', '--list', '--format=%(refname:short)'])).split('\n').filter(Boolean),
+  );
   const branches = [...made].filter((name) => existing.has(name) && name !== back);
   return { repo, plan: { back, branches, savedWork: records.savedWork } };
 }
@@ -60,7 +68,9 @@ export function describeRef(ref: string): string {
 }
 
 async function isAt(repo: Repo, ref: string): Promise<boolean> {
-  return isCommitId(ref) ? (await repo.branch()) === 'HEAD' && (await repo.head()) === ref : (await repo.branch()) === ref;
+  return isCommitId(ref)
+    ? (await repo.branch()) === 'HEAD' && (await repo.head()) === ref
+    : (await repo.branch()) === ref;
 }
 
 async function checkoutOrExplain(repo: Repo, ref: string): Promise<void> {
@@ -68,11 +78,18 @@ async function checkoutOrExplain(repo: Repo, ref: string): Promise<void> {
     await repo.checkout(ref);
   } catch (error) {
     const stderr = error instanceof GitError ? error.stderr : String(error);
-    const files = stderr.split('\n').filter((line) => line.startsWith('\t')).map((line) => `  ${line.trim()}`);
+    const files = stderr
+      .split('\n')
+      .filter((line) => line.startsWith('\t'))
+      .map((line) => `  ${line.trim()}`);
     if (files.length > 0) {
-      throw new UserError(`factory reset --hard changed nothing: going back to ${describeRef(ref)} would overwrite your uncommitted changes to:\n${files.join('\n')}\ncommit them (git add -A && git commit) or stash them (git stash -u), then run factory reset --hard again`);
+      throw new UserError(
+        `factory reset --hard changed nothing: going back to ${describeRef(ref)} would overwrite your uncommitted changes to:\n${files.join('\n')}\ncommit them (git add -A && git commit) or stash them (git stash -u), then run factory reset --hard again`,
+      );
     }
-    throw new UserError(`factory reset --hard changed nothing: git could not go back to ${describeRef(ref)}: ${stderr.trim()}`);
+    throw new UserError(
+      `factory reset --hard changed nothing: git could not go back to ${describeRef(ref)}: ${stderr.trim()}`,
+    );
   }
 }
 
@@ -81,10 +98,17 @@ async function giveBack(repo: Repo, saved: SavedWork): Promise<string> {
   const stashes = (await runGit(repo.dir, ['stash', 'list', '--format=%H %gd']).catch(() => '')).split('\n');
   const name = stashes.find((line) => line.startsWith(`${saved.stash} `))?.split(' ')[1];
   const where = name ? `${name} ("${saved.message}")` : `stash commit ${saved.stash}`;
-  const files = saved.files.length > 6 ? `${saved.files.slice(0, 6).join(', ')} and ${saved.files.length - 6} more` : saved.files.join(', ');
+  const files =
+    saved.files.length > 6
+      ? `${saved.files.slice(0, 6).join(', ')} and ${saved.files.length - 6} more`
+      : saved.files.join(', ');
   const applied = await runGit(repo.dir, ['stash', 'apply', '-q', '--index', saved.stash]).then(
     () => true,
-    () => runGit(repo.dir, ['stash', 'apply', '-q', saved.stash]).then(() => true, () => false),
+    () =>
+      runGit(repo.dir, ['stash', 'apply', '-q', saved.stash]).then(
+        () => true,
+        () => false,
+      ),
   );
   return applied
     ? `your uncommitted work from before run ${saved.runId} (${files}) is back in the tree; a copy stays in ${where}`

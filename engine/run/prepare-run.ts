@@ -7,33 +7,68 @@ import { UserError } from '../util/errors.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import type { ResumePoint } from './resume-point.js';
 
-export type PreparedRun = { runId: string; rfp: Rfp; repo: Repo; branch: string; baseBranch: string; testCommand: string; resume?: ResumePoint };
+export type PreparedRun = {
+  runId: string;
+  rfp: Rfp;
+  repo: Repo;
+  branch: string;
+  baseBranch: string;
+  testCommand: string;
+  resume?: ResumePoint;
+};
 
-export async function prepareRun(projectDir: string, config: FactoryConfig, options: { runId: string; allowDirty: boolean; resume?: ResumePoint }): Promise<PreparedRun> {
+export async function prepareRun(
+  projectDir: string,
+  config: FactoryConfig,
+  options: { runId: string; allowDirty: boolean; resume?: ResumePoint },
+): Promise<PreparedRun> {
   const testCommand = config.testCmd || detectTestCommand(projectDir, config.language);
-  if (!testCommand) throw new UserError(`no test command: TEST_CMD is empty in factory_config.md and none could be detected for LANGUAGE=${config.language} (looked for features/, pytest, vitest, jest, npm test, go.mod, Cargo.toml); set TEST_CMD=`);
+  if (!testCommand)
+    throw new UserError(
+      `no test command: TEST_CMD is empty in factory_config.md and none could be detected for LANGUAGE=${config.language} (looked for features/, pytest, vitest, jest, npm test, go.mod, Cargo.toml); set TEST_CMD=`,
+    );
   const repo = await Repo.open(projectDir);
   await repo.excludeFolder(factoryFolder);
   const resume = options.resume;
   if (resume && (await repo.branch()) === resume.branch) {
     // The interrupted round is played again from where it started; nothing half-done is kept.
     if (resume.task?.restoreTo) await repo.restore(resume.task.restoreTo);
-    else if (!resume.task?.green) await repo.commitAll('factory: changes found when resuming (made after the run stopped)');
-    return { runId: resume.runId, rfp: readRfp(projectDir), repo, branch: resume.branch, baseBranch: resume.baseBranch, testCommand, resume };
+    else if (!resume.task?.green)
+      await repo.commitAll('factory: changes found when resuming (made after the run stopped)');
+    return {
+      runId: resume.runId,
+      rfp: readRfp(projectDir),
+      repo,
+      branch: resume.branch,
+      baseBranch: resume.baseBranch,
+      testCommand,
+      resume,
+    };
   }
   const rfp = readRfp(projectDir);
   const dirty = await repo.uncommitted();
   if (dirty.length > 0 && !options.allowDirty) {
-    const files = dirty.slice(0, 8).map((line) => `  ${line}`).join('\n');
-    throw new UserError(`the working tree has uncommitted changes, and the factory never mixes its rounds with your work:\n${files}${dirty.length > 8 ? `\n  … and ${dirty.length - 8} more` : ''}\ncommit them (git add -A && git commit), stash them (git stash -u), or pass --allow-dirty to run with them (kept in a stash factory names, and committed first on the factory's branch)`);
+    const files = dirty
+      .slice(0, 8)
+      .map((line) => `  ${line}`)
+      .join('\n');
+    throw new UserError(
+      `the working tree has uncommitted changes, and the factory never mixes its rounds with your work:\n${files}${dirty.length > 8 ? `\n  … and ${dirty.length - 8} more` : ''}\ncommit them (git add -A && git commit), stash them (git stash -u), or pass --allow-dirty to run with them (kept in a stash factory names, and committed first on the factory's branch)`,
+    );
   }
   const baseBranch = await repo.baseBranch();
   // Nothing left to do: no new branch for an empty run.
-  if (rfp.tasks.every((task) => task.done) && dirty.length === 0) return { runId: options.runId, rfp, repo, branch: await repo.branch(), baseBranch, testCommand };
+  if (rfp.tasks.every((task) => task.done) && dirty.length === 0)
+    return { runId: options.runId, rfp, repo, branch: await repo.branch(), baseBranch, testCommand };
   // The user's work is kept in a named stash before anything else, so that no later step can lose it.
-  if (dirty.length > 0) await repo.saveUncommitted(options.runId, dirty.map((line) => line.slice(3)));
+  if (dirty.length > 0)
+    await repo.saveUncommitted(
+      options.runId,
+      dirty.map((line) => line.slice(3)),
+    );
   const branch = await repo.checkoutNewBranch(`factory/${options.runId}`);
-  if (dirty.length > 0) await repo.commitAll('factory: your uncommitted work, saved before the run (--allow-dirty; also in a stash)');
+  if (dirty.length > 0)
+    await repo.commitAll('factory: your uncommitted work, saved before the run (--allow-dirty; also in a stash)');
   return { runId: options.runId, rfp, repo, branch, baseBranch, testCommand };
 }
 

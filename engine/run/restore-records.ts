@@ -12,5 +12,8 @@ export async function restoreFromRecords(projectDir: string): Promise<string[]> 
   if (!fs.existsSync(paths.protected) || !findResumePoint(await readEventLog(paths.events))) return [];
   const files = ProtectedFiles.load(paths.protected);
   const factoryOnly = files.entries.filter((entry) => entry.what === 'factory');
-  return files.restore(projectDir, [], false).filter((violation) => factoryOnly.some((entry) => entry.path === violation.path)).map((violation) => violation.path);
+  return files
+    .restore(projectDir, [], false)
+    .filter((violation) => factoryOnly.some((entry) => entry.path === violation.path))
+    .map((violation) => violation.path);
 }

@@ -42,18 +42,37 @@ export function findResumePoint(events: FactoryEvent[]): ResumePoint | undefined
     usage.tokens += (event.inputTokens ?? 0) + (event.outputTokens ?? 0);
   }
   const runRound = run.filter((event) => event.type === 'round:finished').length;
-  return { runId: started.runId, branch: started.branch, baseBranch: started.baseBranch, startedAt: Date.parse(started.ts), usage, runRound, task: taskInProgress(run) };
+  return {
+    runId: started.runId,
+    branch: started.branch,
+    baseBranch: started.baseBranch,
+    startedAt: Date.parse(started.ts),
+    usage,
+    runRound,
+    task: taskInProgress(run),
+  };
 }
 
 function taskInProgress(run: FactoryEvent[]): TaskResume | undefined {
   const taskStart = run.findLastIndex((event) => event.type === 'task:started');
   // In a run that can be resumed, a task "stopped" was stopped by the human: it goes on.
-  if (taskStart < 0 || run.slice(taskStart).some((event) => event.type === 'task:finished' && event.outcome !== 'stopped')) return undefined;
+  if (
+    taskStart < 0 ||
+    run.slice(taskStart).some((event) => event.type === 'task:finished' && event.outcome !== 'stopped')
+  )
+    return undefined;
   const events = run.slice(taskStart);
   const index = events[0]!.task;
   const rounds = events.filter((event): event is Of<'round:finished'> => event.type === 'round:finished');
   const last = rounds.at(-1)?.record;
-  const counters: TaskCounters = { rounds: last?.round ?? 0, failStreak: last?.failStreak ?? 0, idleStreak: last?.idleStreak ?? 0, extraRounds: 0, sameFailures: 0, fingerprint: last?.fingerprint };
+  const counters: TaskCounters = {
+    rounds: last?.round ?? 0,
+    failStreak: last?.failStreak ?? 0,
+    idleStreak: last?.idleStreak ?? 0,
+    extraRounds: 0,
+    sameFailures: 0,
+    fingerprint: last?.fingerprint,
+  };
   // Rebuild the same-failure count from the finished rounds, newest first.
   for (const round of [...rounds].reverse()) {
     if (!round.record.fingerprint || round.record.fingerprint !== counters.fingerprint) break;
@@ -61,6 +80,9 @@ function taskInProgress(run: FactoryEvent[]): TaskResume | undefined {
   }
   const lastStarted = events.findLast((event): event is Of<'round:started'> => event.type === 'round:started');
   const restoreTo = lastStarted && lastStarted.round > counters.rounds ? lastStarted.head : undefined;
-  const lastTests = events.findLast((event): event is Of<'tests:finished'> => event.type === 'tests:finished' && !event.baseline && event.round <= counters.rounds)?.result;
+  const lastTests = events.findLast(
+    (event): event is Of<'tests:finished'> =>
+      event.type === 'tests:finished' && !event.baseline && event.round <= counters.rounds,
+  )?.result;
   return { index, counters, lastTests, green: last?.green ?? false, restoreTo };
 }

@@ -5,7 +5,12 @@ import { killMarked } from './process-marker.js';
 
 export type ChildGuard = { timedOut(): boolean; done(): void; killAll(): void };
 
-export function guardChild(pid: number | undefined, timeoutMs: number, signal?: AbortSignal, marker?: string): ChildGuard {
+export function guardChild(
+  pid: number | undefined,
+  timeoutMs: number,
+  signal?: AbortSignal,
+  marker?: string,
+): ChildGuard {
   let timedOut = false;
   const kill = (): void => {
     killGroup(pid);

@@ -11,7 +11,10 @@ export const drainMs = 1000;
 export class LocalSandbox implements Sandbox {
   readonly kind = 'local';
 
-  constructor(private readonly projectDir: string, private readonly env: Record<string, string> = {}) {}
+  constructor(
+    private readonly projectDir: string,
+    private readonly env: Record<string, string> = {},
+  ) {}
 
   get projectRoot(): string {
     return this.projectDir;
@@ -50,8 +53,13 @@ export class LocalSandbox implements Sandbox {
       drain = setTimeout(() => {
         const holders = markedProcesses(marker);
         if (holders.length === 0) return;
-        const names = holders.slice(0, 5).map((process) => `${process.pid} ${process.command.slice(0, 80)}`).join('; ');
-        output.note(`\n[factory: the test command ended (exit ${code ?? 'by signal'}), but background process(es) kept its output open: ${names}; factory stopped them]\n`);
+        const names = holders
+          .slice(0, 5)
+          .map((process) => `${process.pid} ${process.command.slice(0, 80)}`)
+          .join('; ');
+        output.note(
+          `\n[factory: the test command ended (exit ${code ?? 'by signal'}), but background process(es) kept its output open: ${names}; factory stopped them]\n`,
+        );
         guard.killAll();
       }, drainMs);
     });

@@ -16,7 +16,10 @@ export class StreamOutput {
   private skipped = 0;
   private notes: string[] = [];
 
-  constructor(private readonly keep: number, private readonly onOutput?: (text: string) => void) {
+  constructor(
+    private readonly keep: number,
+    private readonly onOutput?: (text: string) => void,
+  ) {
     this.text = new CappedText(keep);
   }
 
@@ -25,7 +28,10 @@ export class StreamOutput {
       const text = this.decoder.write(bytes);
       this.live += text.length;
       if (text) this.say(text);
-      if (this.live >= liveCap) this.onOutput?.(`\n[… over ${liveCap} characters of output: the rest is not shown as it comes, only its end …]\n`);
+      if (this.live >= liveCap)
+        this.onOutput?.(
+          `\n[… over ${liveCap} characters of output: the rest is not shown as it comes, only its end …]\n`,
+        );
       return;
     }
     this.tail.push(Buffer.from(bytes));

@@ -28,10 +28,15 @@ export async function startPhases(ctx: LoopContext, pending: readonly Task[]): P
   // Whatever the architect changed among them is put back before the user's tests are locked from the files.
   if (plan) await guard.restore(false);
   const userTests = await guard.lockUserTests(pending, taskPlan);
-  ctx.say('guard:protected', { tests: userTests, factory: guard.files.entries.filter((entry) => entry.what === 'factory').map((entry) => entry.path), config: guard.files.entries.filter((entry) => entry.what === 'config').map((entry) => entry.path) });
+  ctx.say('guard:protected', {
+    tests: userTests,
+    factory: guard.files.entries.filter((entry) => entry.what === 'factory').map((entry) => entry.path),
+    config: guard.files.entries.filter((entry) => entry.what === 'config').map((entry) => entry.path),
+  });
 
   const takeUnlocks = (): void => {
-    for (const file of ctx.unlocks?.splice(0) ?? []) ctx.say('tests:unlocked', { path: file, found: locks.remove(file) });
+    for (const file of ctx.unlocks?.splice(0) ?? [])
+      ctx.say('tests:unlocked', { path: file, found: locks.remove(file) });
   };
 
   return {
@@ -58,7 +63,9 @@ export async function startPhases(ctx: LoopContext, pending: readonly Task[]): P
         },
         get ownTests() {
           // The reviewer's tests define the task; the user's locked files are guarded, the task line names its own.
-          return locks.locks.filter((lock) => lock.task === task.index && lock.origin === 'reviewer').map((lock) => lock.path);
+          return locks.locks
+            .filter((lock) => lock.task === task.index && lock.origin === 'reviewer')
+            .map((lock) => lock.path);
         },
         async beforeTests() {
           takeUnlocks();
@@ -84,6 +91,9 @@ export async function startPhases(ctx: LoopContext, pending: readonly Task[]): P
 /** The architect when the phases are on. PLAN=auto: on when the engine can play both architect and reviewer; PLAN=true insists. */
 function plannerOf(ctx: LoopContext): Architect | undefined {
   const able = ctx.architect !== undefined && ctx.reviewer !== undefined;
-  if (ctx.config.plan === 'true' && !able) throw new UserError(`PLAN=true, but AI_ENGINE=${ctx.config.aiEngine} cannot play the ${ctx.architect ? 'reviewer' : 'architect'} here${ctx.config.aiEngine === 'scripted' ? ` (add a "${ctx.architect ? 'reviewer' : 'architect'}" section to ${ctx.config.script})` : ''}; set PLAN=auto or PLAN=false`);
+  if (ctx.config.plan === 'true' && !able)
+    throw new UserError(
+      `PLAN=true, but AI_ENGINE=${ctx.config.aiEngine} cannot play the ${ctx.architect ? 'reviewer' : 'architect'} here${ctx.config.aiEngine === 'scripted' ? ` (add a "${ctx.architect ? 'reviewer' : 'architect'}" section to ${ctx.config.script})` : ''}; set PLAN=auto or PLAN=false`,
+    );
   return ctx.config.plan !== 'false' && able ? ctx.architect : undefined;
 }

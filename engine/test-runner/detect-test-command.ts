@@ -8,13 +8,19 @@ export const pytestCommand = 'python3 -m pytest -rA -q -p no:cacheprovider --con
 export function detectTestCommand(projectDir: string, language: string): string | undefined {
   const has = (name: string): boolean => fs.existsSync(path.join(projectDir, name));
   const packageJson = readPackageJson(path.join(projectDir, 'package.json'));
-  const dependsOn = (name: string): boolean => Boolean(packageJson?.dependencies?.[name] ?? packageJson?.devDependencies?.[name]);
+  const dependsOn = (name: string): boolean =>
+    Boolean(packageJson?.dependencies?.[name] ?? packageJson?.devDependencies?.[name]);
   if (has('features')) {
-    if (has('features/steps') && listFiles(path.join(projectDir, 'features/steps')).some((file) => file.endsWith('.py'))) return 'behave';
+    if (
+      has('features/steps') &&
+      listFiles(path.join(projectDir, 'features/steps')).some((file) => file.endsWith('.py'))
+    )
+      return 'behave';
     if (dependsOn('@cucumber/cucumber')) return 'npx cucumber-js';
     if (has('go.mod')) return 'godog';
   }
-  if (has('pytest.ini') || has('pyproject.toml') || has('setup.py') || has('conftest.py') || language === 'python') return pytestCommand;
+  if (has('pytest.ini') || has('pyproject.toml') || has('setup.py') || has('conftest.py') || language === 'python')
+    return pytestCommand;
   if (dependsOn('vitest')) return 'npx vitest run';
   if (dependsOn('jest')) return 'npx jest';
   if (packageJson?.scripts?.test) return 'npm test';
@@ -23,7 +29,11 @@ export function detectTestCommand(projectDir: string, language: string): string 
   return undefined;
 }
 
-type PackageJson = { dependencies?: Record<string, string>; devDependencies?: Record<string, string>; scripts?: Record<string, string> };
+type PackageJson = {
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  scripts?: Record<string, string>;
+};
 
 function readPackageJson(file: string): PackageJson | undefined {
   try {

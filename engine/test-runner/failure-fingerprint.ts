@@ -18,7 +18,10 @@ export function failureFingerprint(tests: TestSummary, failing: string[]): strin
     const firstError = tests.output.split('\n').find((line) => /error|fail|assert/i.test(line)) ?? tests.headline;
     return `suite: ${normaliseError(firstError)}`;
   }
-  return [...failing].sort().map((id) => `${id}: ${normaliseError(tests.errors[id] ?? '')}`).join('\n');
+  return [...failing]
+    .sort()
+    .map((id) => `${id}: ${normaliseError(tests.errors[id] ?? '')}`)
+    .join('\n');
 }
 
 /** "test_spare fails with the same AssertionError: …" for the valve's evidence. */

@@ -35,22 +35,35 @@ export function isOwnTest(id: string, ownPatterns: readonly string[]): boolean {
 export function judgeTests(tests: TestSummary, ownPatterns: string[], baseline?: Baseline): Judgement {
   const ids = Object.keys(tests.tests);
   if (tests.timedOut || ids.length === 0) {
-    const note = tests.timedOut ? undefined : `per-test results could not be read from ${tests.runner} output: judged on the whole suite`;
+    const note = tests.timedOut
+      ? undefined
+      : `per-test results could not be read from ${tests.runner} output: judged on the whole suite`;
     return { green: tests.green, ownFailing: [], regressions: [], failingBefore: [], note };
   }
   const isOwn = (id: string): boolean => isOwnTest(id, ownPatterns);
   const own = ids.filter(isOwn);
   const ownFailing = own.filter((id) => failed(tests.tests[id]));
   // A baseline recorded before ids were normalised (a resumed run) still lines up with today's ids.
-  const before = Object.fromEntries(Object.entries(baseline?.tests ?? {}).map(([id, outcome]) => [normaliseTestId(id), outcome]));
+  const before = Object.fromEntries(
+    Object.entries(baseline?.tests ?? {}).map(([id, outcome]) => [normaliseTestId(id), outcome]),
+  );
   const regressions = ids.filter((id) => before[id] === 'passed' && failed(tests.tests[id]));
   const failingBefore = ids.filter((id) => !isOwn(id) && failed(before[id]) && failed(tests.tests[id]));
-  const unexplained = ids.filter((id) => !isOwn(id) && failed(tests.tests[id]) && !failed(before[id]) && before[id] !== 'passed');
+  const unexplained = ids.filter(
+    (id) => !isOwn(id) && failed(tests.tests[id]) && !failed(before[id]) && before[id] !== 'passed',
+  );
   const anyFailing = ids.some((id) => failed(tests.tests[id]));
   const note =
-    own.length === 0 ? `the task's tests ${ownPatterns.join(', ')} were not found in the results`
-    : tests.exitCode !== 0 && !anyFailing ? `the test command exited ${tests.exitCode} although no test failed`
-    : undefined;
-  const green = !note && ownFailing.length === 0 && regressions.length === 0 && unexplained.length === 0 && own.some((id) => tests.tests[id] === 'passed');
+    own.length === 0
+      ? `the task's tests ${ownPatterns.join(', ')} were not found in the results`
+      : tests.exitCode !== 0 && !anyFailing
+        ? `the test command exited ${tests.exitCode} although no test failed`
+        : undefined;
+  const green =
+    !note &&
+    ownFailing.length === 0 &&
+    regressions.length === 0 &&
+    unexplained.length === 0 &&
+    own.some((id) => tests.tests[id] === 'passed');
   return { green, ownFailing: [...ownFailing, ...unexplained], regressions, failingBefore, note };
 }

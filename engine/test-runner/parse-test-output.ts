@@ -9,7 +9,11 @@ import { goSummary, parseGoTest } from './parsers/go-test.js';
 import { cargoSummary, parseCargoTest } from './parsers/cargo-test.js';
 import { behaveSummary, cucumberSummary, parseBdd } from './parsers/bdd.js';
 
-type TextParser = { runners: RunnerId[]; summary: RegExp; parse: (output: string, context?: ResultContext) => ParsedRun | undefined };
+type TextParser = {
+  runners: RunnerId[];
+  summary: RegExp;
+  parse: (output: string, context?: ResultContext) => ParsedRun | undefined;
+};
 
 const textParsers: TextParser[] = [
   { runners: ['pytest'], summary: pytestSummary, parse: parsePytest },
@@ -58,14 +62,25 @@ export function parseTestOutput(
 ): TestSummary {
   const output = cleanText(run.output);
   const fromText = report ? undefined : parseTextOutput(command, output, context);
-  const parsed: ParsedRun = report ?? fromText ?? { runner: 'unknown', source: 'exit code', ...noCounts(), tests: {}, errors: {} };
+  const parsed: ParsedRun = report ??
+    fromText ?? { runner: 'unknown', source: 'exit code', ...noCounts(), tests: {}, errors: {} };
   if (why && !report) parsed.source = `${parsed.source} (${why})`;
   const unknown = !report && !fromText;
   if (unknown && run.exitCode !== 0) parsed.errored = 1;
   const clean = run.exitCode === 0 && parsed.failed === 0 && parsed.errored === 0;
   const green = !run.timedOut && clean && (parsed.passed > 0 || unknown);
   const { exitCode, timedOut, durationMs, truncated } = run;
-  return { ...parsed, command, exitCode, timedOut, durationMs, green, headline: headline(parsed, run, green, unknown), output, truncated };
+  return {
+    ...parsed,
+    command,
+    exitCode,
+    timedOut,
+    durationMs,
+    green,
+    headline: headline(parsed, run, green, unknown),
+    output,
+    truncated,
+  };
 }
 
 function headline(parsed: ParsedRun, run: ExecResult, green: boolean, unknown: boolean): string {

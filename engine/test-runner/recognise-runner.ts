@@ -11,9 +11,24 @@ export type RecognisedRunner = {
 };
 
 /** Words that start the runner rather than being it: "npx jest", "uv run pytest", "python3 -m pytest". */
-const launchers = new Set(
-  ['npx', 'bunx', 'pnpx', 'exec', 'run', 'uv', 'poetry', 'pipenv', 'pdm', 'hatch', 'yarn', 'pnpm', '--', 'env', 'time', 'nice'],
-);
+const launchers = new Set([
+  'npx',
+  'bunx',
+  'pnpx',
+  'exec',
+  'run',
+  'uv',
+  'poetry',
+  'pipenv',
+  'pdm',
+  'hatch',
+  'yarn',
+  'pnpm',
+  '--',
+  'env',
+  'time',
+  'nice',
+]);
 const python = /^python(\d+(\.\d+)?)?$/;
 /** Anything that makes the line more than one plain command. */
 const shellSyntax = /&&|\|\||[;|<>`]|\$\(|\n/;

@@ -73,7 +73,9 @@ export function requestReport(command: string): ReportRequest | undefined {
         paths: [file],
         read: (context) => {
           const text = readIfThere(context, file);
-          return text === undefined ? undefined : readJestJson(text, runner, context.roots, `${runner} JSON report ${file}`);
+          return text === undefined
+            ? undefined
+            : readJestJson(text, runner, context.roots, `${runner} JSON report ${file}`);
         },
       };
     }
@@ -92,7 +94,9 @@ export function requestReport(command: string): ReportRequest | undefined {
       // Every target runs, not only those before the first failing one; the results are read from cargo's text.
       return {
         runner,
-        command: /--no-fail-fast\b/.test(command) ? command : command.replace(/\bcargo\s+test\b/, 'cargo test --no-fail-fast'),
+        command: /--no-fail-fast\b/.test(command)
+          ? command
+          : command.replace(/\bcargo\s+test\b/, 'cargo test --no-fail-fast'),
         paths: [],
       };
     case 'behave': {
@@ -104,7 +108,9 @@ export function requestReport(command: string): ReportRequest | undefined {
         paths: [dir],
         read: (context) => {
           const full = path.join(context.projectDir, dir);
-          return fs.existsSync(full) ? readBehaveJUnit(full, context.projectDir, `JUnit XML reports ${dir}/`) : undefined;
+          return fs.existsSync(full)
+            ? readBehaveJUnit(full, context.projectDir, `JUnit XML reports ${dir}/`)
+            : undefined;
         },
       };
     }

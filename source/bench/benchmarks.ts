@@ -8,7 +8,11 @@ export type BenchOptions = { rounds?: string; files?: string; runs?: string; ima
  * `prepare` reads the flags (a malformed number is an error before anything runs) and returns the measurement.
  * What only this benchmark cannot do (too few runs for it, no Docker, no image) is thrown by the measurement.
  */
-export type Benchmark = { name: string; description: string; prepare(options: BenchOptions): () => Promise<BenchReport> };
+export type Benchmark = {
+  name: string;
+  description: string;
+  prepare(options: BenchOptions): () => Promise<BenchReport>;
+};
 
 export const benchmarks: Benchmark[] = [
   {
@@ -25,12 +29,17 @@ export const benchmarks: Benchmark[] = [
   },
   {
     name: 'round',
-    description: "the engine's own time per round on a 10,000-file repository, next to git add/commit/diff from a shell script",
+    description:
+      "the engine's own time per round on a 10,000-file repository, next to git add/commit/diff from a shell script",
     prepare: (options) => {
       const raw = { files: count(options.files, '--files'), rounds: count(options.rounds, '--rounds') };
       return async () => {
         const { roundBench, roundDefaults } = await import('./round/round-bench.js');
-        return roundBench({ files: raw.files ?? roundDefaults.files, rounds: raw.rounds ?? roundDefaults.rounds, warmup: roundDefaults.warmup });
+        return roundBench({
+          files: raw.files ?? roundDefaults.files,
+          rounds: raw.rounds ?? roundDefaults.rounds,
+          warmup: roundDefaults.warmup,
+        });
       };
     },
   },
@@ -51,7 +60,14 @@ export const benchmarks: Benchmark[] = [
 /** A sub-benchmark that could not run, as a report that says why. */
 export function notMeasured(benchmark: Benchmark, error: unknown): BenchReport {
   const reason = (error instanceof Error ? error.message : String(error)).trim().split('\n')[0]!;
-  return { name: benchmark.name, method: 'not measured', figures: [], ratios: [], goals: [], unavailable: [{ label: benchmark.description, reason }] };
+  return {
+    name: benchmark.name,
+    method: 'not measured',
+    figures: [],
+    ratios: [],
+    goals: [],
+    unavailable: [{ label: benchmark.description, reason }],
+  };
 }
 
 function count(raw: string | undefined, flag: string): number | undefined;
@@ -59,6 +75,7 @@ function count(raw: string | undefined, flag: string, fallback: number): number;
 function count(raw: string | undefined, flag: string, fallback?: number): number | undefined {
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new UserError(`${flag} ${raw}: expected a whole number of at least 1`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new UserError(`${flag} ${raw}: expected a whole number of at least 1`);
   return value;
 }

@@ -3,9 +3,26 @@ import crypto from 'node:crypto';
 import type Docker from 'dockerode';
 import { containerSpec, defaultLimits, hostUser } from '../../engine/sandbox/docker/container-spec.js';
 
-export async function runRm(docker: Docker, image: string, projectDir: string, command: string[]): Promise<number | null> {
-  const spec = containerSpec({ projectDir, image, runId: `bench-${crypto.randomBytes(4).toString('hex')}`, user: hostUser(), ...defaultLimits });
-  const container = await docker.createContainer({ ...spec, Cmd: command, AttachStdout: true, AttachStderr: true, HostConfig: { ...spec.HostConfig, AutoRemove: true } });
+export async function runRm(
+  docker: Docker,
+  image: string,
+  projectDir: string,
+  command: string[],
+): Promise<number | null> {
+  const spec = containerSpec({
+    projectDir,
+    image,
+    runId: `bench-${crypto.randomBytes(4).toString('hex')}`,
+    user: hostUser(),
+    ...defaultLimits,
+  });
+  const container = await docker.createContainer({
+    ...spec,
+    Cmd: command,
+    AttachStdout: true,
+    AttachStderr: true,
+    HostConfig: { ...spec.HostConfig, AutoRemove: true },
+  });
   const stream = await container.attach({ stream: true, stdout: true, stderr: true });
   stream.resume();
   // Asked before start, as the CLI does, so the exit cannot be missed; "removed" also waits for --rm's clean-up.

@@ -20,7 +20,12 @@ const command = 'true';
 const warmup = 2;
 
 /** `withCli` adds the same two container ways through the docker CLI, the figures a user sees by hand. */
-export async function measureSandboxOverhead(engine: DockerEngine, image: string, runs: number, withCli: boolean): Promise<BenchReport> {
+export async function measureSandboxOverhead(
+  engine: DockerEngine,
+  image: string,
+  runs: number,
+  withCli: boolean,
+): Promise<BenchReport> {
   const projectDir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-bench-'));
   const sandbox = new DockerSandbox(engine, { projectDir, image, runId: 'bench' });
   const local = new LocalSandbox(projectDir);
@@ -29,15 +34,39 @@ export async function measureSandboxOverhead(engine: DockerEngine, image: string
     await sandbox.start();
     const container = sandbox.containerName!;
     // The CLI's container gets the same settings as the API's, so the two differ only in the client.
-    const hardening = ['--network', 'none', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges', '--init', '--user', hostUser(), '--tmpfs', '/tmp:rw,exec'];
+    const hardening = [
+      '--network',
+      'none',
+      '--cap-drop',
+      'ALL',
+      '--security-opt',
+      'no-new-privileges',
+      '--init',
+      '--user',
+      hostUser(),
+      '--tmpfs',
+      '/tmp:rw,exec',
+    ];
     const attempts: Attempt[] = [
       { id: 'local', label: 'local process', once: () => local.exec(command, { timeoutMs: 30_000 }) },
-      { id: 'exec', label: 'persistent container exec (API)', once: () => sandbox.exec(command, { timeoutMs: 30_000 }) },
-      { id: 'run-rm', label: 'docker run --rm (API)', once: () => runRm(engine.docker, image, projectDir, ['sh', '-c', command]) },
+      {
+        id: 'exec',
+        label: 'persistent container exec (API)',
+        once: () => sandbox.exec(command, { timeoutMs: 30_000 }),
+      },
+      {
+        id: 'run-rm',
+        label: 'docker run --rm (API)',
+        once: () => runRm(engine.docker, image, projectDir, ['sh', '-c', command]),
+      },
       ...(withCli
         ? [
             { id: 'cli-exec', label: 'docker exec (CLI)', once: () => cli('exec', container, 'sh', '-c', command) },
-            { id: 'cli-run-rm', label: 'docker run --rm (CLI)', once: () => cli('run', '--rm', ...hardening, '-v', `${projectDir}:/app`, image, 'sh', '-c', command) },
+            {
+              id: 'cli-run-rm',
+              label: 'docker run --rm (CLI)',
+              once: () => cli('run', '--rm', ...hardening, '-v', `${projectDir}:/app`, image, 'sh', '-c', command),
+            },
           ]
         : []),
     ];
@@ -60,7 +89,12 @@ export async function measureSandboxOverhead(engine: DockerEngine, image: string
       figures,
       ratios: [execToRunRm, execToLocal],
       goals: [
-        goal('exec at least 4× cheaper than docker run --rm', execToRunRm.label, sandboxGoals.execToRunRm, execToRunRm.value),
+        goal(
+          'exec at least 4× cheaper than docker run --rm',
+          execToRunRm.label,
+          sandboxGoals.execToRunRm,
+          execToRunRm.value,
+        ),
         goal('exec median under 50 ms', 'exec', sandboxGoals.execMedianMs, figure('exec').stats.median),
         goal('exec within 1.5× of a bare process', execToLocal.label, sandboxGoals.execToLocal, execToLocal.value),
       ],

@@ -12,5 +12,12 @@ function quantile(sorted: number[], q: number): number {
 export function stats(values: number[]): Stats {
   if (values.length === 0) throw new Error('stats of no values');
   const sorted = [...values].sort((a, b) => a - b);
-  return { n: sorted.length, median: quantile(sorted, 0.5), p25: quantile(sorted, 0.25), p75: quantile(sorted, 0.75), min: sorted[0]!, max: sorted[sorted.length - 1]! };
+  return {
+    n: sorted.length,
+    median: quantile(sorted, 0.5),
+    p25: quantile(sorted, 0.25),
+    p75: quantile(sorted, 0.75),
+    min: sorted[0]!,
+    max: sorted[sorted.length - 1]!,
+  };
 }

@@ -14,7 +14,19 @@ import { cliEntry } from '../package-root.js';
 
 export type BenchTuiOptions = { seconds: string; rate: string; child?: string; stats?: string };
 
-type ChildStats = { frames: number; firstFrameMs: number; updates: number; late: number; maxDelayMs: number; medianDelayMs: number; lastShown: number; cpuMs: number; peakRssMb: number; rssMb: number[]; heapMb: number[] };
+type ChildStats = {
+  frames: number;
+  firstFrameMs: number;
+  updates: number;
+  late: number;
+  maxDelayMs: number;
+  medianDelayMs: number;
+  lastShown: number;
+  cpuMs: number;
+  peakRssMb: number;
+  rssMb: number[];
+  heapMb: number[];
+};
 
 const columns = 120;
 const rows = 40;
@@ -34,7 +46,10 @@ export async function benchTuiCommand(options: BenchTuiOptions): Promise<void> {
       `  event-to-frame delay    max ${stats.maxDelayMs.toFixed(0)} ms, median ${stats.medianDelayMs.toFixed(0)} ms; frames later than 100 ms: ${stats.late} (goal: none)`,
       `  dashboard CPU time      ${(stats.cpuMs / 1000).toFixed(2)} s, start to quit (${seconds + warmUpMs / 1000 + 1} s of streaming and waiting, plus start-up)`,
       `  dashboard memory        peak RSS ${stats.peakRssMb.toFixed(0)} MB; every 2 s from attach to quit: RSS ${stats.rssMb.map((mb) => mb.toFixed(0)).join(' ')} MB, heap ${stats.heapMb.map((mb) => mb.toFixed(0)).join(' ')} MB`,
-      `  machine load            ${os.loadavg().map((load) => load.toFixed(1)).join(' ')} (1/5/15 min) on ${os.cpus().length} cores`,
+      `  machine load            ${os
+        .loadavg()
+        .map((load) => load.toFixed(1))
+        .join(' ')} (1/5/15 min) on ${os.cpus().length} cores`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
@@ -51,13 +66,25 @@ function positive(value: string, flag: string): number {
 /** The parent: serves a stand-in engine's events and runs the dashboard under `script`, a real pseudo-terminal. */
 async function measure(dir: string, seconds: number, rate: number) {
   const emitter = new Emitter();
-  const say = <T extends FactoryEventType>(type: T, payload: EventPayload<T>): void => emitter.emit({ ts: new Date().toISOString(), task: 1, round: 1, type, ...payload } as never);
+  const say = <T extends FactoryEventType>(type: T, payload: EventPayload<T>): void =>
+    emitter.emit({ ts: new Date().toISOString(), task: 1, round: 1, type, ...payload } as never);
   const server = await serveAttach({ on: (listener) => emitter.on(listener), send: () => undefined }, dir);
   const statsFile = path.join(dir, 'stats.json');
-  const child = spawnOnPty(`stty cols ${columns} rows ${rows}; exec ${shellQuote(process.execPath)} ${shellQuote(cliEntry())} bench tui --child ${shellQuote(dir)} --stats ${shellQuote(statsFile)}`);
+  const child = spawnOnPty(
+    `stty cols ${columns} rows ${rows}; exec ${shellQuote(process.execPath)} ${shellQuote(cliEntry())} bench tui --child ${shellQuote(dir)} --stats ${shellQuote(statsFile)}`,
+  );
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   await attached(server.clients, exited);
-  say('run:started', { resumed: false, runId: 'bench', branch: 'factory/bench', baseBranch: 'main', sandbox: 'none', engine: 'scripted', testCommand: 'none', tasks: [{ index: 1, title: 'stream', done: false }] });
+  say('run:started', {
+    resumed: false,
+    runId: 'bench',
+    branch: 'factory/bench',
+    baseBranch: 'main',
+    sandbox: 'none',
+    engine: 'scripted',
+    testCommand: 'none',
+    tasks: [{ index: 1, title: 'stream', done: false }],
+  });
   say('task:started', { title: 'stream', maxRounds: 1 });
   say('round:started', { maxRounds: 1, failStreak: 0, idleStreak: 0, runRound: 1, head: '' });
   // Start-up (first frame) is measured apart; this is about keeping up once drawn.
@@ -87,9 +114,13 @@ async function measure(dir: string, seconds: number, rate: number) {
   await sleep(300);
   child.stdin.end('k');
   // unref: a dashboard that quit in time must not keep the bench waiting for this timer.
-  const code = await Promise.race([exited, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000).unref())]);
+  const code = await Promise.race([
+    exited,
+    new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000).unref()),
+  ]);
   if (code === 'timeout') child.kill();
-  if (!fs.existsSync(statsFile)) throw new UserError(`the dashboard under test wrote no figures (exit ${String(code)})`);
+  if (!fs.existsSync(statsFile))
+    throw new UserError(`the dashboard under test wrote no figures (exit ${String(code)})`);
   return { sent, stats: JSON.parse(fs.readFileSync(statsFile, 'utf8')) as ChildStats };
 }
 
@@ -98,10 +129,18 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 /** util-linux and BSD `script` both give the command a pseudo-terminal with no native module to install. */
 function spawnOnPty(command: string) {
-  const args = process.platform === 'darwin' ? ['-q', '/dev/null', 'sh', '-c', command] : ['-q', '-f', '-e', '-c', command, '/dev/null'];
-  const child = spawn('script', args, { stdio: ['pipe', 'ignore', 'inherit'], env: { ...process.env, TERM: 'xterm-256color' } });
+  const args =
+    process.platform === 'darwin'
+      ? ['-q', '/dev/null', 'sh', '-c', command]
+      : ['-q', '-f', '-e', '-c', command, '/dev/null'];
+  const child = spawn('script', args, {
+    stdio: ['pipe', 'ignore', 'inherit'],
+    env: { ...process.env, TERM: 'xterm-256color' },
+  });
   child.once('error', (error) => {
-    throw new UserError(`factory bench tui needs the \`script\` command (util-linux or BSD) for a pseudo-terminal: ${error.message}`);
+    throw new UserError(
+      `factory bench tui needs the \`script\` command (util-linux or BSD) for a pseudo-terminal: ${error.message}`,
+    );
   });
   return child;
 }

@@ -6,9 +6,15 @@ import { UserError } from '../../engine/util/errors.js';
 import { benchmarks, notMeasured, type BenchOptions } from '../bench/benchmarks.js';
 import { formatMarkdown, formatText } from '../bench/format-report.js';
 
-export async function benchCommand(name: string | undefined, options: BenchOptions & { json?: boolean; markdown?: boolean }): Promise<void> {
+export async function benchCommand(
+  name: string | undefined,
+  options: BenchOptions & { json?: boolean; markdown?: boolean },
+): Promise<void> {
   const chosen = name === undefined ? benchmarks : benchmarks.filter((benchmark) => benchmark.name === name);
-  if (chosen.length === 0) throw new UserError(`bench: no benchmark named "${name}"; choose one of ${benchmarks.map((benchmark) => benchmark.name).join(', ')}, or \`factory bench suite DIR\``);
+  if (chosen.length === 0)
+    throw new UserError(
+      `bench: no benchmark named "${name}"; choose one of ${benchmarks.map((benchmark) => benchmark.name).join(', ')}, or \`factory bench suite DIR\``,
+    );
   // Every flag is read before the first measurement, so a typo never costs a long run.
   const prepared = chosen.map((benchmark) => ({ benchmark, measure: benchmark.prepare(options) }));
   const reports: BenchReport[] = [];
@@ -27,10 +33,19 @@ export async function benchCommand(name: string | undefined, options: BenchOptio
   }
   if (options.json) {
     // The load average tells how busy the machine was: absolute figures move with it, ratios much less.
-    const machine = { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', loadAverage: os.loadavg()[0] };
-    process.stdout.write(`${JSON.stringify({ factory: packageJson.version, date: new Date().toISOString(), machine, reports }, null, 2)}\n`);
+    const machine = {
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      loadAverage: os.loadavg()[0],
+    };
+    process.stdout.write(
+      `${JSON.stringify({ factory: packageJson.version, date: new Date().toISOString(), machine, reports }, null, 2)}\n`,
+    );
   } else if (options.markdown) {
     process.stdout.write(`${formatMarkdown(reports)}\n`);
   }
-  if (reports.every((report) => report.figures.length === 0)) throw new UserError('bench: nothing could be measured (see the reasons above)');
+  if (reports.every((report) => report.figures.length === 0))
+    throw new UserError('bench: nothing could be measured (see the reasons above)');
 }

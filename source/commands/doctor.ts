@@ -8,7 +8,12 @@ import { renderChecks } from './render-checks.js';
 
 export async function doctorCommand(options: RunOptions & { json?: boolean }): Promise<void> {
   const projectDir = path.resolve(options.dir);
-  const results = await runDoctor({ projectDir, flags: flagSettings(options), userDefaults: userSettings(), sandboxFor: (config) => createSandbox(projectDir, config) });
+  const results = await runDoctor({
+    projectDir,
+    flags: flagSettings(options),
+    userDefaults: userSettings(),
+    sandboxFor: (config) => createSandbox(projectDir, config),
+  });
   process.stdout.write(options.json ? `${JSON.stringify(results, null, 2)}\n` : renderChecks(results));
   if (results.some((result) => result.status === 'fail')) process.exitCode = 1;
 }

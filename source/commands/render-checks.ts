@@ -7,6 +7,8 @@ export function renderChecks(results: CheckResult[]): string {
   const width = Math.max(...results.map((result) => result.name.length));
   const rows = results.map((result) => `${marks[result.status]}  ${result.name.padEnd(width)}  ${result.detail}`);
   const todo = results.filter((result) => result.fix).map((result) => `- ${result.name}: ${result.fix}`);
-  const verdict = results.some((result) => result.status === 'fail') ? 'The configured run cannot work yet: fix the FAIL lines.' : 'The configured run can start.';
+  const verdict = results.some((result) => result.status === 'fail')
+    ? 'The configured run cannot work yet: fix the FAIL lines.'
+    : 'The configured run can start.';
   return `${rows.join('\n')}\n${todo.length > 0 ? `\nWhat to do:\n${todo.join('\n')}\n` : ''}\n${verdict}\n`;
 }

@@ -2,7 +2,12 @@
 import type { RunStatus } from '../../engine/reports/run-status.js';
 
 export function renderStatus(status: RunStatus): string {
-  const state = status.state === 'finished' && status.outcome ? `finished: ${status.outcome.outcome} (exit ${status.outcome.exitCode}) — ${status.outcome.reason}` : status.state === 'paused' && status.pause ? `paused (${status.pause.kind}): ${status.pause.reason}` : status.state;
+  const state =
+    status.state === 'finished' && status.outcome
+      ? `finished: ${status.outcome.outcome} (exit ${status.outcome.exitCode}) — ${status.outcome.reason}`
+      : status.state === 'paused' && status.pause
+        ? `paused (${status.pause.kind}): ${status.pause.reason}`
+        : status.state;
   const lines = [
     `run      ${status.runId ?? '?'} on ${status.branch ?? '?'}${status.baseBranch ? ` (from ${status.baseBranch})` : ''}`,
     `state    ${state}`,

@@ -13,9 +13,20 @@ export async function resetCommand(options: { dir: string; hard?: boolean; yes?:
   if (options.hard) {
     const { repo, plan } = await planHardReset(projectDir, paths.events);
     const back = plan.back ? `switch to ${describeRef(plan.back)}` : 'stay where it is (no base was recorded)';
-    const branches = plan.branches.length > 0 ? `delete the factory's ${plan.branches.length} branch(es) ${plan.branches.join(', ')} (their commits will be gone)` : 'delete no branch';
-    const saved = plan.savedWork.length > 0 ? `, and put back the uncommitted work you had before ${plan.savedWork.length === 1 ? 'the run' : 'the runs'} (it stays in a stash too)` : '';
-    if (!options.yes && !(await confirm(`factory reset --hard will remove .factory/, ${back}, ${branches}${saved}. Branches factory did not make are kept. Continue? [y/N] `))) {
+    const branches =
+      plan.branches.length > 0
+        ? `delete the factory's ${plan.branches.length} branch(es) ${plan.branches.join(', ')} (their commits will be gone)`
+        : 'delete no branch';
+    const saved =
+      plan.savedWork.length > 0
+        ? `, and put back the uncommitted work you had before ${plan.savedWork.length === 1 ? 'the run' : 'the runs'} (it stays in a stash too)`
+        : '';
+    if (
+      !options.yes &&
+      !(await confirm(
+        `factory reset --hard will remove .factory/, ${back}, ${branches}${saved}. Branches factory did not make are kept. Continue? [y/N] `,
+      ))
+    ) {
       process.stdout.write('nothing changed\n');
       return;
     }
@@ -27,7 +38,10 @@ export async function resetCommand(options: { dir: string; hard?: boolean; yes?:
 }
 
 async function confirm(question: string): Promise<boolean> {
-  if (!process.stdin.isTTY) throw new UserError('factory reset --hard asks before deleting branches, and there is no terminal to ask in: pass --yes to confirm');
+  if (!process.stdin.isTTY)
+    throw new UserError(
+      'factory reset --hard asks before deleting branches, and there is no terminal to ask in: pass --yes to confirm',
+    );
   const prompt = readline.createInterface({ input: process.stdin, output: process.stdout });
   const answer = await prompt.question(question);
   prompt.close();

@@ -15,7 +15,10 @@ export async function setCommand(pair: string, options: { dir: string }): Promis
   if ('message' in checked) throw new UserError(checked.message);
   const projectDir = path.resolve(options.dir);
   const client = await attachToRun(projectDir);
-  if (!client) throw new UserError(`no run is going in ${projectDir}: nothing changed (for the next run, set ${key} in factory_config.md)`);
+  if (!client)
+    throw new UserError(
+      `no run is going in ${projectDir}: nothing changed (for the next run, set ${key} in factory_config.md)`,
+    );
   const sentAt = new Date().toISOString();
   const refusal = new Promise<string | undefined>((resolve) => {
     client.on((event) => {
@@ -27,5 +30,7 @@ export async function setCommand(pair: string, options: { dir: string }): Promis
   const refused = await refusal;
   client.close();
   if (refused) throw new UserError(refused);
-  process.stdout.write(`${key}=${checked.value} sent to the run in ${projectDir}: it applies from the next round (see history.md)\n`);
+  process.stdout.write(
+    `${key}=${checked.value} sent to the run in ${projectDir}: it applies from the next round (see history.md)\n`,
+  );
 }

@@ -9,7 +9,9 @@ export async function statusCommand(options: { dir: string }): Promise<void> {
   const paths = factoryPaths(path.resolve(options.dir));
   const events = await readEventLog(paths.events);
   if (events.length === 0) {
-    process.stdout.write(`no run yet in ${path.resolve(options.dir)} (nothing in .factory/): start one with \`factory run\` or \`factory tui\`\n`);
+    process.stdout.write(
+      `no run yet in ${path.resolve(options.dir)} (nothing in .factory/): start one with \`factory run\` or \`factory tui\`\n`,
+    );
     return;
   }
   process.stdout.write(renderStatus(events.reduce(reduceStatus, initialStatus())));

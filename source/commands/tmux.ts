@@ -16,14 +16,18 @@ export function tmuxCommand(options: TmuxOptions): void {
   const factory = `${quote(process.execPath)} ${quote(cliEntry())}`;
   const theme = options.theme ? ` --theme ${quote(options.theme)}` : '';
   // The first pane starts the run (or attaches); the others wait for it to answer (--attach), then attach.
-  const first = `${factory} tui ${runArgs({ ...options, dir: projectDir }).slice(1).map(quote).join(' ')} --pane worker${theme}`;
+  const first = `${factory} tui ${runArgs({ ...options, dir: projectDir })
+    .slice(1)
+    .map(quote)
+    .join(' ')} --pane worker${theme}`;
   const attach = (pane: string): string => `${factory} tui --dir ${quote(projectDir)} --attach --pane ${pane}${theme}`;
   const tmux = (...args: string[]): string => {
     try {
       return execFileSync('tmux', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (error) {
       const err = error as NodeJS.ErrnoException & { stderr?: string };
-      if (err.code === 'ENOENT') throw new UserError('tmux is not installed (apt-get install tmux, or brew install tmux)');
+      if (err.code === 'ENOENT')
+        throw new UserError('tmux is not installed (apt-get install tmux, or brew install tmux)');
       throw new UserError(`tmux ${args[0]} failed: ${err.stderr?.trim() ?? err.message}`);
     }
   };
@@ -32,6 +36,7 @@ export function tmuxCommand(options: TmuxOptions): void {
   tmux('split-window', '-v', '-t', `${session}:0.0`, '-c', projectDir, attach('supervisor'));
   tmux('split-window', '-v', '-t', `${session}:0.2`, '-c', projectDir, attach('diff'));
   tmux('select-pane', '-t', `${session}:0.0`);
-  if (options.detached || !process.stdout.isTTY) return void process.stdout.write(`factory: tmux session "${session}" is ready: tmux attach -t ${quote(session)}\n`);
+  if (options.detached || !process.stdout.isTTY)
+    return void process.stdout.write(`factory: tmux session "${session}" is ready: tmux attach -t ${quote(session)}\n`);
   execFileSync('tmux', [process.env.TMUX ? 'switch-client' : 'attach-session', '-t', session], { stdio: 'inherit' });
 }

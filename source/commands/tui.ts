@@ -9,7 +9,13 @@ import { engineLog, startBackgroundRun } from '../run/start-background-run.js';
 import { lateClient } from '../run/late-client.js';
 import { userDefaultsStore } from '../user-defaults.js';
 
-export type TuiOptions = RunOptions & { pane?: string; theme?: string; saveTheme?: boolean; attach?: boolean; preflight?: Promise<void> };
+export type TuiOptions = RunOptions & {
+  pane?: string;
+  theme?: string;
+  saveTheme?: boolean;
+  attach?: boolean;
+  preflight?: Promise<void>;
+};
 
 export async function tuiCommand(options: TuiOptions): Promise<void> {
   const projectDir = path.resolve(options.dir);
@@ -17,13 +23,16 @@ export async function tuiCommand(options: TuiOptions): Promise<void> {
   const store = userDefaultsStore();
   const theme = pickTheme(options.theme, store.get('theme'));
   if (options.saveTheme) {
-    if (!options.theme) throw new UserError('--save-theme keeps the theme named by --theme; add --theme dark, light or high-contrast');
+    if (!options.theme)
+      throw new UserError('--save-theme keeps the theme named by --theme; add --theme dark, light or high-contrast');
     store.set('theme', options.theme);
   }
-  if (!process.stdout.isTTY) throw new UserError('factory tui needs a terminal; use `factory run` (or `factory run --json`) for plain output');
+  if (!process.stdout.isTTY)
+    throw new UserError('factory tui needs a terminal; use `factory run` (or `factory run --json`) for plain output');
   const running = await attachToRun(projectDir);
   // The dashboard draws while the engine starts; it attaches as soon as the run answers.
-  const start = (): Promise<AttachClient> => (options.attach ? awaitRun(projectDir) : startBackgroundRun(projectDir, options));
+  const start = (): Promise<AttachClient> =>
+    options.attach ? awaitRun(projectDir) : startBackgroundRun(projectDir, options);
   const connecting = running ? Promise.resolve(running) : (options.preflight ?? Promise.resolve()).then(start);
   const client = lateClient(connecting);
   let ended = false;
@@ -31,14 +40,20 @@ export async function tuiCommand(options: TuiOptions): Promise<void> {
   // Ink only loads for UI commands: `factory --version` and `factory run` stay fast.
   const { showDashboard } = await import('../tui/show-dashboard.js');
   const mode = await showDashboard(client, { theme, pane, starting: connecting });
-  if (!ended && mode === 'leave') process.stdout.write(`factory: the run goes on headless in ${projectDir}; attach again with \`factory tui\` (log: ${engineLog(projectDir)})\n`);
+  if (!ended && mode === 'leave')
+    process.stdout.write(
+      `factory: the run goes on headless in ${projectDir}; attach again with \`factory tui\` (log: ${engineLog(projectDir)})\n`,
+    );
   if (mode === 'stop') process.stdout.write('factory: the run stops after its current step\n');
 }
 
 /** --attach: another terminal is starting the run (factory tmux); wait for it rather than start a second one. */
 async function awaitRun(projectDir: string): Promise<AttachClient> {
   const client = await waitForRun(projectDir, () => true, 30_000);
-  if (!client) throw new UserError(`--attach: no run started in ${projectDir} within 30 s; start one with \`factory tui\` or \`factory run\``);
+  if (!client)
+    throw new UserError(
+      `--attach: no run started in ${projectDir} within 30 s; start one with \`factory tui\` or \`factory run\``,
+    );
   return client;
 }
 

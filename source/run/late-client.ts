@@ -32,6 +32,9 @@ export function lateClient(connecting: Promise<AttachClient>): AttachClient {
       real?.close();
     },
     // A run that never started has nothing more to say either.
-    closed: ready.then((client) => client.closed, () => undefined),
+    closed: ready.then(
+      (client) => client.closed,
+      () => undefined,
+    ),
   };
 }

@@ -4,7 +4,8 @@ import { refusal } from '../../engine/reports/round-record.js';
 
 export function formatEvent(event: FactoryEvent, verbose: boolean): string | undefined {
   // Outside a round (the plan, the reviewer, the baseline) there is no round number to give.
-  const at = event.round > 0 ? `task ${event.task} round ${event.round}` : event.task > 0 ? `task ${event.task}` : 'run';
+  const at =
+    event.round > 0 ? `task ${event.task} round ${event.round}` : event.task > 0 ? `task ${event.task}` : 'run';
   switch (event.type) {
     case 'run:started':
       return `run ${event.runId} on branch ${event.branch} (from ${event.baseBranch}): ${event.tasks.length} task(s), worker ${event.engine}, ${event.sandbox}, tests: ${event.testCommand}`;
@@ -13,11 +14,21 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
     case 'round:started':
       return `${at}/${event.maxRounds} started (fail streak ${event.failStreak}, idle streak ${event.idleStreak})`;
     case 'agent:chunk':
-      return verbose ? event.text.replace(/\n$/, '').split('\n').map((line) => `  │ ${line}`).join('\n') : undefined;
+      return verbose
+        ? event.text
+            .replace(/\n$/, '')
+            .split('\n')
+            .map((line) => `  │ ${line}`)
+            .join('\n')
+        : undefined;
     case 'agent:tool':
       return verbose ? `  │ [${event.name}] ${event.detail}` : undefined;
     case 'agent:edit':
-      return event.action === 'refused' ? `${at}: edit refused: ${refusal(event)}` : verbose ? `  │ ${event.action} ${event.path}` : undefined;
+      return event.action === 'refused'
+        ? `${at}: edit refused: ${refusal(event)}`
+        : verbose
+          ? `  │ ${event.action} ${event.path}`
+          : undefined;
     case 'agent:finished':
       return `${at}: worker ${event.ok ? 'done' : `failed: ${event.error}`}${event.costUsd !== undefined ? ` ($${event.costUsd.toFixed(4)})` : ''}`;
     case 'tests:finished':
@@ -63,7 +74,7 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
     case 'guard:failed':
       return `${at}: GUARD: the run does not count: ${event.reason}`;
     case 'lego:violations':
-      return `${at}: LEGO: ${event.violations.length > 0 ? event.violations.join('; ') : 'the task\'s files are clean again'}`;
+      return `${at}: LEGO: ${event.violations.length > 0 ? event.violations.join('; ') : "the task's files are clean again"}`;
     case 'model:state':
       return `model ${event.model} (${event.role}): ${event.state}${event.sizeVram !== undefined ? `, ${gb(event.sizeVram)} of ${gb(event.size ?? 0)} in VRAM` : ''}`;
     case 'model:pull':
@@ -78,7 +89,11 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
 const guarded = { test: 'locked', factory: "factory's file", config: 'runner configuration' } as const;
 
 function protectedLine(event: FactoryEventOf<'guard:protected'>): string | undefined {
-  const parts = [event.tests.length > 0 ? `your tests ${event.tests.join(', ')}` : '', event.factory.join(', '), event.config.length > 0 ? `runner configuration ${event.config.join(', ')}` : ''].filter(Boolean);
+  const parts = [
+    event.tests.length > 0 ? `your tests ${event.tests.join(', ')}` : '',
+    event.factory.join(', '),
+    event.config.length > 0 ? `runner configuration ${event.config.join(', ')}` : '',
+  ].filter(Boolean);
   return parts.length > 0 ? `run: locked for the whole run: ${parts.join('; ')}` : undefined;
 }
 

@@ -41,12 +41,20 @@ export async function runCommand(options: RunOptions & { json?: boolean; verbose
   // A closed terminal: nobody is there to wait for the current step.
   process.on('SIGHUP', () => engine.send({ type: 'stop', now: true }));
   // Dashboards (`factory tui`, in any terminal) attach to this run through the socket.
-  const attach = await serveAttach(engine, path.resolve(options.dir), (line) => process.stderr.write(`factory: ${line}\n`));
+  const attach = await serveAttach(engine, path.resolve(options.dir), (line) =>
+    process.stderr.write(`factory: ${line}\n`),
+  );
   const result = await engine.run().finally(() => attach.close());
   if (!options.json) {
-    if (started) process.stdout.write(`\nSummary (.factory/final_report.md):\n${renderFinalSummary(summary.report()).map((line) => `  ${line}`).join('\n')}\n`);
+    if (started)
+      process.stdout.write(
+        `\nSummary (.factory/final_report.md):\n${renderFinalSummary(summary.report())
+          .map((line) => `  ${line}`)
+          .join('\n')}\n`,
+      );
     // A run that failed before any round left no branch to keep or throw away.
-    if (started && finished && !(finished.outcome === 'error' && rounds === 0 && !started.resumed)) process.stdout.write(nextSteps(started, finished));
+    if (started && finished && !(finished.outcome === 'error' && rounds === 0 && !started.resumed))
+      process.stdout.write(nextSteps(started, finished));
   }
   process.exitCode = result.exitCode;
 }

@@ -20,7 +20,12 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 export function addRunOptions(command: Command): Command {
   return addSettingOptions(command.option('-C, --dir <dir>', 'project folder', '.'))
     .option('--allow-dirty', 'commit uncommitted changes on the factory branch first instead of refusing')
-    .option('--unlock <path>', 'unlock a locked test file (path relative to the project) before the first round (repeatable)', collect, []);
+    .option(
+      '--unlock <path>',
+      'unlock a locked test file (path relative to the project) before the first round (repeatable)',
+      collect,
+      [],
+    );
 }
 
 export function addSettingOptions(command: Command): Command {
@@ -31,7 +36,7 @@ export function addSettingOptions(command: Command): Command {
     .option('--sandbox <kind>', 'SANDBOX: docker, local or auto')
     .option('--mode <mode>', 'MODE: Single or Dual')
     .option('--test-cmd <command>', 'TEST_CMD: the command that runs the tests')
-    .option('--script <file>', 'SCRIPT: the scripted engine\'s script')
+    .option('--script <file>', "SCRIPT: the scripted engine's script")
     .option('--max-rounds <n>', 'MAX_ROUNDS');
 }
 

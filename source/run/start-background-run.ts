@@ -16,7 +16,12 @@ export async function startBackgroundRun(projectDir: string, options: RunOptions
   fs.mkdirSync(path.dirname(log), { recursive: true });
   const out = fs.openSync(log, 'w');
   // Its own session (detached): closing the terminal or the dashboard does not stop the run.
-  const child = spawn(process.execPath, [cliEntry(), ...runArgs({ ...options, dir: projectDir })], { cwd: projectDir, detached: true, stdio: ['ignore', out, out], env: process.env });
+  const child = spawn(process.execPath, [cliEntry(), ...runArgs({ ...options, dir: projectDir })], {
+    cwd: projectDir,
+    detached: true,
+    stdio: ['ignore', out, out],
+    env: process.env,
+  });
   fs.closeSync(out);
   let exited = false;
   child.once('exit', () => (exited = true));

@@ -14,7 +14,8 @@ export async function startEngine(options: RunOptions, notice: (line: string) =>
   const projectDir = path.resolve(options.dir);
   // A resumed run takes its settings from its own records, not from what a model left in factory_config.md.
   const restored = await restoreFromRecords(projectDir);
-  if (restored.length > 0) notice(`resuming: ${restored.join(', ')} put back as the run started (changed after it stopped)`);
+  if (restored.length > 0)
+    notice(`resuming: ${restored.join(', ')} put back as the run started (changed after it stopped)`);
   const config = loadConfig(projectDir, { flags: flagSettings(options), userDefaults: userSettings() });
   const agents = createAgents(projectDir, config);
   const runId = newRunId();
@@ -22,5 +23,14 @@ export async function startEngine(options: RunOptions, notice: (line: string) =>
   if (note) notice(note);
   const containment = containmentLine(config);
   if (containment.includes('NO OS SANDBOX')) notice(containment);
-  return createEngine({ projectDir, config, ...agents, sandbox, runId, allowDirty: options.allowDirty, unlock: options.unlock, containment });
+  return createEngine({
+    projectDir,
+    config,
+    ...agents,
+    sandbox,
+    runId,
+    allowDirty: options.allowDirty,
+    unlock: options.unlock,
+    containment,
+  });
 }

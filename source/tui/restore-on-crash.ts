@@ -6,7 +6,9 @@ export function restoreOnCrash(unmount: () => void): () => void {
   const onCrash = (error: unknown): void => {
     remove();
     unmount();
-    process.stderr.write(`factory: the dashboard crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `factory: the dashboard crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   };
   const remove = (): void => {

@@ -18,17 +18,26 @@ export type ShowOptions = {
 
 export async function showDashboard(client: AttachClient, options: ShowOptions): Promise<QuitMode> {
   let mode: QuitMode = 'leave';
-  const app = render(<Dashboard source={client} theme={options.theme} pane={options.pane} onQuit={(chosen) => (mode = chosen)} interactive={process.stdin.isTTY === true} />, {
-    // Ink enters the alternate screen and leaves it on unmount, on exit and on signals.
-    alternateScreen: true,
-    // A real terminal is drawn frame by frame even where CI is set (Ink's own guess would draw only the last frame).
-    interactive: process.stdout.isTTY === true,
-    exitOnCtrlC: false,
-    patchConsole: false,
-    // useEngine already batches events to ~30 per second; Ink's own throttle only has to not add to it.
-    maxFps: 60,
-    onRender: options.onFrame ? () => options.onFrame!() : undefined,
-  });
+  const app = render(
+    <Dashboard
+      source={client}
+      theme={options.theme}
+      pane={options.pane}
+      onQuit={(chosen) => (mode = chosen)}
+      interactive={process.stdin.isTTY === true}
+    />,
+    {
+      // Ink enters the alternate screen and leaves it on unmount, on exit and on signals.
+      alternateScreen: true,
+      // A real terminal is drawn frame by frame even where CI is set (Ink's own guess would draw only the last frame).
+      interactive: process.stdout.isTTY === true,
+      exitOnCtrlC: false,
+      patchConsole: false,
+      // useEngine already batches events to ~30 per second; Ink's own throttle only has to not add to it.
+      maxFps: 60,
+      onRender: options.onFrame ? () => options.onFrame!() : undefined,
+    },
+  );
   const stopWatching = restoreOnCrash(() => app.unmount());
   try {
     let failure: { error: unknown } | undefined;

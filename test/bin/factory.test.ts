@@ -22,7 +22,9 @@ describe('bin/factory.js', () => {
       const result = await execa(process.execPath, [path.join(clone, 'bin/factory.js'), '--help'], { reject: false });
       expect(result.exitCode).toBe(1);
       expect(result.stdout).toBe('');
-      expect(result.stderr.split('\n')).toEqual([`factory: the CLI bundle ${path.join(clone, 'dist/cli.js')} is missing; run \`npm run build\` in ${clone}${path.sep}`]);
+      expect(result.stderr.split('\n')).toEqual([
+        `factory: the CLI bundle ${path.join(clone, 'dist/cli.js')} is missing; run \`npm run build\` in ${clone}${path.sep}`,
+      ]);
     } finally {
       fs.rmSync(clone, { recursive: true, force: true });
     }

@@ -25,7 +25,8 @@ afterEach(() => {
 });
 
 const plain = (view: Rendered): string => stripAnsi(view.frame());
-const shows = async (view: Rendered, text: string): Promise<void> => vi.waitFor(() => expect(plain(view)).toContain(text), { timeout: 3000 });
+const shows = async (view: Rendered, text: string): Promise<void> =>
+  vi.waitFor(() => expect(plain(view)).toContain(text), { timeout: 3000 });
 const press = async (view: Rendered, key: string): Promise<void> => {
   view.stdin.write(key);
   await new Promise((resolve) => setTimeout(resolve, 20));
@@ -34,7 +35,13 @@ const press = async (view: Rendered, key: string): Promise<void> => {
 describe('panes', () => {
   it('Worker shows streamed text, tool calls, edits and refusals', async () => {
     const view = open();
-    view.channel.emit(...runStart(), event('agent:chunk', { text: 'thinking about c_to_f' }), event('agent:tool', { name: 'Bash', detail: 'ls weather' }), event('agent:edit', { path: 'weather/convert.py', action: 'write' }), event('agent:edit', { path: '.git/config', action: 'refused', reason: 'inside .git' }));
+    view.channel.emit(
+      ...runStart(),
+      event('agent:chunk', { text: 'thinking about c_to_f' }),
+      event('agent:tool', { name: 'Bash', detail: 'ls weather' }),
+      event('agent:edit', { path: 'weather/convert.py', action: 'write' }),
+      event('agent:edit', { path: '.git/config', action: 'refused', reason: 'inside .git' }),
+    );
     await shows(view, 'thinking about c_to_f');
     expect(plain(view)).toContain('⚙ Bash ls weather');
     expect(plain(view)).toContain('✎ write weather/convert.py');
@@ -44,7 +51,12 @@ describe('panes', () => {
 
   it('Tests shows a red headline with counts, then green, then the output', async () => {
     const view = open();
-    view.channel.emit(...runStart(), event('tests:started', { command: 'python3 -m pytest', baseline: false }), event('tests:output', { text: 'FAILED tests/test_convert.py::test_rounding' }), event('tests:finished', { result: testSummary(3, 1), baseline: false }));
+    view.channel.emit(
+      ...runStart(),
+      event('tests:started', { command: 'python3 -m pytest', baseline: false }),
+      event('tests:output', { text: 'FAILED tests/test_convert.py::test_rounding' }),
+      event('tests:finished', { result: testSummary(3, 1), baseline: false }),
+    );
     await shows(view, '✘ RED 3/4 passing · 3 passed, 1 failed');
     expect(view.frame()).toContain('\u001b[31m');
     expect(plain(view)).toContain('FAILED tests/test_convert.py::test_rounding');
@@ -57,7 +69,10 @@ describe('panes', () => {
 
   it('Supervisor shows verdicts and human actions with their times', async () => {
     const view = open({ columns: 160 });
-    const verdict = event('verdict:issued', { verdict: { decision: 'REDIRECT', reason: 'wrong order', instructions: 'subtract 32 first' }, by: 'supervisor' });
+    const verdict = event('verdict:issued', {
+      verdict: { decision: 'REDIRECT', reason: 'wrong order', instructions: 'subtract 32 first' },
+      by: 'supervisor',
+    });
     const action = event('human:action', { action: 'redirect', text: 'use round()' });
     view.channel.emit(...runStart(), verdict, action);
     await shows(view, `${verdict.ts.slice(11, 19)} sup REDIRECT: wrong order → subtract 32 first`);
@@ -67,7 +82,11 @@ describe('panes', () => {
   it('Diff is coloured and earlier rounds stay reachable with [ and ]', async () => {
     const view = open();
     const diff = (n: number): string => `diff --git a/c.py b/c.py\n@@ -1 +1 @@\n-old ${n}\n+new ${n}\n`;
-    view.channel.emit(...runStart(), event('git:committed', { sha: 'aaaaaaa1', message: 'r1', files: ['c.py'], diff: diff(1) }), event('git:committed', { sha: 'bbbbbbb2', message: 'r2', files: ['c.py'], diff: diff(2) }, { round: 2 }));
+    view.channel.emit(
+      ...runStart(),
+      event('git:committed', { sha: 'aaaaaaa1', message: 'r1', files: ['c.py'], diff: diff(1) }),
+      event('git:committed', { sha: 'bbbbbbb2', message: 'r2', files: ['c.py'], diff: diff(2) }, { round: 2 }),
+    );
     await shows(view, '4 Diff · task 1 round 2 · bbbbbbb · 2/2');
     expect(view.frame()).toMatch(/\u001b\[32m\+new 2/);
     expect(view.frame()).toMatch(/\u001b\[31m-old 2/);
@@ -81,7 +100,11 @@ describe('panes', () => {
 
   it('--pane shows one pane full size', async () => {
     const view = open({ pane: 'diff' });
-    view.channel.emit(...runStart(), event('agent:chunk', { text: 'worker text' }), event('git:committed', { sha: 'ccccccc3', message: 'r1', files: ['x'], diff: '+only line\n' }));
+    view.channel.emit(
+      ...runStart(),
+      event('agent:chunk', { text: 'worker text' }),
+      event('git:committed', { sha: 'ccccccc3', message: 'r1', files: ['x'], diff: '+only line\n' }),
+    );
     await shows(view, '+only line');
     expect(plain(view)).not.toContain('worker text');
     expect(plain(view)).not.toContain('2 Tests');
@@ -92,7 +115,18 @@ describe('status bar', () => {
   it('shows task k/n, round r/MAX, streaks, tokens and cost, sandbox and the models with VRAM', async () => {
     const view = open({ columns: 200 });
     const record = { failStreak: 2, idleStreak: 1 } as never;
-    view.channel.emit(...runStart(), event('agent:finished', { ok: true, costUsd: 0.25, inputTokens: 1500, outputTokens: 500 }), event('round:finished', { record }), event('model:state', { model: 'qwen3:8b', role: 'coder', state: 'loaded', sizeVram: 4 * 1024 ** 3, vramTotal: 8 * 1024 ** 3 }));
+    view.channel.emit(
+      ...runStart(),
+      event('agent:finished', { ok: true, costUsd: 0.25, inputTokens: 1500, outputTokens: 500 }),
+      event('round:finished', { record }),
+      event('model:state', {
+        model: 'qwen3:8b',
+        role: 'coder',
+        state: 'loaded',
+        sizeVram: 4 * 1024 ** 3,
+        vramTotal: 8 * 1024 ** 3,
+      }),
+    );
     await shows(view, 'task 1/2 (0 green) · round 1/20 · fail 2 · idle 1');
     const text = plain(view);
     expect(text).toContain('2.0k tok $0.25');
@@ -103,11 +137,23 @@ describe('status bar', () => {
   it('spins for a model that is loading and adds loaded models up against the VRAM total', async () => {
     const view = open({ columns: 200 });
     const gb = 1024 ** 3;
-    view.channel.emit(...runStart(), event('model:state', { model: 'qwen3:8b', role: 'coder', state: 'loaded', sizeVram: 2 * gb, vramTotal: 8 * gb }), event('model:state', { model: 'llama3', role: 'supervisor', state: 'loading', vramTotal: 8 * gb }));
+    view.channel.emit(
+      ...runStart(),
+      event('model:state', { model: 'qwen3:8b', role: 'coder', state: 'loaded', sizeVram: 2 * gb, vramTotal: 8 * gb }),
+      event('model:state', { model: 'llama3', role: 'supervisor', state: 'loading', vramTotal: 8 * gb }),
+    );
     await shows(view, 'supervisor llama3 loading · VRAM ██░░░░ 2.0G/8.0G');
     const spinner = plain(view).split('supervisor llama3')[0]!.slice(-2, -1);
     expect(spinner).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
-    view.channel.emit(event('model:state', { model: 'llama3', role: 'supervisor', state: 'loaded', sizeVram: 4 * gb, vramTotal: 8 * gb }));
+    view.channel.emit(
+      event('model:state', {
+        model: 'llama3',
+        role: 'supervisor',
+        state: 'loaded',
+        sizeVram: 4 * gb,
+        vramTotal: 8 * gb,
+      }),
+    );
     await shows(view, '● supervisor llama3 loaded · VRAM █████░ 6.0G/8.0G');
   });
 });
@@ -175,7 +221,15 @@ describe('keys send commands', () => {
 
   it('q quits at once when the run has finished, and steering keys say why they do nothing', async () => {
     const view = await running();
-    view.channel.emit(event('run:finished', { outcome: 'green', exitCode: 0, reason: 'every task is green', tasksGreen: 2, tasksTotal: 2 }));
+    view.channel.emit(
+      event('run:finished', {
+        outcome: 'green',
+        exitCode: 0,
+        reason: 'every task is green',
+        tasksGreen: 2,
+        tasksTotal: 2,
+      }),
+    );
     await shows(view, 'run finished: green');
     expect(plain(view)).not.toContain('p pause/resume');
     await press(view, 'p');
@@ -268,7 +322,10 @@ describe('paused states say why and what the keys do', () => {
 describe('terminal size', () => {
   it('fits 80x24 and follows a resize', async () => {
     const view = open({ columns: 80, rows: 24 });
-    view.channel.emit(...runStart(), ...Array.from({ length: 100 }, (_, n) => event('agent:chunk', { text: `chunk ${n} ${'x'.repeat(150)}` })));
+    view.channel.emit(
+      ...runStart(),
+      ...Array.from({ length: 100 }, (_, n) => event('agent:chunk', { text: `chunk ${n} ${'x'.repeat(150)}` })),
+    );
     await shows(view, 'chunk 99');
     const small = plain(view).split('\n');
     expect(small.length).toBeLessThanOrEqual(23);
@@ -288,12 +345,14 @@ describe('colour', () => {
     view.channel.emit(...runStart(), event('tests:finished', { result: testSummary(1, 1), baseline: false }));
     await shows(view, 'RED');
     const others = Object.keys(themes).filter((other) => other !== name);
-    const frames = await Promise.all(others.map(async (other) => {
-      const second = open({ theme: themes[other] });
-      second.channel.emit(...runStart(), event('tests:finished', { result: testSummary(1, 1), baseline: false }));
-      await shows(second, 'RED');
-      return second.frame();
-    }));
+    const frames = await Promise.all(
+      others.map(async (other) => {
+        const second = open({ theme: themes[other] });
+        second.channel.emit(...runStart(), event('tests:finished', { result: testSummary(1, 1), baseline: false }));
+        await shows(second, 'RED');
+        return second.frame();
+      }),
+    );
     for (const frame of frames) expect(view.frame()).not.toBe(frame);
   });
 

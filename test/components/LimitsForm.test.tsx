@@ -12,9 +12,19 @@ afterEach(() => {
   for (const view of mounted.splice(0)) view.app.unmount();
 });
 
-const settings = { WORKER_MODEL: '', MODE: 'Dual', MAX_ROUNDS: '20', MAX_FAIL_STREAK: '5', MAX_IDLE_ROUNDS: '3', MAX_SAME_FAILURE: '3', MAX_COST_USD: '', MAX_MINUTES: '' };
+const settings = {
+  WORKER_MODEL: '',
+  MODE: 'Dual',
+  MAX_ROUNDS: '20',
+  MAX_FAIL_STREAK: '5',
+  MAX_IDLE_ROUNDS: '3',
+  MAX_SAME_FAILURE: '3',
+  MAX_COST_USD: '',
+  MAX_MINUTES: '',
+};
 const plain = (view: Rendered): string => stripAnsi(view.frame());
-const shows = async (view: Rendered, text: string): Promise<void> => vi.waitFor(() => expect(plain(view)).toContain(text), { timeout: 3000 });
+const shows = async (view: Rendered, text: string): Promise<void> =>
+  vi.waitFor(() => expect(plain(view)).toContain(text), { timeout: 3000 });
 const press = async (view: Rendered, key: string): Promise<void> => {
   view.stdin.write(key);
   await new Promise((resolve) => setTimeout(resolve, 20));
@@ -62,7 +72,13 @@ describe('limits form', () => {
 
   it('shows a value the run refused', async () => {
     const view = await openForm();
-    view.channel.emit(event('config:rejected', { key: 'MODE', value: 'Triple', message: 'factory set: MODE=Triple is not allowed: expected one of Single, Dual' }));
+    view.channel.emit(
+      event('config:rejected', {
+        key: 'MODE',
+        value: 'Triple',
+        message: 'factory set: MODE=Triple is not allowed: expected one of Single, Dual',
+      }),
+    );
     await shows(view, 'the run refused MODE=Triple: factory set: MODE=Triple is not allowed');
   });
 
@@ -81,7 +97,16 @@ describe('limits form', () => {
   it('says why L does nothing once the run has finished', async () => {
     const view = renderDashboard();
     mounted.push(view);
-    view.channel.emit(...runStart(settings), event('run:finished', { outcome: 'green', exitCode: 0, reason: 'every task is green', tasksGreen: 2, tasksTotal: 2 }));
+    view.channel.emit(
+      ...runStart(settings),
+      event('run:finished', {
+        outcome: 'green',
+        exitCode: 0,
+        reason: 'every task is green',
+        tasksGreen: 2,
+        tasksTotal: 2,
+      }),
+    );
     await shows(view, 'run finished: green');
     await press(view, 'L');
     await shows(view, 'L: the run has finished');

@@ -1,23 +1,46 @@
 // The dashboard reducer alone: events and UI actions folded into state, windows bounded, scroll and diff history kept straight.
 import { describe, expect, it } from 'vitest';
-import { initialDashboard, reduceDashboard, shownDiff, type DashboardState, type UiAction } from '../../components/dashboard-state.js';
+import {
+  initialDashboard,
+  reduceDashboard,
+  shownDiff,
+  type DashboardState,
+  type UiAction,
+} from '../../components/dashboard-state.js';
 import { paneLineCap } from '../../components/line-window.js';
 import type { FactoryEvent } from '../../engine/events.js';
 import { event, runStart, testSummary } from '../support/factory-events.js';
 
 const fold = (...steps: (FactoryEvent | UiAction)[]): DashboardState =>
-  steps.reduce<DashboardState>((state, step) => reduceDashboard(state, 'ts' in step ? { type: 'events', events: [step] } : step), initialDashboard());
+  steps.reduce<DashboardState>(
+    (state, step) => reduceDashboard(state, 'ts' in step ? { type: 'events', events: [step] } : step),
+    initialDashboard(),
+  );
 
-const commit = (sha: string, round: number): FactoryEvent => event('git:committed', { sha, message: `round ${round}`, files: ['a.py'], diff: `diff --git a/a.py b/a.py\n@@ -1 +1 @@\n-x\n+${sha}\n` }, { round });
+const commit = (sha: string, round: number): FactoryEvent =>
+  event(
+    'git:committed',
+    { sha, message: `round ${round}`, files: ['a.py'], diff: `diff --git a/a.py b/a.py\n@@ -1 +1 @@\n-x\n+${sha}\n` },
+    { round },
+  );
 
 describe('dashboard state', () => {
   it('derives the run status from the same reducer as factory status', () => {
     const state = fold(...runStart(), event('engine:paused', { kind: 'valve', reason: 'fail streak' }));
-    expect(state.status).toMatchObject({ state: 'paused', task: 1, tasksTotal: 2, round: 1, maxRounds: 20, pause: { kind: 'valve', reason: 'fail streak' } });
+    expect(state.status).toMatchObject({
+      state: 'paused',
+      task: 1,
+      tasksTotal: 2,
+      round: 1,
+      maxRounds: 20,
+      pause: { kind: 'valve', reason: 'fail streak' },
+    });
   });
 
   it('keeps a bounded window of worker lines, cleaned of control codes', () => {
-    const chunks = Array.from({ length: paneLineCap + 50 }, (_, n) => event('agent:chunk', { text: `\u001b[31mline ${n}\u0007` }));
+    const chunks = Array.from({ length: paneLineCap + 50 }, (_, n) =>
+      event('agent:chunk', { text: `\u001b[31mline ${n}\u0007` }),
+    );
     const state = fold(...runStart(), ...chunks);
     expect(state.worker).toHaveLength(paneLineCap);
     expect(state.worker.at(-1)).toEqual({ text: `line ${paneLineCap + 49}`, tone: 'text' });
@@ -30,12 +53,24 @@ describe('dashboard state', () => {
   });
 
   it('resets the tests pane when a run starts and keeps the headline and counts when it ends', () => {
-    const state = fold(...runStart(), event('tests:started', { command: 'pytest', baseline: false }), event('tests:output', { text: 'F.' }), event('tests:finished', { result: testSummary(1, 1), baseline: false }));
-    expect(state.tests).toMatchObject({ running: false, green: false, headline: '1/2 passing', counts: { passed: 1, failed: 1 }, lines: [{ text: 'F.' }] });
+    const state = fold(
+      ...runStart(),
+      event('tests:started', { command: 'pytest', baseline: false }),
+      event('tests:output', { text: 'F.' }),
+      event('tests:finished', { result: testSummary(1, 1), baseline: false }),
+    );
+    expect(state.tests).toMatchObject({
+      running: false,
+      green: false,
+      headline: '1/2 passing',
+      counts: { passed: 1, failed: 1 },
+      lines: [{ text: 'F.' }],
+    });
   });
 
   it('follows new output at the bottom, and holds still when scrolled up', () => {
-    const lines = (from: number, count: number) => Array.from({ length: count }, (_, n) => event('agent:chunk', { text: `l${from + n}` }));
+    const lines = (from: number, count: number) =>
+      Array.from({ length: count }, (_, n) => event('agent:chunk', { text: `l${from + n}` }));
     let state = fold(...runStart(), ...lines(0, 30), { type: 'scroll', by: 4 });
     expect(state.scroll.worker).toBe(4);
     state = reduceDashboard(state, { type: 'events', events: lines(30, 3) });
@@ -57,8 +92,20 @@ describe('dashboard state', () => {
   });
 
   it('records verdicts, human actions, valves and pauses in the supervisor history', () => {
-    const state = fold(...runStart(), event('verdict:issued', { verdict: { decision: 'ESCALATE', reason: 'stuck', instructions: '' }, by: 'supervisor' }), event('human:action', { action: 'redirect', text: 'try again' }), event('valve:tripped', { valve: 'fail_streak', reason: 'fail streak', evidence: '5 rounds' }));
-    expect(state.supervisor.map((entry) => `${entry.who} ${entry.label} ${entry.text}`)).toEqual(['supervisor ESCALATE stuck', 'human redirect try again', 'supervisor VALVE fail streak: 5 rounds']);
+    const state = fold(
+      ...runStart(),
+      event('verdict:issued', {
+        verdict: { decision: 'ESCALATE', reason: 'stuck', instructions: '' },
+        by: 'supervisor',
+      }),
+      event('human:action', { action: 'redirect', text: 'try again' }),
+      event('valve:tripped', { valve: 'fail_streak', reason: 'fail streak', evidence: '5 rounds' }),
+    );
+    expect(state.supervisor.map((entry) => `${entry.who} ${entry.label} ${entry.text}`)).toEqual([
+      'supervisor ESCALATE stuck',
+      'human redirect try again',
+      'supervisor VALVE fail streak: 5 rounds',
+    ]);
   });
 
   it('cycles focus, toggles zoom, and keeps the model states by role and name', () => {
@@ -66,7 +113,10 @@ describe('dashboard state', () => {
     expect(state.focus).toBe('diff');
     state = reduceDashboard(reduceDashboard(state, { type: 'zoom', pane: 'tests' }), { type: 'zoom', pane: 'tests' });
     expect(state).toMatchObject({ focus: 'tests', zoom: undefined });
-    state = fold(event('model:state', { model: 'qwen', role: 'coder', state: 'loading' }), event('model:state', { model: 'qwen', role: 'coder', state: 'loaded', sizeVram: 5 }));
+    state = fold(
+      event('model:state', { model: 'qwen', role: 'coder', state: 'loading' }),
+      event('model:state', { model: 'qwen', role: 'coder', state: 'loaded', sizeVram: 5 }),
+    );
     expect(Object.values(state.models)).toMatchObject([{ state: 'loaded', sizeVram: 5 }]);
   });
 });

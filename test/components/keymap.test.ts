@@ -28,8 +28,15 @@ describe('keymap', () => {
   });
 
   it('has a handler for every binding the footer shows', () => {
-    const handlers = keyActions({ state: initialDashboard(), dispatch: () => undefined, send: () => undefined, quit: () => undefined, page: 5 });
-    for (const binding of keymap.filter((entry) => entry.footer)) expect(typeof handlers[binding.id], binding.id).toBe('function');
+    const handlers = keyActions({
+      state: initialDashboard(),
+      dispatch: () => undefined,
+      send: () => undefined,
+      quit: () => undefined,
+      page: 5,
+    });
+    for (const binding of keymap.filter((entry) => entry.footer))
+      expect(typeof handlers[binding.id], binding.id).toBe('function');
   });
 
   it('matches the key table in README.md (regenerate with node scripts/generate-key-table.mjs)', () => {

@@ -21,17 +21,24 @@ const skip = requirePytest();
 describe.skipIf(skip)(`limits form on a real run${skip ? ` (skipped: ${skip})` : ''}`, () => {
   it('MAX_ROUNDS=2 typed in the form while paused makes a 20-round run stop after round 2', async () => {
     const wrong = { write: { 'calc.py': 'def add(a, b):\n    # attempt {{round}}\n    return a - b\n' }, delayMs: 300 };
-    const dir = makeProject({ config: { MODE: 'Single', MAX_ROUNDS: '20', MAX_FAIL_STREAK: '20', MAX_SAME_FAILURE: '20' }, script: { worker: [wrong], afterLast: 'repeat' } });
+    const dir = makeProject({
+      config: { MODE: 'Single', MAX_ROUNDS: '20', MAX_FAIL_STREAK: '20', MAX_SAME_FAILURE: '20' },
+      script: { worker: [wrong], afterLast: 'repeat' },
+    });
     const { engine, events } = engineFor(dir);
     const server = await serveAttach(engine, path.resolve(dir));
     cleanups.push(() => server.close());
     const running = engine.run();
-    const client = await vi.waitFor(async () => (await attachToRun(dir)) ?? Promise.reject(new Error('no run to attach to yet')), { timeout: 10_000 });
+    const client = await vi.waitFor(
+      async () => (await attachToRun(dir)) ?? Promise.reject(new Error('no run to attach to yet')),
+      { timeout: 10_000 },
+    );
     cleanups.push(() => client.close());
     const view = renderDashboard({ columns: 120, rows: 30, source: client });
     cleanups.push(() => view.app.unmount());
     const plain = (): string => stripAnsi(view.frame());
-    const shows = (text: string) => vi.waitFor(() => expect(plain()).toContain(text), { timeout: 30_000, interval: 50 });
+    const shows = (text: string) =>
+      vi.waitFor(() => expect(plain()).toContain(text), { timeout: 30_000, interval: 50 });
     const press = async (key: string): Promise<void> => {
       view.stdin.write(key);
       await new Promise((resolve) => setTimeout(resolve, 30));
@@ -50,7 +57,9 @@ describe.skipIf(skip)(`limits form on a real run${skip ? ` (skipped: ${skip})` :
     // A paused run takes changed settings in when it resumes.
     await press('p');
     expect(await running).toMatchObject({ outcome: 'valve' });
-    expect(ofType(events, 'config:changed')).toEqual([expect.objectContaining({ key: 'MAX_ROUNDS', value: '2', previous: '20' })]);
+    expect(ofType(events, 'config:changed')).toEqual([
+      expect.objectContaining({ key: 'MAX_ROUNDS', value: '2', previous: '20' }),
+    ]);
     expect(ofType(events, 'round:started').map((event) => event.round)).toEqual([1, 2]);
     expect(ofType(events, 'valve:tripped').map((event) => event.valve)).toEqual(['max_rounds']);
     await shows('you SET: MAX_ROUNDS=2 (was 20)');

@@ -9,7 +9,10 @@ if (!hasScript && process.env.CI === 'true') throw new Error('CI=true but `scrip
 
 describe.skipIf(!hasScript)(`factory bench tui${hasScript ? '' : ' (skipped: no `script` command)'}`, () => {
   it('streams into a dashboard on a pty and prints frames, delay, CPU and memory', async () => {
-    const { stdout, exitCode } = await execa('node', [factoryBin, 'bench', 'tui', '--seconds', '1', '--rate', '500'], { reject: false, timeout: 60_000 });
+    const { stdout, exitCode } = await execa('node', [factoryBin, 'bench', 'tui', '--seconds', '1', '--rate', '500'], {
+      reject: false,
+      timeout: 60_000,
+    });
     expect(exitCode, stdout).toBe(0);
     expect(stdout).toMatch(/lines streamed {10}500; newest line drawn: 500\n/);
     const frames = Number(/frames rendered +(\d+)/.exec(stdout)?.[1]);

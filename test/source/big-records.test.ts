@@ -21,7 +21,11 @@ describe.skipIf(requirePytest())('big output and big files', () => {
     });
     const events = path.join(dir, '.factory/events.ndjson');
     const roundTwo = path.join(dir, '.factory/output/task_1_round_2_tests.txt');
-    const first = execa('node', [factoryBin, 'run'], { cwd: dir, reject: false, env: { FACTORY_HOME: path.join(os.tmpdir(), 'factory-test-home') } });
+    const first = execa('node', [factoryBin, 'run'], {
+      cwd: dir,
+      reject: false,
+      env: { FACTORY_HOME: path.join(os.tmpdir(), 'factory-test-home') },
+    });
     await waitFor(() => fs.existsSync(roundTwo) && size(roundTwo) > 1024 * 1024, 'round 2 to print its test output');
     first.kill('SIGKILL');
     await first;
@@ -37,8 +41,19 @@ describe.skipIf(requirePytest())('big output and big files', () => {
     const again = await runFactory(dir, ['run', '--json'], { timeoutMs: 300_000 });
     expect(again.stderr).toBe('');
     expect(again.exitCode).toBe(0);
-    expect(parseEvents(again.stdout.split('\n').filter((line) => !line.includes('"tests:output"')).join('\n'))[0]).toMatchObject({ type: 'run:started', resumed: true });
-    expect(git(dir, 'log', '--format=%s', 'main..HEAD').split('\n').reverse()).toEqual(['factory: task 1 round 1 — 0/2 passing', 'factory: task 1 round 2 — 2/2 passing', 'factory: task 1 done — Add numbers']);
+    expect(
+      parseEvents(
+        again.stdout
+          .split('\n')
+          .filter((line) => !line.includes('"tests:output"'))
+          .join('\n'),
+      )[0],
+    ).toMatchObject({ type: 'run:started', resumed: true });
+    expect(git(dir, 'log', '--format=%s', 'main..HEAD').split('\n').reverse()).toEqual([
+      'factory: task 1 round 1 — 0/2 passing',
+      'factory: task 1 round 2 — 2/2 passing',
+      'factory: task 1 done — Add numbers',
+    ]);
     expect(size(events)).toBeLessThan(3 * 1024 * 1024);
     expect((await runFactory(dir, ['status'])).stdout).toContain('state    finished: green (exit 0)');
   }, 600_000);
@@ -46,7 +61,14 @@ describe.skipIf(requirePytest())('big output and big files', () => {
   it('a 200 MB file written by the model is committed, the round is green, and the diff shown is capped', async () => {
     const dir = makeProject({
       config: { TEST_CMD: pytest },
-      script: { worker: [{ write: { 'calc.py': rightAdd }, run: ["head -c 200000000 /dev/zero | tr '\\0' 'a' | fold -w 100 > data.txt"] }] },
+      script: {
+        worker: [
+          {
+            write: { 'calc.py': rightAdd },
+            run: ["head -c 200000000 /dev/zero | tr '\\0' 'a' | fold -w 100 > data.txt"],
+          },
+        ],
+      },
     });
     const run = await runFactory(dir, ['run', '--json'], { timeoutMs: 300_000 });
     expect(run.stderr).toBe('');

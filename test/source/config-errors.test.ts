@@ -20,7 +20,9 @@ describe('config errors', () => {
     const line = withConfigLine(dir, /^MAX_ROUNDS=/, 'MAX_ROUND=5');
     const result = await runFactory(dir, ['run']);
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain(`factory: factory_config.md:${line}: unknown setting MAX_ROUND (did you mean MAX_ROUNDS?); known settings: SCOPE, TASKS,`);
+    expect(result.stderr).toContain(
+      `factory: factory_config.md:${line}: unknown setting MAX_ROUND (did you mean MAX_ROUNDS?); known settings: SCOPE, TASKS,`,
+    );
     expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 
@@ -29,10 +31,14 @@ describe('config errors', () => {
     const line = withConfigLine(dir, /^MAX_ROUNDS=/, 'max_rounds=1');
     const run = await runFactory(dir, ['run']);
     expect(run.exitCode).toBe(1);
-    expect(run.stderr).toBe(`factory: factory_config.md:${line}: unknown setting max_rounds: setting names are upper case: did you mean MAX_ROUNDS?`);
+    expect(run.stderr).toBe(
+      `factory: factory_config.md:${line}: unknown setting max_rounds: setting names are upper case: did you mean MAX_ROUNDS?`,
+    );
     const doctor = await runFactory(dir, ['doctor']);
     expect(doctor.exitCode).toBe(1);
-    expect(doctor.stdout).toContain(`factory_config.md:${line}: unknown setting max_rounds: setting names are upper case: did you mean MAX_ROUNDS?`);
+    expect(doctor.stdout).toContain(
+      `factory_config.md:${line}: unknown setting max_rounds: setting names are upper case: did you mean MAX_ROUNDS?`,
+    );
   });
 
   it('keeps a # inside quotes in TEST_CMD, and a 10 MB config of unknown keys gives a short clear error', async () => {
@@ -40,7 +46,10 @@ describe('config errors', () => {
     withConfigLine(dir, /^TEST_CMD=/, `TEST_CMD=sh -c 'echo start #1; exit 3' # the tests`);
     git(dir, 'commit', '-qam', 'test command with a #');
     const run = await runFactory(dir, ['run', '--json']);
-    const started = run.stdout.split('\n').map((line) => (line.startsWith('{') ? JSON.parse(line) : {})).find((event) => event.type === 'run:started');
+    const started = run.stdout
+      .split('\n')
+      .map((line) => (line.startsWith('{') ? JSON.parse(line) : {}))
+      .find((event) => event.type === 'run:started');
     expect(started.testCommand).toBe(`sh -c 'echo start #1; exit 3'`);
 
     const big = makeProject();
@@ -62,13 +71,17 @@ describe('config errors', () => {
     const line = withConfigLine(dir, /^MODE=/, 'MODE=Triple');
     const result = await runFactory(dir, ['run']);
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toBe(`factory: factory_config.md:${line}: MODE=Triple is not allowed: expected one of Single, Dual`);
+    expect(result.stderr).toBe(
+      `factory: factory_config.md:${line}: MODE=Triple is not allowed: expected one of Single, Dual`,
+    );
   });
 
   it('checks flags like the file', async () => {
     const dir = makeProject();
     const result = await runFactory(dir, ['run', '--max-rounds', '0']);
-    expect(result.stderr).toBe('factory: command line: MAX_ROUNDS=0 is not allowed: expected a whole number from 1 to 1000');
+    expect(result.stderr).toBe(
+      'factory: command line: MAX_ROUNDS=0 is not allowed: expected a whole number from 1 to 1000',
+    );
   });
 
   it('says which required RFP file is missing', async () => {

@@ -13,14 +13,31 @@ describe('factory init', () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'init-')), 'new project');
     const result = await runFactory(os.tmpdir(), ['init', dir]);
     expect(result.exitCode).toBe(0);
-    for (const name of ['factory_config.md', 'RFP/requirements.md', 'RFP/design.md', 'RFP/tasks.md', 'contracts', 'tests', 'actions', 'entry', '.git']) {
+    for (const name of [
+      'factory_config.md',
+      'RFP/requirements.md',
+      'RFP/design.md',
+      'RFP/tasks.md',
+      'contracts',
+      'tests',
+      'actions',
+      'entry',
+      '.git',
+    ]) {
       expect(fs.existsSync(path.join(dir, name)), name).toBe(true);
     }
     expect(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8')).toBe('.factory/\n');
     const text = fs.readFileSync(path.join(dir, 'factory_config.md'), 'utf8');
     expect(text).toContain('MAX_ROUNDS=20');
     expect(text).toContain('Allowed: one of claude, gemini, ollama, openai, scripted.');
-    expect(loadConfig(dir)).toMatchObject({ maxRounds: 20, maxFailStreak: 5, maxIdleRounds: 3, mode: 'Dual', aiEngine: 'claude', legoMode: true });
+    expect(loadConfig(dir)).toMatchObject({
+      maxRounds: 20,
+      maxFailStreak: 5,
+      maxIdleRounds: 3,
+      mode: 'Dual',
+      aiEngine: 'claude',
+      legoMode: true,
+    });
   });
 
   it('never overwrites an existing file', async () => {

@@ -11,14 +11,20 @@ import { git, makeProject, rightAdd, wrongAdd } from '../support/project.js';
 import { pytestCommand, requirePytest } from '../support/python.js';
 
 function startRun(dir: string) {
-  return execa('node', [factoryBin, 'run'], { cwd: dir, reject: false, env: { FACTORY_HOME: path.join(os.tmpdir(), 'factory-test-home') } });
+  return execa('node', [factoryBin, 'run'], {
+    cwd: dir,
+    reject: false,
+    env: { FACTORY_HOME: path.join(os.tmpdir(), 'factory-test-home') },
+  });
 }
-
 
 describe.skipIf(requirePytest())('interrupts, lock and full disk', () => {
   it('Ctrl-C twice stops now: the test run in progress is killed, nothing is left half-done, exit 4', async () => {
     const sleep = uniqueSleep(900);
-    const dir = makeProject({ config: { TEST_CMD: `${sleep}; ${pytestCommand()}` }, script: { worker: [{ write: { 'calc.py': wrongAdd } }] } });
+    const dir = makeProject({
+      config: { TEST_CMD: `${sleep}; ${pytestCommand()}` },
+      script: { worker: [{ write: { 'calc.py': wrongAdd } }] },
+    });
     const run = startRun(dir);
     // The baseline run is the first test run: interrupt while it sleeps.
     await waitFor(() => isRunning(sleep), 'the test command to start');
@@ -34,7 +40,14 @@ describe.skipIf(requirePytest())('interrupts, lock and full disk', () => {
   });
 
   it('Ctrl-C once lets the current round finish and commit, then stops', async () => {
-    const dir = makeProject({ script: { worker: [{ say: ['one', 'two', 'three'], delayMs: 700, write: { 'calc.py': wrongAdd } }, { write: { 'calc.py': rightAdd } }] } });
+    const dir = makeProject({
+      script: {
+        worker: [
+          { say: ['one', 'two', 'three'], delayMs: 700, write: { 'calc.py': wrongAdd } },
+          { write: { 'calc.py': rightAdd } },
+        ],
+      },
+    });
     const run = startRun(dir);
     await waitFor(() => fs.existsSync(path.join(dir, '.factory/prompts/round_1.md')), 'round 1 to start');
     run.kill('SIGINT');
@@ -54,7 +67,9 @@ describe.skipIf(requirePytest())('interrupts, lock and full disk', () => {
     await waitFor(() => fs.existsSync(path.join(dir, '.factory/run.lock')), 'the lock');
     const second = await runFactory(dir, ['run']);
     expect(second.exitCode).toBe(1);
-    expect(second.stderr).toMatch(/^factory: a factory run is already going in this folder \(pid \d+, started .*\): attach to it with `factory tui`/);
+    expect(second.stderr).toMatch(
+      /^factory: a factory run is already going in this folder \(pid \d+, started .*\): attach to it with `factory tui`/,
+    );
     expect((await first).exitCode).toBe(0);
     expect(fs.existsSync(path.join(dir, '.factory/run.lock'))).toBe(false);
   });
@@ -63,17 +78,24 @@ describe.skipIf(requirePytest())('interrupts, lock and full disk', () => {
     const dir = makeProject({ script: { worker: [{ write: { 'calc.py': rightAdd } }] } });
     const dead = execaSync('sh', ['-c', 'echo $$']).stdout.trim();
     fs.mkdirSync(path.join(dir, '.factory'));
-    fs.writeFileSync(path.join(dir, '.factory/run.lock'), JSON.stringify({ pid: Number(dead), host: os.hostname(), startedAt: 'earlier' }));
+    fs.writeFileSync(
+      path.join(dir, '.factory/run.lock'),
+      JSON.stringify({ pid: Number(dead), host: os.hostname(), startedAt: 'earlier' }),
+    );
     expect((await runFactory(dir, ['run'])).exitCode).toBe(0);
   });
 
   it('a full disk while writing the reports stops the run with a clear message and a consistent repository', async () => {
-    const dir = makeProject({ script: { worker: [{ write: { 'calc.py': wrongAdd } }, { write: { 'calc.py': rightAdd } }] } });
+    const dir = makeProject({
+      script: { worker: [{ write: { 'calc.py': wrongAdd } }, { write: { 'calc.py': rightAdd } }] },
+    });
     fs.mkdirSync(path.join(dir, '.factory'));
     fs.symlinkSync('/dev/full', path.join(dir, '.factory/history.md'));
     const result = await runFactory(dir, ['run']);
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain("factory: cannot write the run's records under .factory/ (ENOSPC: no space left on device");
+    expect(result.stderr).toContain(
+      "factory: cannot write the run's records under .factory/ (ENOSPC: no space left on device",
+    );
     expect(result.stderr).toContain('then run again to resume');
     expect(git(dir, 'status', '--porcelain')).toBe('');
   });

@@ -40,7 +40,9 @@ describe.skipIf(requirePytest())('repository shapes', () => {
     const run = await runFactory(dir, ['run']);
     expect(run.exitCode).toBe(0);
     const branch = git(dir, 'rev-parse', '--abbrev-ref', 'HEAD');
-    expect(run.stdout).toContain(`The run started on a detached HEAD (commit ${start.slice(0, 12)}), which is untouched; the run's commits are on ${branch}.`);
+    expect(run.stdout).toContain(
+      `The run started on a detached HEAD (commit ${start.slice(0, 12)}), which is untouched; the run's commits are on ${branch}.`,
+    );
     expect(run.stdout).toContain(`Keep the work:    git branch <your-branch-name> ${branch}`);
     expect(run.stdout).not.toContain('git checkout HEAD');
     expect(git(dir, 'status', '--porcelain')).toBe('');

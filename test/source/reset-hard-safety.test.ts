@@ -9,7 +9,8 @@ import { pytestCommand, requirePytest } from '../support/python.js';
 
 /** pytest without the machine's third-party plugins: these projects need none, and it starts 5x faster. */
 const config = { TEST_CMD: `PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 ${pytestCommand()}` };
-const branches = (dir: string): string[] => git(dir, 'branch', '--list', '--format=%(refname:short)').split('\n').filter(Boolean).sort();
+const branches = (dir: string): string[] =>
+  git(dir, 'branch', '--list', '--format=%(refname:short)').split('\n').filter(Boolean).sort();
 
 describe.skipIf(requirePytest())('factory reset --hard', () => {
   it("keeps a user's factory/my-feature branch and deletes only the run's own branch", async () => {
@@ -45,16 +46,27 @@ describe.skipIf(requirePytest())('factory reset --hard', () => {
   });
 
   it('gives back the uncommitted work --allow-dirty saved, and says which stash keeps a copy', async () => {
-    const dir = makeProject({ config, script: { worker: [{ write: { 'calc.py': rightAdd } }] }, dirty: { 'draft.txt': 'my draft\n', 'RFP/requirements.md': '# Requirements\n\nA calculator library, edited by me.\n' } });
+    const dir = makeProject({
+      config,
+      script: { worker: [{ write: { 'calc.py': rightAdd } }] },
+      dirty: {
+        'draft.txt': 'my draft\n',
+        'RFP/requirements.md': '# Requirements\n\nA calculator library, edited by me.\n',
+      },
+    });
     const run = await runFactory(dir, ['run', '--allow-dirty']);
     expect(run.exitCode).toBe(0);
     expect(git(dir, 'status', '--porcelain')).toBe('');
     const stash = git(dir, 'stash', 'list', '--format=%gd %s');
-    expect(stash).toMatch(/^stash@\{0\} On main: factory run [\d-]+: your uncommitted work from before the run \(--allow-dirty\)$/);
+    expect(stash).toMatch(
+      /^stash@\{0\} On main: factory run [\d-]+: your uncommitted work from before the run \(--allow-dirty\)$/,
+    );
 
     const reset = await runFactory(dir, ['reset', '--hard', '--yes']);
     expect(reset.exitCode).toBe(0);
-    expect(reset.stdout).toMatch(/your uncommitted work from before run [\d-]+ \((draft\.txt, RFP\/requirements\.md|RFP\/requirements\.md, draft\.txt)\) is back in the tree; a copy stays in stash@\{0\} \("factory run [\d-]+: your uncommitted work/);
+    expect(reset.stdout).toMatch(
+      /your uncommitted work from before run [\d-]+ \((draft\.txt, RFP\/requirements\.md|RFP\/requirements\.md, draft\.txt)\) is back in the tree; a copy stays in stash@\{0\} \("factory run [\d-]+: your uncommitted work/,
+    );
     expect(git(dir, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('main');
     expect(branches(dir)).toEqual(['main']);
     expect(read(dir, 'draft.txt')).toBe('my draft\n');
@@ -70,7 +82,9 @@ describe.skipIf(requirePytest())('factory reset --hard', () => {
     fs.writeFileSync(path.join(dir, 'calc.py'), `${rightAdd}# my edit\n`);
     const reset = await runFactory(dir, ['reset', '--hard', '--yes']);
     expect(reset.exitCode).toBe(1);
-    expect(reset.stderr).toBe("factory: factory reset --hard changed nothing: going back to main would overwrite your uncommitted changes to:\n  calc.py\ncommit them (git add -A && git commit) or stash them (git stash -u), then run factory reset --hard again");
+    expect(reset.stderr).toBe(
+      'factory: factory reset --hard changed nothing: going back to main would overwrite your uncommitted changes to:\n  calc.py\ncommit them (git add -A && git commit) or stash them (git stash -u), then run factory reset --hard again',
+    );
     expect(git(dir, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe(run);
     expect(branches(dir)).toEqual([run, 'main'].sort());
     expect(read(dir, 'calc.py')).toContain('# my edit');

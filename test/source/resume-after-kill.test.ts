@@ -10,7 +10,11 @@ import { pytestCommand, requirePytest } from '../support/python.js';
 
 /** Starts `factory run --json` and SIGKILLs it at the first event that matches. */
 async function killAt(dir: string, match: (event: FactoryEvent) => boolean): Promise<FactoryEvent> {
-  const child = execa('node', [factoryBin, 'run', '--json'], { cwd: dir, reject: false, env: { FACTORY_HOME: path.join(os.tmpdir(), 'factory-test-home') } });
+  const child = execa('node', [factoryBin, 'run', '--json'], {
+    cwd: dir,
+    reject: false,
+    env: { FACTORY_HOME: path.join(os.tmpdir(), 'factory-test-home') },
+  });
   let buffer = '';
   const hit = new Promise<FactoryEvent>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -44,16 +48,26 @@ describe.skipIf(requirePytest())('resume after SIGKILL', () => {
   it.each(points)('%s', async (name, point) => {
     const dir = makeProject({
       config: { TEST_CMD: `sleep 0.3; ${pytestCommand()}` },
-      script: { worker: [{ say: ['trying', 'a - b'], delayMs: 200, write: { 'calc.py': wrongAdd } }, { say: ['fixing', 'a + b'], delayMs: 200, write: { 'calc.py': rightAdd } }] },
+      script: {
+        worker: [
+          { say: ['trying', 'a - b'], delayMs: 200, write: { 'calc.py': wrongAdd } },
+          { say: ['fixing', 'a + b'], delayMs: 200, write: { 'calc.py': rightAdd } },
+        ],
+      },
     });
     await killAt(dir, point);
     const again = await runFactory(dir, ['run', '--json']);
     expect(again.stderr).toBe('');
     expect(again.exitCode).toBe(0);
     // The last kill point races the run's own end; whether it resumed or had nothing left, the result must be the same.
-    if (name !== 'between the green round and closing the task') expect(parseEvents(again.stdout)[0]).toMatchObject({ type: 'run:started', resumed: true });
+    if (name !== 'between the green round and closing the task')
+      expect(parseEvents(again.stdout)[0]).toMatchObject({ type: 'run:started', resumed: true });
     const log = git(dir, 'log', '--format=%s', 'main..HEAD').split('\n').reverse();
-    expect(log).toEqual(['factory: task 1 round 1 — 0/2 passing', 'factory: task 1 round 2 — 2/2 passing', 'factory: task 1 done — Add numbers']);
+    expect(log).toEqual([
+      'factory: task 1 round 1 — 0/2 passing',
+      'factory: task 1 round 2 — 2/2 passing',
+      'factory: task 1 done — Add numbers',
+    ]);
     expect(git(dir, 'status', '--porcelain')).toBe('');
     expect(git(dir, 'branch', '--list', 'factory/*').trim().split('\n')).toHaveLength(1);
     expect(read(dir, 'RFP/tasks.md')).toContain('- [x] Add numbers');

@@ -8,7 +8,14 @@ const skip = requirePytest();
 
 describe.skipIf(skip)('factory run, red to green', () => {
   it('commits each round on the factory branch, reports red then green, and ticks the task', async () => {
-    const dir = makeProject({ script: { worker: [{ say: 'a first try', write: { 'calc.py': wrongAdd } }, { say: 'the fix', write: { 'calc.py': rightAdd } }] } });
+    const dir = makeProject({
+      script: {
+        worker: [
+          { say: 'a first try', write: { 'calc.py': wrongAdd } },
+          { say: 'the fix', write: { 'calc.py': rightAdd } },
+        ],
+      },
+    });
     const result = await runFactory(dir, ['run']);
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
@@ -16,7 +23,11 @@ describe.skipIf(skip)('factory run, red to green', () => {
     const branch = git(dir, 'rev-parse', '--abbrev-ref', 'HEAD');
     expect(branch).toMatch(/^factory\/\d{8}-\d{6}$/);
     const log = git(dir, 'log', '--format=%s', 'main..HEAD').split('\n').reverse();
-    expect(log).toEqual(['factory: task 1 round 1 — 0/2 passing', 'factory: task 1 round 2 — 2/2 passing', 'factory: task 1 done — Add numbers']);
+    expect(log).toEqual([
+      'factory: task 1 round 1 — 0/2 passing',
+      'factory: task 1 round 2 — 2/2 passing',
+      'factory: task 1 done — Add numbers',
+    ]);
     expect(git(dir, 'log', '-1', '--format=%s', 'main')).toBe('start');
 
     const round1 = read(dir, '.factory/rounds/round_1.md');
@@ -39,11 +50,17 @@ describe.skipIf(skip)('factory run, red to green', () => {
     const dir = makeProject({ script: { worker: [{ write: { 'calc.py': rightAdd } }] } });
     const result = await runFactory(dir, ['run', '--json']);
     expect(result.exitCode).toBe(0);
-    const events = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { type: string });
+    const events = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string });
     expect(events[0]!.type).toBe('run:started');
     expect(events.at(-1)!.type).toBe('run:finished');
     expect(events.map((event) => event.type)).toContain('tests:finished');
-    const onDisk = read(dir, '.factory/events.ndjson').trim().split('\n').map((line) => (JSON.parse(line) as { type: string }).type);
+    const onDisk = read(dir, '.factory/events.ndjson')
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { type: string }).type);
     expect(onDisk).toEqual(events.map((event) => event.type));
   });
 });

@@ -7,9 +7,15 @@ import { requirePytest } from '../support/python.js';
 
 const skip = requirePytest();
 // A wrong answer that differs every round, so only the intended valve can trip.
-const changingWrong = { worker: [{ write: { 'calc.py': 'def add(a, b):\n    return a - b - {{round}}\n' } }], afterLast: 'repeat' };
+const changingWrong = {
+  worker: [{ write: { 'calc.py': 'def add(a, b):\n    return a - b - {{round}}\n' } }],
+  afterLast: 'repeat',
+};
 
-async function valveOf(config: Record<string, string>, script: unknown): Promise<{ exitCode?: number; valve: FactoryEventOf<'valve:tripped'>; rounds: number }> {
+async function valveOf(
+  config: Record<string, string>,
+  script: unknown,
+): Promise<{ exitCode?: number; valve: FactoryEventOf<'valve:tripped'>; rounds: number }> {
   const dir = makeProject({ config: { MODE: 'Single', ...config }, script });
   const result = await runFactory(dir, ['run', '--json']);
   const events = parseEvents(result.stdout);
@@ -37,7 +43,10 @@ describe.skipIf(skip)('valves', () => {
   });
 
   it('MAX_IDLE_ROUNDS stops a worker that changes nothing', async () => {
-    const { exitCode, valve, rounds } = await valveOf({ MAX_IDLE_ROUNDS: '2' }, { worker: [{ say: 'thinking, but writing nothing' }], afterLast: 'repeat' });
+    const { exitCode, valve, rounds } = await valveOf(
+      { MAX_IDLE_ROUNDS: '2' },
+      { worker: [{ say: 'thinking, but writing nothing' }], afterLast: 'repeat' },
+    );
     expect(valve.valve).toBe('idle_rounds');
     expect(valve.evidence).toBe('2 rounds in a row changed no file');
     expect(rounds).toBe(2);

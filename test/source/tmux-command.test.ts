@@ -21,17 +21,28 @@ afterAll(async () => {
 describe.skipIf(skip)(`factory tmux${skip ? ` (skipped: ${skip})` : ''}`, () => {
   it('lays out worker, tests, supervisor and diff panes that all follow the same run', async () => {
     const project = prepareDemoProject(path.join(root, 'project'));
-    const { stdout, exitCode, stderr } = await execa('node', [factoryBin, 'tmux', '--dir', project, '--session', 'fx', '--detached'], { env: { ...process.env, ...env, TMUX: '' }, reject: false });
+    const { stdout, exitCode, stderr } = await execa(
+      'node',
+      [factoryBin, 'tmux', '--dir', project, '--session', 'fx', '--detached'],
+      { env: { ...process.env, ...env, TMUX: '' }, reject: false },
+    );
     expect(exitCode, stderr).toBe(0);
     expect(stdout).toContain('tmux session "fx" is ready');
     const panes = (await tmux('list-panes', '-t', 'fx', '-F', '#{pane_index}')).stdout.trim().split('\n');
     expect(panes).toEqual(['0', '1', '2', '3']);
     const titles: Record<string, string> = { '0': '1 Worker', '1': '3 Supervisor', '2': '2 Tests', '3': '4 Diff' };
     for (const [pane, title] of Object.entries(titles)) {
-      await vi.waitFor(async () => expect((await tmux('capture-pane', '-p', '-t', `fx:0.${pane}`)).stdout).toContain(title), { timeout: 30_000, interval: 250 });
+      await vi.waitFor(
+        async () => expect((await tmux('capture-pane', '-p', '-t', `fx:0.${pane}`)).stdout).toContain(title),
+        { timeout: 30_000, interval: 250 },
+      );
     }
     for (const pane of Object.keys(titles)) {
-      await vi.waitFor(async () => expect((await tmux('capture-pane', '-p', '-t', `fx:0.${pane}`)).stdout).toContain('run finished: green'), { timeout: 90_000, interval: 500 });
+      await vi.waitFor(
+        async () =>
+          expect((await tmux('capture-pane', '-p', '-t', `fx:0.${pane}`)).stdout).toContain('run finished: green'),
+        { timeout: 90_000, interval: 500 },
+      );
     }
   });
 });

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 
 const factoryBin = path.resolve(import.meta.dirname, '../../bin/factory.js');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-tui-cmd-'));
-const factory = (...args: string[]) => execa('node', [factoryBin, ...args], { cwd: dir, reject: false, env: { FACTORY_HOME: path.join(dir, 'home') } });
+const factory = (...args: string[]) =>
+  execa('node', [factoryBin, ...args], { cwd: dir, reject: false, env: { FACTORY_HOME: path.join(dir, 'home') } });
 
 describe('factory tui refusals', () => {
   it('names the allowed panes and themes', async () => {

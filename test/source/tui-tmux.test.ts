@@ -16,17 +16,22 @@ afterAll(async () => {
 });
 
 const quote = (word: string): string => `'${word.replaceAll("'", "'\\''")}'`;
-const factory = (args: string): string => `env FACTORY_HOME=${quote(path.join(root, 'home'))} ${quote(process.execPath)} ${quote(factoryBin)} ${args}`;
+const factory = (args: string): string =>
+  `env FACTORY_HOME=${quote(path.join(root, 'home'))} ${quote(process.execPath)} ${quote(factoryBin)} ${args}`;
 const until = async (target: string, text: string, timeout = 30_000): Promise<string> =>
-  vi.waitFor(async () => {
-    const screen = await tmux.screen(target);
-    expect(screen).toContain(text);
-    return screen;
-  }, { timeout, interval: 200 });
+  vi.waitFor(
+    async () => {
+      const screen = await tmux.screen(target);
+      expect(screen).toContain(text);
+      return screen;
+    },
+    { timeout, interval: 200 },
+  );
 
 describe.skipIf(skip)(`factory tui in tmux${skip ? ` (skipped: ${skip})` : ''}`, () => {
   it('shows the panes, pauses, takes a redirect into the next prompt, resumes, and restores the terminal on quit', async () => {
-    if (!fs.existsSync(path.resolve(import.meta.dirname, '../../dist/cli.js'))) throw new Error('dist/ is missing: run npm run build (npm test does)');
+    if (!fs.existsSync(path.resolve(import.meta.dirname, '../../dist/cli.js')))
+      throw new Error('dist/ is missing: run npm run build (npm test does)');
     const project = path.join(root, 'demo');
     await tmux.start('main', `${factory(`demo --dir ${quote(project)}`)}; echo "factory exited with $?"; sleep 600`);
     const first = await until('main', 'p pause/resume');
@@ -35,7 +40,9 @@ describe.skipIf(skip)(`factory tui in tmux${skip ? ` (skipped: ${skip})` : ''}`,
     await tmux.keys('main', 'p');
 
     // A second dashboard, attached to the same run, showing only the diff.
-    await vi.waitFor(() => expect(fs.existsSync(path.join(project, '.factory', 'attach.json'))).toBe(true), { timeout: 20_000 });
+    await vi.waitFor(() => expect(fs.existsSync(path.join(project, '.factory', 'attach.json'))).toBe(true), {
+      timeout: 20_000,
+    });
     await tmux.start('diff', factory(`tui --dir ${quote(project)} --pane diff`), { columns: 90, rows: 20 });
     await until('diff', '4 Diff');
 
@@ -52,11 +59,17 @@ describe.skipIf(skip)(`factory tui in tmux${skip ? ` (skipped: ${skip})` : ''}`,
     await until('main', 'RUNNING');
 
     const prompts = path.join(project, '.factory', 'prompts');
-    const prompt = await vi.waitFor(() => {
-      const found = fs.readdirSync(prompts).map((name) => fs.readFileSync(path.join(prompts, name), 'utf8')).find((text) => text.includes('- use the helper please'));
-      expect(found).toBeDefined();
-      return found!;
-    }, { timeout: 30_000, interval: 200 });
+    const prompt = await vi.waitFor(
+      () => {
+        const found = fs
+          .readdirSync(prompts)
+          .map((name) => fs.readFileSync(path.join(prompts, name), 'utf8'))
+          .find((text) => text.includes('- use the helper please'));
+        expect(found).toBeDefined();
+        return found!;
+      },
+      { timeout: 30_000, interval: 200 },
+    );
     expect(prompt).toContain('## Instructions for this round');
     await until('diff', '+++ b/weather/convert.py');
 

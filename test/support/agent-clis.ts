@@ -14,7 +14,8 @@ const installed: Record<'claude' | 'gemini', string> = {
   claude: path.resolve(`node_modules/@anthropic-ai/claude-code-${process.platform}-${process.arch}/claude`),
   gemini: path.resolve('node_modules/@google/gemini-cli/bundle/gemini.js'),
 };
-for (const [name, target] of Object.entries(installed)) if (fs.existsSync(target)) fs.symlinkSync(target, path.join(bin, name));
+for (const [name, target] of Object.entries(installed))
+  if (fs.existsSync(target)) fs.symlinkSync(target, path.join(bin, name));
 
 /** PATH with the project's CLIs first. */
 export const cliPath = `${bin}${path.delimiter}${process.env.PATH ?? ''}`;
@@ -43,14 +44,33 @@ function privateHome(): string {
 
 /** Claude Code against a scripted server: own HOME (config, sessions), no retries so errors show at once; key '' means none. */
 export function claudeEnv(baseUrl: string, key = 'sk-test'): Record<string, string> {
-  return { PATH: cliPath, HOME: privateHome(), ANTHROPIC_BASE_URL: baseUrl, ANTHROPIC_API_KEY: key, ANTHROPIC_AUTH_TOKEN: '', CLAUDE_CODE_MAX_RETRIES: '0', CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' };
+  return {
+    PATH: cliPath,
+    HOME: privateHome(),
+    ANTHROPIC_BASE_URL: baseUrl,
+    ANTHROPIC_API_KEY: key,
+    ANTHROPIC_AUTH_TOKEN: '',
+    CLAUDE_CODE_MAX_RETRIES: '0',
+    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+  };
 }
 
 /** Gemini CLI against a scripted server: own HOME whose settings pick API-key auth and make one attempt per call; key '' means none. */
 export function geminiEnv(baseUrl: string, key = 'test-key'): Record<string, string> {
   const home = privateHome();
   fs.mkdirSync(path.join(home, '.gemini'));
-  const settings = { security: { auth: { selectedType: 'gemini-api-key' } }, general: { maxAttempts: 1, retryFetchErrors: false } };
+  const settings = {
+    security: { auth: { selectedType: 'gemini-api-key' } },
+    general: { maxAttempts: 1, retryFetchErrors: false },
+  };
   fs.writeFileSync(path.join(home, '.gemini', 'settings.json'), JSON.stringify(settings));
-  return { PATH: cliPath, HOME: home, TMPDIR: home, GOOGLE_GEMINI_BASE_URL: baseUrl, GEMINI_API_KEY: key, GOOGLE_API_KEY: '', NO_COLOR: '1' };
+  return {
+    PATH: cliPath,
+    HOME: home,
+    TMPDIR: home,
+    GOOGLE_GEMINI_BASE_URL: baseUrl,
+    GEMINI_API_KEY: key,
+    GOOGLE_API_KEY: '',
+    NO_COLOR: '1',
+  };
 }

@@ -18,7 +18,9 @@ export type ScriptedServer = {
   close(): Promise<void>;
 };
 
-type Block = { type: 'text'; text: string } | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> };
+type Block =
+  | { type: 'text'; text: string }
+  | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> };
 
 export async function startAnthropicServer(script: AnthropicReply[]): Promise<ScriptedServer> {
   const requests: Record<string, unknown>[] = [];
@@ -37,29 +39,55 @@ export async function startAnthropicServer(script: AnthropicReply[]): Promise<Sc
       if (isAgent) requests.push(parsed);
       const reply: AnthropicReply = isAgent ? (script[next++] ?? { text: 'Done.' }) : { text: 'ok' };
       if ('hang' in reply) return void res.on('close', () => hangsDropped++);
-      if ('garbage' in reply) return void res.writeHead(200, { 'content-type': 'text/event-stream' }).end(reply.garbage);
+      if ('garbage' in reply)
+        return void res.writeHead(200, { 'content-type': 'text/event-stream' }).end(reply.garbage);
       if ('status' in reply) return void sendJson(res, reply.status, { type: 'error', error: reply.error });
       const blocks: Block[] = [];
       if (reply.text) blocks.push({ type: 'text', text: reply.text });
-      for (const tool of reply.tools ?? []) blocks.push({ type: 'tool_use', id: `toolu_${++ids}`, name: tool.name, input: tool.input });
-      const message = { id: `msg_${++ids}`, type: 'message', role: 'assistant', model: String(parsed.model ?? 'claude-sonnet-4-5'), stop_sequence: null };
+      for (const tool of reply.tools ?? [])
+        blocks.push({ type: 'tool_use', id: `toolu_${++ids}`, name: tool.name, input: tool.input });
+      const message = {
+        id: `msg_${++ids}`,
+        type: 'message',
+        role: 'assistant',
+        model: String(parsed.model ?? 'claude-sonnet-4-5'),
+        stop_sequence: null,
+      };
       const stopReason = reply.tools?.length ? 'tool_use' : 'end_turn';
-      const usage = { input_tokens: 1000, output_tokens: 50, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
-      if (parsed.stream !== true) return void sendJson(res, 200, { ...message, content: blocks, stop_reason: stopReason, usage });
+      const usage = {
+        input_tokens: 1000,
+        output_tokens: 50,
+        cache_creation_input_tokens: 0,
+        cache_read_input_tokens: 0,
+      };
+      if (parsed.stream !== true)
+        return void sendJson(res, 200, { ...message, content: blocks, stop_reason: stopReason, usage });
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-      const send = (event: string, data: unknown): boolean => res.write(`event: ${event}\ndata: ${JSON.stringify({ type: event, ...(data as object) })}\n\n`);
-      send('message_start', { message: { ...message, content: [], stop_reason: null, usage: { ...usage, output_tokens: 1 } } });
+      const send = (event: string, data: unknown): boolean =>
+        res.write(`event: ${event}\ndata: ${JSON.stringify({ type: event, ...(data as object) })}\n\n`);
+      send('message_start', {
+        message: { ...message, content: [], stop_reason: null, usage: { ...usage, output_tokens: 1 } },
+      });
       blocks.forEach((block, index) => {
         if (block.type === 'text') {
           send('content_block_start', { index, content_block: { type: 'text', text: '' } });
           send('content_block_delta', { index, delta: { type: 'text_delta', text: block.text } });
         } else {
-          send('content_block_start', { index, content_block: { type: 'tool_use', id: block.id, name: block.name, input: {} } });
-          send('content_block_delta', { index, delta: { type: 'input_json_delta', partial_json: JSON.stringify(block.input) } });
+          send('content_block_start', {
+            index,
+            content_block: { type: 'tool_use', id: block.id, name: block.name, input: {} },
+          });
+          send('content_block_delta', {
+            index,
+            delta: { type: 'input_json_delta', partial_json: JSON.stringify(block.input) },
+          });
         }
         send('content_block_stop', { index });
       });
-      send('message_delta', { delta: { stop_reason: stopReason, stop_sequence: null }, usage: { output_tokens: usage.output_tokens } });
+      send('message_delta', {
+        delta: { stop_reason: stopReason, stop_sequence: null },
+        usage: { output_tokens: usage.output_tokens },
+      });
       send('message_stop', {});
       res.end();
     });
@@ -73,4 +101,3 @@ export async function startAnthropicServer(script: AnthropicReply[]): Promise<Sc
     close,
   };
 }
-

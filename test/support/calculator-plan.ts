@@ -21,8 +21,22 @@ def test_mul():
 
 export function calculatorPlan(tasks: 1 | 2 = 2): Record<string, unknown> {
   const entries = [
-    { task: 1, title: 'Add numbers', files: [{ path: 'actions/add.py', job: 'adds two numbers' }], testFiles: ['tests/test_add.py'], scenarios: ['1 + 2 is 3', '-1 + -2 is -3'], testCommand: `${pytest} tests/test_add.py` },
-    { task: 2, title: 'Multiply numbers', files: [{ path: 'actions/mul.py', job: 'multiplies two numbers' }], testFiles: ['tests/test_mul.py'], scenarios: ['3 * 4 is 12'], testCommand: `${pytest} tests/test_mul.py` },
+    {
+      task: 1,
+      title: 'Add numbers',
+      files: [{ path: 'actions/add.py', job: 'adds two numbers' }],
+      testFiles: ['tests/test_add.py'],
+      scenarios: ['1 + 2 is 3', '-1 + -2 is -3'],
+      testCommand: `${pytest} tests/test_add.py`,
+    },
+    {
+      task: 2,
+      title: 'Multiply numbers',
+      files: [{ path: 'actions/mul.py', job: 'multiplies two numbers' }],
+      testFiles: ['tests/test_mul.py'],
+      scenarios: ['3 * 4 is 12'],
+      testCommand: `${pytest} tests/test_mul.py`,
+    },
   ];
   return { summary: 'A calculator: one action per operation, tests beside them.', tasks: entries.slice(0, tasks) };
 }

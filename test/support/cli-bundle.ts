@@ -13,7 +13,17 @@ export function cliBundle(): Promise<string> {
     const cache = path.join(root, 'node_modules/.cache/factory-test-cli');
     removeOrphans(cache);
     const outdir = path.join(cache, String(process.pid));
-    await build({ entryPoints: { cli: path.join(root, 'source/cli.ts') }, outdir, bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node22', packages: 'external', logLevel: 'warning' });
+    await build({
+      entryPoints: { cli: path.join(root, 'source/cli.ts') },
+      outdir,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node22',
+      packages: 'external',
+      logLevel: 'warning',
+    });
     return path.join(outdir, 'cli.js');
   })();
   return bundled;

@@ -8,7 +8,11 @@ export const factoryBin = path.resolve(import.meta.dirname, '../../bin/factory.j
 
 export type CliResult = { exitCode?: number; stdout: string; stderr: string };
 
-export async function runFactory(dir: string, args: string[], options: { timeoutMs?: number; input?: string } = {}): Promise<CliResult> {
+export async function runFactory(
+  dir: string,
+  args: string[],
+  options: { timeoutMs?: number; input?: string } = {},
+): Promise<CliResult> {
   const { exitCode, stdout, stderr } = await execa('node', [factoryBin, ...args], {
     cwd: dir,
     reject: false,
@@ -21,5 +25,8 @@ export async function runFactory(dir: string, args: string[], options: { timeout
 
 /** Parses `factory run --json` output into events. */
 export function parseEvents(stdout: string): FactoryEvent[] {
-  return stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as FactoryEvent);
+  return stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as FactoryEvent);
 }

@@ -31,7 +31,9 @@ export type Corpus = {
 };
 
 /** A red calc project whose test file is locked for task 1, with `link -> decoy` committed. */
-export function containmentProject(settings: Record<string, string>): Corpus & { config: ReturnType<typeof calcProject>['config'] } {
+export function containmentProject(
+  settings: Record<string, string>,
+): Corpus & { config: ReturnType<typeof calcProject>['config'] } {
   const decoy = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-decoy-'));
   fs.writeFileSync(path.join(decoy, 'victim.txt'), 'do not touch\n');
   const { dir, config } = calcProject({ MODE: 'Single', ...settings });
@@ -45,8 +47,19 @@ export function containmentProject(settings: Record<string, string>): Corpus & {
   fs.writeFileSync(path.join(dir, '.factory', 'locks.json'), JSON.stringify({ locks: [lock], tested: [1] }));
   const besideName = `${path.basename(dir)}-escaped.txt`;
   // .git/config is the factory's to change (it records the user's branch): a model's line in it must not be there.
-  const gitConfig = (): string => read(path.join(dir, '.git', 'config')).split('\n').filter((line) => /hooksPath|pwned/.test(line)).join('\n');
-  const fingerprint = (): string => [checksum(decoy), checksum(path.join(dir, '.git', 'hooks')), gitConfig(), read(path.join(dir, lockedTest)), String(fs.existsSync(path.join(dir, '..', besideName)))].join('\n');
+  const gitConfig = (): string =>
+    read(path.join(dir, '.git', 'config'))
+      .split('\n')
+      .filter((line) => /hooksPath|pwned/.test(line))
+      .join('\n');
+  const fingerprint = (): string =>
+    [
+      checksum(decoy),
+      checksum(path.join(dir, '.git', 'hooks')),
+      gitConfig(),
+      read(path.join(dir, lockedTest)),
+      String(fs.existsSync(path.join(dir, '..', besideName))),
+    ].join('\n');
   return { dir, config, decoy, besideName, lockedTest, fingerprint };
 }
 
@@ -57,7 +70,9 @@ export function checksum(folder: string): string {
     for (const name of fs.readdirSync(current).sort()) {
       const file = path.join(current, name);
       const stat = fs.lstatSync(file);
-      hash.update(`${path.relative(folder, file)}\0${stat.isDirectory() ? 'dir' : stat.isSymbolicLink() ? `link ${fs.readlinkSync(file)}` : 'file'}\0`);
+      hash.update(
+        `${path.relative(folder, file)}\0${stat.isDirectory() ? 'dir' : stat.isSymbolicLink() ? `link ${fs.readlinkSync(file)}` : 'file'}\0`,
+      );
       if (stat.isDirectory()) walk(file);
       else if (stat.isFile()) hash.update(fs.readFileSync(file));
     }
@@ -74,9 +89,17 @@ function read(file: string): string {
  * Runs the engine on the corpus with the given agents and checks what every engine must show: green, the decoy, hooks,
  * config and locked test as before, no hook. Returns the events and the refused edits, in order, for the engine's own checks.
  */
-export async function runOnCorpus(corpus: Corpus & { config: ReturnType<typeof calcProject>['config'] }, agents: ReturnType<typeof createAgents>) {
+export async function runOnCorpus(
+  corpus: Corpus & { config: ReturnType<typeof calcProject>['config'] },
+  agents: ReturnType<typeof createAgents>,
+) {
   const before = corpus.fingerprint();
-  const engine = createEngine({ projectDir: corpus.dir, config: corpus.config, ...agents, sandbox: new LocalSandbox(corpus.dir) });
+  const engine = createEngine({
+    projectDir: corpus.dir,
+    config: corpus.config,
+    ...agents,
+    sandbox: new LocalSandbox(corpus.dir),
+  });
   const events: FactoryEvent[] = [];
   engine.on((event) => events.push(event));
   const result = await engine.run();

@@ -1,5 +1,9 @@
 // Gate for tests that need Docker: the engine and the test image, or a visible skip reason (a failure under CI=true).
-import { findDockerEngine, noEngineMessage, type DockerEngine } from '../../engine/sandbox/docker/find-docker-engine.js';
+import {
+  findDockerEngine,
+  noEngineMessage,
+  type DockerEngine,
+} from '../../engine/sandbox/docker/find-docker-engine.js';
 import { ensureTestImage } from './test-image.js';
 
 export type DockerForTests = { engine?: DockerEngine; image: string; skipReason?: string };

@@ -6,9 +6,17 @@ import { createEngine, type FactoryEngine } from '../../engine/engine.js';
 import type { FactoryEvent, FactoryEventOf } from '../../engine/events.js';
 import { LocalSandbox } from '../../engine/sandbox/local-sandbox.js';
 
-export function engineFor(dir: string, flags: Record<string, string> = {}): { engine: FactoryEngine; events: FactoryEvent[] } {
+export function engineFor(
+  dir: string,
+  flags: Record<string, string> = {},
+): { engine: FactoryEngine; events: FactoryEvent[] } {
   const config = loadConfig(dir, { flags });
-  const engine = createEngine({ projectDir: path.resolve(dir), config, ...createAgents(dir, config), sandbox: new LocalSandbox(dir) });
+  const engine = createEngine({
+    projectDir: path.resolve(dir),
+    config,
+    ...createAgents(dir, config),
+    sandbox: new LocalSandbox(dir),
+  });
   const events: FactoryEvent[] = [];
   engine.on((event) => events.push(event));
   return { engine, events };

@@ -5,18 +5,62 @@ import type { TestSummary } from '../../engine/test-runner/test-result.js';
 
 let clock = Date.parse('2026-01-01T10:00:00Z');
 
-export function event<T extends FactoryEventType>(type: T, payload: EventPayload<T>, at: { task?: number; round?: number } = {}): FactoryEvent {
+export function event<T extends FactoryEventType>(
+  type: T,
+  payload: EventPayload<T>,
+  at: { task?: number; round?: number } = {},
+): FactoryEvent {
   clock += 1000;
-  return { ts: new Date(clock).toISOString(), task: at.task ?? 1, round: at.round ?? 1, type, ...payload } as FactoryEvent;
+  return {
+    ts: new Date(clock).toISOString(),
+    task: at.task ?? 1,
+    round: at.round ?? 1,
+    type,
+    ...payload,
+  } as FactoryEvent;
 }
 
 export function testSummary(passed: number, failed: number, output = ''): TestSummary {
-  return { runner: 'pytest', source: 'pytest output', passed, failed, errored: 0, skipped: 0, tests: {}, errors: {}, command: 'python3 -m pytest', exitCode: failed ? 1 : 0, timedOut: false, durationMs: 10, green: failed === 0, headline: `${passed}/${passed + failed} passing`, output, truncated: false };
+  return {
+    runner: 'pytest',
+    source: 'pytest output',
+    passed,
+    failed,
+    errored: 0,
+    skipped: 0,
+    tests: {},
+    errors: {},
+    command: 'python3 -m pytest',
+    exitCode: failed ? 1 : 0,
+    timedOut: false,
+    durationMs: 10,
+    green: failed === 0,
+    headline: `${passed}/${passed + failed} passing`,
+    output,
+    truncated: false,
+  };
 }
 
 /** The start of a run with one task and its first round; settings: the live settings run:started reports. */
 export const runStart = (settings?: Record<string, string>): FactoryEvent[] => [
-  event('run:started', { resumed: false, runId: 'r1', branch: 'factory/r1', baseBranch: 'main', sandbox: 'local processes', engine: 'scripted', testCommand: 'python3 -m pytest', tasks: [{ index: 1, title: 'Conversions', done: false }, { index: 2, title: 'Parsing', done: false }], settings }, { task: 0, round: 0 }),
+  event(
+    'run:started',
+    {
+      resumed: false,
+      runId: 'r1',
+      branch: 'factory/r1',
+      baseBranch: 'main',
+      sandbox: 'local processes',
+      engine: 'scripted',
+      testCommand: 'python3 -m pytest',
+      tasks: [
+        { index: 1, title: 'Conversions', done: false },
+        { index: 2, title: 'Parsing', done: false },
+      ],
+      settings,
+    },
+    { task: 0, round: 0 },
+  ),
   event('task:started', { title: 'Conversions', maxRounds: 20 }, { round: 0 }),
   event('round:started', { maxRounds: 20, failStreak: 0, idleStreak: 0, runRound: 1, head: '' }),
 ];

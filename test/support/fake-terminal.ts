@@ -4,7 +4,10 @@ import { EventEmitter } from 'node:events';
 export class TestStdout extends EventEmitter {
   readonly isTTY = true;
   frames: string[] = [];
-  constructor(public columns: number, public rows: number) {
+  constructor(
+    public columns: number,
+    public rows: number,
+  ) {
     super();
   }
   write = (frame: string): boolean => {
@@ -40,4 +43,13 @@ export class TestStdin extends EventEmitter {
   unref(): void {}
 }
 
-export const keys = { tab: '\t', shiftTab: '\u001b[Z', escape: '\u001b', enter: '\r', pageUp: '\u001b[5~', pageDown: '\u001b[6~', up: '\u001b[A', ctrlC: '\u0003' };
+export const keys = {
+  tab: '\t',
+  shiftTab: '\u001b[Z',
+  escape: '\u001b',
+  enter: '\r',
+  pageUp: '\u001b[5~',
+  pageDown: '\u001b[6~',
+  up: '\u001b[A',
+  ctrlC: '\u0003',
+};

@@ -11,7 +11,13 @@ export type GeminiReply =
   | { hang: true };
 
 /** Answers the CLI's side questions: the model router's classifier and the next-speaker check and next-speaker check read these fields. */
-const sideAnswer = JSON.stringify({ reasoning: 'scripted server', model_choice: 'flash', next_speaker: 'user', complexity_reasoning: 'scripted server', complexity_score: 10 });
+const sideAnswer = JSON.stringify({
+  reasoning: 'scripted server',
+  model_choice: 'flash',
+  next_speaker: 'user',
+  complexity_reasoning: 'scripted server',
+  complexity_score: 10,
+});
 
 export async function startGeminiServer(script: GeminiReply[]): Promise<ScriptedServer> {
   const requests: Record<string, unknown>[] = [];
@@ -22,7 +28,10 @@ export async function startGeminiServer(script: GeminiReply[]): Promise<Scripted
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       const match = /\/models\/([^/:]+):(\w+)/.exec(req.url ?? '');
-      if (!match || req.method !== 'POST') return void sendJson(res, 404, { error: { code: 404, message: `no route ${req.method} ${req.url}`, status: 'NOT_FOUND' } });
+      if (!match || req.method !== 'POST')
+        return void sendJson(res, 404, {
+          error: { code: 404, message: `no route ${req.method} ${req.url}`, status: 'NOT_FOUND' },
+        });
       const [, model, method] = match;
       if (method === 'countTokens') return void sendJson(res, 200, { totalTokens: 100 });
       const parsed = JSON.parse(body || '{}') as { tools?: { functionDeclarations?: unknown[] }[] };
@@ -30,8 +39,16 @@ export async function startGeminiServer(script: GeminiReply[]): Promise<Scripted
       if (isAgent) requests.push(parsed as Record<string, unknown>);
       const reply: GeminiReply = isAgent ? (script[next++] ?? { text: 'Done.' }) : { text: sideAnswer };
       if ('hang' in reply) return void res.on('close', () => hangsDropped++);
-      if ('garbage' in reply) return void res.writeHead(200, { 'content-type': 'text/event-stream' }).end(reply.garbage);
-      if ('status' in reply) return void sendJson(res, reply.status, { error: { code: reply.status, message: reply.message, status: reply.status === 429 ? 'RESOURCE_EXHAUSTED' : 'INTERNAL' } });
+      if ('garbage' in reply)
+        return void res.writeHead(200, { 'content-type': 'text/event-stream' }).end(reply.garbage);
+      if ('status' in reply)
+        return void sendJson(res, reply.status, {
+          error: {
+            code: reply.status,
+            message: reply.message,
+            status: reply.status === 429 ? 'RESOURCE_EXHAUSTED' : 'INTERNAL',
+          },
+        });
       const parts: Record<string, unknown>[] = [];
       if (reply.text) parts.push({ text: reply.text });
       for (const call of reply.calls ?? []) parts.push({ functionCall: { name: call.name, args: call.args } });
@@ -54,4 +71,3 @@ export async function startGeminiServer(script: GeminiReply[]): Promise<Scripted
     close,
   };
 }
-

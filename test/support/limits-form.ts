@@ -13,9 +13,14 @@ const press = async (view: View, key: string): Promise<void> => {
 
 /** A setting's row as drawn: the pick marker, the key, its value (while editing: the draft). */
 export const formRow = (view: View, key: string): string =>
-  stripAnsi(view.frame()).split('\n').find((line) => line.includes(` ${key} `))?.replace(/^[^›\w]*/, '').replace(/[│║ ]+$/, '') ?? '';
+  stripAnsi(view.frame())
+    .split('\n')
+    .find((line) => line.includes(` ${key} `))
+    ?.replace(/^[^›\w]*/, '')
+    .replace(/[│║ ]+$/, '') ?? '';
 
-export const formValue = (view: View, key: string): string => formRow(view, key).replace(new RegExp(`^›?\\s*${key}\\s*`), '');
+export const formValue = (view: View, key: string): string =>
+  formRow(view, key).replace(new RegExp(`^›?\\s*${key}\\s*`), '');
 
 const picked = (view: View): string | undefined => liveKeys.find((key) => formRow(view, key).startsWith('›'));
 

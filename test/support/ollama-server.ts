@@ -14,10 +14,23 @@ export type OllamaScript = {
   /** Pause between streamed chunks, for tests that interrupt a model mid-answer. */
   chunkDelayMs?: number;
 };
-export type OllamaServer = { url: string; requests: { path: string; body: Record<string, unknown> }[]; running(): string[]; close(): Promise<void>; hungUp(): number };
+export type OllamaServer = {
+  url: string;
+  requests: { path: string; body: Record<string, unknown> }[];
+  running(): string[];
+  close(): Promise<void>;
+  hungUp(): number;
+};
 
 const fullName = (name: string): string => (name.includes(':') ? name : `${name}:latest`);
-const details = { parent_model: '', format: 'gguf', family: 'qwen2', families: ['qwen2'], parameter_size: '7B', quantization_level: 'Q4_K_M' };
+const details = {
+  parent_model: '',
+  format: 'gguf',
+  family: 'qwen2',
+  families: ['qwen2'],
+  parameter_size: '7B',
+  quantization_level: 'Q4_K_M',
+};
 
 export async function startOllamaServer(script: OllamaScript): Promise<OllamaServer> {
   const models = new Map(script.models.map((model) => [fullName(model.name), model]));
@@ -35,19 +48,37 @@ export async function startOllamaServer(script: OllamaScript): Promise<OllamaSer
 
   const chat = async (body: Record<string, unknown>, response: http.ServerResponse): Promise<void> => {
     const name = fullName(String(body.model ?? ''));
-    if (!models.has(name)) return sendJson(response, 404, { error: `model "${body.model}" not found, try pulling it first` });
+    if (!models.has(name))
+      return sendJson(response, 404, { error: `model "${body.model}" not found, try pulling it first` });
     const messages = (body.messages as unknown[] | undefined) ?? [];
     const base = { model: body.model, created_at: new Date().toISOString() };
     if (messages.length === 0) {
       keep(name, body.keep_alive);
-      return sendJson(response, 200, { ...base, message: { role: 'assistant', content: '' }, done_reason: body.keep_alive === 0 ? 'unload' : 'load', done: true });
+      return sendJson(response, 200, {
+        ...base,
+        message: { role: 'assistant', content: '' },
+        done_reason: body.keep_alive === 0 ? 'unload' : 'load',
+        done: true,
+      });
     }
     const next = script.answers.shift();
     if (next === undefined) return sendJson(response, 500, { error: 'the test script has no answer left' });
     const answer = typeof next === 'function' ? next(body) : next;
     keep(name, body.keep_alive);
-    const final = { ...base, message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop', total_duration: 1000, load_duration: 10, prompt_eval_count: 100, prompt_eval_duration: 100, eval_count: answer.length, eval_duration: 100 };
-    if (body.stream === false) return sendJson(response, 200, { ...final, message: { role: 'assistant', content: answer } });
+    const final = {
+      ...base,
+      message: { role: 'assistant', content: '' },
+      done: true,
+      done_reason: 'stop',
+      total_duration: 1000,
+      load_duration: 10,
+      prompt_eval_count: 100,
+      prompt_eval_duration: 100,
+      eval_count: answer.length,
+      eval_duration: 100,
+    };
+    if (body.stream === false)
+      return sendJson(response, 200, { ...final, message: { role: 'assistant', content: answer } });
     response.writeHead(200, { 'content-type': 'application/x-ndjson' });
     for (const piece of pieces(answer, script.chunkSize)) {
       if (response.destroyed) return void hangUps++;
@@ -66,13 +97,26 @@ export async function startOllamaServer(script: OllamaScript): Promise<OllamaSer
     line({ status: 'pulling manifest' });
     if (!wanted) return void response.end(`${JSON.stringify({ error: 'pull model manifest: file does not exist' })}\n`);
     const digest = 'sha256:6a0746a1ec1aef3e7ec53868f220ff6e389f6f8ef87a01d77c96807de94ca2aa';
-    for (let step = 0; step <= 4; step++) line({ status: `pulling ${digest.slice(7, 19)}`, digest, total: wanted.size, completed: (wanted.size * step) / 4 });
+    for (let step = 0; step <= 4; step++)
+      line({
+        status: `pulling ${digest.slice(7, 19)}`,
+        digest,
+        total: wanted.size,
+        completed: (wanted.size * step) / 4,
+      });
     for (const status of ['verifying sha256 digest', 'writing manifest']) line({ status });
     models.set(fullName(wanted.name), wanted);
     response.end(`${JSON.stringify({ status: 'success' })}\n`);
   };
 
-  const entry = (model: FakeModel) => ({ name: fullName(model.name), model: fullName(model.name), modified_at: '2026-01-01T00:00:00Z', size: model.size, digest: 'a80c4f17acd5', details });
+  const entry = (model: FakeModel) => ({
+    name: fullName(model.name),
+    model: fullName(model.name),
+    modified_at: '2026-01-01T00:00:00Z',
+    size: model.size,
+    digest: 'a80c4f17acd5',
+    details,
+  });
 
   const server = await listen(async (request, response) => {
     const body = request.method === 'POST' ? await readJson(request) : {};
@@ -82,12 +126,26 @@ export async function startOllamaServer(script: OllamaScript): Promise<OllamaSer
     if (path === '/api/pull' && request.method === 'POST') return pull(body, response);
     if (path === '/api/tags') return sendJson(response, 200, { models: [...models.values()].map(entry) });
     if (path === '/api/ps') {
-      return sendJson(response, 200, { models: running().map((name) => ({ ...entry(models.get(name)!), expires_at: new Date(Math.min(loaded.get(name)!, 8.64e15)).toISOString(), size_vram: models.get(name)!.sizeVram ?? models.get(name)!.size })) });
+      return sendJson(response, 200, {
+        models: running().map((name) => ({
+          ...entry(models.get(name)!),
+          expires_at: new Date(Math.min(loaded.get(name)!, 8.64e15)).toISOString(),
+          size_vram: models.get(name)!.sizeVram ?? models.get(name)!.size,
+        })),
+      });
     }
     if (path === '/api/show' && request.method === 'POST') {
       const model = models.get(fullName(String(body.model)));
       if (!model) return sendJson(response, 404, { error: `model '${body.model}' not found` });
-      return sendJson(response, 200, { modelfile: `FROM ${model.name}`, parameters: '', template: '{{ .Prompt }}', details, model_info: { 'general.architecture': 'qwen2', 'qwen2.context_length': model.contextLength ?? 32768 }, capabilities: ['completion'], modified_at: '2026-01-01T00:00:00Z' });
+      return sendJson(response, 200, {
+        modelfile: `FROM ${model.name}`,
+        parameters: '',
+        template: '{{ .Prompt }}',
+        details,
+        model_info: { 'general.architecture': 'qwen2', 'qwen2.context_length': model.contextLength ?? 32768 },
+        capabilities: ['completion'],
+        modified_at: '2026-01-01T00:00:00Z',
+      });
     }
     sendJson(response, 404, { error: `no route ${request.method} ${path}` });
   });

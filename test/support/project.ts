@@ -20,13 +20,22 @@ export type ProjectSpec = {
 
 export function makeProject(spec: ProjectSpec = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-test-'));
-  const config = { AI_ENGINE: 'scripted', SANDBOX: 'local', LEGO_MODE: 'false', TEST_CMD: pytestCommand(), TEST_TIMEOUT: '60', SCRIPT: 'script.json', ...spec.config };
+  const config = {
+    AI_ENGINE: 'scripted',
+    SANDBOX: 'local',
+    LEGO_MODE: 'false',
+    TEST_CMD: pytestCommand(),
+    TEST_TIMEOUT: '60',
+    SCRIPT: 'script.json',
+    ...spec.config,
+  };
   const files: Record<string, string> = {
     'factory_config.md': renderConfigTemplate(config),
     'RFP/requirements.md': '# Requirements\n\nA calculator library.\n',
     'RFP/tasks.md': `# Tasks\n\n${(spec.tasks ?? ['Add numbers (tests: tests/test_calc.py)']).map((task) => `- [ ] ${task}`).join('\n')}\n`,
     'conftest.py': 'import os, sys\nsys.path.insert(0, os.path.dirname(__file__))\n',
-    'tests/test_calc.py': 'from calc import add\n\n\ndef test_add():\n    assert add(2, 3) == 5\n\n\ndef test_add_negative():\n    assert add(-1, 1) == 0\n',
+    'tests/test_calc.py':
+      'from calc import add\n\n\ndef test_add():\n    assert add(2, 3) == 5\n\n\ndef test_add_negative():\n    assert add(-1, 1) == 0\n',
     '.gitignore': '.factory/\n',
     ...spec.files,
   };

@@ -18,8 +18,21 @@ export async function createPytestProject(settings: Record<string, string>): Pro
   write('tests/test_calc.py', 'from calc import add\n\n\ndef test_add():\n    assert add(2, 3) == 5\n');
   write('.gitignore', '__pycache__/\n.pytest_cache/\n');
   // PLAN=false: these projects test an engine as worker and supervisor; the plan phase has its own tests.
-  const config = { SANDBOX: 'local', TEST_CMD: 'python3 -m pytest -q -p no:cacheprovider', MODE: 'Single', MAX_ROUNDS: '4', SUPERVISOR: 'none', PLAN: 'false', ...settings };
-  write('factory_config.md', `# factory configuration\n\n${Object.entries(config).map(([key, value]) => `${key}=${value}`).join('\n')}\n`);
+  const config = {
+    SANDBOX: 'local',
+    TEST_CMD: 'python3 -m pytest -q -p no:cacheprovider',
+    MODE: 'Single',
+    MAX_ROUNDS: '4',
+    SUPERVISOR: 'none',
+    PLAN: 'false',
+    ...settings,
+  };
+  write(
+    'factory_config.md',
+    `# factory configuration\n\n${Object.entries(config)
+      .map(([key, value]) => `${key}=${value}`)
+      .join('\n')}\n`,
+  );
   const git = (...args: string[]) => execa('git', args, { cwd: dir });
   await git('init', '-q', '-b', 'main');
   await git('config', 'user.email', 'test@example.com');

@@ -15,9 +15,18 @@ export type ProjectSpec = {
 
 export async function makePythonProject(spec: ProjectSpec): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-py-'));
-  const config = { AI_ENGINE: 'scripted', SCRIPT: 'script.json', LANGUAGE: 'python', MODE: 'Single', LEGO_MODE: 'false', ...spec.config };
+  const config = {
+    AI_ENGINE: 'scripted',
+    SCRIPT: 'script.json',
+    LANGUAGE: 'python',
+    MODE: 'Single',
+    LEGO_MODE: 'false',
+    ...spec.config,
+  };
   const files: Record<string, string> = {
-    'factory_config.md': `# test project\n\n${Object.entries(config).map(([key, value]) => `${key}=${value}`).join('\n')}\n`,
+    'factory_config.md': `# test project\n\n${Object.entries(config)
+      .map(([key, value]) => `${key}=${value}`)
+      .join('\n')}\n`,
     'script.json': JSON.stringify(spec.script, null, 2),
     'RFP/requirements.md': 'A calculator module `calc.py` with `add(a, b)`.\n',
     'RFP/tasks.md': '- [ ] add two numbers (tests: tests/test_calc.py)\n',
@@ -29,7 +38,8 @@ export async function makePythonProject(spec: ProjectSpec): Promise<string> {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), content);
   }
-  const git = (...args: string[]) => execa('git', ['-c', 'user.name=test', '-c', 'user.email=test@localhost', ...args], { cwd: dir });
+  const git = (...args: string[]) =>
+    execa('git', ['-c', 'user.name=test', '-c', 'user.email=test@localhost', ...args], { cwd: dir });
   await git('init', '-q', '-b', 'main');
   await git('add', '-A');
   await git('commit', '-q', '-m', 'start');

@@ -5,7 +5,9 @@ let found: string | undefined | null = null;
 
 export function pythonWithPytest(): string | undefined {
   if (found !== null) return found;
-  found = ['python3', '/usr/bin/python3'].find((python) => execaSync(python, ['-m', 'pytest', '--version'], { reject: false }).exitCode === 0);
+  found = ['python3', '/usr/bin/python3'].find(
+    (python) => execaSync(python, ['-m', 'pytest', '--version'], { reject: false }).exitCode === 0,
+  );
   return found;
 }
 
@@ -17,6 +19,7 @@ export function pytestCommand(): string {
 /** Reason to skip when pytest is missing; under CI=true missing tools fail instead. */
 export function requirePytest(): string | undefined {
   if (pythonWithPytest()) return undefined;
-  if (process.env.CI === 'true') throw new Error('CI=true but no python3 with pytest was found (install python3-pytest)');
+  if (process.env.CI === 'true')
+    throw new Error('CI=true but no python3 with pytest was found (install python3-pytest)');
   return 'no python3 with pytest on this machine';
 }

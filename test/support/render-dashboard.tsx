@@ -10,17 +10,33 @@ import type { Theme } from '../../themes/theme.js';
 import { TestChannel } from './factory-events.js';
 import { TestStdin, TestStdout } from './fake-terminal.js';
 
-export function renderDashboard(options: { columns?: number; rows?: number; theme?: Theme; pane?: PaneId; source?: EventSource & { send(command: EngineCommand): void } } = {}) {
+export function renderDashboard(
+  options: {
+    columns?: number;
+    rows?: number;
+    theme?: Theme;
+    pane?: PaneId;
+    source?: EventSource & { send(command: EngineCommand): void };
+  } = {},
+) {
   const stdout = new TestStdout(options.columns ?? 100, options.rows ?? 30);
   const stdin = new TestStdin();
   const channel = new TestChannel();
   const quits: QuitMode[] = [];
-  const app = render(<Dashboard source={options.source ?? channel} theme={options.theme ?? dark} pane={options.pane} onQuit={(mode) => quits.push(mode)} />, {
-    stdout: stdout as unknown as NodeJS.WriteStream,
-    stdin: stdin as unknown as NodeJS.ReadStream,
-    exitOnCtrlC: false,
-    patchConsole: false,
-    debug: true,
-  });
+  const app = render(
+    <Dashboard
+      source={options.source ?? channel}
+      theme={options.theme ?? dark}
+      pane={options.pane}
+      onQuit={(mode) => quits.push(mode)}
+    />,
+    {
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      exitOnCtrlC: false,
+      patchConsole: false,
+      debug: true,
+    },
+  );
   return { stdout, stdin, channel, quits, app, frame: () => stdout.lastFrame() };
 }

@@ -7,7 +7,12 @@ import { LocalSandbox } from '../../engine/sandbox/local-sandbox.js';
 
 export async function runEngine(projectDir: string): Promise<{ result: RunResult; events: FactoryEvent[] }> {
   const config = loadConfig(projectDir);
-  const engine = createEngine({ projectDir, config, ...createAgents(projectDir, config), sandbox: new LocalSandbox(projectDir) });
+  const engine = createEngine({
+    projectDir,
+    config,
+    ...createAgents(projectDir, config),
+    sandbox: new LocalSandbox(projectDir),
+  });
   const events: FactoryEvent[] = [];
   engine.on((event) => events.push(event));
   const result = await engine.run();

@@ -39,10 +39,14 @@ function pytestProject(name: string, flags: string): RunnerProject {
   return {
     name,
     program: 'python3',
-    settings: { LANGUAGE: 'python', TEST_CMD: `PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 python3 -m pytest ${flags} -p no:cacheprovider`.replace(/\s+/g, ' ') },
+    settings: {
+      LANGUAGE: 'python',
+      TEST_CMD: `PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 python3 -m pytest ${flags} -p no:cacheprovider`.replace(/\s+/g, ' '),
+    },
     files: {
       'calc.py': python('0'),
-      'tests/test_add.py': 'from calc import add\n\n\ndef test_add():\n    assert add(2, 3) == 5\n\n\ndef test_add_negative():\n    assert add(-1, -2) == -3\n',
+      'tests/test_add.py':
+        'from calc import add\n\n\ndef test_add():\n    assert add(2, 3) == 5\n\n\ndef test_add_negative():\n    assert add(-1, -2) == -3\n',
       'tests/test_legacy.py': 'def test_legacy():\n    assert False, "broken before the run"\n',
       '.gitignore': '__pycache__/\n',
     },
@@ -85,7 +89,9 @@ const jestProject: RunnerProject = {
   },
   addTests: 'calc.spec.js',
   mulTests: 'mul.spec.js',
-  reviewerWrites: { 'mul.spec.js': "const { mul } = require('./calc');\n\ntest('multiplies', () => { expect(mul(3, 4)).toBe(12); });\n" },
+  reviewerWrites: {
+    'mul.spec.js': "const { mul } = require('./calc');\n\ntest('multiplies', () => { expect(mul(3, 4)).toBe(12); });\n",
+  },
   mulCommand: 'npx jest mul.spec.js',
   wrongAdd: { 'calc.js': jestCalc('a - b') },
   rightAdd: { 'calc.js': jestCalc('a + b') },
@@ -103,7 +109,8 @@ const vitestProject: RunnerProject = {
   nodePackages: ['vitest'],
   settings: { LANGUAGE: 'javascript', TEST_CMD: 'npx vitest run' },
   files: {
-    'package.json': '{ "name": "calc", "private": true, "type": "module", "devDependencies": { "vitest": "^4.1.12" } }\n',
+    'package.json':
+      '{ "name": "calc", "private": true, "type": "module", "devDependencies": { "vitest": "^4.1.12" } }\n',
     'src/calc.js': vitestCalc('0'),
     'src/calc.test.js': [
       "import { describe, expect, it } from 'vitest';",
@@ -115,12 +122,16 @@ const vitestProject: RunnerProject = {
       '});',
       '',
     ].join('\n'),
-    'src/legacy.test.js': "import { expect, it } from 'vitest';\n\nit('legacy', () => { expect('broken before the run').toBe('fixed'); });\n",
+    'src/legacy.test.js':
+      "import { expect, it } from 'vitest';\n\nit('legacy', () => { expect('broken before the run').toBe('fixed'); });\n",
     '.gitignore': 'node_modules/\n',
   },
   addTests: 'src/calc.test.js',
   mulTests: 'src/mul.test.js',
-  reviewerWrites: { 'src/mul.test.js': "import { expect, it } from 'vitest';\nimport * as calc from './calc.js';\n\nit('multiplies', () => { expect(calc.mul?.(3, 4)).toBe(12); });\n" },
+  reviewerWrites: {
+    'src/mul.test.js':
+      "import { expect, it } from 'vitest';\nimport * as calc from './calc.js';\n\nit('multiplies', () => { expect(calc.mul?.(3, 4)).toBe(12); });\n",
+  },
   mulCommand: 'npx vitest run src/mul.test.js',
   wrongAdd: { 'src/calc.js': vitestCalc('a - b') },
   rightAdd: { 'src/calc.js': vitestCalc('a + b') },
@@ -138,12 +149,17 @@ const goProject: RunnerProject = {
   files: {
     'go.mod': 'module example.com/calc\n\ngo 1.19\n',
     'calc.go': goCalc('0'),
-    'add_test.go': 'package calc\n\nimport "testing"\n\nfunc TestAdd(t *testing.T) {\n\tif got := Add(2, 3); got != 5 {\n\t\tt.Fatalf("Add(2, 3) = %d, want 5", got)\n\t}\n}\n',
-    'legacy/legacy_test.go': 'package legacy\n\nimport "testing"\n\nfunc TestLegacy(t *testing.T) { t.Fatal("broken before the run") }\n',
+    'add_test.go':
+      'package calc\n\nimport "testing"\n\nfunc TestAdd(t *testing.T) {\n\tif got := Add(2, 3); got != 5 {\n\t\tt.Fatalf("Add(2, 3) = %d, want 5", got)\n\t}\n}\n',
+    'legacy/legacy_test.go':
+      'package legacy\n\nimport "testing"\n\nfunc TestLegacy(t *testing.T) { t.Fatal("broken before the run") }\n',
   },
   addTests: 'add_test.go',
   mulTests: 'mul_test.go',
-  reviewerWrites: { 'mul_test.go': 'package calc\n\nimport "testing"\n\nfunc TestMul(t *testing.T) {\n\tif Mul(3, 4) != 12 {\n\t\tt.Fatal("Mul(3, 4) != 12")\n\t}\n}\n' },
+  reviewerWrites: {
+    'mul_test.go':
+      'package calc\n\nimport "testing"\n\nfunc TestMul(t *testing.T) {\n\tif Mul(3, 4) != 12 {\n\t\tt.Fatal("Mul(3, 4) != 12")\n\t}\n}\n',
+  },
   mulCommand: 'go test -run TestMul .',
   wrongAdd: { 'calc.go': goCalc('a - b') },
   rightAdd: { 'calc.go': goCalc('a + b') },
@@ -205,13 +221,18 @@ const behaveProject: RunnerProject = {
   files: {
     'calc.py': python('0'),
     'features/steps/steps.py': behaveSteps,
-    'features/add.feature': 'Feature: Adding\n  Scenario: Add two numbers\n    Given the numbers 2 and 3\n    Then their sum is 5\n',
-    'features/legacy.feature': 'Feature: Legacy\n  Scenario: Broken before the run\n    Given the numbers 1 and 1\n    Then their sum is 3\n',
+    'features/add.feature':
+      'Feature: Adding\n  Scenario: Add two numbers\n    Given the numbers 2 and 3\n    Then their sum is 5\n',
+    'features/legacy.feature':
+      'Feature: Legacy\n  Scenario: Broken before the run\n    Given the numbers 1 and 1\n    Then their sum is 3\n',
     '.gitignore': '__pycache__/\n',
   },
   addTests: 'features/add.feature',
   mulTests: 'features/mul.feature',
-  reviewerWrites: { 'features/mul.feature': 'Feature: Multiplying\n  Scenario: Multiply two numbers\n    Given the numbers 3 and 4\n    Then their product is 12\n' },
+  reviewerWrites: {
+    'features/mul.feature':
+      'Feature: Multiplying\n  Scenario: Multiply two numbers\n    Given the numbers 3 and 4\n    Then their product is 12\n',
+  },
   mulCommand: 'behave features/mul.feature',
   wrongAdd: { 'calc.py': python('a - b') },
   rightAdd: { 'calc.py': python('a + b') },
@@ -275,8 +296,22 @@ export function runnerScript(project: RunnerProject): Record<string, unknown> {
       {
         summary: 'A calculator.',
         tasks: [
-          { task: 1, title: 'Add numbers', files: code, testFiles: [project.addTests], scenarios: ['2 + 3 is 5'], testCommand: project.settings.TEST_CMD },
-          { task: 2, title: 'Multiply numbers', files: code, testFiles: [project.mulTests], scenarios: ['3 * 4 is 12'], testCommand: project.mulCommand },
+          {
+            task: 1,
+            title: 'Add numbers',
+            files: code,
+            testFiles: [project.addTests],
+            scenarios: ['2 + 3 is 5'],
+            testCommand: project.settings.TEST_CMD,
+          },
+          {
+            task: 2,
+            title: 'Multiply numbers',
+            files: code,
+            testFiles: [project.mulTests],
+            scenarios: ['3 * 4 is 12'],
+            testCommand: project.mulCommand,
+          },
         ],
       },
     ],
@@ -293,17 +328,27 @@ export function linkNodePackages(dir: string, packages: string[]): void {
     const source = path.resolve('node_modules', name);
     fs.mkdirSync(path.dirname(path.join(modules, name)), { recursive: true });
     fs.symlinkSync(source, path.join(modules, name));
-    const manifest = JSON.parse(fs.readFileSync(path.join(source, 'package.json'), 'utf8')) as { bin?: string | Record<string, string> };
+    const manifest = JSON.parse(fs.readFileSync(path.join(source, 'package.json'), 'utf8')) as {
+      bin?: string | Record<string, string>;
+    };
     const bins = typeof manifest.bin === 'string' ? { [name]: manifest.bin } : (manifest.bin ?? {});
-    for (const [bin, file] of Object.entries(bins)) fs.symlinkSync(path.join(modules, name, file), path.join(modules, '.bin', bin));
+    for (const [bin, file] of Object.entries(bins))
+      fs.symlinkSync(path.join(modules, name, file), path.join(modules, '.bin', bin));
   }
 }
 
 /** Why a runner's test cannot run here, or undefined; under CI=true a missing runner fails instead (.ci/run installs them). */
 export function missingRunner(project: RunnerProject): string | undefined {
-  const probe: Record<string, string[]> = { python3: ['-m', 'pytest', '--version'], node: ['--version'], go: ['version'], cargo: ['--version'], behave: ['--version'] };
+  const probe: Record<string, string[]> = {
+    python3: ['-m', 'pytest', '--version'],
+    node: ['--version'],
+    go: ['version'],
+    cargo: ['--version'],
+    behave: ['--version'],
+  };
   const found = execaSync(project.program, probe[project.program] ?? ['--version'], { reject: false }).exitCode === 0;
   if (found) return undefined;
-  if (process.env.CI === 'true') throw new Error(`CI=true but ${project.program} is not installed (for the ${project.name} tests)`);
+  if (process.env.CI === 'true')
+    throw new Error(`CI=true but ${project.program} is not installed (for the ${project.name} tests)`);
   return `${project.program} is not installed`;
 }

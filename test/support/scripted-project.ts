@@ -22,9 +22,18 @@ export type ProjectSpec = {
 
 export function makeProject(spec: ProjectSpec): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-phases-'));
-  const settings = { AI_ENGINE: 'scripted', SANDBOX: 'local', MODE: 'Single', LANGUAGE: 'python', TEST_TIMEOUT: '120', ...spec.settings };
+  const settings = {
+    AI_ENGINE: 'scripted',
+    SANDBOX: 'local',
+    MODE: 'Single',
+    LANGUAGE: 'python',
+    TEST_TIMEOUT: '120',
+    ...spec.settings,
+  };
   const files: Record<string, string> = {
-    'factory_config.md': `# factory\n\n${Object.entries(settings).map(([key, value]) => `${key}=${value}`).join('\n')}\n`,
+    'factory_config.md': `# factory\n\n${Object.entries(settings)
+      .map(([key, value]) => `${key}=${value}`)
+      .join('\n')}\n`,
     'RFP/requirements.md': spec.requirements ?? '# Calculator\n\nA tiny calculator library in Python.\n',
     'RFP/tasks.md': `# Tasks\n\n${spec.tasks.map((task) => `- [ ] ${task}`).join('\n')}\n`,
     '.factory-script.json': JSON.stringify(spec.script, null, 2),
@@ -44,17 +53,31 @@ export function git(dir: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
 }
 
-export type FinishedRun = { result: RunResult; events: FactoryEvent[]; of: <T extends FactoryEventType>(type: T) => FactoryEventOf<T>[] };
+export type FinishedRun = {
+  result: RunResult;
+  events: FactoryEvent[];
+  of: <T extends FactoryEventType>(type: T) => FactoryEventOf<T>[];
+};
 
 /** Runs the engine as `factory run` wires it: config from the folder, agents from the script, a local sandbox. */
-export async function runProject(dir: string, extra: { unlock?: string[]; before?: (engine: FactoryEngine) => void } = {}): Promise<FinishedRun> {
+export async function runProject(
+  dir: string,
+  extra: { unlock?: string[]; before?: (engine: FactoryEngine) => void } = {},
+): Promise<FinishedRun> {
   const config = loadConfig(dir);
-  const engine = createEngine({ projectDir: dir, config, ...createAgents(dir, config), sandbox: new LocalSandbox(dir), unlock: extra.unlock });
+  const engine = createEngine({
+    projectDir: dir,
+    config,
+    ...createAgents(dir, config),
+    sandbox: new LocalSandbox(dir),
+    unlock: extra.unlock,
+  });
   const events: FactoryEvent[] = [];
   engine.on((event) => events.push(event));
   extra.before?.(engine);
   const result = await engine.run();
-  const of = <T extends FactoryEventType>(type: T): FactoryEventOf<T>[] => events.filter((event) => event.type === type) as unknown as FactoryEventOf<T>[];
+  const of = <T extends FactoryEventType>(type: T): FactoryEventOf<T>[] =>
+    events.filter((event) => event.type === type) as unknown as FactoryEventOf<T>[];
   return { result, events, of };
 }
 

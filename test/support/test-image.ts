@@ -25,15 +25,28 @@ async function imageExists(): Promise<boolean> {
 }
 
 async function buildImage(): Promise<void> {
-  if (process.getuid?.() !== 0) throw new Error(`building ${testImage} needs root (debootstrap); build it once as root or run the tests as root`);
+  if (process.getuid?.() !== 0)
+    throw new Error(`building ${testImage} needs root (debootstrap); build it once as root or run the tests as root`);
   const rootfs = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-rootfs-'));
   try {
     await execa('debootstrap', ['--variant=minbase', '--include=python3-pytest', 'bookworm', rootfs, mirror]);
     // Only what the tests need: docs, locales and the package cache make the import slower for nothing.
-    for (const dir of ['usr/share/doc', 'usr/share/man', 'usr/share/locale', 'usr/share/info', 'var/cache/apt', 'var/lib/apt/lists']) {
+    for (const dir of [
+      'usr/share/doc',
+      'usr/share/man',
+      'usr/share/locale',
+      'usr/share/info',
+      'var/cache/apt',
+      'var/lib/apt/lists',
+    ]) {
       fs.rmSync(path.join(rootfs, dir), { recursive: true, force: true });
     }
-    await execa('sh', ['-c', `tar -C "$0" -c . | docker import --change 'ENV PATH=/usr/local/bin:/usr/bin:/bin' --change 'WORKDIR /app' - "$1"`, rootfs, testImage]);
+    await execa('sh', [
+      '-c',
+      `tar -C "$0" -c . | docker import --change 'ENV PATH=/usr/local/bin:/usr/bin:/bin' --change 'WORKDIR /app' - "$1"`,
+      rootfs,
+      testImage,
+    ]);
   } finally {
     fs.rmSync(rootfs, { recursive: true, force: true });
   }

@@ -1,7 +1,11 @@
 // Runs a worker once outside the loop, collecting what it streamed: for tests of one engine call.
 import type { AgentActivity, Worker, WorkerRequest, WorkerResult } from '../../engine/agents/agent.js';
 
-export async function runWorkerOnce(worker: Worker, projectDir: string, extra: Partial<WorkerRequest> = {}): Promise<WorkerResult & { activity: AgentActivity[] }> {
+export async function runWorkerOnce(
+  worker: Worker,
+  projectDir: string,
+  extra: Partial<WorkerRequest> = {},
+): Promise<WorkerResult & { activity: AgentActivity[] }> {
   const activity: AgentActivity[] = [];
   const request = {
     prompt: 'Make calc.add return the sum; tests/test_calc.py must pass.',

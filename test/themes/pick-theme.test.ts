@@ -13,7 +13,9 @@ describe('pickTheme', () => {
   });
 
   it('names the setting and the allowed themes when the name is wrong', () => {
-    expect(() => pickTheme('solarized', undefined, {})).toThrow(new UserError('--theme is "solarized"; allowed: dark, light, high-contrast'));
+    expect(() => pickTheme('solarized', undefined, {})).toThrow(
+      new UserError('--theme is "solarized"; allowed: dark, light, high-contrast'),
+    );
     expect(() => pickTheme(undefined, 'pink', {})).toThrow(/the saved theme \(conf key "theme"\) is "pink"/);
   });
 });

@@ -16,7 +16,9 @@ const neverTools = ['Bash', 'WebFetch', 'WebSearch'];
 export function claudeWorkerArgs(request: WorkerRequest): string[] {
   const allowed = request.readOnly ? readTools : [...readTools, 'TodoWrite', writeInProject];
   // `//` is the file system root: a planning call's edits are denied anywhere.
-  const denied = request.readOnly ? [...neverTools, 'Edit(//**)'] : [...neverTools, ...deniedEdits(request.lockedPaths)];
+  const denied = request.readOnly
+    ? [...neverTools, 'Edit(//**)']
+    : [...neverTools, ...deniedEdits(request.lockedPaths)];
   const args = ['-p', request.prompt, '--output-format', 'stream-json', '--verbose', '--permission-mode', 'default'];
   args.push('--allowedTools', allowed.join(','), '--disallowedTools', denied.join(','));
   if (request.model) args.push('--model', request.model);
@@ -29,7 +31,16 @@ export function claudeWorkerArgs(request: WorkerRequest): string[] {
  * listed in the answer's permission_denials (a deny rule would refuse it too, but unlisted, so it could not be reported).
  */
 export function claudeSupervisorArgs(prompt: string, model: string): string[] {
-  const args = ['-p', prompt, '--output-format', 'json', '--permission-mode', 'default', '--allowedTools', readTools.join(',')];
+  const args = [
+    '-p',
+    prompt,
+    '--output-format',
+    'json',
+    '--permission-mode',
+    'default',
+    '--allowedTools',
+    readTools.join(','),
+  ];
   args.push('--disallowedTools', neverTools.join(','));
   if (model) args.push('--model', model);
   return args;

@@ -22,7 +22,10 @@ export function claudeEngine(binary = 'claude'): CliEngine {
 /** Its config folder (login, sessions; CLAUDE_CONFIG_DIR moves it), ~/.claude.json beside it, its cache. */
 function ownFolders(home: string, env: Record<string, string | undefined>): OwnFolders {
   const config = env.CLAUDE_CONFIG_DIR || path.join(home, '.claude');
-  return { create: [config], ifPresent: [path.join(home, '.claude.json'), path.join(home, '.cache', 'claude-cli-nodejs')] };
+  return {
+    create: [config],
+    ifPresent: [path.join(home, '.claude.json'), path.join(home, '.cache', 'claude-cli-nodejs')],
+  };
 }
 
 type Denial = { tool_name?: string; tool_input?: { file_path?: unknown; notebook_path?: unknown } };
@@ -44,12 +47,22 @@ function readAnswer(stdout: string, projectDir: string): SupervisorAnswer {
     const file = projectPath(projectDir, denial.tool_input?.file_path ?? denial.tool_input?.notebook_path);
     return file ? [{ path: file, reason: `${denial.tool_name ?? 'edit'} denied: the supervisor may only read` }] : [];
   });
-  return { text: result.result, error: outcome.error, costUsd: outcome.costUsd, inputTokens: outcome.inputTokens, outputTokens: outcome.outputTokens, refused };
+  return {
+    text: result.result,
+    error: outcome.error,
+    costUsd: outcome.costUsd,
+    inputTokens: outcome.inputTokens,
+    outputTokens: outcome.outputTokens,
+    refused,
+  };
 }
 
 function explain(error: string): string {
-  if (/\(HTTP 429\)|rate limit/i.test(error)) return `${error} — rate limited by the API; wait and resume, or use a key with a higher limit`;
-  if (/not logged in|invalid api key|authentication|x-api-key|\(HTTP 401\)/i.test(error)) return `${error} — set ANTHROPIC_API_KEY, or log in by running \`claude\` once`;
-  if (/unable to connect|ECONNREFUSED|ConnectionRefused|fetch failed/i.test(error)) return `${error} — the API endpoint is unreachable (check ANTHROPIC_BASE_URL and the network)`;
+  if (/\(HTTP 429\)|rate limit/i.test(error))
+    return `${error} — rate limited by the API; wait and resume, or use a key with a higher limit`;
+  if (/not logged in|invalid api key|authentication|x-api-key|\(HTTP 401\)/i.test(error))
+    return `${error} — set ANTHROPIC_API_KEY, or log in by running \`claude\` once`;
+  if (/unable to connect|ECONNREFUSED|ConnectionRefused|fetch failed/i.test(error))
+    return `${error} — the API endpoint is unreachable (check ANTHROPIC_BASE_URL and the network)`;
   return error;
 }

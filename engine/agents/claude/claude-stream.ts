@@ -4,9 +4,23 @@ import type { StreamOutcome, StreamParser } from '../cli/cli-engine.js';
 import { projectPath, toolDetail } from '../cli/tool-detail.js';
 
 /** Claude Code's tools that change files, and the argument naming the file. */
-const editTools: Record<string, string> = { Write: 'file_path', Edit: 'file_path', MultiEdit: 'file_path', NotebookEdit: 'notebook_path' };
+const editTools: Record<string, string> = {
+  Write: 'file_path',
+  Edit: 'file_path',
+  MultiEdit: 'file_path',
+  NotebookEdit: 'notebook_path',
+};
 
-type Block = { type: string; text?: string; id?: string; name?: string; input?: Record<string, unknown>; tool_use_id?: string; is_error?: boolean; content?: unknown };
+type Block = {
+  type: string;
+  text?: string;
+  id?: string;
+  name?: string;
+  input?: Record<string, unknown>;
+  tool_use_id?: string;
+  is_error?: boolean;
+  content?: unknown;
+};
 type ClaudeEvent = {
   type?: string;
   message?: { content?: Block[] | string };
@@ -15,7 +29,12 @@ type ClaudeEvent = {
   result?: string;
   api_error_status?: number | null;
   total_cost_usd?: number;
-  usage?: { input_tokens?: number; output_tokens?: number; cache_creation_input_tokens?: number; cache_read_input_tokens?: number };
+  usage?: {
+    input_tokens?: number;
+    output_tokens?: number;
+    cache_creation_input_tokens?: number;
+    cache_read_input_tokens?: number;
+  };
 };
 
 export function claudeStreamParser(projectDir: string): StreamParser {
@@ -53,7 +72,8 @@ export function claudeStreamParser(projectDir: string): StreamParser {
         const usage = event.usage ?? {};
         outcome.done = true;
         outcome.costUsd = event.total_cost_usd;
-        outcome.inputTokens = (usage.input_tokens ?? 0) + (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0);
+        outcome.inputTokens =
+          (usage.input_tokens ?? 0) + (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0);
         outcome.outputTokens = usage.output_tokens;
         if (event.is_error || event.subtype !== 'success') {
           const status = event.api_error_status ? ` (HTTP ${event.api_error_status})` : '';
@@ -62,7 +82,8 @@ export function claudeStreamParser(projectDir: string): StreamParser {
         return [];
       }
       const content = event.message?.content;
-      if ((event.type === 'assistant' || event.type === 'user') && Array.isArray(content)) return content.flatMap(block);
+      if ((event.type === 'assistant' || event.type === 'user') && Array.isArray(content))
+        return content.flatMap(block);
       return [];
     },
     finish: () => outcome,
@@ -70,6 +91,16 @@ export function claudeStreamParser(projectDir: string): StreamParser {
 }
 
 function resultText(content: unknown): string {
-  const text = typeof content === 'string' ? content : Array.isArray(content) ? content.map((part: { text?: string }) => part.text ?? '').join(' ') : '';
-  return text.replace(/<\/?tool_use_error>/g, '').trim().slice(0, 300) || 'refused by claude';
+  const text =
+    typeof content === 'string'
+      ? content
+      : Array.isArray(content)
+        ? content.map((part: { text?: string }) => part.text ?? '').join(' ')
+        : '';
+  return (
+    text
+      .replace(/<\/?tool_use_error>/g, '')
+      .trim()
+      .slice(0, 300) || 'refused by claude'
+  );
 }

@@ -54,4 +54,9 @@ export type CliEngine = {
  * Per-run options every CLI engine takes: where the binary is, extra environment, the time limit, and the OS sandbox
  * (detected when not given).
  */
-export type CliOptions = { binary?: string; env?: Record<string, string>; timeoutMs: number; osSandbox?: OsSandbox | NoOsSandbox };
+export type CliOptions = {
+  binary?: string;
+  env?: Record<string, string>;
+  timeoutMs: number;
+  osSandbox?: OsSandbox | NoOsSandbox;
+};

@@ -11,7 +11,10 @@ import { runCli } from './run-cli.js';
 export class CliSupervisor implements Supervisor {
   readonly name: string;
 
-  constructor(private readonly engine: CliEngine, private readonly options: CliOptions) {
+  constructor(
+    private readonly engine: CliEngine,
+    private readonly options: CliOptions,
+  ) {
     this.name = engine.name;
   }
 
@@ -21,12 +24,18 @@ export class CliSupervisor implements Supervisor {
     for (let attempt = 1; attempt <= 2; attempt++) {
       const answer = await this.ask(supervisorPrompt(request.report, problem), request);
       addUsage(usage, answer);
-      if (request.signal.aborted) return { decision: 'CONTINUE', reason: 'supervisor stopped', instructions: '', ...usage };
+      if (request.signal.aborted)
+        return { decision: 'CONTINUE', reason: 'supervisor stopped', instructions: '', ...usage };
       const read = answer.problem ? { problem: answer.problem } : readDecision(answer.text);
       if ('verdict' in read) return { ...read.verdict, ...usage };
       problem = read.problem;
     }
-    return { decision: 'CONTINUE', reason: `supervisor answer unusable twice, continuing: ${problem}`, instructions: '', ...usage };
+    return {
+      decision: 'CONTINUE',
+      reason: `supervisor answer unusable twice, continuing: ${problem}`,
+      instructions: '',
+      ...usage,
+    };
   }
 
   private async ask(prompt: string, request: ReviewRequest): Promise<Usage & { text?: string; problem?: string }> {
@@ -34,15 +43,25 @@ export class CliSupervisor implements Supervisor {
     const scratchDir = makeScratchDir(this.engine);
     const call = { projectDir: request.projectDir, readOnly: true, lockedPaths: new Set<string>(), scratchDir };
     const exit = await runCli({
-      ...containedCommand(this.engine, this.options, call, this.engine.supervisorArgs(prompt, request.model, scratchDir)),
+      ...containedCommand(
+        this.engine,
+        this.options,
+        call,
+        this.engine.supervisorArgs(prompt, request.model, scratchDir),
+      ),
       cwd: request.projectDir,
       timeoutMs: this.options.timeoutMs,
       signal: request.signal,
       onLine: (line) => lines.push(line),
     }).finally(() => fs.rmSync(scratchDir, { recursive: true, force: true }));
     const answer = this.engine.readAnswer(lines.join('\n'), request.projectDir);
-    for (const refused of answer.refused ?? []) request.onActivity?.({ kind: 'edit', path: refused.path, action: 'refused', reason: refused.reason });
-    const outcome = { done: answer.garbage === undefined && (answer.text !== undefined || answer.error !== undefined), error: answer.error, garbage: answer.garbage };
+    for (const refused of answer.refused ?? [])
+      request.onActivity?.({ kind: 'edit', path: refused.path, action: 'refused', reason: refused.reason });
+    const outcome = {
+      done: answer.garbage === undefined && (answer.text !== undefined || answer.error !== undefined),
+      error: answer.error,
+      garbage: answer.garbage,
+    };
     return { ...answer, problem: cliFailure(this.engine, exit, outcome, this.options.timeoutMs, 'json') };
   }
 }

@@ -9,14 +9,22 @@ import { runCli } from './run-cli.js';
 export class CliWorker implements Worker {
   readonly name: string;
 
-  constructor(private readonly engine: CliEngine, private readonly options: CliOptions) {
+  constructor(
+    private readonly engine: CliEngine,
+    private readonly options: CliOptions,
+  ) {
     this.name = engine.name;
   }
 
   async run(request: WorkerRequest): Promise<WorkerResult> {
     const parser = this.engine.streamParser(request.projectDir);
     const scratchDir = makeScratchDir(this.engine);
-    const call = { projectDir: request.projectDir, readOnly: request.readOnly ?? false, lockedPaths: request.lockedPaths, scratchDir };
+    const call = {
+      projectDir: request.projectDir,
+      readOnly: request.readOnly ?? false,
+      lockedPaths: request.lockedPaths,
+      scratchDir,
+    };
     const command = containedCommand(this.engine, this.options, call, this.engine.workerArgs(request, scratchDir));
     const exit = await runCli({
       ...command,

@@ -5,11 +5,21 @@ import path from 'node:path';
 import { detectOsSandbox, sandboxedCommand } from '../../containment/os-sandbox.js';
 import type { CliEngine, CliOptions } from './cli-engine.js';
 
-export type ContainedCall = { projectDir: string; readOnly: boolean; lockedPaths: ReadonlySet<string>; scratchDir: string };
+export type ContainedCall = {
+  projectDir: string;
+  readOnly: boolean;
+  lockedPaths: ReadonlySet<string>;
+  scratchDir: string;
+};
 
 export type ContainedCommand = { binary: string; args: string[]; env: Record<string, string> };
 
-export function containedCommand(engine: CliEngine, options: CliOptions, call: ContainedCall, args: string[]): ContainedCommand {
+export function containedCommand(
+  engine: CliEngine,
+  options: CliOptions,
+  call: ContainedCall,
+  args: string[],
+): ContainedCommand {
   const env = options.env ?? {};
   const sandbox = options.osSandbox ?? detectOsSandbox();
   if (sandbox.kind === 'none') return { binary: engine.binary, args, env };

@@ -7,15 +7,37 @@ import { writeReadOnlyPolicy, writeWorkerPolicy } from './gemini-policy.js';
 const trust = '--skip-trust';
 
 export function geminiWorkerArgs(request: WorkerRequest, scratchDir: string): string[] {
-  const policy = request.readOnly ? writeReadOnlyPolicy(scratchDir) : writeWorkerPolicy(scratchDir, request.projectDir, request.lockedPaths);
+  const policy = request.readOnly
+    ? writeReadOnlyPolicy(scratchDir)
+    : writeWorkerPolicy(scratchDir, request.projectDir, request.lockedPaths);
   const mode = request.readOnly ? 'plan' : 'auto_edit';
-  const args = ['-p', request.prompt, '--output-format', 'stream-json', '--approval-mode', mode, trust, '--policy', policy];
+  const args = [
+    '-p',
+    request.prompt,
+    '--output-format',
+    'stream-json',
+    '--approval-mode',
+    mode,
+    trust,
+    '--policy',
+    policy,
+  ];
   if (request.model) args.push('--model', request.model);
   return args;
 }
 
 export function geminiSupervisorArgs(prompt: string, model: string, scratchDir: string): string[] {
-  const args = ['-p', prompt, '--output-format', 'json', '--approval-mode', 'plan', trust, '--policy', writeReadOnlyPolicy(scratchDir)];
+  const args = [
+    '-p',
+    prompt,
+    '--output-format',
+    'json',
+    '--approval-mode',
+    'plan',
+    trust,
+    '--policy',
+    writeReadOnlyPolicy(scratchDir),
+  ];
   if (model) args.push('--model', model);
   return args;
 }

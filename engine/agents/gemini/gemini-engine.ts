@@ -36,7 +36,8 @@ function readAnswer(stdout: string): SupervisorAnswer {
     return { garbage: stdout.trim().slice(0, 200) };
   }
   const models = Object.values(output.stats?.models ?? {});
-  const sum = (pick: (counts: TokenCounts) => number | undefined): number | undefined => (models.length === 0 ? undefined : models.reduce((total, counts) => total + (pick(counts) ?? 0), 0));
+  const sum = (pick: (counts: TokenCounts) => number | undefined): number | undefined =>
+    models.length === 0 ? undefined : models.reduce((total, counts) => total + (pick(counts) ?? 0), 0);
   return {
     text: output.response,
     error: output.error?.message,
@@ -47,8 +48,11 @@ function readAnswer(stdout: string): SupervisorAnswer {
 
 /** The rate limit comes first: Gemini's quota message also mentions auth methods. */
 function explain(error: string): string {
-  if (/quota|\b429\b|rate limit|RESOURCE_EXHAUSTED/i.test(error)) return `${error} — rate limited by the API; wait and resume, or use a key with a higher limit`;
-  if (/auth method|GEMINI_API_KEY|API key not valid|\b401\b|\b403\b/i.test(error)) return `${error} — set GEMINI_API_KEY (or choose an auth method by running \`gemini\` once)`;
-  if (/ECONNREFUSED|fetch failed|ENOTFOUND|unable to connect/i.test(error)) return `${error} — the API endpoint is unreachable (check GOOGLE_GEMINI_BASE_URL and the network)`;
+  if (/quota|\b429\b|rate limit|RESOURCE_EXHAUSTED/i.test(error))
+    return `${error} — rate limited by the API; wait and resume, or use a key with a higher limit`;
+  if (/auth method|GEMINI_API_KEY|API key not valid|\b401\b|\b403\b/i.test(error))
+    return `${error} — set GEMINI_API_KEY (or choose an auth method by running \`gemini\` once)`;
+  if (/ECONNREFUSED|fetch failed|ENOTFOUND|unable to connect/i.test(error))
+    return `${error} — the API endpoint is unreachable (check GOOGLE_GEMINI_BASE_URL and the network)`;
   return error;
 }

@@ -11,7 +11,10 @@ const neverTools = '["run_shell_command", "web_fetch", "google_web_search"]';
 export function writeWorkerPolicy(scratchDir: string, projectDir: string, lockedPaths: ReadonlySet<string>): string {
   const project = `(${escapeRegex(projectDir)}/)?(\\./)?`;
   const protectedPaths = [`${escapeRegex('.git')}(/.*)?`, ...[...lockedPaths].map(escapeRegex)];
-  const rules = [rule(neverTools, undefined), ...protectedPaths.map((file) => rule(editTools, `"file_path":"${project}${file}"`))];
+  const rules = [
+    rule(neverTools, undefined),
+    ...protectedPaths.map((file) => rule(editTools, `"file_path":"${project}${file}"`)),
+  ];
   return writePolicy(scratchDir, rules);
 }
 

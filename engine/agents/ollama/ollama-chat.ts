@@ -10,7 +10,14 @@ export function ollamaChat(client: Ollama, host: string, numCtx: NumCtx): Stream
     request.signal.throwIfAborted();
     try {
       const options = { num_ctx: await numCtx(request.model) };
-      const stream = await client.chat({ model: request.model, messages: request.messages, stream: true, keep_alive: -1, format: request.jsonSchema, options });
+      const stream = await client.chat({
+        model: request.model,
+        messages: request.messages,
+        stream: true,
+        keep_alive: -1,
+        format: request.jsonSchema,
+        options,
+      });
       const abort = (): void => stream.abort();
       request.signal.addEventListener('abort', abort, { once: true });
       let text = '';

@@ -16,7 +16,12 @@ export function openaiChat(baseUrl: string, apiKey: string | undefined): StreamC
       messages: request.messages,
       stream: true,
       stream_options: { include_usage: true },
-      ...(request.jsonSchema && { response_format: { type: 'json_schema', json_schema: { name: 'decision', schema: request.jsonSchema, strict: true } } }),
+      ...(request.jsonSchema && {
+        response_format: {
+          type: 'json_schema',
+          json_schema: { name: 'decision', schema: request.jsonSchema, strict: true },
+        },
+      }),
     };
     let response: Response;
     try {
@@ -28,11 +33,18 @@ export function openaiChat(baseUrl: string, apiKey: string | undefined): StreamC
       });
     } catch (error) {
       if (request.signal.aborted) throw request.signal.reason;
-      throw new UserError(`cannot reach the OpenAI-compatible server at ${baseUrl} (OPENAI_BASE_URL): ${errorMessage((error as { cause?: unknown }).cause ?? error)}`);
+      throw new UserError(
+        `cannot reach the OpenAI-compatible server at ${baseUrl} (OPENAI_BASE_URL): ${errorMessage((error as { cause?: unknown }).cause ?? error)}`,
+      );
     }
     if (!response.ok || !response.body) {
       const detail = (await response.text().catch(() => '')).slice(0, 500);
-      const hint = response.status === 401 || response.status === 403 ? ' (check the key named by OPENAI_API_KEY_ENV)' : response.status === 404 ? ` (is model "${request.model}" served there?)` : '';
+      const hint =
+        response.status === 401 || response.status === 403
+          ? ' (check the key named by OPENAI_API_KEY_ENV)'
+          : response.status === 404
+            ? ` (is model "${request.model}" served there?)`
+            : '';
       throw new UserError(`the OpenAI-compatible server at ${baseUrl} answered ${response.status}${hint}: ${detail}`);
     }
     let text = '';
@@ -41,7 +53,10 @@ export function openaiChat(baseUrl: string, apiKey: string | undefined): StreamC
     for await (const event of events) {
       if (event.data.trim() === '[DONE]') break;
       const chunk = JSON.parse(event.data) as Chunk;
-      if (chunk.error) throw new Error(`the OpenAI-compatible server at ${baseUrl} failed mid-answer: ${chunk.error.message ?? event.data}`);
+      if (chunk.error)
+        throw new Error(
+          `the OpenAI-compatible server at ${baseUrl} failed mid-answer: ${chunk.error.message ?? event.data}`,
+        );
       const part = chunk.choices?.[0]?.delta?.content ?? '';
       if (part) {
         text += part;

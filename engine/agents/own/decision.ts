@@ -14,7 +14,8 @@ export const decisionJsonSchema = z.toJSONSchema(decisionSchema) as Record<strin
 export function parseDecision(answer: string): Verdict {
   const start = answer.indexOf('{');
   const end = answer.lastIndexOf('}');
-  if (start === -1 || end < start) throw new Error(`the supervisor's answer has no JSON object: ${answer.slice(0, 200)}`);
+  if (start === -1 || end < start)
+    throw new Error(`the supervisor's answer has no JSON object: ${answer.slice(0, 200)}`);
   let json: unknown;
   try {
     json = JSON.parse(answer.slice(start, end + 1));
@@ -22,6 +23,7 @@ export function parseDecision(answer: string): Verdict {
     throw new Error(`the supervisor's answer is not valid JSON (${(error as Error).message}): ${answer.slice(0, 200)}`);
   }
   const parsed = decisionSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`the supervisor's JSON does not match the decision schema: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new Error(`the supervisor's JSON does not match the decision schema: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }

@@ -36,20 +36,37 @@ export class OwnWorker implements Worker {
     } catch (error) {
       if (request.signal.aborted) return { ok: false, error: 'interrupted' };
       if (!cutOff.signal.aborted) return { ok: false, error: errorMessage(error) };
-      request.onActivity({ kind: 'edit', path: '(answer)', action: 'refused', reason: `the answer passed ${maxAnswerChars} characters and was cut off; no edit of it was applied` });
+      request.onActivity({
+        kind: 'edit',
+        path: '(answer)',
+        action: 'refused',
+        reason: `the answer passed ${maxAnswerChars} characters and was cut off; no edit of it was applied`,
+      });
       return { ok: false, error: `the answer from ${model} passed ${maxAnswerChars} characters` };
     }
     const usage = { inputTokens: answer.inputTokens, outputTokens: answer.outputTokens };
     const parsed = parseEdits(answer.text);
     if (request.readOnly) {
       // A planning call: its answer is the text; an edit block in it is refused, never applied.
-      for (const edit of parsed.edits) request.onActivity({ kind: 'edit', path: edit.path, action: 'refused', reason: 'this role may only read the project; the edit was not applied' });
+      for (const edit of parsed.edits)
+        request.onActivity({
+          kind: 'edit',
+          path: edit.path,
+          action: 'refused',
+          reason: 'this role may only read the project; the edit was not applied',
+        });
       return { ok: true, ...usage };
     }
-    for (const problem of parsed.problems) request.onActivity({ kind: 'edit', path: problem.path, action: 'refused', reason: problem.reason });
+    for (const problem of parsed.problems)
+      request.onActivity({ kind: 'edit', path: problem.path, action: 'refused', reason: problem.reason });
     for (const edit of parsed.edits) request.onActivity(applyParsedEdit(request.projectDir, edit, request.lockedPaths));
     if (parsed.edits.length > 0 || parsed.problems.length > 0) return { ok: true, ...usage };
-    request.onActivity({ kind: 'edit', path: '(answer)', action: 'refused', reason: 'the answer had no edit blocks; write each change as a whole-file or SEARCH/REPLACE block with its path' });
+    request.onActivity({
+      kind: 'edit',
+      path: '(answer)',
+      action: 'refused',
+      reason: 'the answer had no edit blocks; write each change as a whole-file or SEARCH/REPLACE block with its path',
+    });
     return { ok: false, error: `the answer from ${model} had no edit blocks`, ...usage };
   }
 }

@@ -8,7 +8,10 @@ const maxFileChars = 40_000;
 const skipped = /^(?:\.factory|RFP|node_modules|\.venv|venv|__pycache__|\.pytest_cache)\//;
 
 export async function describeProjectFiles(projectDir: string, locked: ReadonlySet<string>): Promise<string> {
-  const listed = await execa('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: projectDir, reject: false });
+  const listed = await execa('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: projectDir,
+    reject: false,
+  });
   const files = listed.exitCode === 0 ? [...new Set(listed.stdout.split('\0').filter(Boolean))].sort() : [];
   const shown: string[] = [];
   const named: string[] = [];

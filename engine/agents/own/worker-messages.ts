@@ -4,7 +4,8 @@ import type { WorkerRequest } from '../agent.js';
 import type { ChatMessage } from './chat.js';
 import { describeProjectFiles } from './project-files.js';
 
-const role = 'You are the coder of a test-driven loop. Make the failing tests pass by changing the project\'s code. Answer briefly, then give your edit blocks.';
+const role =
+  "You are the coder of a test-driven loop. Make the failing tests pass by changing the project's code. Answer briefly, then give your edit blocks.";
 
 export async function workerMessages(request: WorkerRequest): Promise<ChatMessage[]> {
   const files = await describeProjectFiles(request.projectDir, request.lockedPaths);

@@ -4,7 +4,18 @@ import type { AgentActivity } from '../agent.js';
 import { runScriptCommands } from './script-commands.js';
 import type { SideEffects } from './script-schema.js';
 
-export async function tryReadOnlyCall(call: SideEffects, projectDir: string, signal: AbortSignal, onActivity: (activity: AgentActivity) => void): Promise<void> {
-  for (const file of Object.keys(call.write ?? {})) onActivity({ kind: 'edit', path: file, action: 'refused', reason: 'this role may only read the project; the edit was not applied' });
+export async function tryReadOnlyCall(
+  call: SideEffects,
+  projectDir: string,
+  signal: AbortSignal,
+  onActivity: (activity: AgentActivity) => void,
+): Promise<void> {
+  for (const file of Object.keys(call.write ?? {}))
+    onActivity({
+      kind: 'edit',
+      path: file,
+      action: 'refused',
+      reason: 'this role may only read the project; the edit was not applied',
+    });
   await runScriptCommands(call.run ?? [], projectDir, signal, onActivity);
 }

@@ -36,7 +36,10 @@ const verdict = z.strictObject({
 const planAnswer = z.union([z.string(), z.record(z.string(), z.unknown())]);
 
 /** An architect call that also tries to change the project; `answer` is the plan (JSON text or an object). */
-const architectCall = z.strictObject({ answer: z.union([z.string(), z.record(z.string(), z.unknown())]), ...sideEffects });
+const architectCall = z.strictObject({
+  answer: z.union([z.string(), z.record(z.string(), z.unknown())]),
+  ...sideEffects,
+});
 
 export const scriptSchema = z.strictObject({
   worker: z.array(workerCall).default([]),
@@ -46,7 +49,14 @@ export const scriptSchema = z.strictObject({
   /** The architect's answers to plan prompts, in order: JSON text, an object sent as its JSON, { plan, costUsd }, or an
    * architect call that also tries to change the project. */
   architect: z
-    .array(z.union([z.string(), z.strictObject({ plan: planAnswer, costUsd: z.number().min(0) }), architectCall, z.record(z.string(), z.unknown())]))
+    .array(
+      z.union([
+        z.string(),
+        z.strictObject({ plan: planAnswer, costUsd: z.number().min(0) }),
+        architectCall,
+        z.record(z.string(), z.unknown()),
+      ]),
+    )
     .default([]),
   /** The reviewer's calls (it writes the tests), in order; same shape as worker calls. */
   reviewer: z.array(workerCall).default([]),
@@ -61,7 +71,8 @@ export function loadScript(file: string): Script {
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : `not valid JSON (${(error as Error).message})`;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : `not valid JSON (${(error as Error).message})`;
     throw new UserError(`scripted engine: ${file} is ${reason}; set SCRIPT= to the script's path`);
   }
   const parsed = scriptSchema.safeParse(json);

@@ -12,7 +12,11 @@ export class ScriptedArchitect implements Architect {
   async plan(request: PlanRequest): Promise<Usage & { text: string }> {
     const entry = this.script.architect[this.calls++];
     const priced = typeof entry === 'object' && 'costUsd' in entry && 'plan' in entry ? entry : undefined;
-    const call: Call = priced ? { answer: priced.plan } : typeof entry === 'object' && isCall(entry) ? entry : { answer: entry };
+    const call: Call = priced
+      ? { answer: priced.plan }
+      : typeof entry === 'object' && isCall(entry)
+        ? entry
+        : { answer: entry };
     await tryReadOnlyCall(call, request.projectDir, request.signal, request.onActivity);
     const answer = call.answer;
     const text = answer === undefined ? '' : typeof answer === 'string' ? answer : JSON.stringify(answer, null, 2);

@@ -9,7 +9,10 @@ export class ScriptedWorker implements Worker {
   private reviewerCalls = 0;
 
   /** role: which list of the script to replay, the coder's (`worker`) or the reviewer's. */
-  constructor(private readonly script: Script, private readonly role: 'worker' | 'reviewer' = 'worker') {}
+  constructor(
+    private readonly script: Script,
+    private readonly role: 'worker' | 'reviewer' = 'worker',
+  ) {}
 
   async run(request: WorkerRequest): Promise<WorkerResult> {
     const call = this.callFor(request.runRound);
@@ -17,7 +20,8 @@ export class ScriptedWorker implements Worker {
       request.onActivity({ kind: 'text', text: '(script exhausted: no changes)' });
       return { ok: true };
     }
-    const fill = (text: string): string => text.replaceAll('{{round}}', String(request.round)).replaceAll('{{call}}', String(request.runRound));
+    const fill = (text: string): string =>
+      text.replaceAll('{{round}}', String(request.round)).replaceAll('{{call}}', String(request.runRound));
     for (const line of [call.say ?? []].flat()) {
       if (request.signal.aborted) return { ok: false, error: 'stopped' };
       if (call.delayMs) await sleep(call.delayMs, request.signal);
@@ -46,9 +50,13 @@ export class ScriptedWorker implements Worker {
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }

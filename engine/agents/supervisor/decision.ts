@@ -3,7 +3,10 @@ import { z } from 'zod';
 import type { Verdict } from '../agent.js';
 
 export const decisionSchema = z.object({
-  decision: z.preprocess((value) => (typeof value === 'string' ? value.trim().toUpperCase() : value), z.enum(['CONTINUE', 'REDIRECT', 'INTERVENE', 'ESCALATE'])),
+  decision: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toUpperCase() : value),
+    z.enum(['CONTINUE', 'REDIRECT', 'INTERVENE', 'ESCALATE']),
+  ),
   reason: z.string().trim().min(1, 'reason is empty'),
   instructions: z.string().default(''),
 });
@@ -16,11 +19,14 @@ export function readDecision(text: string | undefined): DecisionRead {
   if (json === undefined) return { problem: `no JSON object in the answer: "${oneLine(text)}"` };
   const parsed = decisionSchema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'answer'}: ${issue.message}`).join('; ');
+    const issues = parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || 'answer'}: ${issue.message}`)
+      .join('; ');
     return { problem: `the decision does not match {decision, reason, instructions} (${issues})` };
   }
   const verdict = parsed.data;
-  if (verdict.decision === 'REDIRECT' && !verdict.instructions.trim()) return { problem: 'REDIRECT without instructions' };
+  if (verdict.decision === 'REDIRECT' && !verdict.instructions.trim())
+    return { problem: 'REDIRECT without instructions' };
   return { verdict };
 }
 

@@ -11,7 +11,8 @@ export function supervisorPrompt(report: string, problem?: string): string {
     '- INTERVENE: you will do the next round yourself.',
     '- ESCALATE: a human must look (the requirements or tests are wrong, or the agent is stuck); the run pauses.',
   ];
-  if (problem) lines.push('', `Your previous answer could not be used: ${problem}. Answer again with only the JSON object.`);
+  if (problem)
+    lines.push('', `Your previous answer could not be used: ${problem}. Answer again with only the JSON object.`);
   lines.push('', '--- Round report ---', report);
   return lines.join('\n');
 }

@@ -8,7 +8,11 @@ export async function checkImageTools(container: Docker.Container, image: string
   let exitCode: number | null = null;
   let problem = '';
   try {
-    const exec = await container.exec({ Cmd: ['sh', '-c', 'command -v timeout'], AttachStdout: true, AttachStderr: true });
+    const exec = await container.exec({
+      Cmd: ['sh', '-c', 'command -v timeout'],
+      AttachStdout: true,
+      AttachStderr: true,
+    });
     const stream = await exec.start({ hijack: true, stdin: false });
     stream.resume();
     await new Promise((resolve) => stream.once('end', resolve).once('close', resolve).once('error', resolve));
@@ -16,5 +20,8 @@ export async function checkImageTools(container: Docker.Container, image: string
   } catch (error) {
     problem = `: ${errorMessage(error).trim()}`;
   }
-  if (exitCode !== 0) throw new UserError(`SANDBOX_IMAGE=${image} lacks what the sandbox needs inside: ${requiredTools}${problem}; use an image that has them (Debian- and Alpine-based images do)`);
+  if (exitCode !== 0)
+    throw new UserError(
+      `SANDBOX_IMAGE=${image} lacks what the sandbox needs inside: ${requiredTools}${problem}; use an image that has them (Debian- and Alpine-based images do)`,
+    );
 }

@@ -34,7 +34,13 @@ export function projectId(projectDir: string): string {
 }
 
 export function containerName(settings: ContainerSettings): string {
-  const base = path.basename(path.resolve(settings.projectDir)).toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^[^a-z0-9]+/, '').slice(0, 40) || 'project';
+  const base =
+    path
+      .basename(path.resolve(settings.projectDir))
+      .toLowerCase()
+      .replace(/[^a-z0-9_.-]+/g, '-')
+      .replace(/^[^a-z0-9]+/, '')
+      .slice(0, 40) || 'project';
   return `factory-${base}-${projectId(settings.projectDir)}-${settings.runId}`;
 }
 

@@ -2,7 +2,14 @@
 import crypto from 'node:crypto';
 import type Docker from 'dockerode';
 import type { ExecOptions, ExecResult, Sandbox } from '../sandbox.js';
-import { containerName, containerSpec, defaultLimits, hostUser, projectId, type ContainerSettings } from './container-spec.js';
+import {
+  containerName,
+  containerSpec,
+  defaultLimits,
+  hostUser,
+  projectId,
+  type ContainerSettings,
+} from './container-spec.js';
 import { errorMessage, UserError } from '../../util/errors.js';
 import { checkImageTools, requiredTools } from './check-image-tools.js';
 import { ensureImage } from './ensure-image.js';
@@ -28,9 +35,18 @@ export class DockerSandbox implements Sandbox {
   private readonly docker: Docker;
   private container?: Docker.Container;
 
-  constructor(private readonly engine: DockerEngine, private readonly options: DockerSandboxOptions) {
+  constructor(
+    private readonly engine: DockerEngine,
+    private readonly options: DockerSandboxOptions,
+  ) {
     this.docker = engine.docker;
-    this.settings = { projectDir: options.projectDir, image: options.image, runId: `${options.runId}-${crypto.randomBytes(2).toString('hex')}`, user: options.user ?? hostUser(), ...defaultLimits };
+    this.settings = {
+      projectDir: options.projectDir,
+      image: options.image,
+      runId: `${options.runId}-${crypto.randomBytes(2).toString('hex')}`,
+      user: options.user ?? hostUser(),
+      ...defaultLimits,
+    };
   }
 
   /** The container's name while it runs (for the docker CLI). */
@@ -45,7 +61,8 @@ export class DockerSandbox implements Sandbox {
   async start(): Promise<void> {
     if (this.container) return;
     const removed = await removeStaleContainers(this.docker, projectId(this.settings.projectDir));
-    if (removed.length > 0) this.options.onNote?.(`removed ${removed.length} container(s) left by an earlier run: ${removed.join(', ')}`);
+    if (removed.length > 0)
+      this.options.onNote?.(`removed ${removed.length} container(s) left by an earlier run: ${removed.join(', ')}`);
     await ensureImage(this.docker, this.settings.image, this.engine.where, this.options.onNote);
     const container = await this.docker.createContainer(containerSpec(this.settings));
     try {
@@ -54,7 +71,11 @@ export class DockerSandbox implements Sandbox {
     } catch (error) {
       // The engine only stops a sandbox that started, so a failed start cleans up after itself.
       await container.remove({ force: true }).catch(() => undefined);
-      throw error instanceof UserError ? error : new UserError(`SANDBOX_IMAGE=${this.settings.image}: the sandbox container did not start (${errorMessage(error).trim()}); the image needs ${requiredTools}`);
+      throw error instanceof UserError
+        ? error
+        : new UserError(
+            `SANDBOX_IMAGE=${this.settings.image}: the sandbox container did not start (${errorMessage(error).trim()}); the image needs ${requiredTools}`,
+          );
     }
     this.container = container;
   }

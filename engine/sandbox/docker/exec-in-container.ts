@@ -11,11 +11,20 @@ import { killCommand, timeoutExitCodes, wrapCommand } from './wrap-command.js';
 const backstopMs = 8000;
 const giveUpMs = 5000;
 
-export async function execInContainer(container: Docker.Container, command: string, options: ExecOptions): Promise<ExecResult> {
+export async function execInContainer(
+  container: Docker.Container,
+  command: string,
+  options: ExecOptions,
+): Promise<ExecResult> {
   const started = Date.now();
   const output = new CappedText(outputCap);
   const pidFile = `/tmp/.factory-exec-${crypto.randomBytes(6).toString('hex')}.pid`;
-  const exec = await container.exec({ Cmd: wrapCommand(command, options.timeoutMs, pidFile), AttachStdout: true, AttachStderr: true, WorkingDir: '/app' });
+  const exec = await container.exec({
+    Cmd: wrapCommand(command, options.timeoutMs, pidFile),
+    AttachStdout: true,
+    AttachStderr: true,
+    WorkingDir: '/app',
+  });
   const stream = await exec.start({ hijack: true, stdin: false });
   const sink = (): Writable => {
     const decoder = new StringDecoder('utf8');
@@ -56,7 +65,13 @@ export async function execInContainer(container: Docker.Container, command: stri
   const exitCode = gaveUp ? null : ((await exec.inspect()).ExitCode ?? null);
   const durationMs = Date.now() - started;
   const timedOut = durationMs >= options.timeoutMs && (exitCode === null || timeoutExitCodes.has(exitCode));
-  return { exitCode: timedOut ? null : exitCode, output: output.toString(), timedOut, truncated: output.truncated, durationMs };
+  return {
+    exitCode: timedOut ? null : exitCode,
+    output: output.toString(),
+    timedOut,
+    truncated: output.truncated,
+    durationMs,
+  };
 }
 
 async function killGroup(container: Docker.Container, pidFile: string): Promise<void> {

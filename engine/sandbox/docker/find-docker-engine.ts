@@ -13,13 +13,21 @@ type Place = { where: string; host: string; options: Docker.DockerOptions };
 const pingTimeoutMs = 3000;
 
 /** `env` and `home` are parameters so the search can be pointed elsewhere (tests, doctor). */
-export async function findDockerEngine(env: NodeJS.ProcessEnv = process.env, home = os.homedir()): Promise<EngineSearch> {
-  const places = env.DOCKER_HOST ? [fromDockerHost(env.DOCKER_HOST, env)] : socketCandidates(env, home).filter((socket) => fs.existsSync(socket)).map(socketPlace);
+export async function findDockerEngine(
+  env: NodeJS.ProcessEnv = process.env,
+  home = os.homedir(),
+): Promise<EngineSearch> {
+  const places = env.DOCKER_HOST
+    ? [fromDockerHost(env.DOCKER_HOST, env)]
+    : socketCandidates(env, home)
+        .filter((socket) => fs.existsSync(socket))
+        .map(socketPlace);
   const tried: string[] = [];
   for (const place of places) {
     tried.push(place.where);
     const docker = new Docker({ ...place.options, timeout: pingTimeoutMs });
-    if (await answers(docker)) return { engine: { docker: new Docker(place.options), where: place.where, host: place.host }, tried };
+    if (await answers(docker))
+      return { engine: { docker: new Docker(place.options), where: place.where, host: place.host }, tried };
   }
   return { tried: env.DOCKER_HOST ? tried : socketCandidates(env, home) };
 }
@@ -57,7 +65,18 @@ function fromDockerHost(value: string, env: NodeJS.ProcessEnv): Place {
   const certs = env.DOCKER_CERT_PATH;
   if (!certs) return { where, host, options: { host: url.hostname, port: url.port || 2375, protocol: 'http' } };
   const read = (name: string): Buffer => fs.readFileSync(path.join(certs, name));
-  return { where, host, options: { host: url.hostname, port: url.port || 2376, protocol: 'https', ca: read('ca.pem'), cert: read('cert.pem'), key: read('key.pem') } };
+  return {
+    where,
+    host,
+    options: {
+      host: url.hostname,
+      port: url.port || 2376,
+      protocol: 'https',
+      ca: read('ca.pem'),
+      cert: read('cert.pem'),
+      key: read('key.pem'),
+    },
+  };
 }
 
 async function answers(docker: Docker): Promise<boolean> {

@@ -17,7 +17,9 @@ export function resultsOf(file: string, content: string, tests: Readonly<Record<
     if (id === file || id.startsWith(`${file}::`)) return true;
     if (namesFile(id) || isFileLevel(id) || names.size === 0) return false;
     // jest's text names a skipped test "skipped <title>".
-    return id.split(/::| › | > |\//).some((part) => names.has(part.trim()) || names.has(part.trim().replace(/^(skipped|todo)\s+/, '')));
+    return id
+      .split(/::| › | > |\//)
+      .some((part) => names.has(part.trim()) || names.has(part.trim().replace(/^(skipped|todo)\s+/, '')));
   });
 }
 

@@ -20,10 +20,14 @@ const skippedLine = /^SKIPPED \[(\d+)\] ([^\s:]+)(?::\d+)?:/gm;
 
 /** Tests of a file that the run skipped (skip or xfail), by id or by pytest's per-file skip lines. */
 export function skippedIn(file: string, tests: TestSummary, content = ''): number {
-  const byId = resultsOf(file, content, tests.tests).filter((id) => !isFileLevel(id) && tests.tests[id] === 'skipped').length;
+  const byId = resultsOf(file, content, tests.tests).filter(
+    (id) => !isFileLevel(id) && tests.tests[id] === 'skipped',
+  ).length;
   // A report names every skip by id; the lines would count them twice.
   if (tests.allNamed) return byId;
-  const byLine = [...tests.output.matchAll(skippedLine)].filter((match) => match[2] === file).reduce((sum, match) => sum + Number(match[1]), 0);
+  const byLine = [...tests.output.matchAll(skippedLine)]
+    .filter((match) => match[2] === file)
+    .reduce((sum, match) => sum + Number(match[1]), 0);
   return byId + byLine;
 }
 
@@ -44,7 +48,10 @@ export function judgeLockedRun(locks: readonly Lock[], tests: TestSummary, basel
     const newlySkipped = skipped - lock.allowedSkips;
     if (newlySkipped > 0) {
       const skippedIds = ids.filter((id) => tests.tests[id] === 'skipped');
-      fail(skippedIds.length > 0 ? skippedIds : [`${lock.path}::(skipped)`], `${lock.path} newly skips ${newlySkipped} locked test(s)`);
+      fail(
+        skippedIds.length > 0 ? skippedIds : [`${lock.path}::(skipped)`],
+        `${lock.path} newly skips ${newlySkipped} locked test(s)`,
+      );
     }
     // Helpers such as conftest.py define no tests: only their content is guarded.
     const lockedIds = lock.tests.filter((id) => !isFileLevel(id));
@@ -52,16 +59,26 @@ export function judgeLockedRun(locks: readonly Lock[], tests: TestSummary, basel
     if (complete && required > 0 && ran.length + skipped < required) {
       const now = new Set(Object.keys(tests.tests).map((id) => normaliseTestId(id)));
       const missing = lockedIds.map((id) => normaliseTestId(id)).filter((id) => !now.has(id));
-      fail(missing.length > 0 ? missing : [`${lock.path}::(not collected)`], `${lock.path} collected ${ran.length + skipped} test(s), fewer than the ${required} locked${missing.length > 0 ? `: ${missing.slice(0, 5).join(', ')} did not run` : ''}`);
+      fail(
+        missing.length > 0 ? missing : [`${lock.path}::(not collected)`],
+        `${lock.path} collected ${ran.length + skipped} test(s), fewer than the ${required} locked${missing.length > 0 ? `: ${missing.slice(0, 5).join(', ')} did not run` : ''}`,
+      );
     } else if (!complete && lock.tests.some(isFileLevel) && ids.length === 0 && tests.exitCode !== null) {
       fail([lock.path], `${lock.path} is not in the results: its tests did not run`);
     }
-    if (lock.tests.length === 0 && ran.length > 0 && ran.length >= required && newlySkipped <= 0) judgement.learned.set(lock.path, ran);
+    if (lock.tests.length === 0 && ran.length > 0 && ran.length >= required && newlySkipped <= 0)
+      judgement.learned.set(lock.path, ran);
   }
   // Without per-test results for every test, the suite's skip count is what can be compared.
   if (!complete && baseline?.counts) {
-    const allowed = baseline.counts.skipped + locks.filter((lock) => lock.origin === 'reviewer').reduce((sum, lock) => sum + lock.allowedSkips, 0);
-    if (tests.skipped > allowed) fail([], `${tests.skipped - allowed} more test(s) skipped than before the run (${baseline.counts.skipped} then, ${tests.skipped} now)`);
+    const allowed =
+      baseline.counts.skipped +
+      locks.filter((lock) => lock.origin === 'reviewer').reduce((sum, lock) => sum + lock.allowedSkips, 0);
+    if (tests.skipped > allowed)
+      fail(
+        [],
+        `${tests.skipped - allowed} more test(s) skipped than before the run (${baseline.counts.skipped} then, ${tests.skipped} now)`,
+      );
   }
   return judgement;
 }

@@ -27,12 +27,19 @@ export type Lock = z.infer<typeof lockSchema>;
 export const sha256 = (text: string): string => crypto.createHash('sha256').update(text).digest('hex');
 
 export class LockStore {
-  private constructor(private readonly file: string, readonly locks: Lock[], private readonly tested: number[]) {}
+  private constructor(
+    private readonly file: string,
+    readonly locks: Lock[],
+    private readonly tested: number[],
+  ) {}
 
   static load(file: string): LockStore {
     if (!fs.existsSync(file)) return new LockStore(file, [], []);
     const parsed = locksSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-    if (!parsed.success) throw new UserError(`${file} is damaged (${parsed.error.issues[0]?.message}); remove it to drop every lock, or run \`factory reset\``);
+    if (!parsed.success)
+      throw new UserError(
+        `${file} is damaged (${parsed.error.issues[0]?.message}); remove it to drop every lock, or run \`factory reset\``,
+      );
     return new LockStore(file, parsed.data.locks, parsed.data.tested);
   }
 

@@ -25,21 +25,31 @@ const isRfp = picomatch('RFP/**', { dot: true });
 const hashOf = (file: string, text: string): string => sha256(watchedPart(file, text) ?? '');
 
 export class ProtectedFiles {
-  private constructor(private readonly file: string, readonly entries: Entry[]) {}
+  private constructor(
+    private readonly file: string,
+    readonly entries: Entry[],
+  ) {}
 
   static load(file: string): ProtectedFiles {
     if (!fs.existsSync(file)) return new ProtectedFiles(file, []);
     const parsed = storeSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-    if (!parsed.success) throw new UserError(`${file} is damaged (${parsed.error.issues[0]?.message}); run \`factory reset\``);
+    if (!parsed.success)
+      throw new UserError(`${file} is damaged (${parsed.error.issues[0]?.message}); run \`factory reset\``);
     return new ProtectedFiles(file, parsed.data.files);
   }
 
   /** At a new run's start: factory's files (given) and every runner configuration file present (the user's commit). */
-  static take(file: string, projectDir: string, factoryFiles: readonly string[], present: readonly string[]): ProtectedFiles {
+  static take(
+    file: string,
+    projectDir: string,
+    factoryFiles: readonly string[],
+    present: readonly string[],
+  ): ProtectedFiles {
     const entries: Entry[] = [];
     const add = (relative: string, what: Entry['what']): void => {
       const text = readText(path.join(projectDir, relative));
-      if (text !== undefined && !entries.some((entry) => entry.path === relative)) entries.push({ path: relative, what, content: text, watched: hashOf(relative, text) });
+      if (text !== undefined && !entries.some((entry) => entry.path === relative))
+        entries.push({ path: relative, what, content: text, watched: hashOf(relative, text) });
     };
     for (const relative of [...factoryFiles, ...present.filter((name) => isRfp(name))]) add(relative, 'factory');
     for (const relative of present.filter((name) => runnerConfigKind(name))) add(relative, 'config');
@@ -50,7 +60,9 @@ export class ProtectedFiles {
 
   /** Paths a worker may not write at all (shared files such as package.json are watched, not closed). */
   closedPaths(): string[] {
-    return this.entries.filter((entry) => entry.what === 'factory' || runnerConfigKind(entry.path) === 'whole').map((entry) => entry.path);
+    return this.entries
+      .filter((entry) => entry.what === 'factory' || runnerConfigKind(entry.path) === 'whole')
+      .map((entry) => entry.path);
   }
 
   /** factory itself changed the file (a task ticked in RFP/tasks.md): that content is the one kept from now on. */
@@ -71,16 +83,31 @@ export class ProtectedFiles {
     for (const entry of this.entries) {
       const file = path.join(projectDir, entry.path);
       const text = readText(file);
-      if (text !== undefined && hashOf(entry.path, text) === entry.watched && (entry.what === 'config' || text === entry.content)) continue;
+      if (
+        text !== undefined &&
+        hashOf(entry.path, text) === entry.watched &&
+        (entry.what === 'config' || text === entry.content)
+      )
+        continue;
       writeFileAtomic(file, entry.content);
-      violations.push({ path: entry.path, kind: text === undefined ? 'deleted' : 'edited', what: entry.what, detail: `${text === undefined ? 'deleted' : 'changed'}: restored` });
+      violations.push({
+        path: entry.path,
+        kind: text === undefined ? 'deleted' : 'edited',
+        what: entry.what,
+        detail: `${text === undefined ? 'deleted' : 'changed'}: restored`,
+      });
     }
     if (!refuseNew) return violations;
     const known = new Set(this.entries.map((entry) => entry.path));
     for (const relative of present) {
       if (known.has(relative) || !refusedWhenNew(projectDir, relative)) continue;
       fs.rmSync(path.join(projectDir, relative), { force: true });
-      violations.push({ path: relative, kind: 'created', what: isRfp(relative) ? 'factory' : 'config', detail: 'created: removed (only the user adds runner configuration or RFP files)' });
+      violations.push({
+        path: relative,
+        kind: 'created',
+        what: isRfp(relative) ? 'factory' : 'config',
+        detail: 'created: removed (only the user adds runner configuration or RFP files)',
+      });
     }
     return violations;
   }

@@ -17,16 +17,22 @@ export function restoreLocked(projectDir: string, locks: readonly Lock[], change
     const current = readText(file);
     if (current !== undefined && sha256(current) === lock.sha256) continue;
     if (current === undefined) {
-      const copy = changed.find((candidate) => candidate !== lock.path && sameTests(readText(path.join(projectDir, candidate)), lock.content));
+      const copy = changed.find(
+        (candidate) => candidate !== lock.path && sameTests(readText(path.join(projectDir, candidate)), lock.content),
+      );
       if (copy) fs.rmSync(path.join(projectDir, copy), { force: true });
-      violations.push(copy
-        ? { path: lock.path, kind: 'renamed', detail: `renamed to ${copy}: the rename was undone` }
-        : { path: lock.path, kind: 'deleted', detail: 'deleted: restored' });
+      violations.push(
+        copy
+          ? { path: lock.path, kind: 'renamed', detail: `renamed to ${copy}: the rename was undone` }
+          : { path: lock.path, kind: 'deleted', detail: 'deleted: restored' },
+      );
     } else {
       const added = countSkipMarkers(current) - countSkipMarkers(lock.content);
-      violations.push(added > 0
-        ? { path: lock.path, kind: 'skip-marker', detail: `${added} skip marker(s) added: restored without them` }
-        : { path: lock.path, kind: 'edited', detail: 'edited: restored to the locked content' });
+      violations.push(
+        added > 0
+          ? { path: lock.path, kind: 'skip-marker', detail: `${added} skip marker(s) added: restored without them` }
+          : { path: lock.path, kind: 'edited', detail: 'edited: restored to the locked content' },
+      );
     }
     writeFileAtomic(file, lock.content);
   }

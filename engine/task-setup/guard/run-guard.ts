@@ -18,14 +18,26 @@ import { countDeclaredTests, countSkipMarkers } from './skip-markers.js';
 import { looksLikeTestFile } from './test-files.js';
 
 export class RunGuard {
-  private constructor(private readonly ctx: LoopContext, readonly locks: LockStore, readonly files: ProtectedFiles) {}
+  private constructor(
+    private readonly ctx: LoopContext,
+    readonly locks: LockStore,
+    readonly files: ProtectedFiles,
+  ) {}
 
   /** A new run protects what the user's commit holds; a resumed one keeps what its start protected. */
   static async start(ctx: LoopContext): Promise<RunGuard> {
     const locks = LockStore.load(ctx.paths.locks);
     const resumed = ctx.resume !== undefined && fs.existsSync(ctx.paths.protected);
-    const script = ctx.config.aiEngine === 'scripted' || ctx.config.supervisor === 'scripted' ? [ctx.config.script] : [];
-    const files = resumed ? ProtectedFiles.load(ctx.paths.protected) : ProtectedFiles.take(ctx.paths.protected, ctx.projectDir, ['factory_config.md', ...script], await ctx.repo.presentFiles());
+    const script =
+      ctx.config.aiEngine === 'scripted' || ctx.config.supervisor === 'scripted' ? [ctx.config.script] : [];
+    const files = resumed
+      ? ProtectedFiles.load(ctx.paths.protected)
+      : ProtectedFiles.take(
+          ctx.paths.protected,
+          ctx.projectDir,
+          ['factory_config.md', ...script],
+          await ctx.repo.presentFiles(),
+        );
     if (!resumed) locks.dropUserLocks();
     return new RunGuard(ctx, locks, files);
   }
@@ -42,7 +54,16 @@ export class RunGuard {
         const seen = this.ctx.baseline ? resultsOf(file, content, this.ctx.baseline.tests) : [];
         const tests = seen.filter((id) => this.ctx.baseline!.tests[id] !== 'skipped');
         const skipped = seen.filter((id) => !isFileLevel(id) && this.ctx.baseline!.tests[id] === 'skipped').length;
-        this.locks.add({ path: file, task: task.index, sha256: sha256(content), content, tests, minTests: countDeclaredTests(file, content), allowedSkips: Math.max(skipped, countSkipMarkers(content)), origin: 'user' });
+        this.locks.add({
+          path: file,
+          task: task.index,
+          sha256: sha256(content),
+          content,
+          tests,
+          minTests: countDeclaredTests(file, content),
+          allowedSkips: Math.max(skipped, countSkipMarkers(content)),
+          origin: 'user',
+        });
         locked.push(file);
       }
     }
@@ -61,8 +82,17 @@ export class RunGuard {
   async restore(refuseNew: boolean): Promise<string[]> {
     const present = await this.ctx.repo.presentFiles();
     // Porcelain lines: "XY path", or "R  old -> new" for a staged rename.
-    const changed = this.locks.locks.length === 0 ? [] : (await this.ctx.repo.uncommitted()).map((line) => line.slice(3).split(' -> ').at(-1) ?? '');
-    const violations: Violation[] = [...restoreLocked(this.ctx.projectDir, this.locks.locks, changed).map((violation) => ({ ...violation, what: 'test' as const })), ...this.files.restore(this.ctx.projectDir, present, refuseNew)];
+    const changed =
+      this.locks.locks.length === 0
+        ? []
+        : (await this.ctx.repo.uncommitted()).map((line) => line.slice(3).split(' -> ').at(-1) ?? '');
+    const violations: Violation[] = [
+      ...restoreLocked(this.ctx.projectDir, this.locks.locks, changed).map((violation) => ({
+        ...violation,
+        what: 'test' as const,
+      })),
+      ...this.files.restore(this.ctx.projectDir, present, refuseNew),
+    ];
     return violations.map((violation) => {
       this.ctx.say('guard:violation', violation);
       return promptLine(violation);
@@ -85,8 +115,10 @@ export class RunGuard {
 }
 
 function promptLine(violation: Violation): string {
-  if (violation.what === 'factory') return `factory's file ${violation.path} was ${violation.detail}. factory_config.md, RFP/ and the script decide how the run is judged: never change them (factory ticks the tasks itself).`;
-  if (violation.what === 'config') return `Test-runner configuration ${violation.path} was ${violation.detail}. The runner's configuration decides which tests run and how: leave it as the user wrote it.`;
+  if (violation.what === 'factory')
+    return `factory's file ${violation.path} was ${violation.detail}. factory_config.md, RFP/ and the script decide how the run is judged: never change them (factory ticks the tasks itself).`;
+  if (violation.what === 'config')
+    return `Test-runner configuration ${violation.path} was ${violation.detail}. The runner's configuration decides which tests run and how: leave it as the user wrote it.`;
   return `Locked test ${violation.path} was ${violation.detail}. Locked tests are the task's definition: change the code, never the tests.`;
 }
 
@@ -94,12 +126,19 @@ function promptLine(violation: Violation): string {
  * The user's test files of a task, among the files present: named in its tasks.md line, listed in the plan's
  * testFiles, or, when the line names none, every test file the baseline ran or that is named like one.
  */
-export function userTestFiles(task: Task, planned: readonly string[], present: readonly string[], baseline?: Baseline): string[] {
+export function userTestFiles(
+  task: Task,
+  planned: readonly string[],
+  present: readonly string[],
+  baseline?: Baseline,
+): string[] {
   const has = new Set(present);
   const matchers = task.tests.map((pattern) => picomatch(normaliseTestPath(pattern).replace(/\/$/, '/**')));
   const named = present.filter((file) => matchers.some((match) => match(file)));
   const listed = planned.map((file) => normaliseTestPath(file)).filter((file) => has.has(file));
   if (task.tests.length > 0) return [...new Set([...named, ...listed])];
-  const ran = Object.keys(baseline?.tests ?? {}).map((id) => normaliseTestPath(id.split('::')[0]!)).filter((file) => has.has(file));
+  const ran = Object.keys(baseline?.tests ?? {})
+    .map((id) => normaliseTestPath(id.split('::')[0]!))
+    .filter((file) => has.has(file));
   return [...new Set([...listed, ...ran, ...present.filter(looksLikeTestFile)])];
 }

@@ -26,16 +26,18 @@ const isWhole = picomatch(wholeGlobs, { dot: true });
 type Section = (text: string) => string | undefined;
 
 /** The lines under the named headers ("[tool:pytest]", "[[test]]"), up to the next header. */
-const iniSection = (headers: string[]): Section => (text) => {
-  const parts: string[] = [];
-  let inside = false;
-  for (const line of text.split(/\r?\n/)) {
-    const header = /^\s*(\[\[?[^\]]+\]\]?)\s*$/.exec(line);
-    if (header) inside = headers.includes(header[1]!.replace(/\s+/g, ''));
-    if (inside && line.trim() !== '') parts.push(line.trim());
-  }
-  return parts.length > 0 ? parts.join('\n') : undefined;
-};
+const iniSection =
+  (headers: string[]): Section =>
+  (text) => {
+    const parts: string[] = [];
+    let inside = false;
+    for (const line of text.split(/\r?\n/)) {
+      const header = /^\s*(\[\[?[^\]]+\]\]?)\s*$/.exec(line);
+      if (header) inside = headers.includes(header[1]!.replace(/\s+/g, ''));
+      if (inside && line.trim() !== '') parts.push(line.trim());
+    }
+    return parts.length > 0 ? parts.join('\n') : undefined;
+  };
 
 const packageJson: Section = (text) => {
   try {
@@ -50,14 +52,20 @@ const packageJson: Section = (text) => {
 /** Cargo.toml: [[test]] targets, and the keys that turn test discovery or the harness off. */
 const cargoToml: Section = (text) => {
   const targets = iniSection(['[[test]]'])(text);
-  const keys = text.split(/\r?\n/).filter((line) => /^\s*(autotests|test|harness)\s*=/.test(line)).map((line) => line.trim());
+  const keys = text
+    .split(/\r?\n/)
+    .filter((line) => /^\s*(autotests|test|harness)\s*=/.test(line))
+    .map((line) => line.trim());
   const parts = [targets, ...keys].filter(Boolean);
   return parts.length > 0 ? parts.join('\n') : undefined;
 };
 
 /** Go build constraints: "//go:build ignore" takes a test file out of the package. */
 const goBuildLines: Section = (text) => {
-  const lines = text.split(/\r?\n/).filter((line) => /^\s*\/\/\s*(go:build|\+build)\s/.test(line)).map((line) => line.trim());
+  const lines = text
+    .split(/\r?\n/)
+    .filter((line) => /^\s*\/\/\s*(go:build|\+build)\s/.test(line))
+    .map((line) => line.trim());
   return lines.length > 0 ? lines.join('\n') : '';
 };
 

@@ -14,9 +14,16 @@ import { passCaps } from '../../loop/cap-gate.js';
 const attempts = 2;
 
 /** Undefined when the human stopped the run while the architect worked. */
-export async function makePlan(ctx: LoopContext, architect: Architect, tasks: readonly Task[]): Promise<Plan | undefined> {
+export async function makePlan(
+  ctx: LoopContext,
+  architect: Architect,
+  tasks: readonly Task[],
+): Promise<Plan | undefined> {
   // A resumed run keeps the plan it already had: the later roles were built on it.
-  const stored = ctx.resume && fs.existsSync(ctx.paths.plan) ? validatePlan(fs.readFileSync(ctx.paths.plan, 'utf8'), tasks) : undefined;
+  const stored =
+    ctx.resume && fs.existsSync(ctx.paths.plan)
+      ? validatePlan(fs.readFileSync(ctx.paths.plan, 'utf8'), tasks)
+      : undefined;
   if (stored?.ok) {
     ctx.say('plan:ready', { file: ctx.paths.plan, summary: stored.plan.summary, tasks: stored.plan.tasks.length });
     return stored.plan;
@@ -35,7 +42,14 @@ async function askArchitect(ctx: LoopContext, architect: Architect, tasks: reado
   let problems: string[] | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     ctx.say('plan:started', { attempt });
-    const prompt = buildPlanPrompt({ rfp: ctx.rfp, tasks, layout, legoMode: ctx.config.legoMode, testCommand: ctx.testCommand, problems });
+    const prompt = buildPlanPrompt({
+      rfp: ctx.rfp,
+      tasks,
+      layout,
+      legoMode: ctx.config.legoMode,
+      testCommand: ctx.testCommand,
+      problems,
+    });
     ctx.say('prompt:built', { strategy: 'plan', prompt });
     await passCaps(ctx);
     const answer = await architect.plan({
@@ -46,10 +60,22 @@ async function askArchitect(ctx: LoopContext, architect: Architect, tasks: reado
       onActivity: (activity) => {
         if (activity.kind === 'text') ctx.say('agent:chunk', { text: activity.text });
         // The architect only reads: every edit it tried was refused, and is shown and recorded.
-        if (activity.kind === 'edit') ctx.say('agent:edit', { path: activity.path, action: activity.action, reason: activity.reason, engine: activity.engine, role: activity.role });
+        if (activity.kind === 'edit')
+          ctx.say('agent:edit', {
+            path: activity.path,
+            action: activity.action,
+            reason: activity.reason,
+            engine: activity.engine,
+            role: activity.role,
+          });
       },
     });
-    ctx.say('agent:finished', { ok: true, costUsd: answer.costUsd, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens });
+    ctx.say('agent:finished', {
+      ok: true,
+      costUsd: answer.costUsd,
+      inputTokens: answer.inputTokens,
+      outputTokens: answer.outputTokens,
+    });
     addUsage(ctx.usage, answer);
     if (ctx.control.stopRequested) return undefined;
     const checked = validatePlan(answer.text, tasks);
@@ -61,5 +87,7 @@ async function askArchitect(ctx: LoopContext, architect: Architect, tasks: reado
     problems = checked.problems;
     ctx.say('plan:invalid', { attempt, problems });
   }
-  throw new UserError(`the architect's plan failed validation ${attempts} times, so the run stops before any code is written; the architect only reads, and what it changed was put back:\n  ${(problems ?? []).join('\n  ')}\nfix the RFP or the architect's model (ARCHITECT_MODEL), or set PLAN=false to go straight to rounds`);
+  throw new UserError(
+    `the architect's plan failed validation ${attempts} times, so the run stops before any code is written; the architect only reads, and what it changed was put back:\n  ${(problems ?? []).join('\n  ')}\nfix the RFP or the architect's model (ARCHITECT_MODEL), or set PLAN=false to go straight to rounds`,
+  );
 }

@@ -12,17 +12,28 @@ export const legoRules = [
   'Put files in four folders: contracts/ (schemas, types, interfaces), actions/ (logic), entry/ (CLI or API entry points), tests/ (tests).',
 ];
 
-export type PlanPromptInput = { rfp: Rfp; tasks: readonly Task[]; layout: string[]; legoMode: boolean; testCommand: string; problems?: string[] };
+export type PlanPromptInput = {
+  rfp: Rfp;
+  tasks: readonly Task[];
+  layout: string[];
+  legoMode: boolean;
+  testCommand: string;
+  problems?: string[];
+};
 
 export function buildPlanPrompt(input: PlanPromptInput): string {
-  const layout = input.layout.slice(0, layoutCap).join('\n') + (input.layout.length > layoutCap ? `\n… and ${input.layout.length - layoutCap} more files` : '');
+  const layout =
+    input.layout.slice(0, layoutCap).join('\n') +
+    (input.layout.length > layoutCap ? `\n… and ${input.layout.length - layoutCap} more files` : '');
   const sections = [
     '# You are the architect',
     'Design how the tasks below will be built and tested. Do not write code or edit files: answer with the design guide as one JSON object, nothing else.',
     `## Requirements\n${tail(input.rfp.requirements.trim(), 12000)}`,
   ];
   if (input.rfp.design.trim()) sections.push(`## Design notes\n${tail(input.rfp.design.trim(), 8000)}`);
-  sections.push(`## Tasks to plan (from RFP/tasks.md)\n${input.tasks.map((task) => `${task.index}. ${task.title}`).join('\n')}`);
+  sections.push(
+    `## Tasks to plan (from RFP/tasks.md)\n${input.tasks.map((task) => `${task.index}. ${task.title}`).join('\n')}`,
+  );
   sections.push(`## Repository layout (git ls-files)\n${layout || '(no files yet)'}`);
   const rules = [
     'One entry in "tasks" per task above, with its number in "task".',
@@ -32,6 +43,9 @@ export function buildPlanPrompt(input: PlanPromptInput): string {
   ];
   sections.push(`## Rules\n${rules.map((rule) => `- ${rule}`).join('\n')}`);
   sections.push(`## JSON shape\n\`\`\`json\n${JSON.stringify(planExample, null, 2)}\n\`\`\``);
-  if (input.problems?.length) sections.push(`## Your last answer was refused; fix these problems\n${input.problems.map((problem) => `- ${problem}`).join('\n')}`);
+  if (input.problems?.length)
+    sections.push(
+      `## Your last answer was refused; fix these problems\n${input.problems.map((problem) => `- ${problem}`).join('\n')}`,
+    );
   return `${sections.join('\n\n')}\n`;
 }

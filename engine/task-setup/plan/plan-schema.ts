@@ -5,7 +5,10 @@ import { normaliseTestPath } from '../../test-runner/test-id.js';
 const relativePath = z
   .string()
   .min(1)
-  .refine((value) => !value.startsWith('/') && !value.split(/[\\/]/).includes('..') && !/^[a-zA-Z]:/.test(value), 'must be a path relative to the project, without ".."');
+  .refine(
+    (value) => !value.startsWith('/') && !value.split(/[\\/]/).includes('..') && !/^[a-zA-Z]:/.test(value),
+    'must be a path relative to the project, without ".."',
+  );
 
 export const planFileSchema = z.strictObject({
   path: relativePath,

@@ -12,9 +12,15 @@ export function validatePlan(text: string, tasks: readonly Task[]): PlanCheck {
     return { ok: false, problems: [`the answer is not JSON: ${(error as Error).message}`] };
   }
   const parsed = planSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`),
+    };
   const planned = new Set(parsed.data.tasks.map((entry) => entry.task));
-  const problems = tasks.filter((task) => !planned.has(task.index)).map((task) => `tasks: task ${task.index} ("${task.title}") has no entry`);
+  const problems = tasks
+    .filter((task) => !planned.has(task.index))
+    .map((task) => `tasks: task ${task.index} ("${task.title}") has no entry`);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, plan: parsed.data };
 }
 

@@ -17,23 +17,40 @@ const errorLine = /^E\s+(\w+): (.*)$/gm;
 
 export function judgeRed(tests: TestSummary, plan: TaskPlan): RedVerdict {
   if (tests.timedOut) return { ok: false, reason: `the tests timed out (${tests.headline})` };
-  if (tests.green) return { ok: false, reason: 'the tests pass before any implementation is written: they must fail until the task is done' };
+  if (tests.green)
+    return {
+      ok: false,
+      reason: 'the tests pass before any implementation is written: they must fail until the task is done',
+    };
   if (tests.runner !== 'pytest') {
-    if (/\bSyntaxError\b/.test(tests.output)) return { ok: false, reason: 'the output shows a SyntaxError: the tests themselves do not compile' };
-    return tests.failed + tests.errored > 0 ? { ok: true } : { ok: false, reason: `no failing test found (${tests.headline})` };
+    if (/\bSyntaxError\b/.test(tests.output))
+      return { ok: false, reason: 'the output shows a SyntaxError: the tests themselves do not compile' };
+    return tests.failed + tests.errored > 0
+      ? { ok: true }
+      : { ok: false, reason: `no failing test found (${tests.headline})` };
   }
   for (const section of sections(tests.output, collectError)) {
     const [type, message] = lastError(section.body);
-    if (!missingImplementation(type, message, plan)) return { ok: false, reason: `${section.name} does not collect: ${type ? `${type}: ${message}` : 'see the output'}${type === 'ModuleNotFoundError' || type === 'ImportError' ? ' (not a module this task creates: a typo, or a library that is not installed?)' : ''}` };
+    if (!missingImplementation(type, message, plan))
+      return {
+        ok: false,
+        reason: `${section.name} does not collect: ${type ? `${type}: ${message}` : 'see the output'}${type === 'ModuleNotFoundError' || type === 'ImportError' ? ' (not a module this task creates: a typo, or a library that is not installed?)' : ''}`,
+      };
   }
   const setup = setupError.exec(tests.output);
   if (setup) return { ok: false, reason: `the tests error at setup of ${setup[1]} (a missing or broken fixture)` };
-  if (tests.passed + tests.failed + tests.errored === 0) return { ok: false, reason: `no tests were collected (${tests.headline})` };
+  if (tests.passed + tests.failed + tests.errored === 0)
+    return { ok: false, reason: `no tests were collected (${tests.headline})` };
   return { ok: true };
 }
 
 function missingImplementation(type: string | undefined, message: string, plan: TaskPlan): boolean {
-  const module = type === 'ModuleNotFoundError' ? /No module named '([\w.]+)'/.exec(message)?.[1] : type === 'ImportError' ? /cannot import name '\w+' from '([\w.]+)'/.exec(message)?.[1] : undefined;
+  const module =
+    type === 'ModuleNotFoundError'
+      ? /No module named '([\w.]+)'/.exec(message)?.[1]
+      : type === 'ImportError'
+        ? /cannot import name '\w+' from '([\w.]+)'/.exec(message)?.[1]
+        : undefined;
   if (!module) return false;
   const base = module.replaceAll('.', '/');
   return plan.files.some((file) => file.path === `${base}.py` || file.path.startsWith(`${base}/`));

@@ -4,7 +4,13 @@ import { taskPlanText } from '../plan/task-plan-text.js';
 import type { Task } from '../../rfp/tasks-file.js';
 import { tail } from '../../util/capped-text.js';
 
-export type ReviewerPromptInput = { task: Task; plan: TaskPlan; requirements: string; attempt: number; rejection?: { reason: string; output: string } };
+export type ReviewerPromptInput = {
+  task: Task;
+  plan: TaskPlan;
+  requirements: string;
+  attempt: number;
+  rejection?: { reason: string; output: string };
+};
 
 export function buildReviewerPrompt(input: ReviewerPromptInput): string {
   const sections = [
@@ -14,7 +20,9 @@ export function buildReviewerPrompt(input: ReviewerPromptInput): string {
     `## Requirements\n${tail(input.requirements.trim(), 8000)}`,
   ];
   if (input.rejection) {
-    sections.push(`## Attempt ${input.attempt}: your last tests were sent back\nReason: ${input.rejection.reason}\nFix the test files so that they run; they may fail only because the implementation is missing.\n\`\`\`\n${tail(input.rejection.output, 6000)}\n\`\`\``);
+    sections.push(
+      `## Attempt ${input.attempt}: your last tests were sent back\nReason: ${input.rejection.reason}\nFix the test files so that they run; they may fail only because the implementation is missing.\n\`\`\`\n${tail(input.rejection.output, 6000)}\n\`\`\``,
+    );
   }
   return `${sections.join('\n\n')}\n`;
 }

@@ -23,7 +23,13 @@ export const reviewerAttempts = 3;
 
 export type TestsPhaseEnd = { ok: true } | { ok: false; reason: string };
 
-export async function writeTests(ctx: LoopContext, reviewer: Worker, task: Task, plan: TaskPlan, guard: RunGuard): Promise<TestsPhaseEnd> {
+export async function writeTests(
+  ctx: LoopContext,
+  reviewer: Worker,
+  task: Task,
+  plan: TaskPlan,
+  guard: RunGuard,
+): Promise<TestsPhaseEnd> {
   let rejection: { reason: string; output: string } | undefined;
   for (let attempt = 1; attempt <= reviewerAttempts; attempt++) {
     // Before the attempt is announced: a cap the plan already reached means no reviewer call at all.
@@ -33,15 +39,31 @@ export async function writeTests(ctx: LoopContext, reviewer: Worker, task: Task,
     ctx.say('prompt:built', { strategy: 'tests', prompt });
     await ctx.models?.prepareRole('reviewer');
     const result = await reviewer
-      .run({ prompt, projectDir: ctx.projectDir, task, round: 0, runRound: 0, model: ctx.config.reviewerModel || ctx.config.workerModel, lockedPaths: new Set(guard.lockedPaths()), budgetUsd: remainingBudget(ctx.usage, ctx.config), signal: ctx.control.nextStep(), onActivity: (activity) => forward(ctx, activity) })
+      .run({
+        prompt,
+        projectDir: ctx.projectDir,
+        task,
+        round: 0,
+        runRound: 0,
+        model: ctx.config.reviewerModel || ctx.config.workerModel,
+        lockedPaths: new Set(guard.lockedPaths()),
+        budgetUsd: remainingBudget(ctx.usage, ctx.config),
+        signal: ctx.control.nextStep(),
+        onActivity: (activity) => forward(ctx, activity),
+      })
       .catch((error: unknown): WorkerResult => ({ ok: false, error: errorMessage(error) }));
     ctx.say('agent:finished', result);
     addUsage(ctx.usage, result);
     // The reviewer writes tests only: factory's files and the user's locked tests are put back as they were.
     await guard.restore(false);
-    if (ctx.control.stopRequested || ctx.control.skipRequested) return giveUp(ctx, task, 'stopped while the reviewer wrote the tests');
+    if (ctx.control.stopRequested || ctx.control.skipRequested)
+      return giveUp(ctx, task, 'stopped while the reviewer wrote the tests');
     const missing = plan.testFiles.filter((file) => !fs.existsSync(path.join(ctx.projectDir, file)));
-    const problem = !result.ok ? `the reviewer failed: ${result.error}` : missing.length > 0 ? `the plan's test files were not written: ${missing.join(', ')}` : undefined;
+    const problem = !result.ok
+      ? `the reviewer failed: ${result.error}`
+      : missing.length > 0
+        ? `the plan's test files were not written: ${missing.join(', ')}`
+        : undefined;
     if (problem === undefined) {
       const tests = await runRed(ctx, plan.testCommand);
       const verdict = judgeRed(tests, plan);
@@ -53,7 +75,11 @@ export async function writeTests(ctx: LoopContext, reviewer: Worker, task: Task,
     } else rejection = { reason: problem, output: '' };
     ctx.say('review:rejected', { attempt, reason: rejection.reason });
   }
-  return giveUp(ctx, task, `the reviewer's tests did not run red after ${reviewerAttempts} attempts: ${rejection?.reason ?? 'no attempt'}`);
+  return giveUp(
+    ctx,
+    task,
+    `the reviewer's tests did not run red after ${reviewerAttempts} attempts: ${rejection?.reason ?? 'no attempt'}`,
+  );
 }
 
 /** What the reviewer wrote is kept apart in git, so the stop leaves a clean tree and the human can see it. */
@@ -65,23 +91,46 @@ async function giveUp(ctx: LoopContext, task: Task, reason: string): Promise<Tes
 
 async function runRed(ctx: LoopContext, command: string): Promise<TestSummary> {
   ctx.say('tests:started', { command, baseline: false });
-  const tests = await runTests(ctx.sandbox, { command, projectDir: ctx.projectDir, timeoutSeconds: ctx.config.testTimeoutSeconds, signal: ctx.control.nextStep(), onOutput: (text) => ctx.say('tests:output', { text }) });
+  const tests = await runTests(ctx.sandbox, {
+    command,
+    projectDir: ctx.projectDir,
+    timeoutSeconds: ctx.config.testTimeoutSeconds,
+    signal: ctx.control.nextStep(),
+    onOutput: (text) => ctx.say('tests:output', { text }),
+  });
   ctx.say('tests:finished', { result: tests, baseline: false });
   return tests;
 }
 
 /** The plan's test files and everything else the reviewer changed are its tests: committed, then locked with the tests the red run showed. */
-async function lockTests(ctx: LoopContext, task: Task, plan: TaskPlan, tests: TestSummary, guard: RunGuard): Promise<void> {
+async function lockTests(
+  ctx: LoopContext,
+  task: Task,
+  plan: TaskPlan,
+  tests: TestSummary,
+  guard: RunGuard,
+): Promise<void> {
   const locks = guard.locks;
   const commit = await ctx.repo.commitAll(`factory: task ${task.index} tests — red: ${tests.headline}`);
   if (commit) ctx.say('git:committed', commit);
-  const files = [...new Set([...plan.testFiles, ...(commit?.files ?? [])])].filter((file) => fs.existsSync(path.join(ctx.projectDir, file)));
+  const files = [...new Set([...plan.testFiles, ...(commit?.files ?? [])])].filter((file) =>
+    fs.existsSync(path.join(ctx.projectDir, file)),
+  );
   for (const file of files) {
     const content = fs.readFileSync(path.join(ctx.projectDir, file), 'utf8');
     const ids = resultsOf(file, content, tests.tests).filter((id) => !isFileLevel(id) && tests.tests[id] !== 'skipped');
     const skipped = skippedIn(file, tests, content);
     // A file that did not collect (its module is missing) shows no skips yet: its own markers say how many it may skip.
-    locks.add({ path: file, task: task.index, sha256: sha256(content), content, tests: ids, minTests: countDeclaredTests(file, content), allowedSkips: ids.length + skipped > 0 ? skipped : countSkipMarkers(content), origin: 'reviewer' });
+    locks.add({
+      path: file,
+      task: task.index,
+      sha256: sha256(content),
+      content,
+      tests: ids,
+      minTests: countDeclaredTests(file, content),
+      allowedSkips: ids.length + skipped > 0 ? skipped : countSkipMarkers(content),
+      origin: 'reviewer',
+    });
   }
   locks.markTested(task.index);
   ctx.say('tests:locked', { files, headline: tests.headline });
@@ -90,5 +139,12 @@ async function lockTests(ctx: LoopContext, task: Task, plan: TaskPlan, tests: Te
 function forward(ctx: LoopContext, activity: AgentActivity): void {
   if (activity.kind === 'text') ctx.say('agent:chunk', { text: activity.text });
   else if (activity.kind === 'tool') ctx.say('agent:tool', { name: activity.name, detail: activity.detail });
-  else ctx.say('agent:edit', { path: activity.path, action: activity.action, reason: activity.reason, engine: activity.engine, role: activity.role });
+  else
+    ctx.say('agent:edit', {
+      path: activity.path,
+      action: activity.action,
+      reason: activity.reason,
+      engine: activity.engine,
+      role: activity.role,
+    });
 }

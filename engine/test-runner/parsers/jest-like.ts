@@ -8,7 +8,8 @@ export const jestSummary = /^\s*Tests:\s+.*\d+ total\s*$/gm;
 const vitestLine = /^\s*Tests\s+(.*\(\d+\))\s*$/m;
 const jestLine = /^\s*Tests:\s+(.*\d+ total)\s*$/m;
 /** A test's line: its mark, then its name, then jest's "(5 ms)" or vitest's "5ms", which are not part of the name. */
-const testLine = /^(\s*)(✓|√|✔|×|✕|✗|↓|○|✎)\s+(?:(?:skipped|todo)\s+)?(.+?)(?:\s+\(\d+(?:\.\d+)?\s*m?s\)|\s+\d+(?:\.\d+)?\s*m?s)?\s*$/;
+const testLine =
+  /^(\s*)(✓|√|✔|×|✕|✗|↓|○|✎)\s+(?:(?:skipped|todo)\s+)?(.+?)(?:\s+\(\d+(?:\.\d+)?\s*m?s\)|\s+\d+(?:\.\d+)?\s*m?s)?\s*$/;
 /** A file's line: vitest "✓ src/a.test.ts (3 tests) 5ms" / "❯ src/b.test.ts (2 tests | 1 failed)" (❯: not all passed), jest "PASS ./a.test.js". */
 const vitestFile = /^\s*(✓|❯|×|↓)\s+(\S+)\s+\((\d+) tests?([^)]*)\)/;
 const jestFile = /^\s*(PASS|FAIL)\s+(\S+)/;
@@ -73,7 +74,9 @@ function outcomes(output: string, runner: 'jest' | 'vitest'): Record<string, Tes
     }
     const [, indent, mark, title] = match;
     const outcome: TestOutcome = '✓√✔'.includes(mark!) ? 'passed' : '↓○✎'.includes(mark!) ? 'skipped' : 'failed';
-    const name = [...describes.filter((item) => item.indent < indent!.length).map((item) => item.title), title!].join(' > ');
+    const name = [...describes.filter((item) => item.indent < indent!.length).map((item) => item.title), title!].join(
+      ' > ',
+    );
     if (file) file.hasTests = true;
     tests[file ? testId(file.id, name) : name] = outcome;
   }

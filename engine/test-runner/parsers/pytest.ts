@@ -11,7 +11,14 @@ const summary = /^=*\s*((?:\d+ \w+,?\s*)+)in [\d.]+s/;
  * "SKIPPED [2] tests/x.py:7: reason" names a file and a count, not a test, and is left to the guard.
  */
 const shortLine = /^(PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS)\s+([^\s[]+(?:\[.*?\])?)(?:\s+-\s+(.*))?$/;
-const outcomes: Record<string, TestOutcome> = { PASSED: 'passed', FAILED: 'failed', ERROR: 'errored', SKIPPED: 'skipped', XFAIL: 'skipped', XPASS: 'passed' };
+const outcomes: Record<string, TestOutcome> = {
+  PASSED: 'passed',
+  FAILED: 'failed',
+  ERROR: 'errored',
+  SKIPPED: 'skipped',
+  XFAIL: 'skipped',
+  XPASS: 'passed',
+};
 
 export function parsePytest(output: string): ParsedRun | undefined {
   const lines = output.split('\n');

@@ -11,7 +11,10 @@ import { tally, type ReportedTest } from './tally.js';
  * features/sub/other.feature. The project's .feature files are listed to map the names back.
  */
 export function readBehaveJUnit(reportDir: string, projectDir: string, source: string): ParsedRun | undefined {
-  const reports = fs.readdirSync(reportDir).filter((name) => /^TESTS-.*\.xml$/.test(name)).sort();
+  const reports = fs
+    .readdirSync(reportDir)
+    .filter((name) => /^TESTS-.*\.xml$/.test(name))
+    .sort();
   if (reports.length === 0) return undefined;
   const features = featureFiles(projectDir);
   const reported: ReportedTest[] = [];
@@ -46,7 +49,9 @@ function featureFiles(projectDir: string): Map<string, string> {
       const relative = dir ? `${dir}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(relative, depth + 1);
       else if (entry.name.endsWith('.feature')) {
-        const below = relative.includes('features/') ? relative.slice(relative.lastIndexOf('features/') + 'features/'.length) : relative;
+        const below = relative.includes('features/')
+          ? relative.slice(relative.lastIndexOf('features/') + 'features/'.length)
+          : relative;
         found.set(below.replace(/\.feature$/, '').replace(/\//g, '.'), relative);
       }
     }

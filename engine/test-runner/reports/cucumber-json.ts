@@ -9,7 +9,9 @@ const step = z.object({ result: z.object({ status: z.string(), error_message: z.
 const report = z.array(
   z.object({
     uri: z.string(),
-    elements: z.array(z.object({ name: z.string(), type: z.string().optional(), steps: z.array(step).default([]) })).default([]),
+    elements: z
+      .array(z.object({ name: z.string(), type: z.string().optional(), steps: z.array(step).default([]) }))
+      .default([]),
   }),
 );
 

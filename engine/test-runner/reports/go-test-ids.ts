@@ -38,7 +38,10 @@ export class GoTestIds {
     const folder = path.join(this.projectDir ?? '', dir);
     let names: string[] = [];
     try {
-      names = fs.readdirSync(folder).filter((name) => name.endsWith('_test.go')).sort();
+      names = fs
+        .readdirSync(folder)
+        .filter((name) => name.endsWith('_test.go'))
+        .sort();
     } catch {
       // A package folder that is gone by now: ids fall back to the folder.
     }

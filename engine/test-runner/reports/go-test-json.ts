@@ -33,7 +33,11 @@ export class GoTestJsonStream {
     this.partial = text.slice(end + 1);
     const complete = text.slice(0, end + 1);
     this.raw.append(complete);
-    return complete.split('\n').slice(0, -1).map((line) => this.line(line)).join('');
+    return complete
+      .split('\n')
+      .slice(0, -1)
+      .map((line) => this.line(line))
+      .join('');
   }
 
   /** The rest of the output, at the end of the run. */
@@ -54,17 +58,24 @@ export class GoTestJsonStream {
   result(ids: GoTestIds, source: string): ParsedRun | undefined {
     if (!this.sawEvent && this.failedPackages.size === 0) return undefined;
     const reported: ReportedTest[] = [];
-    const packagesWithFailures = new Set(this.results.filter((item) => item.test && item.outcome === 'failed').map((item) => item.pkg));
+    const packagesWithFailures = new Set(
+      this.results.filter((item) => item.test && item.outcome === 'failed').map((item) => item.pkg),
+    );
     for (const item of this.results) {
       if (item.test) {
         const id = ids.id(item.pkg, item.test);
         reported.push({ id, outcome: item.outcome, message: this.messages.get(`${item.pkg}\n${item.test}`) });
       } else if (item.outcome === 'failed' && !packagesWithFailures.has(item.pkg)) {
         // The package failed with no failing test: its init, TestMain or the test binary itself.
-        reported.push({ id: ids.id(item.pkg), outcome: 'errored', message: this.messages.get(item.pkg) ?? `package ${item.pkg} failed` });
+        reported.push({
+          id: ids.id(item.pkg),
+          outcome: 'errored',
+          message: this.messages.get(item.pkg) ?? `package ${item.pkg} failed`,
+        });
       }
     }
-    for (const pkg of this.failedPackages) reported.push({ id: ids.id(pkg), outcome: 'errored', message: `package ${pkg} did not build` });
+    for (const pkg of this.failedPackages)
+      reported.push({ id: ids.id(pkg), outcome: 'errored', message: `package ${pkg} did not build` });
     return tally('go test', source, reported);
   }
 
@@ -82,7 +93,8 @@ export class GoTestJsonStream {
     if (event.Action === 'output' && event.Output) {
       const key = event.Test ? `${pkg}\n${event.Test}` : pkg;
       const text = event.Output.trim();
-      if (text && !framing.test(event.Output) && !this.messages.has(key) && !/^(PASS|FAIL|ok\s)/.test(text)) this.messages.set(key, text);
+      if (text && !framing.test(event.Output) && !this.messages.has(key) && !/^(PASS|FAIL|ok\s)/.test(text))
+        this.messages.set(key, text);
     }
     return event.Output ?? '';
   }

@@ -38,7 +38,12 @@ function firstLine(text: string | null | undefined): string | undefined {
  * `roots` are where the project is as the runner saw it (the host folder, /app in the container): the report's
  * absolute file names become project-relative. A file that failed to load is one errored test with the file's id.
  */
-export function readJestJson(text: string, runner: 'jest' | 'vitest', roots: readonly string[], source: string): ParsedRun {
+export function readJestJson(
+  text: string,
+  runner: 'jest' | 'vitest',
+  roots: readonly string[],
+  source: string,
+): ParsedRun {
   const parsed = report.parse(JSON.parse(text));
   const reported: ReportedTest[] = [];
   const fileError = (file: { name: string; message?: string | null }): ReportedTest => ({
@@ -62,7 +67,8 @@ export function readJestJson(text: string, runner: 'jest' | 'vitest', roots: rea
       reported.push({ id: testId(file.name, name, roots), outcome: outcomeOf(test.status), message });
     }
     // A file whose tests passed but which failed anyway (an error after the tests, a failing afterAll).
-    if (file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed')) reported.push(fileError(file));
+    if (file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'))
+      reported.push(fileError(file));
   }
   return tally(runner, source, reported);
 }

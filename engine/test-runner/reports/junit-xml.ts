@@ -40,10 +40,13 @@ export function parseJUnitXml(xml: string): JUnitCase[] {
 function readCase(node: XmlNode): JUnitCase {
   const problem = firstOf(node.error) ?? firstOf(node.failure);
   const outcome: TestOutcome =
-    node.error !== undefined ? 'errored'
-    : node.failure !== undefined ? 'failed'
-    : node.skipped !== undefined ? 'skipped'
-    : 'passed';
+    node.error !== undefined
+      ? 'errored'
+      : node.failure !== undefined
+        ? 'failed'
+        : node.skipped !== undefined
+          ? 'skipped'
+          : 'passed';
   return {
     classname: String(node.classname ?? ''),
     name: String(node.name ?? '').trim(),
@@ -64,6 +67,8 @@ function firstOf(value: unknown): unknown {
 /** "AssertionError: boom" from <failure message="AssertionError: boom&#10;assert 1 == 2">…</failure>. */
 function firstLine(problem: unknown): string | undefined {
   const node = typeof problem === 'object' && problem !== null ? (problem as XmlNode) : { '#text': problem };
-  const text = [node.message, node['#text'], node.type].find((part) => typeof part === 'string' && part.trim() !== '') as string | undefined;
+  const text = [node.message, node['#text'], node.type].find(
+    (part) => typeof part === 'string' && part.trim() !== '',
+  ) as string | undefined;
   return text?.trim().split('\n')[0]?.trim();
 }

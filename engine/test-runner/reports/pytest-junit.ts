@@ -31,5 +31,9 @@ function moduleFile(classname: string, projectDir: string): string | undefined {
 
 export function readPytestJUnit(xml: string, projectDir: string, source: string): ParsedRun {
   const cases = parseJUnitXml(xml);
-  return tally('pytest', source, cases.map((test) => ({ id: pytestCaseId(test, projectDir), outcome: test.outcome, message: test.message })));
+  return tally(
+    'pytest',
+    source,
+    cases.map((test) => ({ id: pytestCaseId(test, projectDir), outcome: test.outcome, message: test.message })),
+  );
 }

@@ -17,11 +17,30 @@ export type Alongside = (round: number) => Promise<void>;
  * reports, events, valves), minus the worker's and the test command's own time, recorded by wrappers around them.
  * The first `warmup` rounds are dropped.
  */
-export async function engineRounds(projectDir: string, changedFile: string, rounds: number, warmup: number, alongside: Alongside): Promise<EngineRoundTimes> {
+export async function engineRounds(
+  projectDir: string,
+  changedFile: string,
+  rounds: number,
+  warmup: number,
+  alongside: Alongside,
+): Promise<EngineRoundTimes> {
   const config = loadConfig(projectDir, {
-    flags: { AI_ENGINE: 'scripted', MODE: 'Single', SANDBOX: 'local', LEGO_MODE: 'false', TEST_CMD: 'false', MAX_ROUNDS: String(rounds + warmup + 1), MAX_FAIL_STREAK: '1000', MAX_IDLE_ROUNDS: '1000', MAX_SAME_FAILURE: '1000' },
+    flags: {
+      AI_ENGINE: 'scripted',
+      MODE: 'Single',
+      SANDBOX: 'local',
+      LEGO_MODE: 'false',
+      TEST_CMD: 'false',
+      MAX_ROUNDS: String(rounds + warmup + 1),
+      MAX_FAIL_STREAK: '1000',
+      MAX_IDLE_ROUNDS: '1000',
+      MAX_SAME_FAILURE: '1000',
+    },
   });
-  const script = scriptSchema.parse({ worker: [{ say: 'changing one file', write: { [changedFile]: 'round {{round}}\n' } }], afterLast: 'repeat' });
+  const script = scriptSchema.parse({
+    worker: [{ say: 'changing one file', write: { [changedFile]: 'round {{round}}\n' } }],
+    afterLast: 'repeat',
+  });
   const workerCalls: Interval[] = [];
   const testCalls: Interval[] = [];
   const engine = createEngine({

@@ -9,7 +9,10 @@ const perFolder = 100;
 export const gitIdentity = ['-c', 'user.name=factory-bench', '-c', 'user.email=bench@localhost'];
 
 export function bigRepoFile(index: number): string {
-  return path.join(`src${String(Math.floor(index / perFolder)).padStart(3, '0')}`, `file${String(index).padStart(5, '0')}.txt`);
+  return path.join(
+    `src${String(Math.floor(index / perFolder)).padStart(3, '0')}`,
+    `file${String(index).padStart(5, '0')}.txt`,
+  );
 }
 
 export async function makeBigRepo(dir: string, files: number, extra: Record<string, string> = {}): Promise<void> {

@@ -30,10 +30,20 @@ export async function roundBench(options: RoundBenchOptions = roundDefaults): Pr
     const floorAll: number[] = [];
     // The floor's rounds run inside the engine's worker step (whose time is subtracted), so the two
     // alternate round by round and see the same machine load.
-    const engine = await engineRounds(engineRepo, changed, options.rounds, options.warmup, async (round) => void floorAll.push(await floor.round(round)));
+    const engine = await engineRounds(
+      engineRepo,
+      changed,
+      options.rounds,
+      options.warmup,
+      async (round) => void floorAll.push(await floor.round(round)),
+    );
     const floorMs = floorAll.slice(options.warmup, options.warmup + options.rounds);
     const engineFigure: Figure = { id: 'engine', label: 'engine overhead per round', stats: stats(engine.overheadMs) };
-    const floorFigure: Figure = { id: 'floor', label: 'git add -A && git commit && git diff HEAD~1 (sh)', stats: stats(floorMs) };
+    const floorFigure: Figure = {
+      id: 'floor',
+      label: 'git add -A && git commit && git diff HEAD~1 (sh)',
+      stats: stats(floorMs),
+    };
     const versus = ratio('engine / floor', engineFigure, floorFigure);
     return {
       name: 'round',
@@ -45,7 +55,10 @@ export async function roundBench(options: RoundBenchOptions = roundDefaults): Pr
         { id: 'tests', label: 'test command `false` (subtracted)', stats: stats(engine.testMs) },
       ],
       ratios: [versus],
-      goals: [goal('engine overhead per round', 'engine', 100, engineFigure.stats.median), goal('engine within 1.5x of the floor', 'engine / floor', 1.5, versus.value)],
+      goals: [
+        goal('engine overhead per round', 'engine', 100, engineFigure.stats.median),
+        goal('engine within 1.5x of the floor', 'engine / floor', 1.5, versus.value),
+      ],
       unavailable: [],
     };
   } finally {

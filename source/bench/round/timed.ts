@@ -38,5 +38,7 @@ export function timedSandbox(sandbox: Sandbox, intervals: Interval[]): Sandbox {
 
 /** Time spent inside the intervals that lie within [from, to]. */
 export function timeWithin(intervals: Interval[], from: number, to: number): number {
-  return intervals.filter((interval) => interval.start >= from && interval.end <= to).reduce((sum, interval) => sum + interval.end - interval.start, 0);
+  return intervals
+    .filter((interval) => interval.start >= from && interval.end <= to)
+    .reduce((sum, interval) => sum + interval.end - interval.start, 0);
 }

@@ -6,7 +6,8 @@ import { killGroup } from '../../../engine/sandbox/kill-group.js';
 export async function timeToExit(file: string, args: string[]): Promise<number> {
   const start = performance.now();
   const result = await execa(file, args, { reject: false, stdin: 'ignore' });
-  if (result.exitCode !== 0) throw new Error(`${[file, ...args].join(' ')} exited with ${result.exitCode}: ${result.stderr || result.stdout}`);
+  if (result.exitCode !== 0)
+    throw new Error(`${[file, ...args].join(' ')} exited with ${result.exitCode}: ${result.stderr || result.stdout}`);
   return performance.now() - start;
 }
 
@@ -14,10 +15,22 @@ export async function timeToExit(file: string, args: string[]): Promise<number> 
  * Milliseconds until the process shows text other than escape sequences; it is then stopped. It runs on an
  * 80x24 pseudo-terminal made by `script` (util-linux or BSD), as a dashboard would in a real terminal.
  */
-export async function timeToFirstText(file: string, args: string[], env: Record<string, string | undefined>, timeoutMs: number): Promise<number> {
+export async function timeToFirstText(
+  file: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  timeoutMs: number,
+): Promise<number> {
   const [command, commandArgs] = onTerminal(file, args);
   const start = performance.now();
-  const child = execa(command, commandArgs, { reject: false, stdin: 'ignore', env, extendEnv: false, buffer: false, detached: true });
+  const child = execa(command, commandArgs, {
+    reject: false,
+    stdin: 'ignore',
+    env,
+    extendEnv: false,
+    buffer: false,
+    detached: true,
+  });
   const what = [file, ...args].join(' ');
   try {
     return await new Promise<number>((resolve, reject) => {

@@ -31,14 +31,18 @@ export async function startupBench(options: StartupBenchOptions): Promise<BenchR
     unavailable: [],
   };
   if (!(await hasCommand(options.cli, 'demo'))) {
-    report.unavailable.push({ label: 'first dashboard frame', reason: 'this build has no `factory demo` command (the dashboard is not in it yet)' });
+    report.unavailable.push({
+      label: 'first dashboard frame',
+      reason: 'this build has no `factory demo` command (the dashboard is not in it yet)',
+    });
     return report;
   }
   // Not CI: renderers such as Ink hold their frames back under CI.
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
   delete env.CI;
   const frames: number[] = [];
-  for (let run = 0; run < options.runs; run++) frames.push(await timeToFirstText(node, [options.cli, 'demo'], env, 10_000));
+  for (let run = 0; run < options.runs; run++)
+    frames.push(await timeToFirstText(node, [options.cli, 'demo'], env, 10_000));
   const frameFigure: Figure = { id: 'frame', label: 'first dashboard frame (factory demo)', stats: stats(frames) };
   report.figures.push(frameFigure);
   report.goals.push(goal('first dashboard frame', 'frame', 500, frameFigure.stats.median));

@@ -9,7 +9,11 @@ import { blankResult, type ExerciseResult } from './suite-results.js';
 export type ExerciseRun = { flags: Record<string, string>; userDefaults: Record<string, string>; signal: AbortSignal };
 
 /** The result, or undefined when the run was interrupted (it is then not recorded, and a rerun plays it again). */
-export async function runExercise(exercise: Exercise, workDir: string, run: ExerciseRun): Promise<ExerciseResult | undefined> {
+export async function runExercise(
+  exercise: Exercise,
+  workDir: string,
+  run: ExerciseRun,
+): Promise<ExerciseResult | undefined> {
   const started = performance.now();
   const result = blankResult(exercise.name, exercise.language);
   const config = loadConfig(workDir, { flags: run.flags, userDefaults: run.userDefaults });

@@ -46,13 +46,19 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
     let result: ExerciseResult | undefined;
     try {
       await prepareExercise(exercise, workDir);
-      result = await runExercise(exercise, workDir, { flags, userDefaults: options.userDefaults, signal: options.signal });
+      result = await runExercise(exercise, workDir, {
+        flags,
+        userDefaults: options.userDefaults,
+        signal: options.signal,
+      });
     } catch (error) {
       result = blankResult(exercise.name, exercise.language, 'error', errorMessage(error));
     }
     if (!options.keep) fs.rmSync(workDir, { recursive: true, force: true });
     if (!result || options.signal.aborted) return;
-    results.exercises = [...results.exercises.filter((entry) => entry.name !== exercise.name), result].sort((a, b) => a.name.localeCompare(b.name));
+    results.exercises = [...results.exercises.filter((entry) => entry.name !== exercise.name), result].sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
     saveResults(options.outDir, results);
     options.onResult?.(result);
   };
@@ -63,5 +69,10 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
   await Promise.all(workers);
   saveResults(options.outDir, results);
   if (!options.keep) fs.rmSync(workRoot, { recursive: true, force: true });
-  return { results, skipped: exercises.filter((exercise) => done.has(exercise.name)).map((exercise) => exercise.name), interrupted: options.signal.aborted, workRoot };
+  return {
+    results,
+    skipped: exercises.filter((exercise) => done.has(exercise.name)).map((exercise) => exercise.name),
+    interrupted: options.signal.aborted,
+    workRoot,
+  };
 }

@@ -25,7 +25,20 @@ export type ExerciseResult = {
 
 /** A result before anything happened: not solved, no rounds, nothing spent. */
 export function blankResult(name: string, language: string, outcome = 'error', reason = ''): ExerciseResult {
-  return { name, language, solved: false, outcome, reason, rounds: 0, durationMs: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, testCommand: '', lastTests: '' };
+  return {
+    name,
+    language,
+    solved: false,
+    outcome,
+    reason,
+    rounds: 0,
+    durationMs: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    costUsd: 0,
+    testCommand: '',
+    lastTests: '',
+  };
 }
 
 export type SuiteResults = {
@@ -35,9 +48,21 @@ export type SuiteResults = {
   exercises: ExerciseResult[];
 };
 
-export type SuiteTotals = { exercises: number; solved: number; solvedPercent: number; medianRoundsToGreen: number | null; durationMs: number; inputTokens: number; outputTokens: number; costUsd: number };
+export type SuiteTotals = {
+  exercises: number;
+  solved: number;
+  solvedPercent: number;
+  medianRoundsToGreen: number | null;
+  durationMs: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+};
 
-export const resultFiles = (outDir: string) => ({ json: path.join(outDir, 'results.json'), markdown: path.join(outDir, 'results.md') });
+export const resultFiles = (outDir: string) => ({
+  json: path.join(outDir, 'results.json'),
+  markdown: path.join(outDir, 'results.md'),
+});
 
 /** The results so far, or a fresh start; refuses results made with other settings. */
 export function loadResults(outDir: string, suite: string, settings: Record<string, string>): SuiteResults {
@@ -47,10 +72,14 @@ export function loadResults(outDir: string, suite: string, settings: Record<stri
   try {
     saved = JSON.parse(fs.readFileSync(file, 'utf8')) as SuiteResults;
   } catch (error) {
-    throw new UserError(`bench suite: ${file} is not valid JSON (${(error as Error).message}); remove it or pass --fresh`);
+    throw new UserError(
+      `bench suite: ${file} is not valid JSON (${(error as Error).message}); remove it or pass --fresh`,
+    );
   }
   if (JSON.stringify(saved.settings) !== JSON.stringify(settings)) {
-    throw new UserError(`bench suite: ${file} holds results made with other settings (${JSON.stringify(saved.settings)}); pass --fresh to start over or --out for another folder`);
+    throw new UserError(
+      `bench suite: ${file} holds results made with other settings (${JSON.stringify(saved.settings)}); pass --fresh to start over or --out for another folder`,
+    );
   }
   return saved;
 }
@@ -64,12 +93,14 @@ export function suiteTotals(exercises: ExerciseResult[]): SuiteTotals {
   const solved = exercises.filter((exercise) => exercise.solved);
   const rounds = solved.map((exercise) => exercise.rounds).sort((a, b) => a - b);
   const middle = Math.floor(rounds.length / 2);
-  const sum = (pick: (exercise: ExerciseResult) => number): number => exercises.reduce((total, exercise) => total + pick(exercise), 0);
+  const sum = (pick: (exercise: ExerciseResult) => number): number =>
+    exercises.reduce((total, exercise) => total + pick(exercise), 0);
   return {
     exercises: exercises.length,
     solved: solved.length,
     solvedPercent: exercises.length === 0 ? 0 : (100 * solved.length) / exercises.length,
-    medianRoundsToGreen: rounds.length === 0 ? null : rounds.length % 2 ? rounds[middle]! : (rounds[middle - 1]! + rounds[middle]!) / 2,
+    medianRoundsToGreen:
+      rounds.length === 0 ? null : rounds.length % 2 ? rounds[middle]! : (rounds[middle - 1]! + rounds[middle]!) / 2,
     durationMs: sum((exercise) => exercise.durationMs),
     inputTokens: sum((exercise) => exercise.inputTokens),
     outputTokens: sum((exercise) => exercise.outputTokens),
@@ -79,8 +110,14 @@ export function suiteTotals(exercises: ExerciseResult[]): SuiteTotals {
 
 export function renderResults(results: SuiteResults): string {
   const totals = suiteTotals(results.exercises);
-  const settings = Object.entries(results.settings).map(([key, value]) => `${key}=${value}`).join(' ') || '(defaults)';
-  const rows = results.exercises.map((exercise) => `| ${exercise.name} | ${exercise.language} | ${exercise.solved ? 'yes' : 'no'} | ${exercise.rounds} | ${(exercise.durationMs / 1000).toFixed(1)} s | ${exercise.inputTokens + exercise.outputTokens} | $${exercise.costUsd.toFixed(4)} | ${exercise.valve ?? (exercise.solved ? '' : exercise.outcome)} |`);
+  const settings =
+    Object.entries(results.settings)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(' ') || '(defaults)';
+  const rows = results.exercises.map(
+    (exercise) =>
+      `| ${exercise.name} | ${exercise.language} | ${exercise.solved ? 'yes' : 'no'} | ${exercise.rounds} | ${(exercise.durationMs / 1000).toFixed(1)} s | ${exercise.inputTokens + exercise.outputTokens} | $${exercise.costUsd.toFixed(4)} | ${exercise.valve ?? (exercise.solved ? '' : exercise.outcome)} |`,
+  );
   return [
     `# factory bench suite: ${results.suite}`,
     '',

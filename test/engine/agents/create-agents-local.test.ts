@@ -4,12 +4,20 @@ import { createAgents } from '../../../engine/agents/create-agents.js';
 import { toFactoryConfig } from '../../../engine/config/factory-config.js';
 import { configKeys } from '../../../engine/config/keys.js';
 
-const config = (settings: Record<string, string>) => toFactoryConfig({ ...Object.fromEntries(configKeys.map((key) => [key.key, key.default])), ...settings });
+const config = (settings: Record<string, string>) =>
+  toFactoryConfig({ ...Object.fromEntries(configKeys.map((key) => [key.key, key.default])), ...settings });
 
 describe('createAgents for local models', () => {
   it('builds the ollama worker and supervisor with a model manager', () => {
-    const agents = createAgents('/nowhere', config({ AI_ENGINE: 'ollama', SUPERVISOR: 'ollama', WORKER_MODEL: 'coder:7b' }));
-    expect([agents.worker.name, agents.supervisor?.name, agents.supervisorWorker?.name]).toEqual(['ollama', 'ollama', 'ollama']);
+    const agents = createAgents(
+      '/nowhere',
+      config({ AI_ENGINE: 'ollama', SUPERVISOR: 'ollama', WORKER_MODEL: 'coder:7b' }),
+    );
+    expect([agents.worker.name, agents.supervisor?.name, agents.supervisorWorker?.name]).toEqual([
+      'ollama',
+      'ollama',
+      'ollama',
+    ]);
     expect(agents.models).toBeDefined();
   });
 
@@ -20,7 +28,11 @@ describe('createAgents for local models', () => {
   });
 
   it('names the settings to fill when no model is given', () => {
-    expect(() => createAgents('/nowhere', config({ AI_ENGINE: 'ollama' }))).toThrow('the ollama engine needs a model name: set CODER_MODEL or WORKER_MODEL in factory_config.md (e.g. qwen2.5-coder:32b)');
-    expect(() => createAgents('/nowhere', config({ AI_ENGINE: 'openai', WORKER_MODEL: 'x', SUPERVISOR: 'openai' }))).not.toThrow();
+    expect(() => createAgents('/nowhere', config({ AI_ENGINE: 'ollama' }))).toThrow(
+      'the ollama engine needs a model name: set CODER_MODEL or WORKER_MODEL in factory_config.md (e.g. qwen2.5-coder:32b)',
+    );
+    expect(() =>
+      createAgents('/nowhere', config({ AI_ENGINE: 'openai', WORKER_MODEL: 'x', SUPERVISOR: 'openai' })),
+    ).not.toThrow();
   });
 });

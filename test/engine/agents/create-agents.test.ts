@@ -8,9 +8,17 @@ const settings = (values: Record<string, string>) => calcProject(values).config;
 describe('createAgents', () => {
   it('pairs any of claude and gemini as worker and supervisor', () => {
     const agents = createAgents('/tmp', settings({ AI_ENGINE: 'claude', SUPERVISOR: 'gemini' }));
-    expect([agents.worker.name, agents.supervisor?.name, agents.supervisorWorker?.name]).toEqual(['claude', 'gemini', 'gemini']);
+    expect([agents.worker.name, agents.supervisor?.name, agents.supervisorWorker?.name]).toEqual([
+      'claude',
+      'gemini',
+      'gemini',
+    ]);
     const reversed = createAgents('/tmp', settings({ AI_ENGINE: 'gemini', SUPERVISOR: 'claude' }));
-    expect([reversed.worker.name, reversed.supervisor?.name, reversed.supervisorWorker?.name]).toEqual(['gemini', 'claude', 'claude']);
+    expect([reversed.worker.name, reversed.supervisor?.name, reversed.supervisorWorker?.name]).toEqual([
+      'gemini',
+      'claude',
+      'claude',
+    ]);
   });
 
   it('has no supervisor with SUPERVISOR=none', () => {

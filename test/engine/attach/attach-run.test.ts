@@ -17,12 +17,16 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 describe.skipIf(skip)(`attach to factory run${skip ? ` (skipped: ${skip})` : ''}`, () => {
   it('steers a headless run from a client', async () => {
     const project = prepareDemoProject(path.join(root, 'project'));
-    const run = execa('node', [factoryBin, 'run', '--dir', project], { reject: false, env: { FACTORY_HOME: path.join(root, 'home') } });
+    const run = execa('node', [factoryBin, 'run', '--dir', project], {
+      reject: false,
+      env: { FACTORY_HOME: path.join(root, 'home') },
+    });
     const client = await waitForRun(project, () => run.nodeChildProcess.exitCode === null);
     expect(client, 'the run never opened its socket').toBeDefined();
     const events: FactoryEvent[] = [];
     client!.on((event) => events.push(event));
-    const seen = (type: FactoryEvent['type']) => vi.waitFor(() => expect(events.map((event) => event.type)).toContain(type), { timeout: 60_000, interval: 100 });
+    const seen = (type: FactoryEvent['type']) =>
+      vi.waitFor(() => expect(events.map((event) => event.type)).toContain(type), { timeout: 60_000, interval: 100 });
     await seen('round:started');
     expect(events[0]?.type).toBe('run:started');
     client!.send({ type: 'pause' });
@@ -32,10 +36,18 @@ describe.skipIf(skip)(`attach to factory run${skip ? ` (skipped: ${skip})` : ''}
     await seen('run:finished');
     await client!.closed;
     expect((await run).exitCode).toBe(0);
-    const next = events.slice(events.findIndex((event) => event.type === 'engine:paused')).find((event) => event.type === 'prompt:built');
+    const next = events
+      .slice(events.findIndex((event) => event.type === 'engine:paused'))
+      .find((event) => event.type === 'prompt:built');
     expect(next && 'prompt' in next ? next.prompt : '').toContain('- name the helper _scale');
     const prompts = path.join(project, '.factory', 'prompts');
-    expect(fs.readdirSync(prompts).some((name) => fs.readFileSync(path.join(prompts, name), 'utf8').includes('- name the helper _scale'))).toBe(true);
-    expect(events.filter((event) => event.type === 'human:action').map((event) => 'action' in event && event.action)).toEqual(['pause', 'redirect', 'resume']);
+    expect(
+      fs
+        .readdirSync(prompts)
+        .some((name) => fs.readFileSync(path.join(prompts, name), 'utf8').includes('- name the helper _scale')),
+    ).toBe(true);
+    expect(
+      events.filter((event) => event.type === 'human:action').map((event) => 'action' in event && event.action),
+    ).toEqual(['pause', 'redirect', 'resume']);
   });
 });

@@ -65,7 +65,9 @@ describe('attach channel', () => {
     await vi.waitFor(() => expect(second.events.at(-1)).toEqual(live));
     first.client.send({ type: 'pause' });
     second.client.send({ type: 'redirect', text: 'use pathlib' });
-    await vi.waitFor(() => expect(engine.received).toEqual([{ type: 'pause' }, { type: 'redirect', text: 'use pathlib' }]));
+    await vi.waitFor(() =>
+      expect(engine.received).toEqual([{ type: 'pause' }, { type: 'redirect', text: 'use pathlib' }]),
+    );
   });
 
   it('refuses command lines that are not commands, and says so', async () => {
@@ -86,7 +88,11 @@ describe('attach channel', () => {
     const dir = tempProject();
     await serve(dir, new StandInEngine());
     await expect(serveAttach(new StandInEngine(), dir)).rejects.toThrow(UserError);
-    await expect(serveAttach(new StandInEngine(), dir)).rejects.toThrow(new RegExp(`^a factory run is already going in this folder \\(pid ${process.pid}, started .*\\): attach to it with \`factory tui\``));
+    await expect(serveAttach(new StandInEngine(), dir)).rejects.toThrow(
+      new RegExp(
+        `^a factory run is already going in this folder \\(pid ${process.pid}, started .*\\): attach to it with \`factory tui\``,
+      ),
+    );
     const stale = tempProject();
     fs.mkdirSync(path.join(stale, '.factory'));
     fs.writeFileSync(socketPathFor(stale), 'left over');

@@ -5,16 +5,30 @@ import { formatProblem } from '../../../engine/config/config-error.js';
 
 describe('parseConfigText', () => {
   it('reads settings in bullets, backticks and quotes, and ignores prose and comments', () => {
-    const text = ['# Title', 'Some prose with = sign.', '- `MAX_ROUNDS=7`', 'MODE = single  # pause never', 'TEST_CMD="npm test"', 'LEGO_MODE=no'].join('\n');
+    const text = [
+      '# Title',
+      'Some prose with = sign.',
+      '- `MAX_ROUNDS=7`',
+      'MODE = single  # pause never',
+      'TEST_CMD="npm test"',
+      'LEGO_MODE=no',
+    ].join('\n');
     const parsed = parseConfigText(text, 'factory_config.md');
     expect(parsed.problems).toEqual([]);
-    expect(Object.fromEntries([...parsed.settings].map(([key, setting]) => [key, setting.value]))).toEqual({ MAX_ROUNDS: '7', MODE: 'Single', TEST_CMD: 'npm test', LEGO_MODE: 'false' });
+    expect(Object.fromEntries([...parsed.settings].map(([key, setting]) => [key, setting.value]))).toEqual({
+      MAX_ROUNDS: '7',
+      MODE: 'Single',
+      TEST_CMD: 'npm test',
+      LEGO_MODE: 'false',
+    });
     expect(parsed.settings.get('MODE')!.line).toBe(4);
   });
 
   it('reports a duplicate key with both lines', () => {
     const parsed = parseConfigText('MAX_ROUNDS=3\n\nMAX_ROUNDS=4\n', 'f.md');
-    expect(parsed.problems).toEqual([{ file: 'f.md', line: 3, key: 'MAX_ROUNDS', message: 'MAX_ROUNDS is set twice (first on line 1); keep one' }]);
+    expect(parsed.problems).toEqual([
+      { file: 'f.md', line: 3, key: 'MAX_ROUNDS', message: 'MAX_ROUNDS is set twice (first on line 1); keep one' },
+    ]);
   });
 
   it('reports every bad value at once, each with what is allowed', () => {
@@ -29,7 +43,9 @@ describe('parseConfigText', () => {
 
   it('refuses bytes that are not UTF-8 and names the line', () => {
     const bytes = Buffer.concat([Buffer.from('MODE=Dual\nTEST_CMD='), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]);
-    expect(decodeConfigBytes(bytes, 'f.md')).toEqual({ problem: { file: 'f.md', line: 2, message: 'is not valid UTF-8 text; save it as UTF-8' } });
+    expect(decodeConfigBytes(bytes, 'f.md')).toEqual({
+      problem: { file: 'f.md', line: 2, message: 'is not valid UTF-8 text; save it as UTF-8' },
+    });
   });
 });
 
@@ -71,7 +87,11 @@ describe('parseConfigText: case, comments and size', () => {
     }
     const parsed = parseConfigText(lines.join('\n'), 'f.md');
     expect(parsed.problems).toHaveLength(maxProblems + 1);
-    expect(formatProblem(parsed.problems[0]!)).toMatch(/^f\.md:1: unknown setting UNKNOWN_KEY_0; known settings: SCOPE, /);
-    expect(formatProblem(parsed.problems.at(-1)!)).toBe(`f.md: … and ${lines.length - maxProblems} more problem(s) like these`);
+    expect(formatProblem(parsed.problems[0]!)).toMatch(
+      /^f\.md:1: unknown setting UNKNOWN_KEY_0; known settings: SCOPE, /,
+    );
+    expect(formatProblem(parsed.problems.at(-1)!)).toBe(
+      `f.md: … and ${lines.length - maxProblems} more problem(s) like these`,
+    );
   });
 });

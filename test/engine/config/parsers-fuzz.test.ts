@@ -5,8 +5,15 @@ import { decodeConfigBytes, parseConfigText } from '../../../engine/config/parse
 import { configKeys } from '../../../engine/config/keys.js';
 import { parseTasks } from '../../../engine/rfp/tasks-file.js';
 
-const keyish = fc.oneof(fc.constantFrom(...configKeys.map((definition) => definition.key)), fc.stringMatching(/^[A-Z][A-Z0-9_]{0,12}$/));
-const line = fc.oneof(fc.string(), fc.tuple(keyish, fc.string()).map(([key, value]) => `${key}=${value}`), fc.constantFrom('', '# heading', '- `MODE=Dual`', 'MAX_ROUNDS=0x10', 'MAX_COST_USD=1e3', 'MODE==Dual'));
+const keyish = fc.oneof(
+  fc.constantFrom(...configKeys.map((definition) => definition.key)),
+  fc.stringMatching(/^[A-Z][A-Z0-9_]{0,12}$/),
+);
+const line = fc.oneof(
+  fc.string(),
+  fc.tuple(keyish, fc.string()).map(([key, value]) => `${key}=${value}`),
+  fc.constantFrom('', '# heading', '- `MODE=Dual`', 'MAX_ROUNDS=0x10', 'MAX_COST_USD=1e3', 'MODE==Dual'),
+);
 
 describe('parsers over generated input', () => {
   it('parseConfigText: every problem names file, line and a message; every setting is a known key', () => {
@@ -39,7 +46,9 @@ describe('parsers over generated input', () => {
   });
 
   it('parseTasks: tasks are numbered in order and point at checklist lines', () => {
-    const taskLine = fc.tuple(fc.constantFrom('- [ ] ', '- [x] ', '* [X] ', '1. [ ] ', '-[ ] ', '- [] '), fc.string()).map(([prefix, text]) => prefix + text);
+    const taskLine = fc
+      .tuple(fc.constantFrom('- [ ] ', '- [x] ', '* [X] ', '1. [ ] ', '-[ ] ', '- [] '), fc.string())
+      .map(([prefix, text]) => prefix + text);
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.string(), taskLine), { maxLength: 40 }), (lines) => {
         const tasks = parseTasks(lines.join('\n'));

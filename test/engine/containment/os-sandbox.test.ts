@@ -20,7 +20,8 @@ beforeAll(asOnAUsersMachine);
 
 const sandbox = detectOsSandbox();
 const linux = process.platform === 'linux';
-if (linux && process.env.CI === 'true' && sandbox.kind === 'none') throw new Error(`CI=true but no OS sandbox: ${sandbox.reason}`);
+if (linux && process.env.CI === 'true' && sandbox.kind === 'none')
+  throw new Error(`CI=true but no OS sandbox: ${sandbox.reason}`);
 const skip = !linux || sandbox.kind === 'none';
 if (skip) console.warn(`skipping the bubblewrap tests: ${sandbox.kind === 'none' ? sandbox.reason : 'not Linux'}`);
 
@@ -40,8 +41,19 @@ function hostileCli(corpus: Corpus): string {
     'echo fine > "$TMPDIR/scratch.txt"',
     'echo fine > allowed.txt',
   ];
-  const result = JSON.stringify({ type: 'result', subtype: 'success', is_error: false, result: 'done', total_cost_usd: 0, usage: {} });
-  fs.writeFileSync(file, `#!/bin/sh\n${attempts.map((line) => `(${line}) 2>/dev/null`).join('\n')}\necho '${result}'\n`, { mode: 0o755 });
+  const result = JSON.stringify({
+    type: 'result',
+    subtype: 'success',
+    is_error: false,
+    result: 'done',
+    total_cost_usd: 0,
+    usage: {},
+  });
+  fs.writeFileSync(
+    file,
+    `#!/bin/sh\n${attempts.map((line) => `(${line}) 2>/dev/null`).join('\n')}\necho '${result}'\n`,
+    { mode: 0o755 },
+  );
   return file;
 }
 
@@ -50,7 +62,10 @@ describe.skipIf(skip)('a CLI that ignores its rules, in the OS sandbox', () => {
     const corpus = containmentProject({});
     const before = corpus.fingerprint();
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-home-'));
-    const worker = new ContainedWorker(new CliWorker(claudeEngine(hostileCli(corpus)), { env: { HOME: home }, timeoutMs: 60_000 }), 'coder');
+    const worker = new ContainedWorker(
+      new CliWorker(claudeEngine(hostileCli(corpus)), { env: { HOME: home }, timeoutMs: 60_000 }),
+      'coder',
+    );
 
     const result = await runWorkerOnce(worker, corpus.dir, { lockedPaths: new Set([corpus.lockedTest]) });
 
@@ -61,7 +76,14 @@ describe.skipIf(skip)('a CLI that ignores its rules, in the OS sandbox', () => {
     expect(fs.existsSync(path.join(corpus.dir, 'hard.txt'))).toBe(false);
     expect(fs.readFileSync(path.join(corpus.dir, 'allowed.txt'), 'utf8')).toBe('fine\n');
     expect(result.activity.filter((item) => item.kind === 'edit')).toEqual([
-      { kind: 'edit', path: 'fresh', action: 'refused', reason: `a symlink leading outside the project (to ${corpus.decoy}), removed`, engine: 'claude', role: 'coder' },
+      {
+        kind: 'edit',
+        path: 'fresh',
+        action: 'refused',
+        reason: `a symlink leading outside the project (to ${corpus.decoy}), removed`,
+        engine: 'claude',
+        role: 'coder',
+      },
     ]);
     expect(fs.existsSync(path.join(corpus.dir, 'fresh'))).toBe(false);
   });
@@ -70,7 +92,13 @@ describe.skipIf(skip)('a CLI that ignores its rules, in the OS sandbox', () => {
     const corpus = containmentProject({});
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-scratch-'));
     const spec = { projectDir: corpus.dir, writeProject: false, protectedPaths: ['.git'], writable: [scratch] };
-    const command = sandboxedCommand(sandbox as Exclude<typeof sandbox, { kind: 'none' }>, spec, 'sh', ['-c', `echo x > inside.txt; echo ok > ${scratch}/ok.txt`], scratch);
+    const command = sandboxedCommand(
+      sandbox as Exclude<typeof sandbox, { kind: 'none' }>,
+      spec,
+      'sh',
+      ['-c', `echo x > inside.txt; echo ok > ${scratch}/ok.txt`],
+      scratch,
+    );
     await execa(command.binary, command.args, { cwd: corpus.dir, reject: false });
     expect(fs.existsSync(path.join(corpus.dir, 'inside.txt'))).toBe(false);
     expect(fs.readFileSync(path.join(scratch, 'ok.txt'), 'utf8')).toBe('ok\n');
@@ -85,7 +113,13 @@ describe.skipIf(skip)('a CLI that ignores its rules, in the OS sandbox', () => {
       const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-scratch-'));
       const spec = { projectDir: corpus.dir, writeProject: true, protectedPaths: ['.git'], writable: [scratch] };
       const script = `require('net').connect(${JSON.stringify(socket)}).on('data', (d) => process.stdout.write(d))`;
-      const command = sandboxedCommand(sandbox as Exclude<typeof sandbox, { kind: 'none' }>, spec, process.execPath, ['-e', script], scratch);
+      const command = sandboxedCommand(
+        sandbox as Exclude<typeof sandbox, { kind: 'none' }>,
+        spec,
+        process.execPath,
+        ['-e', script],
+        scratch,
+      );
       const run = await execa(command.binary, command.args, { cwd: corpus.dir, reject: false, timeout: 30_000 });
       expect(run.stdout).toBe('hello from factory');
     } finally {
@@ -99,7 +133,10 @@ describe('a CLI that ignores its rules, with no OS sandbox', () => {
     const corpus = containmentProject({});
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-home-'));
     const none = { kind: 'none' as const, reason: 'turned off for this test', fix: '' };
-    const worker = new ContainedWorker(new CliWorker(claudeEngine(hostileCli(corpus)), { env: { HOME: home }, timeoutMs: 60_000, osSandbox: none }), 'coder');
+    const worker = new ContainedWorker(
+      new CliWorker(claudeEngine(hostileCli(corpus)), { env: { HOME: home }, timeoutMs: 60_000, osSandbox: none }),
+      'coder',
+    );
 
     const result = await runWorkerOnce(worker, corpus.dir, { lockedPaths: new Set([corpus.lockedTest]) });
 

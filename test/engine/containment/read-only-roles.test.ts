@@ -20,7 +20,12 @@ const refusals = (events: Awaited<ReturnType<typeof runEngine>>['events']): stri
 const undone = 'this role may only read the project; put back as it was';
 const notApplied = 'this role may only read the project; the edit was not applied';
 /** What a model that ignores its role does with a shell: change a file, add some, plant a hook. */
-const tamper = ['echo hacked > calc.py', 'echo x > planted.py', 'mkdir -p src && echo y > src/extra.py', 'printf "#!/bin/sh\\n" > .git/hooks/pre-commit'];
+const tamper = [
+  'echo hacked > calc.py',
+  'echo x > planted.py',
+  'mkdir -p src && echo y > src/extra.py',
+  'printf "#!/bin/sh\\n" > .git/hooks/pre-commit',
+];
 
 /** PLAN=auto plans with an engine that plays architect and reviewer; the tasks name their tests, so it never reviews. */
 const unusedReviewer = [{ say: 'not called' }];
@@ -30,14 +35,22 @@ describe('read-only architect', () => {
     const dir = makeProject({
       config: { PLAN: 'auto' },
       files: { 'calc.py': wrongAdd },
-      script: { architect: [{ answer: 'not a plan', write: { 'calc.py': rightAdd }, run: tamper }, { answer: 'still not a plan', run: ['echo again > calc.py'] }], reviewer: unusedReviewer },
+      script: {
+        architect: [
+          { answer: 'not a plan', write: { 'calc.py': rightAdd }, run: tamper },
+          { answer: 'still not a plan', run: ['echo again > calc.py'] },
+        ],
+        reviewer: unusedReviewer,
+      },
     });
     const head = git(dir, 'rev-parse', 'HEAD');
 
     const { result, events } = await runEngine(dir);
 
     expect(result.outcome).toBe('error');
-    expect(result.reason).toMatch(/^the architect's plan failed validation 2 times, so the run stops before any code is written; the architect only reads, and what it changed was put back/);
+    expect(result.reason).toMatch(
+      /^the architect's plan failed validation 2 times, so the run stops before any code is written; the architect only reads, and what it changed was put back/,
+    );
     expect(git(dir, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('main');
     expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
     expect(git(dir, 'status', '--porcelain')).toBe('');
@@ -52,7 +65,9 @@ describe('read-only architect', () => {
       `architect scripted src/extra.py: ${undone}`,
       `architect scripted calc.py: ${undone}`,
     ]);
-    expect(fs.readFileSync(path.join(dir, '.factory', 'history.md'), 'utf8')).toContain(` planted.py was refused: ${undone} (scripted, architect)\n`);
+    expect(fs.readFileSync(path.join(dir, '.factory', 'history.md'), 'utf8')).toContain(
+      ` planted.py was refused: ${undone} (scripted, architect)\n`,
+    );
   });
 
   it('writes files, then returns a good plan: its writes are undone and reported, and the run goes on to green', async () => {
@@ -60,7 +75,11 @@ describe('read-only architect', () => {
       config: { PLAN: 'auto' },
       tasks: ['Add numbers (tests: tests/test_calc.py)'],
       files: { 'calc.py': wrongAdd },
-      script: { architect: [{ answer: calculatorPlan(1), run: tamper }], worker: [{ write: { 'calc.py': rightAdd } }], reviewer: unusedReviewer },
+      script: {
+        architect: [{ answer: calculatorPlan(1), run: tamper }],
+        worker: [{ write: { 'calc.py': rightAdd } }],
+        reviewer: unusedReviewer,
+      },
     });
 
     const { result, events } = await runEngine(dir);
@@ -86,7 +105,14 @@ describe('read-only supervisor', () => {
       config: { SUPERVISOR: 'scripted', MODE: 'Single' },
       script: {
         worker: [{ say: 'nothing yet' }, { write: { 'calc.py': rightAdd } }],
-        supervisor: [{ decision: 'CONTINUE', reason: 'keep going', write: { 'calc.py': rightAdd }, run: ['echo evil > notes.txt', 'printf "#!/bin/sh\\n" > .git/hooks/pre-commit'] }],
+        supervisor: [
+          {
+            decision: 'CONTINUE',
+            reason: 'keep going',
+            write: { 'calc.py': rightAdd },
+            run: ['echo evil > notes.txt', 'printf "#!/bin/sh\\n" > .git/hooks/pre-commit'],
+          },
+        ],
       },
     });
 
@@ -102,6 +128,8 @@ describe('read-only supervisor', () => {
     expect(fs.existsSync(path.join(dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
     // The supervisor's round-1 write was not the coder's: round 2 is green from the coder's own write.
     const report = fs.readFileSync(path.join(dir, '.factory', 'rounds', 'round_1.md'), 'utf8');
-    expect(report).toContain(`## Refused while the supervisor reviewed this round\n- notes.txt was refused: ${undone} (scripted, supervisor)`);
+    expect(report).toContain(
+      `## Refused while the supervisor reviewed this round\n- notes.txt was refused: ${undone} (scripted, supervisor)`,
+    );
   });
 });

@@ -24,7 +24,10 @@ function snapshot(dir: string): Record<string, string> {
 
 function apply(answer: string) {
   const parsed = parseEdits(answer);
-  return [...parsed.problems.map((problem) => ({ path: problem.path, action: 'refused', reason: problem.reason })), ...parsed.edits.map((edit) => applyParsedEdit(project, edit, locked))];
+  return [
+    ...parsed.problems.map((problem) => ({ path: problem.path, action: 'refused', reason: problem.reason })),
+    ...parsed.edits.map((edit) => applyParsedEdit(project, edit, locked)),
+  ];
 }
 
 beforeEach(() => {
@@ -46,7 +49,8 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
 const block = (file: string, content: string): string => `${file}\n\`\`\`\n${content}\`\`\`\n`;
-const swap = (file: string, search: string, replacement: string): string => `${file}\n\`\`\`\n<<<<<<< SEARCH\n${search}=======\n${replacement}>>>>>>> REPLACE\n\`\`\`\n`;
+const swap = (file: string, search: string, replacement: string): string =>
+  `${file}\n\`\`\`\n<<<<<<< SEARCH\n${search}=======\n${replacement}>>>>>>> REPLACE\n\`\`\`\n`;
 
 describe('applying untrusted edit blocks', () => {
   it.each([
@@ -56,14 +60,26 @@ describe('applying untrusted edit blocks', () => {
     ['absolute path', block('<outside>/abs.py', 'x\n'), /absolute path/],
     ['Windows drive path', block('C:\\outside\\pwned.py', 'x\n'), /absolute path/],
     ['into .git/', block('.git/hooks/post-commit', '#!/bin/sh\nrm -rf ~\n'), /inside \.git/],
-    ['search/replace into .git/', swap('.git/HEAD', 'ref: refs/heads/main\n', 'ref: refs/heads/evil\n'), /inside \.git/],
+    [
+      'search/replace into .git/',
+      swap('.git/HEAD', 'ref: refs/heads/main\n', 'ref: refs/heads/evil\n'),
+      /inside \.git/,
+    ],
     ['through a folder link out of the project', block('link/pwned.py', 'x\n'), /link that leads outside/],
     ['onto a file link out of the project', block('escape.py', 'PWNED\n'), /link that leads outside/],
     ['search/replace through a file link', swap('escape.py', 'SAFE\n', 'PWNED\n'), /link that leads outside/],
     ['onto a locked test', block('tests/test_calc.py', 'def test_add(): pass\n'), /locked test/],
-    ['an unmatched SEARCH', swap('calc.py', 'def add(x, y):\n    return 0\n', 'def add(x, y):\n    return x + y\n'), /SEARCH text was not found \(first line: "def add\(x, y\):"\)/],
+    [
+      'an unmatched SEARCH',
+      swap('calc.py', 'def add(x, y):\n    return 0\n', 'def add(x, y):\n    return x + y\n'),
+      /SEARCH text was not found \(first line: "def add\(x, y\):"\)/,
+    ],
     ['a SEARCH matching two places', swap('calc.py', '    return 0\n', '    return 1\n'), /matches 2 places/],
-    ['a REPLACE already applied', swap('calc.py', '    return a + b\n', '    return 0\n'), /REPLACE text is already in the file/],
+    [
+      'a REPLACE already applied',
+      swap('calc.py', '    return a + b\n', '    return 0\n'),
+      /REPLACE text is already in the file/,
+    ],
     ['a SEARCH on a missing file', swap('missing.py', 'a\n', 'b\n'), /does not exist/],
     ['an empty SEARCH onto an existing file', swap('calc.py', '', 'x = 1\n'), /SEARCH part is empty/],
     ['an empty whole file over a file with content', 'calc.py\n```\n```\n', /is empty but the file is not/],
@@ -78,15 +94,22 @@ describe('applying untrusted edit blocks', () => {
     expect(fs.readdirSync(root).sort()).toEqual(['outside', 'project']);
   });
 
-  it('applies a SEARCH that differs only by trailing spaces, keeping the file\'s CRLF line endings', () => {
+  it("applies a SEARCH that differs only by trailing spaces, keeping the file's CRLF line endings", () => {
     fs.writeFileSync(path.join(project, 'win.py'), 'def add(a, b):  \r\n    return 0\r\n');
-    expect(apply(swap('win.py', 'def add(a, b):\n    return 0   \n', 'def add(a, b):\n    return a + b\n'))).toEqual([{ kind: 'edit', path: 'win.py', action: 'write' }]);
+    expect(apply(swap('win.py', 'def add(a, b):\n    return 0   \n', 'def add(a, b):\n    return a + b\n'))).toEqual([
+      { kind: 'edit', path: 'win.py', action: 'write' },
+    ]);
     expect(read('win.py')).toBe('def add(a, b):\r\n    return a + b\r\n');
   });
 
   it('applies several blocks to one file in order, and creates files and folders', () => {
     const answer = `${swap('calc.py', 'def add(a, b):\n    return 0\n', 'def add(a, b):\n    return a + b\n')}${swap('calc.py', 'def sub(a, b):\n    return 0\n', 'def sub(a, b):\n    return a - b\n')}${block('pkg/__init__.py', '')}${swap('pkg/util.py', '', 'X = 1\n')}`;
-    expect(apply(answer).map((result) => `${result.action} ${result.path}`)).toEqual(['write calc.py', 'write calc.py', 'write pkg/__init__.py', 'write pkg/util.py']);
+    expect(apply(answer).map((result) => `${result.action} ${result.path}`)).toEqual([
+      'write calc.py',
+      'write calc.py',
+      'write pkg/__init__.py',
+      'write pkg/util.py',
+    ]);
     expect(read('calc.py')).toBe('def add(a, b):\n    return a + b\n\n\ndef sub(a, b):\n    return a - b\n');
     expect(read('pkg/__init__.py')).toBe('');
     expect(read('pkg/util.py')).toBe('X = 1\n');
@@ -94,7 +117,11 @@ describe('applying untrusted edit blocks', () => {
 
   it('applies the good blocks of a mixed answer and refuses the hostile ones', () => {
     const answer = `Sure!\n\n${block('../outside/target.py', 'PWNED\n')}${block('src/ok.py', 'OK = True\n')}${block('.git/config', '[core]\n')}`;
-    expect(apply(answer).map((result) => `${result.action} ${result.path}`)).toEqual(['refused ../outside/target.py', 'write src/ok.py', 'refused .git/config']);
+    expect(apply(answer).map((result) => `${result.action} ${result.path}`)).toEqual([
+      'refused ../outside/target.py',
+      'write src/ok.py',
+      'refused .git/config',
+    ]);
     expect(read('src/ok.py')).toBe('OK = True\n');
     expect(fs.readFileSync(path.join(outside, 'target.py'), 'utf8')).toBe('SAFE\n');
     expect(fs.existsSync(path.join(project, '.git', 'config'))).toBe(false);

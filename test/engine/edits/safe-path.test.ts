@@ -28,7 +28,11 @@ describe('applyEdit', () => {
   });
 
   it('writes inside the project, creating folders, and deletes', () => {
-    expect(applyEdit(project, { path: 'src/a.py', content: 'ok' }, locked)).toEqual({ kind: 'edit', path: 'src/a.py', action: 'write' });
+    expect(applyEdit(project, { path: 'src/a.py', content: 'ok' }, locked)).toEqual({
+      kind: 'edit',
+      path: 'src/a.py',
+      action: 'write',
+    });
     expect(fs.readFileSync(path.join(project, 'src/a.py'), 'utf8')).toBe('ok');
     expect(applyEdit(project, { path: 'src/a.py', delete: true }, locked).action).toBe('delete');
     expect(fs.existsSync(path.join(project, 'src/a.py'))).toBe(false);

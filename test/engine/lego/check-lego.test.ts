@@ -8,13 +8,21 @@ import { configKeys } from '../../../engine/config/keys.js';
 import { addTests, calculatorPlan } from '../../support/calculator-plan.js';
 import { makeProject, read, runProject } from '../../support/scripted-project.js';
 
-const longAdd = (result: string): string => `def add(a, b):\n    return ${result}\n${Array.from({ length: 128 }, (_, line) => `# padding ${line}`).join('\n')}\n`;
+const longAdd = (result: string): string =>
+  `def add(a, b):\n    return ${result}\n${Array.from({ length: 128 }, (_, line) => `# padding ${line}`).join('\n')}\n`;
 const defaultExceptions = configKeys.find((key) => key.key === 'LEGO_EXCEPTIONS')!.default.split(',');
 
 describe('checkLego', () => {
   it('counts lines, knows the four folders and honours the exceptions', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-lego-'));
-    const files: Record<string, string> = { 'actions/long.py': 'x\n'.repeat(101), 'actions/short.py': 'x\n'.repeat(100), 'util.py': 'x\n', 'conftest.py': 'x\n', 'RFP/notes.md': 'x\n', 'pkg/__init__.py': '' };
+    const files: Record<string, string> = {
+      'actions/long.py': 'x\n'.repeat(101),
+      'actions/short.py': 'x\n'.repeat(100),
+      'util.py': 'x\n',
+      'conftest.py': 'x\n',
+      'RFP/notes.md': 'x\n',
+      'pkg/__init__.py': '',
+    };
     for (const [file, content] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       fs.writeFileSync(path.join(dir, file), content);
@@ -34,7 +42,10 @@ describe('LEGO mode in a run', () => {
       script: {
         architect: [calculatorPlan(1)],
         reviewer: [{ write: { 'tests/test_add.py': addTests } }],
-        worker: [{ write: { 'actions/add.py': longAdd('a - b'), 'helpers.py': 'def unused():\n    pass\n' } }, { write: { 'actions/add.py': longAdd('a + b') } }],
+        worker: [
+          { write: { 'actions/add.py': longAdd('a - b'), 'helpers.py': 'def unused():\n    pass\n' } },
+          { write: { 'actions/add.py': longAdd('a + b') } },
+        ],
       },
     });
     const run = await runProject(dir);
@@ -50,7 +61,9 @@ describe('LEGO mode in a run', () => {
     expect(run.of('round:finished').map((event) => event.record.green)).toEqual([false, true]);
     const report = read(dir, '.factory/final_report.md');
     expect(report).toContain(`### LEGO findings\n\n- ${expected[0]}\n- ${expected[1]}`);
-    expect(run.of('prompt:built').find((event) => event.strategy === 'plan')!.prompt).toContain('- Put files in four folders: contracts/ (schemas, types, interfaces), actions/ (logic)');
+    expect(run.of('prompt:built').find((event) => event.strategy === 'plan')!.prompt).toContain(
+      '- Put files in four folders: contracts/ (schemas, types, interfaces), actions/ (logic)',
+    );
     expect(run.result.outcome).toBe('green');
   });
 
@@ -58,7 +71,11 @@ describe('LEGO mode in a run', () => {
     const dir = makeProject({
       tasks: ['Add numbers'],
       settings: { LEGO_MODE: 'false' },
-      script: { architect: [calculatorPlan(1)], reviewer: [{ write: { 'tests/test_add.py': addTests } }], worker: [{ write: { 'actions/add.py': longAdd('a + b'), 'helpers.py': '' } }] },
+      script: {
+        architect: [calculatorPlan(1)],
+        reviewer: [{ write: { 'tests/test_add.py': addTests } }],
+        worker: [{ write: { 'actions/add.py': longAdd('a + b'), 'helpers.py': '' } }],
+      },
     });
     const run = await runProject(dir);
     expect(run.result.outcome).toBe('green');

@@ -6,11 +6,15 @@ import { addTests, calculatorPlan } from '../../support/calculator-plan.js';
 import { makeProject, runProject } from '../../support/scripted-project.js';
 
 describe('caps across phases', () => {
-  it('MAX_COST_USD smaller than the plan\'s cost stops the run before the reviewer and round 1, exit 6', async () => {
+  it("MAX_COST_USD smaller than the plan's cost stops the run before the reviewer and round 1, exit 6", async () => {
     const dir = makeProject({
       tasks: ['Add numbers'],
       settings: { MAX_COST_USD: '0.01' },
-      script: { architect: [{ plan: calculatorPlan(1), costUsd: 0.05 }], reviewer: [{ write: { 'tests/test_add.py': addTests } }], worker: [{ write: { 'actions/add.py': 'def add(a, b):\n    return a + b\n' } }] },
+      script: {
+        architect: [{ plan: calculatorPlan(1), costUsd: 0.05 }],
+        reviewer: [{ write: { 'tests/test_add.py': addTests } }],
+        worker: [{ write: { 'actions/add.py': 'def add(a, b):\n    return a + b\n' } }],
+      },
     });
     const run = await runProject(dir);
     expect(run.result).toMatchObject({ outcome: 'cap', exitCode: 6 });

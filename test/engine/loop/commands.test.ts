@@ -26,7 +26,9 @@ describe.skipIf(requirePytest())('commands', () => {
     expect(await running).toMatchObject({ outcome: 'green' });
     const prompt2 = fs.readFileSync(path.join(dir, '.factory/prompts/round_2.md'), 'utf8');
     expect(prompt2).toContain('## Instructions for this round\n- use the + operator');
-    expect(fs.readFileSync(path.join(dir, '.factory/history.md'), 'utf8')).toContain('human: redirect — use the + operator');
+    expect(fs.readFileSync(path.join(dir, '.factory/history.md'), 'utf8')).toContain(
+      'human: redirect — use the + operator',
+    );
   });
 
   it('skip abandons the current task and goes on with the next', async () => {
@@ -40,14 +42,18 @@ describe.skipIf(requirePytest())('commands', () => {
     await chunk;
     engine.send({ type: 'skip' });
     const result = await running;
-    const finished = events.filter((event) => event.type === 'task:finished').map((event) => event.type === 'task:finished' && event.outcome);
+    const finished = events
+      .filter((event) => event.type === 'task:finished')
+      .map((event) => event.type === 'task:finished' && event.outcome);
     expect(finished).toEqual(['skipped', 'green']);
     expect(result).toMatchObject({ outcome: 'failed', exitCode: 5 });
     expect(fs.readFileSync(path.join(dir, 'RFP/tasks.md'), 'utf8')).toMatch(/- \[ \] Subtract[\s\S]*- \[x\] Add/);
   });
 
   it('stop now aborts the worker, commits the interrupted round and ends with exit 4', async () => {
-    const dir = makeProject({ script: { worker: [{ say: ['a', 'b', 'c', 'd'], delayMs: 1000, write: { 'calc.py': wrongAdd } }] } });
+    const dir = makeProject({
+      script: { worker: [{ say: ['a', 'b', 'c', 'd'], delayMs: 1000, write: { 'calc.py': wrongAdd } }] },
+    });
     const { engine } = engineFor(dir);
     const chunk = nextEvent(engine, (event) => event.type === 'agent:chunk');
     const running = engine.run();

@@ -26,7 +26,10 @@ describe.skipIf(requirePytest())('Dual mode', () => {
   });
 
   it('in Single mode the same valve stops the run', async () => {
-    const dir = makeProject({ config: { MODE: 'Single', MAX_IDLE_ROUNDS: '1' }, script: { worker: [{ say: 'nothing' }] } });
+    const dir = makeProject({
+      config: { MODE: 'Single', MAX_IDLE_ROUNDS: '1' },
+      script: { worker: [{ say: 'nothing' }] },
+    });
     const { engine, events } = engineFor(dir);
     expect(await engine.run()).toMatchObject({ outcome: 'valve', exitCode: 3 });
     expect(events.some((event) => event.type === 'engine:paused')).toBe(false);

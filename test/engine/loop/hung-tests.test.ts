@@ -10,14 +10,23 @@ describe('hung tests', () => {
   it('kills the whole test process tree at the timeout and records a timed-out round', async () => {
     const [background, foreground] = [uniqueSleep(300), uniqueSleep(301)];
     const dir = makeProject({
-      config: { TEST_CMD: `sh -c '${background} & ${foreground}; echo never'`, TEST_TIMEOUT: '2', MODE: 'Single', MAX_ROUNDS: '1' },
+      config: {
+        TEST_CMD: `sh -c '${background} & ${foreground}; echo never'`,
+        TEST_TIMEOUT: '2',
+        MODE: 'Single',
+        MAX_ROUNDS: '1',
+      },
       script: { worker: [{ write: { 'calc.py': rightAdd } }] },
     });
     const { engine, events } = engineFor(dir);
     const result = await engine.run();
     expect(result.outcome).toBe('valve');
     const tests = events.find((event) => event.type === 'tests:finished');
-    expect(tests?.type === 'tests:finished' && tests.result).toMatchObject({ timedOut: true, green: false, headline: expect.stringMatching(/^timed out after 2 s/) });
+    expect(tests?.type === 'tests:finished' && tests.result).toMatchObject({
+      timedOut: true,
+      green: false,
+      headline: expect.stringMatching(/^timed out after 2 s/),
+    });
     expect(fs.readFileSync(path.join(dir, '.factory/rounds/round_1.md'), 'utf8')).toContain('TIMED OUT');
     // Both sleeps (the foreground one and the backgrounded one) are gone; only this test's own are looked for.
     await new Promise((resolve) => setTimeout(resolve, 2500));

@@ -9,24 +9,43 @@ import { startOllamaServer, type FakeModel, type OllamaServer } from '../../supp
 import { createPytestProject } from '../../support/pytest-project.js';
 import { runEngine } from '../../support/run-engine.js';
 
-const architect: FakeModel = { name: 'qwen2.5:72b', size: 47_400_000_000, sizeVram: 47_000_000_000, contextLength: 8192 };
+const architect: FakeModel = {
+  name: 'qwen2.5:72b',
+  size: 47_400_000_000,
+  sizeVram: 47_000_000_000,
+  contextLength: 8192,
+};
 const reviewer: FakeModel = { name: 'qwen2.5:14b', size: 9_000_000_000 };
 const coder: FakeModel = { name: 'qwen2.5-coder:32b', size: 19_900_000_000, sizeVram: 19_000_000_000 };
-const roles = new Map<ModelRole, string>([['architect', architect.name], ['reviewer', reviewer.name], ['coder', coder.name]]);
+const roles = new Map<ModelRole, string>([
+  ['architect', architect.name],
+  ['reviewer', reviewer.name],
+  ['coder', coder.name],
+]);
 
 let server: OllamaServer | undefined;
 afterEach(async () => server?.close());
 
 function managerFor(url: string, options: { budgetGb?: number; pull?: boolean; roles?: Map<ModelRole, string> } = {}) {
   const client = new Ollama({ host: url });
-  const manager = new ModelManager({ client, numCtx: contextWindows(client, 32768), host: url, roles: options.roles ?? roles, budgetGb: options.budgetGb, pull: options.pull ?? true, pollMs: 20 });
+  const manager = new ModelManager({
+    client,
+    numCtx: contextWindows(client, 32768),
+    host: url,
+    roles: options.roles ?? roles,
+    budgetGb: options.budgetGb,
+    pull: options.pull ?? true,
+    pollMs: 20,
+  });
   const events: string[] = [];
   const pulls: EventPayload<'model:pull'>[] = [];
   manager.attach((type, payload) => {
     if (type === 'model:pull') pulls.push(payload as EventPayload<'model:pull'>);
     else {
       const state = payload as EventPayload<'model:state'>;
-      events.push(`${state.role} ${state.model} ${state.state}${state.sizeVram ? ` ${state.sizeVram}/${state.size}` : ''}`);
+      events.push(
+        `${state.role} ${state.model} ${state.state}${state.sizeVram ? ` ${state.sizeVram}/${state.size}` : ''}`,
+      );
     }
   });
   return { manager, events, pulls };
@@ -54,14 +73,27 @@ describe('ModelManager', () => {
       'coder qwen2.5-coder:32b loaded 19000000000/19900000000',
     ]);
     expect(server.running().sort()).toEqual(['qwen2.5-coder:32b', 'qwen2.5:14b']);
-    const loads = server.requests.filter((request) => request.path === '/api/chat').map((request) => `${request.body.model} ${request.body.keep_alive} ${(request.body.options as { num_ctx?: number } | undefined)?.num_ctx}`);
-    expect(loads).toEqual(['qwen2.5:72b -1 8192', 'qwen2.5:72b 0 undefined', 'qwen2.5:14b -1 32768', 'qwen2.5-coder:32b -1 32768']);
+    const loads = server.requests
+      .filter((request) => request.path === '/api/chat')
+      .map(
+        (request) =>
+          `${request.body.model} ${request.body.keep_alive} ${(request.body.options as { num_ctx?: number } | undefined)?.num_ctx}`,
+      );
+    expect(loads).toEqual([
+      'qwen2.5:72b -1 8192',
+      'qwen2.5:72b 0 undefined',
+      'qwen2.5:14b -1 32768',
+      'qwen2.5-coder:32b -1 32768',
+    ]);
     expect(server.requests.some((request) => request.path === '/api/ps')).toBe(true);
   });
 
-  it('does not unload the architect\'s model while another role still uses it', async () => {
+  it("does not unload the architect's model while another role still uses it", async () => {
     server = await startOllamaServer({ models: [coder], answers: [] });
-    const shared = new Map<ModelRole, string>([['architect', coder.name], ['coder', coder.name]]);
+    const shared = new Map<ModelRole, string>([
+      ['architect', coder.name],
+      ['coder', coder.name],
+    ]);
     const { manager, events } = managerFor(server.url, { roles: shared });
     await manager.prepareRole('coder');
     await manager.prepareRole('architect');
@@ -78,29 +110,57 @@ describe('ModelManager', () => {
         'qwen2.5:14b (reviewer) 9.0 GB + qwen2.5-coder:32b (coder) 19.9 GB = 28.9 GB kept loaded together, over the 24.0 GB budget. ' +
         'Pick smaller models (ARCHITECT_MODEL, REVIEWER_MODEL, CODER_MODEL, SUPERVISOR_MODEL) or raise VRAM_BUDGET_GB',
     );
-    expect(server.requests.filter((request) => request.path === '/api/chat' || request.path === '/api/pull')).toEqual([]);
+    expect(server.requests.filter((request) => request.path === '/api/chat' || request.path === '/api/pull')).toEqual(
+      [],
+    );
   });
 
   it('pulls a missing model with progress, then checks the budget with its size', async () => {
     server = await startOllamaServer({ models: [reviewer, coder], pullable: [architect], answers: [] });
     const { manager, pulls } = managerFor(server.url, { budgetGb: 40 });
-    await expect(manager.start()).rejects.toThrow(/qwen2\.5:72b \(architect\) 47\.4 GB loaded for the plan, over the 40\.0 GB budget/);
-    expect(pulls[0]).toEqual({ model: 'qwen2.5:72b', role: 'architect', status: 'pulling manifest', completed: undefined, total: undefined });
-    expect(pulls.filter((pull) => pull.total).map((pull) => pull.completed)).toEqual([0, 11_850_000_000, 23_700_000_000, 35_550_000_000, 47_400_000_000]);
+    await expect(manager.start()).rejects.toThrow(
+      /qwen2\.5:72b \(architect\) 47\.4 GB loaded for the plan, over the 40\.0 GB budget/,
+    );
+    expect(pulls[0]).toEqual({
+      model: 'qwen2.5:72b',
+      role: 'architect',
+      status: 'pulling manifest',
+      completed: undefined,
+      total: undefined,
+    });
+    expect(pulls.filter((pull) => pull.total).map((pull) => pull.completed)).toEqual([
+      0, 11_850_000_000, 23_700_000_000, 35_550_000_000, 47_400_000_000,
+    ]);
     expect(pulls.at(-1)?.status).toBe('success');
   });
 
   it('names a missing model clearly when pulling is off, and when the pull fails', async () => {
     server = await startOllamaServer({ models: [reviewer, coder], answers: [] });
-    await expect(managerFor(server.url, { pull: false }).manager.start()).rejects.toThrow(`the architect's model "qwen2.5:72b" is not on the Ollama server at ${server.url}: run \`ollama pull qwen2.5:72b\`, set OLLAMA_PULL=true, or pick a model it has (qwen2.5:14b, qwen2.5-coder:32b)`);
-    await expect(managerFor(server.url).manager.start()).rejects.toThrow(`cannot pull model "qwen2.5:72b" onto the Ollama server at ${server.url}: pull model manifest: file does not exist`);
+    await expect(managerFor(server.url, { pull: false }).manager.start()).rejects.toThrow(
+      `the architect's model "qwen2.5:72b" is not on the Ollama server at ${server.url}: run \`ollama pull qwen2.5:72b\`, set OLLAMA_PULL=true, or pick a model it has (qwen2.5:14b, qwen2.5-coder:32b)`,
+    );
+    await expect(managerFor(server.url).manager.start()).rejects.toThrow(
+      `cannot pull model "qwen2.5:72b" onto the Ollama server at ${server.url}: pull model manifest: file does not exist`,
+    );
   });
 
   it('stops a run before round 1 when the budget is too small', async () => {
     server = await startOllamaServer({ models: [reviewer, coder], answers: [] });
-    const dir = await createPytestProject({ AI_ENGINE: 'ollama', REVIEWER_MODEL: reviewer.name, CODER_MODEL: coder.name, WORKER_MODEL: coder.name, OLLAMA_HOST: server.url, VRAM_BUDGET_GB: '16' });
+    const dir = await createPytestProject({
+      AI_ENGINE: 'ollama',
+      REVIEWER_MODEL: reviewer.name,
+      CODER_MODEL: coder.name,
+      WORKER_MODEL: coder.name,
+      OLLAMA_HOST: server.url,
+      VRAM_BUDGET_GB: '16',
+    });
     const { result, events } = await runEngine(dir);
-    expect(result).toMatchObject({ outcome: 'error', reason: expect.stringContaining('=16: qwen2.5-coder:32b (architect) 19.9 GB loaded for the plan, over the 16.0 GB budget; qwen2.5:14b (reviewer) 9.0 GB + qwen2.5-coder:32b (coder) 19.9 GB = 28.9 GB kept loaded together') });
+    expect(result).toMatchObject({
+      outcome: 'error',
+      reason: expect.stringContaining(
+        '=16: qwen2.5-coder:32b (architect) 19.9 GB loaded for the plan, over the 16.0 GB budget; qwen2.5:14b (reviewer) 9.0 GB + qwen2.5-coder:32b (coder) 19.9 GB = 28.9 GB kept loaded together',
+      ),
+    });
     expect(events.some((event) => event.type === 'round:started')).toBe(false);
   });
 });

@@ -5,7 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FactoryEvent } from '../../../engine/events.js';
-import { eventLogWriter, outputFileCap, readEventLog, streamedEventCap, streamedRoundCap } from '../../../engine/reports/event-log.js';
+import {
+  eventLogWriter,
+  outputFileCap,
+  readEventLog,
+  streamedEventCap,
+  streamedRoundCap,
+} from '../../../engine/reports/event-log.js';
 import { factoryPaths } from '../../../engine/reports/factory-dir.js';
 
 const at = (task: number, round: number) => ({ ts: new Date().toISOString(), task, round });
@@ -17,22 +23,36 @@ describe('event log', () => {
     write({ ...at(0, 0), type: 'run:error', message: 'first' });
     const chunk = 'x'.repeat(64 * 1024);
     // 20 MB of test output in round 2 of task 1, and a little agent text.
-    for (let sent = 0; sent < 20 * 1024 * 1024; sent += chunk.length) write({ ...at(1, 2), type: 'tests:output', text: chunk });
+    for (let sent = 0; sent < 20 * 1024 * 1024; sent += chunk.length)
+      write({ ...at(1, 2), type: 'tests:output', text: chunk });
     write({ ...at(1, 2), type: 'agent:chunk', text: 'thinking ✓' });
     write({ ...at(1, 2), type: 'run:error', message: 'last' });
 
     const log = fs.statSync(paths.events).size;
     expect(log).toBeGreaterThan(streamedRoundCap);
     expect(log).toBeLessThan(streamedRoundCap + 64 * 1024);
-    const lines = fs.readFileSync(paths.events, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as FactoryEvent & { truncated?: boolean });
+    const lines = fs
+      .readFileSync(paths.events, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as FactoryEvent & { truncated?: boolean });
     const outputs = lines.filter((event) => event.type === 'tests:output');
-    expect(outputs.every((event) => event.type === 'tests:output' && event.text.length <= streamedEventCap + 100)).toBe(true);
-    expect(outputs.at(-1)).toMatchObject({ truncated: true, text: '\n[… more output in .factory/output/task_1_round_2_tests.txt …]\n' });
+    expect(outputs.every((event) => event.type === 'tests:output' && event.text.length <= streamedEventCap + 100)).toBe(
+      true,
+    );
+    expect(outputs.at(-1)).toMatchObject({
+      truncated: true,
+      text: '\n[… more output in .factory/output/task_1_round_2_tests.txt …]\n',
+    });
 
     const file = paths.outputFile(1, 2, 'tests');
     expect(fs.statSync(file).size).toBeGreaterThan(outputFileCap);
     expect(fs.statSync(file).size).toBeLessThan(outputFileCap + 200);
-    expect(fs.readFileSync(file, 'utf8').endsWith(`[… output cut at ${outputFileCap} bytes: the end is in the round report …]\n`)).toBe(true);
+    expect(
+      fs
+        .readFileSync(file, 'utf8')
+        .endsWith(`[… output cut at ${outputFileCap} bytes: the end is in the round report …]\n`),
+    ).toBe(true);
     expect(fs.readFileSync(paths.outputFile(1, 2, 'agent'), 'utf8')).toBe('thinking ✓');
 
     const read = await readEventLog(paths.events);

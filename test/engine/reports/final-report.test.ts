@@ -10,7 +10,15 @@ describe('final report', () => {
       settings: { MAX_ROUNDS: '2', SUPERVISOR: 'scripted' },
       files: { 'tests/test_add.py': addTests },
       script: {
-        worker: [{ write: { 'actions/add.py': 'def add(a, b):\n    return 0\n' }, inputTokens: 1000, outputTokens: 50, costUsd: 0.1 }, { write: { 'actions/add.py': 'def add(a, b):\n    return 1\n' }, costUsd: 0.1 }],
+        worker: [
+          {
+            write: { 'actions/add.py': 'def add(a, b):\n    return 0\n' },
+            inputTokens: 1000,
+            outputTokens: 50,
+            costUsd: 0.1,
+          },
+          { write: { 'actions/add.py': 'def add(a, b):\n    return 1\n' }, costUsd: 0.1 },
+        ],
         supervisor: [{ decision: 'REDIRECT', reason: 'wrong operator', instructions: 'use +' }],
       },
     });
@@ -24,8 +32,12 @@ describe('final report', () => {
     expect(report).toContain('- Files touched: actions/add.py');
     expect(report).toContain('- Tests locked: none (none locked)');
     expect(report).toContain('### Valve trips\n\n- round 2: MAX_ROUNDS reached (2 rounds)');
-    expect(report).toContain('### Supervisor decisions\n\n- round 1: supervisor REDIRECT — wrong operator\n- round 2: supervisor CONTINUE — script exhausted');
-    expect(report).toMatch(/### Last test output: 0\/2 passing\n\n`python3 -m pytest[^`]*`\n\n```\n[\s\S]*FAILED tests\/test_add\.py::test_add_negative/);
+    expect(report).toContain(
+      '### Supervisor decisions\n\n- round 1: supervisor REDIRECT — wrong operator\n- round 2: supervisor CONTINUE — script exhausted',
+    );
+    expect(report).toMatch(
+      /### Last test output: 0\/2 passing\n\n`python3 -m pytest[^`]*`\n\n```\n[\s\S]*FAILED tests\/test_add\.py::test_add_negative/,
+    );
     expect(report).not.toContain('## Task 2');
   });
 });

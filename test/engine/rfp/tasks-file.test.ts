@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { parseTasks, tickTask } from '../../../engine/rfp/tasks-file.js';
 
 describe('tasks.md', () => {
-  const text = '# Tasks\r\n\r\n- [ ] Parse dates (tests: tests/test_dates.py, tests/test_more.py)\r\n* [x] Already done\r\n1. [ ] Numbered\r\nplain line\r\n';
+  const text =
+    '# Tasks\r\n\r\n- [ ] Parse dates (tests: tests/test_dates.py, tests/test_more.py)\r\n* [x] Already done\r\n1. [ ] Numbered\r\nplain line\r\n';
 
   it('parses items, their state and named tests', () => {
     expect(parseTasks(text)).toEqual([
@@ -17,7 +18,11 @@ describe('tasks.md', () => {
   });
 
   it('names tests in the test ids\' shape: no "./", "/" separators, a folder keeps its "/"', () => {
-    expect(parseTasks('- [ ] Game (tests: ./game.spec.js, tests\\unit\\, src/**/*.test.ts)\n')[0]!.tests).toEqual(['game.spec.js', 'tests/unit/', 'src/**/*.test.ts']);
+    expect(parseTasks('- [ ] Game (tests: ./game.spec.js, tests\\unit\\, src/**/*.test.ts)\n')[0]!.tests).toEqual([
+      'game.spec.js',
+      'tests/unit/',
+      'src/**/*.test.ts',
+    ]);
   });
 
   it('ticks one task and keeps every other byte, CRLF included', () => {
@@ -43,10 +48,15 @@ describe('tasks.md', () => {
       '',
     ].join('\n');
     const tasks = parseTasks(fenced);
-    expect(tasks.map((task) => [task.index, task.line, task.title])).toEqual([[1, 2, 'Real one'], [2, 11, 'Real two']]);
+    expect(tasks.map((task) => [task.index, task.line, task.title])).toEqual([
+      [1, 2, 'Real one'],
+      [2, 11, 'Real two'],
+    ]);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tasks-')), 'tasks.md');
     fs.writeFileSync(file, fenced);
     for (const task of tasks) tickTask(file, task);
-    expect(fs.readFileSync(file, 'utf8')).toBe(fenced.replace('- [ ] Real one', '- [x] Real one').replace('- [ ] Real two', '- [x] Real two'));
+    expect(fs.readFileSync(file, 'utf8')).toBe(
+      fenced.replace('- [ ] Real one', '- [x] Real one').replace('- [ ] Real two', '- [x] Real two'),
+    );
   });
 });

@@ -9,7 +9,8 @@ import { createSandbox } from '../../../engine/sandbox/create-sandbox.js';
 import { UserError } from '../../../engine/util/errors.js';
 import { dockerForTests } from '../../support/docker-for-tests.js';
 
-const config = (settings: Record<string, string>): FactoryConfig => toFactoryConfig({ ...Object.fromEntries(configKeys.map((key) => [key.key, key.default])), ...settings });
+const config = (settings: Record<string, string>): FactoryConfig =>
+  toFactoryConfig({ ...Object.fromEntries(configKeys.map((key) => [key.key, key.default])), ...settings });
 const projectDir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-choice-'));
 const noEngine = { DOCKER_HOST: 'unix:///nonexistent/docker.sock' };
 const docker = await dockerForTests();
@@ -37,21 +38,39 @@ describe('createSandbox', () => {
 
   const withDocker = docker.skipReason ? ` (${docker.skipReason})` : '';
 
-  it.skipIf(!docker.engine)(`picks docker for SANDBOX=auto when an engine answers and has the image${withDocker}`, async () => {
-    const { sandbox, note } = await createSandbox(projectDir, config({ SANDBOX: 'auto', SANDBOX_IMAGE: docker.image }), { env: { DOCKER_HOST: docker.engine!.host } });
-    expect(sandbox.kind).toBe('docker');
-    expect(sandbox.describe()).toMatch(new RegExp(`^docker ${docker.image} .*no network`));
-    expect(note).toBeUndefined();
-  });
+  it.skipIf(!docker.engine)(
+    `picks docker for SANDBOX=auto when an engine answers and has the image${withDocker}`,
+    async () => {
+      const { sandbox, note } = await createSandbox(
+        projectDir,
+        config({ SANDBOX: 'auto', SANDBOX_IMAGE: docker.image }),
+        { env: { DOCKER_HOST: docker.engine!.host } },
+      );
+      expect(sandbox.kind).toBe('docker');
+      expect(sandbox.describe()).toMatch(new RegExp(`^docker ${docker.image} .*no network`));
+      expect(note).toBeUndefined();
+    },
+  );
 
-  it.skipIf(!docker.engine)(`falls back to local for SANDBOX=auto when the image cannot be had, and says why${withDocker}`, async () => {
-    const { sandbox, note } = await createSandbox(projectDir, config({ SANDBOX: 'auto', SANDBOX_IMAGE: 'factory-no-such-image:0' }), { env: { DOCKER_HOST: docker.engine!.host } });
-    expect(sandbox.kind).toBe('local');
-    expect(note).toMatch(/^SANDBOX=auto: SANDBOX_IMAGE=factory-no-such-image:0: not on the Docker engine .*could not be pulled[^]*tests run as local processes/);
-  });
+  it.skipIf(!docker.engine)(
+    `falls back to local for SANDBOX=auto when the image cannot be had, and says why${withDocker}`,
+    async () => {
+      const { sandbox, note } = await createSandbox(
+        projectDir,
+        config({ SANDBOX: 'auto', SANDBOX_IMAGE: 'factory-no-such-image:0' }),
+        { env: { DOCKER_HOST: docker.engine!.host } },
+      );
+      expect(sandbox.kind).toBe('local');
+      expect(note).toMatch(
+        /^SANDBOX=auto: SANDBOX_IMAGE=factory-no-such-image:0: not on the Docker engine .*could not be pulled[^]*tests run as local processes/,
+      );
+    },
+  );
 
   it.skipIf(!docker.engine)(`refuses SANDBOX=docker with no image for the LANGUAGE${withDocker}`, async () => {
-    const custom = createSandbox(projectDir, config({ SANDBOX: 'docker', LANGUAGE: 'custom' }), { env: { DOCKER_HOST: docker.engine!.host } });
+    const custom = createSandbox(projectDir, config({ SANDBOX: 'docker', LANGUAGE: 'custom' }), {
+      env: { DOCKER_HOST: docker.engine!.host },
+    });
     await expect(custom).rejects.toThrow(/SANDBOX_IMAGE is empty and LANGUAGE=custom has no default image/);
   });
 });

@@ -16,7 +16,10 @@ const sandbox = new LocalSandbox(dir);
 describe('LocalSandbox', () => {
   it('runs in the project folder and streams stdout and stderr', async () => {
     const seen: string[] = [];
-    const result = await sandbox.exec('pwd; echo oops >&2; exit 3', { timeoutMs: 10_000, onOutput: (text) => seen.push(text) });
+    const result = await sandbox.exec('pwd; echo oops >&2; exit 3', {
+      timeoutMs: 10_000,
+      onOutput: (text) => seen.push(text),
+    });
     expect(result).toMatchObject({ exitCode: 3, timedOut: false, truncated: false });
     expect(result.output).toContain(fs.realpathSync(dir));
     expect(result.output).toContain('oops');
@@ -24,7 +27,9 @@ describe('LocalSandbox', () => {
   });
 
   it('keeps only the tail of a huge output, marked', async () => {
-    const result = await sandbox.exec(`head -c ${outputCap * 3} /dev/zero | tr '\\0' 'x'; echo; echo END`, { timeoutMs: 30_000 });
+    const result = await sandbox.exec(`head -c ${outputCap * 3} /dev/zero | tr '\\0' 'x'; echo; echo END`, {
+      timeoutMs: 30_000,
+    });
     expect(result.truncated).toBe(true);
     expect(result.output.length).toBeLessThan(outputCap + 100);
     expect(result.output).toMatch(/^\[… \d+ characters cut …\]/);
@@ -33,7 +38,10 @@ describe('LocalSandbox', () => {
 
   it('passes on only the first part of a giant output live, and keeps its end', async () => {
     let live = 0;
-    const result = await sandbox.exec(`head -c ${liveCap + 8 * 1024 * 1024} /dev/zero | tr '\\0' 'x'; echo; echo END`, { timeoutMs: 60_000, onOutput: (text) => (live += text.length) });
+    const result = await sandbox.exec(`head -c ${liveCap + 8 * 1024 * 1024} /dev/zero | tr '\\0' 'x'; echo; echo END`, {
+      timeoutMs: 60_000,
+      onOutput: (text) => (live += text.length),
+    });
     expect(live).toBeGreaterThanOrEqual(liveCap);
     expect(live).toBeLessThan(liveCap + 2 * outputCap);
     expect(result.truncated).toBe(true);
@@ -58,7 +66,9 @@ describe('LocalSandbox', () => {
 
   it('kills a setsid child, which left the process group, when the command ends', async () => {
     const sleep = uniqueSleep(1001);
-    const result = await sandbox.exec(`setsid ${sleep} </dev/null >/dev/null 2>&1 & echo started`, { timeoutMs: 30_000 });
+    const result = await sandbox.exec(`setsid ${sleep} </dev/null >/dev/null 2>&1 & echo started`, {
+      timeoutMs: 30_000,
+    });
     expect(result).toMatchObject({ exitCode: 0, timedOut: false });
     await waitFor(() => !isRunning(sleep), 'the setsid sleep to be killed');
   });
@@ -73,7 +83,10 @@ describe('LocalSandbox', () => {
   it('decodes a character split across chunks as one character', async () => {
     const seen: string[] = [];
     // ✓ is e2 9c 93: the first byte arrives alone, the rest 300 ms later.
-    const result = await sandbox.exec("printf 'ok \\342'; sleep 0.3; printf '\\234\\223 done\\n'", { timeoutMs: 10_000, onOutput: (text) => seen.push(text) });
+    const result = await sandbox.exec("printf 'ok \\342'; sleep 0.3; printf '\\234\\223 done\\n'", {
+      timeoutMs: 10_000,
+      onOutput: (text) => seen.push(text),
+    });
     expect(seen.length).toBeGreaterThan(1);
     expect(result.output).toBe('ok ✓ done\n');
     expect(seen.join('')).not.toContain('\uFFFD');
@@ -83,14 +96,23 @@ describe('LocalSandbox', () => {
 describe.skipIf(requirePytest())('LocalSandbox with a background process holding the output', () => {
   it('ends with the tests, says which process held the output open, and stops it', async () => {
     const project = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-holder-'));
-    fs.writeFileSync(path.join(project, 'test_two.py'), 'def test_one():\n    assert True\n\n\ndef test_two():\n    assert True\n');
+    fs.writeFileSync(
+      path.join(project, 'test_two.py'),
+      'def test_one():\n    assert True\n\n\ndef test_two():\n    assert True\n',
+    );
     const local = new LocalSandbox(project, { PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1' });
     const sleep = uniqueSleep(1003);
     // A server-like child started in the background (in its own session) keeps the tests' stdout open.
-    const result = await local.exec(`setsid ${sleep} & ${pythonWithPytest()} -m pytest -q -p no:cacheprovider`, { timeoutMs: 15_000 });
+    const result = await local.exec(`setsid ${sleep} & ${pythonWithPytest()} -m pytest -q -p no:cacheprovider`, {
+      timeoutMs: 15_000,
+    });
     expect(result).toMatchObject({ exitCode: 0, timedOut: false });
     expect(result.output).toContain('2 passed');
-    expect(result.output).toMatch(new RegExp(`\\[factory: the test command ended \\(exit 0\\), but background process\\(es\\) kept its output open: \\d+ ${sleep.replace('.', '\\.')}; factory stopped them\\]`));
+    expect(result.output).toMatch(
+      new RegExp(
+        `\\[factory: the test command ended \\(exit 0\\), but background process\\(es\\) kept its output open: \\d+ ${sleep.replace('.', '\\.')}; factory stopped them\\]`,
+      ),
+    );
     expect(result.durationMs).toBeLessThan(15_000);
     await waitFor(() => !isRunning(sleep), 'the background sleep to be killed');
   });

@@ -14,7 +14,13 @@ describe('plan, tests and rounds, task by task', () => {
         architect: [calculatorPlan()],
         reviewer: [{ write: { 'tests/test_add.py': addTests } }, { write: { 'tests/test_mul.py': mulTests } }],
         worker: [
-          { say: 'first try', write: { 'actions/add.py': 'def add(a, b):\n    return a - b\n' }, costUsd: 0.01, inputTokens: 100, outputTokens: 20 },
+          {
+            say: 'first try',
+            write: { 'actions/add.py': 'def add(a, b):\n    return a - b\n' },
+            costUsd: 0.01,
+            inputTokens: 100,
+            outputTokens: 20,
+          },
           { write: { 'actions/add.py': 'def add(a, b):\n    return a + b\n' }, costUsd: 0.02 },
           { write: { 'actions/mul.py': 'def mul(a, b):\n    return a * b\n' } },
         ],
@@ -28,18 +34,43 @@ describe('plan, tests and rounds, task by task', () => {
 
     // The reviewer's tests ran red before any implementation, then were locked.
     const locked = run.of('tests:locked');
-    expect(locked.map((event) => [event.task, event.files])).toEqual([[1, ['tests/test_add.py']], [2, ['tests/test_mul.py']]]);
+    expect(locked.map((event) => [event.task, event.files])).toEqual([
+      [1, ['tests/test_add.py']],
+      [2, ['tests/test_mul.py']],
+    ]);
     expect(locked[0]!.headline).toMatch(/error/);
-    const locks = JSON.parse(read(dir, '.factory/locks.json')) as { locks: { path: string; tests: string[]; minTests: number }[] };
-    expect(locks.locks.map((lock) => [lock.path, lock.minTests])).toEqual([['tests/test_add.py', 2], ['tests/test_mul.py', 1]]);
+    const locks = JSON.parse(read(dir, '.factory/locks.json')) as {
+      locks: { path: string; tests: string[]; minTests: number }[];
+    };
+    expect(locks.locks.map((lock) => [lock.path, lock.minTests])).toEqual([
+      ['tests/test_add.py', 2],
+      ['tests/test_mul.py', 1],
+    ]);
     // The ids were learned from the first run that collected them.
-    expect(locks.locks[0]!.tests).toEqual(['tests/test_add.py::test_add_positive', 'tests/test_add.py::test_add_negative']);
+    expect(locks.locks[0]!.tests).toEqual([
+      'tests/test_add.py::test_add_positive',
+      'tests/test_add.py::test_add_negative',
+    ]);
 
     // Task order: task 1's tests and rounds, then task 2's.
-    const steps = run.events.filter((event) => ['tests:locked', 'round:finished', 'task:finished'].includes(event.type)).map((event) => `${event.type}@${event.task}`);
-    expect(steps).toEqual(['tests:locked@1', 'round:finished@1', 'round:finished@1', 'task:finished@1', 'tests:locked@2', 'round:finished@2', 'task:finished@2']);
+    const steps = run.events
+      .filter((event) => ['tests:locked', 'round:finished', 'task:finished'].includes(event.type))
+      .map((event) => `${event.type}@${event.task}`);
+    expect(steps).toEqual([
+      'tests:locked@1',
+      'round:finished@1',
+      'round:finished@1',
+      'task:finished@1',
+      'tests:locked@2',
+      'round:finished@2',
+      'task:finished@2',
+    ]);
     const rounds = run.of('round:finished').map((event) => [event.record.task, event.record.round, event.record.green]);
-    expect(rounds).toEqual([[1, 1, false], [1, 2, true], [2, 1, true]]);
+    expect(rounds).toEqual([
+      [1, 1, false],
+      [1, 2, true],
+      [2, 1, true],
+    ]);
 
     // The coder saw the plan and the locked tests in its prompt.
     const firstPrompt = run.of('prompt:built').find((event) => event.round === 1)!.prompt;
@@ -61,7 +92,14 @@ describe('plan, tests and rounds, task by task', () => {
     expect(report).toContain('Tests locked: tests/test_add.py (2/2 locked tests passing)');
     expect(report).toMatch(/Files touched: .*actions\/add\.py/);
     expect(report).toContain('### Last test output: 3/3 passing');
-    expect(fs.readdirSync(path.join(dir, '.factory', 'prompts')).sort()).toEqual(['plan.md', 'round_1.md', 'round_2.md', 'round_3.md', 'tests_task_1.md', 'tests_task_2.md']);
+    expect(fs.readdirSync(path.join(dir, '.factory', 'prompts')).sort()).toEqual([
+      'plan.md',
+      'round_1.md',
+      'round_2.md',
+      'round_3.md',
+      'tests_task_1.md',
+      'tests_task_2.md',
+    ]);
     expect(exists(dir, 'actions/mul.py')).toBe(true);
   });
 
@@ -72,14 +110,19 @@ describe('plan, tests and rounds, task by task', () => {
       script: {
         architect: [calculatorPlan()],
         reviewer: [{ write: { 'tests/test_mul.py': mulTests } }],
-        worker: [{ write: { 'actions/add.py': 'def add(a, b):\n    return a + b\n' } }, { write: { 'actions/mul.py': 'def mul(a, b):\n    return a * b\n' } }],
+        worker: [
+          { write: { 'actions/add.py': 'def add(a, b):\n    return a + b\n' } },
+          { write: { 'actions/mul.py': 'def mul(a, b):\n    return a * b\n' } },
+        ],
       },
     });
     const run = await runProject(dir);
     expect(run.result.outcome).toBe('green');
     expect(run.of('review:started').map((event) => event.task)).toEqual([2]);
     expect(run.of('tests:locked').map((event) => [event.task, event.files])).toEqual([[2, ['tests/test_mul.py']]]);
-    expect(run.of('prompt:built').find((event) => event.round === 1 && event.task === 1)!.prompt).toContain('## Plan for this task');
+    expect(run.of('prompt:built').find((event) => event.round === 1 && event.task === 1)!.prompt).toContain(
+      '## Plan for this task',
+    );
   });
 
   it('PLAN=false keeps the old way: tasks go straight into rounds, nothing is locked', async () => {

@@ -13,32 +13,48 @@ import { makeProject } from '../../support/scripted-project.js';
 const docker = await dockerForTests();
 const projects: string[] = [];
 
-describe.skipIf(!docker.engine)(`reports from the docker sandbox${docker.skipReason ? ` (${docker.skipReason})` : ''}`, () => {
-  afterAll(() => projects.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+describe.skipIf(!docker.engine)(
+  `reports from the docker sandbox${docker.skipReason ? ` (${docker.skipReason})` : ''}`,
+  () => {
+    afterAll(() => projects.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
-  it('pytest -q in the container: per-test results from its JUnit report, red to green', async () => {
-    const project = runnerProjects.find((candidate) => candidate.name === 'pytest -q')!;
-    const dir = makeProject({
-      tasks: [`Add numbers (tests: ${project.addTests})`, 'Multiply numbers'],
-      settings: { ...project.settings, SANDBOX: 'docker', SANDBOX_IMAGE: docker.image },
-      files: project.files,
-      script: runnerScript(project),
-    });
-    projects.push(dir);
-    const config = loadConfig(dir);
-    const { sandbox } = await createSandbox(dir, config, {});
-    expect(sandbox.projectRoot).toBe('/app');
-    const engine = createEngine({ projectDir: dir, config, ...createAgents(dir, config), sandbox });
-    const events: FactoryEvent[] = [];
-    engine.on((event) => events.push(event));
-    const result = await engine.run();
-    const rounds = events.filter((event): event is FactoryEventOf<'round:finished'> => event.type === 'round:finished').map((event) => event.record);
-    expect(result, rounds.map((round) => round.tests.excerpt).join('\n')).toMatchObject({ outcome: 'green', exitCode: 0 });
-    expect(rounds.map((round) => [round.task, round.round, round.green])).toEqual([[1, 1, false], [1, 2, true], [2, 1, true]]);
-    for (const round of rounds) expect(round.tests.source).toBe('JUnit XML report .factory/reports/pytest.xml');
-    // -q prints no passing ids: these come from the report the container wrote.
-    expect(rounds[1]!.tests.tests).toMatchObject({ 'tests/test_add.py::test_add': 'passed', 'tests/test_add.py::test_add_negative': 'passed', [project.legacyId]: 'failed' });
-    expect(rounds[1]!.judgement.failingBefore).toEqual([project.legacyId]);
-    expect(fs.readFileSync(`${dir}/.factory/reports/pytest.xml`, 'utf8')).toContain('file="tests/test_mul.py"');
-  }, 400_000);
-});
+    it('pytest -q in the container: per-test results from its JUnit report, red to green', async () => {
+      const project = runnerProjects.find((candidate) => candidate.name === 'pytest -q')!;
+      const dir = makeProject({
+        tasks: [`Add numbers (tests: ${project.addTests})`, 'Multiply numbers'],
+        settings: { ...project.settings, SANDBOX: 'docker', SANDBOX_IMAGE: docker.image },
+        files: project.files,
+        script: runnerScript(project),
+      });
+      projects.push(dir);
+      const config = loadConfig(dir);
+      const { sandbox } = await createSandbox(dir, config, {});
+      expect(sandbox.projectRoot).toBe('/app');
+      const engine = createEngine({ projectDir: dir, config, ...createAgents(dir, config), sandbox });
+      const events: FactoryEvent[] = [];
+      engine.on((event) => events.push(event));
+      const result = await engine.run();
+      const rounds = events
+        .filter((event): event is FactoryEventOf<'round:finished'> => event.type === 'round:finished')
+        .map((event) => event.record);
+      expect(result, rounds.map((round) => round.tests.excerpt).join('\n')).toMatchObject({
+        outcome: 'green',
+        exitCode: 0,
+      });
+      expect(rounds.map((round) => [round.task, round.round, round.green])).toEqual([
+        [1, 1, false],
+        [1, 2, true],
+        [2, 1, true],
+      ]);
+      for (const round of rounds) expect(round.tests.source).toBe('JUnit XML report .factory/reports/pytest.xml');
+      // -q prints no passing ids: these come from the report the container wrote.
+      expect(rounds[1]!.tests.tests).toMatchObject({
+        'tests/test_add.py::test_add': 'passed',
+        'tests/test_add.py::test_add_negative': 'passed',
+        [project.legacyId]: 'failed',
+      });
+      expect(rounds[1]!.judgement.failingBefore).toEqual([project.legacyId]);
+      expect(fs.readFileSync(`${dir}/.factory/reports/pytest.xml`, 'utf8')).toContain('file="tests/test_mul.py"');
+    }, 400_000);
+  },
+);

@@ -18,10 +18,16 @@ describe('runner reports asked for', () => {
   });
 
   it('adds each runner its report flags, relative to the project', () => {
-    expect(ran('python3 -m pytest -q')).toBe('python3 -m pytest -q --junitxml=.factory/reports/pytest.xml -o junit_family=xunit1');
+    expect(ran('python3 -m pytest -q')).toBe(
+      'python3 -m pytest -q --junitxml=.factory/reports/pytest.xml -o junit_family=xunit1',
+    );
     expect(ran('npx jest')).toBe('npx jest --json --outputFile=.factory/reports/jest.json');
-    expect(ran('npx vitest run')).toBe('npx vitest run --reporter=default --reporter=json --outputFile.json=.factory/reports/vitest.json');
-    expect(ran('npx vitest run --reporter=verbose')).toBe('npx vitest run --reporter=verbose --reporter=json --outputFile.json=.factory/reports/vitest.json');
+    expect(ran('npx vitest run')).toBe(
+      'npx vitest run --reporter=default --reporter=json --outputFile.json=.factory/reports/vitest.json',
+    );
+    expect(ran('npx vitest run --reporter=verbose')).toBe(
+      'npx vitest run --reporter=verbose --reporter=json --outputFile.json=.factory/reports/vitest.json',
+    );
     expect(ran('go test -v ./...')).toBe('go test -json -v ./...');
     expect(ran('cargo test -- --nocapture')).toBe('cargo test --no-fail-fast -- --nocapture');
     expect(ran('behave')).toBe('behave --junit --junit-directory .factory/reports/behave');

@@ -16,7 +16,11 @@ const fixture = (file: string): string => fs.readFileSync(path.join(fixtures, fi
 
 describe('runner reports', () => {
   it('pytest JUnit XML (xunit1): ids as pytest prints them, spaces, classes and a collection error included', () => {
-    const run = readPytestJUnit(fixture('pytest/report.xml'), '/nowhere', 'JUnit XML report .factory/reports/pytest.xml');
+    const run = readPytestJUnit(
+      fixture('pytest/report.xml'),
+      '/nowhere',
+      'JUnit XML report .factory/reports/pytest.xml',
+    );
     expect(run.tests).toEqual({
       'tests/test_b.py': 'errored',
       'tests/test_a.py::test_ok': 'passed',
@@ -27,7 +31,14 @@ describe('runner reports', () => {
       'tests/test_a.py::test_skip': 'skipped',
       'tests/test_c.py::test_xf': 'skipped',
     });
-    expect(run).toMatchObject({ runner: 'pytest', passed: 4, failed: 1, errored: 1, skipped: 2, source: 'JUnit XML report .factory/reports/pytest.xml' });
+    expect(run).toMatchObject({
+      runner: 'pytest',
+      passed: 4,
+      failed: 1,
+      errored: 1,
+      skipped: 2,
+      source: 'JUnit XML report .factory/reports/pytest.xml',
+    });
     expect(run.errors['tests/test_a.py::test_bad']).toBe('AssertionError: boom');
     expect(run.errors['tests/test_b.py']).toBe('collection failure');
   });
@@ -55,7 +66,9 @@ describe('runner reports', () => {
       'lib/other.test.js::other passes': 'passed',
     });
     expect(run).toMatchObject({ runner: 'jest', passed: 3, failed: 1, errored: 1, skipped: 2 });
-    expect(run.errors['game.spec.js::game > subtracts']).toBe('Error: expect(received).toBe(expected) // Object.is equality');
+    expect(run.errors['game.spec.js::game > subtracts']).toBe(
+      'Error: expect(received).toBe(expected) // Object.is equality',
+    );
   });
 
   it('jest --json read from the container (/app) gives the same ids', () => {

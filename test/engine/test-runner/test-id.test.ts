@@ -1,6 +1,11 @@
 // One id shape everywhere: project-relative, '/' separators, no "./", "file::name"; task patterns in the same shape.
 import { describe, expect, it } from 'vitest';
-import { normaliseTestId, normaliseTestPath, normaliseTestPattern, testId } from '../../../engine/test-runner/test-id.js';
+import {
+  normaliseTestId,
+  normaliseTestPath,
+  normaliseTestPattern,
+  testId,
+} from '../../../engine/test-runner/test-id.js';
 
 describe('test ids', () => {
   it('paths lose "./", backslashes, doubled and trailing slashes, and the project root', () => {

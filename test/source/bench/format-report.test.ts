@@ -11,7 +11,10 @@ const report: BenchReport = {
   method: 'test figures',
   figures: [engine, floor],
   ratios: [versus],
-  goals: [goal('engine overhead per round', 'engine', 100, engine.stats.median), goal('engine within 1.5x of the floor', 'engine / floor', 1.5, versus.value)],
+  goals: [
+    goal('engine overhead per round', 'engine', 100, engine.stats.median),
+    goal('engine within 1.5x of the floor', 'engine / floor', 1.5, versus.value),
+  ],
   unavailable: [{ label: 'first dashboard frame', reason: 'no demo command' }],
 };
 

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchReport } from '../../../source/bench/bench-report.js';
 import { dockerForTests } from '../../support/docker-for-tests.js';
 
-const factory = (...args: string[]) => execa(process.execPath, ['bin/factory.js', ...args], { reject: false, env: { FACTORY_HOME: home } });
+const factory = (...args: string[]) =>
+  execa(process.execPath, ['bin/factory.js', ...args], { reject: false, env: { FACTORY_HOME: home } });
 let home: string;
 const docker = await dockerForTests();
 
@@ -36,14 +37,18 @@ describe('factory bench (built CLI)', () => {
     expect(bad.stderr).toContain('--rounds 0: expected a whole number of at least 1');
   });
 
-  it('with no name runs every sub-benchmark it can and marks the others not measured, with why', { timeout: 300_000 }, async () => {
+  it('with no name runs every sub-benchmark it can and marks the others not measured, with why', {
+    timeout: 300_000,
+  }, async () => {
     // --runs 2 is too few for the sandbox benchmark alone: the other two still run.
     const result = await factory('bench', '--json', '--runs', '2', '--rounds', '1', '--files', '20');
     expect(result.exitCode, result.stderr).toBe(0);
     const reports = (JSON.parse(result.stdout) as { reports: BenchReport[] }).reports;
     expect(reports.map((report) => report.name)).toEqual(['sandbox', 'round', 'startup']);
     expect(reports[0]).toMatchObject({ method: 'not measured', figures: [] });
-    expect(reports[0]!.unavailable[0]!.reason).toBe('--runs 2: the sandbox benchmark needs at least 20 runs of each way');
+    expect(reports[0]!.unavailable[0]!.reason).toBe(
+      '--runs 2: the sandbox benchmark needs at least 20 runs of each way',
+    );
     expect(reports[1]!.figures[0]).toMatchObject({ id: 'engine', stats: { n: 1 } });
     expect(reports[2]!.figures[0]).toMatchObject({ id: 'version', stats: { n: 2 } });
     const bad = await factory('bench', '--rounds', 'x');
@@ -52,15 +57,37 @@ describe('factory bench (built CLI)', () => {
     expect(bad.stderr).not.toContain('factory bench: sandbox');
   });
 
-  it.skipIf(!docker.engine)(`sandbox names an image that cannot be had${docker.skipReason ? ` (${docker.skipReason})` : ''}`, async () => {
-    const result = await factory('bench', 'sandbox', '--runs', '20', '--no-cli', '--image', 'factory-no-such-image:0');
-    expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain('SANDBOX_IMAGE=factory-no-such-image:0: not on the Docker engine');
-  });
+  it.skipIf(!docker.engine)(
+    `sandbox names an image that cannot be had${docker.skipReason ? ` (${docker.skipReason})` : ''}`,
+    async () => {
+      const result = await factory(
+        'bench',
+        'sandbox',
+        '--runs',
+        '20',
+        '--no-cli',
+        '--image',
+        'factory-no-such-image:0',
+      );
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toContain('SANDBOX_IMAGE=factory-no-such-image:0: not on the Docker engine');
+    },
+  );
 
   it('bench suite takes its own --json and the run flags, and refuses MODE=Dual', async () => {
     const out = path.join(home, 'results');
-    const result = await factory('bench', 'suite', 'bench/exercises/leap', '--engine', 'scripted', '--sandbox', 'local', '--json', '--out', out);
+    const result = await factory(
+      'bench',
+      'suite',
+      'bench/exercises/leap',
+      '--engine',
+      'scripted',
+      '--sandbox',
+      'local',
+      '--json',
+      '--out',
+      out,
+    );
     expect(result.exitCode, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(json.settings).toEqual({ AI_ENGINE: 'scripted', SANDBOX: 'local' });
@@ -70,18 +97,26 @@ describe('factory bench (built CLI)', () => {
     expect(dual.stderr).toContain('MODE=Dual is not allowed');
   });
 
-  it.skipIf(!docker.engine)(`sandbox: local, persistent exec and run --rm side by side, with ratios and goals${docker.skipReason ? ` (${docker.skipReason})` : ''}`, { timeout: 300_000 }, async () => {
-    const result = await factory('bench', 'sandbox', '--json', '--no-cli', '--runs', '20', '--image', docker.image);
-    expect(result.exitCode, result.stderr).toBe(0);
-    const report = (JSON.parse(result.stdout) as { reports: BenchReport[] }).reports[0]!;
-    expect(report.figures.map((figure) => figure.id)).toEqual(['local', 'exec', 'run-rm']);
-    for (const figure of report.figures) {
-      expect(figure.stats.n).toBe(20);
-      expect(figure.stats.min).toBeGreaterThan(0);
-      expect(figure.stats.median).toBeGreaterThanOrEqual(figure.stats.p25);
-    }
-    const median = (id: string) => report.figures.find((figure) => figure.id === id)!.stats.median;
-    expect(report.ratios[0]!.value).toBeCloseTo(median('exec') / median('run-rm'), 6);
-    expect(report.goals.map((entry) => entry.label)).toEqual(['exec at least 4× cheaper than docker run --rm', 'exec median under 50 ms', 'exec within 1.5× of a bare process']);
-  });
+  it.skipIf(!docker.engine)(
+    `sandbox: local, persistent exec and run --rm side by side, with ratios and goals${docker.skipReason ? ` (${docker.skipReason})` : ''}`,
+    { timeout: 300_000 },
+    async () => {
+      const result = await factory('bench', 'sandbox', '--json', '--no-cli', '--runs', '20', '--image', docker.image);
+      expect(result.exitCode, result.stderr).toBe(0);
+      const report = (JSON.parse(result.stdout) as { reports: BenchReport[] }).reports[0]!;
+      expect(report.figures.map((figure) => figure.id)).toEqual(['local', 'exec', 'run-rm']);
+      for (const figure of report.figures) {
+        expect(figure.stats.n).toBe(20);
+        expect(figure.stats.min).toBeGreaterThan(0);
+        expect(figure.stats.median).toBeGreaterThanOrEqual(figure.stats.p25);
+      }
+      const median = (id: string) => report.figures.find((figure) => figure.id === id)!.stats.median;
+      expect(report.ratios[0]!.value).toBeCloseTo(median('exec') / median('run-rm'), 6);
+      expect(report.goals.map((entry) => entry.label)).toEqual([
+        'exec at least 4× cheaper than docker run --rm',
+        'exec median under 50 ms',
+        'exec within 1.5× of a bare process',
+      ]);
+    },
+  );
 });

@@ -18,11 +18,18 @@ afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));
 });
 
-const factoryRun = (dir: string, ...flags: string[]) => execa('node', [path.join(repoRoot, 'bin/factory.js'), 'run', '-C', dir, ...flags], { reject: false, env: { NO_COLOR: '1' } });
+const factoryRun = (dir: string, ...flags: string[]) =>
+  execa('node', [path.join(repoRoot, 'bin/factory.js'), 'run', '-C', dir, ...flags], {
+    reject: false,
+    env: { NO_COLOR: '1' },
+  });
 
 describe('factory run on local models', () => {
   it('goes red to green with --engine ollama, showing the coder model loaded', async () => {
-    const server = await startOllamaServer({ models: [{ name: 'qwen2.5-coder:7b', size: 4_700_000_000 }], answers: [fix] });
+    const server = await startOllamaServer({
+      models: [{ name: 'qwen2.5-coder:7b', size: 4_700_000_000 }],
+      answers: [fix],
+    });
     closers.push(server.close);
     const dir = await createPytestProject({ CODER_MODEL: 'qwen2.5-coder:7b', OLLAMA_HOST: server.url });
     const run = await factoryRun(dir, '--engine', 'ollama');
@@ -43,12 +50,22 @@ describe('factory run on local models', () => {
   });
 
   it('refuses the run with the budget numbers and no stack trace', async () => {
-    const server = await startOllamaServer({ models: [{ name: 'qwen2.5-coder:32b', size: 19_900_000_000 }], answers: [] });
+    const server = await startOllamaServer({
+      models: [{ name: 'qwen2.5-coder:32b', size: 19_900_000_000 }],
+      answers: [],
+    });
     closers.push(server.close);
-    const dir = await createPytestProject({ AI_ENGINE: 'ollama', WORKER_MODEL: 'qwen2.5-coder:32b', OLLAMA_HOST: server.url, VRAM_BUDGET_GB: '12' });
+    const dir = await createPytestProject({
+      AI_ENGINE: 'ollama',
+      WORKER_MODEL: 'qwen2.5-coder:32b',
+      OLLAMA_HOST: server.url,
+      VRAM_BUDGET_GB: '12',
+    });
     const run = await factoryRun(dir);
     expect(run.exitCode).not.toBe(0);
-    expect(`${run.stdout}${run.stderr}`).toContain('the local models do not fit VRAM_BUDGET_GB=12: qwen2.5-coder:32b (architect) 19.9 GB loaded for the plan, over the 12.0 GB budget');
+    expect(`${run.stdout}${run.stderr}`).toContain(
+      'the local models do not fit VRAM_BUDGET_GB=12: qwen2.5-coder:32b (architect) 19.9 GB loaded for the plan, over the 12.0 GB budget',
+    );
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/\n\s+at /);
   });
 });

@@ -6,7 +6,11 @@ import { addTests, calculatorPlan } from '../../support/calculator-plan.js';
 import { makeProject } from '../../support/scripted-project.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const factory = (...args: string[]) => spawnSync('node', [path.join(root, 'bin/factory.js'), ...args], { encoding: 'utf8', env: { ...process.env, FACTORY_HOME: path.join(root, 'node_modules/.cache/factory-home') } });
+const factory = (...args: string[]) =>
+  spawnSync('node', [path.join(root, 'bin/factory.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, FACTORY_HOME: path.join(root, 'node_modules/.cache/factory-home') },
+  });
 
 describe('factory run', () => {
   beforeAll(() => {
@@ -19,7 +23,10 @@ describe('factory run', () => {
       script: {
         architect: [calculatorPlan(1)],
         reviewer: [{ write: { 'tests/test_add.py': addTests } }],
-        worker: [{ write: { 'actions/add.py': 'def add(a, b):\n    return a - b\n' } }, { write: { 'actions/add.py': 'def add(a, b):\n    return a + b\n' }, costUsd: 0.5 }],
+        worker: [
+          { write: { 'actions/add.py': 'def add(a, b):\n    return a - b\n' } },
+          { write: { 'actions/add.py': 'def add(a, b):\n    return a + b\n' }, costUsd: 0.5 },
+        ],
       },
     });
     const run = factory('run', '-C', dir, '--unlock', 'tests/none.py');
@@ -27,6 +34,8 @@ describe('factory run', () => {
     expect(run.stdout).toContain('tests/none.py was not locked');
     expect(run.stdout).toContain('plan ready: 1 task(s)');
     expect(run.stdout).toContain('task 1: tests red (0/1 passing, 1 errors) and locked: tests/test_add.py');
-    expect(run.stdout).toMatch(/Summary \(\.factory\/final_report\.md\):\n {2}task 1 green: Add numbers — 2 round\(s\), [\d.]+ s, \$0\.5000, 0 tokens, 2\/2 locked tests passing\n {2}1\/1 task\(s\) green — every task is green\n\nYour branch main is untouched/);
+    expect(run.stdout).toMatch(
+      /Summary \(\.factory\/final_report\.md\):\n {2}task 1 green: Add numbers — 2 round\(s\), [\d.]+ s, \$0\.5000, 0 tokens, 2\/2 locked tests passing\n {2}1\/1 task\(s\) green — every task is green\n\nYour branch main is untouched/,
+    );
   });
 });

@@ -12,7 +12,10 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 /** A process that watches with restoreOnCrash, then fails the way `kind` says; its unmount writes a marker to stderr. */
 async function crash(kind: 'throw' | 'reject' | 'none'): Promise<{ exitCode?: number; stderr: string }> {
   const source = fs.readFileSync(path.resolve(import.meta.dirname, '../../../source/tui/restore-on-crash.ts'), 'utf8');
-  fs.writeFileSync(path.join(dir, 'restore-on-crash.mjs'), (await transform(source, { loader: 'ts', format: 'esm' })).code);
+  fs.writeFileSync(
+    path.join(dir, 'restore-on-crash.mjs'),
+    (await transform(source, { loader: 'ts', format: 'esm' })).code,
+  );
   const failures = {
     throw: "setTimeout(() => { throw new Error('boom in a timer'); });",
     reject: "Promise.reject(new Error('boom in a promise'));",

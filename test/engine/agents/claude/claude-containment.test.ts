@@ -21,7 +21,9 @@ describe.skipIf(cli.skip)(`claude worker contained, real CLI${cli.title}`, () =>
   it('refuses every write out of the project, into .git/ and to a locked test, reports each, and goes on to green', async () => {
     const corpus = containmentProject({ AI_ENGINE: 'claude' });
     const { dir, decoy } = corpus;
-    const write = (file: string, content = 'pwned\n') => ({ tools: [{ name: 'Write', input: { file_path: file, content } }] });
+    const write = (file: string, content = 'pwned\n') => ({
+      tools: [{ name: 'Write', input: { file_path: file, content } }],
+    });
     // New files only: Claude Code refuses to overwrite a file not read first, before it asks its permission rules.
     const server = await startAnthropicServer([
       write(path.join(decoy, 'planted.txt')),
@@ -29,7 +31,18 @@ describe.skipIf(cli.skip)(`claude worker contained, real CLI${cli.title}`, () =>
       write(path.join(dir, 'link', 'planted.txt')),
       write(path.join(dir, '.git', 'hooks', 'pre-commit'), '#!/bin/sh\necho pwned\n'),
       { tools: [{ name: 'Read', input: { file_path: path.join(dir, '.git', 'config') } }] },
-      { tools: [{ name: 'Edit', input: { file_path: path.join(dir, '.git', 'config'), old_string: '[core]', new_string: '[core]\n\thooksPath = /tmp' } }] },
+      {
+        tools: [
+          {
+            name: 'Edit',
+            input: {
+              file_path: path.join(dir, '.git', 'config'),
+              old_string: '[core]',
+              new_string: '[core]\n\thooksPath = /tmp',
+            },
+          },
+        ],
+      },
       { tools: [{ name: 'Read', input: { file_path: path.join(dir, corpus.lockedTest) } }] },
       write(path.join(dir, corpus.lockedTest), 'def test_add():\n    pass\n'),
       { text: 'Round one done.' },
@@ -49,9 +62,13 @@ describe.skipIf(cli.skip)(`claude worker contained, real CLI${cli.title}`, () =>
         '.git/config',
         corpus.lockedTest,
       ]);
-      expect(refused.every((event) => event.engine === 'claude' && event.role === 'coder' && event.round === 1)).toBe(true);
+      expect(refused.every((event) => event.engine === 'claude' && event.role === 'coder' && event.round === 1)).toBe(
+        true,
+      );
       const report = fs.readFileSync(path.join(dir, '.factory', 'rounds', 'round_1.md'), 'utf8');
-      expect(report).toContain(`## Edits refused\n- ${path.join(decoy, 'planted.txt')} was refused: Claude requested permissions to write to ${path.join(decoy, 'planted.txt')}`);
+      expect(report).toContain(
+        `## Edits refused\n- ${path.join(decoy, 'planted.txt')} was refused: Claude requested permissions to write to ${path.join(decoy, 'planted.txt')}`,
+      );
       expect(report).toContain(`- ${corpus.lockedTest} was refused: `);
       // Round 2's prompt tells the model what was refused.
       const secondRound = JSON.stringify(server.requests[9]?.messages);
@@ -74,13 +91,35 @@ describe.skipIf(cli.skip)(`claude worker contained, real CLI${cli.title}`, () =>
       { text: verdict },
     ]);
     try {
-      const supervisor = new ReadOnlySupervisor(new CliSupervisor(claudeEngine(), { env: claudeEnv(server.url), timeoutMs: 120_000 }));
+      const supervisor = new ReadOnlySupervisor(
+        new CliSupervisor(claudeEngine(), { env: claudeEnv(server.url), timeoutMs: 120_000 }),
+      );
       const activity: AgentActivity[] = [];
-      const answer = await supervisor.review({ report: '# Task 1, round 1: RED', projectDir: dir, model: '', signal: new AbortController().signal, onActivity: (item) => activity.push(item) });
+      const answer = await supervisor.review({
+        report: '# Task 1, round 1: RED',
+        projectDir: dir,
+        model: '',
+        signal: new AbortController().signal,
+        onActivity: (item) => activity.push(item),
+      });
       expect(answer).toMatchObject({ decision: 'REDIRECT', instructions: 'use +' });
       expect(activity).toEqual([
-        { kind: 'edit', path: 'fix.py', action: 'refused', reason: 'Write denied: the supervisor may only read', engine: 'claude', role: 'supervisor' },
-        { kind: 'edit', path: path.join(decoy, 'planted.txt'), action: 'refused', reason: 'Write denied: the supervisor may only read', engine: 'claude', role: 'supervisor' },
+        {
+          kind: 'edit',
+          path: 'fix.py',
+          action: 'refused',
+          reason: 'Write denied: the supervisor may only read',
+          engine: 'claude',
+          role: 'supervisor',
+        },
+        {
+          kind: 'edit',
+          path: path.join(decoy, 'planted.txt'),
+          action: 'refused',
+          reason: 'Write denied: the supervisor may only read',
+          engine: 'claude',
+          role: 'supervisor',
+        },
       ]);
       expect(fs.existsSync(path.join(dir, 'fix.py'))).toBe(false);
       expect(corpus.fingerprint()).toBe(before);

@@ -17,13 +17,27 @@ describe.skipIf(cli.skip)(`gemini worker contained, real CLI${cli.title}`, () =>
   it('refuses every write out of the project, into .git/ and to a locked test, offers no web tools, and goes on to green', async () => {
     const corpus = containmentProject({ AI_ENGINE: 'gemini' });
     const { dir, decoy } = corpus;
-    const write = (file: string, content = 'pwned\n') => ({ calls: [{ name: 'write_file', args: { file_path: file, content } }] });
+    const write = (file: string, content = 'pwned\n') => ({
+      calls: [{ name: 'write_file', args: { file_path: file, content } }],
+    });
     const server = await startGeminiServer([
       write(path.join(decoy, 'victim.txt')),
       write(`../${corpus.besideName}`),
       write(path.join(dir, 'link', 'planted.txt')),
       write(path.join(dir, '.git', 'hooks', 'pre-commit'), '#!/bin/sh\necho pwned\n'),
-      { calls: [{ name: 'replace', args: { file_path: path.join(dir, '.git', 'config'), old_string: '[core]', new_string: '[core]\n\thooksPath = /tmp', instruction: 'hooks' } }] },
+      {
+        calls: [
+          {
+            name: 'replace',
+            args: {
+              file_path: path.join(dir, '.git', 'config'),
+              old_string: '[core]',
+              new_string: '[core]\n\thooksPath = /tmp',
+              instruction: 'hooks',
+            },
+          },
+        ],
+      },
       write(path.join(dir, corpus.lockedTest), 'def test_add():\n    pass\n'),
       { calls: [{ name: 'web_fetch', args: { prompt: 'get http://127.0.0.1:9/x' } }] },
       { text: 'Round one done.' },
@@ -42,11 +56,14 @@ describe.skipIf(cli.skip)(`gemini worker contained, real CLI${cli.title}`, () =>
         '.git/config',
         corpus.lockedTest,
       ]);
-      expect(refused.every((event) => event.engine === 'gemini' && event.role === 'coder' && event.round === 1)).toBe(true);
+      expect(refused.every((event) => event.engine === 'gemini' && event.role === 'coder' && event.round === 1)).toBe(
+        true,
+      );
       // The worker is offered neither the shell nor the web.
       const offered = JSON.stringify(server.requests[0]?.tools);
       expect(offered).toContain('write_file');
-      for (const tool of ['run_shell_command', 'web_fetch', 'google_web_search']) expect(offered).not.toContain(`"${tool}"`);
+      for (const tool of ['run_shell_command', 'web_fetch', 'google_web_search'])
+        expect(offered).not.toContain(`"${tool}"`);
       const report = fs.readFileSync(path.join(dir, '.factory', 'rounds', 'round_1.md'), 'utf8');
       expect(report).toContain(`- ${corpus.lockedTest} was refused: `);
       const secondRound = JSON.stringify(server.requests.at(-2)?.contents);

@@ -20,12 +20,14 @@ const cli = skipWithout('gemini');
 let server: ScriptedServer | undefined;
 afterEach(async () => server?.close());
 
-
 describe.skipIf(cli.skip)(`gemini worker, real CLI${cli.title}`, () => {
   it('takes a python project from red to green as the worker of the loop, streaming text, tools and edits', async () => {
     const { dir, config } = calcProject({ AI_ENGINE: 'gemini', WORKER_MODEL: 'gemini-2.5-flash', MODE: 'Single' });
     server = await startGeminiServer([
-      { text: 'Fixing calc.py.', calls: [{ name: 'write_file', args: { file_path: path.join(dir, 'calc.py'), content: rightAdd } }] },
+      {
+        text: 'Fixing calc.py.',
+        calls: [{ name: 'write_file', args: { file_path: path.join(dir, 'calc.py'), content: rightAdd } }],
+      },
       { text: 'add now returns the sum.' },
     ]);
     const worker = new CliWorker(geminiEngine(), { env: geminiEnv(server.url), timeoutMs: 120_000 });
@@ -37,7 +39,10 @@ describe.skipIf(cli.skip)(`gemini worker, real CLI${cli.title}`, () => {
 
     expect(result.outcome).toBe('green');
     expect(fs.readFileSync(path.join(dir, 'calc.py'), 'utf8')).toBe(rightAdd);
-    expect(of(events, 'agent:chunk').map((event) => event.text)).toEqual(['Fixing calc.py.', 'add now returns the sum.']);
+    expect(of(events, 'agent:chunk').map((event) => event.text)).toEqual([
+      'Fixing calc.py.',
+      'add now returns the sum.',
+    ]);
     expect(of(events, 'agent:tool').map((event) => `${event.name} ${event.detail}`)).toEqual(['write_file calc.py']);
     expect(of(events, 'agent:edit')).toMatchObject([{ path: 'calc.py', action: 'write' }]);
     const [finished] = of(events, 'agent:finished');
@@ -54,7 +59,14 @@ describe.skipIf(cli.skip)(`gemini worker, real CLI${cli.title}`, () => {
     const before = fs.readFileSync(test, 'utf8');
     server = await startGeminiServer([
       { calls: [{ name: 'write_file', args: { file_path: test, content: 'def test_add():\n    pass\n' } }] },
-      { calls: [{ name: 'write_file', args: { file_path: path.join(dir, '.git', 'hooks', 'pre-commit'), content: '#!/bin/sh\n' } }] },
+      {
+        calls: [
+          {
+            name: 'write_file',
+            args: { file_path: path.join(dir, '.git', 'hooks', 'pre-commit'), content: '#!/bin/sh\n' },
+          },
+        ],
+      },
       { calls: [{ name: 'run_shell_command', args: { command: 'touch shell-was-here' } }] },
       { text: 'Done.' },
     ]);
@@ -63,7 +75,12 @@ describe.skipIf(cli.skip)(`gemini worker, real CLI${cli.title}`, () => {
     expect(result.ok).toBe(true);
     expect(result.activity.filter((item) => item.kind === 'edit')).toEqual([
       { kind: 'edit', path: 'tests/test_calc.py', action: 'refused', reason: 'Tool execution denied by policy.' },
-      { kind: 'edit', path: '.git/hooks/pre-commit', action: 'refused', reason: expect.stringMatching(/^Path not in workspace/) },
+      {
+        kind: 'edit',
+        path: '.git/hooks/pre-commit',
+        action: 'refused',
+        reason: expect.stringMatching(/^Path not in workspace/),
+      },
     ]);
     expect(fs.readFileSync(test, 'utf8')).toBe(before);
     expect(fs.existsSync(path.join(dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
@@ -72,16 +89,32 @@ describe.skipIf(cli.skip)(`gemini worker, real CLI${cli.title}`, () => {
 
   it('says so when there is no API key', async () => {
     server = await startGeminiServer([]);
-    const result = await runWorkerOnce(new CliWorker(geminiEngine(), { env: geminiEnv(server.url, ''), timeoutMs: 120_000 }), calcProject().dir);
+    const result = await runWorkerOnce(
+      new CliWorker(geminiEngine(), { env: geminiEnv(server.url, ''), timeoutMs: 120_000 }),
+      calcProject().dir,
+    );
     expect(result.ok).toBe(false);
-    expect(result.error).toMatch(/^gemini exited with code 41: When using Gemini API, you must specify the GEMINI_API_KEY environment variable\..* — set GEMINI_API_KEY/);
+    expect(result.error).toMatch(
+      /^gemini exited with code 41: When using Gemini API, you must specify the GEMINI_API_KEY environment variable\..* — set GEMINI_API_KEY/,
+    );
     expect(server.requests).toHaveLength(0);
   });
 
   it('says so when the API rate-limits it', async () => {
-    server = await startGeminiServer([{ status: 429, message: 'You exceeded your current quota. Quota exceeded for metric: generate_content_free_tier_requests, limit: 0, model: gemini-2.5-flash' }]);
-    const result = await runWorkerOnce(new CliWorker(geminiEngine(), { env: geminiEnv(server.url), timeoutMs: 120_000 }), calcProject().dir);
-    expect(result.error).toMatch(/^gemini: \[API Error: You exceeded your current quota[\s\S]* — rate limited by the API; wait and resume/);
+    server = await startGeminiServer([
+      {
+        status: 429,
+        message:
+          'You exceeded your current quota. Quota exceeded for metric: generate_content_free_tier_requests, limit: 0, model: gemini-2.5-flash',
+      },
+    ]);
+    const result = await runWorkerOnce(
+      new CliWorker(geminiEngine(), { env: geminiEnv(server.url), timeoutMs: 120_000 }),
+      calcProject().dir,
+    );
+    expect(result.error).toMatch(
+      /^gemini: \[API Error: You exceeded your current quota[\s\S]* — rate limited by the API; wait and resume/,
+    );
   });
 
   it('says so when the endpoint is unreachable', async () => {
@@ -89,14 +122,20 @@ describe.skipIf(cli.skip)(`gemini worker, real CLI${cli.title}`, () => {
     const url = server.url;
     await server.close();
     server = undefined;
-    const result = await runWorkerOnce(new CliWorker(geminiEngine(), { env: geminiEnv(url), timeoutMs: 120_000 }), calcProject().dir);
+    const result = await runWorkerOnce(
+      new CliWorker(geminiEngine(), { env: geminiEnv(url), timeoutMs: 120_000 }),
+      calcProject().dir,
+    );
     expect(result.error).toMatch(/^gemini: .* — the API endpoint is unreachable \(check GOOGLE_GEMINI_BASE_URL/);
   });
 
   it('says so when the API answers with something that is not the protocol', async () => {
     const dir = calcProject().dir;
     server = await startGeminiServer([{ garbage: 'data: {"candidates": [' }]);
-    const result = await runWorkerOnce(new CliWorker(geminiEngine(), { env: geminiEnv(server.url), timeoutMs: 120_000 }), dir);
+    const result = await runWorkerOnce(
+      new CliWorker(geminiEngine(), { env: geminiEnv(server.url), timeoutMs: 120_000 }),
+      dir,
+    );
     expect(result.error).toMatch(/^gemini: \[API Error: .*JSON/);
     expect(fs.readFileSync(path.join(dir, 'calc.py'), 'utf8')).toBe(wrongAdd);
   });
@@ -104,7 +143,10 @@ describe.skipIf(cli.skip)(`gemini worker, real CLI${cli.title}`, () => {
   it('kills the whole CLI when it runs over its time limit', async () => {
     server = await startGeminiServer([{ hang: true }]);
     const hanging = server;
-    const result = await runWorkerOnce(new CliWorker(geminiEngine(), { env: geminiEnv(server.url), timeoutMs: 8000 }), calcProject().dir);
+    const result = await runWorkerOnce(
+      new CliWorker(geminiEngine(), { env: geminiEnv(server.url), timeoutMs: 8000 }),
+      calcProject().dir,
+    );
     expect(result.error).toBe('gemini ran over its time limit of 8 s and was killed (AGENT_TIMEOUT)');
     await vi.waitFor(() => expect(hanging.hangsDropped).toBe(1), { timeout: 10_000 });
   });
@@ -113,7 +155,14 @@ describe.skipIf(cli.skip)(`gemini worker, real CLI${cli.title}`, () => {
 describe('gemini worker without the CLI', () => {
   it('names the missing binary and how to install it', async () => {
     const emptyBin = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-nobin-'));
-    const result = await runWorkerOnce(new CliWorker(geminiEngine(), { env: { PATH: emptyBin }, timeoutMs: 10_000 }), calcProject().dir);
-    expect(result).toEqual({ ok: false, error: 'gemini CLI not found: "gemini" is not on PATH; install it with `npm install -g @google/gemini-cli`', activity: [] });
+    const result = await runWorkerOnce(
+      new CliWorker(geminiEngine(), { env: { PATH: emptyBin }, timeoutMs: 10_000 }),
+      calcProject().dir,
+    );
+    expect(result).toEqual({
+      ok: false,
+      error: 'gemini CLI not found: "gemini" is not on PATH; install it with `npm install -g @google/gemini-cli`',
+      activity: [],
+    });
   });
 });

@@ -6,9 +6,15 @@ import { startOpenaiServer, type OpenaiServer } from '../../../support/openai-se
 import { createPytestProject } from '../../../support/pytest-project.js';
 import { runEngine } from '../../../support/run-engine.js';
 
-const half = 'I will write the whole file.\r\n\r\n**calc.py**\r\n~~~py\r\ndef add(a, b):\r\n    return a - b\r\n~~~\r\n';
-const whole = 'Here is the fix:\n\n`calc.py`\n```python\ndef add(a, b):\n    return a + b\n```\n\nAnd an escape attempt:\n\n../outside.py\n```python\nprint("pwned")\n```\n';
-const redirect = JSON.stringify({ decision: 'REDIRECT', reason: 'subtracts instead of adding', instructions: 'Use + in add.' });
+const half =
+  'I will write the whole file.\r\n\r\n**calc.py**\r\n~~~py\r\ndef add(a, b):\r\n    return a - b\r\n~~~\r\n';
+const whole =
+  'Here is the fix:\n\n`calc.py`\n```python\ndef add(a, b):\n    return a + b\n```\n\nAnd an escape attempt:\n\n../outside.py\n```python\nprint("pwned")\n```\n';
+const redirect = JSON.stringify({
+  decision: 'REDIRECT',
+  reason: 'subtracts instead of adding',
+  instructions: 'Use + in add.',
+});
 
 describe('openai engine', () => {
   let server: OpenaiServer | undefined;
@@ -21,21 +27,41 @@ describe('openai engine', () => {
   it('takes a project from red to green with whole-file blocks, the key sent and the supervisor answering through response_format', async () => {
     server = await startOpenaiServer({ apiKey: 'sk-local-test', answers: [half, redirect, whole] });
     process.env.FACTORY_TEST_OPENAI_KEY = 'sk-local-test';
-    const dir = await createPytestProject({ AI_ENGINE: 'openai', SUPERVISOR: 'openai', WORKER_MODEL: 'local-coder', SUPERVISOR_MODEL: 'local-judge', OPENAI_BASE_URL: server.url, OPENAI_API_KEY_ENV: 'FACTORY_TEST_OPENAI_KEY' });
+    const dir = await createPytestProject({
+      AI_ENGINE: 'openai',
+      SUPERVISOR: 'openai',
+      WORKER_MODEL: 'local-coder',
+      SUPERVISOR_MODEL: 'local-judge',
+      OPENAI_BASE_URL: server.url,
+      OPENAI_API_KEY_ENV: 'FACTORY_TEST_OPENAI_KEY',
+    });
 
     const { result, events } = await runEngine(dir);
 
     expect(result.outcome).toBe('green');
     expect(fs.readFileSync(path.join(dir, 'calc.py'), 'utf8')).toBe('def add(a, b):\n    return a + b\n');
     expect(fs.existsSync(path.join(dir, '..', 'outside.py'))).toBe(false);
-    const edits = events.flatMap((event) => (event.type === 'agent:edit' ? [`${event.round} ${event.action} ${event.path}`] : []));
+    const edits = events.flatMap((event) =>
+      event.type === 'agent:edit' ? [`${event.round} ${event.action} ${event.path}`] : [],
+    );
     expect(edits).toEqual(['1 write calc.py', '2 write calc.py', '2 refused ../outside.py']);
     const verdict = events.find((event) => event.type === 'verdict:issued');
-    expect(verdict).toMatchObject({ verdict: { decision: 'REDIRECT', instructions: 'Use + in add.' }, by: 'supervisor' });
+    expect(verdict).toMatchObject({
+      verdict: { decision: 'REDIRECT', instructions: 'Use + in add.' },
+      by: 'supervisor',
+    });
 
-    expect(server.requests.map((request) => request.authorization)).toEqual(['Bearer sk-local-test', 'Bearer sk-local-test', 'Bearer sk-local-test']);
+    expect(server.requests.map((request) => request.authorization)).toEqual([
+      'Bearer sk-local-test',
+      'Bearer sk-local-test',
+      'Bearer sk-local-test',
+    ]);
     const [, review, round2] = server.requests.map((request) => request.body);
-    expect(review).toMatchObject({ model: 'local-judge', stream: true, response_format: { type: 'json_schema', json_schema: { name: 'decision' } } });
+    expect(review).toMatchObject({
+      model: 'local-judge',
+      stream: true,
+      response_format: { type: 'json_schema', json_schema: { name: 'decision' } },
+    });
     expect(JSON.stringify(review!.response_format)).toContain('"enum":["CONTINUE","REDIRECT","INTERVENE","ESCALATE"]');
     expect(round2).toMatchObject({ model: 'local-coder', stream: true });
     expect(JSON.stringify(round2!.messages)).toContain('Supervisor: Use + in add.');
@@ -46,10 +72,18 @@ describe('openai engine', () => {
   it('names the key setting when the server refuses the key', async () => {
     server = await startOpenaiServer({ apiKey: 'sk-right', answers: [] });
     process.env.FACTORY_TEST_WRONG_KEY = 'sk-wrong';
-    const dir = await createPytestProject({ AI_ENGINE: 'openai', WORKER_MODEL: 'local-coder', OPENAI_BASE_URL: server.url, OPENAI_API_KEY_ENV: 'FACTORY_TEST_WRONG_KEY', MAX_ROUNDS: '1' });
+    const dir = await createPytestProject({
+      AI_ENGINE: 'openai',
+      WORKER_MODEL: 'local-coder',
+      OPENAI_BASE_URL: server.url,
+      OPENAI_API_KEY_ENV: 'FACTORY_TEST_WRONG_KEY',
+      MAX_ROUNDS: '1',
+    });
     const { events } = await runEngine(dir);
     const finished = events.find((event) => event.type === 'agent:finished');
     expect(finished).toMatchObject({ ok: false });
-    expect(finished?.type === 'agent:finished' && finished.error).toMatch(/answered 401 \(check the key named by OPENAI_API_KEY_ENV\).*Incorrect API key/);
+    expect(finished?.type === 'agent:finished' && finished.error).toMatch(
+      /answered 401 \(check the key named by OPENAI_API_KEY_ENV\).*Incorrect API key/,
+    );
   });
 });

@@ -19,7 +19,11 @@ describe('own agent contained (openai engine)', () => {
   it('refuses every write out of the project, into .git/, to a locked test and through a fresh link, and goes on to green', async () => {
     const script: OpenaiScript = { answers: [] };
     server = await startOpenaiServer(script);
-    const corpus = containmentProject({ AI_ENGINE: 'openai', WORKER_MODEL: 'local-coder', OPENAI_BASE_URL: server.url });
+    const corpus = containmentProject({
+      AI_ENGINE: 'openai',
+      WORKER_MODEL: 'local-coder',
+      OPENAI_BASE_URL: server.url,
+    });
     const { dir, decoy } = corpus;
     const hostile = (): string => {
       // Made during the round, as a tool the model ran could: the block after it writes through it.
@@ -49,10 +53,14 @@ describe('own agent contained (openai engine)', () => {
       // The link made in the round is removed after it by factory's check.
       `fresh: a symlink leading outside the project (to ${decoy}), removed`,
     ]);
-    expect(refused.every((event) => event.engine === 'openai' && event.role === 'coder' && event.round === 1)).toBe(true);
+    expect(refused.every((event) => event.engine === 'openai' && event.role === 'coder' && event.round === 1)).toBe(
+      true,
+    );
     expect(fs.existsSync(path.join(dir, 'fresh'))).toBe(false);
     const report = fs.readFileSync(path.join(dir, '.factory', 'rounds', 'round_1.md'), 'utf8');
-    expect(report).toContain('- fresh/planted.txt was refused: fresh/planted.txt goes through a link that leads outside the project (openai, coder)');
+    expect(report).toContain(
+      '- fresh/planted.txt was refused: fresh/planted.txt goes through a link that leads outside the project (openai, coder)',
+    );
     const secondPrompt = JSON.stringify(server.requests[1]?.body.messages);
     expect(secondPrompt).toContain('Your write to .git/config was refused: .git/config is inside .git/');
   });

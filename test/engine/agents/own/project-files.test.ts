@@ -37,7 +37,8 @@ describe('describeProjectFiles', () => {
     expect(text).toContain('tests/test_calc.py (locked: read only)\n```\ndef test_add(): ...\n```');
     expect(text).toContain('notes.md\n````\nUse ```code``` fences.\n````');
     expect(text).toMatch(/Other files \(not shown\):\n- big\.json\n- logo\.png/);
-    for (const hidden of ['build/out.js', '.factory', 'RFP/tasks.md', 'factory_config.md']) expect(text).not.toContain(hidden);
+    for (const hidden of ['build/out.js', '.factory', 'RFP/tasks.md', 'factory_config.md'])
+      expect(text).not.toContain(hidden);
   });
 
   it('says so when the project has no files yet', async () => {

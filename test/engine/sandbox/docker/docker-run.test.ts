@@ -18,15 +18,24 @@ const testCmd = 'python3 -m pytest -rA -q -p no:cacheprovider';
 const projects: string[] = [];
 
 async function project(script: object, config: Record<string, string> = {}): Promise<string> {
-  const dir = await makePythonProject({ config: { SANDBOX: 'docker', SANDBOX_IMAGE: docker.image, TEST_CMD: testCmd, ...config }, script });
+  const dir = await makePythonProject({
+    config: { SANDBOX: 'docker', SANDBOX_IMAGE: docker.image, TEST_CMD: testCmd, ...config },
+    script,
+  });
   projects.push(dir);
   return dir;
 }
 
-async function run(projectDir: string, options: { allowDirty?: boolean; runId?: string } = {}): Promise<{ events: FactoryEvent[]; notes: string[]; exitCode: number }> {
+async function run(
+  projectDir: string,
+  options: { allowDirty?: boolean; runId?: string } = {},
+): Promise<{ events: FactoryEvent[]; notes: string[]; exitCode: number }> {
   const config = loadConfig(projectDir);
   const notes: string[] = [];
-  const { sandbox } = await createSandbox(projectDir, config, { runId: options.runId, notice: (line) => notes.push(line) });
+  const { sandbox } = await createSandbox(projectDir, config, {
+    runId: options.runId,
+    notice: (line) => notes.push(line),
+  });
   const engine = createEngine({ projectDir, config, ...createAgents(projectDir, config), sandbox, ...options });
   const events: FactoryEvent[] = [];
   engine.on((event) => events.push(event));
@@ -35,7 +44,10 @@ async function run(projectDir: string, options: { allowDirty?: boolean; runId?: 
 }
 
 async function projectContainers(projectDir: string): Promise<string[]> {
-  const found = await docker.engine!.docker.listContainers({ all: true, filters: { label: [`${labels.project}=${projectId(projectDir)}`] } });
+  const found = await docker.engine!.docker.listContainers({
+    all: true,
+    filters: { label: [`${labels.project}=${projectId(projectDir)}`] },
+  });
   return found.map((info) => info.Id);
 }
 
@@ -56,7 +68,8 @@ async function until(done: () => boolean | Promise<boolean>, ms = 60_000): Promi
 }
 
 // The rounds' test runs (the baseline run before round 1 is apart).
-const testResults = (events: FactoryEvent[]) => events.flatMap((event) => (event.type === 'tests:finished' && !event.baseline ? [event.result] : []));
+const testResults = (events: FactoryEvent[]) =>
+  events.flatMap((event) => (event.type === 'tests:finished' && !event.baseline ? [event.result] : []));
 const correctCalc = 'def add(a, b):\n    return a + b\n';
 
 describe.skipIf(!docker.engine)(title, () => {
@@ -64,7 +77,12 @@ describe.skipIf(!docker.engine)(title, () => {
 
   it('takes a Python project from red to green, a hanging test killed at TEST_TIMEOUT on the way', async () => {
     const dir = await project(
-      { worker: [{ write: { 'calc.py': 'import time\n\n\ndef add(a, b):\n    time.sleep(600)\n' } }, { write: { 'calc.py': correctCalc } }] },
+      {
+        worker: [
+          { write: { 'calc.py': 'import time\n\n\ndef add(a, b):\n    time.sleep(600)\n' } },
+          { write: { 'calc.py': correctCalc } },
+        ],
+      },
       { TEST_TIMEOUT: '3' },
     );
     const { events, exitCode } = await run(dir);
@@ -80,7 +98,10 @@ describe.skipIf(!docker.engine)(title, () => {
   });
 
   it('reports a failing round red, from the tests run in the container', async () => {
-    const dir = await project({ worker: [{ write: { 'calc.py': 'def add(a, b):\n    return a - b\n' } }] }, { MAX_ROUNDS: '1' });
+    const dir = await project(
+      { worker: [{ write: { 'calc.py': 'def add(a, b):\n    return a - b\n' } }] },
+      { MAX_ROUNDS: '1' },
+    );
     const { events, exitCode } = await run(dir);
     expect(testResults(events)[0]).toMatchObject({ green: false, failed: 1, runner: 'pytest' });
     expect(exitCode).not.toBe(0);
@@ -92,7 +113,8 @@ describe.skipIf(!docker.engine)(title, () => {
     const dir = await project({ worker: [{ say: ['thinking', 'still thinking'], delayMs: 60_000 }] });
     const child = execa('node', [await cliBundle(), 'run', '-C', dir], { reject: false });
     await until(async () => {
-      if (child.nodeChildProcess.exitCode !== null) throw new Error(`factory run ended before its container appeared: ${(await child).stderr}`);
+      if (child.nodeChildProcess.exitCode !== null)
+        throw new Error(`factory run ended before its container appeared: ${(await child).stderr}`);
       return (await projectContainers(dir)).length > 0;
     });
     return { dir, child };

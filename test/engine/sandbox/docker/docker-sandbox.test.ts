@@ -29,7 +29,12 @@ describe.skipIf(!docker.engine)(title, () => {
     projectDir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-docker-'));
     // The sandbox runs as uid 1000 here, which must be able to write the (root-made) project folder.
     fs.chmodSync(projectDir, 0o777);
-    sandbox = new DockerSandbox(docker.engine!, { projectDir, image: docker.image, runId: 'sandbox-test', user: '1000:1000' });
+    sandbox = new DockerSandbox(docker.engine!, {
+      projectDir,
+      image: docker.image,
+      runId: 'sandbox-test',
+      user: '1000:1000',
+    });
     await sandbox.start();
   });
 
@@ -39,7 +44,10 @@ describe.skipIf(!docker.engine)(title, () => {
   });
 
   const containerOf = async () => {
-    const [info] = await docker.engine!.docker.listContainers({ all: true, filters: { label: [`${labels.project}=${projectId(projectDir)}`] } });
+    const [info] = await docker.engine!.docker.listContainers({
+      all: true,
+      filters: { label: [`${labels.project}=${projectId(projectDir)}`] },
+    });
     return info ? docker.engine!.docker.getContainer(info.Id).inspect() : undefined;
   };
 
@@ -59,7 +67,10 @@ describe.skipIf(!docker.engine)(title, () => {
 
   it('streams stdout and stderr apart from each other and returns the exit code', async () => {
     const pieces: string[] = [];
-    const result = await sandbox.exec('echo to-out; echo to-err >&2; exit 3', { timeoutMs: 10_000, onOutput: (text) => pieces.push(text) });
+    const result = await sandbox.exec('echo to-out; echo to-err >&2; exit 3', {
+      timeoutMs: 10_000,
+      onOutput: (text) => pieces.push(text),
+    });
     expect(result.exitCode).toBe(3);
     expect(result.timedOut).toBe(false);
     expect(result.output).toContain('to-out\n');
@@ -76,7 +87,8 @@ describe.skipIf(!docker.engine)(title, () => {
   });
 
   it('gives a test no network', async () => {
-    const connect = "python3 -c \"import socket; socket.create_connection(('1.1.1.1', 53), timeout=3); print('connected')\"";
+    const connect =
+      "python3 -c \"import socket; socket.create_connection(('1.1.1.1', 53), timeout=3); print('connected')\"";
     const result = await sandbox.exec(connect, { timeoutMs: 20_000 });
     expect(result.exitCode).not.toBe(0);
     expect(result.output).not.toContain('connected');
@@ -137,7 +149,10 @@ describe.skipIf(!docker.engine)(title, () => {
   it('decodes a character split across chunks as one character', async () => {
     const seen: string[] = [];
     // ✓ is e2 9c 93: the first byte arrives alone, the rest 300 ms later.
-    const result = await sandbox.exec("printf 'ok \\342'; sleep 0.3; printf '\\234\\223 done\\n'", { timeoutMs: 10_000, onOutput: (text) => seen.push(text) });
+    const result = await sandbox.exec("printf 'ok \\342'; sleep 0.3; printf '\\234\\223 done\\n'", {
+      timeoutMs: 10_000,
+      onOutput: (text) => seen.push(text),
+    });
     expect(seen.length).toBeGreaterThan(1);
     expect(result.output).toBe('ok ✓ done\n');
   });
@@ -156,7 +171,15 @@ describe.skipIf(!docker.engine)(title, () => {
     // Made from the test image by a local commit: no registry involved.
     const bare = 'factory-test-no-timeout:1';
     const api = docker.engine!.docker;
-    if (!(await api.getImage(bare).inspect().then(() => true, () => false))) {
+    if (
+      !(await api
+        .getImage(bare)
+        .inspect()
+        .then(
+          () => true,
+          () => false,
+        ))
+    ) {
       const maker = await api.createContainer({ Image: docker.image, Cmd: ['rm', '/usr/bin/timeout'] });
       await maker.start();
       await maker.wait();
@@ -165,14 +188,25 @@ describe.skipIf(!docker.engine)(title, () => {
     }
     const dir = tempDir();
     const lacking = new DockerSandbox(docker.engine!, { projectDir: dir, image: bare, runId: 'no-timeout' });
-    await expect(lacking.start()).rejects.toThrow(/^SANDBOX_IMAGE=factory-test-no-timeout:1 lacks what the sandbox needs inside: sh, sleep and timeout/);
-    expect(await api.listContainers({ all: true, filters: { label: [`${labels.project}=${projectId(dir)}`] } })).toEqual([]);
+    await expect(lacking.start()).rejects.toThrow(
+      /^SANDBOX_IMAGE=factory-test-no-timeout:1 lacks what the sandbox needs inside: sh, sleep and timeout/,
+    );
+    expect(
+      await api.listContainers({ all: true, filters: { label: [`${labels.project}=${projectId(dir)}`] } }),
+    ).toEqual([]);
   });
 
   it('tries to pull an image the engine does not have, and names the setting when that fails', async () => {
     const notes: string[] = [];
-    const missing = new DockerSandbox(docker.engine!, { projectDir, image: 'factory-no-such-image:0', runId: 'missing-image', onNote: (line) => notes.push(line) });
-    await expect(missing.start()).rejects.toThrow(/^SANDBOX_IMAGE=factory-no-such-image:0: not on the Docker engine .* could not be pulled: .+/);
+    const missing = new DockerSandbox(docker.engine!, {
+      projectDir,
+      image: 'factory-no-such-image:0',
+      runId: 'missing-image',
+      onNote: (line) => notes.push(line),
+    });
+    await expect(missing.start()).rejects.toThrow(
+      /^SANDBOX_IMAGE=factory-no-such-image:0: not on the Docker engine .* could not be pulled: .+/,
+    );
     expect(notes).toEqual(['pulling the sandbox image factory-no-such-image:0…']);
   });
 });

@@ -4,7 +4,11 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findDockerEngine, noEngineMessage, socketCandidates } from '../../../../engine/sandbox/docker/find-docker-engine.js';
+import {
+  findDockerEngine,
+  noEngineMessage,
+  socketCandidates,
+} from '../../../../engine/sandbox/docker/find-docker-engine.js';
 
 const servers: http.Server[] = [];
 const dirs: string[] = [];
@@ -31,7 +35,9 @@ describe('findDockerEngine', () => {
     const search = await findDockerEngine({ DOCKER_HOST: 'unix:///nonexistent/docker.sock' });
     expect(search.engine).toBeUndefined();
     expect(search.tried).toEqual(['DOCKER_HOST=unix:///nonexistent/docker.sock']);
-    expect(noEngineMessage(search)).toMatch(/no Docker engine answers \(tried DOCKER_HOST=unix:\/\/\/nonexistent\/docker.sock\).*set DOCKER_HOST/);
+    expect(noEngineMessage(search)).toMatch(
+      /no Docker engine answers \(tried DOCKER_HOST=unix:\/\/\/nonexistent\/docker.sock\).*set DOCKER_HOST/,
+    );
   });
 
   it('takes an engine that answers the ping', async () => {

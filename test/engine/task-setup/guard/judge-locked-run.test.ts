@@ -10,7 +10,16 @@ import { LocalSandbox } from '../../../../engine/sandbox/local-sandbox.js';
 import { runTests } from '../../../../engine/test-runner/run-tests.js';
 import { addTests, pytest } from '../../../support/calculator-plan.js';
 
-const lock: Lock = { path: 'tests/test_add.py', task: 1, sha256: sha256(addTests), content: addTests, tests: [], minTests: countDeclaredTests('tests/test_add.py', addTests), allowedSkips: 0, origin: 'reviewer' };
+const lock: Lock = {
+  path: 'tests/test_add.py',
+  task: 1,
+  sha256: sha256(addTests),
+  content: addTests,
+  tests: [],
+  minTests: countDeclaredTests('tests/test_add.py', addTests),
+  allowedSkips: 0,
+  origin: 'reviewer',
+};
 
 async function run(command: string, extra: Record<string, string> = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-guard-'));
@@ -19,7 +28,13 @@ async function run(command: string, extra: Record<string, string> = {}) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), content);
   }
-  return runTests(new LocalSandbox(dir), { command, projectDir: dir, timeoutSeconds: 60, signal: new AbortController().signal, onOutput: () => undefined });
+  return runTests(new LocalSandbox(dir), {
+    command,
+    projectDir: dir,
+    timeoutSeconds: 60,
+    signal: new AbortController().signal,
+    onOutput: () => undefined,
+  });
 }
 
 describe('judgeLockedRun', () => {
@@ -39,7 +54,8 @@ describe('judgeLockedRun', () => {
   });
 
   it('names a test skipped by a conftest hook, even when pytest only names the file', async () => {
-    const conftest = 'import pytest\n\n\ndef pytest_collection_modifyitems(items):\n    items[-1].add_marker(pytest.mark.skip(reason="later"))\n';
+    const conftest =
+      'import pytest\n\n\ndef pytest_collection_modifyitems(items):\n    items[-1].add_marker(pytest.mark.skip(reason="later"))\n';
     const reason = 'tests/test_add.py newly skips 1 locked test(s)';
     // From pytest's JUnit report, which names the skipped test.
     const judgement = judgeLockedRun([lock], await run(pytest, { 'conftest.py': conftest }));

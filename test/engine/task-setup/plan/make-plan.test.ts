@@ -12,7 +12,10 @@ const tasks = [
 describe('validatePlan', () => {
   it('reads JSON in a Markdown fence and checks every task has an entry', () => {
     const text = `Here is the plan:\n\`\`\`json\n${JSON.stringify(calculatorPlan(1))}\n\`\`\`\n`;
-    expect(validatePlan(text, tasks)).toEqual({ ok: false, problems: ['tasks: task 2 ("Multiply numbers") has no entry'] });
+    expect(validatePlan(text, tasks)).toEqual({
+      ok: false,
+      problems: ['tasks: task 2 ("Multiply numbers") has no entry'],
+    });
     expect(validatePlan(text, tasks.slice(0, 1)).ok).toBe(true);
   });
 
@@ -21,7 +24,10 @@ describe('validatePlan', () => {
     plan.tasks[0] = { ...plan.tasks[0], testFiles: [], files: [{ path: '../outside.py', job: 'escapes' }] };
     const check = validatePlan(JSON.stringify(plan), tasks.slice(0, 1));
     expect(check.ok).toBe(false);
-    expect(!check.ok && check.problems).toEqual(['tasks.0.files.0.path: must be a path relative to the project, without ".."', 'tasks.0.testFiles: Too small: expected array to have >=1 items']);
+    expect(!check.ok && check.problems).toEqual([
+      'tasks.0.files.0.path: must be a path relative to the project, without ".."',
+      'tasks.0.testFiles: Too small: expected array to have >=1 items',
+    ]);
   });
 });
 
@@ -43,7 +49,10 @@ describe('the plan step of a run', () => {
   });
 
   it('a stop asked while the architect works ends the run as stopped, with no second plan attempt', async () => {
-    const dir = makeProject({ tasks: ['Add numbers'], script: { architect: ['not JSON'], reviewer: [{ write: { 'tests/test_add.py': addTests } }] } });
+    const dir = makeProject({
+      tasks: ['Add numbers'],
+      script: { architect: ['not JSON'], reviewer: [{ write: { 'tests/test_add.py': addTests } }] },
+    });
     const run = await runProject(dir, { before: (engine) => engine.send({ type: 'stop' }) });
     expect(run.result.outcome).toBe('stopped');
     expect(run.of('plan:started').map((event) => event.attempt)).toEqual([1]);
@@ -52,17 +61,39 @@ describe('the plan step of a run', () => {
   });
 
   it('PLAN=true refuses to start when the engine cannot play a role', async () => {
-    const dir = makeProject({ tasks: ['Add numbers'], script: { architect: [calculatorPlan(1)], worker: [] }, settings: { PLAN: 'true' } });
+    const dir = makeProject({
+      tasks: ['Add numbers'],
+      script: { architect: [calculatorPlan(1)], worker: [] },
+      settings: { PLAN: 'true' },
+    });
     const refused = await runProject(dir);
-    expect(refused.of('run:error').map((event) => event.message)).toEqual(['PLAN=true, but AI_ENGINE=scripted cannot play the reviewer here (add a "reviewer" section to .factory-script.json); set PLAN=auto or PLAN=false']);
+    expect(refused.of('run:error').map((event) => event.message)).toEqual([
+      'PLAN=true, but AI_ENGINE=scripted cannot play the reviewer here (add a "reviewer" section to .factory-script.json); set PLAN=auto or PLAN=false',
+    ]);
     expect(refused.of('plan:started')).toEqual([]);
   });
 
   it('stops the run with the validation problems when the plan fails twice', async () => {
-    const invalid = { summary: 'calc', tasks: [{ task: 1, title: 'Add numbers', files: [], testFiles: ['tests/test_add.py'], scenarios: ['adds'], testCommand: 'pytest' }] };
+    const invalid = {
+      summary: 'calc',
+      tasks: [
+        {
+          task: 1,
+          title: 'Add numbers',
+          files: [],
+          testFiles: ['tests/test_add.py'],
+          scenarios: ['adds'],
+          testCommand: 'pytest',
+        },
+      ],
+    };
     const dir = makeProject({
       tasks: ['Add numbers'],
-      script: { architect: ['not JSON at all', invalid], reviewer: [{ write: { 'tests/test_add.py': 'x' } }], worker: [{ write: { 'actions/add.py': 'x' } }] },
+      script: {
+        architect: ['not JSON at all', invalid],
+        reviewer: [{ write: { 'tests/test_add.py': 'x' } }],
+        worker: [{ write: { 'actions/add.py': 'x' } }],
+      },
     });
     const run = await runProject(dir);
     const invalids = run.of('plan:invalid');
@@ -72,7 +103,9 @@ describe('the plan step of a run', () => {
     const second = run.of('prompt:built').filter((event) => event.strategy === 'plan')[1]!.prompt;
     expect(second).toContain('## Your last answer was refused; fix these problems\n- the answer is not JSON');
     expect(run.result).toMatchObject({ outcome: 'error', exitCode: 1 });
-    expect(run.of('run:error')[0]!.message).toBe("the architect's plan failed validation 2 times, so the run stops before any code is written; the architect only reads, and what it changed was put back:\n  tasks.0.files: Too small: expected array to have >=1 items\nfix the RFP or the architect's model (ARCHITECT_MODEL), or set PLAN=false to go straight to rounds");
+    expect(run.of('run:error')[0]!.message).toBe(
+      "the architect's plan failed validation 2 times, so the run stops before any code is written; the architect only reads, and what it changed was put back:\n  tasks.0.files: Too small: expected array to have >=1 items\nfix the RFP or the architect's model (ARCHITECT_MODEL), or set PLAN=false to go straight to rounds",
+    );
     expect(run.of('review:started')).toEqual([]);
     expect(run.of('round:started')).toEqual([]);
     expect(exists(dir, '.factory/plan.json')).toBe(false);

@@ -16,7 +16,9 @@ describe('tests phase', () => {
       },
     });
     const run = await runProject(dir);
-    expect(run.of('review:rejected').map((event) => [event.attempt, event.reason])).toEqual([[1, 'tests/test_add.py does not collect: SyntaxError: invalid syntax']]);
+    expect(run.of('review:rejected').map((event) => [event.attempt, event.reason])).toEqual([
+      [1, 'tests/test_add.py does not collect: SyntaxError: invalid syntax'],
+    ]);
     expect(run.of('review:started').map((event) => event.attempt)).toEqual([1, 2]);
     const retry = run.of('prompt:built').filter((event) => event.strategy === 'tests')[1]!.prompt;
     expect(retry).toContain('## Attempt 2: your last tests were sent back');
@@ -39,11 +41,17 @@ describe('tests phase', () => {
     expect(run.of('review:rejected').map((event) => event.attempt)).toEqual([1, 2, 3]);
     expect(run.of('round:started')).toEqual([]);
     expect(run.of('task:finished').map((event) => [event.task, event.outcome, event.reason])).toEqual([
-      [1, 'stopped', "the reviewer's tests did not run red after 3 attempts: tests/test_add.py does not collect: SyntaxError: invalid syntax"],
+      [
+        1,
+        'stopped',
+        "the reviewer's tests did not run red after 3 attempts: tests/test_add.py does not collect: SyntaxError: invalid syntax",
+      ],
     ]);
     expect(run.result.outcome).toBe('valve');
     expect(git(dir, 'status', '--porcelain')).toBe('');
     expect(git(dir, 'log', '-1', '--format=%s')).toBe('factory: task 1 tests — refused, not locked\n');
-    expect(read(dir, '.factory/final_report.md')).toContain("- Outcome: stopped — the reviewer's tests did not run red");
+    expect(read(dir, '.factory/final_report.md')).toContain(
+      "- Outcome: stopped — the reviewer's tests did not run red",
+    );
   });
 });

@@ -16,8 +16,13 @@ const temp = (): string => {
 };
 afterEach(() => temps.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
-const project = { 'factory_config.md': '# bench\n', 'RFP/requirements.md': 'Change a file.\n', 'RFP/tasks.md': '- [ ] Change a file\n' };
-const commits = async (dir: string, ref = 'HEAD'): Promise<string[]> => (await execa('git', ['log', '--format=%s', ref], { cwd: dir })).stdout.split('\n');
+const project = {
+  'factory_config.md': '# bench\n',
+  'RFP/requirements.md': 'Change a file.\n',
+  'RFP/tasks.md': '- [ ] Change a file\n',
+};
+const commits = async (dir: string, ref = 'HEAD'): Promise<string[]> =>
+  (await execa('git', ['log', '--format=%s', ref], { cwd: dir })).stdout.split('\n');
 
 describe('round benchmark parts', () => {
   it('makeBigRepo commits the number of files asked for', async () => {
@@ -35,7 +40,9 @@ describe('round benchmark parts', () => {
     expect(await floor.round(1)).toBeGreaterThan(0);
     expect(await floor.round(2)).toBeGreaterThan(0);
     expect(await commits(dir)).toEqual(['round 2', 'round 1', 'generated']);
-    expect((await execa('git', ['show', '--name-only', '--format=', 'HEAD'], { cwd: dir })).stdout).toBe(bigRepoFile(7));
+    expect((await execa('git', ['show', '--name-only', '--format=', 'HEAD'], { cwd: dir })).stdout).toBe(
+      bigRepoFile(7),
+    );
   });
 
   it('engineRounds runs the real engine one commit per round, calling the floor in each worker step and subtracting it', async () => {
@@ -52,15 +59,27 @@ describe('round benchmark parts', () => {
     expect(times.workerMs.every((ms) => ms >= 29)).toBe(true);
     expect(times.overheadMs.every((ms) => ms > 0)).toBe(true);
     expect(times.testMs.every((ms) => ms > 0)).toBe(true);
-    const branch = (await execa('git', ['branch', '--format=%(refname:short)', '--list', 'factory/*'], { cwd: dir })).stdout.trim();
-    expect((await commits(dir, branch)).filter((subject) => subject.startsWith('factory: task 1 round'))).toHaveLength(5);
+    const branch = (
+      await execa('git', ['branch', '--format=%(refname:short)', '--list', 'factory/*'], { cwd: dir })
+    ).stdout.trim();
+    expect((await commits(dir, branch)).filter((subject) => subject.startsWith('factory: task 1 round'))).toHaveLength(
+      5,
+    );
   });
 
   it('roundBench reports the engine and the floor side by side, with the ratio and the goals', async () => {
     const report = await roundBench({ files: 200, rounds: 3, warmup: 1 });
-    expect(report.figures.map((figure) => [figure.id, figure.stats.n])).toEqual([['engine', 3], ['floor', 3], ['worker', 3], ['tests', 3]]);
+    expect(report.figures.map((figure) => [figure.id, figure.stats.n])).toEqual([
+      ['engine', 3],
+      ['floor', 3],
+      ['worker', 3],
+      ['tests', 3],
+    ]);
     const [engine, floor] = report.figures;
     expect(report.ratios[0]!.value).toBeCloseTo(engine!.stats.median / floor!.stats.median);
-    expect(report.goals.map((goal) => [goal.subject, goal.limit])).toEqual([['engine', 100], ['engine / floor', 1.5]]);
+    expect(report.goals.map((goal) => [goal.subject, goal.limit])).toEqual([
+      ['engine', 100],
+      ['engine / floor', 1.5],
+    ]);
   });
 });

@@ -17,7 +17,9 @@ const script = (code: string): string => {
 
 describe('spawn timing', () => {
   it('timeToFirstText waits past escape sequences for visible text on an 80x24 terminal, then stops the process', async () => {
-    const file = script("const { isTTY, columns, rows } = process.stdout; process.stdout.write('\\u001b[?1049h\\u001b[2J'); setTimeout(() => { if (isTTY && columns === 80 && rows === 24) process.stdout.write('\\u001b[1mframe'); }, 300); setTimeout(() => {}, 60000);");
+    const file = script(
+      "const { isTTY, columns, rows } = process.stdout; process.stdout.write('\\u001b[?1049h\\u001b[2J'); setTimeout(() => { if (isTTY && columns === 80 && rows === 24) process.stdout.write('\\u001b[1mframe'); }, 300); setTimeout(() => {}, 60000);",
+    );
     // Were it not stopped, the await would last the script's minute and the test would time out.
     const ms = await timeToFirstText(process.execPath, [file], { ...process.env }, 20_000);
     expect(ms).toBeGreaterThanOrEqual(290);
@@ -25,7 +27,9 @@ describe('spawn timing', () => {
 
   it('timeToFirstText fails when the process ends without showing anything', async () => {
     const file = script("process.stdout.write('\\u001b[2J'); process.exit(3);");
-    await expect(timeToFirstText(process.execPath, [file], { ...process.env }, 20_000)).rejects.toThrow(/ended \(exit 3\) before showing anything/);
+    await expect(timeToFirstText(process.execPath, [file], { ...process.env }, 20_000)).rejects.toThrow(
+      /ended \(exit 3\) before showing anything/,
+    );
   });
 
   it('timeToExit fails on a non-zero exit', async () => {
@@ -35,18 +39,28 @@ describe('spawn timing', () => {
 
 describe('startupBench', () => {
   it('measures the CLI next to bare node and reports the first frame as not measured when there is no demo command', async () => {
-    const cli = script("if (process.argv[2] === '--help') console.log('Commands:\\n  run   run it'); else console.log('0.1.0');");
+    const cli = script(
+      "if (process.argv[2] === '--help') console.log('Commands:\\n  run   run it'); else console.log('0.1.0');",
+    );
     const report = await startupBench({ cli, runs: 2 });
-    expect(report.figures.map((figure) => [figure.id, figure.stats.n])).toEqual([['version', 2], ['node', 2]]);
+    expect(report.figures.map((figure) => [figure.id, figure.stats.n])).toEqual([
+      ['version', 2],
+      ['node', 2],
+    ]);
     expect(report.goals).toEqual([expect.objectContaining({ subject: 'version', limit: 150 })]);
     expect(report.unavailable).toEqual([expect.objectContaining({ label: 'first dashboard frame' })]);
   });
 
   it('measures the first frame of `demo` when the CLI lists it', async () => {
-    const cli = script("if (process.argv[2] === '--help') console.log('Commands:\\n  demo   plays a run'); else if (process.argv[2] === 'demo') { process.stdout.write('frame'); setTimeout(() => {}, 60000); } else console.log('0.1.0');");
+    const cli = script(
+      "if (process.argv[2] === '--help') console.log('Commands:\\n  demo   plays a run'); else if (process.argv[2] === 'demo') { process.stdout.write('frame'); setTimeout(() => {}, 60000); } else console.log('0.1.0');",
+    );
     const report = await startupBench({ cli, runs: 2 });
     expect(report.figures.map((figure) => figure.id)).toEqual(['version', 'node', 'frame']);
-    expect(report.goals.map((goal) => [goal.subject, goal.limit])).toEqual([['version', 150], ['frame', 500]]);
+    expect(report.goals.map((goal) => [goal.subject, goal.limit])).toEqual([
+      ['version', 150],
+      ['frame', 500],
+    ]);
     expect(report.unavailable).toEqual([]);
   });
 });

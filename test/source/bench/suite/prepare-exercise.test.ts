@@ -22,7 +22,9 @@ const shipped = path.resolve('bench/exercises');
 describe('findExercises', () => {
   it('finds the shipped exercises with their language, test and solution files', () => {
     const found = findExercises(shipped);
-    expect(found.map((exercise) => [exercise.name, exercise.language, exercise.testFiles, exercise.solutionFiles])).toEqual([
+    expect(
+      found.map((exercise) => [exercise.name, exercise.language, exercise.testFiles, exercise.solutionFiles]),
+    ).toEqual([
       ['isogram', 'python', ['isogram_test.py'], ['isogram.py']],
       ['leap', 'python', ['leap_test.py'], ['leap.py']],
       ['raindrops', 'typescript', ['raindrops.test.ts'], ['raindrops.ts']],
@@ -36,7 +38,12 @@ describe('findExercises', () => {
     const dir = makePythonExercise(suite, 'double', { worker: [] });
     fs.rmSync(path.join(dir, '.meta'), { recursive: true });
     const [exercise] = findExercises(dir);
-    expect(exercise).toMatchObject({ name: 'double', language: 'python', testFiles: ['double_test.py'], solutionFiles: ['double.py'] });
+    expect(exercise).toMatchObject({
+      name: 'double',
+      language: 'python',
+      testFiles: ['double_test.py'],
+      solutionFiles: ['double.py'],
+    });
     expect(exercise!.instructions).toContain('returns twice n');
   });
 
@@ -58,12 +65,25 @@ describe('prepareExercise', () => {
     const work = path.join(temp(), 'double');
     await prepareExercise(exercise!, work);
 
-    expect(fs.readdirSync(work).sort()).toEqual(['.docs', '.git', 'RFP', 'double.py', 'double_test.py', 'factory_config.md']);
+    expect(fs.readdirSync(work).sort()).toEqual([
+      '.docs',
+      '.git',
+      'RFP',
+      'double.py',
+      'double_test.py',
+      'factory_config.md',
+    ]);
     const config = loadConfig(work);
     expect(config).toMatchObject({ language: 'python', legoMode: false, script: exercise!.script });
     const rfp = readRfp(work);
     expect(rfp.requirements).toContain('returns twice n');
-    expect(rfp.tasks).toEqual([expect.objectContaining({ title: 'Solve the exercise "double": make double_test.py pass', tests: [], done: false })]);
+    expect(rfp.tasks).toEqual([
+      expect.objectContaining({
+        title: 'Solve the exercise "double": make double_test.py pass',
+        tests: [],
+        done: false,
+      }),
+    ]);
     expect((await execa('git', ['status', '--porcelain'], { cwd: work })).stdout).toBe('');
     expect((await execa('git', ['log', '--oneline'], { cwd: work })).stdout.split('\n')).toHaveLength(1);
   });

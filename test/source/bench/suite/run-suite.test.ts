@@ -33,7 +33,10 @@ describe('runSuite', () => {
     const out = path.join(temp(), 'results');
     makePythonExercise(suite, 'solved', { worker: [{ write: { 'double.py': doubleSolution } }] });
     makePythonExercise(suite, 'does-nothing', { worker: [] });
-    makePythonExercise(suite, 'always-wrong', { worker: [{ write: { 'double.py': '# attempt {{round}}\ndef double(n):\n    return n + 1\n' } }], afterLast: 'repeat' });
+    makePythonExercise(suite, 'always-wrong', {
+      worker: [{ write: { 'double.py': '# attempt {{round}}\ndef double(n):\n    return n + 1\n' } }],
+      afterLast: 'repeat',
+    });
 
     const run = await runSuite(options(suite, out));
 
@@ -47,7 +50,11 @@ describe('runSuite', () => {
     expect(suiteTotals(run.results.exercises).solvedPercent).toBeCloseTo(100 / 3);
 
     const saved = JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8'));
-    expect(saved.exercises.map((result: { name: string }) => result.name)).toEqual(['always-wrong', 'does-nothing', 'solved']);
+    expect(saved.exercises.map((result: { name: string }) => result.name)).toEqual([
+      'always-wrong',
+      'does-nothing',
+      'solved',
+    ]);
     const markdown = fs.readFileSync(path.join(out, 'results.md'), 'utf8');
     expect(markdown).toContain('| does-nothing | python | no | 3 |');
     expect(markdown).toContain('Solved 1/3 (33%), median rounds to green: 1');
@@ -60,18 +67,22 @@ describe('runSuite', () => {
     const suite = temp();
     const out = path.join(temp(), 'results');
     makePythonExercise(suite, 'quick', { worker: [{ write: { 'double.py': doubleSolution } }] });
-    makePythonExercise(suite, 'slow', { worker: [{ say: ['thinking', 'still thinking', 'done'], delayMs: 1500, write: { 'double.py': doubleSolution } }] });
+    makePythonExercise(suite, 'slow', {
+      worker: [{ say: ['thinking', 'still thinking', 'done'], delayMs: 1500, write: { 'double.py': doubleSolution } }],
+    });
 
     const controller = new AbortController();
     const started: string[] = [];
-    const first = await runSuite(options(suite, out, {
-      jobs: 1,
-      signal: controller.signal,
-      onStart: (exercise) => started.push(exercise.name),
-      onResult: (result) => {
-        if (result.name === 'quick') setTimeout(() => controller.abort(), 500);
-      },
-    }));
+    const first = await runSuite(
+      options(suite, out, {
+        jobs: 1,
+        signal: controller.signal,
+        onStart: (exercise) => started.push(exercise.name),
+        onResult: (result) => {
+          if (result.name === 'quick') setTimeout(() => controller.abort(), 500);
+        },
+      }),
+    );
     expect(started).toEqual(['quick', 'slow']);
     expect(first.interrupted).toBe(true);
     expect(first.results.exercises.map((result) => result.name)).toEqual(['quick']);
@@ -80,7 +91,10 @@ describe('runSuite', () => {
     const second = await runSuite(options(suite, out, { onStart: (exercise) => again.push(exercise.name) }));
     expect(second.skipped).toEqual(['quick']);
     expect(again).toEqual(['slow']);
-    expect(second.results.exercises.map((result) => [result.name, result.solved])).toEqual([['quick', true], ['slow', true]]);
+    expect(second.results.exercises.map((result) => [result.name, result.solved])).toEqual([
+      ['quick', true],
+      ['slow', true],
+    ]);
   });
 
   it('records an exercise that could not run as an error with its reason, and retries it on the next run', async () => {
@@ -88,7 +102,14 @@ describe('runSuite', () => {
     const out = path.join(temp(), 'results');
     makePythonExercise(suite, 'broken-script', { worker: 'not a list' });
     const first = await runSuite(options(suite, out));
-    expect(first.results.exercises).toEqual([expect.objectContaining({ name: 'broken-script', solved: false, outcome: 'error', reason: expect.stringMatching(/does not match the script format/) })]);
+    expect(first.results.exercises).toEqual([
+      expect.objectContaining({
+        name: 'broken-script',
+        solved: false,
+        outcome: 'error',
+        reason: expect.stringMatching(/does not match the script format/),
+      }),
+    ]);
     const again: string[] = [];
     await runSuite(options(suite, out, { onStart: (exercise) => again.push(exercise.name) }));
     expect(again).toEqual(['broken-script']);

@@ -21,7 +21,13 @@ describe('bench/exercises', () => {
       const dir = path.join(work, exercise.name);
       await prepareExercise(exercise, dir);
       const command = detectTestCommand(dir, exercise.language)!;
-      const tests = await runTests(new LocalSandbox(dir), { command, projectDir: dir, timeoutSeconds: 120, signal: new AbortController().signal, onOutput: () => undefined });
+      const tests = await runTests(new LocalSandbox(dir), {
+        command,
+        projectDir: dir,
+        timeoutSeconds: 120,
+        signal: new AbortController().signal,
+        onOutput: () => undefined,
+      });
       expect(tests.green, `${exercise.name}: ${tests.output}`).toBe(false);
       expect(tests.failed + tests.errored, exercise.name).toBeGreaterThan(0);
     }
@@ -30,7 +36,16 @@ describe('bench/exercises', () => {
   it('run out of the box with the scripted engine: every scripted solution passes its tests in round 1', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-shipped-test-'));
     temps.push(out);
-    const run = await runSuite({ dir: path.resolve('bench/exercises'), outDir: out, jobs: 2, flags: { AI_ENGINE: 'scripted', SANDBOX: 'local' }, userDefaults: {}, fresh: false, keep: false, signal: new AbortController().signal });
+    const run = await runSuite({
+      dir: path.resolve('bench/exercises'),
+      outDir: out,
+      jobs: 2,
+      flags: { AI_ENGINE: 'scripted', SANDBOX: 'local' },
+      userDefaults: {},
+      fresh: false,
+      keep: false,
+      signal: new AbortController().signal,
+    });
     for (const result of run.results.exercises) {
       expect(result, result.name).toMatchObject({ solved: true, rounds: 1 });
       expect(result.lastTests, result.name).toMatch(/^(\d+)\/\1 passing$/);
