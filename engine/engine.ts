@@ -5,8 +5,9 @@ import type { FactoryConfig } from './config/factory-config.js';
 import { Emitter } from './control/emitter.js';
 import { RunControl } from './control/run-control.js';
 import type { EventPayload, FactoryEvent, FactoryEventType, Listener, RunOutcome } from './events.js';
-import type { LoopContext, Position } from './loop/context.js';
 import { runLoop, type RunEnd } from './loop/loop.js';
+import type { RunDeps } from './loop/run-deps.js';
+import { RunState } from './loop/run-state.js';
 import { factoryPaths } from './reports/factory-dir.js';
 import { repairRoundReports, reportWriter } from './reports/report-writer.js';
 import { finalReportWriter } from './reports/final-report-writer.js';
@@ -65,19 +66,21 @@ function stopOnFailure(write: Listener, control: RunControl): Listener {
 export function createEngine(deps: EngineDeps): FactoryEngine {
   const emitter = new Emitter();
   const control = new RunControl();
-  const position: Position = { task: 0, round: 0, runRound: 0 };
+  for (const path of deps.unlock ?? []) control.apply({ type: 'unlock', path });
   const paths = factoryPaths(deps.projectDir);
-  const unlocks = [...(deps.unlock ?? [])];
+  // Until the run is prepared, its events are stamped task 0, round 0.
+  let state: RunState | undefined;
   let status = initialStatus();
   // The run's own records come first: whatever a consumer has seen is already on disk.
   let records: Listener[] = [];
   emitter.on((event) => records.forEach((write) => write(event)));
   emitter.on((event) => (status = reduceStatus(status, event)));
   const say = <T extends FactoryEventType>(type: T, payload: EventPayload<T>): void => {
+    const at = state?.position;
     emitter.emit({
       ts: new Date().toISOString(),
-      task: position.task,
-      round: position.round,
+      task: at?.task ?? 0,
+      round: at?.round ?? 0,
       type,
       ...payload,
     } as FactoryEvent);
@@ -94,7 +97,6 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
       action: command.type,
       text: command.type === 'redirect' ? command.text : command.type === 'unlock' ? command.path : undefined,
     });
-    if (command.type === 'unlock') unlocks.push(command.path);
     if (command.type === 'pause' && status.state === 'running')
       say('engine:pausing', { reason: 'pause asked: the current step finishes first' });
     if (command.type === 'stop')
@@ -142,24 +144,28 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
         settings: Object.fromEntries(liveKeys.map((key) => [key, deps.config.settings[key] ?? ''])),
         containment: deps.containment,
       });
-      position.runRound = prepared.resume?.runRound ?? 0;
-      const usage = prepared.resume?.usage ?? { costUsd: 0, tokens: 0 };
-      const ctx: LoopContext = {
-        ...deps,
-        ...prepared,
+      state = new RunState(deps.config, prepared.resume);
+      const run: RunDeps = Object.freeze({
+        projectDir: deps.projectDir,
+        rfp: prepared.rfp,
+        repo: prepared.repo,
+        sandbox: deps.sandbox,
+        testCommand: prepared.testCommand,
         paths,
+        worker: deps.worker,
+        supervisor: deps.supervisor,
+        supervisorWorker: deps.supervisorWorker,
+        architect: deps.architect,
+        reviewer: deps.reviewer,
+        models: deps.models,
+        resume: prepared.resume,
         control,
-        position,
         say,
-        unlocks,
-        usage,
-        startedAt: prepared.resume?.startedAt ?? Date.now(),
-        capsLifted: new Set(),
-      };
+      });
       try {
         deps.models?.attach(say);
         await deps.models?.start();
-        end = await runLoop(ctx);
+        end = await runLoop(run, state);
       } finally {
         await deps.sandbox.stop().catch(() => undefined);
       }

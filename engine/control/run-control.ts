@@ -1,4 +1,5 @@
-// Holds what the human asked for between safe points: pause requests, redirects, skip and stop; the loop polls it.
+// Holds what the human asked for between safe points: pause requests, redirects, unlocks, settings, skip and stop.
+// Commands come in through apply(); the loop takes what is waiting at its safe points.
 import type { EngineCommand } from '../commands.js';
 import type { PauseKind, ValveName } from '../events.js';
 import type { CapName } from '../loop/caps.js';
@@ -12,27 +13,35 @@ export class RunControl {
   private pauseRequest?: PauseRequest;
   private wake?: () => void;
   private resumed = false;
-  readonly redirects: string[] = [];
+  private readonly redirects: string[] = [];
+  private readonly unlocks: string[] = [];
   /** Checked settings waiting for the next round, KEY -> value. */
-  readonly settings = new Map<string, string>();
-  skipRequested = false;
-  stopRequested = false;
-  escalated = false;
-  /** Set when the run cannot go on (its records cannot be written): it stops now and ends as an error. */
-  failure?: string;
+  private readonly settings = new Map<string, string>();
+  private skip = false;
+  private stop = false;
+  private failed?: string;
 
   get signal(): AbortSignal {
     return this.step.signal;
   }
 
-  /** A fresh abort signal for the next step, unless the run is stopping. */
-  nextStep(): AbortSignal {
-    if (this.step.signal.aborted && !this.stopRequested) this.step = new AbortController();
-    return this.step.signal;
+  get skipRequested(): boolean {
+    return this.skip;
   }
 
-  get pausing(): boolean {
-    return this.pauseRequest !== undefined;
+  get stopRequested(): boolean {
+    return this.stop;
+  }
+
+  /** Set when the run cannot go on (its records cannot be written): it stops now and ends as an error. */
+  get failure(): string | undefined {
+    return this.failed;
+  }
+
+  /** A fresh abort signal for the next step, unless the run is stopping. */
+  nextStep(): AbortSignal {
+    if (this.step.signal.aborted && !this.stop) this.step = new AbortController();
+    return this.step.signal;
   }
 
   apply(command: EngineCommand): void {
@@ -46,10 +55,9 @@ export class RunControl {
         this.wake?.();
         return;
       case 'redirect':
-        if (command.text.trim()) this.redirects.push(command.text.trim());
+        this.redirect(command.text);
         return;
       case 'escalate':
-        this.escalated = true;
         this.requestPause({
           kind: 'escalation',
           reason: command.reason ?? 'escalated by the human: the task needs a human',
@@ -59,15 +67,18 @@ export class RunControl {
         this.requestPause({ kind: 'intervention', reason: 'paused for hand edits: edit the files, then resume' });
         return;
       case 'skip':
-        this.skipRequested = true;
+        this.skip = true;
         this.step.abort();
         this.wake?.();
         return;
       case 'set':
         this.settings.set(command.key, command.value);
         return;
+      case 'unlock':
+        this.unlocks.push(command.path);
+        return;
       case 'stop':
-        this.stopRequested = true;
+        this.stop = true;
         if (command.now) this.step.abort();
         this.wake?.();
         return;
@@ -75,12 +86,22 @@ export class RunControl {
   }
 
   fail(message: string): void {
-    this.failure ??= message;
+    this.failed ??= message;
     this.apply({ type: 'stop', now: true });
+  }
+
+  /** Instructions for the next prompt, from the human or the supervisor; blank ones are dropped. */
+  redirect(text: string): void {
+    if (text.trim()) this.redirects.push(text.trim());
   }
 
   requestPause(request: PauseRequest): void {
     this.pauseRequest ??= request;
+  }
+
+  /** A new task starts: a skip asked for the last one is spent. */
+  startTask(): void {
+    this.skip = false;
   }
 
   /** Takes the pending pause request, if any, so the loop can announce it and wait. */
@@ -93,7 +114,7 @@ export class RunControl {
 
   /** Waits until resume, skip or stop. */
   async waitForResume(): Promise<void> {
-    while (!this.resumed && !this.skipRequested && !this.stopRequested) {
+    while (!this.resumed && !this.skip && !this.stop) {
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
     this.wake = undefined;
@@ -108,5 +129,10 @@ export class RunControl {
   /** Redirects are used once, in the next prompt. */
   takeRedirects(): string[] {
     return this.redirects.splice(0);
+  }
+
+  /** Test files the human asked to unlock, taken by the guard at its next step. */
+  takeUnlocks(): string[] {
+    return this.unlocks.splice(0);
   }
 }

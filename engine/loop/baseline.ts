@@ -4,7 +4,7 @@ import path from 'node:path';
 import { isOwnTest, type Baseline } from '../test-runner/judge-tests.js';
 import { runTests } from '../test-runner/run-tests.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import type { LoopContext } from './context.js';
+import type { RunDeps } from './run-deps.js';
 import { UserError } from '../util/errors.js';
 
 /** The baseline an interrupted run already recorded, if it is there and readable. */
@@ -16,13 +16,16 @@ export function readBaseline(file: string): Baseline | undefined {
   }
 }
 
-export async function recordBaseline(ctx: LoopContext): Promise<Baseline> {
+export async function recordBaseline(
+  ctx: Pick<RunDeps, 'paths' | 'say' | 'testCommand' | 'sandbox' | 'projectDir' | 'control' | 'rfp'>,
+  timeoutSeconds: number,
+): Promise<Baseline> {
   const file = ctx.paths.baseline;
   ctx.say('tests:started', { command: ctx.testCommand, baseline: true });
   const result = await runTests(ctx.sandbox, {
     command: ctx.testCommand,
     projectDir: ctx.projectDir,
-    timeoutSeconds: ctx.config.testTimeoutSeconds,
+    timeoutSeconds,
     signal: ctx.control.nextStep(),
     onOutput: (text) => ctx.say('tests:output', { text }),
   });

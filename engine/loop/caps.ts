@@ -33,17 +33,3 @@ export function checkCaps(
   }
   return undefined;
 }
-
-/** Adds what one engine call reported to the run's totals. */
-export function addUsage(
-  usage: Usage,
-  reported: { costUsd?: number; inputTokens?: number; outputTokens?: number },
-): void {
-  usage.costUsd += reported.costUsd ?? 0;
-  usage.tokens += (reported.inputTokens ?? 0) + (reported.outputTokens ?? 0);
-}
-
-/** What the worker may still spend, for engines that take a budget (claude's --max-budget-usd). */
-export function remainingBudget(usage: Usage, limits: CapLimits): number | undefined {
-  return limits.maxCostUsd === undefined ? undefined : Math.max(0, limits.maxCostUsd - usage.costUsd);
-}

@@ -1,13 +1,14 @@
 // The Ralph loop: for each task, rounds of prompt → worker → tests → commit → verdict until green or a valve trips.
+import type { FactoryConfig } from '../config/factory-config.js';
 import type { RunOutcome, TaskOutcome } from '../events.js';
 import { startPhases, type TaskPhases } from '../task-setup/task-phases.js';
 import { chooseStrategy } from '../prompt/strategy.js';
 import { tickTask, type Task } from '../rfp/tasks-file.js';
 import type { TestSummary } from '../test-runner/test-result.js';
 import { readBaseline, recordBaseline } from './baseline.js';
-import { checkCaps } from './caps.js';
 import { RunStop } from './cap-gate.js';
-import type { LoopContext } from './context.js';
+import type { RunDeps } from './run-deps.js';
+import type { RunState } from './run-state.js';
 import { playRound } from './play-round.js';
 import { waitAtSafePoint } from './safe-point.js';
 import { supervise } from './supervise.js';
@@ -16,27 +17,30 @@ import { checkValves, resetValve, roundsAllowed, type TaskCounters } from './val
 export type RunEnd = { outcome: RunOutcome; reason: string; tasksGreen: number };
 type TaskEnd = { outcome: TaskOutcome; reason: string; stoppedBy?: 'valve' | 'cap' | 'human' };
 
-export async function runLoop(ctx: LoopContext): Promise<RunEnd> {
+export async function runLoop(ctx: RunDeps, state: RunState): Promise<RunEnd> {
   let tasksGreen = 0;
   try {
-    return await runTasks(ctx, (count) => (tasksGreen = count));
+    return await runTasks(ctx, state, (count) => (tasksGreen = count));
   } catch (error) {
-    // A cap reached before a model call of the plan or tests phase (or a stop while paused there) ends the run.
+    // A cap reached before a model call of the plan or tests phase (or a stop while paused there) ends the ctx.
     if (!(error instanceof RunStop)) throw error;
     return { outcome: error.outcome, reason: error.message, tasksGreen };
   }
 }
 
-async function runTasks(ctx: LoopContext, counted: (tasksGreen: number) => number): Promise<RunEnd> {
-  const tasks = ctx.rfp.tasks.filter((task) => wanted(ctx, task));
+async function runTasks(ctx: RunDeps, state: RunState, counted: (tasksGreen: number) => number): Promise<RunEnd> {
+  const tasks = ctx.rfp.tasks.filter((task) => wanted(state.config, task));
   // A task ticked by a run that died before closing it is closed properly on resume.
   const open = (task: Task): boolean => !task.done || task.index === ctx.resume?.task?.index;
   let tasksGreen = counted(tasks.filter((task) => !open(task)).length);
   if (tasksGreen < tasks.length)
-    ctx.baseline = (ctx.resume && readBaseline(ctx.paths.baseline)) || (await recordBaseline(ctx));
+    state.recordBaseline(
+      (ctx.resume && readBaseline(ctx.paths.baseline)) || (await recordBaseline(ctx, state.config.testTimeoutSeconds)),
+    );
   let previousTaskGreen = false;
   const phases = await startPhases(
     ctx,
+    state,
     tasks.filter((task) => !task.done),
   );
   // After the plan (whose architect model is loaded and unloaded alone): the resident models.
@@ -45,7 +49,7 @@ async function runTasks(ctx: LoopContext, counted: (tasksGreen: number) => numbe
   for (const task of tasks) {
     if (!open(task)) continue;
     if (ctx.control.stopRequested) return { outcome: 'stopped', reason: 'stopped by the human', tasksGreen };
-    const end = await runTask(ctx, task, previousTaskGreen, phases);
+    const end = await runTask(ctx, state, task, previousTaskGreen, phases);
     ctx.say('task:finished', { outcome: end.outcome, reason: end.reason });
     previousTaskGreen = end.outcome === 'green';
     if (end.outcome === 'green') tasksGreen = counted(tasksGreen + 1);
@@ -60,12 +64,17 @@ async function runTasks(ctx: LoopContext, counted: (tasksGreen: number) => numbe
   };
 }
 
-async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean, phases: TaskPhases): Promise<TaskEnd> {
-  ctx.position.task = task.index;
-  ctx.position.round = 0;
-  ctx.control.skipRequested = false;
-  ctx.control.escalated = false;
-  ctx.say('task:started', { title: task.title, maxRounds: ctx.config.maxRounds });
+async function runTask(
+  ctx: RunDeps,
+  state: RunState,
+  task: Task,
+  previousTaskGreen: boolean,
+  phases: TaskPhases,
+): Promise<TaskEnd> {
+  const { control, say } = ctx;
+  state.startTask(task.index);
+  control.startTask();
+  say('task:started', { title: task.title, maxRounds: state.config.maxRounds });
   const resumed = ctx.resume?.task?.index === task.index ? ctx.resume.task : undefined;
   const counters: TaskCounters = resumed?.counters ?? {
     rounds: 0,
@@ -78,9 +87,9 @@ async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean,
     return closeGreenTask(ctx, task, `green after ${counters.rounds} round(s) (closed on resume)`, phases);
   const ready = await phases.prepareTask(task);
   if (!ready.ok)
-    return ctx.control.skipRequested
+    return control.skipRequested
       ? { outcome: 'skipped', reason: ready.reason }
-      : { outcome: 'stopped', reason: ready.reason, stoppedBy: ctx.control.stopRequested ? 'human' : 'valve' };
+      : { outcome: 'stopped', reason: ready.reason, stoppedBy: control.stopRequested ? 'human' : 'valve' };
   const hooks = phases.roundHooks(task);
   let notes: string[] = [];
   let lastTests: TestSummary | undefined = resumed?.lastTests;
@@ -88,32 +97,33 @@ async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean,
   let broken: string[] = [];
   let intervene = false;
   for (;;) {
-    const paused = await waitAtSafePoint(ctx);
-    if (ctx.control.skipRequested) return { outcome: 'skipped', reason: 'skipped by the human' };
-    if (ctx.control.stopRequested) return { outcome: 'stopped', reason: 'stopped by the human', stoppedBy: 'human' };
+    // 1. The safe point: settings, pause, skip and stop take effect between rounds only.
+    const paused = await waitAtSafePoint(ctx, state);
+    if (control.skipRequested) return { outcome: 'skipped', reason: 'skipped by the human' };
+    if (control.stopRequested) return { outcome: 'stopped', reason: 'stopped by the human', stoppedBy: 'human' };
     if (paused?.valve) resetValve(counters, paused.valve);
-    if (paused?.cap) ctx.capsLifted.add(paused.cap);
-    const cap = checkCaps(ctx.usage, Date.now() - ctx.startedAt, ctx.config, ctx.capsLifted);
-    const trip = cap ?? checkValves(counters, ctx.config, lastTests?.headline ?? 'none');
+    if (paused?.cap) state.liftCap(paused.cap);
+    // 2. Caps and valves, before the model call they would stop.
+    const trip = state.capReached() ?? checkValves(counters, state.config, lastTests?.headline ?? 'none');
     if (trip) {
-      if ('cap' in trip) ctx.say('cap:reached', trip);
-      else ctx.say('valve:tripped', trip);
+      if ('cap' in trip) say('cap:reached', trip);
+      else say('valve:tripped', trip);
       const reason = `${trip.reason}: ${trip.evidence}`;
-      if (ctx.config.mode === 'Single')
+      if (state.config.mode === 'Single')
         return { outcome: 'stopped', reason, stoppedBy: 'cap' in trip ? 'cap' : 'valve' };
-      ctx.control.requestPause(
+      control.requestPause(
         'cap' in trip ? { kind: 'cap', reason, cap: trip.cap } : { kind: 'valve', reason, valve: trip.valve },
       );
       continue;
     }
+    // 3. The round: prompt, worker, tests, commit (play-round.ts).
     counters.rounds++;
-    ctx.position.round = counters.rounds;
-    ctx.position.runRound++;
-    ctx.say('round:started', {
-      maxRounds: roundsAllowed(counters, ctx.config),
+    const position = state.startRound(counters.rounds);
+    say('round:started', {
+      maxRounds: roundsAllowed(counters, state.config),
       failStreak: counters.failStreak,
       idleStreak: counters.idleStreak,
-      runRound: ctx.position.runRound,
+      runRound: position.runRound,
       head: (await ctx.repo.head()) ?? '',
     });
     const strategy = chooseStrategy({
@@ -123,7 +133,7 @@ async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean,
       broken,
     });
     const worker = intervene && ctx.supervisorWorker ? ctx.supervisorWorker : ctx.worker;
-    const { record, tests, diff } = await playRound(ctx, {
+    const { record, tests, diff } = await playRound(ctx, state, {
       task,
       counters,
       strategy,
@@ -133,6 +143,7 @@ async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean,
       notes,
       hooks,
     });
+    // 4. What the next round's prompt is told.
     notes = [
       ...(record.findings ?? []),
       ...record.refusedEdits.map((text) => `Your write to ${text}; it is not in the files`),
@@ -143,11 +154,12 @@ async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean,
     if (record.green)
       return closeGreenTask(ctx, task, `green after ${counters.rounds} round(s): ${tests.headline}`, phases);
     if (record.interrupted) continue;
-    intervene = await supervise(ctx, record);
+    // 5. The supervisor reads the round and steers the next one.
+    intervene = await supervise(ctx, state, record);
   }
 }
 
-async function closeGreenTask(ctx: LoopContext, task: Task, reason: string, phases: TaskPhases): Promise<TaskEnd> {
+async function closeGreenTask(ctx: RunDeps, task: Task, reason: string, phases: TaskPhases): Promise<TaskEnd> {
   // Only factory ticks a task: the guard keeps this content of RFP/tasks.md from now on.
   tickTask(ctx.rfp.tasksFile, task);
   phases.taskTicked();
@@ -156,9 +168,7 @@ async function closeGreenTask(ctx: LoopContext, task: Task, reason: string, phas
   return { outcome: 'green', reason };
 }
 
-function wanted(ctx: LoopContext, task: Task): boolean {
-  if (ctx.config.scope === 'All') return true;
-  return ctx.config.tasks.some(
-    (name) => name === String(task.index) || name.toLowerCase() === task.title.toLowerCase(),
-  );
+function wanted(config: Pick<FactoryConfig, 'scope' | 'tasks'>, task: Task): boolean {
+  if (config.scope === 'All') return true;
+  return config.tasks.some((name) => name === String(task.index) || name.toLowerCase() === task.title.toLowerCase());
 }

@@ -9,12 +9,12 @@ import { runTests } from '../test-runner/run-tests.js';
 import type { TestSummary } from '../test-runner/test-result.js';
 import { tail } from '../util/capped-text.js';
 import { errorMessage } from '../util/errors.js';
-import type { LoopContext } from './context.js';
+import type { RunDeps } from './run-deps.js';
+import type { RunState } from './run-state.js';
 import { countSameFailure, roundsAllowed, type TaskCounters } from './valves.js';
-import { judgeTests, type Judgement } from '../test-runner/judge-tests.js';
+import { judgeTests, type Baseline, type Judgement } from '../test-runner/judge-tests.js';
 import { verdictText } from '../test-runner/verdict-text.js';
 import { failureFingerprint } from '../test-runner/failure-fingerprint.js';
-import { addUsage, remainingBudget } from './caps.js';
 
 export type RoundInput = {
   task: Task;
@@ -30,13 +30,18 @@ export type RoundInput = {
 
 export type RoundOutcome = { record: RoundRecord; tests: TestSummary; diff?: string };
 
-export async function playRound(ctx: LoopContext, input: RoundInput): Promise<RoundOutcome> {
+/** The parts a round uses; the state is read for the settings and position, and counts the worker's spend. */
+export type RoundDeps = Pick<RunDeps, 'rfp' | 'projectDir' | 'control' | 'say' | 'testCommand' | 'repo' | 'sandbox'>;
+type RoundState = Pick<RunState, 'config' | 'position' | 'baseline' | 'spend' | 'budgetLeft' | 'usage' | 'elapsedMs'>;
+
+export async function playRound(ctx: RoundDeps, state: RoundState, input: RoundInput): Promise<RoundOutcome> {
   const { task, counters } = input;
+  const { config } = state;
   const startedAt = new Date();
   const prompt = buildPrompt({
     task,
     round: counters.rounds,
-    maxRounds: roundsAllowed(counters, ctx.config),
+    maxRounds: roundsAllowed(counters, config),
     requirements: ctx.rfp.requirements,
     design: ctx.rfp.design,
     strategy: input.strategy,
@@ -56,10 +61,10 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
       projectDir: ctx.projectDir,
       task,
       round: counters.rounds,
-      runRound: ctx.position.runRound,
-      model: ctx.config.workerModel,
+      runRound: state.position.runRound,
+      model: config.workerModel,
       lockedPaths: new Set(input.hooks?.lockedPaths),
-      budgetUsd: remainingBudget(ctx.usage, ctx.config),
+      budgetUsd: state.budgetLeft(),
       signal: ctx.control.nextStep(),
       onActivity: (activity) => {
         if (activity.kind === 'text') ctx.say('agent:chunk', { text: activity.text });
@@ -78,16 +83,16 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
     })
     .catch((error: unknown): WorkerResult => ({ ok: false, error: errorMessage(error) }));
   ctx.say('agent:finished', result);
-  addUsage(ctx.usage, result);
+  state.spend(result);
   const interrupted = ctx.control.signal.aborted;
 
   const violations = interrupted ? [] : ((await input.hooks?.beforeTests()) ?? []);
   // The task's own tests: named in its tasks.md line, else the reviewer's locked tests, else all.
   const own = task.tests.length > 0 ? task.tests : (input.hooks?.ownTests ?? []);
   const { tests, judgement } = interrupted
-    ? judged(interruptedTests(ctx.testCommand), own, ctx)
-    : await testRound(ctx, own, input.hooks);
-  const status = tests.timedOut ? `tests timed out after ${ctx.config.testTimeoutSeconds} s` : tests.headline;
+    ? judged(interruptedTests(ctx.testCommand), own, state.baseline)
+    : await testRound(ctx, { own, baseline: state.baseline, timeoutSeconds: config.testTimeoutSeconds }, input.hooks);
+  const status = tests.timedOut ? `tests timed out after ${config.testTimeoutSeconds} s` : tests.headline;
   const message = `factory: task ${task.index} round ${counters.rounds} — ${interrupted ? 'interrupted' : status}`;
   const commit = await ctx.repo.commitAll(message);
   if (commit) ctx.say('git:committed', commit);
@@ -108,7 +113,7 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
     task: task.index,
     taskTitle: task.title,
     round: counters.rounds,
-    runRound: ctx.position.runRound,
+    runRound: state.position.runRound,
     worker: input.worker.name,
     strategy: input.strategy.id,
     startedAt: startedAt.toISOString(),
@@ -120,7 +125,7 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
     green: judgement.green,
     judgement,
     fingerprint,
-    totals: { ...ctx.usage, elapsedMs: Date.now() - ctx.startedAt },
+    totals: { ...state.usage, elapsedMs: state.elapsedMs() },
     failStreak: counters.failStreak,
     idleStreak: counters.idleStreak,
     broken,
@@ -131,25 +136,27 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
   return { record, tests, diff: commit?.diff };
 }
 
-function judged(tests: TestSummary, own: string[], ctx: LoopContext): { tests: TestSummary; judgement: Judgement } {
-  const judgement = judgeTests(tests, own, ctx.baseline);
+type Judged = { tests: TestSummary; judgement: Judgement };
+
+function judged(tests: TestSummary, own: string[], baseline: Baseline | undefined): Judged {
+  const judgement = judgeTests(tests, own, baseline);
   return { tests, judgement: { ...judgement, verdict: verdictText(tests, judgement) } };
 }
 
 async function testRound(
-  ctx: LoopContext,
-  own: string[],
+  ctx: Pick<RunDeps, 'say' | 'testCommand' | 'sandbox' | 'projectDir' | 'control'>,
+  judging: { own: string[]; baseline?: Baseline; timeoutSeconds: number },
   hooks?: RoundHooks,
-): Promise<{ tests: TestSummary; judgement: Judgement }> {
+): Promise<Judged> {
   ctx.say('tests:started', { command: ctx.testCommand, baseline: false });
   const ran = await runTests(ctx.sandbox, {
     command: ctx.testCommand,
     projectDir: ctx.projectDir,
-    timeoutSeconds: ctx.config.testTimeoutSeconds,
+    timeoutSeconds: judging.timeoutSeconds,
     signal: ctx.control.nextStep(),
     onOutput: (text) => ctx.say('tests:output', { text }),
   });
-  const result = judged(hooks ? hooks.judgeTests(ran) : ran, own, ctx);
+  const result = judged(hooks ? hooks.judgeTests(ran) : ran, judging.own, judging.baseline);
   ctx.say('tests:finished', {
     result: result.tests,
     baseline: false,

@@ -2,20 +2,24 @@
 import type { Verdict } from '../agents/agent.js';
 import { renderRoundReport, type RoundRecord } from '../reports/round-record.js';
 import { errorMessage } from '../util/errors.js';
-import type { LoopContext } from './context.js';
-import { addUsage, checkCaps } from './caps.js';
+import type { RunDeps } from './run-deps.js';
+import type { RunState } from './run-state.js';
 
 /** Returns true when the supervisor's engine should work the next round itself (INTERVENE). */
-export async function supervise(ctx: LoopContext, record: RoundRecord): Promise<boolean> {
+export async function supervise(
+  ctx: Pick<RunDeps, 'supervisor' | 'supervisorWorker' | 'projectDir' | 'control' | 'say'>,
+  state: Pick<RunState, 'capReached' | 'config' | 'spend'>,
+  record: RoundRecord,
+): Promise<boolean> {
   if (!ctx.supervisor) return false;
   // A reached cap costs no supervisor call: the loop stops or pauses for it before the next round.
-  if (checkCaps(ctx.usage, Date.now() - ctx.startedAt, ctx.config, ctx.capsLifted)) return false;
+  if (state.capReached()) return false;
   let verdict: Verdict;
   try {
     const answer = await ctx.supervisor.review({
       report: renderRoundReport(record),
       projectDir: ctx.projectDir,
-      model: ctx.config.supervisorModel,
+      model: state.config.supervisorModel,
       signal: ctx.control.nextStep(),
       onActivity: (activity) => {
         if (activity.kind === 'edit')
@@ -29,7 +33,7 @@ export async function supervise(ctx: LoopContext, record: RoundRecord): Promise<
       },
     });
     verdict = { decision: answer.decision, reason: answer.reason, instructions: answer.instructions };
-    addUsage(ctx.usage, answer);
+    state.spend(answer);
     if (answer.costUsd !== undefined || answer.inputTokens !== undefined)
       ctx.say('agent:finished', {
         ok: true,
@@ -46,7 +50,7 @@ export async function supervise(ctx: LoopContext, record: RoundRecord): Promise<
   }
   ctx.say('verdict:issued', { verdict, by: 'supervisor' });
   if (verdict.decision === 'REDIRECT' && verdict.instructions.trim())
-    ctx.control.redirects.push(`Supervisor: ${verdict.instructions.trim()}`);
+    ctx.control.redirect(`Supervisor: ${verdict.instructions.trim()}`);
   if (verdict.decision === 'ESCALATE')
     ctx.control.requestPause({ kind: 'escalation', reason: `the supervisor escalated: ${verdict.reason}` });
   return verdict.decision === 'INTERVENE' && ctx.supervisorWorker !== undefined;

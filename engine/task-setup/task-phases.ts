@@ -1,8 +1,11 @@
 // The phases around the rounds: the plan once per run, each task's tests before its rounds, and the hooks its rounds run.
 import type { Architect } from '../agents/agent.js';
+import type { FactoryConfig } from '../config/factory-config.js';
 import { checkLego } from '../lego/check-lego.js';
 import { RunGuard } from './guard/run-guard.js';
-import type { LoopContext } from '../loop/context.js';
+import { capGate } from '../loop/cap-gate.js';
+import type { RunDeps } from '../loop/run-deps.js';
+import type { RunState } from '../loop/run-state.js';
 import { makePlan } from './plan/make-plan.js';
 import { taskPlanText } from './plan/task-plan-text.js';
 import type { Task } from '../rfp/tasks-file.js';
@@ -18,12 +21,14 @@ export type TaskPhases = {
   taskTicked(): void;
 };
 
-export async function startPhases(ctx: LoopContext, pending: readonly Task[]): Promise<TaskPhases> {
+export async function startPhases(ctx: RunDeps, state: RunState, pending: readonly Task[]): Promise<TaskPhases> {
+  const { config, baseline } = state;
+  const passCaps = capGate(ctx, state);
   // Protected before any model runs, so the architect cannot change what the guard keeps either.
-  const guard = await RunGuard.start(ctx);
+  const guard = await RunGuard.start({ ...ctx, config, baseline });
   const locks = guard.locks;
-  const architect = pending.length > 0 ? plannerOf(ctx) : undefined;
-  const plan = architect && (await makePlan(ctx, architect, pending));
+  const architect = pending.length > 0 ? plannerOf(ctx, config) : undefined;
+  const plan = architect && (await makePlan({ ...ctx, passCaps }, state, architect, pending));
   const taskPlan = (task: Task) => plan?.tasks.find((entry) => entry.task === task.index);
   // Whatever the architect changed among them is put back before the user's tests are locked from the files.
   if (plan) await guard.restore(false);
@@ -35,8 +40,7 @@ export async function startPhases(ctx: LoopContext, pending: readonly Task[]): P
   });
 
   const takeUnlocks = (): void => {
-    for (const file of ctx.unlocks?.splice(0) ?? [])
-      ctx.say('tests:unlocked', { path: file, found: locks.remove(file) });
+    for (const file of ctx.control.takeUnlocks()) ctx.say('tests:unlocked', { path: file, found: locks.remove(file) });
   };
 
   return {
@@ -44,7 +48,7 @@ export async function startPhases(ctx: LoopContext, pending: readonly Task[]): P
       takeUnlocks();
       const entry = taskPlan(task);
       if (!entry || !ctx.reviewer || task.tests.length > 0 || locks.isTested(task.index)) return { ok: true };
-      return writeTests(ctx, ctx.reviewer, task, entry, guard);
+      return writeTests({ ...ctx, passCaps }, state, ctx.reviewer, task, entry, guard);
     },
     taskTicked() {
       guard.accept('RFP/tasks.md');
@@ -75,9 +79,9 @@ export async function startPhases(ctx: LoopContext, pending: readonly Task[]): P
           return guard.judge(tests);
         },
         afterRound(files) {
-          if (!ctx.config.legoMode) return [];
+          if (!state.config.legoMode) return [];
           files.forEach((file) => touched.add(file));
-          const findings = checkLego(ctx.projectDir, touched, ctx.config.legoExceptions);
+          const findings = checkLego(ctx.projectDir, touched, state.config.legoExceptions);
           // Told when the findings change, so "[]" says the task's files are clean again.
           if (findings.join('\n') !== lastFindings) ctx.say('lego:violations', { violations: findings });
           lastFindings = findings.join('\n');
@@ -89,11 +93,15 @@ export async function startPhases(ctx: LoopContext, pending: readonly Task[]): P
 }
 
 /** The architect when the phases are on. PLAN=auto: on when the engine can play both architect and reviewer; PLAN=true insists. */
-function plannerOf(ctx: LoopContext): Architect | undefined {
-  const able = ctx.architect !== undefined && ctx.reviewer !== undefined;
-  if (ctx.config.plan === 'true' && !able)
+function plannerOf(
+  roles: Pick<RunDeps, 'architect' | 'reviewer'>,
+  config: Pick<FactoryConfig, 'plan' | 'aiEngine' | 'script'>,
+): Architect | undefined {
+  const able = roles.architect !== undefined && roles.reviewer !== undefined;
+  const missing = roles.architect ? 'reviewer' : 'architect';
+  if (config.plan === 'true' && !able)
     throw new UserError(
-      `PLAN=true, but AI_ENGINE=${ctx.config.aiEngine} cannot play the ${ctx.architect ? 'reviewer' : 'architect'} here${ctx.config.aiEngine === 'scripted' ? ` (add a "${ctx.architect ? 'reviewer' : 'architect'}" section to ${ctx.config.script})` : ''}; set PLAN=auto or PLAN=false`,
+      `PLAN=true, but AI_ENGINE=${config.aiEngine} cannot play the ${missing} here${config.aiEngine === 'scripted' ? ` (add a "${missing}" section to ${config.script})` : ''}; set PLAN=auto or PLAN=false`,
     );
-  return ctx.config.plan !== 'false' && able ? ctx.architect : undefined;
+  return config.plan !== 'false' && able ? roles.architect : undefined;
 }

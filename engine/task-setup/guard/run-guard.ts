@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import type { LoopContext } from '../../loop/context.js';
+import type { FactoryConfig } from '../../config/factory-config.js';
+import type { RunDeps } from '../../loop/run-deps.js';
 import type { TaskPlan } from '../plan/plan-schema.js';
 import type { Task } from '../../rfp/tasks-file.js';
 import type { Baseline } from '../../test-runner/judge-tests.js';
@@ -17,15 +18,21 @@ import { restoreLocked, type Violation } from './restore-locked.js';
 import { countDeclaredTests, countSkipMarkers } from './skip-markers.js';
 import { looksLikeTestFile } from './test-files.js';
 
+/** What the guard reads: the run's parts, the settings it starts with, and the baseline it judges against. */
+export type GuardDeps = Pick<RunDeps, 'projectDir' | 'repo' | 'paths' | 'resume' | 'say'> & {
+  config: Pick<FactoryConfig, 'aiEngine' | 'supervisor' | 'script' | 'lockTests'>;
+  baseline?: Baseline;
+};
+
 export class RunGuard {
   private constructor(
-    private readonly ctx: LoopContext,
+    private readonly ctx: GuardDeps,
     readonly locks: LockStore,
     readonly files: ProtectedFiles,
   ) {}
 
   /** A new run protects what the user's commit holds; a resumed one keeps what its start protected. */
-  static async start(ctx: LoopContext): Promise<RunGuard> {
+  static async start(ctx: GuardDeps): Promise<RunGuard> {
     const locks = LockStore.load(ctx.paths.locks);
     const resumed = ctx.resume !== undefined && fs.existsSync(ctx.paths.protected);
     const script =

@@ -1,21 +1,30 @@
 // Step 1 of the loop: asks the architect for the design guide, once more with the errors if it is invalid, and stores it.
 import fs from 'node:fs';
 import type { Architect } from '../../agents/agent.js';
-import type { LoopContext } from '../../loop/context.js';
+import type { PassCaps } from '../../loop/cap-gate.js';
+import type { RunDeps } from '../../loop/run-deps.js';
+import type { RunState } from '../../loop/run-state.js';
 import type { Task } from '../../rfp/tasks-file.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { UserError } from '../../util/errors.js';
 import { buildPlanPrompt } from './plan-prompt.js';
 import type { Plan } from './plan-schema.js';
 import { validatePlan } from './validate-plan.js';
-import { addUsage } from '../../loop/caps.js';
-import { passCaps } from '../../loop/cap-gate.js';
 
 const attempts = 2;
 
+type PlanDeps = Pick<
+  RunDeps,
+  'projectDir' | 'rfp' | 'repo' | 'paths' | 'resume' | 'models' | 'say' | 'control' | 'testCommand'
+> & {
+  passCaps: PassCaps;
+};
+type PlanState = Pick<RunState, 'config' | 'spend'>;
+
 /** Undefined when the human stopped the run while the architect worked. */
 export async function makePlan(
-  ctx: LoopContext,
+  ctx: PlanDeps,
+  state: PlanState,
   architect: Architect,
   tasks: readonly Task[],
 ): Promise<Plan | undefined> {
@@ -31,13 +40,18 @@ export async function makePlan(
   // The architect's (large) local model is loaded for the plan only.
   await ctx.models?.prepareRole('architect');
   try {
-    return await askArchitect(ctx, architect, tasks);
+    return await askArchitect(ctx, state, architect, tasks);
   } finally {
     await ctx.models?.releaseRole('architect');
   }
 }
 
-async function askArchitect(ctx: LoopContext, architect: Architect, tasks: readonly Task[]): Promise<Plan | undefined> {
+async function askArchitect(
+  ctx: PlanDeps,
+  state: PlanState,
+  architect: Architect,
+  tasks: readonly Task[],
+): Promise<Plan | undefined> {
   const layout = await ctx.repo.trackedFiles();
   let problems: string[] | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
@@ -46,16 +60,16 @@ async function askArchitect(ctx: LoopContext, architect: Architect, tasks: reado
       rfp: ctx.rfp,
       tasks,
       layout,
-      legoMode: ctx.config.legoMode,
+      legoMode: state.config.legoMode,
       testCommand: ctx.testCommand,
       problems,
     });
     ctx.say('prompt:built', { strategy: 'plan', prompt });
-    await passCaps(ctx);
+    await ctx.passCaps();
     const answer = await architect.plan({
       prompt,
       projectDir: ctx.projectDir,
-      model: ctx.config.architectModel || ctx.config.workerModel,
+      model: state.config.architectModel || state.config.workerModel,
       signal: ctx.control.nextStep(),
       onActivity: (activity) => {
         if (activity.kind === 'text') ctx.say('agent:chunk', { text: activity.text });
@@ -76,7 +90,7 @@ async function askArchitect(ctx: LoopContext, architect: Architect, tasks: reado
       inputTokens: answer.inputTokens,
       outputTokens: answer.outputTokens,
     });
-    addUsage(ctx.usage, answer);
+    state.spend(answer);
     if (ctx.control.stopRequested) return undefined;
     const checked = validatePlan(answer.text, tasks);
     if (checked.ok) {

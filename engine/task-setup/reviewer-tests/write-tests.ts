@@ -6,14 +6,14 @@ import { skippedIn } from '../guard/judge-locked-run.js';
 import { sha256 } from '../guard/lock-store.js';
 import type { RunGuard } from '../guard/run-guard.js';
 import { countDeclaredTests, countSkipMarkers } from '../guard/skip-markers.js';
-import type { LoopContext } from '../../loop/context.js';
+import type { PassCaps } from '../../loop/cap-gate.js';
+import type { RunDeps } from '../../loop/run-deps.js';
+import type { RunState } from '../../loop/run-state.js';
 import type { TaskPlan } from '../plan/plan-schema.js';
 import type { Task } from '../../rfp/tasks-file.js';
 import { runTests } from '../../test-runner/run-tests.js';
 import type { TestSummary } from '../../test-runner/test-result.js';
 import { errorMessage } from '../../util/errors.js';
-import { addUsage, remainingBudget } from '../../loop/caps.js';
-import { passCaps } from '../../loop/cap-gate.js';
 import { isFileLevel, resultsOf } from '../guard/file-results.js';
 import { judgeRed } from './judge-red.js';
 import { buildReviewerPrompt } from './reviewer-prompt.js';
@@ -23,8 +23,14 @@ export const reviewerAttempts = 3;
 
 export type TestsPhaseEnd = { ok: true } | { ok: false; reason: string };
 
+type TestsDeps = Pick<RunDeps, 'projectDir' | 'rfp' | 'repo' | 'sandbox' | 'models' | 'say' | 'control'> & {
+  passCaps: PassCaps;
+};
+type TestsState = Pick<RunState, 'config' | 'spend' | 'budgetLeft'>;
+
 export async function writeTests(
-  ctx: LoopContext,
+  ctx: TestsDeps,
+  state: TestsState,
   reviewer: Worker,
   task: Task,
   plan: TaskPlan,
@@ -33,7 +39,7 @@ export async function writeTests(
   let rejection: { reason: string; output: string } | undefined;
   for (let attempt = 1; attempt <= reviewerAttempts; attempt++) {
     // Before the attempt is announced: a cap the plan already reached means no reviewer call at all.
-    await passCaps(ctx);
+    await ctx.passCaps();
     ctx.say('review:started', { attempt, testFiles: plan.testFiles });
     const prompt = buildReviewerPrompt({ task, plan, requirements: ctx.rfp.requirements, attempt, rejection });
     ctx.say('prompt:built', { strategy: 'tests', prompt });
@@ -45,15 +51,15 @@ export async function writeTests(
         task,
         round: 0,
         runRound: 0,
-        model: ctx.config.reviewerModel || ctx.config.workerModel,
+        model: state.config.reviewerModel || state.config.workerModel,
         lockedPaths: new Set(guard.lockedPaths()),
-        budgetUsd: remainingBudget(ctx.usage, ctx.config),
+        budgetUsd: state.budgetLeft(),
         signal: ctx.control.nextStep(),
         onActivity: (activity) => forward(ctx, activity),
       })
       .catch((error: unknown): WorkerResult => ({ ok: false, error: errorMessage(error) }));
     ctx.say('agent:finished', result);
-    addUsage(ctx.usage, result);
+    state.spend(result);
     // The reviewer writes tests only: factory's files and the user's locked tests are put back as they were.
     await guard.restore(false);
     if (ctx.control.stopRequested || ctx.control.skipRequested)
@@ -65,7 +71,7 @@ export async function writeTests(
         ? `the plan's test files were not written: ${missing.join(', ')}`
         : undefined;
     if (problem === undefined) {
-      const tests = await runRed(ctx, plan.testCommand);
+      const tests = await runRed(ctx, plan.testCommand, state.config.testTimeoutSeconds);
       const verdict = judgeRed(tests, plan);
       if (verdict.ok) {
         await lockTests(ctx, task, plan, tests, guard);
@@ -83,18 +89,22 @@ export async function writeTests(
 }
 
 /** What the reviewer wrote is kept apart in git, so the stop leaves a clean tree and the human can see it. */
-async function giveUp(ctx: LoopContext, task: Task, reason: string): Promise<TestsPhaseEnd> {
+async function giveUp(ctx: Pick<RunDeps, 'repo' | 'say'>, task: Task, reason: string): Promise<TestsPhaseEnd> {
   const commit = await ctx.repo.commitAll(`factory: task ${task.index} tests — refused, not locked`);
   if (commit) ctx.say('git:committed', commit);
   return { ok: false, reason };
 }
 
-async function runRed(ctx: LoopContext, command: string): Promise<TestSummary> {
+async function runRed(
+  ctx: Pick<RunDeps, 'say' | 'sandbox' | 'projectDir' | 'control'>,
+  command: string,
+  timeoutSeconds: number,
+): Promise<TestSummary> {
   ctx.say('tests:started', { command, baseline: false });
   const tests = await runTests(ctx.sandbox, {
     command,
     projectDir: ctx.projectDir,
-    timeoutSeconds: ctx.config.testTimeoutSeconds,
+    timeoutSeconds,
     signal: ctx.control.nextStep(),
     onOutput: (text) => ctx.say('tests:output', { text }),
   });
@@ -104,7 +114,7 @@ async function runRed(ctx: LoopContext, command: string): Promise<TestSummary> {
 
 /** The plan's test files and everything else the reviewer changed are its tests: committed, then locked with the tests the red run showed. */
 async function lockTests(
-  ctx: LoopContext,
+  ctx: Pick<RunDeps, 'repo' | 'say' | 'projectDir'>,
   task: Task,
   plan: TaskPlan,
   tests: TestSummary,
@@ -136,7 +146,7 @@ async function lockTests(
   ctx.say('tests:locked', { files, headline: tests.headline });
 }
 
-function forward(ctx: LoopContext, activity: AgentActivity): void {
+function forward(ctx: Pick<RunDeps, 'say'>, activity: AgentActivity): void {
   if (activity.kind === 'text') ctx.say('agent:chunk', { text: activity.text });
   else if (activity.kind === 'tool') ctx.say('agent:tool', { name: activity.name, detail: activity.detail });
   else

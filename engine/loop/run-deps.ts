@@ -1,0 +1,36 @@
+// What the loop works with and never changes: the run's parts (injected), its records' paths, and how it reports.
+// What does change as the run goes on lives in RunState (run-state.ts).
+import type { Architect, Supervisor, Worker } from '../agents/agent.js';
+import type { RunControl } from '../control/run-control.js';
+import type { EventPayload, FactoryEventType } from '../events.js';
+import type { Repo } from '../git/repo.js';
+import type { ModelControl } from '../models/model-manager.js';
+import type { FactoryPaths } from '../reports/factory-dir.js';
+import type { Rfp } from '../rfp/read-rfp.js';
+import type { ResumePoint } from '../run/resume-point.js';
+import type { Sandbox } from '../sandbox/sandbox.js';
+
+export type Say = <T extends FactoryEventType>(type: T, payload: EventPayload<T>) => void;
+
+export type RunDeps = Readonly<{
+  projectDir: string;
+  rfp: Rfp;
+  repo: Repo;
+  sandbox: Sandbox;
+  testCommand: string;
+  paths: FactoryPaths;
+  worker: Worker;
+  supervisor?: Supervisor;
+  /** The supervisor's engine as a worker, for INTERVENE. */
+  supervisorWorker?: Worker;
+  /** The plan and tests phases' roles (absent: tasks go straight into rounds). */
+  architect?: Architect;
+  reviewer?: Worker;
+  /** Loads and unloads the roles' local models (prepareRole before a step, releaseRole after the plan). */
+  models?: ModelControl;
+  /** Where an interrupted run left off, when this run continues it. */
+  resume?: ResumePoint;
+  /** What the human asked for (pause, skip, stop, redirects, unlocks, settings), taken at the loop's safe points. */
+  control: RunControl;
+  say: Say;
+}>;
