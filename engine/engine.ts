@@ -132,6 +132,7 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
       });
       total = prepared.rfp.tasks.length;
       await deps.sandbox.start();
+      state = new RunState(deps.config, prepared.resume);
       say('run:started', {
         resumed: prepared.resume !== undefined,
         runId: prepared.runId,
@@ -143,8 +144,8 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
         tasks: prepared.rfp.tasks.map(({ index, title, done }) => ({ index, title, done })),
         settings: Object.fromEntries(liveKeys.map((key) => [key, deps.config.settings[key] ?? ''])),
         containment: deps.containment,
+        usage: state.usage,
       });
-      state = new RunState(deps.config, prepared.resume);
       const run: RunDeps = Object.freeze({
         projectDir: deps.projectDir,
         rfp: prepared.rfp,

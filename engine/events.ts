@@ -1,8 +1,9 @@
 // The one definition of what the engine tells the outside world: every consumer (dashboard, headless printer, report writers) reads these.
 import type { TestSummary } from './test-runner/test-result.js';
-import type { AgentRole, Verdict } from './agents/agent.js';
+import type { AgentRole, Usage as CallUsage, Verdict } from './agents/agent.js';
 import type { RoundRecord } from './reports/round-record.js';
 import type { ModelRole } from './models/roles.js';
+import type { Usage } from './loop/caps.js';
 
 export type PauseKind = 'human' | 'valve' | 'escalation' | 'intervention' | 'cap';
 export type TaskOutcome = 'green' | 'stopped' | 'skipped' | 'escalated';
@@ -11,6 +12,12 @@ export type GuardViolationKind = 'edited' | 'deleted' | 'renamed' | 'skip-marker
 /** What the guard protects: a locked test, factory's own files (config, RFP/, script), the runner's configuration. */
 export type GuardedFile = 'test' | 'factory' | 'config';
 export type ValveName = 'max_rounds' | 'fail_streak' | 'idle_rounds' | 'same_failure';
+
+/**
+ * A model call's own report of what it cost, and the run's totals after it. The totals are counted once, by the loop
+ * (RunState.spend): whoever shows or checks the run's spend reads them, never adds calls up again.
+ */
+export type CallSpend = CallUsage & { usage: Usage };
 
 /** Fields every event carries: when, and which task and round (0 outside a round). */
 export type EventBase = { ts: string; task: number; round: number };
@@ -27,6 +34,8 @@ type Payloads = {
     tasks: { index: number; title: string; done: boolean }[];
     settings?: Record<string, string>;
     containment?: string;
+    /** The run's totals it starts from (a resumed run's spend so far). */
+    usage: Usage;
   };
   'task:started': { title: string; maxRounds: number };
   'round:started': { maxRounds: number; failStreak: number; idleStreak: number; runRound: number; head: string };
@@ -41,7 +50,7 @@ type Payloads = {
     engine?: string;
     role?: AgentRole;
   };
-  'agent:finished': { ok: boolean; error?: string; costUsd?: number; inputTokens?: number; outputTokens?: number };
+  'agent:finished': { ok: boolean; error?: string } & CallSpend;
   'tests:started': { command: string; baseline: boolean };
   'tests:output': { text: string };
   /** taskVerdict: the task's verdict on this run (rounds only), with why when it differs from the suite's result. */
@@ -49,7 +58,8 @@ type Payloads = {
   'git:committed': { sha: string; message: string; files: string[]; diff: string };
   'git:unchanged': { message: string };
   'round:finished': { record: RoundRecord };
-  'verdict:issued': { verdict: Verdict; by: 'supervisor' | 'human' };
+  /** The supervisor's verdict carries its call's spend (a human's costs nothing). */
+  'verdict:issued': { verdict: Verdict; by: 'supervisor' | 'human' } & Partial<CallSpend>;
   'valve:tripped': { valve: ValveName; reason: string; evidence: string };
   'cap:reached': { cap: 'cost' | 'minutes'; reason: string; evidence: string };
   /** failing: red before the run and outside every pending task; starting: the tasks' own red tests (their starting point). */

@@ -82,8 +82,7 @@ export async function playRound(ctx: RoundDeps, state: RoundState, input: RoundI
       },
     })
     .catch((error: unknown): WorkerResult => ({ ok: false, error: errorMessage(error) }));
-  ctx.say('agent:finished', result);
-  state.spend(result);
+  ctx.say('agent:finished', { ...result, usage: state.spend(result) });
   const interrupted = ctx.control.signal.aborted;
 
   const violations = interrupted ? [] : ((await input.hooks?.beforeTests()) ?? []);

@@ -1,14 +1,12 @@
 // What the loop changes as the run goes on: where it is, what it spent, the live settings, the baseline and the lifted
 // caps. Changed only through these methods, so following a run means reading the calls to them.
+import type { Usage as CallUsage } from '../agents/agent.js';
 import { toFactoryConfig, type FactoryConfig } from '../config/factory-config.js';
 import type { ResumePoint } from '../run/resume-point.js';
 import type { Baseline } from '../test-runner/judge-tests.js';
 import { checkCaps, type CapName, type CapTrip, type Usage } from './caps.js';
 
 export type Position = { task: number; round: number; runRound: number };
-
-/** One engine call's report of what it cost. */
-export type Spend = { costUsd?: number; inputTokens?: number; outputTokens?: number };
 
 export class RunState {
   private live: FactoryConfig;
@@ -62,7 +60,7 @@ export class RunState {
   }
 
   /** Counts one engine call's spend; returns the run's totals after it. */
-  spend(reported: Spend): Usage {
+  spend(reported: CallUsage): Usage {
     this.spent.costUsd += reported.costUsd ?? 0;
     this.spent.tokens += (reported.inputTokens ?? 0) + (reported.outputTokens ?? 0);
     return this.usage;

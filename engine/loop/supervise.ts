@@ -1,5 +1,6 @@
 // Step 6 of a round: the supervisor reads the round report and its decision steers the next round.
 import type { Verdict } from '../agents/agent.js';
+import type { CallSpend } from '../events.js';
 import { renderRoundReport, type RoundRecord } from '../reports/round-record.js';
 import { errorMessage } from '../util/errors.js';
 import type { RunDeps } from './run-deps.js';
@@ -15,6 +16,7 @@ export async function supervise(
   // A reached cap costs no supervisor call: the loop stops or pauses for it before the next round.
   if (state.capReached()) return false;
   let verdict: Verdict;
+  let spent: CallSpend | undefined;
   try {
     const answer = await ctx.supervisor.review({
       report: renderRoundReport(record),
@@ -33,14 +35,8 @@ export async function supervise(
       },
     });
     verdict = { decision: answer.decision, reason: answer.reason, instructions: answer.instructions };
-    state.spend(answer);
-    if (answer.costUsd !== undefined || answer.inputTokens !== undefined)
-      ctx.say('agent:finished', {
-        ok: true,
-        costUsd: answer.costUsd,
-        inputTokens: answer.inputTokens,
-        outputTokens: answer.outputTokens,
-      });
+    const { costUsd, inputTokens, outputTokens } = answer;
+    spent = { costUsd, inputTokens, outputTokens, usage: state.spend(answer) };
   } catch (error) {
     verdict = {
       decision: 'CONTINUE',
@@ -48,7 +44,7 @@ export async function supervise(
       instructions: '',
     };
   }
-  ctx.say('verdict:issued', { verdict, by: 'supervisor' });
+  ctx.say('verdict:issued', { verdict, by: 'supervisor', ...spent });
   if (verdict.decision === 'REDIRECT' && verdict.instructions.trim())
     ctx.control.redirect(`Supervisor: ${verdict.instructions.trim()}`);
   if (verdict.decision === 'ESCALATE')

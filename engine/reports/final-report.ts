@@ -1,6 +1,8 @@
 // Folds a run's events into what final_report.md says per task: rounds, time, usage, files, locked tests, valves, verdicts.
 import type { FactoryEvent, RunOutcome, TaskOutcome } from '../events.js';
+import type { Usage } from '../loop/caps.js';
 import type { TestSummary } from '../test-runner/test-result.js';
+import { spentSince, totalsIn } from './run-totals.js';
 
 export type TaskReport = {
   index: number;
@@ -37,8 +39,28 @@ export type FinalReport = {
 export function finalReportCollector(): { add(event: FactoryEvent): void; report(): FinalReport } {
   const report: FinalReport = { tasks: [], planCostUsd: 0, planTokens: 0 };
   let planAttempts = 0;
+  // Each call's spend is the step in the run's totals it brought: to its task, or to the plan outside any task.
+  let totals: Usage = { costUsd: 0, tokens: 0 };
+  const count = (event: FactoryEvent): void => {
+    const after = totalsIn(event);
+    if (!after || event.type === 'run:started') {
+      if (after) totals = after;
+      return;
+    }
+    const spent = spentSince(totals, after);
+    totals = after;
+    const current = task(event.task);
+    if (current)
+      Object.assign(current, { costUsd: current.costUsd + spent.costUsd, tokens: current.tokens + spent.tokens });
+    else
+      Object.assign(report, {
+        planCostUsd: report.planCostUsd + spent.costUsd,
+        planTokens: report.planTokens + spent.tokens,
+      });
+  };
   const task = (index: number): TaskReport | undefined => report.tasks.find((entry) => entry.index === index);
   const add = (event: FactoryEvent): void => {
+    count(event);
     const current = task(event.task);
     switch (event.type) {
       case 'run:started':
@@ -72,17 +94,6 @@ export function finalReportCollector(): { add(event: FactoryEvent): void; report
       case 'round:started':
         if (current) current.rounds = Math.max(current.rounds, event.round);
         return;
-      case 'agent:finished': {
-        const tokens = (event.inputTokens ?? 0) + (event.outputTokens ?? 0);
-        if (current)
-          Object.assign(current, { costUsd: current.costUsd + (event.costUsd ?? 0), tokens: current.tokens + tokens });
-        else
-          Object.assign(report, {
-            planCostUsd: report.planCostUsd + (event.costUsd ?? 0),
-            planTokens: report.planTokens + tokens,
-          });
-        return;
-      }
       case 'git:committed':
         if (current) current.files = [...new Set([...current.files, ...event.files])].sort();
         return;

@@ -1,6 +1,7 @@
 // Where a run stands, folded from its events: what snapshot(), `factory status` and the status bar show.
 import type { FactoryEvent, PauseKind, RunOutcome } from '../events.js';
 import type { Verdict } from '../agents/agent.js';
+import { totalsIn } from './run-totals.js';
 
 export type RunStatus = {
   runId?: string;
@@ -43,11 +44,15 @@ export const initialStatus = (): RunStatus => ({
 });
 
 export function reduceStatus(status: RunStatus, event: FactoryEvent): RunStatus {
-  const next = { ...status, updatedAt: event.ts };
+  // The run's spend is the loop's count, carried by the events that change it.
+  const totals = totalsIn(event);
+  const next = { ...status, updatedAt: event.ts, ...(totals && { costUsd: totals.costUsd, tokens: totals.tokens }) };
   switch (event.type) {
     case 'run:started':
       return {
         ...initialStatus(),
+        costUsd: totals?.costUsd ?? 0,
+        tokens: totals?.tokens ?? 0,
         runId: event.runId,
         branch: event.branch,
         baseBranch: event.baseBranch,
@@ -71,12 +76,6 @@ export function reduceStatus(status: RunStatus, event: FactoryEvent): RunStatus 
       };
     case 'round:started':
       return { ...next, round: event.round, maxRounds: event.maxRounds };
-    case 'agent:finished':
-      return {
-        ...next,
-        costUsd: status.costUsd + (event.costUsd ?? 0),
-        tokens: status.tokens + (event.inputTokens ?? 0) + (event.outputTokens ?? 0),
-      };
     case 'tests:finished':
       return { ...next, lastTests: event.taskVerdict?.why ?? event.result.headline };
     case 'round:finished':

@@ -1,6 +1,7 @@
 // Where an interrupted run left off, read back from its events: the run, the task in progress and its counters.
 import type { FactoryEvent, FactoryEventOf } from '../events.js';
 import type { Usage } from '../loop/caps.js';
+import { totalsIn } from '../reports/run-totals.js';
 import type { TaskCounters } from '../loop/valves.js';
 import type { TestSummary } from '../test-runner/test-result.js';
 
@@ -35,12 +36,8 @@ export function findResumePoint(events: FactoryEvent[]): ResumePoint | undefined
   const started = run[0] as Of<'run:started'>;
   const finished = run.find((event): event is Of<'run:finished'> => event.type === 'run:finished');
   if (finished && finished.outcome !== 'stopped') return undefined;
-  const usage: Usage = { costUsd: 0, tokens: 0 };
-  for (const event of run) {
-    if (event.type !== 'agent:finished') continue;
-    usage.costUsd += event.costUsd ?? 0;
-    usage.tokens += (event.inputTokens ?? 0) + (event.outputTokens ?? 0);
-  }
+  // The last totals the interrupted run announced are what it spent (its start carries what came before it).
+  const usage: Usage = run.map(totalsIn).findLast((totals) => totals !== undefined) ?? { costUsd: 0, tokens: 0 };
   const runRound = run.filter((event) => event.type === 'round:finished').length;
   return {
     runId: started.runId,

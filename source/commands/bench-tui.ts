@@ -84,6 +84,7 @@ async function measure(dir: string, seconds: number, rate: number) {
     engine: 'scripted',
     testCommand: 'none',
     tasks: [{ index: 1, title: 'stream', done: false }],
+    usage: { costUsd: 0, tokens: 0 },
   });
   say('task:started', { title: 'stream', maxRounds: 1 });
   say('round:started', { maxRounds: 1, failStreak: 0, idleStreak: 0, runRound: 1, head: '' });

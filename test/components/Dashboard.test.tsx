@@ -117,7 +117,13 @@ describe('status bar', () => {
     const record = { failStreak: 2, idleStreak: 1 } as never;
     view.channel.emit(
       ...runStart(),
-      event('agent:finished', { ok: true, costUsd: 0.25, inputTokens: 1500, outputTokens: 500 }),
+      event('agent:finished', {
+        ok: true,
+        costUsd: 0.25,
+        inputTokens: 1500,
+        outputTokens: 500,
+        usage: { costUsd: 0.25, tokens: 2000 },
+      }),
       event('round:finished', { record }),
       event('model:state', {
         model: 'qwen3:8b',

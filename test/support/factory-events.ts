@@ -58,6 +58,7 @@ export const runStart = (settings?: Record<string, string>): FactoryEvent[] => [
         { index: 2, title: 'Parsing', done: false },
       ],
       settings,
+      usage: { costUsd: 0, tokens: 0 },
     },
     { task: 0, round: 0 },
   ),

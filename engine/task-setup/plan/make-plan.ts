@@ -89,8 +89,8 @@ async function askArchitect(
       costUsd: answer.costUsd,
       inputTokens: answer.inputTokens,
       outputTokens: answer.outputTokens,
+      usage: state.spend(answer),
     });
-    state.spend(answer);
     if (ctx.control.stopRequested) return undefined;
     const checked = validatePlan(answer.text, tasks);
     if (checked.ok) {

@@ -58,8 +58,7 @@ export async function writeTests(
         onActivity: (activity) => forward(ctx, activity),
       })
       .catch((error: unknown): WorkerResult => ({ ok: false, error: errorMessage(error) }));
-    ctx.say('agent:finished', result);
-    state.spend(result);
+    ctx.say('agent:finished', { ...result, usage: state.spend(result) });
     // The reviewer writes tests only: factory's files and the user's locked tests are put back as they were.
     await guard.restore(false);
     if (ctx.control.stopRequested || ctx.control.skipRequested)

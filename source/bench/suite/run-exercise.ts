@@ -26,7 +26,8 @@ export async function runExercise(
       result.rounds++;
       result.lastTests = event.record.tests.headline;
     }
-    if (event.type === 'agent:finished') {
+    // Every model call's own figures: the worker's, the plan's and the reviewer's, and the supervisor's verdicts.
+    if (event.type === 'agent:finished' || event.type === 'verdict:issued') {
       result.inputTokens += event.inputTokens ?? 0;
       result.outputTokens += event.outputTokens ?? 0;
       result.costUsd += event.costUsd ?? 0;
