@@ -1,15 +1,19 @@
 // The Ralph loop: for each task, rounds of prompt → worker → tests → commit → verdict until green or a valve trips.
+// A round, in order: the safe point (safe-point.ts), caps and valves (caps.ts, valves.ts), the round itself
+// (play-round.ts), then the supervisor (supervise.ts). What changes as the run goes on is in RunState (run-state.ts);
+// what the next round of a task is told is carried here, from one round to the next.
+import type { Worker } from '../agents/agent.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import type { RunOutcome, TaskOutcome } from '../events.js';
-import { startPhases, type TaskPhases } from '../task-setup/task-phases.js';
 import { chooseStrategy } from '../prompt/strategy.js';
 import { tickTask, type Task } from '../rfp/tasks-file.js';
+import { startPhases, type TaskPhases } from '../task-setup/task-phases.js';
 import type { TestSummary } from '../test-runner/test-result.js';
 import { readBaseline, recordBaseline } from './baseline.js';
 import { RunStop } from './cap-gate.js';
+import { playRound, type RoundOutcome } from './play-round.js';
 import type { RunDeps } from './run-deps.js';
 import type { RunState } from './run-state.js';
-import { playRound } from './play-round.js';
 import { waitAtSafePoint } from './safe-point.js';
 import { supervise } from './supervise.js';
 import { checkValves, resetValve, roundsAllowed, type TaskCounters } from './valves.js';
@@ -17,12 +21,15 @@ import { checkValves, resetValve, roundsAllowed, type TaskCounters } from './val
 export type RunEnd = { outcome: RunOutcome; reason: string; tasksGreen: number };
 type TaskEnd = { outcome: TaskOutcome; reason: string; stoppedBy?: 'valve' | 'cap' | 'human' };
 
+/** What a task's next round is told about the last one. */
+type Carried = { notes: string[]; lastTests?: TestSummary; lastDiff?: string; broken: string[]; intervene: boolean };
+
 export async function runLoop(ctx: RunDeps, state: RunState): Promise<RunEnd> {
   let tasksGreen = 0;
   try {
     return await runTasks(ctx, state, (count) => (tasksGreen = count));
   } catch (error) {
-    // A cap reached before a model call of the plan or tests phase (or a stop while paused there) ends the ctx.
+    // A cap reached before a model call of the plan or tests phase (or a stop while paused there) ends the run.
     if (!(error instanceof RunStop)) throw error;
     return { outcome: error.outcome, reason: error.message, tasksGreen };
   }
@@ -37,7 +44,7 @@ async function runTasks(ctx: RunDeps, state: RunState, counted: (tasksGreen: num
     state.recordBaseline(
       (ctx.resume && readBaseline(ctx.paths.baseline)) || (await recordBaseline(ctx, state.config.testTimeoutSeconds)),
     );
-  let previousTaskGreen = false;
+  // The plan, once; then per task the reviewer's tests and the guard around its rounds (engine/task-setup).
   const phases = await startPhases(
     ctx,
     state,
@@ -46,6 +53,7 @@ async function runTasks(ctx: RunDeps, state: RunState, counted: (tasksGreen: num
   // After the plan (whose architect model is loaded and unloaded alone): the resident models.
   await ctx.models?.prepareRole('coder');
   await ctx.models?.prepareRole('supervisor');
+  let previousTaskGreen = false;
   for (const task of tasks) {
     if (!open(task)) continue;
     if (ctx.control.stopRequested) return { outcome: 'stopped', reason: 'stopped by the human', tasksGreen };
@@ -76,7 +84,7 @@ async function runTask(
   control.startTask();
   say('task:started', { title: task.title, maxRounds: state.config.maxRounds });
   const resumed = ctx.resume?.task?.index === task.index ? ctx.resume.task : undefined;
-  const counters: TaskCounters = resumed?.counters ?? {
+  let counters: TaskCounters = resumed?.counters ?? {
     rounds: 0,
     failStreak: 0,
     idleStreak: 0,
@@ -91,20 +99,17 @@ async function runTask(
       ? { outcome: 'skipped', reason: ready.reason }
       : { outcome: 'stopped', reason: ready.reason, stoppedBy: control.stopRequested ? 'human' : 'valve' };
   const hooks = phases.roundHooks(task);
-  let notes: string[] = [];
-  let lastTests: TestSummary | undefined = resumed?.lastTests;
-  let lastDiff: string | undefined;
-  let broken: string[] = [];
-  let intervene = false;
+  let carried: Carried = { notes: [], lastTests: resumed?.lastTests, broken: [], intervene: false };
   for (;;) {
-    // 1. The safe point: settings, pause, skip and stop take effect between rounds only.
+    // 1. The safe point: settings, pauses, skip and stop take effect between rounds only.
     const paused = await waitAtSafePoint(ctx, state);
     if (control.skipRequested) return { outcome: 'skipped', reason: 'skipped by the human' };
     if (control.stopRequested) return { outcome: 'stopped', reason: 'stopped by the human', stoppedBy: 'human' };
-    if (paused?.valve) resetValve(counters, paused.valve);
+    if (paused?.valve) counters = resetValve(counters, paused.valve);
     if (paused?.cap) state.liftCap(paused.cap);
-    // 2. Caps and valves, before the model call they would stop.
-    const trip = state.capReached() ?? checkValves(counters, state.config, lastTests?.headline ?? 'none');
+
+    // 2. Caps and valves, before the model call they would stop: Single mode stops, Dual pauses for the human.
+    const trip = state.capReached() ?? checkValves(counters, state.config, carried.lastTests?.headline ?? 'none');
     if (trip) {
       if ('cap' in trip) say('cap:reached', trip);
       else say('valve:tripped', trip);
@@ -116,50 +121,69 @@ async function runTask(
       );
       continue;
     }
-    // 3. The round: prompt, worker, tests, commit (play-round.ts).
-    counters.rounds++;
-    const position = state.startRound(counters.rounds);
+
+    // 3. The round: prompt, worker, guard and tests, commit, record (play-round.ts).
+    counters = { ...counters, rounds: counters.rounds + 1 };
+    const { runRound } = state.startRound(counters.rounds);
     say('round:started', {
       maxRounds: roundsAllowed(counters, state.config),
       failStreak: counters.failStreak,
       idleStreak: counters.idleStreak,
-      runRound: position.runRound,
+      runRound,
       head: (await ctx.repo.head()) ?? '',
     });
     const strategy = chooseStrategy({
       round: counters.rounds,
       previousTaskGreen,
       failStreak: counters.failStreak,
-      broken,
+      broken: carried.broken,
     });
-    const worker = intervene && ctx.supervisorWorker ? ctx.supervisorWorker : ctx.worker;
-    const { record, tests, diff } = await playRound(ctx, state, {
+    const outcome = await playRound(ctx, state, {
       task,
       counters,
       strategy,
-      worker,
-      lastTests,
-      lastDiff,
-      notes,
+      worker: workerFor(ctx, carried),
+      lastTests: carried.lastTests,
+      lastDiff: carried.lastDiff,
+      notes: carried.notes,
       hooks,
     });
-    // 4. What the next round's prompt is told.
-    notes = [
-      ...(record.findings ?? []),
-      ...record.refusedEdits.map((text) => `Your write to ${text}; it is not in the files`),
-    ];
-    lastTests = record.interrupted ? lastTests : tests;
-    lastDiff = diff;
-    broken = record.broken;
-    if (record.green)
-      return closeGreenTask(ctx, task, `green after ${counters.rounds} round(s): ${tests.headline}`, phases);
-    if (record.interrupted) continue;
-    // 5. The supervisor reads the round and steers the next one.
-    intervene = await supervise(ctx, state, record);
+    counters = outcome.counters;
+    if (outcome.record.green)
+      return closeGreenTask(ctx, task, `green after ${counters.rounds} round(s): ${outcome.tests.headline}`, phases);
+    carried = carryOver(carried, outcome);
+    if (outcome.record.interrupted) continue;
+
+    // 4. The supervisor reads the round report: its decision steers the next round.
+    carried = { ...carried, intervene: await supervise(ctx, state, outcome.record) };
   }
 }
 
-async function closeGreenTask(ctx: RunDeps, task: Task, reason: string, phases: TaskPhases): Promise<TaskEnd> {
+/** INTERVENE: the supervisor's engine works the next round itself. */
+function workerFor(ctx: Pick<RunDeps, 'worker' | 'supervisorWorker'>, carried: Carried): Worker {
+  return carried.intervene && ctx.supervisorWorker ? ctx.supervisorWorker : ctx.worker;
+}
+
+/** The next round is told the findings and refused writes, the tests (an interrupted round ran none) and the diff. */
+function carryOver(previous: Carried, { record, tests, diff }: RoundOutcome): Carried {
+  return {
+    notes: [
+      ...(record.findings ?? []),
+      ...record.refusedEdits.map((text) => `Your write to ${text}; it is not in the files`),
+    ],
+    lastTests: record.interrupted ? previous.lastTests : tests,
+    lastDiff: diff,
+    broken: record.broken,
+    intervene: previous.intervene,
+  };
+}
+
+async function closeGreenTask(
+  ctx: Pick<RunDeps, 'rfp' | 'repo' | 'say'>,
+  task: Task,
+  reason: string,
+  phases: TaskPhases,
+): Promise<TaskEnd> {
   // Only factory ticks a task: the guard keeps this content of RFP/tasks.md from now on.
   tickTask(ctx.rfp.tasksFile, task);
   phases.taskTicked();

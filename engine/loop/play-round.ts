@@ -1,5 +1,6 @@
-// One round of the coder: prompt, worker, tests, commit. Returns what happened; the loop decides what comes next.
-import type { Worker, WorkerResult } from '../agents/agent.js';
+// One round of the coder: prompt, worker, guard and tests, commit, record. Returns what happened and the task's
+// counters after it; the loop (loop.ts) decides what comes next.
+import type { Worker, WorkerRequest, WorkerResult } from '../agents/agent.js';
 import type { RoundHooks } from '../task-setup/round-hooks.js';
 import { buildPrompt } from '../prompt/build-prompt.js';
 import type { Strategy } from '../prompt/strategy.js';
@@ -11,13 +12,14 @@ import { tail } from '../util/capped-text.js';
 import { errorMessage } from '../util/errors.js';
 import type { RunDeps } from './run-deps.js';
 import type { RunState } from './run-state.js';
-import { countSameFailure, roundsAllowed, type TaskCounters } from './valves.js';
+import { countRound, roundsAllowed, type TaskCounters } from './valves.js';
 import { judgeTests, type Baseline, type Judgement } from '../test-runner/judge-tests.js';
 import { verdictText } from '../test-runner/verdict-text.js';
 import { failureFingerprint } from '../test-runner/failure-fingerprint.js';
 
 export type RoundInput = {
   task: Task;
+  /** The task's counters before this round (rounds already counts it). */
   counters: TaskCounters;
   strategy: Strategy;
   worker: Worker;
@@ -28,20 +30,24 @@ export type RoundInput = {
   hooks?: RoundHooks;
 };
 
-export type RoundOutcome = { record: RoundRecord; tests: TestSummary; diff?: string };
+/** What happened, and the task's counters after it: the loop decides what comes next. */
+export type RoundOutcome = { record: RoundRecord; tests: TestSummary; diff?: string; counters: TaskCounters };
 
-/** The parts a round uses; the state is read for the settings and position, and counts the worker's spend. */
+/** The parts a round uses; the state gives the settings and position, and counts the worker's spend. */
 export type RoundDeps = Pick<RunDeps, 'rfp' | 'projectDir' | 'control' | 'say' | 'testCommand' | 'repo' | 'sandbox'>;
 type RoundState = Pick<RunState, 'config' | 'position' | 'baseline' | 'spend' | 'budgetLeft' | 'usage' | 'elapsedMs'>;
 
 export async function playRound(ctx: RoundDeps, state: RoundState, input: RoundInput): Promise<RoundOutcome> {
-  const { task, counters } = input;
+  const { task, hooks } = input;
   const { config } = state;
+  const round = input.counters.rounds;
   const startedAt = new Date();
+
+  // 1. The prompt: the task, what the last round left, and the human's or supervisor's redirects (used once).
   const prompt = buildPrompt({
     task,
-    round: counters.rounds,
-    maxRounds: roundsAllowed(counters, config),
+    round,
+    maxRounds: roundsAllowed(input.counters, config),
     requirements: ctx.rfp.requirements,
     design: ctx.rfp.design,
     strategy: input.strategy,
@@ -49,69 +55,57 @@ export async function playRound(ctx: RoundDeps, state: RoundState, input: RoundI
     lastDiff: input.lastDiff,
     redirects: ctx.control.takeRedirects(),
     notes: input.notes,
-    plan: input.hooks?.plan,
-    lockedTests: input.hooks?.lockedTests ?? [],
+    plan: hooks?.plan,
+    lockedTests: hooks?.lockedTests ?? [],
   });
   ctx.say('prompt:built', { strategy: input.strategy.id, prompt });
 
-  const refusedEdits: string[] = [];
-  const result = await input.worker
-    .run({
-      prompt,
-      projectDir: ctx.projectDir,
-      task,
-      round: counters.rounds,
-      runRound: state.position.runRound,
-      model: config.workerModel,
-      lockedPaths: new Set(input.hooks?.lockedPaths),
-      budgetUsd: state.budgetLeft(),
-      signal: ctx.control.nextStep(),
-      onActivity: (activity) => {
-        if (activity.kind === 'text') ctx.say('agent:chunk', { text: activity.text });
-        else if (activity.kind === 'tool') ctx.say('agent:tool', { name: activity.name, detail: activity.detail });
-        else {
-          if (activity.action === 'refused') refusedEdits.push(refusal(activity));
-          ctx.say('agent:edit', {
-            path: activity.path,
-            action: activity.action,
-            reason: activity.reason,
-            engine: activity.engine,
-            role: activity.role,
-          });
-        }
-      },
-    })
-    .catch((error: unknown): WorkerResult => ({ ok: false, error: errorMessage(error) }));
+  // 2. The worker edits the files; its spend is counted before anything else can read the totals.
+  const { result, refusedEdits } = await callWorker(ctx, input, {
+    prompt,
+    projectDir: ctx.projectDir,
+    task,
+    round,
+    runRound: state.position.runRound,
+    model: config.workerModel,
+    lockedPaths: new Set(hooks?.lockedPaths),
+    budgetUsd: state.budgetLeft(),
+    signal: ctx.control.nextStep(),
+  });
   ctx.say('agent:finished', { ...result, usage: state.spend(result) });
+  // A skip or stop-now aborted the worker: the round is committed as it is, and its tests are not run.
   const interrupted = ctx.control.signal.aborted;
 
-  const violations = interrupted ? [] : ((await input.hooks?.beforeTests()) ?? []);
+  // 3. The guard puts locked files back, then the tests run and are judged against the baseline.
+  const violations = interrupted ? [] : ((await hooks?.beforeTests()) ?? []);
   // The task's own tests: named in its tasks.md line, else the reviewer's locked tests, else all.
-  const own = task.tests.length > 0 ? task.tests : (input.hooks?.ownTests ?? []);
+  const own = task.tests.length > 0 ? task.tests : (hooks?.ownTests ?? []);
   const { tests, judgement } = interrupted
     ? judged(interruptedTests(ctx.testCommand), own, state.baseline)
-    : await testRound(ctx, { own, baseline: state.baseline, timeoutSeconds: config.testTimeoutSeconds }, input.hooks);
+    : await testRound(ctx, { own, baseline: state.baseline, timeoutSeconds: config.testTimeoutSeconds }, hooks);
+
+  // 4. Every round is a commit, so the human can see and undo each one.
   const status = tests.timedOut ? `tests timed out after ${config.testTimeoutSeconds} s` : tests.headline;
-  const message = `factory: task ${task.index} round ${counters.rounds} — ${interrupted ? 'interrupted' : status}`;
-  const commit = await ctx.repo.commitAll(message);
+  const commit = await ctx.repo.commitAll(
+    `factory: task ${task.index} round ${round} — ${interrupted ? 'interrupted' : status}`,
+  );
   if (commit) ctx.say('git:committed', commit);
   else ctx.say('git:unchanged', { message: 'no change' });
 
-  const findings = [...violations, ...(input.hooks?.afterRound(commit?.files ?? []) ?? [])];
+  // 5. The record: what the supervisor reads, the round report, and the valves' counts.
+  const findings = [...violations, ...(hooks?.afterRound(commit?.files ?? []) ?? [])];
   const before = input.lastTests?.tests ?? {};
   const broken = failingTests(tests).filter((id) => before[id] === 'passed');
-  counters.failStreak = judgement.green ? 0 : counters.failStreak + 1;
-  counters.idleStreak = commit ? 0 : counters.idleStreak + 1;
   const fingerprint =
     judgement.green || interrupted
       ? undefined
       : failureFingerprint(tests, [...judgement.ownFailing, ...judgement.regressions]);
-  countSameFailure(counters, fingerprint);
+  const counters = countRound(input.counters, { green: judgement.green, changed: commit !== undefined, fingerprint });
   const { output, ...summary } = tests;
   const record: RoundRecord = {
     task: task.index,
     taskTitle: task.title,
-    round: counters.rounds,
+    round,
     runRound: state.position.runRound,
     worker: input.worker.name,
     strategy: input.strategy.id,
@@ -132,7 +126,36 @@ export async function playRound(ctx: RoundDeps, state: RoundState, input: RoundI
     findings,
   };
   ctx.say('round:finished', { record });
-  return { record, tests, diff: commit?.diff };
+  return { record, tests, diff: commit?.diff, counters };
+}
+
+/** The worker's run, its activity shown as it comes; a worker that throws is a failed round, not a failed run. */
+async function callWorker(
+  ctx: Pick<RunDeps, 'say'>,
+  input: Pick<RoundInput, 'worker'>,
+  request: Omit<WorkerRequest, 'onActivity'>,
+): Promise<{ result: WorkerResult; refusedEdits: string[] }> {
+  const refusedEdits: string[] = [];
+  const result = await input.worker
+    .run({
+      ...request,
+      onActivity: (activity) => {
+        if (activity.kind === 'text') ctx.say('agent:chunk', { text: activity.text });
+        else if (activity.kind === 'tool') ctx.say('agent:tool', { name: activity.name, detail: activity.detail });
+        else {
+          if (activity.action === 'refused') refusedEdits.push(refusal(activity));
+          ctx.say('agent:edit', {
+            path: activity.path,
+            action: activity.action,
+            reason: activity.reason,
+            engine: activity.engine,
+            role: activity.role,
+          });
+        }
+      },
+    })
+    .catch((error: unknown): WorkerResult => ({ ok: false, error: errorMessage(error) }));
+  return { result, refusedEdits };
 }
 
 type Judged = { tests: TestSummary; judgement: Judgement };

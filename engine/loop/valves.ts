@@ -54,17 +54,25 @@ export function checkValves(counters: TaskCounters, limits: Limits, lastHeadline
   return undefined;
 }
 
-/** Folds a finished round's fingerprint into the same-failure count. */
-export function countSameFailure(counters: TaskCounters, fingerprint: string | undefined): void {
-  counters.sameFailures =
-    fingerprint === undefined ? 0 : fingerprint === counters.fingerprint ? counters.sameFailures + 1 : 1;
-  counters.fingerprint = fingerprint;
+/** The counters after a round: a green round ends the fail streak, a round that changed files the idle streak. */
+export function countRound(
+  counters: TaskCounters,
+  round: { green: boolean; changed: boolean; fingerprint?: string },
+): TaskCounters {
+  const { fingerprint } = round;
+  return {
+    ...counters,
+    failStreak: round.green ? 0 : counters.failStreak + 1,
+    idleStreak: round.changed ? 0 : counters.idleStreak + 1,
+    sameFailures: fingerprint === undefined ? 0 : fingerprint === counters.fingerprint ? counters.sameFailures + 1 : 1,
+    fingerprint,
+  };
 }
 
 /** After the human resumes a tripped task, the valve's count starts again. */
-export function resetValve(counters: TaskCounters, valve: ValveName): void {
-  if (valve === 'max_rounds') counters.extraRounds = counters.rounds;
-  if (valve === 'fail_streak') counters.failStreak = 0;
-  if (valve === 'idle_rounds') counters.idleStreak = 0;
-  if (valve === 'same_failure') counters.sameFailures = 0;
+export function resetValve(counters: TaskCounters, valve: ValveName): TaskCounters {
+  if (valve === 'max_rounds') return { ...counters, extraRounds: counters.rounds };
+  if (valve === 'fail_streak') return { ...counters, failStreak: 0 };
+  if (valve === 'idle_rounds') return { ...counters, idleStreak: 0 };
+  return { ...counters, sameFailures: 0 };
 }
