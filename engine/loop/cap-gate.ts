@@ -18,7 +18,10 @@ export class RunStop extends Error {
 /** What a phase calls before each model call: returns once no cap stands in the way, or throws RunStop. */
 export type PassCaps = () => Promise<void>;
 
-export function capGate(ctx: Pick<RunDeps, 'control' | 'repo' | 'say'>, state: RunState): PassCaps {
+export function capGate(
+  ctx: Pick<RunDeps, 'control' | 'repo' | 'say'>,
+  state: Pick<RunState, 'capReached' | 'config' | 'liftCap' | 'applySetting' | 'position'>,
+): PassCaps {
   return async () => {
     for (;;) {
       const trip = state.capReached();
