@@ -40,7 +40,7 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
     case 'git:unchanged':
       return `${at}: no change to commit`;
     case 'verdict:issued':
-      return `${at}: ${event.by} says ${event.verdict.decision}: ${event.verdict.reason}`;
+      return `${at}: ${event.by} says ${event.verdict.decision}: ${event.verdict.reason}${event.costUsd !== undefined ? ` ($${event.costUsd.toFixed(4)})` : ''}`;
     case 'valve:tripped':
       return `${at}: VALVE ${event.valve}: ${event.reason} (${event.evidence})`;
     case 'task:finished':
