@@ -30,7 +30,7 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
           ? `  │ ${event.action} ${event.path}`
           : undefined;
     case 'agent:finished':
-      return `${at}: worker ${event.ok ? 'done' : `failed: ${event.error}`}${event.costUsd !== undefined ? ` ($${event.costUsd.toFixed(4)})` : ''}`;
+      return `${at}: worker ${event.ok ? 'done' : `failed: ${event.error}`}${cost(event.costUsd)}`;
     case 'tests:finished':
       if (event.baseline) return `baseline before round 1: ${event.result.headline}`;
       // The task's verdict decides the word; when it differs from the suite's, the line says both and why.
@@ -40,7 +40,7 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
     case 'git:unchanged':
       return `${at}: no change to commit`;
     case 'verdict:issued':
-      return `${at}: ${event.by} says ${event.verdict.decision}: ${event.verdict.reason}${event.costUsd !== undefined ? ` ($${event.costUsd.toFixed(4)})` : ''}`;
+      return `${at}: ${event.by} says ${event.verdict.decision}: ${event.verdict.reason}${cost(event.costUsd)}`;
     case 'valve:tripped':
       return `${at}: VALVE ${event.valve}: ${event.reason} (${event.evidence})`;
     case 'task:finished':
@@ -98,3 +98,6 @@ function protectedLine(event: FactoryEventOf<'guard:protected'>): string | undef
 }
 
 const gb = (bytes: number): string => `${(bytes / 1e9).toFixed(1)} GB`;
+
+/** A call's own cost, when its engine reports one. */
+const cost = (usd: number | undefined): string => (usd === undefined ? '' : ` ($${usd.toFixed(4)})`);
