@@ -6,6 +6,7 @@ import type { Strategy } from '../prompt/strategy.js';
 import type { Task } from '../rfp/tasks-file.js';
 import { failingTests, refusal, type RoundRecord } from '../reports/round-record.js';
 import { runTests } from '../test-runner/run-tests.js';
+import { testsReport } from '../test-runner/tests-report.js';
 import type { TestSummary } from '../test-runner/test-result.js';
 import { tail } from '../util/capped-text.js';
 import { errorMessage } from '../util/errors.js';
@@ -151,7 +152,7 @@ async function testRound(
   });
   const result = judged(hooks ? hooks.judgeTests(ran) : ran, own, ctx);
   ctx.say('tests:finished', {
-    result: result.tests,
+    result: testsReport(result.tests, ctx.paths, ctx.position),
     baseline: false,
     taskVerdict: { green: result.judgement.green, why: result.judgement.verdict },
   });

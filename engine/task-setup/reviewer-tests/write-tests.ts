@@ -10,6 +10,7 @@ import type { LoopContext } from '../../loop/context.js';
 import type { TaskPlan } from '../plan/plan-schema.js';
 import type { Task } from '../../rfp/tasks-file.js';
 import { runTests } from '../../test-runner/run-tests.js';
+import { testsReport } from '../../test-runner/tests-report.js';
 import type { TestSummary } from '../../test-runner/test-result.js';
 import { errorMessage } from '../../util/errors.js';
 import { addUsage, remainingBudget } from '../../loop/caps.js';
@@ -98,7 +99,7 @@ async function runRed(ctx: LoopContext, command: string): Promise<TestSummary> {
     signal: ctx.control.nextStep(),
     onOutput: (text) => ctx.say('tests:output', { text }),
   });
-  ctx.say('tests:finished', { result: tests, baseline: false });
+  ctx.say('tests:finished', { result: testsReport(tests, ctx.paths, ctx.position), baseline: false });
   return tests;
 }
 
