@@ -230,7 +230,7 @@ function foldPanes(previous: DashboardState, event: FactoryEvent): DashboardStat
     }
     case 'tests:finished': {
       const { result } = event;
-      const lines = state.tests.lines.length > 0 ? state.tests.lines : toLines(result.output, 'text');
+      const lines = state.tests.lines.length > 0 ? state.tests.lines : toLines(result.excerpt, 'text');
       // The task's verdict, with the suite's result and why when they differ.
       return {
         ...state,

@@ -1,16 +1,22 @@
-// The one definition of what the outside world can ask of a running engine.
-export type EngineCommand =
-  | { type: 'pause' }
-  | { type: 'resume' }
-  | { type: 'redirect'; text: string }
-  | { type: 'escalate'; reason?: string }
-  | { type: 'intervene' }
-  | { type: 'skip' }
-  /** Change a limit from the next round (live keys of factory_config.md only). */
-  | { type: 'set'; key: string; value: string }
-  /** Lifts the lock of a test file (path relative to the project) from the next round on. */
-  | { type: 'unlock'; path: string }
+// The one definition of what the outside world can ask of a running engine: the schema that checks a command
+// arriving from outside (a dashboard's line on the attach channel) and, inferred from it, the type the code uses.
+import { z } from 'zod';
+
+export const commandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('pause') }),
+  z.strictObject({ type: z.literal('resume') }),
+  z.strictObject({ type: z.literal('redirect'), text: z.string().min(1).max(20_000) }),
+  z.strictObject({ type: z.literal('escalate'), reason: z.string().max(2_000).optional() }),
+  z.strictObject({ type: z.literal('intervene') }),
+  z.strictObject({ type: z.literal('skip') }),
   /** now: abort the current step instead of letting it finish. */
-  | { type: 'stop'; now?: boolean };
+  z.strictObject({ type: z.literal('stop'), now: z.boolean().optional() }),
+  /** Change a limit from the next round (live keys of factory_config.md only). */
+  z.strictObject({ type: z.literal('set'), key: z.string().min(1).max(100), value: z.string().max(2_000) }),
+  /** Lifts the lock of a test file (path relative to the project) from the next round on. */
+  z.strictObject({ type: z.literal('unlock'), path: z.string().min(1).max(4_096) }),
+]);
+
+export type EngineCommand = z.infer<typeof commandSchema>;
 
 export type EngineCommandType = EngineCommand['type'];

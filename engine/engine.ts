@@ -14,6 +14,7 @@ import { finalReportWriter } from './reports/final-report-writer.js';
 import { initialStatus, reduceStatus, type RunStatus } from './reports/run-status.js';
 import { newRunId, prepareRun, type PreparedRun } from './run/prepare-run.js';
 import { findResumePoint } from './run/resume-point.js';
+import { eventsFormat } from './reports/events-format.js';
 import { acquireRunLock } from './run/run-lock.js';
 import { eventLogWriter, readEventLog } from './reports/event-log.js';
 import type { Sandbox } from './sandbox/sandbox.js';
@@ -112,7 +113,7 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
     try {
       releaseLock = acquireRunLock(paths.lock);
       const history = await readEventLog(paths.events);
-      const resume = findResumePoint(history);
+      const resume = findResumePoint(history, deps.projectDir, paths.events);
       if (resume) repairRoundReports(paths, history);
       records = [
         stopOnFailure(eventLogWriter(paths), control),
@@ -134,6 +135,7 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
       await deps.sandbox.start();
       state = new RunState(deps.config, prepared.resume);
       say('run:started', {
+        format: eventsFormat,
         resumed: prepared.resume !== undefined,
         runId: prepared.runId,
         branch: prepared.branch,

@@ -1,5 +1,5 @@
 // The one definition of what the engine tells the outside world: every consumer (dashboard, headless printer, report writers) reads these.
-import type { TestSummary } from './test-runner/test-result.js';
+import type { TestsReport } from './test-runner/tests-report.js';
 import type { AgentRole, Usage as CallUsage, Verdict } from './agents/agent.js';
 import type { RoundRecord } from './reports/round-record.js';
 import type { ModelRole } from './models/roles.js';
@@ -24,6 +24,8 @@ export type EventBase = { ts: string; task: number; round: number };
 
 type Payloads = {
   'run:started': {
+    /** The log's format (eventsFormat in reports/events-format.ts), checked by every reader of events.ndjson. */
+    format: number;
     resumed: boolean;
     runId: string;
     branch: string;
@@ -53,8 +55,11 @@ type Payloads = {
   'agent:finished': { ok: boolean; error?: string } & CallSpend;
   'tests:started': { command: string; baseline: boolean };
   'tests:output': { text: string };
-  /** taskVerdict: the task's verdict on this run (rounds only), with why when it differs from the suite's result. */
-  'tests:finished': { result: TestSummary; baseline: boolean; taskVerdict?: { green: boolean; why?: string } };
+  /**
+   * The run's summary and the file of its full output (streamed before as tests:output), not the output again.
+   * taskVerdict: the task's verdict on this run (rounds only), with why when it differs from the suite's result.
+   */
+  'tests:finished': { result: TestsReport; baseline: boolean; taskVerdict?: { green: boolean; why?: string } };
   'git:committed': { sha: string; message: string; files: string[]; diff: string };
   'git:unchanged': { message: string };
   'round:finished': { record: RoundRecord };

@@ -1,7 +1,7 @@
 // The `factory` command line: parses arguments and loads each command's code only when it runs, to start fast.
 import { Command, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
-import { addRunOptions, addSettingOptions } from './run/run-options.js';
+import { addOptionsFile, addRunOptions, addSettingOptions } from './run/run-options.js';
 
 // React and Ink pick their slow development builds unless told otherwise.
 process.env.NODE_ENV ??= 'production';
@@ -25,9 +25,11 @@ program
   );
 
 addRunOptions(
-  program
-    .command('run')
-    .description('run the loop headless: one line per event, exit 0 only when every task ends green'),
+  addOptionsFile(
+    program
+      .command('run')
+      .description('run the loop headless: one line per event, exit 0 only when every task ends green'),
+  ),
 )
   .option('--json', 'write every event as one JSON line (NDJSON) on stdout')
   .option('--verbose', "also print the worker's streamed output")
@@ -44,9 +46,11 @@ addRunOptions(
   .action(async (options) => (await import('./commands/doctor.js')).doctorCommand(options));
 
 addRunOptions(
-  program
-    .command('tui')
-    .description('the full-screen dashboard: attaches to the run going in this folder, or starts one'),
+  addOptionsFile(
+    program
+      .command('tui')
+      .description('the full-screen dashboard: attaches to the run going in this folder, or starts one'),
+  ),
 )
   .option('--pane <pane>', 'show one pane full size: worker, tests, supervisor or diff')
   .option('--theme <name>', 'colour theme: dark, light or high-contrast (NO_COLOR turns colour off)')

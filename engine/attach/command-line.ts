@@ -1,18 +1,5 @@
-// Reads one EngineCommand from a line a dashboard sent: untrusted input, checked field by field.
-import { z } from 'zod';
-import type { EngineCommand } from '../commands.js';
-
-const commandSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('pause') }),
-  z.strictObject({ type: z.literal('resume') }),
-  z.strictObject({ type: z.literal('redirect'), text: z.string().min(1).max(20_000) }),
-  z.strictObject({ type: z.literal('escalate'), reason: z.string().max(2_000).optional() }),
-  z.strictObject({ type: z.literal('intervene') }),
-  z.strictObject({ type: z.literal('skip') }),
-  z.strictObject({ type: z.literal('stop'), now: z.boolean().optional() }),
-  z.strictObject({ type: z.literal('set'), key: z.string().min(1).max(100), value: z.string().max(2_000) }),
-  z.strictObject({ type: z.literal('unlock'), path: z.string().min(1).max(4_096) }),
-]) satisfies z.ZodType<EngineCommand>;
+// Reads one EngineCommand from a line a dashboard sent: untrusted input, checked field by field by the one schema.
+import { type EngineCommand, commandSchema } from '../commands.js';
 
 export type ParsedCommand = { ok: true; command: EngineCommand } | { ok: false; error: string };
 

@@ -16,6 +16,7 @@ export function describeAllowed(spec: KeySpec): string {
     case 'url':
       return 'an http:// or https:// address';
     case 'text':
+    case 'list':
       return 'any text';
   }
 }
@@ -46,6 +47,7 @@ export function checkValue(spec: KeySpec, raw: string): Checked {
     case 'url':
       return /^https?:\/\/[^\s/]+/.test(value) ? { ok: true, value: value.replace(/\/+$/, '') } : fail;
     case 'text':
+    case 'list':
       return { ok: true, value };
   }
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isOwnTest, type Baseline } from '../test-runner/judge-tests.js';
 import { runTests } from '../test-runner/run-tests.js';
+import { testsReport } from '../test-runner/tests-report.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { RunDeps } from './run-deps.js';
 import { UserError } from '../util/errors.js';
@@ -29,7 +30,7 @@ export async function recordBaseline(
     signal: ctx.control.nextStep(),
     onOutput: (text) => ctx.say('tests:output', { text }),
   });
-  ctx.say('tests:finished', { result, baseline: true });
+  ctx.say('tests:finished', { result: testsReport(result, ctx.paths, { task: 0, round: 0 }), baseline: true });
   if (result.exitCode === 127) {
     throw new UserError(
       `the test command \`${ctx.testCommand}\` could not start (${result.output.trim().split('\n').at(-1) ?? 'exit 127'}): install its runner where the tests run (${ctx.sandbox.kind} sandbox), or set TEST_CMD= in factory_config.md`,

@@ -7,11 +7,12 @@ import type { Strategy } from '../prompt/strategy.js';
 import type { Task } from '../rfp/tasks-file.js';
 import { failingTests, refusal, type RoundRecord } from '../reports/round-record.js';
 import { runTests } from '../test-runner/run-tests.js';
+import { testsReport } from '../test-runner/tests-report.js';
 import type { TestSummary } from '../test-runner/test-result.js';
 import { tail } from '../util/capped-text.js';
 import { errorMessage } from '../util/errors.js';
 import type { RunDeps } from './run-deps.js';
-import type { RunState } from './run-state.js';
+import type { Position, RunState } from './run-state.js';
 import { countRound, roundsAllowed, type TaskCounters } from './valves.js';
 import { judgeTests, type Baseline, type Judgement } from '../test-runner/judge-tests.js';
 import { verdictText } from '../test-runner/verdict-text.js';
@@ -34,7 +35,10 @@ export type RoundInput = {
 export type RoundOutcome = { record: RoundRecord; tests: TestSummary; diff?: string; counters: TaskCounters };
 
 /** The parts a round uses; the state gives the settings and position, and counts the worker's spend. */
-export type RoundDeps = Pick<RunDeps, 'rfp' | 'projectDir' | 'control' | 'say' | 'testCommand' | 'repo' | 'sandbox'>;
+export type RoundDeps = Pick<
+  RunDeps,
+  'rfp' | 'projectDir' | 'control' | 'say' | 'testCommand' | 'repo' | 'sandbox' | 'paths'
+>;
 type RoundState = Pick<RunState, 'config' | 'position' | 'baseline' | 'spend' | 'budgetLeft' | 'usage' | 'elapsedMs'>;
 
 export async function playRound(ctx: RoundDeps, state: RoundState, input: RoundInput): Promise<RoundOutcome> {
@@ -82,7 +86,11 @@ export async function playRound(ctx: RoundDeps, state: RoundState, input: RoundI
   const own = task.tests.length > 0 ? task.tests : (hooks?.ownTests ?? []);
   const { tests, judgement } = interrupted
     ? judged(interruptedTests(ctx.testCommand), own, state.baseline)
-    : await testRound(ctx, { own, baseline: state.baseline, timeoutSeconds: config.testTimeoutSeconds }, hooks);
+    : await testRound(
+        ctx,
+        { own, baseline: state.baseline, timeoutSeconds: config.testTimeoutSeconds, at: state.position },
+        hooks,
+      );
 
   // 4. Every round is a commit, so the human can see and undo each one.
   const status = tests.timedOut ? `tests timed out after ${config.testTimeoutSeconds} s` : tests.headline;
@@ -166,8 +174,8 @@ function judged(tests: TestSummary, own: string[], baseline: Baseline | undefine
 }
 
 async function testRound(
-  ctx: Pick<RunDeps, 'say' | 'testCommand' | 'sandbox' | 'projectDir' | 'control'>,
-  judging: { own: string[]; baseline?: Baseline; timeoutSeconds: number },
+  ctx: Pick<RunDeps, 'say' | 'testCommand' | 'sandbox' | 'projectDir' | 'control' | 'paths'>,
+  judging: { own: string[]; baseline?: Baseline; timeoutSeconds: number; at: Position },
   hooks?: RoundHooks,
 ): Promise<Judged> {
   ctx.say('tests:started', { command: ctx.testCommand, baseline: false });
@@ -180,7 +188,7 @@ async function testRound(
   });
   const result = judged(hooks ? hooks.judgeTests(ran) : ran, judging.own, judging.baseline);
   ctx.say('tests:finished', {
-    result: result.tests,
+    result: testsReport(result.tests, ctx.paths, judging.at),
     baseline: false,
     taskVerdict: { green: result.judgement.green, why: result.judgement.verdict },
   });

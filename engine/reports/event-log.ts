@@ -93,8 +93,6 @@ function shrink(event: FactoryEvent): Partial<Record<string, unknown>> {
   if ('text' in event && typeof event.text === 'string') return { text: event.text.slice(-maxLine / 2) };
   if ('prompt' in event) return { prompt: event.prompt.slice(0, maxLine / 2) };
   if ('diff' in event) return { diff: event.diff.slice(0, maxLine / 2) };
-  if (event.type === 'tests:finished')
-    return { result: { ...event.result, output: event.result.output.slice(-maxLine / 2) } };
   return {};
 }
 

@@ -104,7 +104,7 @@ export function finalReportCollector(): { add(event: FactoryEvent): void; report
         if (current)
           current.lastTests = {
             headline: event.result.headline,
-            output: event.result.output,
+            output: event.result.excerpt,
             tests: event.result.tests,
             command: event.result.command,
           };

@@ -9,7 +9,8 @@ import { findResumePoint } from './resume-point.js';
 /** Returns the files put back (none when there is no interrupted run to resume). */
 export async function restoreFromRecords(projectDir: string): Promise<string[]> {
   const paths = factoryPaths(projectDir);
-  if (!fs.existsSync(paths.protected) || !findResumePoint(await readEventLog(paths.events))) return [];
+  if (!fs.existsSync(paths.protected) || !findResumePoint(await readEventLog(paths.events), projectDir, paths.events))
+    return [];
   const files = ProtectedFiles.load(paths.protected);
   const factoryOnly = files.entries.filter((entry) => entry.what === 'factory');
   return files

@@ -4,6 +4,8 @@ import type { Usage } from '../loop/caps.js';
 import { totalsIn } from '../reports/run-totals.js';
 import type { TaskCounters } from '../loop/valves.js';
 import type { TestSummary } from '../test-runner/test-result.js';
+import { reportToSummary } from '../test-runner/tests-report.js';
+import { checkResumable } from '../reports/events-format.js';
 
 export type TaskResume = {
   index: number;
@@ -28,14 +30,23 @@ export type ResumePoint = {
 
 type Of<T extends FactoryEvent['type']> = FactoryEventOf<T>;
 
-/** Undefined when there is nothing to resume: no run yet, or the last one ended by itself (not by a stop). */
-export function findResumePoint(events: FactoryEvent[]): ResumePoint | undefined {
+/**
+ * Undefined when there is nothing to resume: no run yet, or the last one ended by itself (not by a stop).
+ * projectDir: where the last test run's full output is read from for the next prompt (else the event's excerpt).
+ * A run to resume recorded in another events format is refused (file: the log, named in the error).
+ */
+export function findResumePoint(
+  events: FactoryEvent[],
+  projectDir?: string,
+  file = '.factory/events.ndjson',
+): ResumePoint | undefined {
   const start = events.findLastIndex((event) => event.type === 'run:started');
   if (start < 0) return undefined;
   const run = events.slice(start);
   const started = run[0] as Of<'run:started'>;
   const finished = run.find((event): event is Of<'run:finished'> => event.type === 'run:finished');
   if (finished && finished.outcome !== 'stopped') return undefined;
+  checkResumable(started, file);
   // The last totals the interrupted run announced are what it spent (its start carries what came before it).
   const usage: Usage = run.map(totalsIn).findLast((totals) => totals !== undefined) ?? { costUsd: 0, tokens: 0 };
   const runRound = run.filter((event) => event.type === 'round:finished').length;
@@ -46,11 +57,11 @@ export function findResumePoint(events: FactoryEvent[]): ResumePoint | undefined
     startedAt: Date.parse(started.ts),
     usage,
     runRound,
-    task: taskInProgress(run),
+    task: taskInProgress(run, projectDir),
   };
 }
 
-function taskInProgress(run: FactoryEvent[]): TaskResume | undefined {
+function taskInProgress(run: FactoryEvent[], projectDir = '.'): TaskResume | undefined {
   const taskStart = run.findLastIndex((event) => event.type === 'task:started');
   // In a run that can be resumed, a task "stopped" was stopped by the human: it goes on.
   if (
@@ -81,5 +92,11 @@ function taskInProgress(run: FactoryEvent[]): TaskResume | undefined {
     (event): event is Of<'tests:finished'> =>
       event.type === 'tests:finished' && !event.baseline && event.round <= counters.rounds,
   )?.result;
-  return { index, counters, lastTests, green: last?.green ?? false, restoreTo };
+  return {
+    index,
+    counters,
+    lastTests: lastTests && reportToSummary(lastTests, projectDir),
+    green: last?.green ?? false,
+    restoreTo,
+  };
 }

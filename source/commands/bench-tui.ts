@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { attachToRun } from '../../engine/attach/attach-client.js';
 import { serveAttach } from '../../engine/attach/attach-server.js';
 import { Emitter } from '../../engine/control/emitter.js';
+import { eventsFormat } from '../../engine/reports/events-format.js';
 import type { EventPayload, FactoryEventType } from '../../engine/events.js';
 import { UserError } from '../../engine/util/errors.js';
 import { dark } from '../../themes/dark.js';
@@ -76,6 +77,7 @@ async function measure(dir: string, seconds: number, rate: number) {
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   await attached(server.clients, exited);
   say('run:started', {
+    format: eventsFormat,
     resumed: false,
     runId: 'bench',
     branch: 'factory/bench',

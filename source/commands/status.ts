@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { readEventLog } from '../../engine/reports/event-log.js';
 import { factoryPaths } from '../../engine/reports/factory-dir.js';
+import { checkReadable } from '../../engine/reports/events-format.js';
 import { initialStatus, reduceStatus } from '../../engine/reports/run-status.js';
 import { renderStatus } from './render-status.js';
 
@@ -14,5 +15,6 @@ export async function statusCommand(options: { dir: string }): Promise<void> {
     );
     return;
   }
+  for (const event of events) if (event.type === 'run:started') checkReadable(event, paths.events);
   process.stdout.write(renderStatus(events.reduce(reduceStatus, initialStatus())));
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { UserError } from '../../engine/util/errors.js';
 import { cliEntry } from '../package-root.js';
 import type { RunOptions } from '../run/run-options.js';
-import { runArgs } from '../run/run-args.js';
+import { writeRunOptions } from '../run/run-options-file.js';
 
 export type TmuxOptions = RunOptions & { session?: string; theme?: string; detached?: boolean };
 
@@ -15,11 +15,9 @@ export function tmuxCommand(options: TmuxOptions): void {
   const session = options.session ?? `factory-${path.basename(projectDir).replace(/[^\w-]/g, '_')}`;
   const factory = `${quote(process.execPath)} ${quote(cliEntry())}`;
   const theme = options.theme ? ` --theme ${quote(options.theme)}` : '';
-  // The first pane starts the run (or attaches); the others wait for it to answer (--attach), then attach.
-  const first = `${factory} tui ${runArgs({ ...options, dir: projectDir })
-    .slice(1)
-    .map(quote)
-    .join(' ')} --pane worker${theme}`;
+  // The first pane starts the run (or attaches) with the options as data; the others wait for it (--attach), then attach.
+  const optionsFile = writeRunOptions(projectDir, options);
+  const first = `${factory} tui --options-file ${quote(optionsFile)} --pane worker${theme}`;
   const attach = (pane: string): string => `${factory} tui --dir ${quote(projectDir)} --attach --pane ${pane}${theme}`;
   const tmux = (...args: string[]): string => {
     try {

@@ -5,11 +5,13 @@ import { UserError } from '../../engine/util/errors.js';
 import { paneIds, type PaneId } from '../../components/dashboard-state.js';
 import { pickTheme } from '../../themes/pick-theme.js';
 import type { RunOptions } from '../run/run-options.js';
+import { withOptionsFile } from '../run/run-options-file.js';
 import { engineLog, startBackgroundRun } from '../run/start-background-run.js';
 import { lateClient } from '../run/late-client.js';
 import { userDefaultsStore } from '../user-defaults.js';
 
 export type TuiOptions = RunOptions & {
+  optionsFile?: string;
   pane?: string;
   theme?: string;
   saveTheme?: boolean;
@@ -17,7 +19,8 @@ export type TuiOptions = RunOptions & {
   preflight?: Promise<void>;
 };
 
-export async function tuiCommand(options: TuiOptions): Promise<void> {
+export async function tuiCommand(given: TuiOptions): Promise<void> {
+  const options = withOptionsFile(given);
   const projectDir = path.resolve(options.dir);
   const pane = checkPane(options.pane);
   const store = userDefaultsStore();

@@ -5,11 +5,15 @@ import { finalReportCollector } from '../../engine/reports/final-report.js';
 import { renderFinalSummary } from '../../engine/reports/render-final-report.js';
 import { formatEvent } from './print-event.js';
 import type { RunOptions } from './run-options.js';
+import { withOptionsFile } from './run-options-file.js';
 import { startEngine } from './start-engine.js';
 import { nextSteps } from './next-steps.js';
 import type { FactoryEventOf } from '../../engine/events.js';
 
-export async function runCommand(options: RunOptions & { json?: boolean; verbose?: boolean }): Promise<void> {
+export async function runCommand(
+  given: RunOptions & { json?: boolean; verbose?: boolean; optionsFile?: string },
+): Promise<void> {
+  const options = withOptionsFile(given);
   const engine = await startEngine(options, (line) => process.stderr.write(`factory: ${line}\n`));
   const summary = finalReportCollector();
   engine.on(summary.add);

@@ -1,19 +1,9 @@
-// The options that start a run (shared by `factory run` and `factory tui`), turned into config flags.
-import type { Command } from 'commander';
+// The options that start a run (shared by `factory run`, `factory tui` and `factory tmux`), turned into config flags.
+import { type Command, Option } from 'commander';
 
-/** The flags that set factory_config.md keys (also used by `factory bench suite`). */
-export type SettingOptions = {
-  set: string[];
-  engine?: string;
-  supervisor?: string;
-  sandbox?: string;
-  mode?: string;
-  testCmd?: string;
-  script?: string;
-  maxRounds?: string;
-};
-
-export type RunOptions = SettingOptions & { dir: string; allowDirty?: boolean; unlock?: string[] };
+// The types come from the schema that checks them when they travel as data (loaded only then: zod is not needed to start).
+export type { RunOptions, SettingOptions } from './run-options-file.js';
+import type { SettingOptions } from './run-options-file.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -26,6 +16,13 @@ export function addRunOptions(command: Command): Command {
       collect,
       [],
     );
+}
+
+/** How a run started by `factory tui` or `factory tmux` gets its options: as data, not as arguments parsed again. */
+export function addOptionsFile(command: Command): Command {
+  return command.addOption(
+    new Option('--options-file <file>', 'take the run options from this JSON file (written by factory tui)').hideHelp(),
+  );
 }
 
 export function addSettingOptions(command: Command): Command {

@@ -1,4 +1,5 @@
 // Starts `factory run` as a detached process that outlives the dashboard, and attaches to it once its socket answers.
+// Its options go as data (.factory/run-options.json), not as arguments it would parse again.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -6,17 +7,18 @@ import { waitForRun, type AttachClient } from '../../engine/attach/attach-client
 import { factoryPaths } from '../../engine/reports/factory-dir.js';
 import { UserError } from '../../engine/util/errors.js';
 import { cliEntry } from '../package-root.js';
-import { runArgs } from './run-args.js';
 import type { RunOptions } from './run-options.js';
+import { writeRunOptions } from './run-options-file.js';
 
 export const engineLog = (projectDir: string): string => path.join(factoryPaths(projectDir).root, 'engine.log');
 
 export async function startBackgroundRun(projectDir: string, options: RunOptions): Promise<AttachClient> {
   const log = engineLog(projectDir);
   fs.mkdirSync(path.dirname(log), { recursive: true });
+  const optionsFile = writeRunOptions(projectDir, options);
   const out = fs.openSync(log, 'w');
   // Its own session (detached): closing the terminal or the dashboard does not stop the run.
-  const child = spawn(process.execPath, [cliEntry(), ...runArgs({ ...options, dir: projectDir })], {
+  const child = spawn(process.execPath, [cliEntry(), 'run', '--options-file', optionsFile], {
     cwd: projectDir,
     detached: true,
     stdio: ['ignore', out, out],

@@ -9,7 +9,7 @@ vi.hoisted(() => {
 import { stripAnsi } from '../../engine/util/clean-text.js';
 import { noColor } from '../../themes/no-color.js';
 import { themes } from '../../themes/pick-theme.js';
-import { event, runStart, testSummary } from '../support/factory-events.js';
+import { event, runStart, testsReport } from '../support/factory-events.js';
 import { keys } from '../support/fake-terminal.js';
 import { renderDashboard } from '../support/render-dashboard.js';
 
@@ -55,14 +55,14 @@ describe('panes', () => {
       ...runStart(),
       event('tests:started', { command: 'python3 -m pytest', baseline: false }),
       event('tests:output', { text: 'FAILED tests/test_convert.py::test_rounding' }),
-      event('tests:finished', { result: testSummary(3, 1), baseline: false }),
+      event('tests:finished', { result: testsReport(3, 1), baseline: false }),
     );
     await shows(view, '✘ RED 3/4 passing · 3 passed, 1 failed');
     expect(view.frame()).toContain('\u001b[31m');
     expect(plain(view)).toContain('FAILED tests/test_convert.py::test_rounding');
     view.channel.emit(event('tests:started', { command: 'python3 -m pytest', baseline: false }));
     await shows(view, '… running python3 -m pytest');
-    view.channel.emit(event('tests:finished', { result: testSummary(4, 0, '4 passed in 0.1s'), baseline: false }));
+    view.channel.emit(event('tests:finished', { result: testsReport(4, 0, '4 passed in 0.1s'), baseline: false }));
     await shows(view, '✔ GREEN 4/4 passing · 4 passed, 0 failed');
     expect(plain(view)).toContain('4 passed in 0.1s');
   });
@@ -348,13 +348,13 @@ describe('terminal size', () => {
 describe('colour', () => {
   it.each(Object.keys(themes))('draws with the %s theme, each in its own colours', async (name) => {
     const view = open({ theme: themes[name] });
-    view.channel.emit(...runStart(), event('tests:finished', { result: testSummary(1, 1), baseline: false }));
+    view.channel.emit(...runStart(), event('tests:finished', { result: testsReport(1, 1), baseline: false }));
     await shows(view, 'RED');
     const others = Object.keys(themes).filter((other) => other !== name);
     const frames = await Promise.all(
       others.map(async (other) => {
         const second = open({ theme: themes[other] });
-        second.channel.emit(...runStart(), event('tests:finished', { result: testSummary(1, 1), baseline: false }));
+        second.channel.emit(...runStart(), event('tests:finished', { result: testsReport(1, 1), baseline: false }));
         await shows(second, 'RED');
         return second.frame();
       }),
@@ -364,11 +364,11 @@ describe('colour', () => {
 
   it('uses colour by default and none with the NO_COLOR theme', async () => {
     const coloured = open();
-    coloured.channel.emit(...runStart(), event('tests:finished', { result: testSummary(1, 1), baseline: false }));
+    coloured.channel.emit(...runStart(), event('tests:finished', { result: testsReport(1, 1), baseline: false }));
     await shows(coloured, 'RED');
     expect(coloured.frame()).toMatch(/\u001b\[3\dm/);
     const plainView = open({ theme: noColor });
-    plainView.channel.emit(...runStart(), event('tests:finished', { result: testSummary(1, 1), baseline: false }));
+    plainView.channel.emit(...runStart(), event('tests:finished', { result: testsReport(1, 1), baseline: false }));
     await shows(plainView, 'RED');
     expect(plainView.frame()).not.toMatch(/\u001b\[(3|9)\dm/);
     expect(plainView.frame()).not.toMatch(/\u001b\[38;/);

@@ -9,7 +9,7 @@ import {
 } from '../../components/dashboard-state.js';
 import { paneLineCap } from '../../components/line-window.js';
 import type { FactoryEvent } from '../../engine/events.js';
-import { event, runStart, testSummary } from '../support/factory-events.js';
+import { event, runStart, testsReport } from '../support/factory-events.js';
 
 const fold = (...steps: (FactoryEvent | UiAction)[]): DashboardState =>
   steps.reduce<DashboardState>(
@@ -57,7 +57,7 @@ describe('dashboard state', () => {
       ...runStart(),
       event('tests:started', { command: 'pytest', baseline: false }),
       event('tests:output', { text: 'F.' }),
-      event('tests:finished', { result: testSummary(1, 1), baseline: false }),
+      event('tests:finished', { result: testsReport(1, 1), baseline: false }),
     );
     expect(state.tests).toMatchObject({
       running: false,

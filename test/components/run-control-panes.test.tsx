@@ -7,7 +7,7 @@ vi.hoisted(() => {
 });
 
 import { stripAnsi } from '../../engine/util/clean-text.js';
-import { event, runStart, testSummary } from '../support/factory-events.js';
+import { event, runStart, testsReport } from '../support/factory-events.js';
 import { renderDashboard } from '../support/render-dashboard.js';
 
 type Rendered = ReturnType<typeof renderDashboard>;
@@ -73,7 +73,7 @@ describe('run-control events in the panes', () => {
     expect(plain(view)).toContain(`${baseline.ts.slice(11, 19)} sup BASELINE: 3/5 passing; failing before the run`);
     view.channel.emit(
       event('tests:started', { command: 'python3 -m pytest', baseline: false }),
-      event('tests:finished', { result: testSummary(4, 1), baseline: false }),
+      event('tests:finished', { result: testsReport(4, 1), baseline: false }),
     );
     await shows(view, '✘ RED 4/5 passing');
     expect(plain(view)).toContain('baseline: 3/5 passing; failing before the run: tests/x.py::test_y');

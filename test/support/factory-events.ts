@@ -2,6 +2,8 @@
 import type { EngineCommand } from '../../engine/commands.js';
 import type { EventPayload, FactoryEvent, FactoryEventType, Listener } from '../../engine/events.js';
 import type { TestSummary } from '../../engine/test-runner/test-result.js';
+import type { TestsReport } from '../../engine/test-runner/tests-report.js';
+import { eventsFormat } from '../../engine/reports/events-format.js';
 
 let clock = Date.parse('2026-01-01T10:00:00Z');
 
@@ -41,11 +43,18 @@ export function testSummary(passed: number, failed: number, output = ''): TestSu
   };
 }
 
+/** What tests:finished carries for such a run: the summary, the end of its output, and where the rest is. */
+export function testsReport(passed: number, failed: number, excerpt = ''): TestsReport {
+  const { output: _output, ...summary } = testSummary(passed, failed);
+  return { ...summary, excerpt, outputFile: '.factory/output/task_1_round_1_tests.txt' };
+}
+
 /** The start of a run with one task and its first round; settings: the live settings run:started reports. */
 export const runStart = (settings?: Record<string, string>): FactoryEvent[] => [
   event(
     'run:started',
     {
+      format: eventsFormat,
       resumed: false,
       runId: 'r1',
       branch: 'factory/r1',

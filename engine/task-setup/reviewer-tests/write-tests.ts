@@ -12,6 +12,7 @@ import type { RunState } from '../../loop/run-state.js';
 import type { TaskPlan } from '../plan/plan-schema.js';
 import type { Task } from '../../rfp/tasks-file.js';
 import { runTests } from '../../test-runner/run-tests.js';
+import { testsReport } from '../../test-runner/tests-report.js';
 import type { TestSummary } from '../../test-runner/test-result.js';
 import { errorMessage } from '../../util/errors.js';
 import { isFileLevel, resultsOf } from '../guard/file-results.js';
@@ -23,7 +24,7 @@ export const reviewerAttempts = 3;
 
 export type TestsPhaseEnd = { ok: true } | { ok: false; reason: string };
 
-type TestsDeps = Pick<RunDeps, 'projectDir' | 'rfp' | 'repo' | 'sandbox' | 'models' | 'say' | 'control'> & {
+type TestsDeps = Pick<RunDeps, 'projectDir' | 'rfp' | 'repo' | 'sandbox' | 'models' | 'say' | 'control' | 'paths'> & {
   passCaps: PassCaps;
 };
 type TestsState = Pick<RunState, 'config' | 'spend' | 'budgetLeft'>;
@@ -70,7 +71,7 @@ export async function writeTests(
         ? `the plan's test files were not written: ${missing.join(', ')}`
         : undefined;
     if (problem === undefined) {
-      const tests = await runRed(ctx, plan.testCommand, state.config.testTimeoutSeconds);
+      const tests = await runRed(ctx, plan.testCommand, state.config.testTimeoutSeconds, task.index);
       const verdict = judgeRed(tests, plan);
       if (verdict.ok) {
         await lockTests(ctx, task, plan, tests, guard);
@@ -95,9 +96,10 @@ async function giveUp(ctx: Pick<RunDeps, 'repo' | 'say'>, task: Task, reason: st
 }
 
 async function runRed(
-  ctx: Pick<RunDeps, 'say' | 'sandbox' | 'projectDir' | 'control'>,
+  ctx: Pick<RunDeps, 'say' | 'sandbox' | 'projectDir' | 'control' | 'paths'>,
   command: string,
   timeoutSeconds: number,
+  taskIndex: number,
 ): Promise<TestSummary> {
   ctx.say('tests:started', { command, baseline: false });
   const tests = await runTests(ctx.sandbox, {
@@ -107,7 +109,7 @@ async function runRed(
     signal: ctx.control.nextStep(),
     onOutput: (text) => ctx.say('tests:output', { text }),
   });
-  ctx.say('tests:finished', { result: tests, baseline: false });
+  ctx.say('tests:finished', { result: testsReport(tests, ctx.paths, { task: taskIndex, round: 0 }), baseline: false });
   return tests;
 }
 

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EngineCommand } from '../../../engine/commands.js';
 import { attachToRun, type AttachClient } from '../../../engine/attach/attach-client.js';
 import { serveAttach, type AttachServer, type Steerable } from '../../../engine/attach/attach-server.js';
-import { EventHistory } from '../../../engine/attach/event-history.js';
+import { EventHistory, historyLimits } from '../../../engine/attach/event-history.js';
 import { readAttachInfo, socketPathFor } from '../../../engine/attach/socket-path.js';
 import { Emitter } from '../../../engine/control/emitter.js';
 import type { FactoryEvent } from '../../../engine/events.js';
@@ -123,7 +123,7 @@ describe('attach channel', () => {
 
 describe('event history', () => {
   it('keeps every event but only the newest streamed lines', () => {
-    const history = new EventHistory(10);
+    const history = new EventHistory({ ...historyLimits, streamedChars: 70 });
     const start = runStart();
     for (const item of start) history.add(item);
     for (let n = 0; n < 100; n++) history.add(event('agent:chunk', { text: `line ${n}` }));
