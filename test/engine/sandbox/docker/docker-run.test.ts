@@ -8,7 +8,7 @@ import { createEngine } from '../../../../engine/engine.js';
 import type { FactoryEvent } from '../../../../engine/events.js';
 import { createSandbox } from '../../../../engine/sandbox/create-sandbox.js';
 import { labels, projectId } from '../../../../engine/sandbox/docker/container-spec.js';
-import { cliBundle } from '../../../support/cli-bundle.js';
+import { factoryBin } from '../../../support/cli.js';
 import { dockerForTests } from '../../../support/docker-for-tests.js';
 import { makePythonProject } from '../../../support/python-project.js';
 
@@ -111,7 +111,7 @@ describe.skipIf(!docker.engine)(title, () => {
   /** `factory run` as a child process, returned once its container is up; the worker's first call streams slowly, so the run stays mid-round. */
   async function slowCliRun(): Promise<{ dir: string; child: ReturnType<typeof execa> }> {
     const dir = await project({ worker: [{ say: ['thinking', 'still thinking'], delayMs: 60_000 }] });
-    const child = execa('node', [await cliBundle(), 'run', '-C', dir], { reject: false });
+    const child = execa('node', [factoryBin, 'run', '-C', dir], { reject: false });
     await until(async () => {
       if (child.nodeChildProcess.exitCode !== null)
         throw new Error(`factory run ended before its container appeared: ${(await child).stderr}`);
