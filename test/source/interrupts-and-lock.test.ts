@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execa, execaSync } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { factoryBin, runFactory } from '../support/cli.js';
+import { factoryBin, runFactory, testHome } from '../support/cli.js';
 import { waitFor } from '../support/wait-for.js';
 import { isRunning, uniqueSleep } from '../support/processes.js';
 import { git, makeProject, rightAdd, wrongAdd } from '../support/project.js';
@@ -14,7 +14,7 @@ function startRun(dir: string) {
   return execa('node', [factoryBin, 'run'], {
     cwd: dir,
     reject: false,
-    env: { FACTORY_HOME: path.join(os.tmpdir(), 'factory-test-home') },
+    env: { FACTORY_HOME: testHome },
   });
 }
 
