@@ -10,6 +10,7 @@ import { createSandbox } from '../../../../engine/sandbox/create-sandbox.js';
 import { labels, projectId } from '../../../../engine/sandbox/docker/container-spec.js';
 import { factoryBin } from '../../../support/cli.js';
 import { dockerForTests } from '../../../support/docker-for-tests.js';
+import { isAlive } from '../../../support/processes.js';
 import { makePythonProject } from '../../../support/python-project.js';
 
 const docker = await dockerForTests();
@@ -49,15 +50,6 @@ async function projectContainers(projectDir: string): Promise<string[]> {
     filters: { label: [`${labels.project}=${projectId(projectDir)}`] },
   });
   return found.map((info) => info.Id);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function until(done: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
@@ -138,7 +130,7 @@ describe.skipIf(!docker.engine)(title, () => {
     crashed.kill('SIGKILL');
     await crashed;
     // The next run judges the container by whether its process is alive: wait until the kernel has let it go.
-    await until(() => !alive(crashed.pid!));
+    await until(() => !isAlive(crashed.pid!));
     const left = await projectContainers(dir);
     expect(left).toHaveLength(1);
 
