@@ -1,12 +1,31 @@
-// Tests live in test/, mirroring the source tree; real git, real processes, so generous timeouts.
+// Tests live in test/, mirroring the source tree, in two projects: `unit` (pure code: no process, git, Docker or
+// network; seconds in all) and `e2e` (real processes). `vitest run --project unit` runs the first alone.
 import { defineConfig } from 'vitest/config';
+import { unitTests } from './test/unit-tests.js';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.{ts,tsx}'],
+    pool: 'forks',
+    // Generous for both: a loaded 2-core machine runs even the 10 MB parser tests for seconds.
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    pool: 'forks',
     reporters: ['default', './test/support/plain-summary-reporter.ts'],
+    // The machine's pytest loads every plugin installed (hypothesis, benchmark: seconds a run); no test project needs one.
+    env: { PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1' },
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: unitTests, setupFiles: ['test/support/no-processes.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: unitTests,
+          globalSetup: ['test/support/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

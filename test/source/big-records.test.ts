@@ -1,11 +1,10 @@
 // Runs that print or write a lot: tests printing 400 MB per round leave a bounded events.ndjson, `status` reads it,
 // and a kill -9 mid-round resumes; a 200 MB file the model writes is committed with a capped diff.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { factoryBin, parseEvents, runFactory } from '../support/cli.js';
+import { factoryBin, parseEvents, runFactory, testHome } from '../support/cli.js';
 import { git, makeProject, read, rightAdd, wrongAdd } from '../support/project.js';
 import { pytestCommand, requirePytest } from '../support/python.js';
 import { waitFor } from '../support/wait-for.js';
@@ -24,7 +23,7 @@ describe.skipIf(requirePytest())('big output and big files', () => {
     const first = execa('node', [factoryBin, 'run'], {
       cwd: dir,
       reject: false,
-      env: { FACTORY_HOME: path.join(os.tmpdir(), 'factory-test-home') },
+      env: { FACTORY_HOME: testHome },
     });
     await waitFor(() => fs.existsSync(roundTwo) && size(roundTwo) > 1024 * 1024, 'round 2 to print its test output');
     first.kill('SIGKILL');

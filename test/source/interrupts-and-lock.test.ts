@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execa, execaSync } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { factoryBin, runFactory } from '../support/cli.js';
+import { factoryBin, runFactory, testHome } from '../support/cli.js';
 import { waitFor } from '../support/wait-for.js';
 import { isRunning, uniqueSleep } from '../support/processes.js';
 import { git, makeProject, rightAdd, wrongAdd } from '../support/project.js';
@@ -14,7 +14,7 @@ function startRun(dir: string) {
   return execa('node', [factoryBin, 'run'], {
     cwd: dir,
     reject: false,
-    env: { FACTORY_HOME: path.join(os.tmpdir(), 'factory-test-home') },
+    env: { FACTORY_HOME: testHome },
   });
 }
 
@@ -26,10 +26,15 @@ describe.skipIf(requirePytest())('interrupts, lock and full disk', () => {
       script: { worker: [{ write: { 'calc.py': wrongAdd } }] },
     });
     const run = startRun(dir);
+    let stderr = '';
+    run.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     // The baseline run is the first test run: interrupt while it sleeps.
     await waitFor(() => isRunning(sleep), 'the test command to start');
     run.kill('SIGINT');
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Signals do not queue: the second Ctrl-C ("stop now") only after the first was heard, and past the 150 ms in
+    // which run-command.ts takes a repeat for conf's re-raise of the same key press.
+    await waitFor(() => stderr.includes('Ctrl-C again to stop now'), 'the first Ctrl-C to be heard');
+    await new Promise((resolve) => setTimeout(resolve, 200));
     run.kill('SIGINT');
     const result = await run;
     expect(result.exitCode).toBe(4);

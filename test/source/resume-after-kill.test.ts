@@ -1,10 +1,8 @@
 // SIGKILL at any point of a run, then `factory run` again: the run completes green, with no lost or duplicated commits.
-import path from 'node:path';
-import os from 'node:os';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import type { FactoryEvent } from '../../engine/events.js';
-import { factoryBin, parseEvents, runFactory } from '../support/cli.js';
+import { factoryBin, parseEvents, runFactory, testHome } from '../support/cli.js';
 import { git, makeProject, read, rightAdd, wrongAdd } from '../support/project.js';
 import { pytestCommand, requirePytest } from '../support/python.js';
 
@@ -13,7 +11,7 @@ async function killAt(dir: string, match: (event: FactoryEvent) => boolean): Pro
   const child = execa('node', [factoryBin, 'run', '--json'], {
     cwd: dir,
     reject: false,
-    env: { FACTORY_HOME: path.join(os.tmpdir(), 'factory-test-home') },
+    env: { FACTORY_HOME: testHome },
   });
   let buffer = '';
   const hit = new Promise<FactoryEvent>((resolve, reject) => {

@@ -1,10 +1,9 @@
 // `factory set` changes a limit of the run going on in the folder; bad values and no run get clear messages.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { factoryBin, runFactory } from '../support/cli.js';
+import { factoryBin, runFactory, testHome } from '../support/cli.js';
 import { waitFor } from '../support/wait-for.js';
 import { makeProject, read } from '../support/project.js';
 import { requirePytest } from '../support/python.js';
@@ -42,7 +41,7 @@ describe.skipIf(requirePytest())('factory set', () => {
     const run = execa('node', [factoryBin, 'run'], {
       cwd: dir,
       reject: false,
-      env: { FACTORY_HOME: path.join(os.tmpdir(), 'factory-test-home') },
+      env: { FACTORY_HOME: testHome },
     });
     await waitFor(() => fs.existsSync(path.join(dir, '.factory/prompts/round_1.md')), 'round 1');
     const set = await runFactory(dir, ['set', 'MAX_ROUNDS=2']);

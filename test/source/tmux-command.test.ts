@@ -18,8 +18,13 @@ afterAll(async () => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
+const containing = (text: string) => expect.stringContaining(text);
+
 describe.skipIf(skip)(`factory tmux${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  it('lays out worker, tests, supervisor and diff panes that all follow the same run', async () => {
+  // The waits below share one budget inside the test's own timeout: every pane is read each time, not one by one.
+  it('lays out worker, tests, supervisor and diff panes that all follow the same run', {
+    timeout: 180_000,
+  }, async () => {
     const project = prepareDemoProject(path.join(root, 'project'));
     const { stdout, exitCode, stderr } = await execa(
       'node',
@@ -31,18 +36,17 @@ describe.skipIf(skip)(`factory tmux${skip ? ` (skipped: ${skip})` : ''}`, () => 
     const panes = (await tmux('list-panes', '-t', 'fx', '-F', '#{pane_index}')).stdout.trim().split('\n');
     expect(panes).toEqual(['0', '1', '2', '3']);
     const titles: Record<string, string> = { '0': '1 Worker', '1': '3 Supervisor', '2': '2 Tests', '3': '4 Diff' };
-    for (const [pane, title] of Object.entries(titles)) {
-      await vi.waitFor(
-        async () => expect((await tmux('capture-pane', '-p', '-t', `fx:0.${pane}`)).stdout).toContain(title),
-        { timeout: 30_000, interval: 250 },
+    const screens = async () =>
+      Promise.all(
+        Object.keys(titles).map(async (pane) => (await tmux('capture-pane', '-p', '-t', `fx:0.${pane}`)).stdout),
       );
-    }
-    for (const pane of Object.keys(titles)) {
-      await vi.waitFor(
-        async () =>
-          expect((await tmux('capture-pane', '-p', '-t', `fx:0.${pane}`)).stdout).toContain('run finished: green'),
-        { timeout: 90_000, interval: 500 },
-      );
-    }
+    await vi.waitFor(async () => expect(await screens()).toEqual(Object.values(titles).map(containing)), {
+      timeout: 30_000,
+      interval: 250,
+    });
+    await vi.waitFor(
+      async () => expect(await screens()).toEqual(Object.values(titles).map(() => containing('run finished: green'))),
+      { timeout: 120_000, interval: 500 },
+    );
   });
 });

@@ -1,10 +1,14 @@
 // Runs the built `factory` command as a user would, in a project folder, with private user defaults.
-import path from 'node:path';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { execa } from 'execa';
 import type { FactoryEvent } from '../../engine/events.js';
 
 export const factoryBin = path.resolve(import.meta.dirname, '../../bin/factory.js');
+
+/** User defaults of this test file's own (FACTORY_HOME), never a folder that parallel files or checkouts share. */
+export const testHome = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-test-home-'));
 
 export type CliResult = { exitCode?: number; stdout: string; stderr: string };
 
@@ -18,7 +22,7 @@ export async function runFactory(
     reject: false,
     timeout: options.timeoutMs ?? 120_000,
     input: options.input,
-    env: { FACTORY_HOME: path.join(os.tmpdir(), 'factory-test-home'), NO_COLOR: '1' },
+    env: { FACTORY_HOME: testHome, NO_COLOR: '1' },
   });
   return { exitCode, stdout: String(stdout), stderr: String(stderr) };
 }

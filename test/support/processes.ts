@@ -27,3 +27,13 @@ export function processesWith(text: string): number[] {
 }
 
 export const isRunning = (text: string): boolean => processesWith(text).length > 0;
+
+/** Whether a process with this pid is still there (signal 0 only asks). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,14 +1,23 @@
 // Builds the local Docker image the sandbox tests run in (sh, coreutils timeout, python3, pytest): Debian minbase via debootstrap, then `docker import`.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 
-/** Bump the tag when the recipe changes, so a cached image from an older recipe is not reused. */
-export const testImage = 'factory-test-python:1';
+/**
+ * Tagged with a hash of this file, the recipe: a machine that has the image keeps it between runs, and a changed
+ * recipe (packages, mirror, what is removed) builds a new one.
+ */
+export const testImage = `factory-test-python:${crypto
+  .createHash('sha256')
+  .update(fs.readFileSync(fileURLToPath(import.meta.url)))
+  .digest('hex')
+  .slice(0, 12)}`;
 
 const mirror = 'http://deb.debian.org/debian';
-const lockDir = path.join(os.tmpdir(), 'factory-test-image.lock');
+const lockDir = path.join(os.tmpdir(), `${testImage.replace(':', '-')}.lock`);
 
 /** Builds the image unless it exists; several test files may ask at once, so one builds while the others wait. */
 export async function ensureTestImage(): Promise<string> {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { LocalSandbox } from '../../../engine/sandbox/local-sandbox.js';
 import { outputCap } from '../../../engine/sandbox/sandbox.js';
 import { liveCap } from '../../../engine/sandbox/stream-output.js';
-import { isRunning, uniqueSleep } from '../../support/processes.js';
+import { isAlive, isRunning, uniqueSleep } from '../../support/processes.js';
 import { pythonWithPytest, requirePytest } from '../../support/python.js';
 import { waitFor } from '../../support/wait-for.js';
 
@@ -60,7 +60,7 @@ describe('LocalSandbox', () => {
     const result = await sandbox.exec(`sleep 120 </dev/null & echo $! > ${pidFile}; sleep 120`, { timeoutMs: 500 });
     expect(result).toMatchObject({ timedOut: true, exitCode: null });
     const child = Number(fs.readFileSync(pidFile, 'utf8'));
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await waitFor(() => !isAlive(child), `the background sleep ${child} to be killed`);
     expect(() => process.kill(child, 0)).toThrow();
   });
 

@@ -8,8 +8,9 @@ import { createEngine } from '../../../../engine/engine.js';
 import type { FactoryEvent } from '../../../../engine/events.js';
 import { createSandbox } from '../../../../engine/sandbox/create-sandbox.js';
 import { labels, projectId } from '../../../../engine/sandbox/docker/container-spec.js';
-import { cliBundle } from '../../../support/cli-bundle.js';
+import { factoryBin } from '../../../support/cli.js';
 import { dockerForTests } from '../../../support/docker-for-tests.js';
+import { isAlive } from '../../../support/processes.js';
 import { makePythonProject } from '../../../support/python-project.js';
 
 const docker = await dockerForTests();
@@ -49,15 +50,6 @@ async function projectContainers(projectDir: string): Promise<string[]> {
     filters: { label: [`${labels.project}=${projectId(projectDir)}`] },
   });
   return found.map((info) => info.Id);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function until(done: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
@@ -111,7 +103,7 @@ describe.skipIf(!docker.engine)(title, () => {
   /** `factory run` as a child process, returned once its container is up; the worker's first call streams slowly, so the run stays mid-round. */
   async function slowCliRun(): Promise<{ dir: string; child: ReturnType<typeof execa> }> {
     const dir = await project({ worker: [{ say: ['thinking', 'still thinking'], delayMs: 60_000 }] });
-    const child = execa('node', [await cliBundle(), 'run', '-C', dir], { reject: false });
+    const child = execa('node', [factoryBin, 'run', '-C', dir], { reject: false });
     await until(async () => {
       if (child.nodeChildProcess.exitCode !== null)
         throw new Error(`factory run ended before its container appeared: ${(await child).stderr}`);
@@ -138,7 +130,7 @@ describe.skipIf(!docker.engine)(title, () => {
     crashed.kill('SIGKILL');
     await crashed;
     // The next run judges the container by whether its process is alive: wait until the kernel has let it go.
-    await until(() => !alive(crashed.pid!));
+    await until(() => !isAlive(crashed.pid!));
     const left = await projectContainers(dir);
     expect(left).toHaveLength(1);
 

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { labels, projectId } from '../../../../engine/sandbox/docker/container-spec.js';
 import { DockerSandbox } from '../../../../engine/sandbox/docker/docker-sandbox.js';
 import { outputCap } from '../../../../engine/sandbox/sandbox.js';
@@ -124,7 +124,12 @@ describe.skipIf(!docker.engine)(title, () => {
     const abort = new AbortController();
     const sleep = uniqueSleep(302);
     const running = sandbox.exec(sleep, { timeoutMs: 60_000, signal: abort.signal });
-    setTimeout(() => abort.abort(), 1000);
+    // Aborted once the sleep runs in the container, not after a guessed delay.
+    await vi.waitFor(
+      async () => expect((await sandbox.exec(listProcesses, { timeoutMs: 10_000 })).output).toContain(sleep),
+      { timeout: 30_000, interval: 100 },
+    );
+    abort.abort();
     const result = await running;
     expect(result.exitCode).not.toBe(0);
     expect(result.timedOut).toBe(false);
