@@ -4,7 +4,8 @@ export type Tone = 'accent' | 'text' | 'dim' | 'success' | 'warning' | 'barFill'
 /** A run of text in one tone; `spinner` is a one-column spinner drawn in its place (its text is a stand-in). */
 export type Segment = { text: string; tone?: Tone; spinner?: boolean; badge?: boolean };
 
-/** One way to draw a part; `level` is how reluctant we are to use it (0: the full form, always tried first). */
+/** One way to draw a part; `level` is how reluctant we are to use it (0: the full form, always tried first).
+ * A form with no segments leaves the part out at that level (before higher parts are shortened further). */
 export type PartForm = { level: number; segments: Segment[] };
 
 /** forms: fullest first. An optional part may be dropped once its shortest form is too wide; a required one never is.
@@ -29,7 +30,7 @@ export const segmentsWidth = (segments: readonly Segment[]): number =>
 export function layoutBar(parts: readonly BarPart[], width: number): BarLayout {
   const slots = parts.map((part) => ({ part, chosen: 0, shown: true }));
   const form = (slot: (typeof slots)[number]): PartForm => slot.part.forms[slot.chosen] ?? { level: 0, segments: [] };
-  const kept = (): typeof slots => slots.filter((slot) => slot.shown);
+  const kept = (): typeof slots => slots.filter((slot) => slot.shown && form(slot).segments.length > 0);
   const measure = (): number =>
     kept().reduce(
       (sum, slot, at) =>

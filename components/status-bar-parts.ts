@@ -105,9 +105,10 @@ function vramFigures(models: readonly ModelView[]): { used: number; total?: numb
   return { used, total: newest?.vramTotal, source: newest?.vramSource };
 }
 
-/** "docker <image> (container …)" → "docker <image>" → "docker"; "local processes in <dir>" → "local processes" → "local". */
+/** "docker <image> (container …)" → "docker <image>" → "docker"; "local processes in <dir>" → "local processes" → "local";
+ * left out before the models lose their state words. */
 function sandboxForms(sandbox: string): PartForm[] {
   const head = sandbox.split(' (')[0]?.split(' in ')[0] ?? sandbox;
   const word = sandbox.split(' ')[0] ?? sandbox;
-  return [form(0, plain(sandbox)), form(1, plain(head)), form(2, plain(word))];
+  return [form(0, plain(sandbox)), form(1, plain(head)), form(2, plain(word)), form(3)];
 }

@@ -36,6 +36,16 @@ describe('layoutBar', () => {
     expect(text(4)).toBe(' RUNNING ');
   });
 
+  it('leaves a part out at the level of its empty form, before higher parts shorten further', () => {
+    const leaving = parts.map((each) =>
+      each.id === 'sandbox' ? { ...each, forms: [...each.forms, { level: 2, segments: [] }] } : each,
+    );
+    const text = layoutBar(leaving, 45)
+      .parts.map((each) => each.lead + each.segments.map((segment) => segment.text).join(''))
+      .join('');
+    expect(text).toBe(' RUNNING  task 1/2 · round 3/8 · $0.25');
+  });
+
   it('keeps a required part whatever the width, dropping the optional ones around it', () => {
     const required = parts.map((each) => (each.id === 'sandbox' ? { ...each, required: true } : each));
     const kept = layoutBar(required, 20).parts.map((each) => each.id);
