@@ -62,6 +62,7 @@ function modelForms(models: readonly ModelView[]): PartForm[] {
     return [
       form(0, ...each(full, ' · ')),
       form(2, ...each(role, ' · ')),
+      form(3, ...each(role, ' ')),
       form(3, ...each(compact, ' ')),
       form(4, ...each(tiny, ' ')),
     ];
@@ -75,6 +76,7 @@ function modelForms(models: readonly ModelView[]): PartForm[] {
     form(1, ...each(full, ' · '), plain(` · VRAM ${amount}${from}`)),
     form(2, ...each(full, ' · '), plain(` · VRAM ${amount}`)),
     form(2, ...each(role, ' · '), plain(` · VRAM ${amount}`)),
+    form(3, ...each(role, ' '), plain(` VRAM ${short}`)),
     form(3, ...each(compact, ' '), plain(` VRAM ${short}`)),
     form(4, ...each(tiny, ' '), plain(` VRAM ${short}`)),
   ];
