@@ -32,7 +32,7 @@ const until = async (pattern: RegExp, timeout = 120_000): Promise<string> =>
   );
 
 describe.skipIf(skip)(`factory demo's model indicator in tmux${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  it('shows the architect loading and unloading, then the coder and the reviewer resident', async () => {
+  it('shows the architect loading, loaded while it plans and unloading, then the coder and the reviewer resident', async () => {
     if (!fs.existsSync(path.join(repoRoot, 'dist/cli.js')))
       throw new Error('dist/ is missing: run npm run build (npm test does)');
     const factory = `env FACTORY_HOME=${quote(path.join(root, 'home'))} ${quote(process.execPath)} ${quote(path.join(repoRoot, 'bin/factory.js'))}`;
@@ -42,6 +42,9 @@ describe.skipIf(skip)(`factory demo's model indicator in tmux${skip ? ` (skipped
     });
     const loading = await until(new RegExp(`^ RUNNING .* ${spinner} architect (qwen2\\.5:72b )?loading`));
     expect(loading).toContain('VRAM 0.0G/48.0G');
+    // Loaded while it plans (the recorded architect takes 3 s): 47.0 GB of VRAM out of the 48 GiB budget.
+    const planning = await until(/^ RUNNING .* ● architect (qwen2\.5:72b )?loaded/);
+    expect(planning).toContain('VRAM 43.8G/48.0G');
     await until(new RegExp(`^ RUNNING .* ${spinner} architect (qwen2\\.5:72b )?unloading`));
     const coder = await until(/^ RUNNING .* ● coder (qwen2\.5-coder:32b )?loaded/);
     expect(coder).not.toContain('architect');

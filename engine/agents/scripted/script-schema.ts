@@ -35,10 +35,12 @@ const verdict = z.strictObject({
 
 const planAnswer = z.union([z.string(), z.record(z.string(), z.unknown())]);
 
-/** An architect call that also tries to change the project; `answer` is the plan (JSON text or an object). */
+/** An architect call that may also try to change the project; `answer` is the plan (JSON text or an object). */
 const architectCall = z.strictObject({
   answer: z.union([z.string(), z.record(z.string(), z.unknown())]),
   ...sideEffects,
+  /** Pause before answering, as a model takes its time to plan. */
+  delayMs: z.number().int().min(0).max(60_000).optional(),
 });
 
 /** A local model the recorded run loads: its role, its name and sizes as Ollama lists them, how long it takes to load. */
