@@ -22,9 +22,9 @@ export const segmentsWidth = (segments: readonly Segment[]): number =>
   segments.reduce((sum, segment) => sum + (segment.spinner ? 1 : [...segment.text].length), 0);
 
 /**
- * parts: in priority order, the most important first. Tries the full forms, then, level by level, moves the
- * lowest-priority parts to their next form while that form's level is within the current one; when every form is
- * spent, drops optional parts from the lowest up. The first part is never dropped; the result is at most `width` wide
+ * parts: in priority order, the most important first. Tries the full forms, then, level by level, moves parts to
+ * their next form of that level, a step at a time from the lowest priority up; when every form is spent, drops
+ * optional parts from the lowest up. The first part is never dropped; the result is at most `width` wide
  * unless the required parts alone are wider.
  */
 export function layoutBar(parts: readonly BarPart[], width: number): BarLayout {
@@ -38,10 +38,20 @@ export function layoutBar(parts: readonly BarPart[], width: number): BarLayout {
       0,
     );
   const levels = [...new Set(parts.flatMap((part) => part.forms.map((each) => each.level)))].sort((a, b) => a - b);
+  // Within a level, one step per part per pass, from the lowest up, so that no part is squeezed to its last form
+  // while a higher one still has a form of that level to give.
   for (const level of levels) {
-    for (const slot of [...slots].reverse()) {
-      const next = (): PartForm | undefined => slot.part.forms[slot.chosen + 1];
-      while (measure() > width && (next()?.level ?? Number.POSITIVE_INFINITY) <= level) slot.chosen++;
+    let stepped = true;
+    while (stepped && measure() > width) {
+      stepped = false;
+      for (const slot of [...slots].reverse()) {
+        if (measure() <= width) break;
+        const next = slot.part.forms[slot.chosen + 1];
+        if (next && next.level <= level) {
+          slot.chosen++;
+          stepped = true;
+        }
+      }
     }
     if (measure() <= width) break;
   }

@@ -29,6 +29,21 @@ describe('layoutBar', () => {
     expect(text(45)).toBe(' RUNNING  t1/2 r3/8 · $0.25 · local');
   });
 
+  it('takes a step at a time within a level: a higher part gives its form before a lower one gives its last', () => {
+    const stepped: BarPart[] = [
+      { ...part('badge', [0, ' X ']), required: true },
+      part('high', [0, 'aaaaaaaaaa'], [1, 'a']),
+      part('low', [0, 'bbbbbbbbbb'], [1, 'bbbbb'], [1, 'b']),
+    ];
+    const shown = (width: number): string =>
+      layoutBar(stepped, width)
+        .parts.map((each) => each.lead + each.segments.map((segment) => segment.text).join(''))
+        .join('');
+    expect(shown(24)).toBe(' X  · aaaaaaaaaa · bbbbb');
+    expect(shown(20)).toBe(' X  · a · bbbbb');
+    expect(shown(12)).toBe(' X  · a · b');
+  });
+
   it('then drops optional parts from the lowest up, never the first', () => {
     expect(text(34)).toBe(' RUNNING  t1/2 r3/8 · $0.25');
     expect(text(26)).toBe(' RUNNING  t1/2 r3/8');
