@@ -101,7 +101,9 @@ type Payloads = {
     state: 'loading' | 'loaded' | 'unloading' | 'unloaded';
     sizeVram?: number;
     size?: number;
+    /** The memory the models share, and where that figure comes from ("VRAM_BUDGET_GB", "unified memory", ...). */
     vramTotal?: number;
+    vramSource?: string;
   };
   'model:pull': { model: string; role: ModelRole; status: string; completed?: number; total?: number };
 };

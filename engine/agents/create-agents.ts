@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Ollama } from 'ollama';
 import type { FactoryConfig, EngineName } from '../config/factory-config.js';
 import { ModelManager } from '../models/model-manager.js';
+import { RecordedOllama } from '../models/recorded-ollama.js';
 import { ollamaRoles, roleModel, type ModelRole } from '../models/roles.js';
 import { UserError } from '../util/errors.js';
 import type { Architect, Supervisor, Worker } from './agent.js';
@@ -54,7 +55,7 @@ export function createAgents(projectDir: string, config: FactoryConfig, cliEnv: 
           budgetGb: config.vramBudgetGb,
           pull: config.ollamaPull,
         })
-      : undefined;
+      : recordedModels(projectDir, config);
   const worker = new ContainedWorker(createWorker(projectDir, config, config.aiEngine, parts, 'coder'), 'coder');
   const agents: Agents = { worker, models, ...createPlanners(projectDir, config, parts) };
   if (config.supervisor === 'none') return agents;
@@ -116,6 +117,23 @@ function createPlanners(
     reviewer:
       script.reviewer.length > 0 ? new ContainedWorker(new ScriptedWorker(script, 'reviewer'), 'reviewer') : undefined,
   };
+}
+
+/** A scripted run whose script lists local models plays them on a recorded Ollama server, through the same manager. */
+function recordedModels(projectDir: string, config: FactoryConfig): ModelManager | undefined {
+  if (config.aiEngine !== 'scripted') return undefined;
+  const recorded = loadScript(path.resolve(projectDir, config.script)).models;
+  if (recorded.length === 0) return undefined;
+  const client = new RecordedOllama(recorded);
+  return new ModelManager({
+    client,
+    numCtx: contextWindows(client, config.ollamaNumCtx),
+    host: `the recording in ${config.script}`,
+    roles: new Map(recorded.map((model) => [model.role, model.name])),
+    budgetGb: config.vramBudgetGb,
+    pull: false,
+    pollMs: 50,
+  });
 }
 
 function createSupervisor(projectDir: string, config: FactoryConfig, engine: EngineName, parts: Parts): Supervisor {

@@ -1,5 +1,5 @@
 // Loads each local role's model before its step and unloads the architect after the plan, watching /api/ps; refuses up front what cannot fit.
-import type { ModelResponse, Ollama } from 'ollama';
+import type { ChatRequest, ChatResponse, ModelResponse, Ollama } from 'ollama';
 import type { NumCtx } from '../agents/ollama/context-window.js';
 import { ollamaProblem } from '../agents/ollama/ollama-problem.js';
 import type { EventPayload } from '../events.js';
@@ -7,6 +7,7 @@ import { UserError } from '../util/errors.js';
 import { pullModel } from './pull-model.js';
 import { sameModel, type ModelRole } from './roles.js';
 import { budgetProblem } from './vram-budget.js';
+import { type VramTotal, vramTotal } from './vram-total.js';
 
 export type ModelSay = <T extends 'model:state' | 'model:pull'>(type: T, payload: EventPayload<T>) => void;
 
@@ -19,8 +20,13 @@ export interface ModelControl {
   releaseRole(role: ModelRole): Promise<void>;
 }
 
+/** What the manager asks of an Ollama server: the `ollama` client, or a recorded one (the demo). */
+export type ModelServer = Pick<Ollama, 'list' | 'ps' | 'pull' | 'show'> & {
+  chat(request: ChatRequest & { stream?: false }): Promise<ChatResponse>;
+};
+
 export type ModelManagerOptions = {
-  client: Ollama;
+  client: ModelServer;
   host: string;
   numCtx: NumCtx;
   roles: ReadonlyMap<ModelRole, string>;
@@ -33,6 +39,9 @@ export type ModelManagerOptions = {
 export class ModelManager implements ModelControl {
   private say: ModelSay = () => undefined;
   private readonly prepared = new Set<ModelRole>();
+  private total?: Promise<VramTotal | undefined>;
+  /** Without a known total: the memory of the models /api/ps last listed (what Ollama reports). */
+  private reported?: VramTotal;
 
   constructor(private readonly options: ModelManagerOptions) {}
 
@@ -60,24 +69,35 @@ export class ModelManager implements ModelControl {
     const model = this.options.roles.get(role);
     if (!model) return;
     this.prepared.add(role);
-    this.say('model:state', { model, role, state: 'loading' });
+    await this.sayState(model, role, 'loading');
     const options = { num_ctx: await this.options.numCtx(model) };
     await this.call(() => this.options.client.chat({ model, messages: [], keep_alive: -1, options }), model);
     const running = await this.waitInPs(model, true);
-    this.say('model:state', { model, role, state: 'loaded', sizeVram: running?.size_vram, size: running?.size });
+    await this.sayState(model, role, 'loaded', { sizeVram: running?.size_vram, size: running?.size });
   }
 
   async releaseRole(role: ModelRole): Promise<void> {
     const model = this.options.roles.get(role);
     this.prepared.delete(role);
     if (!model || [...this.prepared].some((other) => sameModel(this.options.roles.get(other) ?? '', model))) return;
-    this.say('model:state', { model, role, state: 'unloading' });
+    await this.sayState(model, role, 'unloading');
     await this.call(() => this.options.client.chat({ model, messages: [], keep_alive: 0 }), model);
     if (await this.waitInPs(model, false))
       throw new Error(
         `model "${model}" is still loaded on ${this.options.host} after it was asked to unload (keep_alive 0)`,
       );
-    this.say('model:state', { model, role, state: 'unloaded' });
+    await this.sayState(model, role, 'unloaded');
+  }
+
+  private async sayState(
+    model: string,
+    role: ModelRole,
+    state: EventPayload<'model:state'>['state'],
+    sizes: { sizeVram?: number; size?: number } = {},
+  ): Promise<void> {
+    this.total ??= vramTotal({ budgetGb: this.options.budgetGb, host: this.options.host });
+    const memory = (await this.total) ?? this.reported;
+    this.say('model:state', { model, role, state, ...sizes, vramTotal: memory?.bytes, vramSource: memory?.source });
   }
 
   private checkBudget(models: ModelResponse[]): void {
@@ -91,9 +111,10 @@ export class ModelManager implements ModelControl {
   private async waitInPs(model: string, present: boolean): Promise<ModelResponse | undefined> {
     const deadline = Date.now() + (this.options.settleMs ?? 30_000);
     for (;;) {
-      const running = (await this.call(() => this.options.client.ps(), model)).models.find((entry) =>
-        sameModel(entry.name, model),
-      );
+      const listed = (await this.call(() => this.options.client.ps(), model)).models;
+      const size = listed.reduce((sum, entry) => sum + entry.size, 0);
+      this.reported = size > 0 ? { bytes: size, source: 'ollama ps' } : this.reported;
+      const running = listed.find((entry) => sameModel(entry.name, model));
       if (Boolean(running) === present || Date.now() > deadline) return running;
       await new Promise((resolve) => setTimeout(resolve, this.options.pollMs ?? 250));
     }

@@ -5,7 +5,7 @@ import { ollamaProblem } from '../agents/ollama/ollama-problem.js';
 import { UserError, errorMessage } from '../util/errors.js';
 
 export async function pullModel(
-  client: Ollama,
+  client: Pick<Ollama, 'pull'>,
   host: string,
   model: string,
   report: (progress: Omit<EventPayload<'model:pull'>, 'role'>) => void,

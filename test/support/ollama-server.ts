@@ -13,6 +13,8 @@ export type OllamaScript = {
   chunkSize?: number;
   /** Pause between streamed chunks, for tests that interrupt a model mid-answer. */
   chunkDelayMs?: number;
+  /** How long a load or an unload (a chat with no messages) takes, as a large model's does. */
+  loadMs?: number;
 };
 export type OllamaServer = {
   url: string;
@@ -53,6 +55,7 @@ export async function startOllamaServer(script: OllamaScript): Promise<OllamaSer
     const messages = (body.messages as unknown[] | undefined) ?? [];
     const base = { model: body.model, created_at: new Date().toISOString() };
     if (messages.length === 0) {
+      if (script.loadMs) await new Promise((resolve) => setTimeout(resolve, script.loadMs));
       keep(name, body.keep_alive);
       return sendJson(response, 200, {
         ...base,

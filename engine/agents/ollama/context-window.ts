@@ -4,7 +4,7 @@ import type { Ollama } from 'ollama';
 export type NumCtx = (model: string) => Promise<number>;
 
 /** The model's own context length, capped by OLLAMA_NUM_CTX; the cap alone when the server cannot say. */
-export function contextWindows(client: Ollama, cap: number): NumCtx {
+export function contextWindows(client: Pick<Ollama, 'show'>, cap: number): NumCtx {
   const known = new Map<string, Promise<number>>();
   return (model) => {
     let window = known.get(model);

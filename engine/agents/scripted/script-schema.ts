@@ -35,10 +35,22 @@ const verdict = z.strictObject({
 
 const planAnswer = z.union([z.string(), z.record(z.string(), z.unknown())]);
 
-/** An architect call that also tries to change the project; `answer` is the plan (JSON text or an object). */
+/** An architect call that may also try to change the project; `answer` is the plan (JSON text or an object). */
 const architectCall = z.strictObject({
   answer: z.union([z.string(), z.record(z.string(), z.unknown())]),
   ...sideEffects,
+  /** Pause before answering, as a model takes its time to plan. */
+  delayMs: z.number().int().min(0).max(60_000).optional(),
+});
+
+/** A local model the recorded run loads: its role, its name and sizes as Ollama lists them, how long it takes to load. */
+const recordedModel = z.strictObject({
+  role: z.enum(['architect', 'reviewer', 'coder', 'supervisor']),
+  name: z.string().min(1),
+  size: z.number().int().min(0),
+  sizeVram: z.number().int().min(0).optional(),
+  contextLength: z.number().int().min(1).optional(),
+  loadMs: z.number().int().min(0).max(60_000).default(1500),
 });
 
 export const scriptSchema = z.strictObject({
@@ -60,10 +72,13 @@ export const scriptSchema = z.strictObject({
     .default([]),
   /** The reviewer's calls (it writes the tests), in order; same shape as worker calls. */
   reviewer: z.array(workerCall).default([]),
+  /** Local models to play the roles on a recorded Ollama server: loaded and unloaded as a live one would (the demo). */
+  models: z.array(recordedModel).default([]),
 });
 
 export type Script = z.infer<typeof scriptSchema>;
 export type WorkerCall = z.infer<typeof workerCall>;
+export type RecordedModel = z.infer<typeof recordedModel>;
 export type SideEffects = { write?: Record<string, string>; run?: string[] };
 
 export function loadScript(file: string): Script {

@@ -1,6 +1,7 @@
 // An architect with no AI: answers each plan prompt with the script's next `architect` entry.
 import type { Architect, PlanRequest, Usage } from '../agent.js';
 import { tryReadOnlyCall } from './read-only-call.js';
+import { sleep } from './script-sleep.js';
 import type { Script } from './script-schema.js';
 
 export class ScriptedArchitect implements Architect {
@@ -17,6 +18,7 @@ export class ScriptedArchitect implements Architect {
       : typeof entry === 'object' && isCall(entry)
         ? entry
         : { answer: entry };
+    if (call.delayMs) await sleep(call.delayMs, request.signal);
     await tryReadOnlyCall(call, request.projectDir, request.signal, request.onActivity);
     const answer = call.answer;
     const text = answer === undefined ? '' : typeof answer === 'string' ? answer : JSON.stringify(answer, null, 2);
@@ -25,9 +27,9 @@ export class ScriptedArchitect implements Architect {
   }
 }
 
-type Call = { answer: unknown; write?: Record<string, string>; run?: string[] };
+type Call = { answer: unknown; write?: Record<string, string>; run?: string[]; delayMs?: number };
 
-/** An architect call has `answer` and at most `write` and `run`; any other object is a plan. */
+/** An architect call has `answer` and at most `write`, `run` and `delayMs`; any other object is a plan. */
 function isCall(entry: object): entry is Call {
-  return 'answer' in entry && Object.keys(entry).every((key) => ['answer', 'write', 'run'].includes(key));
+  return 'answer' in entry && Object.keys(entry).every((key) => ['answer', 'write', 'run', 'delayMs'].includes(key));
 }

@@ -3,6 +3,7 @@ import { applyEdit } from '../../edits/apply-edit.js';
 import type { Worker, WorkerRequest, WorkerResult } from '../agent.js';
 import { runScriptCommands } from './script-commands.js';
 import type { Script, WorkerCall } from './script-schema.js';
+import { sleep } from './script-sleep.js';
 
 export class ScriptedWorker implements Worker {
   readonly name = 'scripted';
@@ -45,18 +46,4 @@ export class ScriptedWorker implements Worker {
     if (index < calls.length) return calls[index];
     return this.script.afterLast === 'repeat' && calls.length > 0 ? calls[index % calls.length] : undefined;
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
 }

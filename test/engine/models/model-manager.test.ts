@@ -1,4 +1,7 @@
 // The model manager against a loopback Ollama server: architect loaded then unloaded, reviewer and coder resident, pulls, and the budget refusal.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Ollama } from 'ollama';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../engine/events.js';
@@ -38,17 +41,19 @@ function managerFor(url: string, options: { budgetGb?: number; pull?: boolean; r
     pollMs: 20,
   });
   const events: string[] = [];
+  const states: EventPayload<'model:state'>[] = [];
   const pulls: EventPayload<'model:pull'>[] = [];
   manager.attach((type, payload) => {
     if (type === 'model:pull') pulls.push(payload as EventPayload<'model:pull'>);
     else {
       const state = payload as EventPayload<'model:state'>;
+      states.push(state);
       events.push(
         `${state.role} ${state.model} ${state.state}${state.sizeVram ? ` ${state.sizeVram}/${state.size}` : ''}`,
       );
     }
   });
-  return { manager, events, pulls };
+  return { manager, events, states, pulls };
 }
 
 describe('ModelManager', () => {
@@ -86,6 +91,41 @@ describe('ModelManager', () => {
       'qwen2.5-coder:32b -1 32768',
     ]);
     expect(server.requests.some((request) => request.path === '/api/ps')).toBe(true);
+  });
+
+  it('gives every state the VRAM total with its source: VRAM_BUDGET_GB, else what /api/ps reports', async () => {
+    server = await startOllamaServer({ models: [architect, reviewer, coder], answers: [] });
+    const budgeted = managerFor(server.url, { budgetGb: 64 });
+    await budgeted.manager.prepareRole('coder');
+    expect(budgeted.states.map((state) => [state.state, state.vramTotal, state.vramSource])).toEqual([
+      ['loading', 64 * 1024 ** 3, 'VRAM_BUDGET_GB'],
+      ['loaded', 64 * 1024 ** 3, 'VRAM_BUDGET_GB'],
+    ]);
+    await budgeted.manager.releaseRole('coder');
+
+    // No budget, and a machine whose nvidia-smi cannot reach a driver: the models' memory as /api/ps lists it.
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-no-gpu-'));
+    fs.writeFileSync(path.join(bin, 'nvidia-smi'), '#!/bin/sh\nexit 9\n', { mode: 0o755 });
+    const originalPath = process.env.PATH;
+    process.env.PATH = `${bin}${path.delimiter}${originalPath}`;
+    try {
+      const { manager, states } = managerFor(server.url);
+      await manager.prepareRole('reviewer');
+      await manager.prepareRole('coder');
+      const loaded = states.filter((state) => state.state === 'loaded');
+      const expected = process.platform === 'linux' ? 'ollama ps' : loaded[0]?.vramSource;
+      expect(loaded.map((state) => [state.model, state.vramTotal, state.vramSource])).toEqual([
+        ['qwen2.5:14b', process.platform === 'linux' ? reviewer.size : loaded[0]?.vramTotal, expected],
+        [
+          'qwen2.5-coder:32b',
+          process.platform === 'linux' ? reviewer.size + coder.size : loaded[1]?.vramTotal,
+          expected,
+        ],
+      ]);
+    } finally {
+      process.env.PATH = originalPath;
+      fs.rmSync(bin, { recursive: true, force: true });
+    }
   });
 
   it("does not unload the architect's model while another role still uses it", async () => {

@@ -1,0 +1,119 @@
+// The status bar drawn by Ink (ink-testing-library) at 80 to 160 columns: the badge always whole, parts shortened in priority order.
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ModelView } from '../../components/dashboard-state.js';
+import StatusBar from '../../components/StatusBar.js';
+import { initialStatus, type RunStatus } from '../../engine/reports/run-status.js';
+import { stripAnsi } from '../../engine/util/clean-text.js';
+
+const gib = 1024 ** 3;
+const docker =
+  'docker factory-sandbox:py3.12 (container factory-run-7f3a, no network, as 1000:1000, via /var/run/docker.sock)';
+
+/** A run 12 min 34 s old: finished runs stop the clock at their last event, the others count from now. */
+const status = (state: RunStatus['state']): RunStatus => ({
+  ...initialStatus(),
+  state,
+  sandbox: docker,
+  task: 2,
+  tasksTotal: 3,
+  tasksGreen: 1,
+  round: 4,
+  maxRounds: 20,
+  failStreak: 2,
+  idleStreak: 1,
+  tokens: 48_200,
+  costUsd: 1.37,
+  startedAt: new Date(Date.now() - 754_000).toISOString(),
+  updatedAt: new Date().toISOString(),
+});
+
+const model = (view: Partial<ModelView> & Pick<ModelView, 'role' | 'model' | 'state'>): ModelView => ({
+  ts: '2026-01-01T10:00:05.000Z',
+  task: 1,
+  round: 0,
+  type: 'model:state',
+  vramTotal: 48 * gib,
+  vramSource: 'VRAM_BUDGET_GB',
+  ...view,
+});
+
+/** The architect has been unloaded after the plan; the reviewer is resident and the coder loading. */
+const localModels: Record<string, ModelView> = {
+  'architect:qwen2.5:72b': model({ role: 'architect', model: 'qwen2.5:72b', state: 'unloaded' }),
+  'reviewer:qwen2.5:14b': model({ role: 'reviewer', model: 'qwen2.5:14b', state: 'loaded', sizeVram: 8.4 * gib }),
+  'coder:qwen2.5-coder:32b': model({ role: 'coder', model: 'qwen2.5-coder:32b', state: 'loading' }),
+};
+
+const mounted: ReturnType<typeof render>[] = [];
+afterEach(() => {
+  for (const view of mounted.splice(0)) view.unmount();
+});
+
+function bar(state: RunStatus['state'], width: number, models: Record<string, ModelView> = {}): string {
+  const view = render(<StatusBar status={status(state)} models={models} width={width} />);
+  mounted.push(view);
+  return stripAnsi(view.lastFrame() ?? '');
+}
+
+const sandboxForms = [docker, 'docker factory-sandbox:py3.12', 'docker'];
+const spinnerFrames = /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/;
+
+describe('StatusBar', () => {
+  for (const [state, badge] of [
+    ['running', ' RUNNING '],
+    ['paused', ' PAUSED '],
+    ['finished', ' FINISHED '],
+  ] as const)
+    for (const width of [80, 100, 120, 160])
+      for (const local of [false, true])
+        it(`${state} at ${width} columns ${local ? 'with' : 'without'} local models: the whole badge, whole parts, within the width`, () => {
+          const text = bar(state, width, local ? localModels : {});
+          expect(text.startsWith(`${badge} `)).toBe(true);
+          expect(text).not.toContain('\n');
+          expect([...text].length).toBeLessThanOrEqual(width);
+          // Task and round, streaks, elapsed and cost come before the models and the sandbox, in one form or another.
+          expect(text).toMatch(
+            / (task 2\/3( \(1 green\))? · round 4\/20|t2\/3 r4\/20) · (fail 2 · idle 1|f2 i1) · 12:3[45] · (48\.2k tok )?\$1\.37/,
+          );
+          const last = text.split(' · ').at(-1) ?? '';
+          if (text.includes('docker')) expect(sandboxForms).toContain(last);
+          if (!local) expect(text).not.toContain('VRAM');
+          else {
+            // Shortened to "8.4/48.0G" where room is short (always at 100 columns and below).
+            expect(text).toMatch(
+              width >= 160 ? / · VRAM 8\.4G\/48\.0G/ : width >= 120 ? / VRAM 8\.4G?\/48\.0G/ : / VRAM 8\.4\/48\.0G$/,
+            );
+            expect(text).toMatch(/● ?reviewer/);
+            expect(text).toMatch(width >= 100 ? /⠋ coder( qwen2\.5-coder:32b)? loading/ : /⠋coder↑/);
+            expect(text).not.toContain('architect');
+          }
+        });
+
+  it('shows everything at 320 columns: names, states, the VRAM bar and where the total comes from, the whole sandbox', () => {
+    const text = bar('running', 320, localModels);
+    expect(text).toContain(' RUNNING  task 2/3 (1 green) · round 4/20 · fail 2 · idle 1 · 12:34 · 48.2k tok $1.37 · ');
+    expect(text).toContain(
+      '● reviewer qwen2.5:14b loaded · ⠋ coder qwen2.5-coder:32b loading · VRAM █░░░░░ 8.4G/48.0G (VRAM_BUDGET_GB)',
+    );
+    expect(text.endsWith(` · ${docker}`)).toBe(true);
+  });
+
+  it('spins for a model that loads or unloads, and stops once it is loaded', async () => {
+    const moving = { 'architect:qwen2.5:72b': model({ role: 'architect', model: 'qwen2.5:72b', state: 'unloading' }) };
+    const view = render(<StatusBar status={status('running')} models={moving} width={160} />);
+    mounted.push(view);
+    const first = stripAnsi(view.lastFrame() ?? '');
+    expect(first).toMatch(/ · ([⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]) architect qwen2\.5:72b unloading/);
+    await vi.waitFor(() => expect(stripAnsi(view.lastFrame() ?? '')).not.toBe(first), { timeout: 3000 });
+    view.rerender(
+      <StatusBar
+        status={status('running')}
+        models={{ 'coder:c': model({ role: 'coder', model: 'c', state: 'loaded', sizeVram: gib }) }}
+        width={160}
+      />,
+    );
+    expect(stripAnsi(view.lastFrame() ?? '')).toContain('● coder c loaded · VRAM');
+    expect(stripAnsi(view.lastFrame() ?? '')).not.toMatch(spinnerFrames);
+  });
+});
