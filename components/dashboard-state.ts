@@ -155,27 +155,32 @@ function keepPlace(state: DashboardState, pane: PaneId, added: number): Record<P
   return { ...state.scroll, [pane]: state.scroll[pane] + added };
 }
 
-/** Runs of streamed chunks are appended in one go: at thousands of lines a second, copying the window per line would dominate. */
+/**
+ * Runs of streamed lines (the worker's chunks, the tests' output) are appended in one go: at thousands of lines a
+ * second, copying a pane's window once per line would dominate.
+ */
 function foldEvents(state: DashboardState, events: readonly FactoryEvent[]): DashboardState {
   let next = state;
-  let chunks: Line[] = [];
-  let lastChunk: FactoryEvent | undefined;
-  const flushChunks = (): void => {
-    if (!lastChunk) return;
-    next = addWorker({ ...next, status: reduceStatus(next.status, lastChunk) }, chunks);
-    chunks = [];
-    lastChunk = undefined;
+  let run: { last: FactoryEvent; lines: Line[] } | undefined;
+  const flushRun = (): void => {
+    if (!run) return;
+    const { last, lines } = run;
+    run = undefined;
+    const counted = { ...next, status: reduceStatus(next.status, last) };
+    next = last.type === 'agent:chunk' ? addWorker(counted, lines) : addTestLines(counted, lines);
   };
   for (const event of events) {
-    if (event.type === 'agent:chunk') {
-      chunks.push(...toLines(event.text, 'text'));
-      lastChunk = event;
+    if (event.type === 'agent:chunk' || event.type === 'tests:output') {
+      if (run && run.last.type !== event.type) flushRun();
+      run ??= { last: event, lines: [] };
+      run.last = event;
+      run.lines.push(...toLines(event.text, 'text'));
       continue;
     }
-    flushChunks();
+    flushRun();
     next = foldEvent(next, event);
   }
-  flushChunks();
+  flushRun();
   return next;
 }
 
@@ -220,14 +225,6 @@ function foldPanes(previous: DashboardState, event: FactoryEvent): DashboardStat
         tests: { ...state.tests, running: true, command: event.command, lines: [] },
         scroll: { ...state.scroll, tests: 0 },
       };
-    case 'tests:output': {
-      const added = toLines(event.text, 'text');
-      return {
-        ...state,
-        tests: { ...state.tests, lines: appendLines(state.tests.lines, added) },
-        scroll: keepPlace(state, 'tests', added.length),
-      };
-    }
     case 'tests:finished': {
       const { result } = event;
       const lines = state.tests.lines.length > 0 ? state.tests.lines : toLines(result.output, 'text');
@@ -284,6 +281,14 @@ function foldPanes(previous: DashboardState, event: FactoryEvent): DashboardStat
 
 function addWorker(state: DashboardState, added: Line[]): DashboardState {
   return { ...state, worker: appendLines(state.worker, added), scroll: keepPlace(state, 'worker', added.length) };
+}
+
+function addTestLines(state: DashboardState, added: Line[]): DashboardState {
+  return {
+    ...state,
+    tests: { ...state.tests, lines: appendLines(state.tests.lines, added) },
+    scroll: keepPlace(state, 'tests', added.length),
+  };
 }
 
 function addEntry(state: DashboardState, entry: SupervisorEntry): DashboardState {

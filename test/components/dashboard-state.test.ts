@@ -46,6 +46,23 @@ describe('dashboard state', () => {
     expect(state.worker.at(-1)).toEqual({ text: `line ${paneLineCap + 49}`, tone: 'text' });
   });
 
+  it('folds one batch of interleaved worker and test output into bounded windows, in order', () => {
+    const interleaved = Array.from({ length: paneLineCap + 20 }, (_, n) => [
+      event('agent:chunk', { text: `w${n}` }),
+      event('tests:output', { text: `t${n}\nu${n}` }),
+    ]).flat();
+    const started = fold(...runStart(), event('tests:started', { command: 'pytest', baseline: false }));
+    const state = reduceDashboard(started, { type: 'events', events: interleaved });
+    expect(state.worker).toHaveLength(paneLineCap);
+    expect(state.worker.slice(-2).map((line) => line.text)).toEqual([`w${paneLineCap + 18}`, `w${paneLineCap + 19}`]);
+    expect(state.tests.lines).toHaveLength(paneLineCap);
+    expect(state.tests.lines.slice(-3).map((line) => line.text)).toEqual([
+      `u${paneLineCap + 18}`,
+      `t${paneLineCap + 19}`,
+      `u${paneLineCap + 19}`,
+    ]);
+  });
+
   it('splits multi-line chunks and colours diffs by line kind', () => {
     const state = fold(...runStart(), event('agent:chunk', { text: 'a\nb\n' }), commit('abc', 1));
     expect(state.worker.slice(-2).map((line) => line.text)).toEqual(['a', 'b']);
