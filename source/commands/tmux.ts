@@ -36,13 +36,14 @@ export function tmuxCommand(options: TmuxOptions): void {
   tmux('split-window', '-v', '-t', `${session}:0.0`, '-c', projectDir, attach('supervisor'));
   tmux('split-window', '-v', '-t', `${session}:0.2`, '-c', projectDir, attach('diff'));
   tmux('select-pane', '-t', `${session}:0.0`);
-  const ready = (why = ''): void =>
-    void process.stdout.write(`factory: tmux session "${session}" is ready${why}: ${attachCommand(session)}\n`);
-  if (options.detached || !process.stdout.isTTY) return ready();
-  if (!process.env.TMUX) return void execFileSync('tmux', ['attach-session', '-t', session], { stdio: 'inherit' });
+  const ready = (why = ''): void => {
+    process.stdout.write(`factory: tmux session "${session}" is ready${why}: ${attachCommand(session)}\n`);
+  };
+  if (options.detached || !process.stdout.isTTY) ready();
+  else if (!process.env.TMUX) execFileSync('tmux', ['attach-session', '-t', session], { stdio: 'inherit' });
   // Inside tmux, switch-client moves the client showing this pane; a session no one has attached to has none.
-  if (!tmux('display-message', '-p', '#{client_name}').trim()) return ready(' (no tmux client is attached here)');
-  execFileSync('tmux', ['switch-client', '-t', session], { stdio: 'inherit' });
+  else if (!tmux('display-message', '-p', '#{client_name}').trim()) ready(' (no tmux client is attached here)');
+  else execFileSync('tmux', ['switch-client', '-t', session], { stdio: 'inherit' });
 }
 
 /** How to attach from another terminal: inside tmux the session is on this tmux's server, which may not be the default one. */
