@@ -3,10 +3,11 @@ import type { FactoryEvent, FactoryEventOf } from '../engine/events.js';
 import { initialStatus, reduceStatus, type RunStatus } from '../engine/reports/run-status.js';
 import { refusal } from '../engine/reports/round-record.js';
 import type { TestCounts } from '../engine/test-runner/test-result.js';
+import { baselineLine, type BaselineRun } from './baseline-line.js';
 import { diffTone } from './diff-tone.js';
 import { initialLimits, limitsEvent, reduceLimits, type LimitsAction, type LimitsForm } from './limits-state.js';
 import { appendLines, toLines, type Line } from './line-window.js';
-import { baselineText, supervisorEntry, type SupervisorEntry } from './supervisor-entries.js';
+import { supervisorEntry, type SupervisorEntry } from './supervisor-entries.js';
 
 export const paneIds = ['worker', 'tests', 'supervisor', 'diff'] as const;
 export type PaneId = (typeof paneIds)[number];
@@ -21,6 +22,8 @@ export type TestsView = {
   command?: string;
   lines: Line[];
   baseline?: string;
+  /** The baseline as recorded, to say again per task which of its failures lie outside the task. */
+  baselineRun?: BaselineRun;
 };
 export type DiffView = { task: number; round: number; sha: string; message: string; lines: Line[] };
 export type ModelView = FactoryEventOf<'model:state'>;
@@ -238,12 +241,22 @@ function foldPanes(previous: DashboardState, event: FactoryEvent): DashboardStat
           command: result.command,
           lines,
           counts: { passed: result.passed, failed: result.failed, errored: result.errored, skipped: result.skipped },
-          baseline: state.tests.baseline,
+          // A round's judgement knows the task's own tests: its failures from before the run are the ones outside it.
+          baseline:
+            state.tests.baselineRun && event.taskVerdict?.failingBefore
+              ? baselineLine(state.tests.baselineRun, event.taskVerdict.failingBefore)
+              : state.tests.baseline,
+          baselineRun: state.tests.baselineRun,
         },
       };
     }
+    case 'task:started': {
+      // A new task: until one of its rounds judges, the baseline's own split says what lies outside it.
+      const run = state.tests.baselineRun;
+      return run ? { ...state, tests: { ...state.tests, baseline: baselineLine(run) } } : state;
+    }
     case 'baseline:recorded':
-      return { ...state, tests: { ...state.tests, baseline: `baseline: ${baselineText(event)}` } };
+      return { ...state, tests: { ...state.tests, baseline: baselineLine(event), baselineRun: event } };
     case 'git:committed': {
       if (!event.diff.trim()) return state;
       const diff: DiffView = {

@@ -44,8 +44,15 @@ type Payloads = {
   'agent:finished': { ok: boolean; error?: string; costUsd?: number; inputTokens?: number; outputTokens?: number };
   'tests:started': { command: string; baseline: boolean };
   'tests:output': { text: string };
-  /** taskVerdict: the task's verdict on this run (rounds only), with why when it differs from the suite's result. */
-  'tests:finished': { result: TestSummary; baseline: boolean; taskVerdict?: { green: boolean; why?: string } };
+  /**
+   * taskVerdict: the task's verdict on this run (rounds only), with why when it differs from the suite's result, and
+   * the tests outside the task that failed before the run and still fail.
+   */
+  'tests:finished': {
+    result: TestSummary;
+    baseline: boolean;
+    taskVerdict?: { green: boolean; why?: string; failingBefore?: string[] };
+  };
   'git:committed': { sha: string; message: string; files: string[]; diff: string };
   'git:unchanged': { message: string };
   'round:finished': { record: RoundRecord };

@@ -153,7 +153,11 @@ async function testRound(
   ctx.say('tests:finished', {
     result: result.tests,
     baseline: false,
-    taskVerdict: { green: result.judgement.green, why: result.judgement.verdict },
+    taskVerdict: {
+      green: result.judgement.green,
+      why: result.judgement.verdict,
+      failingBefore: result.judgement.failingBefore,
+    },
   });
   return result;
 }

@@ -63,6 +63,39 @@ describe('dashboard state', () => {
     ]);
   });
 
+  it("says which baseline failures lie outside the task: the baseline's split, then each round's judgement", () => {
+    const baseline = event('baseline:recorded', {
+      headline: '1/4 passing',
+      passing: 1,
+      failing: ['tests/old.py::test_broken', 'tests/b.py::test_b'],
+      starting: ['tests/a.py::test_a'],
+      perTest: true,
+    });
+    const round = (failingBefore: string[]): FactoryEvent =>
+      event('tests:finished', {
+        result: testSummary(1, 3),
+        baseline: false,
+        taskVerdict: { green: false, failingBefore },
+      });
+    let state = fold(...runStart(), baseline);
+    expect(state.tests.baseline).toBe(
+      "baseline: 1/4 passing; failing before the run: tests/old.py::test_broken, tests/b.py::test_b; the tasks' own red tests to make pass: 1",
+    );
+    expect(state.supervisor).toEqual([]);
+    // Task 2's own test (tests/b.py) is no failure from before the run once task 2's round has judged it so.
+    state = reduceDashboard(state, { type: 'events', events: [round(['tests/old.py::test_broken'])] });
+    expect(state.tests.baseline).toBe(
+      "baseline: 1/4 passing; failing before the run: tests/old.py::test_broken; the tasks' own red tests to make pass: 1",
+    );
+    state = reduceDashboard(state, { type: 'events', events: [round([])] });
+    expect(state.tests.baseline).toBe("baseline: 1/4 passing; the tasks' own red tests to make pass: 1");
+    state = reduceDashboard(state, {
+      type: 'events',
+      events: [event('task:started', { title: 'next', maxRounds: 5 })],
+    });
+    expect(state.tests.baseline).toContain('failing before the run: tests/old.py::test_broken, tests/b.py::test_b');
+  });
+
   it('splits multi-line chunks and colours diffs by line kind', () => {
     const state = fold(...runStart(), event('agent:chunk', { text: 'a\nb\n' }), commit('abc', 1));
     expect(state.worker.slice(-2).map((line) => line.text)).toEqual(['a', 'b']);
