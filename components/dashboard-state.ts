@@ -1,5 +1,5 @@
 // The dashboard's state as a pure reducer: folds the engine's events and the user's UI actions; no Ink, unit-tested alone.
-import type { FactoryEvent, FactoryEventOf } from '../engine/events.js';
+import type { CommitKind, FactoryEvent, FactoryEventOf } from '../engine/events.js';
 import { initialStatus, reduceStatus, type RunStatus } from '../engine/reports/run-status.js';
 import { refusal } from '../engine/reports/round-record.js';
 import type { TestCounts } from '../engine/test-runner/test-result.js';
@@ -25,7 +25,8 @@ export type TestsView = {
   /** The baseline as recorded, to say again per task which of its failures lie outside the task. */
   baselineRun?: BaselineRun;
 };
-export type DiffView = { task: number; round: number; sha: string; message: string; lines: Line[] };
+/** kind: a round's code diff, or one of factory's own commits around the rounds (the task-closing tick, ...). */
+export type DiffView = { task: number; round: number; kind: CommitKind; sha: string; message: string; lines: Line[] };
 export type ModelView = FactoryEventOf<'model:state'>;
 
 export type DashboardState = {
@@ -35,7 +36,7 @@ export type DashboardState = {
   supervisor: SupervisorEntry[];
   /** One per committed round, oldest first (bounded). */
   diffs: DiffView[];
-  /** Which diff the Diff pane shows; undefined follows the newest. */
+  /** Which diff the Diff pane shows; undefined follows the newest code diff. */
   diffIndex?: number;
   models: Record<string, ModelView>;
   focus: PaneId;
@@ -112,11 +113,10 @@ export function reduceDashboard(state: DashboardState, action: UiAction): Dashbo
       return { ...state, scroll: { ...state.scroll, [state.focus]: 0 } };
     case 'diff-step': {
       if (state.diffs.length === 0) return state;
-      const current = state.diffIndex ?? state.diffs.length - 1;
-      const next = Math.min(state.diffs.length - 1, Math.max(0, current + action.by));
+      const next = Math.min(state.diffs.length - 1, Math.max(0, shownDiffIndex(state) + action.by));
       return {
         ...state,
-        diffIndex: next === state.diffs.length - 1 ? undefined : next,
+        diffIndex: next === followedIndex(state.diffs) ? undefined : next,
         scroll: { ...state.scroll, diff: 0 },
       };
     }
@@ -141,9 +141,20 @@ export function reduceDashboard(state: DashboardState, action: UiAction): Dashbo
   }
 }
 
+/**
+ * Where the Diff pane is when it follows: the newest diff of code. The commit that ticks a task in RFP/tasks.md comes
+ * after the task's last round and would otherwise take that round's place; it stays one ] away.
+ */
+function followedIndex(diffs: readonly DiffView[]): number {
+  const code = diffs.findLastIndex((diff) => diff.kind !== 'task-done');
+  return code >= 0 ? code : diffs.length - 1;
+}
+
+/** The index of the diff the Diff pane shows now (-1 when there is none). */
+export const shownDiffIndex = (state: DashboardState): number => state.diffIndex ?? followedIndex(state.diffs);
+
 /** The diff the Diff pane shows now. */
-export const shownDiff = (state: DashboardState): DiffView | undefined =>
-  state.diffs[state.diffIndex ?? state.diffs.length - 1];
+export const shownDiff = (state: DashboardState): DiffView | undefined => state.diffs[shownDiffIndex(state)];
 
 function paneLength(state: DashboardState, pane: PaneId): number {
   if (pane === 'worker') return state.worker.length;
@@ -262,17 +273,20 @@ function foldPanes(previous: DashboardState, event: FactoryEvent): DashboardStat
       const diff: DiffView = {
         task: event.task,
         round: event.round,
+        kind: event.kind ?? 'round',
         sha: event.sha,
         message: event.message,
         lines: toLines(event.diff, diffTone),
       };
       const diffs = [...state.diffs, diff].slice(-maxDiffs);
       const follow = state.diffIndex === undefined;
+      // Following, the pane moves to the new diff unless it is the task-closing tick (then it stays on the round's).
+      const moved = follow && diffs[followedIndex(diffs)] !== shownDiff(state);
       return {
         ...state,
         diffs,
         diffIndex: follow ? undefined : Math.max(0, state.diffIndex! - (state.diffs.length + 1 - diffs.length)),
-        scroll: follow ? { ...state.scroll, diff: 0 } : state.scroll,
+        scroll: moved ? { ...state.scroll, diff: 0 } : state.scroll,
       };
     }
     case 'task:finished':

@@ -4,6 +4,8 @@ import type { AgentRole, Verdict } from './agents/agent.js';
 import type { RoundRecord } from './reports/round-record.js';
 import type { ModelRole } from './models/roles.js';
 
+/** A round's code; the commit that ticks the task in RFP/tasks.md; the reviewer's tests; the human's edits while paused. */
+export type CommitKind = 'round' | 'task-done' | 'reviewer-tests' | 'hand-edits';
 export type PauseKind = 'human' | 'valve' | 'escalation' | 'intervention' | 'cap';
 export type TaskOutcome = 'green' | 'stopped' | 'skipped' | 'escalated';
 export type RunOutcome = 'green' | 'valve' | 'cap' | 'stopped' | 'failed' | 'error';
@@ -53,7 +55,8 @@ type Payloads = {
     baseline: boolean;
     taskVerdict?: { green: boolean; why?: string; failingBefore?: string[] };
   };
-  'git:committed': { sha: string; message: string; files: string[]; diff: string };
+  /** kind: what the commit holds; absent in events of older runs, where it was a round's. */
+  'git:committed': { sha: string; message: string; files: string[]; diff: string; kind?: CommitKind };
   'git:unchanged': { message: string };
   'round:finished': { record: RoundRecord };
   'verdict:issued': { verdict: Verdict; by: 'supervisor' | 'human' };

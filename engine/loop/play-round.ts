@@ -90,7 +90,7 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
   const status = tests.timedOut ? `tests timed out after ${ctx.config.testTimeoutSeconds} s` : tests.headline;
   const message = `factory: task ${task.index} round ${counters.rounds} — ${interrupted ? 'interrupted' : status}`;
   const commit = await ctx.repo.commitAll(message);
-  if (commit) ctx.say('git:committed', commit);
+  if (commit) ctx.say('git:committed', { ...commit, kind: 'round' });
   else ctx.say('git:unchanged', { message: 'no change' });
 
   const findings = [...violations, ...(input.hooks?.afterRound(commit?.files ?? []) ?? [])];

@@ -14,7 +14,7 @@ export async function waitAtSafePoint(ctx: LoopContext): Promise<PauseRequest | 
   if (ctx.control.stopRequested || ctx.control.skipRequested) return pause;
   // Whatever the human changed while paused is theirs: commit it apart from the worker's rounds.
   const commit = await ctx.repo.commitAll(`factory: task ${ctx.position.task} — edits by hand while paused`);
-  if (commit) ctx.say('git:committed', commit);
+  if (commit) ctx.say('git:committed', { ...commit, kind: 'hand-edits' });
   ctx.say('engine:resumed', {});
   return pause;
 }

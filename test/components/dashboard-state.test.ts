@@ -141,6 +141,24 @@ describe('dashboard state', () => {
     expect(shownDiff(state)?.sha).toBe('three');
   });
 
+  it("keeps following the round's code diff past the task-closing commit, which stays reachable as its own entry", () => {
+    const closing = event(
+      'git:committed',
+      { sha: 'tick', message: 'task 1 done', files: ['RFP/tasks.md'], diff: '-- [ ] a\n+- [x] a\n', kind: 'task-done' },
+      { round: 2 },
+    );
+    let state = fold(...runStart(), commit('one', 1), commit('two', 2), closing);
+    expect(shownDiff(state)).toMatchObject({ sha: 'two', kind: 'round', round: 2 });
+    expect(state.diffIndex).toBeUndefined();
+    state = reduceDashboard(state, { type: 'diff-step', by: 1 });
+    expect(shownDiff(state)).toMatchObject({ sha: 'tick', kind: 'task-done' });
+    state = reduceDashboard(state, { type: 'diff-step', by: -1 });
+    expect(state.diffIndex).toBeUndefined();
+    // Following again: the next task's first round shows when it comes.
+    state = reduceDashboard(state, { type: 'events', events: [commit('three', 1)] });
+    expect(shownDiff(state)?.sha).toBe('three');
+  });
+
   it('records verdicts, human actions, valves and pauses in the supervisor history', () => {
     const state = fold(
       ...runStart(),
