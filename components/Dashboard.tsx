@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import type { EngineCommand } from '../engine/commands.js';
 import type { Theme } from '../themes/theme.js';
 import Banner from './Banner.js';
-import { shownDiff, type DashboardState, type PaneId } from './dashboard-state.js';
+import { shownDiff, shownDiffIndex, type DashboardState, type PaneId } from './dashboard-state.js';
 import DiffPane from './DiffPane.js';
 import Footer from './Footer.js';
 import HelpOverlay from './HelpOverlay.js';
@@ -117,7 +117,7 @@ function renderPane(state: DashboardState, pane: PaneId, width: number, height: 
         <DiffPane
           key={pane}
           diff={shownDiff(state)}
-          index={(state.diffIndex ?? state.diffs.length - 1) + 1}
+          index={shownDiffIndex(state) + 1}
           count={state.diffs.length}
           {...common}
         />

@@ -14,9 +14,17 @@ type Props = {
   readonly scroll: number;
 };
 
+/** What the commit is: a round's code, or one of factory's own commits, each under its own name. */
+const labels: Record<DiffView['kind'], (diff: DiffView) => string> = {
+  round: (diff) => `task ${diff.task} round ${diff.round}`,
+  'task-done': (diff) => `task ${diff.task} closed (RFP/tasks.md ticked)`,
+  'reviewer-tests': (diff) => `task ${diff.task} reviewer's tests`,
+  'hand-edits': (diff) => `task ${diff.task} edits by hand`,
+};
+
 function DiffPane({ diff, index, count, width, height, focused, scroll }: Props) {
   const title = diff
-    ? `4 Diff · task ${diff.task} round ${diff.round} · ${diff.sha.slice(0, 7)} · ${index}/${count}${count > 1 ? ' [ ]' : ''}`
+    ? `4 Diff · ${labels[diff.kind](diff)} · ${diff.sha.slice(0, 7)} · ${index}/${count}${count > 1 ? ' [ ]' : ''}`
     : '4 Diff';
   const lines = diff?.lines ?? [{ text: 'no committed change yet', tone: 'dim' as const }];
   return <Pane title={title} lines={lines} width={width} height={height} focused={focused} scroll={scroll} />;

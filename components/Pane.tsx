@@ -1,6 +1,7 @@
 // A bordered pane showing the slice of its lines that fits: the newest ones, or higher up when the user scrolled.
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
+import { fitWidth } from './fit-width.js';
 import type { Line } from './line-window.js';
 import { useTheme } from './theme-context.js';
 import { toneColor } from './tone-color.js';
@@ -27,6 +28,8 @@ export default function Pane({ title, lines, width, height, focused, scroll, hea
   const offset = Math.min(scroll, Math.max(0, lines.length - rows));
   const end = lines.length - offset;
   const visible = lines.slice(Math.max(0, end - rows), end);
+  // Inside the borders.
+  const inner = width - 2;
   const marker = offset > 0 ? ` ↑ scrolled ${offset} (G follows)` : '';
   const emphasis = focused && theme.inverseEmphasis;
   return (
@@ -43,8 +46,9 @@ export default function Pane({ title, lines, width, height, focused, scroll, hea
       </Text>
       {headline}
       {visible.map((line, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a row is a screen position; keyed by line, every row would remount as the pane scrolls.
         <Text key={index} color={toneColor(theme, line.tone)} wrap="truncate-end">
-          {line.text || ' '}
+          {fitWidth(line.text, inner) || ' '}
         </Text>
       ))}
     </Box>

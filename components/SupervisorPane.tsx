@@ -1,4 +1,4 @@
-// The supervisor's verdicts, the humans' actions and setting changes, valves, caps and the baseline, with their times.
+// The supervisor's verdicts, the humans' actions and setting changes, valves and caps, with their times.
 import { memo } from 'react';
 import type { Line, Tone } from './line-window.js';
 import Pane from './Pane.js';
@@ -21,7 +21,6 @@ const tones: Record<string, Tone> = {
   CAP: 'failure',
   PAUSED: 'warning',
   REFUSED: 'failure',
-  BASELINE: 'dim',
 };
 
 function SupervisorPane({ entries, width, height, focused, scroll }: Props) {

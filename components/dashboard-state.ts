@@ -1,12 +1,13 @@
 // The dashboard's state as a pure reducer: folds the engine's events and the user's UI actions; no Ink, unit-tested alone.
-import type { FactoryEvent, FactoryEventOf } from '../engine/events.js';
+import type { CommitKind, FactoryEvent, FactoryEventOf } from '../engine/events.js';
 import { initialStatus, reduceStatus, type RunStatus } from '../engine/reports/run-status.js';
 import { refusal } from '../engine/reports/round-record.js';
 import type { TestCounts } from '../engine/test-runner/test-result.js';
+import { baselineLine, type BaselineRun } from './baseline-line.js';
 import { diffTone } from './diff-tone.js';
 import { initialLimits, limitsEvent, reduceLimits, type LimitsAction, type LimitsForm } from './limits-state.js';
 import { appendLines, toLines, type Line } from './line-window.js';
-import { baselineText, supervisorEntry, type SupervisorEntry } from './supervisor-entries.js';
+import { supervisorEntry, type SupervisorEntry } from './supervisor-entries.js';
 
 export const paneIds = ['worker', 'tests', 'supervisor', 'diff'] as const;
 export type PaneId = (typeof paneIds)[number];
@@ -21,8 +22,11 @@ export type TestsView = {
   command?: string;
   lines: Line[];
   baseline?: string;
+  /** The baseline as recorded, to say again per task which of its failures lie outside the task. */
+  baselineRun?: BaselineRun;
 };
-export type DiffView = { task: number; round: number; sha: string; message: string; lines: Line[] };
+/** kind: a round's code diff, or one of factory's own commits around the rounds (the task-closing tick, ...). */
+export type DiffView = { task: number; round: number; kind: CommitKind; sha: string; message: string; lines: Line[] };
 export type ModelView = FactoryEventOf<'model:state'>;
 
 export type DashboardState = {
@@ -32,7 +36,7 @@ export type DashboardState = {
   supervisor: SupervisorEntry[];
   /** One per committed round, oldest first (bounded). */
   diffs: DiffView[];
-  /** Which diff the Diff pane shows; undefined follows the newest. */
+  /** Which diff the Diff pane shows; undefined follows the newest code diff. */
   diffIndex?: number;
   models: Record<string, ModelView>;
   focus: PaneId;
@@ -109,11 +113,10 @@ export function reduceDashboard(state: DashboardState, action: UiAction): Dashbo
       return { ...state, scroll: { ...state.scroll, [state.focus]: 0 } };
     case 'diff-step': {
       if (state.diffs.length === 0) return state;
-      const current = state.diffIndex ?? state.diffs.length - 1;
-      const next = Math.min(state.diffs.length - 1, Math.max(0, current + action.by));
+      const next = Math.min(state.diffs.length - 1, Math.max(0, shownDiffIndex(state) + action.by));
       return {
         ...state,
-        diffIndex: next === state.diffs.length - 1 ? undefined : next,
+        diffIndex: next === followedIndex(state.diffs) ? undefined : next,
         scroll: { ...state.scroll, diff: 0 },
       };
     }
@@ -138,9 +141,20 @@ export function reduceDashboard(state: DashboardState, action: UiAction): Dashbo
   }
 }
 
+/**
+ * Where the Diff pane is when it follows: the newest diff of code. The commit that ticks a task in RFP/tasks.md comes
+ * after the task's last round and would otherwise take that round's place; it stays one ] away.
+ */
+function followedIndex(diffs: readonly DiffView[]): number {
+  const code = diffs.findLastIndex((diff) => diff.kind !== 'task-done');
+  return code >= 0 ? code : diffs.length - 1;
+}
+
+/** The index of the diff the Diff pane shows now (-1 when there is none). */
+export const shownDiffIndex = (state: DashboardState): number => state.diffIndex ?? followedIndex(state.diffs);
+
 /** The diff the Diff pane shows now. */
-export const shownDiff = (state: DashboardState): DiffView | undefined =>
-  state.diffs[state.diffIndex ?? state.diffs.length - 1];
+export const shownDiff = (state: DashboardState): DiffView | undefined => state.diffs[shownDiffIndex(state)];
 
 function paneLength(state: DashboardState, pane: PaneId): number {
   if (pane === 'worker') return state.worker.length;
@@ -155,27 +169,32 @@ function keepPlace(state: DashboardState, pane: PaneId, added: number): Record<P
   return { ...state.scroll, [pane]: state.scroll[pane] + added };
 }
 
-/** Runs of streamed chunks are appended in one go: at thousands of lines a second, copying the window per line would dominate. */
+/**
+ * Runs of streamed lines (the worker's chunks, the tests' output) are appended in one go: at thousands of lines a
+ * second, copying a pane's window once per line would dominate.
+ */
 function foldEvents(state: DashboardState, events: readonly FactoryEvent[]): DashboardState {
   let next = state;
-  let chunks: Line[] = [];
-  let lastChunk: FactoryEvent | undefined;
-  const flushChunks = (): void => {
-    if (!lastChunk) return;
-    next = addWorker({ ...next, status: reduceStatus(next.status, lastChunk) }, chunks);
-    chunks = [];
-    lastChunk = undefined;
+  let run: { last: FactoryEvent; lines: Line[] } | undefined;
+  const flushRun = (): void => {
+    if (!run) return;
+    const { last, lines } = run;
+    run = undefined;
+    const counted = { ...next, status: reduceStatus(next.status, last) };
+    next = last.type === 'agent:chunk' ? addWorker(counted, lines) : addTestLines(counted, lines);
   };
   for (const event of events) {
-    if (event.type === 'agent:chunk') {
-      chunks.push(...toLines(event.text, 'text'));
-      lastChunk = event;
+    if (event.type === 'agent:chunk' || event.type === 'tests:output') {
+      if (run && run.last.type !== event.type) flushRun();
+      run ??= { last: event, lines: [] };
+      run.last = event;
+      run.lines.push(...toLines(event.text, 'text'));
       continue;
     }
-    flushChunks();
+    flushRun();
     next = foldEvent(next, event);
   }
-  flushChunks();
+  flushRun();
   return next;
 }
 
@@ -220,14 +239,6 @@ function foldPanes(previous: DashboardState, event: FactoryEvent): DashboardStat
         tests: { ...state.tests, running: true, command: event.command, lines: [] },
         scroll: { ...state.scroll, tests: 0 },
       };
-    case 'tests:output': {
-      const added = toLines(event.text, 'text');
-      return {
-        ...state,
-        tests: { ...state.tests, lines: appendLines(state.tests.lines, added) },
-        scroll: keepPlace(state, 'tests', added.length),
-      };
-    }
     case 'tests:finished': {
       const { result } = event;
       const lines = state.tests.lines.length > 0 ? state.tests.lines : toLines(result.excerpt, 'text');
@@ -241,28 +252,41 @@ function foldPanes(previous: DashboardState, event: FactoryEvent): DashboardStat
           command: result.command,
           lines,
           counts: { passed: result.passed, failed: result.failed, errored: result.errored, skipped: result.skipped },
-          baseline: state.tests.baseline,
+          // A round's judgement knows the task's own tests: its failures from before the run are the ones outside it.
+          baseline:
+            state.tests.baselineRun && event.taskVerdict?.failingBefore
+              ? baselineLine(state.tests.baselineRun, event.taskVerdict.failingBefore)
+              : state.tests.baseline,
+          baselineRun: state.tests.baselineRun,
         },
       };
     }
+    case 'task:started': {
+      // A new task: until one of its rounds judges, the baseline's own split says what lies outside it.
+      const run = state.tests.baselineRun;
+      return run ? { ...state, tests: { ...state.tests, baseline: baselineLine(run) } } : state;
+    }
     case 'baseline:recorded':
-      return { ...state, tests: { ...state.tests, baseline: `baseline: ${baselineText(event)}` } };
+      return { ...state, tests: { ...state.tests, baseline: baselineLine(event), baselineRun: event } };
     case 'git:committed': {
       if (!event.diff.trim()) return state;
       const diff: DiffView = {
         task: event.task,
         round: event.round,
+        kind: event.kind ?? 'round',
         sha: event.sha,
         message: event.message,
         lines: toLines(event.diff, diffTone),
       };
       const diffs = [...state.diffs, diff].slice(-maxDiffs);
       const follow = state.diffIndex === undefined;
+      // Following, the pane moves to the new diff unless it is the task-closing tick (then it stays on the round's).
+      const moved = follow && diffs[followedIndex(diffs)] !== shownDiff(state);
       return {
         ...state,
         diffs,
         diffIndex: follow ? undefined : Math.max(0, state.diffIndex! - (state.diffs.length + 1 - diffs.length)),
-        scroll: follow ? { ...state.scroll, diff: 0 } : state.scroll,
+        scroll: moved ? { ...state.scroll, diff: 0 } : state.scroll,
       };
     }
     case 'task:finished':
@@ -284,6 +308,14 @@ function foldPanes(previous: DashboardState, event: FactoryEvent): DashboardStat
 
 function addWorker(state: DashboardState, added: Line[]): DashboardState {
   return { ...state, worker: appendLines(state.worker, added), scroll: keepPlace(state, 'worker', added.length) };
+}
+
+function addTestLines(state: DashboardState, added: Line[]): DashboardState {
+  return {
+    ...state,
+    tests: { ...state.tests, lines: appendLines(state.tests.lines, added) },
+    scroll: keepPlace(state, 'tests', added.length),
+  };
 }
 
 function addEntry(state: DashboardState, entry: SupervisorEntry): DashboardState {

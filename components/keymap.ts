@@ -1,5 +1,5 @@
 // The one list of key bindings: Footer, HelpOverlay, the README key table and the key handler all read it.
-import type { DashboardState } from './dashboard-state.js';
+import { shownDiffIndex, type DashboardState } from './dashboard-state.js';
 
 /** global: always (no overlay); diff: when the Diff pane has focus; overlay: any overlay; limits-edit: the limits form editing a value; the rest: that overlay. */
 export type KeyScope = 'global' | 'diff' | 'overlay' | 'help' | 'redirect' | 'quit' | 'limits' | 'limits-edit';
@@ -185,7 +185,8 @@ export const keymap: readonly KeyBinding[] = [
     short: 'newer diff',
     scope: 'diff',
     footer: true,
-    disabledReason: (state) => (state.diffIndex === undefined ? 'already the newest diff' : undefined),
+    disabledReason: (state) =>
+      shownDiffIndex(state) >= state.diffs.length - 1 ? 'already the newest diff' : undefined,
   },
   {
     id: 'limits',

@@ -1,6 +1,6 @@
-// Which events go into the Supervisor pane's history, and how each one reads there.
+// Which events go into the Supervisor pane's history, and how each one reads there (the baseline is the Tests pane's).
 import type { Verdict } from '../engine/agents/agent.js';
-import type { FactoryEvent, FactoryEventOf } from '../engine/events.js';
+import type { FactoryEvent } from '../engine/events.js';
 
 export type SupervisorEntry = { ts: string; who: 'supervisor' | 'human'; label: string; text: string };
 
@@ -27,19 +27,9 @@ export function supervisorEntry(event: FactoryEvent): SupervisorEntry | undefine
       };
     case 'config:rejected':
       return { ts, who: 'human', label: 'REFUSED', text: `${event.key}=${event.value}: ${event.message}` };
-    case 'baseline:recorded':
-      return { ts, who: 'supervisor', label: 'BASELINE', text: baselineText(event) };
     default:
       return undefined;
   }
-}
-
-/** "3/5 passing; failing before the run: tests/x::y" (and when per-test results could not be read, says so). */
-export function baselineText(event: FactoryEventOf<'baseline:recorded'>): string {
-  const failing = event.failing.length > 0 ? `; failing before the run: ${event.failing.join(', ')}` : '';
-  const starting = event.starting?.length ? `; the tasks' own red tests to make pass: ${event.starting.length}` : '';
-  const whole = event.perTest ? '' : ' (per-test results unreadable: the whole-suite verdict counts)';
-  return `${event.headline}${failing}${starting}${whole}`;
 }
 
 function verdictText(verdict: Verdict): string {

@@ -5,6 +5,8 @@ import type { RoundRecord } from './reports/round-record.js';
 import type { ModelRole } from './models/roles.js';
 import type { Usage } from './loop/caps.js';
 
+/** A round's code; the commit that ticks the task in RFP/tasks.md; the reviewer's tests; the human's edits while paused. */
+export type CommitKind = 'round' | 'task-done' | 'reviewer-tests' | 'hand-edits';
 export type PauseKind = 'human' | 'valve' | 'escalation' | 'intervention' | 'cap';
 export type TaskOutcome = 'green' | 'stopped' | 'skipped' | 'escalated';
 export type RunOutcome = 'green' | 'valve' | 'cap' | 'stopped' | 'failed' | 'error';
@@ -57,10 +59,16 @@ type Payloads = {
   'tests:output': { text: string };
   /**
    * The run's summary and the file of its full output (streamed before as tests:output), not the output again.
-   * taskVerdict: the task's verdict on this run (rounds only), with why when it differs from the suite's result.
+   * taskVerdict: the task's verdict on this run (rounds only), with why when it differs from the suite's result, and
+   * the tests outside the task that failed before the run and still fail.
    */
-  'tests:finished': { result: TestsReport; baseline: boolean; taskVerdict?: { green: boolean; why?: string } };
-  'git:committed': { sha: string; message: string; files: string[]; diff: string };
+  'tests:finished': {
+    result: TestsReport;
+    baseline: boolean;
+    taskVerdict?: { green: boolean; why?: string; failingBefore?: string[] };
+  };
+  /** kind: what the commit holds; absent in events of older runs, where it was a round's. */
+  'git:committed': { sha: string; message: string; files: string[]; diff: string; kind?: CommitKind };
   'git:unchanged': { message: string };
   'round:finished': { record: RoundRecord };
   /** The supervisor's verdict carries its call's spend (a human's costs nothing). */

@@ -16,6 +16,21 @@ const bundleUi = {
   },
 };
 
+// Yoga (Ink's layout) ships its WebAssembly as a base64 data: URL and, wherever fetch exists, reads it with fetch:
+// in Node that loads undici and its web streams before the first frame. Its own synchronous decoding is kept instead.
+const yogaFetch = 'w||"function"!=typeof fetch?';
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, (args) => {
+      const source = fs.readFileSync(args.path, 'utf8');
+      if (!source.includes(yogaFetch))
+        return { contents: source, warnings: [{ text: 'yoga-layout changed: its wasm is read with fetch again' }] };
+      return { contents: source.replace(yogaFetch, 'true?') };
+    });
+  },
+};
+
 const result = await build({
   entryPoints: { cli: 'source/cli.ts' },
   outdir: 'dist',
@@ -24,9 +39,15 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node22',
-  plugins: [bundleUi],
+  plugins: [bundleUi, yogaWithoutFetch],
   // Ink loads it only under DEV=true, and it is not installed.
   external: ['react-devtools-core'],
+  // React's production builds only: with NODE_ENV decided at build time the development builds (most of the
+  // dashboard chunk) are left out rather than parsed on every start.
+  define: { 'process.env.NODE_ENV': '"production"' },
+  // Less to read and parse before the first frame; names are kept, so stack traces still read.
+  minifyWhitespace: true,
+  minifySyntax: true,
   // Bundled CommonJS (React) calls require(); ES modules have none of their own.
   banner: {
     js: "import { createRequire as __factoryRequire } from 'node:module'; const require = __factoryRequire(import.meta.url);",

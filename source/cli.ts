@@ -3,9 +3,6 @@ import { Command, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { addOptionsFile, addRunOptions, addSettingOptions } from './run/run-options.js';
 
-// React and Ink pick their slow development builds unless told otherwise.
-process.env.NODE_ENV ??= 'production';
-
 const program = new Command('factory')
   .description(
     'Turns a folder of requirements into working, tested, committed code with AI agents in a test-driven loop.',

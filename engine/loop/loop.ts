@@ -188,7 +188,7 @@ async function closeGreenTask(
   tickTask(ctx.rfp.tasksFile, task);
   phases.taskTicked();
   const commit = await ctx.repo.commitAll(`factory: task ${task.index} done — ${task.title}`);
-  if (commit) ctx.say('git:committed', commit);
+  if (commit) ctx.say('git:committed', { ...commit, kind: 'task-done' });
   return { outcome: 'green', reason };
 }
 

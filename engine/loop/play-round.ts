@@ -97,7 +97,7 @@ export async function playRound(ctx: RoundDeps, state: RoundState, input: RoundI
   const commit = await ctx.repo.commitAll(
     `factory: task ${task.index} round ${round} — ${interrupted ? 'interrupted' : status}`,
   );
-  if (commit) ctx.say('git:committed', commit);
+  if (commit) ctx.say('git:committed', { ...commit, kind: 'round' });
   else ctx.say('git:unchanged', { message: 'no change' });
 
   // 5. The record: what the supervisor reads, the round report, and the valves' counts.
@@ -190,7 +190,11 @@ async function testRound(
   ctx.say('tests:finished', {
     result: testsReport(result.tests, ctx.paths, judging.at),
     baseline: false,
-    taskVerdict: { green: result.judgement.green, why: result.judgement.verdict },
+    taskVerdict: {
+      green: result.judgement.green,
+      why: result.judgement.verdict,
+      failingBefore: result.judgement.failingBefore,
+    },
   });
   return result;
 }

@@ -19,7 +19,7 @@ export async function waitAtSafePoint(
   if (control.stopRequested || control.skipRequested) return pause;
   // Whatever the human changed while paused is theirs: commit it apart from the worker's rounds.
   const commit = await ctx.repo.commitAll(`factory: task ${state.position.task} — edits by hand while paused`);
-  if (commit) say('git:committed', commit);
+  if (commit) say('git:committed', { ...commit, kind: 'hand-edits' });
   say('engine:resumed', {});
   return pause;
 }

@@ -34,7 +34,21 @@ export function tmuxCommand(options: TmuxOptions): void {
   tmux('split-window', '-v', '-t', `${session}:0.0`, '-c', projectDir, attach('supervisor'));
   tmux('split-window', '-v', '-t', `${session}:0.2`, '-c', projectDir, attach('diff'));
   tmux('select-pane', '-t', `${session}:0.0`);
-  if (options.detached || !process.stdout.isTTY)
-    return void process.stdout.write(`factory: tmux session "${session}" is ready: tmux attach -t ${quote(session)}\n`);
-  execFileSync('tmux', [process.env.TMUX ? 'switch-client' : 'attach-session', '-t', session], { stdio: 'inherit' });
+  const ready = (why = ''): void => {
+    process.stdout.write(`factory: tmux session "${session}" is ready${why}: ${attachCommand(session)}\n`);
+  };
+  if (options.detached || !process.stdout.isTTY) ready();
+  else if (!process.env.TMUX) execFileSync('tmux', ['attach-session', '-t', session], { stdio: 'inherit' });
+  // Inside tmux, switch-client moves the client showing this pane; a session no one has attached to has none.
+  else if (!tmux('display-message', '-p', '#{client_name}').trim()) ready(' (no tmux client is attached here)');
+  else execFileSync('tmux', ['switch-client', '-t', session], { stdio: 'inherit' });
+}
+
+/** How to attach from another terminal: inside tmux the session is on this tmux's server, which may not be the default one. */
+function attachCommand(session: string): string {
+  const socket = process.env.TMUX?.split(',')[0];
+  const uid = process.getuid?.() ?? 0;
+  const defaultSocket = path.join(process.env.TMUX_TMPDIR || '/tmp', `tmux-${uid}`, 'default');
+  const server = socket && path.resolve(socket) !== defaultSocket ? `-S ${quote(socket)} ` : '';
+  return `tmux ${server}attach -t ${quote(session)}`;
 }

@@ -8,7 +8,7 @@ import type { RunOptions } from '../run/run-options.js';
 import { withOptionsFile } from '../run/run-options-file.js';
 import { engineLog, startBackgroundRun } from '../run/start-background-run.js';
 import { lateClient } from '../run/late-client.js';
-import { userDefaultsStore } from '../user-defaults.js';
+import { readUserDefaults, saveUserTheme } from '../user-defaults.js';
 
 export type TuiOptions = RunOptions & {
   optionsFile?: string;
@@ -23,12 +23,11 @@ export async function tuiCommand(given: TuiOptions): Promise<void> {
   const options = withOptionsFile(given);
   const projectDir = path.resolve(options.dir);
   const pane = checkPane(options.pane);
-  const store = userDefaultsStore();
-  const theme = pickTheme(options.theme, store.get('theme'));
+  const theme = pickTheme(options.theme, readUserDefaults().theme);
   if (options.saveTheme) {
     if (!options.theme)
       throw new UserError('--save-theme keeps the theme named by --theme; add --theme dark, light or high-contrast');
-    store.set('theme', options.theme);
+    await saveUserTheme(options.theme);
   }
   if (!process.stdout.isTTY)
     throw new UserError('factory tui needs a terminal; use `factory run` (or `factory run --json`) for plain output');

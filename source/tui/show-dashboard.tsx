@@ -33,9 +33,9 @@ export async function showDashboard(client: AttachClient, options: ShowOptions):
       interactive: process.stdout.isTTY === true,
       exitOnCtrlC: false,
       patchConsole: false,
-      // useEngine already batches events to ~30 per second; Ink's own throttle only has to not add to it.
+      // useEngine already batches events to ~20 per second; Ink's own throttle only has to not add to it.
       maxFps: 60,
-      onRender: options.onFrame ? () => options.onFrame!() : undefined,
+      onRender: options.onFrame,
     },
   );
   const stopWatching = restoreOnCrash(() => app.unmount());

@@ -98,6 +98,41 @@ describe('panes', () => {
     await shows(view, '+new 2');
   });
 
+  it('Diff keeps round 2 in view when the task closes; the commit ticking RFP/tasks.md is its own entry', async () => {
+    const view = open();
+    view.channel.emit(
+      ...runStart(),
+      event(
+        'git:committed',
+        {
+          sha: 'ccccccc3',
+          message: 'round 2',
+          files: ['c.py'],
+          diff: 'diff --git a/c.py b/c.py\n@@ -1 +1 @@\n-old\n+round two code\n',
+          kind: 'round',
+        },
+        { round: 2 },
+      ),
+      event(
+        'git:committed',
+        {
+          sha: 'ddddddd4',
+          message: 'factory: task 1 done',
+          files: ['RFP/tasks.md'],
+          diff: 'diff --git a/RFP/tasks.md b/RFP/tasks.md\n@@ -1 +1 @@\n-- [ ] Add\n+- [x] Add\n',
+          kind: 'task-done',
+        },
+        { round: 2 },
+      ),
+    );
+    await shows(view, '4 Diff · task 1 round 2 · ccccccc · 1/2');
+    expect(plain(view)).toContain('+round two code');
+    await press(view, '4');
+    await press(view, ']');
+    await shows(view, '4 Diff · task 1 closed (RFP/tasks.md ticked) · ddddddd · 2/2');
+    expect(plain(view)).toContain('+- [x] Add');
+  });
+
   it('--pane shows one pane full size', async () => {
     const view = open({ pane: 'diff' });
     view.channel.emit(

@@ -46,6 +46,56 @@ describe('dashboard state', () => {
     expect(state.worker.at(-1)).toEqual({ text: `line ${paneLineCap + 49}`, tone: 'text' });
   });
 
+  it('folds one batch of interleaved worker and test output into bounded windows, in order', () => {
+    const interleaved = Array.from({ length: paneLineCap + 20 }, (_, n) => [
+      event('agent:chunk', { text: `w${n}` }),
+      event('tests:output', { text: `t${n}\nu${n}` }),
+    ]).flat();
+    const started = fold(...runStart(), event('tests:started', { command: 'pytest', baseline: false }));
+    const state = reduceDashboard(started, { type: 'events', events: interleaved });
+    expect(state.worker).toHaveLength(paneLineCap);
+    expect(state.worker.slice(-2).map((line) => line.text)).toEqual([`w${paneLineCap + 18}`, `w${paneLineCap + 19}`]);
+    expect(state.tests.lines).toHaveLength(paneLineCap);
+    expect(state.tests.lines.slice(-3).map((line) => line.text)).toEqual([
+      `u${paneLineCap + 18}`,
+      `t${paneLineCap + 19}`,
+      `u${paneLineCap + 19}`,
+    ]);
+  });
+
+  it("says which baseline failures lie outside the task: the baseline's split, then each round's judgement", () => {
+    const baseline = event('baseline:recorded', {
+      headline: '1/4 passing',
+      passing: 1,
+      failing: ['tests/old.py::test_broken', 'tests/b.py::test_b'],
+      starting: ['tests/a.py::test_a'],
+      perTest: true,
+    });
+    const round = (failingBefore: string[]): FactoryEvent =>
+      event('tests:finished', {
+        result: testsReport(1, 3),
+        baseline: false,
+        taskVerdict: { green: false, failingBefore },
+      });
+    let state = fold(...runStart(), baseline);
+    expect(state.tests.baseline).toBe(
+      "baseline: 1/4 passing; failing before the run: tests/old.py::test_broken, tests/b.py::test_b; the tasks' own red tests to make pass: 1",
+    );
+    expect(state.supervisor).toEqual([]);
+    // Task 2's own test (tests/b.py) is no failure from before the run once task 2's round has judged it so.
+    state = reduceDashboard(state, { type: 'events', events: [round(['tests/old.py::test_broken'])] });
+    expect(state.tests.baseline).toBe(
+      "baseline: 1/4 passing; failing before the run: tests/old.py::test_broken; the tasks' own red tests to make pass: 1",
+    );
+    state = reduceDashboard(state, { type: 'events', events: [round([])] });
+    expect(state.tests.baseline).toBe("baseline: 1/4 passing; the tasks' own red tests to make pass: 1");
+    state = reduceDashboard(state, {
+      type: 'events',
+      events: [event('task:started', { title: 'next', maxRounds: 5 })],
+    });
+    expect(state.tests.baseline).toContain('failing before the run: tests/old.py::test_broken, tests/b.py::test_b');
+  });
+
   it('splits multi-line chunks and colours diffs by line kind', () => {
     const state = fold(...runStart(), event('agent:chunk', { text: 'a\nb\n' }), commit('abc', 1));
     expect(state.worker.slice(-2).map((line) => line.text)).toEqual(['a', 'b']);
@@ -88,6 +138,24 @@ describe('dashboard state', () => {
     expect(shownDiff(state)?.sha).toBe('one');
     state = reduceDashboard(reduceDashboard(state, { type: 'diff-step', by: 1 }), { type: 'diff-step', by: 1 });
     expect(state.diffIndex).toBeUndefined();
+    expect(shownDiff(state)?.sha).toBe('three');
+  });
+
+  it("keeps following the round's code diff past the task-closing commit, which stays reachable as its own entry", () => {
+    const closing = event(
+      'git:committed',
+      { sha: 'tick', message: 'task 1 done', files: ['RFP/tasks.md'], diff: '-- [ ] a\n+- [x] a\n', kind: 'task-done' },
+      { round: 2 },
+    );
+    let state = fold(...runStart(), commit('one', 1), commit('two', 2), closing);
+    expect(shownDiff(state)).toMatchObject({ sha: 'two', kind: 'round', round: 2 });
+    expect(state.diffIndex).toBeUndefined();
+    state = reduceDashboard(state, { type: 'diff-step', by: 1 });
+    expect(shownDiff(state)).toMatchObject({ sha: 'tick', kind: 'task-done' });
+    state = reduceDashboard(state, { type: 'diff-step', by: -1 });
+    expect(state.diffIndex).toBeUndefined();
+    // Following again: the next task's first round shows when it comes.
+    state = reduceDashboard(state, { type: 'events', events: [commit('three', 1)] });
     expect(shownDiff(state)?.sha).toBe('three');
   });
 

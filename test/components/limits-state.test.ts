@@ -78,7 +78,7 @@ describe('limits state', () => {
     expect(state).toMatchObject({ overlay: 'limits', limits: { row: 1 }, settings });
   });
 
-  it('puts changes, refusals, caps and the baseline into the supervisor history, and the baseline over the tests', () => {
+  it('puts changes, refusals and caps into the supervisor history, and the baseline over the tests only', () => {
     const state = fold(
       ...runStart(settings),
       event('baseline:recorded', { headline: '3/5 passing', passing: 3, failing: ['tests/x::y'], perTest: true }),
@@ -88,7 +88,6 @@ describe('limits state', () => {
       event('tests:started', { command: 'pytest', baseline: false }),
     );
     expect(state.supervisor.map(({ who, label, text }) => `${who} ${label} ${text}`)).toEqual([
-      'supervisor BASELINE 3/5 passing; failing before the run: tests/x::y',
       'human SET MAX_ROUNDS=2 (was 20), from the next round',
       'human REFUSED MODE=x: bad',
       'supervisor CAP MAX_MINUTES reached (1): 61s elapsed',

@@ -1,4 +1,5 @@
-// `factory tmux` opens four attached panes on one run in a new tmux session (a private tmux server via TMUX_TMPDIR).
+// `factory tmux` opens four attached panes on one run in a new tmux session (a private tmux server via TMUX_TMPDIR);
+// run from inside a tmux session no client is attached to, it says how to attach and exits 0.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,8 +14,11 @@ const skip = requireTmux() ?? requirePytest();
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-tmuxcmd-'));
 const env = { TMUX_TMPDIR: root, FACTORY_HOME: path.join(root, 'home') };
 const tmux = (...args: string[]) => execa('tmux', args, { env, reject: false });
+// A second server of its own (-L), for the session that runs `factory tmux` from inside tmux.
+const inner = `factory-nc-${process.pid}-${Date.now()}`;
 afterAll(async () => {
   await tmux('kill-server');
+  await tmux('-L', inner, 'kill-server');
   fs.rmSync(root, { recursive: true, force: true });
 });
 
@@ -48,5 +52,38 @@ describe.skipIf(skip)(`factory tmux${skip ? ` (skipped: ${skip})` : ''}`, () => 
       async () => expect(await screens()).toEqual(Object.values(titles).map(() => containing('run finished: green'))),
       { timeout: 120_000, interval: 500 },
     );
+  });
+
+  it('from inside a tmux session with no attached client, makes the panes, says how to attach and exits 0', async () => {
+    const project = prepareDemoProject(path.join(root, 'inner-project'));
+    const command = `node ${factoryBin} tmux --dir ${project} --session fy; echo "factory exit=$?"; sleep 300`;
+    const started = await tmux(
+      '-L',
+      inner,
+      '-f',
+      '/dev/null',
+      'new-session',
+      '-d',
+      '-s',
+      'outer',
+      '-x',
+      '250',
+      '-y',
+      '20',
+      command,
+    );
+    expect(started.exitCode, started.stderr).toBe(0);
+    const socket = path.join(root, `tmux-${process.getuid?.() ?? 0}`, inner);
+    const screen = async (): Promise<string> =>
+      (await tmux('-L', inner, 'capture-pane', '-p', '-J', '-t', 'outer')).stdout;
+    await vi.waitFor(async () => expect(await screen()).toContain('factory exit='), { timeout: 30_000, interval: 250 });
+    const shown = await screen();
+    expect(shown).toContain('factory exit=0');
+    expect(shown).not.toContain('internal error');
+    expect(shown).toContain(
+      `tmux session "fy" is ready (no tmux client is attached here): tmux -S '${socket}' attach -t 'fy'`,
+    );
+    const panes = (await tmux('-L', inner, 'list-panes', '-t', 'fy', '-F', '#{pane_index}')).stdout.trim().split('\n');
+    expect(panes).toEqual(['0', '1', '2', '3']);
   });
 });

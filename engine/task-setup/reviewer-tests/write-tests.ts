@@ -91,7 +91,7 @@ export async function writeTests(
 /** What the reviewer wrote is kept apart in git, so the stop leaves a clean tree and the human can see it. */
 async function giveUp(ctx: Pick<RunDeps, 'repo' | 'say'>, task: Task, reason: string): Promise<TestsPhaseEnd> {
   const commit = await ctx.repo.commitAll(`factory: task ${task.index} tests — refused, not locked`);
-  if (commit) ctx.say('git:committed', commit);
+  if (commit) ctx.say('git:committed', { ...commit, kind: 'reviewer-tests' });
   return { ok: false, reason };
 }
 
@@ -123,7 +123,7 @@ async function lockTests(
 ): Promise<void> {
   const locks = guard.locks;
   const commit = await ctx.repo.commitAll(`factory: task ${task.index} tests — red: ${tests.headline}`);
-  if (commit) ctx.say('git:committed', commit);
+  if (commit) ctx.say('git:committed', { ...commit, kind: 'reviewer-tests' });
   const files = [...new Set([...plan.testFiles, ...(commit?.files ?? [])])].filter((file) =>
     fs.existsSync(path.join(ctx.projectDir, file)),
   );

@@ -1,4 +1,7 @@
-// The `startup` benchmark: `factory --version` and the first dashboard frame of `factory demo`, next to bare node.
+// The `startup` benchmark: `factory --version` and the first dashboard frames of `factory demo` and `factory tui`, next to bare node.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { execa } from 'execa';
 import { goal, ratio, type BenchReport, type Figure } from '../bench-report.js';
 import { stats } from '../stats.js';
@@ -24,7 +27,7 @@ export async function startupBench(options: StartupBenchOptions): Promise<BenchR
   const bareFigure: Figure = { id: 'node', label: 'node -e "" (bare node start)', stats: stats(bare) };
   const report: BenchReport = {
     name: 'startup',
-    method: `${options.runs} runs each, alternating, timed from spawn to exit (or to the first visible text on an 80x24 pseudo-terminal for the dashboard).`,
+    method: `${options.runs} runs each, alternating, timed from spawn to exit (or to the first visible text on an 80x24 pseudo-terminal for the dashboards, each round of them next to its own bare node start).`,
     figures: [versionFigure, bareFigure],
     ratios: [ratio('factory --version / bare node', versionFigure, bareFigure)],
     goals: [goal('factory --version', 'version', 150, versionFigure.stats.median)],
@@ -40,12 +43,37 @@ export async function startupBench(options: StartupBenchOptions): Promise<BenchR
   // Not CI: renderers such as Ink hold their frames back under CI.
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
   delete env.CI;
-  const frames: number[] = [];
-  for (let run = 0; run < options.runs; run++)
-    frames.push(await timeToFirstText(node, [options.cli, 'demo'], env, 10_000));
-  const frameFigure: Figure = { id: 'frame', label: 'first dashboard frame (factory demo)', stats: stats(frames) };
-  report.figures.push(frameFigure);
-  report.goals.push(goal('first dashboard frame', 'frame', 500, frameFigure.stats.median));
+  // `factory tui --attach` in an empty folder draws the dashboard and waits for a run: its first frame, nothing else.
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-bench-startup-'));
+  const dashboards = [
+    { id: 'frame', label: 'first dashboard frame (factory demo)', args: [options.cli, 'demo'] },
+    { id: 'tui', label: 'first dashboard frame (factory tui)', args: [options.cli, 'tui', '--attach', '--dir', empty] },
+  ];
+  const frames = dashboards.map(() => [] as number[]);
+  const bareByFrames: number[] = [];
+  try {
+    // Each dashboard start next to a bare node start, in turn, so the ratios compare the same moments of load.
+    for (let run = 0; run < options.runs; run++) {
+      for (const [index, dashboard] of dashboards.entries())
+        frames[index]!.push(await timeToFirstText(node, dashboard.args, env, 10_000));
+      bareByFrames.push(await timeToExit(node, ['-e', '']));
+    }
+  } finally {
+    fs.rmSync(empty, { recursive: true, force: true });
+  }
+  const bareNearFrames: Figure = {
+    id: 'node-frames',
+    label: 'node -e "" (bare node start, between the dashboard starts)',
+    stats: stats(bareByFrames),
+  };
+  const figures = dashboards.map((dashboard, index): Figure => ({ ...dashboard, stats: stats(frames[index]!) }));
+  report.figures.push(...figures, bareNearFrames);
+  for (const figure of figures) report.goals.push(goal(figure.label, figure.id, 500, figure.stats.median));
+  for (const figure of figures) {
+    const label = `${figure.label} / bare node`;
+    report.ratios.push(ratio(label, figure, bareNearFrames));
+    report.goals.push(goal(label, label, 3, figure.stats.median / bareNearFrames.stats.median));
+  }
   return report;
 }
 

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { initialDashboard, reduceDashboard } from '../../../components/dashboard-state.js';
 import { engineFor, nextEvent, ofType } from '../../support/engine.js';
 import { makeProject, read, rightAdd } from '../../support/project.js';
 import { requirePytest } from '../../support/python.js';
@@ -54,6 +55,18 @@ describe.skipIf(requirePytest())('run control', () => {
     expect(baseline!.failing).toContain('tests/test_other.py::test_unrelated_broken');
     const [round] = ofType(events, 'round:finished');
     expect(round!.record.judgement.failingBefore).toEqual(['tests/test_other.py::test_unrelated_broken']);
+    // The task's own red tests are where it starts, not failures from before the run.
+    expect(baseline!.failing).toEqual(['tests/test_other.py::test_unrelated_broken']);
+    expect(baseline!.starting!.length).toBeGreaterThan(0);
+    expect(baseline!.starting!.every((id) => id.startsWith('tests/test_calc.py'))).toBe(true);
+    const [roundTests] = ofType(events, 'tests:finished').filter((event) => !event.baseline);
+    expect(roundTests!.taskVerdict?.failingBefore).toEqual(['tests/test_other.py::test_unrelated_broken']);
+    // What the dashboard makes of the run: the baseline in the Tests pane only, never as the supervisor's word.
+    const shown = reduceDashboard(initialDashboard(), { type: 'events', events });
+    expect(shown.tests.baseline).toBe(
+      `baseline: ${baseline!.headline}; failing before the run: tests/test_other.py::test_unrelated_broken; the tasks' own red tests to make pass: ${baseline!.starting!.length}`,
+    );
+    expect(shown.supervisor.map((entry) => entry.label)).not.toContain('BASELINE');
     expect(read(dir, '.factory/rounds/round_1.md')).toMatch(
       /## Failing before the run[^\n]*\n- tests\/test_other.py::test_unrelated_broken/,
     );

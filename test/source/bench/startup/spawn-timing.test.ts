@@ -51,15 +51,26 @@ describe('startupBench', () => {
     expect(report.unavailable).toEqual([expect.objectContaining({ label: 'first dashboard frame' })]);
   });
 
-  it('measures the first frame of `demo` when the CLI lists it', async () => {
+  it('measures the first frames of `demo` and `tui` when the CLI lists them, each next to bare node', async () => {
     const cli = script(
-      "if (process.argv[2] === '--help') console.log('Commands:\\n  demo   plays a run'); else if (process.argv[2] === 'demo') { process.stdout.write('frame'); setTimeout(() => {}, 60000); } else console.log('0.1.0');",
+      "if (process.argv[2] === '--help') console.log('Commands:\\n  demo   plays a run\\n  tui   the dashboard'); else if (process.argv[2] === 'demo' || process.argv[2] === 'tui') { process.stdout.write('frame'); setTimeout(() => {}, 60000); } else console.log('0.1.0');",
     );
     const report = await startupBench({ cli, runs: 2 });
-    expect(report.figures.map((figure) => figure.id)).toEqual(['version', 'node', 'frame']);
+    expect(report.figures.map((figure) => figure.id)).toEqual(['version', 'node', 'frame', 'tui', 'node-frames']);
+    expect(report.figures.map((figure) => figure.stats.n)).toEqual([2, 2, 2, 2, 2]);
+    const demoRatio = 'first dashboard frame (factory demo) / bare node';
+    const tuiRatio = 'first dashboard frame (factory tui) / bare node';
     expect(report.goals.map((goal) => [goal.subject, goal.limit])).toEqual([
       ['version', 150],
       ['frame', 500],
+      ['tui', 500],
+      [demoRatio, 3],
+      [tuiRatio, 3],
+    ]);
+    expect(report.ratios.map((entry) => [entry.label, entry.of, entry.to])).toEqual([
+      ['factory --version / bare node', 'version', 'node'],
+      [demoRatio, 'frame', 'node-frames'],
+      [tuiRatio, 'tui', 'node-frames'],
     ]);
     expect(report.unavailable).toEqual([]);
   });
