@@ -84,9 +84,10 @@ describe('own agent chat with tools', () => {
     expect(second.toolCalls).toBeUndefined();
     const chats = server.requests.filter((request) => request.path === '/api/chat');
     expect(chats.map((request) => offeredTools(request.body))).toEqual([['run_tests'], ['run_tests']]);
-    expect((chats[0]?.body.tools as unknown[])[0]).toEqual({ type: 'function', function: runTests });
+    expect(chats[0]?.body.tools).toEqual([{ type: 'function', function: runTests }]);
     // Back to Ollama: the assistant's calls with their arguments as objects (a non-object becomes {}), then the results.
-    expect((chats[1]?.body.messages as unknown[]).slice(1)).toEqual([
+    expect(chats[1]?.body.messages).toEqual([
+      ...ask,
       {
         role: 'assistant',
         content: 'Let me check.',
@@ -139,7 +140,8 @@ describe('own agent chat with tools', () => {
     ]);
     expect(second.text).toBe('Done.');
     expect(server.requests.map((request) => offeredTools(request.body))).toEqual([['run_tests'], ['run_tests']]);
-    expect((server.requests[1]?.body.messages as unknown[]).slice(1)).toEqual([
+    expect(server.requests[1]?.body.messages).toEqual([
+      ...ask,
       {
         role: 'assistant',
         content: null,
