@@ -19,6 +19,8 @@ export type FactoryConfig = {
   maxIdleRounds: number;
   testTimeoutSeconds: number;
   maxSameFailure: number;
+  workerTools: 'auto' | 'off';
+  maxToolCalls: number;
   maxCostUsd?: number;
   maxMinutes?: number;
   architectModel: string;
@@ -65,6 +67,8 @@ export function toFactoryConfig(values: Record<string, string>): FactoryConfig {
     maxIdleRounds: Number(get('MAX_IDLE_ROUNDS')),
     testTimeoutSeconds: Number(get('TEST_TIMEOUT')),
     maxSameFailure: Number(get('MAX_SAME_FAILURE')),
+    workerTools: get('WORKER_TOOLS') as FactoryConfig['workerTools'],
+    maxToolCalls: Number(get('MAX_TOOL_CALLS')),
     maxCostUsd: optionalNumber(get('MAX_COST_USD')),
     maxMinutes: optionalNumber(get('MAX_MINUTES')),
     architectModel: get('ARCHITECT_MODEL'),

@@ -15,6 +15,7 @@ import { judgeTests, type Judgement } from '../test-runner/judge-tests.js';
 import { verdictText } from '../test-runner/verdict-text.js';
 import { failureFingerprint } from '../test-runner/failure-fingerprint.js';
 import { addUsage, remainingBudget } from './caps.js';
+import { WorkerTools } from '../worker-tools/worker-tools.js';
 
 export type RoundInput = {
   task: Task;
@@ -49,6 +50,10 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
   });
   ctx.say('prompt:built', { strategy: input.strategy.id, prompt });
 
+  // The task's own tests: named in its tasks.md line, else the reviewer's locked tests, else all.
+  const own = task.tests.length > 0 ? task.tests : (input.hooks?.ownTests ?? []);
+  const signal = ctx.control.nextStep();
+  const tools = roundTools(ctx, own, signal);
   const refusedEdits: string[] = [];
   const result = await input.worker
     .run({
@@ -60,7 +65,8 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
       model: ctx.config.workerModel,
       lockedPaths: new Set(input.hooks?.lockedPaths),
       budgetUsd: remainingBudget(ctx.usage, ctx.config),
-      signal: ctx.control.nextStep(),
+      signal,
+      tools,
       onActivity: (activity) => {
         if (activity.kind === 'text') ctx.say('agent:chunk', { text: activity.text });
         else if (activity.kind === 'tool') ctx.say('agent:tool', { name: activity.name, detail: activity.detail });
@@ -82,8 +88,6 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
   const interrupted = ctx.control.signal.aborted;
 
   const violations = interrupted ? [] : ((await input.hooks?.beforeTests()) ?? []);
-  // The task's own tests: named in its tasks.md line, else the reviewer's locked tests, else all.
-  const own = task.tests.length > 0 ? task.tests : (input.hooks?.ownTests ?? []);
   const { tests, judgement } = interrupted
     ? judged(interruptedTests(ctx.testCommand), own, ctx)
     : await testRound(ctx, own, input.hooks);
@@ -126,9 +130,25 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
     broken,
     interrupted,
     findings,
+    toolCalls: tools?.history.length ? [...tools.history] : undefined,
   };
   ctx.say('round:finished', { record });
   return { record, tests, diff: commit?.diff };
+}
+
+/** factory's tools for this round's worker, unless WORKER_TOOLS=off; they share the worker call's signal. */
+function roundTools(ctx: LoopContext, own: string[], signal: AbortSignal): WorkerTools | undefined {
+  if (ctx.config.workerTools === 'off') return undefined;
+  return new WorkerTools({
+    sandbox: ctx.sandbox,
+    projectDir: ctx.projectDir,
+    testCommand: ctx.testCommand,
+    taskTests: own,
+    testTimeoutSeconds: ctx.config.testTimeoutSeconds,
+    maxCalls: ctx.config.maxToolCalls,
+    emit: ctx.say,
+    signal,
+  });
 }
 
 function judged(tests: TestSummary, own: string[], ctx: LoopContext): { tests: TestSummary; judgement: Judgement } {
