@@ -35,3 +35,9 @@ export function offeredTools(body: Record<string, unknown>): string[] {
   const tools = (body.tools as { function?: { name?: string } }[] | undefined) ?? [];
   return tools.map((tool) => String(tool.function?.name));
 }
+
+/** The text of a request's first message (the system prompt, where the own agent lists its tools). */
+export function systemText(body: Record<string, unknown>): string {
+  const messages = body.messages as { content?: unknown }[] | undefined;
+  return String(messages?.[0]?.content ?? '');
+}
