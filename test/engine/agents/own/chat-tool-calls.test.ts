@@ -199,4 +199,30 @@ describe('own agent chat with tools', () => {
     expect(answer.text).toBe('plain');
     expect(server.requests[0]?.body).not.toHaveProperty('tools');
   });
+
+  it('a flood of tool calls, or arguments past the bound, fails the chat instead of filling memory', async () => {
+    const ollama = await startOllamaServer({
+      models: [{ name: 'coder:7b', size: 4e9 }],
+      answers: [{ toolCalls: Array.from({ length: 65 }, () => ({ name: 'run_tests', arguments: {} })) }],
+    });
+    closers.push(ollama.close);
+    const openai = await startOpenaiServer({
+      answers: [{ toolCalls: [{ name: 'sandbox_exec', arguments: { command: 'x'.repeat(200_001) } }] }],
+    });
+    closers.push(openai.close);
+    const request = (model: string) => ({
+      model,
+      messages: ask,
+      tools: [runTests],
+      signal: new AbortController().signal,
+      onText: () => {},
+    });
+
+    await expect(
+      ollamaChat(new Ollama({ host: ollama.url }), ollama.url, async () => 8192)(request('coder:7b')),
+    ).rejects.toThrow(/made more than 64 tool calls/);
+    await expect(openaiChat(openai.url, undefined)(request('local-coder'))).rejects.toThrow(
+      /passed 200000 characters of arguments/,
+    );
+  });
 });
