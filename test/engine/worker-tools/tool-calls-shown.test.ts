@@ -5,7 +5,7 @@ import { renderRoundReport, type RoundRecord } from '../../../engine/reports/rou
 import { formatEvent } from '../../../source/run/print-event.js';
 import { event, runStart } from '../../support/factory-events.js';
 
-const finished = event('tool:finished', {
+const call = {
   call: 1,
   tool: 'run_tests',
   detail: 'tests/test_calc.py',
@@ -13,7 +13,8 @@ const finished = event('tool:finished', {
   durationMs: 2300,
   timedOut: false,
   output: 'collected 1 item\n\nE   assert 0 == 5\n1 failed in 0.02s\n',
-});
+};
+const finished = event('tool:finished', call);
 
 describe('tool calls shown', () => {
   it('puts the call and how it ended in the worker pane as it runs', () => {
@@ -27,7 +28,13 @@ describe('tool calls shown', () => {
 
   it('prints a finished call in headless mode, a refusal with its reason', () => {
     expect(formatEvent(finished, false)).toBe('task 1 round 1: run_tests tests/test_calc.py — exit 1 (2.3 s)');
-    const refused = { ...finished, exitCode: null, durationMs: 0, output: '', refused: 'MAX_TOOL_CALLS (20) reached' };
+    const refused = event('tool:finished', {
+      ...call,
+      exitCode: null,
+      durationMs: 0,
+      output: '',
+      refused: 'MAX_TOOL_CALLS (20) reached',
+    });
     expect(formatEvent(refused, false)).toMatch(/refused: MAX_TOOL_CALLS \(20\) reached/);
   });
 
