@@ -46,7 +46,7 @@ describe('factory mcp-server', () => {
 
       const ran = await client.callTool({ name: 'run_tests', arguments: {} });
       expect(ran.isError).toBe(false);
-      expect(ran.content).toEqual([{ type: 'text', text: expect.stringMatching(/^exit code 3;[^]*checked/) }]);
+      expect(ran.content).toEqual([{ type: 'text', text: expect.stringMatching(/^exit code 3;[\s\S]*checked/) }]);
 
       const shell = await client.callTool({ name: 'sandbox_exec', arguments: { command: 'touch pwned' } });
       expect(shell.isError).toBe(true);
