@@ -46,6 +46,8 @@ export type WorkerResult = Usage & { ok: boolean; error?: string };
 
 export interface Worker {
   readonly name: string;
+  /** It can call factory's tools (request.tools) mid-round: only then are they offered and named in the prompt. */
+  readonly takesTools?: boolean;
   run(request: WorkerRequest): Promise<WorkerResult>;
 }
 

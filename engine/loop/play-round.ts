@@ -34,6 +34,10 @@ export type RoundOutcome = { record: RoundRecord; tests: TestSummary; diff?: str
 export async function playRound(ctx: LoopContext, input: RoundInput): Promise<RoundOutcome> {
   const { task, counters } = input;
   const startedAt = new Date();
+  // The task's own tests: named in its tasks.md line, else the reviewer's locked tests, else all.
+  const own = task.tests.length > 0 ? task.tests : (input.hooks?.ownTests ?? []);
+  const signal = ctx.control.nextStep();
+  const tools = input.worker.takesTools ? roundTools(ctx, own, signal) : undefined;
   const prompt = buildPrompt({
     task,
     round: counters.rounds,
@@ -47,13 +51,10 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
     notes: input.notes,
     plan: input.hooks?.plan,
     lockedTests: input.hooks?.lockedTests ?? [],
+    tools: tools && { names: tools.names, maxCalls: ctx.config.maxToolCalls },
   });
   ctx.say('prompt:built', { strategy: input.strategy.id, prompt });
 
-  // The task's own tests: named in its tasks.md line, else the reviewer's locked tests, else all.
-  const own = task.tests.length > 0 ? task.tests : (input.hooks?.ownTests ?? []);
-  const signal = ctx.control.nextStep();
-  const tools = roundTools(ctx, own, signal);
   const refusedEdits: string[] = [];
   const result = await input.worker
     .run({
@@ -136,9 +137,9 @@ export async function playRound(ctx: LoopContext, input: RoundInput): Promise<Ro
   return { record, tests, diff: commit?.diff };
 }
 
-/** factory's tools for this round's worker, unless WORKER_TOOLS=off; they share the worker call's signal. */
+/** factory's tools for this round's worker, unless WORKER_TOOLS=off or MAX_TOOL_CALLS=0; they share the call's signal. */
 function roundTools(ctx: LoopContext, own: string[], signal: AbortSignal): WorkerTools | undefined {
-  if (ctx.config.workerTools === 'off') return undefined;
+  if (ctx.config.workerTools === 'off' || ctx.config.maxToolCalls === 0) return undefined;
   return new WorkerTools({
     sandbox: ctx.sandbox,
     projectDir: ctx.projectDir,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { waitForRun, type AttachClient } from '../../engine/attach/attach-client.js';
 import { factoryPaths } from '../../engine/reports/factory-dir.js';
 import { UserError } from '../../engine/util/errors.js';
-import { cliEntry } from '../package-root.js';
+import { cliEntry } from '../../engine/util/package-root.js';
 import { runArgs } from './run-args.js';
 import type { RunOptions } from './run-options.js';
 
