@@ -15,6 +15,9 @@ export const maxAnswerChars = 2_000_000;
 const maxRefusedTurns = 2;
 
 export class OwnWorker implements Worker {
+  /** factory's tools reach the model as the chat API's tools. */
+  readonly takesTools = true;
+
   constructor(
     readonly name: string,
     private readonly chat: StreamChat,

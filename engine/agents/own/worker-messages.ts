@@ -20,9 +20,9 @@ export async function workerMessages(request: WorkerRequest, tools: readonly Too
 function toolsSection(tools: readonly ToolSpec[]): string {
   if (tools.length === 0)
     return '## Tools\nYou have no tools and cannot run commands: factory runs the tests after your answer.';
+  // What each tool does is in the request's tools and the prompt's "Your tools"; here, how calls and edit blocks mix.
   return `## Tools
-You can call these tools (through tool calls, not in your text); they run in factory's sandbox, never on the host:
-${tools.map((tool) => `- ${tool.name}: ${tool.description}`).join('\n')}
+You can call factory's tools ${tools.map((tool) => tool.name).join(' and ')} through tool calls, not in your text.
 The edit blocks of an answer are written before its tool calls run: write a change, call run_tests, read the result, and fix it in the same round.
-When you are done, answer with no tool call. factory runs the tests itself after your last answer; that run decides the round.`;
+When you are done, answer with no tool call.`;
 }

@@ -105,8 +105,8 @@ describe.skipIf(!docker.engine)(
         ['run_tests', 'sandbox_exec'],
         ['run_tests', 'sandbox_exec'],
       ]);
-      const system = systemText(chats[0]?.body ?? {});
-      expect(system).toMatch(/- run_tests: .*\n- sandbox_exec: /);
+      expect(systemText(chats[0]?.body ?? {})).toContain("You can call factory's tools run_tests and sandbox_exec");
+      expect(JSON.stringify(chats[0]?.body.messages)).toMatch(/## Your tools.*- run_tests: .*- sandbox_exec: /);
       expect(rounds[0]?.toolCalls?.map((call) => call.tool)).toEqual(['run_tests', 'run_tests']);
     }, 400_000);
 

@@ -62,9 +62,10 @@ describe('own agent tools with SANDBOX=local', () => {
     expect(result.outcome).toBe('green');
     expect(fs.readFileSync(path.join(dir, 'calc.py'), 'utf8')).toBe(rightAdd);
     expect(server.requests.map((request) => offeredTools(request.body))).toEqual([['run_tests'], ['run_tests']]);
-    const system = systemText(server.requests[0]?.body ?? {});
-    expect(system).toContain('- run_tests: ');
-    expect(system).not.toContain('sandbox_exec');
+    // Neither the tools sent nor the prompt name sandbox_exec.
+    expect(systemText(server.requests[0]?.body ?? {})).toContain("You can call factory's tools run_tests through");
+    expect(JSON.stringify(server.requests[0]?.body.messages)).toContain('- run_tests: ');
+    expect(JSON.stringify(server.requests[0]?.body)).not.toContain('sandbox_exec');
     const results = server.toolResults.map((message) => message.content);
     expect(results).toHaveLength(5);
     expect(results[0]).toMatch(/^refused: sandbox_exec is not offered with SANDBOX=local/);
