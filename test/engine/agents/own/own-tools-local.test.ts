@@ -82,7 +82,7 @@ describe('own agent tools with SANDBOX=local', () => {
       'run_tests',
       'run_tests',
     ]);
-  });
+  }, 180_000);
 
   it('withdraws the tools once MAX_TOOL_CALLS is spent and the model keeps calling', async () => {
     const check = { name: 'run_tests', arguments: {} };
@@ -116,7 +116,7 @@ describe('own agent tools with SANDBOX=local', () => {
     expect(finished(events).map((call) => call.refused === undefined)).toEqual([true, false, false, false]);
     expect(server.toolResults.slice(1).every((message) => message.content.includes('MAX_TOOL_CALLS (1)'))).toBe(true);
     expect(JSON.stringify(chats[3]?.body.messages)).toContain('the tools are withdrawn');
-  });
+  }, 180_000);
 
   it('offers no tools with WORKER_TOOLS=off and says so', async () => {
     const server = await startOllamaServer({ models: [{ name: 'coder:7b', size: 4e9 }], answers: [fixBlock] });
@@ -137,7 +137,7 @@ describe('own agent tools with SANDBOX=local', () => {
     );
     expect(chat?.body).not.toHaveProperty('tools');
     expect(systemText(chat?.body ?? {})).toContain('You have no tools and cannot run commands');
-  });
+  }, 180_000);
 
   it('a stop-now kills the running tool call and asks the model nothing more', async () => {
     const hang = `calc.py\n\`\`\`python\nimport time\ntime.sleep(300)\n${rightAdd}\`\`\`\n`;
@@ -175,5 +175,5 @@ describe('own agent tools with SANDBOX=local', () => {
       (request) => request.path === '/api/chat' && (request.body.messages as unknown[]).length > 0,
     );
     expect(chats).toHaveLength(1);
-  });
+  }, 180_000);
 });
