@@ -118,8 +118,7 @@ export const configKeys = [
     key: 'MAX_TOOL_CALLS',
     default: '20',
     spec: count(0, 1000),
-    doc: "Most calls of factory's tools (run_tests, sandbox_exec) the worker may make in one round; further calls are refused.",
-    live: true,
+    doc: "Most calls of factory's tools (run_tests, sandbox_exec) the worker may make in one round; further calls are refused; 0: no tools.",
   },
   {
     key: 'MAX_SAME_FAILURE',

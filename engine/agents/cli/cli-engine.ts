@@ -45,8 +45,8 @@ export type CliEngine = {
   readonly installHint: string;
   /** scratchDir: a private folder for files the command line points at; removed after the run. tools: factory's MCP server, when the call has tools. */
   workerArgs(request: WorkerRequest, scratchDir: string, tools?: ToolServer): string[];
-  /** What the call's environment needs for factory's MCP server (a settings file the CLI finds only by variable). */
-  toolsEnv?(scratchDir: string, tools: ToolServer): Record<string, string>;
+  /** What the call's environment needs for factory's MCP server; env: the environment the CLI would get. */
+  toolsEnv?(scratchDir: string, tools: ToolServer, env: Record<string, string | undefined>): Record<string, string>;
   streamParser(projectDir: string): StreamParser;
   supervisorArgs(prompt: string, model: string, scratchDir: string): string[];
   /** projectDir: to name refused paths relative to it. */

@@ -36,7 +36,8 @@ export class CliWorker implements Worker {
           ? await openToolBridge(request.tools, path.join(scratchDir, 'tools.sock'))
           : undefined;
       const server = bridge && request.tools && this.toolServer(bridge.socket, request.tools.names);
-      const env = { ...this.options.env, ...(server && this.engine.toolsEnv?.(scratchDir, server)) };
+      const base = this.options.env ?? {};
+      const env = { ...base, ...(server && this.engine.toolsEnv?.(scratchDir, server, { ...process.env, ...base })) };
       const args = this.engine.workerArgs(request, scratchDir, server);
       const command = containedCommand(this.engine, { ...this.options, env }, call, args);
       return runCli({

@@ -1,6 +1,7 @@
 // Command lines for `gemini -p`: the worker streams with edits approved without asking (`auto_edit`, not `--yolo`) under a
 // deny policy; the planning roles and the supervisor run in plan (read-only) mode.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { WorkerRequest } from '../agent.js';
 import type { ToolServer } from '../cli/cli-engine.js';
@@ -32,14 +33,42 @@ export function geminiWorkerArgs(request: WorkerRequest, scratchDir: string, too
 }
 
 /**
- * Gemini CLI reads MCP servers from settings files only: factory's goes in a settings file of the call's own, named by
- * the variable Gemini CLI reads for its system settings (they override the user's, so "factory" is the one it gets).
+ * Gemini CLI reads MCP servers from its settings files only, and takes a system settings file only when root owns it:
+ * so the call gets a home of its own (GEMINI_CLI_HOME) whose .gemini links to everything of the user's (login, trusted
+ * folders) but settings.json, which is the user's with factory's server as the only MCP server.
  */
-export function geminiToolsEnv(scratchDir: string, tools: ToolServer): Record<string, string> {
-  const file = path.join(scratchDir, 'factory-settings.json');
+export function geminiToolsEnv(
+  scratchDir: string,
+  tools: ToolServer,
+  env: Record<string, string | undefined>,
+): Record<string, string> {
+  const userDir = path.join(env.GEMINI_CLI_HOME || env.HOME || os.homedir(), '.gemini');
+  const home = path.join(scratchDir, 'gemini-home');
+  const dir = path.join(home, '.gemini');
+  fs.mkdirSync(dir, { recursive: true });
+  const own = userSettings(path.join(userDir, 'settings.json'));
+  // Settings factory cannot read are the user's as they are (their login type is in them): then the call has no tools.
+  if (own === undefined) return {};
+  const entries = fs.existsSync(userDir) ? fs.readdirSync(userDir) : [];
+  for (const entry of entries.filter((name) => name !== 'settings.json'))
+    fs.symlinkSync(path.join(userDir, entry), path.join(dir, entry));
   const server = { command: tools.command, args: tools.args, trust: true, includeTools: [...tools.tools] };
-  fs.writeFileSync(file, JSON.stringify({ mcpServers: { factory: server } }, null, 2));
-  return { GEMINI_CLI_SYSTEM_SETTINGS_PATH: file };
+  fs.writeFileSync(
+    path.join(dir, 'settings.json'),
+    JSON.stringify({ ...own, mcpServers: { factory: server } }, null, 2),
+  );
+  return { GEMINI_CLI_HOME: home };
+}
+
+/** The user's settings (JSON, whole-line comments allowed), {} when there are none, undefined when they do not parse. */
+function userSettings(file: string): Record<string, unknown> | undefined {
+  if (!fs.existsSync(file)) return {};
+  try {
+    const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, ''));
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function geminiSupervisorArgs(prompt: string, model: string, scratchDir: string): string[] {

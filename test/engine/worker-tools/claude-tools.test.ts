@@ -10,6 +10,7 @@ import { ContainedWorker } from '../../../engine/containment/contained-roles.js'
 import { createEngine } from '../../../engine/engine.js';
 import type { FactoryEvent } from '../../../engine/events.js';
 import { createSandbox } from '../../../engine/sandbox/create-sandbox.js';
+import { LocalSandbox } from '../../../engine/sandbox/local-sandbox.js';
 import { claudeEnv, skipWithout } from '../../support/agent-clis.js';
 import { startAnthropicServer, type AnthropicReply } from '../../support/anthropic-server.js';
 import { calcProject } from '../../support/calc-project.js';
@@ -36,6 +37,43 @@ function lastToolResult(request: Record<string, unknown>): string {
   const results = Array.isArray(blocks) ? blocks.filter((block) => block?.type === 'tool_result') : [];
   return JSON.stringify(results.at(-1) ?? '');
 }
+
+describe.skipIf(cli.skip)(`claude worker with factory's tools, local sandbox${cli.title}`, () => {
+  it('offers run_tests only, and refuses it anything but test ids or files', async () => {
+    const { dir, config } = calcProject({ AI_ENGINE: 'claude', MODE: 'Single', SANDBOX: 'local', MAX_ROUNDS: '1' });
+    dirs.push(dir);
+    const pwned = path.join(dir, 'pwned');
+    const server = await startAnthropicServer([
+      { tools: [{ name: 'mcp__factory__run_tests', input: { tests: [`tests/test_calc.py; touch ${pwned}`] } }] },
+      { tools: [{ name: 'mcp__factory__run_tests', input: { command: `touch ${pwned}` } }] },
+      { tools: [{ name: 'mcp__factory__sandbox_exec', input: { command: `touch ${pwned}` } }] },
+      { text: 'Done.' },
+    ]);
+    const worker = new CliWorker(claudeEngine(), {
+      env: claudeEnv(server.url),
+      timeoutMs: 240_000,
+      factoryCommand: [process.execPath, await cliBundle()],
+    });
+    const engine = createEngine({ projectDir: dir, config, worker, sandbox: new LocalSandbox(dir) });
+    const events: FactoryEvent[] = [];
+    engine.on((event) => events.push(event));
+    try {
+      await engine.run();
+      const offered = (server.requests[0]?.tools as { name: string }[]).map((tool) => tool.name);
+      expect(offered).toContain('mcp__factory__run_tests');
+      expect(offered).not.toContain('mcp__factory__sandbox_exec');
+      expect(lastToolResult(server.requests[1] ?? {})).toMatch(/refused: tests\.0: not a test id or file/);
+      expect(lastToolResult(server.requests[2] ?? {})).toMatch(/refused: .*command/);
+      // Claude Code itself refuses a tool its server does not offer; factory never sees the call.
+      expect(lastToolResult(server.requests[3] ?? {})).not.toMatch(/^"?exit code/);
+      expect(ofType(events, 'tool:started')).toEqual([]);
+      expect(ofType(events, 'tool:finished').every((event) => event.refused)).toBe(true);
+      expect(fs.existsSync(pwned)).toBe(false);
+    } finally {
+      await server.close();
+    }
+  }, 400_000);
+});
 
 describe.skipIf(skip)(title, () => {
   it('runs the tests mid-round, fixes what failed, and is green in one round', async () => {
