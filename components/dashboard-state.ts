@@ -2,6 +2,7 @@
 import type { CommitKind, FactoryEvent, FactoryEventOf } from '../engine/events.js';
 import { initialStatus, reduceStatus, type RunStatus } from '../engine/reports/run-status.js';
 import { refusal } from '../engine/reports/round-record.js';
+import { toolEnd, toolOutputTail } from '../engine/worker-tools/tool-end.js';
 import type { TestCounts } from '../engine/test-runner/test-result.js';
 import { baselineLine, type BaselineRun } from './baseline-line.js';
 import { diffTone } from './diff-tone.js';
@@ -221,6 +222,16 @@ function foldPanes(previous: DashboardState, event: FactoryEvent): DashboardStat
       return addWorker(state, toLines(`── task ${event.task} · round ${event.round}/${event.maxRounds} ──`, 'heading'));
     case 'agent:tool':
       return addWorker(state, toLines(`⚙ ${event.name} ${event.detail}`, 'tool'));
+    case 'tool:started':
+      return addWorker(state, toLines(`▶ ${event.tool} ${event.detail} (in the sandbox…)`, 'tool'));
+    case 'tool:finished':
+      return addWorker(
+        state,
+        toLines(
+          [`◀ ${toolEnd(event)}`, ...toolOutputTail(event).map((line) => `  ${line}`)].join('\n'),
+          event.refused ? 'refused' : 'tool',
+        ),
+      );
     case 'agent:edit':
       return addWorker(
         state,

@@ -54,6 +54,19 @@ type Payloads = {
     engine?: string;
     role?: AgentRole;
   };
+  /** The worker called one of factory's own tools (run_tests, sandbox_exec), in the run's sandbox; call: 1-based in the round. */
+  'tool:started': { call: number; tool: string; detail: string };
+  /** output: the end of what it printed, capped; refused: why nothing ran (then exitCode is null). */
+  'tool:finished': {
+    call: number;
+    tool: string;
+    detail: string;
+    exitCode: number | null;
+    durationMs: number;
+    timedOut: boolean;
+    output: string;
+    refused?: string;
+  };
   'agent:finished': { ok: boolean; error?: string } & CallSpend;
   'tests:started': { command: string; baseline: boolean };
   'tests:output': { text: string };

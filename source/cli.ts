@@ -57,6 +57,15 @@ addRunOptions(
     return (await import('./commands/tui.js')).tuiCommand(options);
   });
 
+// Started by the claude and gemini CLIs for each worker call, never by hand: it serves the engine's tools over MCP.
+program
+  .command('mcp-server', { hidden: true })
+  .description("internal: factory's MCP server for one worker call")
+  .requiredOption('--socket <path>', "the engine's tool socket for the call")
+  .action(async (options: { socket: string }) =>
+    (await import('./commands/mcp-server.js')).mcpServerCommand(options, packageJson.version),
+  );
+
 program
   .command('demo')
   .description('play a recorded run of a sample project through the dashboard: no AI, no Docker, no network')

@@ -1,6 +1,7 @@
 // The roles an AI engine plays for the loop: an architect that plans, a worker that edits the project (the coder, and the
 // reviewer when given a reviewer prompt), a supervisor that judges a round.
 import type { Task } from '../rfp/tasks-file.js';
+import type { WorkerTools } from '../worker-tools/worker-tools.js';
 
 /** Who made a call: the coder, the reviewer writing tests, the architect planning, the supervisor (reviewing or in INTERVENE). */
 export type AgentRole = 'coder' | 'reviewer' | 'architect' | 'supervisor';
@@ -37,12 +38,16 @@ export type WorkerRequest = {
   readOnly?: boolean;
   signal: AbortSignal;
   onActivity: (activity: AgentActivity) => void;
+  /** factory's tools the worker may call mid-round (run_tests, sandbox_exec); absent: none (WORKER_TOOLS=off, planning). */
+  tools?: WorkerTools;
 };
 
 export type WorkerResult = Usage & { ok: boolean; error?: string };
 
 export interface Worker {
   readonly name: string;
+  /** It can call factory's tools (request.tools) mid-round: only then are they offered and named in the prompt. */
+  readonly takesTools?: boolean;
   run(request: WorkerRequest): Promise<WorkerResult>;
 }
 

@@ -134,6 +134,20 @@ export const configKeys = [
     doc: 'Seconds a test run may take before it is killed.',
   },
   {
+    key: 'WORKER_TOOLS',
+    field: 'workerTools',
+    default: 'auto',
+    spec: { kind: 'enum', values: ['auto', 'off'] },
+    doc: "auto: the worker may call factory's tools mid-round, in the run's sandbox: run_tests (the task's tests, or some of them by id or file) and, with SANDBOX=docker, sandbox_exec (one shell command in the container, no network); off: none.",
+  },
+  {
+    key: 'MAX_TOOL_CALLS',
+    field: 'maxToolCalls',
+    default: '20',
+    spec: count(0, 1000),
+    doc: "Most calls of factory's tools (run_tests, sandbox_exec) the worker may make in one round; further calls are refused; 0: no tools.",
+  },
+  {
     key: 'MAX_SAME_FAILURE',
     field: 'maxSameFailure',
     default: '3',

@@ -26,6 +26,10 @@ export class ContainedWorker implements Worker {
     return this.inner.name;
   }
 
+  get takesTools(): boolean | undefined {
+    return this.inner.takesTools;
+  }
+
   run(request: WorkerRequest): Promise<WorkerResult> {
     const onActivity = stamp(request.onActivity, this.inner.name, this.role);
     const options = { readOnly: request.readOnly ?? false };

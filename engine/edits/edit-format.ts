@@ -6,7 +6,7 @@ export const maxEditBytes = 1_000_000;
 const [search, divider, replace] = [`${'<'.repeat(7)} SEARCH`, '='.repeat(7), `${'>'.repeat(7)} REPLACE`];
 
 export const editFormatInstructions = `## How to change files
-You cannot run commands. You change files only by writing blocks in your answer, in this exact format.
+You change files only by writing blocks in your answer, in this exact format.
 Put the file's path, relative to the project folder, alone on the line before the opening fence.
 
 To change part of a file, use one or more SEARCH/REPLACE blocks:
@@ -35,4 +35,4 @@ def double(x):
 
 - Always give the complete file: never "..." or "rest unchanged".
 - Only paths inside the project; never .git/ or a locked test.
-- A block that cannot be applied is refused and you are told why in the next round.`;
+- A block that cannot be applied is refused and you are told why.`;

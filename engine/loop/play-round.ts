@@ -17,6 +17,7 @@ import { countRound, roundsAllowed, type TaskCounters } from './valves.js';
 import { judgeTests, type Baseline, type Judgement } from '../test-runner/judge-tests.js';
 import { verdictText } from '../test-runner/verdict-text.js';
 import { failureFingerprint } from '../test-runner/failure-fingerprint.js';
+import { WorkerTools } from '../worker-tools/worker-tools.js';
 
 export type RoundInput = {
   task: Task;
@@ -46,6 +47,11 @@ export async function playRound(ctx: RoundDeps, state: RoundState, input: RoundI
   const { config } = state;
   const round = input.counters.rounds;
   const startedAt = new Date();
+  // The task's own tests: named in its tasks.md line, else the reviewer's locked tests, else all.
+  const own = task.tests.length > 0 ? task.tests : (hooks?.ownTests ?? []);
+  const signal = ctx.control.nextStep();
+  // factory's tools for the worker (run_tests, sandbox_exec), in the run's sandbox, sharing the call's signal.
+  const tools = input.worker.takesTools ? roundTools(ctx, config, own, signal) : undefined;
 
   // 1. The prompt: the task, what the last round left, and the human's or supervisor's redirects (used once).
   const prompt = buildPrompt({
@@ -61,6 +67,7 @@ export async function playRound(ctx: RoundDeps, state: RoundState, input: RoundI
     notes: input.notes,
     plan: hooks?.plan,
     lockedTests: hooks?.lockedTests ?? [],
+    tools: tools && { names: tools.names, maxCalls: config.maxToolCalls },
   });
   ctx.say('prompt:built', { strategy: input.strategy.id, prompt });
 
@@ -74,7 +81,8 @@ export async function playRound(ctx: RoundDeps, state: RoundState, input: RoundI
     model: config.workerModel,
     lockedPaths: new Set(hooks?.lockedPaths),
     budgetUsd: state.budgetLeft(),
-    signal: ctx.control.nextStep(),
+    signal,
+    tools,
   });
   ctx.say('agent:finished', { ...result, usage: state.spend(result) });
   // A skip or stop-now aborted the worker: the round is committed as it is, and its tests are not run.
@@ -82,8 +90,6 @@ export async function playRound(ctx: RoundDeps, state: RoundState, input: RoundI
 
   // 3. The guard puts locked files back, then the tests run and are judged against the baseline.
   const violations = interrupted ? [] : ((await hooks?.beforeTests()) ?? []);
-  // The task's own tests: named in its tasks.md line, else the reviewer's locked tests, else all.
-  const own = task.tests.length > 0 ? task.tests : (hooks?.ownTests ?? []);
   const { tests, judgement } = interrupted
     ? judged(interruptedTests(ctx.testCommand), own, state.baseline)
     : await testRound(
@@ -132,9 +138,30 @@ export async function playRound(ctx: RoundDeps, state: RoundState, input: RoundI
     broken,
     interrupted,
     findings,
+    toolCalls: tools?.history.length ? [...tools.history] : undefined,
   };
   ctx.say('round:finished', { record });
   return { record, tests, diff: commit?.diff, counters };
+}
+
+/** factory's tools for this round's worker, unless WORKER_TOOLS=off or MAX_TOOL_CALLS=0. */
+function roundTools(
+  ctx: Pick<RunDeps, 'sandbox' | 'projectDir' | 'testCommand' | 'say'>,
+  config: RoundState['config'],
+  own: string[],
+  signal: AbortSignal,
+): WorkerTools | undefined {
+  if (config.workerTools === 'off' || config.maxToolCalls === 0) return undefined;
+  return new WorkerTools({
+    sandbox: ctx.sandbox,
+    projectDir: ctx.projectDir,
+    testCommand: ctx.testCommand,
+    taskTests: own,
+    testTimeoutSeconds: config.testTimeoutSeconds,
+    maxCalls: config.maxToolCalls,
+    emit: ctx.say,
+    signal,
+  });
 }
 
 /** The worker's run, its activity shown as it comes; a worker that throws is a failed round, not a failed run. */

@@ -1,5 +1,6 @@
 // Builds the worker's prompt for one round: task, strategy, tests, last output, last diff, and any redirect.
 import type { Task } from '../rfp/tasks-file.js';
+import type { ToolName } from '../worker-tools/tool-spec.js';
 import type { TestSummary } from '../test-runner/test-result.js';
 import { tail } from '../util/capped-text.js';
 import type { Strategy } from './strategy.js';
@@ -21,6 +22,15 @@ export type PromptInput = {
   lockedTests: string[];
   /** The task's part of the architect's plan. */
   plan?: string;
+  /** factory's tools the worker may call this round, and how many calls it has; absent: none. */
+  tools?: { names: readonly ToolName[]; maxCalls: number };
+};
+
+const toolLines: Record<ToolName, string> = {
+  run_tests:
+    "run_tests: runs the task's tests (or some of them, by test id or file) and gives back the exit code, the counts and the failures. Run it after a change to see whether it works, and fix what fails before you finish.",
+  sandbox_exec:
+    'sandbox_exec: runs one shell command in /app (the project) inside the container, with no network: run the program, a linter or a quick check.',
 };
 
 export function buildPrompt(input: PromptInput): string {
@@ -46,6 +56,12 @@ export function buildPrompt(input: PromptInput): string {
   if (input.lastDiff)
     sections.push(`## What you changed last round (git diff)\n\`\`\`diff\n${tail(input.lastDiff, 8000)}\n\`\`\``);
   else if (input.round > 1) sections.push('## What you changed last round\nNothing: no file changed.');
+  if (input.tools && input.tools.names.length > 0 && input.tools.maxCalls > 0) {
+    const lines = input.tools.names.map((name) => `- ${toolLines[name]}`);
+    sections.push(
+      `## Your tools\nfactory's tools run in its sandbox (a container with no network when SANDBOX=docker), never on this machine; at most ${input.tools.maxCalls} calls this round:\n${lines.join('\n')}\nYou have no other shell. After you finish, factory runs the tests itself: only that run decides the round.`,
+    );
+  }
   if (input.notes.length > 0) sections.push(`## Notes\n${input.notes.map((note) => `- ${note}`).join('\n')}`);
   const rules = ['Change the code, not the tests.', 'Keep each file to one job.'];
   if (input.lockedTests.length > 0)

@@ -3,6 +3,7 @@ import type { StrategyId } from '../prompt/strategy.js';
 import type { TestSummary } from '../test-runner/test-result.js';
 import type { WorkerResult } from '../agents/agent.js';
 import type { Judgement } from '../test-runner/judge-tests.js';
+import type { ToolCallRecord } from '../worker-tools/tool-spec.js';
 
 export type RoundRecord = {
   task: number;
@@ -33,6 +34,8 @@ export type RoundRecord = {
   interrupted: boolean;
   /** Locked-test violations and LEGO findings, passed on to the next prompt. */
   findings?: string[];
+  /** The worker's calls of factory's tools during the round (their time is part of durationMs). */
+  toolCalls?: ToolCallRecord[];
 };
 
 export function failingTests(tests: Pick<TestSummary, 'tests'>): string[] {
@@ -88,6 +91,7 @@ export function renderRoundReport(record: RoundRecord): string {
     lines.push('', '## Guard and LEGO findings (in the next prompt)', ...record.findings.map((text) => `- ${text}`));
   if (record.refusedEdits.length > 0)
     lines.push('', '## Edits refused', ...record.refusedEdits.map((text) => `- ${text}`));
+  if (record.toolCalls?.length) lines.push('', ...toolCallLines(record.toolCalls));
   lines.push('', '## Test output (excerpt)', '```', tests.excerpt, '```', '');
   return lines.join('\n');
 }
@@ -96,4 +100,18 @@ export function renderRoundReport(record: RoundRecord): string {
 export function refusal(edit: { path: string; reason?: string; engine?: string; role?: string }): string {
   const who = edit.engine && edit.role ? ` (${edit.engine}, ${edit.role})` : '';
   return `${edit.path} was refused: ${edit.reason ?? 'no reason given'}${who}`;
+}
+
+/** The worker's tool calls: what each asked, how it ended, how long it took (part of the round's time). */
+function toolCallLines(calls: ToolCallRecord[]): string[] {
+  const ms = calls.reduce((sum, call) => sum + call.durationMs, 0);
+  const line = (call: ToolCallRecord, index: number): string => {
+    const end = call.refused
+      ? `refused: ${call.refused}`
+      : call.timedOut
+        ? 'timed out'
+        : `exit ${call.exitCode ?? 'none'}`;
+    return `${index + 1}. ${call.tool} ${call.detail} — ${end} (${(call.durationMs / 1000).toFixed(1)} s)`;
+  };
+  return [`## Tool calls (${calls.length}, ${(ms / 1000).toFixed(1)} s)`, ...calls.map(line)];
 }

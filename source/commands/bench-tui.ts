@@ -11,7 +11,7 @@ import { eventsFormat } from '../../engine/reports/events-format.js';
 import type { EventPayload, FactoryEventType } from '../../engine/events.js';
 import { UserError } from '../../engine/util/errors.js';
 import { dark } from '../../themes/dark.js';
-import { cliEntry } from '../package-root.js';
+import { cliEntry } from '../../engine/util/package-root.js';
 
 export type BenchTuiOptions = { seconds: string; rate: string; child?: string; stats?: string };
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../../engine/util/errors.js';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from '../../engine/util/package-root.js';
 import { tuiCommand } from './tui.js';
 
 const execFileAsync = promisify(execFile);

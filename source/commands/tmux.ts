@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { UserError } from '../../engine/util/errors.js';
-import { cliEntry } from '../package-root.js';
+import { cliEntry } from '../../engine/util/package-root.js';
 import type { RunOptions } from '../run/run-options.js';
 import { writeRunOptions } from '../run/run-options-file.js';
 

@@ -1,6 +1,7 @@
 // The headless view: one plain line per event that matters, for `factory run` and logs.
 import type { FactoryEvent, FactoryEventOf } from '../../engine/events.js';
 import { refusal } from '../../engine/reports/round-record.js';
+import { toolEnd } from '../../engine/worker-tools/tool-end.js';
 
 export function formatEvent(event: FactoryEvent, verbose: boolean): string | undefined {
   // Outside a round (the plan, the reviewer, the baseline) there is no round number to give.
@@ -23,6 +24,10 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
         : undefined;
     case 'agent:tool':
       return verbose ? `  │ [${event.name}] ${event.detail}` : undefined;
+    case 'tool:started':
+      return verbose ? `  │ ▶ ${event.tool} ${event.detail}` : undefined;
+    case 'tool:finished':
+      return `${at}: ${toolEnd(event)}`;
     case 'agent:edit':
       return event.action === 'refused'
         ? `${at}: edit refused: ${refusal(event)}`

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { waitForRun, type AttachClient } from '../../engine/attach/attach-client.js';
 import { factoryPaths } from '../../engine/reports/factory-dir.js';
 import { UserError } from '../../engine/util/errors.js';
-import { cliEntry } from '../package-root.js';
+import { cliEntry } from '../../engine/util/package-root.js';
 import type { RunOptions } from './run-options.js';
 import { writeRunOptions } from './run-options-file.js';
 

@@ -9,6 +9,9 @@ export type AnthropicReply =
   /** Never answer: the request stays open until the client goes away. */
   | { hang: true };
 
+/** A reply, or one chosen from the request (what the model was just told, e.g. a tool's result). */
+export type ScriptStep = AnthropicReply | ((request: Record<string, unknown>) => AnthropicReply);
+
 export type ScriptedServer = {
   url: string;
   /** Bodies of the agent requests received, in order. */
@@ -22,7 +25,7 @@ type Block =
   | { type: 'text'; text: string }
   | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> };
 
-export async function startAnthropicServer(script: AnthropicReply[]): Promise<ScriptedServer> {
+export async function startAnthropicServer(script: ScriptStep[]): Promise<ScriptedServer> {
   const requests: Record<string, unknown>[] = [];
   let next = 0;
   let hangsDropped = 0;
@@ -37,7 +40,8 @@ export async function startAnthropicServer(script: AnthropicReply[]): Promise<Sc
       // Side requests (titles, quota checks) offer no tools: they get a short answer and leave the script alone.
       const isAgent = Array.isArray(parsed.tools) && parsed.tools.length > 0;
       if (isAgent) requests.push(parsed);
-      const reply: AnthropicReply = isAgent ? (script[next++] ?? { text: 'Done.' }) : { text: 'ok' };
+      const step = isAgent ? (script[next++] ?? { text: 'Done.' }) : { text: 'ok' };
+      const reply = typeof step === 'function' ? step(parsed) : step;
       if ('hang' in reply) return void res.on('close', () => hangsDropped++);
       if ('garbage' in reply)
         return void res.writeHead(200, { 'content-type': 'text/event-stream' }).end(reply.garbage);

@@ -19,7 +19,10 @@ const sideAnswer = JSON.stringify({
   complexity_score: 10,
 });
 
-export async function startGeminiServer(script: GeminiReply[]): Promise<ScriptedServer> {
+/** A reply, or one chosen from the request (what the model was just told, e.g. a function's response). */
+export type GeminiStep = GeminiReply | ((request: Record<string, unknown>) => GeminiReply);
+
+export async function startGeminiServer(script: GeminiStep[]): Promise<ScriptedServer> {
   const requests: Record<string, unknown>[] = [];
   let next = 0;
   let hangsDropped = 0;
@@ -37,7 +40,8 @@ export async function startGeminiServer(script: GeminiReply[]): Promise<Scripted
       const parsed = JSON.parse(body || '{}') as { tools?: { functionDeclarations?: unknown[] }[] };
       const isAgent = (parsed.tools ?? []).some((tool) => (tool.functionDeclarations ?? []).length > 0);
       if (isAgent) requests.push(parsed as Record<string, unknown>);
-      const reply: GeminiReply = isAgent ? (script[next++] ?? { text: 'Done.' }) : { text: sideAnswer };
+      const step = isAgent ? (script[next++] ?? { text: 'Done.' }) : { text: sideAnswer };
+      const reply = typeof step === 'function' ? step(parsed as Record<string, unknown>) : step;
       if ('hang' in reply) return void res.on('close', () => hangsDropped++);
       if ('garbage' in reply)
         return void res.writeHead(200, { 'content-type': 'text/event-stream' }).end(reply.garbage);

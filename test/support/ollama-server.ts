@@ -1,14 +1,16 @@
-// A loopback server speaking the Ollama HTTP API as documented (chat NDJSON streaming, ps, tags, show, pull progress, keep_alive), answering from a per-test script.
+// A loopback server speaking the Ollama HTTP API as documented (chat NDJSON streaming, tool calls, ps, tags, show, pull
+// progress, keep_alive), answering from a per-test script.
 import type http from 'node:http';
 import { listen, pieces, readJson, sendJson } from './http-helpers.js';
+import { answerParts, newToolResults, type ReceivedToolResult, type ScriptedReply } from './scripted-answer.js';
 
 export type FakeModel = { name: string; size: number; sizeVram?: number; contextLength?: number };
 export type OllamaScript = {
   models: FakeModel[];
   /** Models the server can pull from its "registry". */
   pullable?: FakeModel[];
-  /** Chat answers, used in order; a function sees the request body. */
-  answers: (string | ((body: Record<string, unknown>) => string))[];
+  /** Chat answers (text, or tool calls), used in order; a function sees the request body. */
+  answers: ScriptedReply[];
   /** Characters per streamed chunk (default 17). */
   chunkSize?: number;
   /** Pause between streamed chunks, for tests that interrupt a model mid-answer. */
@@ -19,6 +21,8 @@ export type OllamaScript = {
 export type OllamaServer = {
   url: string;
   requests: { path: string; body: Record<string, unknown> }[];
+  /** The role "tool" messages each chat brought back, in order. */
+  toolResults: ReceivedToolResult[];
   running(): string[];
   close(): Promise<void>;
   hungUp(): number;
@@ -39,6 +43,7 @@ export async function startOllamaServer(script: OllamaScript): Promise<OllamaSer
   /** Loaded model -> when it expires (Infinity: keep_alive < 0). */
   const loaded = new Map<string, number>();
   const requests: OllamaServer['requests'] = [];
+  const toolResults: ReceivedToolResult[] = [];
   let hangUps = 0;
   const running = (): string[] => [...loaded].filter(([, until]) => until > Date.now()).map(([name]) => name);
 
@@ -64,9 +69,14 @@ export async function startOllamaServer(script: OllamaScript): Promise<OllamaSer
         done: true,
       });
     }
+    toolResults.push(...newToolResults(body));
     const next = script.answers.shift();
     if (next === undefined) return sendJson(response, 500, { error: 'the test script has no answer left' });
-    const answer = typeof next === 'function' ? next(body) : next;
+    const { content: answer, toolCalls } = answerParts(typeof next === 'function' ? next(body) : next);
+    // Ollama sends each call's arguments as an object, and the calls whole in one message (streamed or not).
+    const tool_calls = toolCalls.map((call, index) => ({
+      function: { index, name: call.name, arguments: call.arguments },
+    }));
     keep(name, body.keep_alive);
     const final = {
       ...base,
@@ -81,13 +91,20 @@ export async function startOllamaServer(script: OllamaScript): Promise<OllamaSer
       eval_duration: 100,
     };
     if (body.stream === false)
-      return sendJson(response, 200, { ...final, message: { role: 'assistant', content: answer } });
+      return sendJson(response, 200, {
+        ...final,
+        message: { role: 'assistant', content: answer, ...(tool_calls.length > 0 && { tool_calls }) },
+      });
     response.writeHead(200, { 'content-type': 'application/x-ndjson' });
     for (const piece of pieces(answer, script.chunkSize)) {
       if (response.destroyed) return void hangUps++;
       response.write(`${JSON.stringify({ ...base, message: { role: 'assistant', content: piece }, done: false })}\n`);
       if (script.chunkDelayMs) await new Promise((resolve) => setTimeout(resolve, script.chunkDelayMs));
     }
+    if (tool_calls.length > 0)
+      response.write(
+        `${JSON.stringify({ ...base, message: { role: 'assistant', content: '', tool_calls }, done: false })}\n`,
+      );
     response.end(`${JSON.stringify(final)}\n`);
   };
 
@@ -152,7 +169,7 @@ export async function startOllamaServer(script: OllamaScript): Promise<OllamaSer
     }
     sendJson(response, 404, { error: `no route ${request.method} ${path}` });
   });
-  return { url: server.url, requests, running, close: server.close, hungUp: () => hangUps };
+  return { url: server.url, requests, toolResults, running, close: server.close, hungUp: () => hangUps };
 }
 
 /** keep_alive as Ollama reads it: seconds, or a duration such as "10m", "24h", "-1m". */

@@ -1,20 +1,27 @@
-// A loopback server speaking the OpenAI API's chat completions (SSE streaming, usage chunk, bearer key) and model list, answering from a per-test script.
+// A loopback server speaking the OpenAI API's chat completions (SSE streaming, tool calls, usage chunk, bearer key) and
+// model list, answering from a per-test script.
 import { listen, pieces, readJson, sendJson } from './http-helpers.js';
+import { answerParts, newToolResults, type ReceivedToolResult, type ScriptedReply } from './scripted-answer.js';
 
 export type OpenaiScript = {
-  answers: (string | ((body: Record<string, unknown>) => string))[];
+  /** Chat answers (text, or tool calls), used in order; a function sees the request body. */
+  answers: ScriptedReply[];
   apiKey?: string;
   models?: string[];
 };
 export type OpenaiServer = {
   url: string;
   requests: { body: Record<string, unknown>; authorization?: string }[];
+  /** The role "tool" messages each chat brought back, in order. */
+  toolResults: ReceivedToolResult[];
   close(): Promise<void>;
 };
 
 export async function startOpenaiServer(script: OpenaiScript): Promise<OpenaiServer> {
   const requests: OpenaiServer['requests'] = [];
+  const toolResults: ReceivedToolResult[] = [];
   let serial = 0;
+  let callSerial = 0;
   const server = await listen(async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     if (request.method === 'GET' && path === '/v1/models')
@@ -37,12 +44,23 @@ export async function startOpenaiServer(script: OpenaiScript): Promise<OpenaiSer
       return sendJson(response, 401, {
         error: { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' },
       });
+    toolResults.push(...newToolResults(body));
     const next = script.answers.shift();
     if (next === undefined)
       return sendJson(response, 500, {
         error: { message: 'the test script has no answer left', type: 'server_error' },
       });
-    const answer = typeof next === 'function' ? next(body) : next;
+    const { content: answer, toolCalls } = answerParts(typeof next === 'function' ? next(body) : next);
+    // OpenAI sends each call's arguments as JSON text: a scripted string goes as it is (broken JSON included).
+    const calls = toolCalls.map((call) => ({
+      id: `call_${++callSerial}`,
+      type: 'function',
+      function: {
+        name: call.name,
+        arguments: typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments),
+      },
+    }));
+    const finish_reason = calls.length > 0 ? 'tool_calls' : 'stop';
     const base = {
       id: `chatcmpl-${++serial}`,
       object: 'chat.completion.chunk',
@@ -54,7 +72,17 @@ export async function startOpenaiServer(script: OpenaiScript): Promise<OpenaiSer
       return sendJson(response, 200, {
         ...base,
         object: 'chat.completion',
-        choices: [{ index: 0, message: { role: 'assistant', content: answer }, finish_reason: 'stop' }],
+        choices: [
+          {
+            index: 0,
+            message: {
+              role: 'assistant',
+              content: answer || (calls.length > 0 ? null : ''),
+              ...(calls.length > 0 && { tool_calls: calls }),
+            },
+            finish_reason,
+          },
+        ],
         usage,
       });
     }
@@ -63,10 +91,22 @@ export async function startOpenaiServer(script: OpenaiScript): Promise<OpenaiSer
     send({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
     for (const piece of pieces(answer))
       send({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] });
-    send({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });
+    // A call streams as its id, type and name first, then its arguments' text in pieces, all under its index.
+    for (const [index, call] of calls.entries()) {
+      const head = { index, id: call.id, type: call.type, function: { name: call.function.name, arguments: '' } };
+      send({ ...base, choices: [{ index: 0, delta: { tool_calls: [head] }, finish_reason: null }] });
+      for (const piece of pieces(call.function.arguments, 9))
+        send({
+          ...base,
+          choices: [
+            { index: 0, delta: { tool_calls: [{ index, function: { arguments: piece } }] }, finish_reason: null },
+          ],
+        });
+    }
+    send({ ...base, choices: [{ index: 0, delta: {}, finish_reason }] });
     if ((body.stream_options as { include_usage?: boolean } | undefined)?.include_usage)
       send({ ...base, choices: [], usage });
     response.end('data: [DONE]\n\n');
   });
-  return { url: `${server.url}/v1`, requests, close: server.close };
+  return { url: `${server.url}/v1`, requests, toolResults, close: server.close };
 }

@@ -11,6 +11,8 @@ export function claudeEngine(binary = 'claude'): CliEngine {
     binary,
     installHint: 'npm install -g @anthropic-ai/claude-code',
     workerArgs: claudeWorkerArgs,
+    // factory's two tools are sent with the others, not deferred behind ToolSearch (a round trip for every call).
+    toolsEnv: () => ({ ENABLE_TOOL_SEARCH: 'false' }),
     streamParser: claudeStreamParser,
     supervisorArgs: claudeSupervisorArgs,
     readAnswer,

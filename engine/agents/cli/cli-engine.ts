@@ -1,6 +1,10 @@
 // What the generic CLI worker and supervisor need to know about one agent CLI: its command lines, its output formats, its hints.
 import type { AgentActivity, Usage, WorkerRequest } from '../agent.js';
 import type { NoOsSandbox, OsSandbox } from '../../containment/os-sandbox.js';
+import type { ToolName } from '../../worker-tools/tool-spec.js';
+
+/** factory's MCP server ("factory") for one worker call: the command that starts it, and the tools it serves. */
+export type ToolServer = { command: string; args: string[]; tools: readonly ToolName[] };
 
 /** Reads one CLI's streamed output, a line at a time. */
 export interface StreamParser {
@@ -39,8 +43,10 @@ export type CliEngine = {
   /** Command to run, found on PATH unless a path. */
   readonly binary: string;
   readonly installHint: string;
-  /** scratchDir: a private folder for files the command line points at; removed after the run. */
-  workerArgs(request: WorkerRequest, scratchDir: string): string[];
+  /** scratchDir: a private folder for files the command line points at; removed after the run. tools: factory's MCP server, when the call has tools. */
+  workerArgs(request: WorkerRequest, scratchDir: string, tools?: ToolServer): string[];
+  /** What the call's environment needs for factory's MCP server; env: the environment the CLI would get. */
+  toolsEnv?(scratchDir: string, tools: ToolServer, env: Record<string, string | undefined>): Record<string, string>;
   streamParser(projectDir: string): StreamParser;
   supervisorArgs(prompt: string, model: string, scratchDir: string): string[];
   /** projectDir: to name refused paths relative to it. */
@@ -59,4 +65,6 @@ export type CliOptions = {
   env?: Record<string, string>;
   timeoutMs: number;
   osSandbox?: OsSandbox | NoOsSandbox;
+  /** The command that runs factory itself (its `mcp-server` serves the worker's tools); default: this package's bin/factory.js. */
+  factoryCommand?: readonly string[];
 };

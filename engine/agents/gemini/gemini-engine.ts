@@ -1,7 +1,7 @@
 // The gemini engine: Gemini CLI's command lines, stream parser and JSON answer, and hints for the errors users can fix.
 import path from 'node:path';
 import type { CliEngine, OwnFolders, SupervisorAnswer } from '../cli/cli-engine.js';
-import { geminiSupervisorArgs, geminiWorkerArgs } from './gemini-args.js';
+import { geminiSupervisorArgs, geminiToolsEnv, geminiWorkerArgs } from './gemini-args.js';
 import { geminiStreamParser } from './gemini-stream.js';
 
 type TokenCounts = { tokens?: { prompt?: number; candidates?: number } };
@@ -13,6 +13,7 @@ export function geminiEngine(binary = 'gemini'): CliEngine {
     binary,
     installHint: 'npm install -g @google/gemini-cli',
     workerArgs: geminiWorkerArgs,
+    toolsEnv: geminiToolsEnv,
     streamParser: geminiStreamParser,
     supervisorArgs: geminiSupervisorArgs,
     readAnswer,

@@ -8,12 +8,19 @@ const priority = 900;
 const editTools = '["write_file", "replace"]';
 const neverTools = '["run_shell_command", "web_fetch", "google_web_search"]';
 
-export function writeWorkerPolicy(scratchDir: string, projectDir: string, lockedPaths: ReadonlySet<string>): string {
+/** tools: factory's own MCP tools, allowed without asking (they run in factory's sandbox, not on the host). */
+export function writeWorkerPolicy(
+  scratchDir: string,
+  projectDir: string,
+  lockedPaths: ReadonlySet<string>,
+  tools: readonly string[] = [],
+): string {
   const project = `(${escapeRegex(projectDir)}/)?(\\./)?`;
   const protectedPaths = [`${escapeRegex('.git')}(/.*)?`, ...[...lockedPaths].map(escapeRegex)];
   const rules = [
     rule(neverTools, undefined),
     ...protectedPaths.map((file) => rule(editTools, `"file_path":"${project}${file}"`)),
+    ...(tools.length > 0 ? [factoryToolsRule(tools)] : []),
   ];
   return writePolicy(scratchDir, rules);
 }
@@ -37,4 +44,8 @@ function rule(toolName: string, argsPattern: string | undefined): string {
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+function factoryToolsRule(tools: readonly string[]): string {
+  return `[[rule]]\nmcpName = "factory"\ntoolName = ${JSON.stringify(tools)}\ndecision = "allow"\npriority = ${priority}\n`;
 }

@@ -1,19 +1,23 @@
-// Streams a chat from any OpenAI-compatible server (/chat/completions with SSE), with an optional key and JSON-schema answers.
+// Streams a chat from any OpenAI-compatible server (/chat/completions with SSE), with an optional key, JSON-schema
+// answers, and `tools` with the answer's tool calls put together from their deltas.
 import { EventSourceParserStream } from 'eventsource-parser/stream';
 import { UserError, errorMessage } from '../../util/errors.js';
-import type { ChatAnswer, ChatRequest, StreamChat } from '../own/chat.js';
+import { type ChatAnswer, type ChatRequest, type ChatToolCall, type StreamChat, checkToolCalls } from '../own/chat.js';
+import { type ToolCallDelta, addToolCallDelta, toOpenaiMessage, toOpenaiTool } from './openai-messages.js';
 
 type Chunk = {
-  choices?: { delta?: { content?: string | null } }[];
+  choices?: { delta?: { content?: string | null; tool_calls?: ToolCallDelta[] | null } }[];
   usage?: { prompt_tokens?: number; completion_tokens?: number } | null;
   error?: { message?: string };
 };
 
 export function openaiChat(baseUrl: string, apiKey: string | undefined): StreamChat {
+  let callSerial = 0;
   return async (request: ChatRequest): Promise<ChatAnswer> => {
     const body = {
       model: request.model,
-      messages: request.messages,
+      messages: request.messages.map(toOpenaiMessage),
+      ...(request.tools?.length && { tools: request.tools.map(toOpenaiTool) }),
       stream: true,
       stream_options: { include_usage: true },
       ...(request.jsonSchema && {
@@ -48,6 +52,7 @@ export function openaiChat(baseUrl: string, apiKey: string | undefined): StreamC
       throw new UserError(`the OpenAI-compatible server at ${baseUrl} answered ${response.status}${hint}: ${detail}`);
     }
     let text = '';
+    const toolCalls: ChatToolCall[] = [];
     let usage: Chunk['usage'];
     const events = response.body.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream());
     for await (const event of events) {
@@ -57,13 +62,21 @@ export function openaiChat(baseUrl: string, apiKey: string | undefined): StreamC
         throw new Error(
           `the OpenAI-compatible server at ${baseUrl} failed mid-answer: ${chunk.error.message ?? event.data}`,
         );
-      const part = chunk.choices?.[0]?.delta?.content ?? '';
+      const delta = chunk.choices?.[0]?.delta;
+      const part = delta?.content ?? '';
       if (part) {
         text += part;
         request.onText(part);
       }
+      for (const call of delta?.tool_calls ?? []) addToolCallDelta(toolCalls, call, () => `call_own_${++callSerial}`);
+      checkToolCalls(toolCalls, request.model);
       if (chunk.usage) usage = chunk.usage;
     }
-    return { text, inputTokens: usage?.prompt_tokens, outputTokens: usage?.completion_tokens };
+    return {
+      text,
+      ...(toolCalls.length > 0 && { toolCalls }),
+      inputTokens: usage?.prompt_tokens,
+      outputTokens: usage?.completion_tokens,
+    };
   };
 }

@@ -27,6 +27,8 @@ describe('the config table', () => {
       maxIdleRounds: number;
       testTimeoutSeconds: number;
       maxSameFailure: number;
+      workerTools: 'auto' | 'off';
+      maxToolCalls: number;
       maxCostUsd?: number;
       maxMinutes?: number;
       architectModel: string;
