@@ -54,7 +54,7 @@ export default function Dashboard({ source, theme, pane, onQuit, interactive = t
   useKeymap(state, handlers, dispatch, interactive);
   useEffect(() => {
     if (pane) dispatch({ type: 'focus', pane });
-  }, [pane]);
+  }, [pane, dispatch]);
   const single = pane ?? state.zoom;
   return (
     <ThemeContext.Provider value={theme}>

@@ -121,7 +121,9 @@ export class Repo {
     if (records.base && records.branches.includes(current)) return records.base.ref;
     const detached = current === 'HEAD';
     const ref = detached ? ((await this.head()) ?? current) : current;
-    this.updateRecords((next) => void (next.base = { ref, detached }));
+    this.updateRecords((next) => {
+      next.base = { ref, detached };
+    });
     return ref;
   }
 
@@ -135,7 +137,9 @@ export class Repo {
     if (Number((await this.git.raw(['rev-list', '--count', `${base}..${branch}`])).trim()) > 0) return false;
     await this.checkout(base);
     await this.git.raw(['branch', '-q', '-D', branch]);
-    this.updateRecords((records) => void (records.branches = records.branches.filter((name) => name !== branch)));
+    this.updateRecords((records) => {
+      records.branches = records.branches.filter((name) => name !== branch);
+    });
     return true;
   }
 

@@ -76,7 +76,7 @@ export async function startPhases(ctx: LoopContext, pending: readonly Task[]): P
         },
         afterRound(files) {
           if (!ctx.config.legoMode) return [];
-          files.forEach((file) => touched.add(file));
+          for (const file of files) touched.add(file);
           const findings = checkLego(ctx.projectDir, touched, ctx.config.legoExceptions);
           // Told when the findings change, so "[]" says the task's files are clean again.
           if (findings.join('\n') !== lastFindings) ctx.say('lego:violations', { violations: findings });
