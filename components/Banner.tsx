@@ -14,7 +14,7 @@ const pauseHelp: Record<string, string> = {
 };
 
 /** What the banner says, derived from state. */
-export function bannerText(state: DashboardState): { text: string; tone: 'warning' | 'success' | 'failure' | 'dim' } {
+function bannerText(state: DashboardState): { text: string; tone: 'warning' | 'success' | 'failure' | 'dim' } {
   const { status } = state;
   if (state.detached && status.state !== 'finished')
     return { text: 'the engine went away (its process ended); q quits', tone: 'failure' };

@@ -10,7 +10,7 @@ import { baselineText, supervisorEntry, type SupervisorEntry } from './superviso
 
 export const paneIds = ['worker', 'tests', 'supervisor', 'diff'] as const;
 export type PaneId = (typeof paneIds)[number];
-export type Overlay = 'none' | 'help' | 'redirect' | 'quit' | 'limits';
+type Overlay = 'none' | 'help' | 'redirect' | 'quit' | 'limits';
 
 /** baseline: the run's test results before round 1, kept over the rounds ("baseline: 3/5 passing; failing before the run: ..."). */
 export type TestsView = {

@@ -27,7 +27,10 @@ export function keyTable(): string {
   return ['| keys | where | what it does |', '|---|---|---|', ...rows].join('\n');
 }
 
-/** Puts the table between the markers in the README's text. */
+/**
+ * Puts the table between the markers in the README's text.
+ * @public scripts/generate-key-table.mjs bundles this file and calls it.
+ */
 export function withKeyTable(readme: string): string {
   const start = readme.indexOf(keyTableStart);
   const end = readme.indexOf(keyTableEnd);

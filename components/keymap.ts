@@ -291,7 +291,7 @@ export const keymap: readonly KeyBinding[] = [
 ];
 
 /** The scopes whose keys work now, most specific first. */
-export function activeScopes(state: DashboardState): KeyScope[] {
+function activeScopes(state: DashboardState): KeyScope[] {
   // Editing a value, every other key is typed into it.
   if (state.overlay === 'limits' && state.limits.editing) return ['limits-edit'];
   if (state.overlay !== 'none') return [state.overlay, 'overlay'];

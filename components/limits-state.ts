@@ -2,7 +2,7 @@
 import { liveKeys } from '../engine/config/live-setting.js';
 import type { FactoryEvent } from '../engine/events.js';
 
-export type LimitsMessage = { tone: 'failure' | 'success'; text: string };
+type LimitsMessage = { tone: 'failure' | 'success'; text: string };
 export type LimitsForm = { row: number; editing: boolean; message?: LimitsMessage };
 
 export type LimitsAction =

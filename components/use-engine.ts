@@ -6,7 +6,7 @@ import { initialDashboard, reduceDashboard, type DashboardState, type UiAction }
 /** What the dashboard reads events from: an attach client, or anything with the same shape. */
 export type EventSource = { on(listener: Listener): () => void; closed?: Promise<void> };
 
-export const frameIntervalMs = 33;
+const frameIntervalMs = 33;
 
 export function useEngine(source: EventSource, intervalMs = frameIntervalMs): [DashboardState, Dispatch<UiAction>] {
   const [state, dispatch] = useReducer(reduceDashboard, undefined, initialDashboard);

@@ -12,5 +12,3 @@ export type EngineCommand =
   | { type: 'unlock'; path: string }
   /** now: abort the current step instead of letting it finish. */
   | { type: 'stop'; now?: boolean };
-
-export type EngineCommandType = EngineCommand['type'];

@@ -5,7 +5,7 @@ import type { RoundRecord } from './reports/round-record.js';
 import type { ModelRole } from './models/roles.js';
 
 export type PauseKind = 'human' | 'valve' | 'escalation' | 'intervention' | 'cap';
-export type TaskOutcome = 'green' | 'stopped' | 'skipped' | 'escalated';
+export type TaskOutcome = 'green' | 'stopped' | 'skipped';
 export type RunOutcome = 'green' | 'valve' | 'cap' | 'stopped' | 'failed' | 'error';
 export type GuardViolationKind = 'edited' | 'deleted' | 'renamed' | 'skip-marker' | 'created';
 /** What the guard protects: a locked test, factory's own files (config, RFP/, script), the runner's configuration. */
@@ -13,7 +13,7 @@ export type GuardedFile = 'test' | 'factory' | 'config';
 export type ValveName = 'max_rounds' | 'fail_streak' | 'idle_rounds' | 'same_failure';
 
 /** Fields every event carries: when, and which task and round (0 outside a round). */
-export type EventBase = { ts: string; task: number; round: number };
+type EventBase = { ts: string; task: number; round: number };
 
 type Payloads = {
   'run:started': {

@@ -46,7 +46,7 @@ export interface Worker {
   run(request: WorkerRequest): Promise<WorkerResult>;
 }
 
-export type Decision = 'CONTINUE' | 'REDIRECT' | 'INTERVENE' | 'ESCALATE';
+type Decision = 'CONTINUE' | 'REDIRECT' | 'INTERVENE' | 'ESCALATE';
 export type Verdict = { decision: Decision; reason: string; instructions: string };
 
 export type ReviewRequest = {

@@ -211,7 +211,6 @@ export const configKeys = [
   },
 ] as const satisfies readonly KeyDefinition[];
 
-export type ConfigKey = (typeof configKeys)[number]['key'];
 export const keyNames: readonly string[] = configKeys.map((definition) => definition.key);
 
 export function findKey(key: string): KeyDefinition | undefined {

@@ -4,7 +4,7 @@ import { checkSetting } from './check-setting.js';
 import { caseHint } from './suggest.js';
 import { findKey } from './keys.js';
 
-export type Setting = { value: string; line: number };
+type Setting = { value: string; line: number };
 export type ParsedConfig = { settings: Map<string, Setting>; problems: ConfigProblem[] };
 
 // A setting line: optional list bullet or backtick, a key, '=', the value. Keys are upper case; a lower-case one is
@@ -92,7 +92,7 @@ function unwrap(raw: string): string {
  * A `#` starts a comment only when whitespace comes before it and it is outside quotes: `TEST_CMD=sh -c 'echo #1'`
  * and `TASKS="a #b"` keep theirs. A quote that never closes (an apostrophe in prose) protects nothing.
  */
-export function dropComment(raw: string): string {
+function dropComment(raw: string): string {
   const cut = commentStart(raw, true) ?? commentStart(raw, false);
   return cut === undefined ? raw : raw.slice(0, cut);
 }

@@ -7,7 +7,7 @@ import { findLinks, removeLinksOut, type LinkMap } from './links-out.js';
 import { restoreTree, snapshotTree, type TreeSnapshot } from './tree-snapshot.js';
 
 /** A write that was undone, with the reason the agent is told. */
-export type Refusal = { path: string; reason: string };
+type Refusal = { path: string; reason: string };
 
 export type GuardOptions = {
   /** The architect and the supervisor: nothing in the work tree may change. */

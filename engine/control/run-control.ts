@@ -17,7 +17,6 @@ export class RunControl {
   readonly settings = new Map<string, string>();
   skipRequested = false;
   stopRequested = false;
-  escalated = false;
   /** Set when the run cannot go on (its records cannot be written): it stops now and ends as an error. */
   failure?: string;
 
@@ -29,10 +28,6 @@ export class RunControl {
   nextStep(): AbortSignal {
     if (this.step.signal.aborted && !this.stopRequested) this.step = new AbortController();
     return this.step.signal;
-  }
-
-  get pausing(): boolean {
-    return this.pauseRequest !== undefined;
   }
 
   apply(command: EngineCommand): void {
@@ -49,7 +44,6 @@ export class RunControl {
         if (command.text.trim()) this.redirects.push(command.text.trim());
         return;
       case 'escalate':
-        this.escalated = true;
         this.requestPause({
           kind: 'escalation',
           reason: command.reason ?? 'escalated by the human: the task needs a human',

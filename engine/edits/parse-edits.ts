@@ -6,7 +6,7 @@ import { findPath } from './path-line.js';
 export type ParsedEdit =
   | { kind: 'whole'; path: string; content: string }
   | { kind: 'replace'; path: string; search: string; replace: string };
-export type ParseProblem = { path: string; reason: string };
+type ParseProblem = { path: string; reason: string };
 export type ParsedAnswer = { edits: ParsedEdit[]; problems: ParseProblem[] };
 
 const fenceLine = /^\s{0,3}(`{3,}|~{3,})\s*(.*?)\s*$/;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 
 export const legoFolders = ['contracts', 'tests', 'actions', 'entry'] as const;
-export const legoMaxLines = 100;
+const legoMaxLines = 100;
 
 /** Findings for the files that exist; exceptions are globs (LEGO_EXCEPTIONS) matched against the project-relative path. */
 export function checkLego(projectDir: string, files: Iterable<string>, exceptions: readonly string[]): string[] {

@@ -64,7 +64,6 @@ async function runTask(ctx: LoopContext, task: Task, previousTaskGreen: boolean,
   ctx.position.task = task.index;
   ctx.position.round = 0;
   ctx.control.skipRequested = false;
-  ctx.control.escalated = false;
   ctx.say('task:started', { title: task.title, maxRounds: ctx.config.maxRounds });
   const resumed = ctx.resume?.task?.index === task.index ? ctx.resume.task : undefined;
   const counters: TaskCounters = resumed?.counters ?? {

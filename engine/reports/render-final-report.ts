@@ -9,7 +9,7 @@ const seconds = (task: TaskReport): string =>
 const money = (usd: number): string => `$${usd.toFixed(4)}`;
 
 /** Locked tests that passed in the task's last run, where the runner names tests per file. */
-export function lockedPassing(task: TaskReport): string {
+function lockedPassing(task: TaskReport): string {
   if (task.lockedFiles.length === 0) return 'none locked';
   const ids = Object.entries(task.lastTests?.tests ?? {}).filter(([id]) =>
     task.lockedFiles.some((file) => id.startsWith(`${file}::`)),

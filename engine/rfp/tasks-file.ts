@@ -21,7 +21,7 @@ const testsNote = /\(\s*tests?\s*:\s*([^)]*)\)/i;
 const fence = /^ {0,3}(`{3,}|~{3,})/;
 
 /** For each line, whether it is inside a fenced code block (the fence lines themselves included). */
-export function fencedLines(lines: string[]): boolean[] {
+function fencedLines(lines: string[]): boolean[] {
   let open: string | undefined;
   return lines.map((line) => {
     const marker = fence.exec(line)?.[1];

@@ -4,7 +4,7 @@ import type { Usage } from '../loop/caps.js';
 import type { TaskCounters } from '../loop/valves.js';
 import type { TestSummary } from '../test-runner/test-result.js';
 
-export type TaskResume = {
+type TaskResume = {
   index: number;
   counters: TaskCounters;
   lastTests?: TestSummary;

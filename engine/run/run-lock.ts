@@ -49,9 +49,3 @@ function alive(owner: Owner): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
-
-/** True while another live process holds the lock: used by commands that talk to a running engine. */
-export function runIsGoing(file: string): boolean {
-  const holder = readOwner(file);
-  return holder !== undefined && holder.pid !== process.pid && alive(holder);
-}

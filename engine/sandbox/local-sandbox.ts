@@ -6,7 +6,7 @@ import { markedProcesses, markerVariable, newMarker } from './process-marker.js'
 import { StreamOutput } from './stream-output.js';
 
 /** After the command itself exits, how long its output may stay open before the holders are named and stopped. */
-export const drainMs = 1000;
+const drainMs = 1000;
 
 export class LocalSandbox implements Sandbox {
   readonly kind = 'local';

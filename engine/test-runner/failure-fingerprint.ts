@@ -1,7 +1,7 @@
 // The fingerprint of a failing round: which tests fail and the first error of each, with line numbers, timings and addresses normalised away.
 import type { TestSummary } from './test-result.js';
 
-export function normaliseError(text: string): string {
+function normaliseError(text: string): string {
   return text
     .replace(/0x[0-9a-f]+/gi, '0x…')
     .replace(/(\.\w+):\d+(:\d+)?/g, '$1:…')

@@ -11,7 +11,7 @@ import { GoTestJsonStream } from './reports/go-test-json.js';
 import { GoTestIds } from './reports/go-test-ids.js';
 
 /** Project-relative, so the same flags work on the host and in the container (the project is /app there). */
-export const reportsFolder = '.factory/reports';
+const reportsFolder = '.factory/reports';
 
 export type ReportRequest = {
   runner: RunnerId;

@@ -2,7 +2,7 @@
 import path from 'node:path';
 
 /** Between the file and the test's name: pytest's own separator, used for every runner. */
-export const idSeparator = '::';
+const idSeparator = '::';
 
 /**
  * A path as factory compares it: project-relative, '/' separators, no "./", no doubled or trailing '/'.

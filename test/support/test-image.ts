@@ -5,7 +5,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 
 /** Bump the tag when the recipe changes, so a cached image from an older recipe is not reused. */
-export const testImage = 'factory-test-python:1';
+const testImage = 'factory-test-python:1';
 
 const mirror = 'http://deb.debian.org/debian';
 const lockDir = path.join(os.tmpdir(), 'factory-test-image.lock');

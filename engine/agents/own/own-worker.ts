@@ -7,7 +7,7 @@ import type { ChatAnswer, StreamChat } from './chat.js';
 import { workerMessages } from './worker-messages.js';
 
 /** An answer longer than this is cut off: a looping model must not fill memory. */
-export const maxAnswerChars = 2_000_000;
+const maxAnswerChars = 2_000_000;
 
 export class OwnWorker implements Worker {
   constructor(

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Verdict } from '../agent.js';
 
-export const decisionSchema = z.object({
+const decisionSchema = z.object({
   decision: z.preprocess(
     (value) => (typeof value === 'string' ? value.trim().toUpperCase() : value),
     z.enum(['CONTINUE', 'REDIRECT', 'INTERVENE', 'ESCALATE']),

@@ -126,7 +126,7 @@ function promptLine(violation: Violation): string {
  * The user's test files of a task, among the files present: named in its tasks.md line, listed in the plan's
  * testFiles, or, when the line names none, every test file the baseline ran or that is named like one.
  */
-export function userTestFiles(
+function userTestFiles(
   task: Task,
   planned: readonly string[],
   present: readonly string[],

@@ -7,7 +7,7 @@ import { planExample } from './plan-schema.js';
 /** Enough of the layout to see the structure; big repositories are cut with a count. */
 const layoutCap = 300;
 
-export const legoRules = [
+const legoRules = [
   'LEGO mode: every file is one small replaceable brick with one job, at most 100 lines.',
   'Put files in four folders: contracts/ (schemas, types, interfaces), actions/ (logic), entry/ (CLI or API entry points), tests/ (tests).',
 ];

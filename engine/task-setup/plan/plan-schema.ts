@@ -10,13 +10,13 @@ const relativePath = z
     'must be a path relative to the project, without ".."',
   );
 
-export const planFileSchema = z.strictObject({
+const planFileSchema = z.strictObject({
   path: relativePath,
   /** The file's one job, in a sentence. */
   job: z.string().min(1),
 });
 
-export const taskPlanSchema = z.strictObject({
+const taskPlanSchema = z.strictObject({
   /** The task's number in RFP/tasks.md (1-based). */
   task: z.number().int().min(1),
   title: z.string().min(1),

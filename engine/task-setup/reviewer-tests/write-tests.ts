@@ -19,7 +19,7 @@ import { judgeRed } from './judge-red.js';
 import { buildReviewerPrompt } from './reviewer-prompt.js';
 
 /** Tries the reviewer gets before the task stops: one, and two chances to fix tests that do not run. */
-export const reviewerAttempts = 3;
+const reviewerAttempts = 3;
 
 export type TestsPhaseEnd = { ok: true } | { ok: false; reason: string };
 

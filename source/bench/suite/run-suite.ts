@@ -28,7 +28,7 @@ export type SuiteOptions = {
 export type SuiteRun = { results: SuiteResults; skipped: string[]; interrupted: boolean; workRoot: string };
 
 /** An exercise counts as done unless it ended in an error (its setup, the engine or the test command failed to start): a rerun retries those. */
-export const isFinished = (result: ExerciseResult): boolean => result.outcome !== 'error';
+const isFinished = (result: ExerciseResult): boolean => result.outcome !== 'error';
 
 export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
   const exercises = findExercises(options.dir);

@@ -108,7 +108,7 @@ export function suiteTotals(exercises: ExerciseResult[]): SuiteTotals {
   };
 }
 
-export function renderResults(results: SuiteResults): string {
+function renderResults(results: SuiteResults): string {
   const totals = suiteTotals(results.exercises);
   const settings =
     Object.entries(results.settings)
