@@ -96,7 +96,8 @@ export function reduceDashboard(state: DashboardState, action: UiAction): Dashbo
       return { ...state, focus: action.pane };
     case 'focus-step': {
       const at = (paneIds.indexOf(state.focus) + action.by + paneIds.length) % paneIds.length;
-      return { ...state, focus: paneIds[at]!, zoom: state.zoom ? paneIds[at] : undefined };
+      const focus = paneIds[at] ?? state.focus;
+      return { ...state, focus, zoom: state.zoom ? focus : undefined };
     }
     case 'zoom':
       return { ...state, focus: action.pane, zoom: state.zoom === action.pane ? undefined : action.pane };

@@ -17,7 +17,11 @@ export type LimitsSlice = { settings: Record<string, string>; limits: LimitsForm
 export const initialLimits = (): LimitsForm => ({ row: 0, editing: false });
 
 /** The setting on the picked row. */
-export const pickedKey = (form: LimitsForm): string => liveKeys[form.row]!;
+export function pickedKey(form: LimitsForm): string {
+  const key = liveKeys[form.row];
+  if (key === undefined) throw new Error(`the limits form has no row ${form.row}`);
+  return key;
+}
 
 export function reduceLimits<S extends LimitsSlice>(state: S, action: LimitsAction): S {
   const { limits } = state;

@@ -22,8 +22,9 @@ export function findPath(line: string): string | undefined {
   const cleaned = line.trim().replace(decoration, '');
   if (looksLikePath(cleaned)) return cleaned;
   const parts = cleaned.split(/[\s:]+/).filter((part) => part !== '' && !languages.has(part.toLowerCase()));
-  if (parts.length === 1 && parts[0] !== cleaned && looksLikePath(parts[0]!)) return parts[0];
-  const quoted = [...line.matchAll(/`([^`\s]+)`/g)].map((match) => match[1]!).filter(looksLikePath);
+  const [only] = parts;
+  if (parts.length === 1 && only !== undefined && only !== cleaned && looksLikePath(only)) return only;
+  const quoted = [...line.matchAll(/`([^`\s]+)`/g)].flatMap((match) => match[1] ?? []).filter(looksLikePath);
   return quoted.length === 1 && line.trim().endsWith(':') ? quoted[0] : undefined;
 }
 

@@ -40,16 +40,16 @@ export function parseTasks(text: string): Task[] {
   const fenced = fencedLines(lines);
   lines.forEach((content, index) => {
     // A checklist shown in a code block is an example, not a task.
-    const match = fenced[index] ? null : item.exec(content);
-    if (!match) return;
-    const body = match[4]!.trim();
+    const [, , mark, , text] = (!fenced[index] && item.exec(content)) || [];
+    if (text === undefined) return;
+    const body = text.trim();
     const note = testsNote.exec(body);
     tasks.push({
       index: tasks.length + 1,
       line: index + 1,
       title: body.replace(testsNote, '').trim() || body,
-      done: match[2] !== ' ',
-      tests: note ? note[1]!.split(',').map(testPattern).filter(Boolean) : [],
+      done: mark !== ' ',
+      tests: note?.[1]?.split(',').map(testPattern).filter(Boolean) ?? [],
     });
   });
   return tasks;

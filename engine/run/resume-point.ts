@@ -62,7 +62,9 @@ function taskInProgress(run: FactoryEvent[]): TaskResume | undefined {
   )
     return undefined;
   const events = run.slice(taskStart);
-  const index = events[0]!.task;
+  const first = events[0];
+  if (!first) return undefined;
+  const index = first.task;
   const rounds = events.filter((event): event is Of<'round:finished'> => event.type === 'round:finished');
   const last = rounds.at(-1)?.record;
   const counters: TaskCounters = {

@@ -1,5 +1,6 @@
 // The fingerprint of a failing round: which tests fail and the first error of each, with line numbers, timings and addresses normalised away.
 import type { TestSummary } from './test-result.js';
+import { textBefore } from '../util/text-before.js';
 
 function normaliseError(text: string): string {
   return text
@@ -27,7 +28,7 @@ export function failureFingerprint(tests: TestSummary, failing: string[]): strin
 /** "test_spare fails with the same AssertionError: …" for the valve's evidence. */
 export function describeFingerprint(fingerprint: string): string {
   const lines = fingerprint.split('\n');
-  const [id, error] = lines[0]!.split(/: (.*)/s);
+  const [id, error] = textBefore(fingerprint, '\n').split(/: (.*)/s);
   const more = lines.length > 1 ? ` (and ${lines.length - 1} more test${lines.length > 2 ? 's' : ''})` : '';
   return `${id}${more} fails with the same ${error ? `error: ${error}` : 'failure'}`;
 }

@@ -47,8 +47,7 @@ export function recogniseRunner(command: string): RecognisedRunner | undefined {
 function runnerOf(words: string[]): RunnerId | undefined {
   let at = 0;
   // Environment assignments, launchers and "python -m" come before the runner itself.
-  while (at < words.length) {
-    const word = words[at]!;
+  for (let word = words[at]; word !== undefined; word = words[at]) {
     if (/^\w+=/.test(word) || launchers.has(word)) at += 1;
     else if (python.test(word) && words[at + 1] === '-m') at += 2;
     else break;

@@ -1,5 +1,6 @@
 // One shape for every test id, whichever runner or report it came from: "path/in/project::name", '/' separators, no "./".
 import path from 'node:path';
+import { textBefore } from '../util/text-before.js';
 
 /** Between the file and the test's name: pytest's own separator, used for every runner. */
 const idSeparator = '::';
@@ -50,5 +51,5 @@ export function testId(file: string, name?: string, roots: readonly string[] = [
 
 /** The file part of a test id ("tests/test_a.py::test_x" -> "tests/test_a.py"). */
 export function fileOfTestId(id: string): string {
-  return id.split(idSeparator)[0]!;
+  return textBefore(id, idSeparator);
 }

@@ -13,8 +13,9 @@ export class CappedText {
     this.pieces.push(chunk);
     this.length += chunk.length;
     // Whole pieces go once the rest still fills the limit; toString cuts the first one that remains.
-    while (this.pieces.length > 1 && this.length - this.pieces[0]!.length >= this.limit) {
-      const first = this.pieces.shift()!;
+    for (let first = this.pieces[0]; first !== undefined && this.pieces.length > 1; first = this.pieces[0]) {
+      if (this.length - first.length < this.limit) break;
+      this.pieces.shift();
       this.length -= first.length;
       this.dropped += first.length;
     }

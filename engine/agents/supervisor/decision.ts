@@ -32,7 +32,7 @@ export function readDecision(text: string | undefined): DecisionRead {
 
 /** Models wrap JSON in prose or ``` fences: try the whole text, then each fenced block, then the outermost braces. */
 function findJson(text: string): unknown {
-  const fenced = [...text.matchAll(/```(?:json)?\s*([\s\S]*?)```/g)].map((match) => match[1]);
+  const fenced = [...text.matchAll(/```(?:json)?\s*([\s\S]*?)```/g)].flatMap((match) => match[1] ?? []);
   const braces = text.includes('{') ? [text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1)] : [];
   for (const candidate of [text, ...fenced, ...braces]) {
     try {

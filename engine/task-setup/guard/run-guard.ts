@@ -7,7 +7,7 @@ import type { LoopContext } from '../../loop/context.js';
 import type { TaskPlan } from '../plan/plan-schema.js';
 import type { Task } from '../../rfp/tasks-file.js';
 import type { Baseline } from '../../test-runner/judge-tests.js';
-import { normaliseTestPath } from '../../test-runner/test-id.js';
+import { fileOfTestId, normaliseTestPath } from '../../test-runner/test-id.js';
 import type { TestSummary } from '../../test-runner/test-result.js';
 import { isFileLevel, resultsOf } from './file-results.js';
 import { failRun, judgeLockedRun } from './judge-locked-run.js';
@@ -138,7 +138,7 @@ function userTestFiles(
   const listed = planned.map((file) => normaliseTestPath(file)).filter((file) => has.has(file));
   if (task.tests.length > 0) return [...new Set([...named, ...listed])];
   const ran = Object.keys(baseline?.tests ?? {})
-    .map((id) => normaliseTestPath(id.split('::')[0]!))
+    .map((id) => normaliseTestPath(fileOfTestId(id)))
     .filter((file) => has.has(file));
   return [...new Set([...listed, ...ran, ...present.filter(looksLikeTestFile)])];
 }

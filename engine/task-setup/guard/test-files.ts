@@ -31,5 +31,5 @@ const declarations: [RegExp, RegExp][] = [
 export function declaredTests(file: string, text: string): string[] {
   const found = declarations.find(([extension]) => extension.test(file));
   if (!found) return [];
-  return [...text.matchAll(found[1])].map((match) => match[match.length - 1]!.trim());
+  return [...text.matchAll(found[1])].flatMap((match) => match.at(-1)?.trim() ?? []);
 }

@@ -62,12 +62,12 @@ function sections(output: string, header: RegExp): { name: string; body: string 
     const start = match.index + match[0].length;
     const next = found[index + 1]?.index ?? output.length;
     const body = output.slice(start, next);
-    return { name: match[1]!, body: body.split(/^=+ .* =+$/m)[0]! };
+    return { name: match[1] ?? '', body: body.replace(/^=+ .* =+$[\s\S]*/m, '') };
   });
 }
 
 function lastError(body: string): [string | undefined, string] {
   const matches = [...body.matchAll(errorLine)];
   const last = matches[matches.length - 1];
-  return last ? [last[1], last[2]!] : [undefined, ''];
+  return [last?.[1], last?.[2] ?? ''];
 }

@@ -17,9 +17,9 @@ export function parseBdd(output: string): ParsedRun | undefined {
     counts.skipped = Number(fromBehave[4]);
     return { runner: 'behave', source: 'behave output', ...counts, tests: {}, errors: {} };
   }
-  const fromCucumber = cucumber.exec(output);
-  if (!fromCucumber) return undefined;
-  for (const [, number, word] of fromCucumber[2]!.matchAll(/(\d+) (\w+)/g)) {
+  const [, , scenarios] = cucumber.exec(output) ?? [];
+  if (scenarios === undefined) return undefined;
+  for (const [, number, word] of scenarios.matchAll(/(\d+) (\w+)/g)) {
     const value = Number(number);
     if (word === 'passed') counts.passed += value;
     else if (word === 'failed') counts.failed += value;

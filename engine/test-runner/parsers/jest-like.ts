@@ -65,10 +65,10 @@ function outcomes(output: string, runner: 'jest' | 'vitest'): Record<string, Tes
     const match = testLine.exec(text);
     if (!match) {
       // jest prints each describe on its own line, indented like the tests inside it.
-      const header = /^(\s+)([^●\s].*?)\s*$/.exec(text);
-      if (file && runner === 'jest' && header) {
-        describes = describes.filter((item) => item.indent < header[1]!.length);
-        describes.push({ indent: header[1]!.length, title: header[2]! });
+      const [, indent, title] = /^(\s+)([^●\s].*?)\s*$/.exec(text) ?? [];
+      if (file && runner === 'jest' && indent !== undefined && title !== undefined) {
+        describes = describes.filter((item) => item.indent < indent.length);
+        describes.push({ indent: indent.length, title });
       }
       continue;
     }

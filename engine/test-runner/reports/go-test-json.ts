@@ -82,8 +82,8 @@ export class GoTestJsonStream {
   private line(line: string): string {
     const event = parseEvent(line);
     if (!event) {
-      const failed = buildFailed.exec(line);
-      if (failed) this.failedPackages.add(failed[1]!);
+      const [, failed] = buildFailed.exec(line) ?? [];
+      if (failed !== undefined) this.failedPackages.add(failed);
       return `${line}\n`;
     }
     this.sawEvent = true;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ValveName } from '../../../engine/events.js';
 import { writeFileAtomic } from '../../../engine/util/atomic-write.js';
 import { UserError } from '../../../engine/util/errors.js';
+import { stats } from '../stats.js';
 
 export type ExerciseResult = {
   name: string;
@@ -92,15 +93,13 @@ export function saveResults(outDir: string, results: SuiteResults): void {
 export function suiteTotals(exercises: ExerciseResult[]): SuiteTotals {
   const solved = exercises.filter((exercise) => exercise.solved);
   const rounds = solved.map((exercise) => exercise.rounds).sort((a, b) => a - b);
-  const middle = Math.floor(rounds.length / 2);
   const sum = (pick: (exercise: ExerciseResult) => number): number =>
     exercises.reduce((total, exercise) => total + pick(exercise), 0);
   return {
     exercises: exercises.length,
     solved: solved.length,
     solvedPercent: exercises.length === 0 ? 0 : (100 * solved.length) / exercises.length,
-    medianRoundsToGreen:
-      rounds.length === 0 ? null : rounds.length % 2 ? rounds[middle]! : (rounds[middle - 1]! + rounds[middle]!) / 2,
+    medianRoundsToGreen: rounds.length === 0 ? null : stats(rounds).median,
     durationMs: sum((exercise) => exercise.durationMs),
     inputTokens: sum((exercise) => exercise.inputTokens),
     outputTokens: sum((exercise) => exercise.outputTokens),
