@@ -28,7 +28,9 @@ function bannerText(state: DashboardState): { text: string; tone: 'warning' | 's
   if (status.state === 'stopping') return { text: 'stopping after the current step', tone: 'warning' };
   if (status.state === 'finished' && status.outcome) {
     return {
-      text: `run finished: ${status.outcome.outcome} — ${status.outcome.reason} (${status.tasksGreen}/${status.tasksTotal} tasks green); q quits`,
+      text:
+        `run finished: ${status.outcome.outcome} — ${status.outcome.reason} ` +
+        `(${status.tasksGreen}/${status.tasksTotal} tasks green); q quits`,
       tone: status.outcome.outcome === 'green' ? 'success' : 'failure',
     };
   }

@@ -1,4 +1,5 @@
-// The full-screen dashboard: status bar, banner, four panes (or one zoomed), overlays and footer; it renders events and sends commands.
+// The full-screen dashboard: status bar, banner, four panes (or one zoomed), overlays and footer; it renders events and
+// sends commands.
 import { Box, useApp, useWindowSize } from 'ink';
 import { useEffect } from 'react';
 import type { EngineCommand } from '../engine/commands.js';

@@ -16,7 +16,8 @@ type Props = {
 
 function DiffPane({ diff, index, count, width, height, focused, scroll }: Props) {
   const title = diff
-    ? `4 Diff · task ${diff.task} round ${diff.round} · ${diff.sha.slice(0, 7)} · ${index}/${count}${count > 1 ? ' [ ]' : ''}`
+    ? `4 Diff · task ${diff.task} round ${diff.round} · ${diff.sha.slice(0, 7)} · ` +
+      `${index}/${count}${count > 1 ? ' [ ]' : ''}`
     : '4 Diff';
   const lines = diff?.lines ?? [{ text: 'no committed change yet', tone: 'dim' as const }];
   return <Pane title={title} lines={lines} width={width} height={height} focused={focused} scroll={scroll} />;

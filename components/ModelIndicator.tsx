@@ -1,4 +1,5 @@
-// Each local model's state (a spinner while it loads or unloads), then the VRAM the loaded ones use out of the total, as a bar.
+// Each local model's state (a spinner while it loads or unloads), then the VRAM the loaded ones use out of the total,
+// as a bar.
 import { Text } from 'ink';
 import Spinner from 'ink-spinner';
 import type { ModelView } from './dashboard-state.js';

@@ -43,7 +43,7 @@ export default function Pane({ title, lines, width, height, focused, scroll, hea
       </Text>
       {headline}
       {visible.map((line, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a pane is a window of rows; row n stays row n as text scrolls by.
+        // biome-ignore lint/suspicious/noArrayIndexKey: a pane is a window of rows; row n stays row n as text scrolls.
         <Text key={index} color={toneColor(theme, line.tone)} wrap="truncate-end">
           {line.text || ' '}
         </Text>

@@ -1,4 +1,5 @@
-// The dashboard's state as a pure reducer: folds the engine's events and the user's UI actions; no Ink, unit-tested alone.
+// The dashboard's state as a pure reducer: folds the engine's events and the user's UI actions; no Ink, unit-tested
+// alone.
 import type { FactoryEvent, FactoryEventOf } from '../engine/events.js';
 import { initialStatus, reduceStatus, type RunStatus } from '../engine/reports/run-status.js';
 import { refusal } from '../engine/reports/round-record.js';
@@ -12,7 +13,10 @@ export const paneIds = ['worker', 'tests', 'supervisor', 'diff'] as const;
 export type PaneId = (typeof paneIds)[number];
 type Overlay = 'none' | 'help' | 'redirect' | 'quit' | 'limits';
 
-/** baseline: the run's test results before round 1, kept over the rounds ("baseline: 3/5 passing; failing before the run: ..."). */
+/**
+ * baseline: the run's test results before round 1, kept over the rounds ("baseline: 3/5 passing; failing before the
+ * run: ...").
+ */
 export type TestsView = {
   headline: string;
   green?: boolean;
@@ -156,7 +160,10 @@ function keepPlace(state: DashboardState, pane: PaneId, added: number): Record<P
   return { ...state.scroll, [pane]: state.scroll[pane] + added };
 }
 
-/** Runs of streamed chunks are appended in one go: at thousands of lines a second, copying the window per line would dominate. */
+/**
+ * Runs of streamed chunks are appended in one go: at thousands of lines a second, copying the window per line would
+ * dominate.
+ */
 function foldEvents(state: DashboardState, events: readonly FactoryEvent[]): DashboardState {
   let next = state;
   let chunks: Line[] = [];

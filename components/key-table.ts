@@ -1,4 +1,5 @@
-// The README's key table, generated from the keymap (scripts/generate-key-table.mjs writes it; a test fails when it is stale).
+// The README's key table, generated from the keymap (scripts/generate-key-table.mjs writes it; a test fails when it is
+// stale).
 import { keyLabel, keymap, type KeyScope } from './keymap.js';
 
 const scopeNames: Record<KeyScope, string> = {

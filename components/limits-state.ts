@@ -1,4 +1,5 @@
-// The limits form's slice of the dashboard state: the live settings' current values, the picked row, editing, the last message.
+// The limits form's slice of the dashboard state: the live settings' current values, the picked row, editing, the last
+// message.
 import { liveKeys } from '../engine/config/live-setting.js';
 import type { FactoryEvent } from '../engine/events.js';
 

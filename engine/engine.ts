@@ -56,7 +56,8 @@ function stopOnFailure(write: Listener, control: RunControl): Listener {
       write(event);
     } catch (error) {
       control.fail(
-        `cannot write the run's records under .factory/ (${errorMessage(error)}): the run stops here; free disk space or fix permissions, then run again to resume`,
+        `cannot write the run's records under .factory/ (${errorMessage(error)}): the run stops here; free disk ` +
+          'space or fix permissions, then run again to resume',
       );
     }
   };

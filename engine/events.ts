@@ -1,4 +1,5 @@
-// The one definition of what the engine tells the outside world: every consumer (dashboard, headless printer, report writers) reads these.
+// The one definition of what the engine tells the outside world: every consumer (dashboard, headless printer, report
+// writers) reads these.
 import type { TestSummary } from './test-runner/test-result.js';
 import type { AgentRole, Verdict } from './agents/agent.js';
 import type { RoundRecord } from './reports/round-record.js';
@@ -52,7 +53,10 @@ type Payloads = {
   'verdict:issued': { verdict: Verdict; by: 'supervisor' | 'human' };
   'valve:tripped': { valve: ValveName; reason: string; evidence: string };
   'cap:reached': { cap: 'cost' | 'minutes'; reason: string; evidence: string };
-  /** failing: red before the run and outside every pending task; starting: the tasks' own red tests (their starting point). */
+  /**
+   * failing: red before the run and outside every pending task; starting: the tasks' own red tests (their starting
+   * point).
+   */
   'baseline:recorded': { headline: string; passing: number; failing: string[]; starting?: string[]; perTest: boolean };
   'config:changed': { key: string; value: string; previous: string };
   'config:rejected': { key: string; value: string; message: string };

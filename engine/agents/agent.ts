@@ -1,8 +1,11 @@
-// The roles an AI engine plays for the loop: an architect that plans, a worker that edits the project (the coder, and the
-// reviewer when given a reviewer prompt), a supervisor that judges a round.
+// The roles an AI engine plays for the loop: an architect that plans, a worker that edits the project (the coder, and
+// the reviewer when given a reviewer prompt), a supervisor that judges a round.
 import type { Task } from '../rfp/tasks-file.js';
 
-/** Who made a call: the coder, the reviewer writing tests, the architect planning, the supervisor (reviewing or in INTERVENE). */
+/**
+ * Who made a call: the coder, the reviewer writing tests, the architect planning, the supervisor (reviewing or in
+ * INTERVENE).
+ */
 export type AgentRole = 'coder' | 'reviewer' | 'architect' | 'supervisor';
 
 /** What a worker does while it runs, streamed to the loop as it happens. */

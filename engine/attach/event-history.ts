@@ -1,4 +1,5 @@
-// The events a late dashboard is sent first: every event, but only the newest streamed lines (the full text is on disk).
+// The events a late dashboard is sent first: every event, but only the newest streamed lines (the full text is on
+// disk).
 import type { FactoryEvent } from '../events.js';
 
 const streamed = new Set<FactoryEvent['type']>(['agent:chunk', 'tests:output']);

@@ -1,6 +1,7 @@
-// Factory's own check around every agent call, whatever the engine: .git is compared byte for byte and put back, new links
-// that lead out are removed, and for the read-only roles the whole work tree is put back. Locked tests a worker changed
-// are the tamper guard's (engine/task-setup/guard): it puts them back before the tests run and tells the next prompt.
+// Factory's own check around every agent call, whatever the engine: .git is compared byte for byte and put back, new
+// links that lead out are removed, and for the read-only roles the whole work tree is put back. Locked tests a worker
+// changed are the tamper guard's (engine/task-setup/guard): it puts them back before the tests run and tells the next
+// prompt.
 import { snapshotFiles, restoreFiles, type FileSnapshot } from './file-snapshot.js';
 import { gitDirFiles } from './git-dir-files.js';
 import { findLinks, removeLinksOut, type LinkMap } from './links-out.js';

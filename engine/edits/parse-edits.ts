@@ -1,4 +1,5 @@
-// Reads the edit blocks out of a model's answer, tolerating the usual slips; anything it cannot use becomes a problem with a reason.
+// Reads the edit blocks out of a model's answer, tolerating the usual slips; anything it cannot use becomes a problem
+// with a reason.
 import { maxEditBytes } from './edit-format.js';
 import { lazyContentProblem } from './lazy-content.js';
 import { findPath } from './path-line.js';
@@ -78,7 +79,9 @@ function readSearchReplace(lines: string[], start: number, path: string | undefi
   }
   result.problems.push({
     path: path ?? noPath,
-    reason: `a SEARCH/REPLACE block was not finished (no ${part === search ? '======= divider' : '>>>>>>> REPLACE marker'}; answer cut off?); it was not applied`,
+    reason:
+      'a SEARCH/REPLACE block was not finished (no ' +
+      `${part === search ? '======= divider' : '>>>>>>> REPLACE marker'}; answer cut off?); it was not applied`,
   });
   return lines.length;
 }
@@ -114,14 +117,18 @@ function readWholeFile(
   if (Buffer.byteLength(content) > maxEditBytes) {
     result.problems.push({
       path,
-      reason: `its block is ${Buffer.byteLength(content)} bytes, over the ${maxEditBytes}-byte limit; the file was not written`,
+      reason:
+        `its block is ${Buffer.byteLength(content)} bytes, over the ${maxEditBytes}-byte limit; the file was not ` +
+        'written',
     });
     return;
   }
   result.edits.push({ kind: 'whole', path, content });
 }
 
-/** Reasoning models (qwen3, deepseek-r1) think aloud in <think> tags, drafts included: only the answer after it counts. */
+/**
+ * Reasoning models (qwen3, deepseek-r1) think aloud in <think> tags, drafts included: only the answer after it counts.
+ */
 function withoutThinking(text: string): string {
   return text.replace(/<think>[\s\S]*?(?:<\/think>|$)/g, '');
 }

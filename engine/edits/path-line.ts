@@ -1,4 +1,5 @@
-// Recognises a file path written by a model on its own line or in a fence's info string ("**src/a.py**", "File: a.py", "```python a.py").
+// Recognises a file path written by a model on its own line or in a fence's info string ("**src/a.py**", "File: a.py",
+// "```python a.py").
 const decoration = /^[\s#*>`'"-]*(?:(?:file(?:name)?|path)\s*:\s*)?|[\s*`'":]+$/gi;
 const pathLike = /^(?:[A-Za-z]:)?[^\s`'"<>|*:]+$/;
 const bareNames = /^(?:[A-Z][A-Za-z]*file|LICENSE|README)$/;

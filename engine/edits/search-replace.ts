@@ -1,4 +1,5 @@
-// Applies one SEARCH/REPLACE to a file's text: the same whole lines, where only trailing spaces or line endings may differ; never a guess.
+// Applies one SEARCH/REPLACE to a file's text: the same whole lines, where only trailing spaces or line endings may
+// differ; never a guess.
 export type ReplaceResult = { ok: true; content: string } | { ok: false; reason: string };
 
 export function replaceOnce(original: string, search: string, replace: string): ReplaceResult {
@@ -25,7 +26,9 @@ export function replaceOnce(original: string, search: string, replace: string): 
     const first = wanted.find((line) => line.trim() !== '') ?? '';
     return {
       ok: false,
-      reason: `the SEARCH text was not found (first line: "${first.trim().slice(0, 80)}"); SEARCH must copy the current lines exactly; nothing was changed`,
+      reason:
+        `the SEARCH text was not found (first line: "${first.trim().slice(0, 80)}"); SEARCH must copy the current ` +
+        'lines exactly; nothing was changed',
     };
   }
   const result = [...lines.slice(0, start), ...splitLines(replace), ...lines.slice(start + wanted.length)];

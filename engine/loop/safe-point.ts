@@ -1,4 +1,5 @@
-// The round boundary: settings changed mid-run take effect, a requested pause is announced and waited out, hand edits are taken in.
+// The round boundary: settings changed mid-run take effect, a requested pause is announced and waited out, hand edits
+// are taken in.
 import type { PauseRequest } from '../control/run-control.js';
 import { toFactoryConfig } from '../config/factory-config.js';
 import type { LoopContext } from './context.js';

@@ -1,4 +1,5 @@
-// Loads each local role's model before its step and unloads the architect after the plan, watching /api/ps; refuses up front what cannot fit.
+// Loads each local role's model before its step and unloads the architect after the plan, watching /api/ps; refuses up
+// front what cannot fit.
 import type { ModelResponse, Ollama } from 'ollama';
 import type { NumCtx } from '../agents/ollama/context-window.js';
 import { ollamaProblem } from '../agents/ollama/ollama-problem.js';
@@ -48,7 +49,9 @@ export class ModelManager implements ModelControl {
       if (listed.models.some((entry) => sameModel(entry.name, model))) continue;
       if (!this.options.pull)
         throw new UserError(
-          `the ${role}'s model "${model}" is not on the Ollama server at ${host}: run \`ollama pull ${model}\`, set OLLAMA_PULL=true, or pick a model it has (${listed.models.map((entry) => entry.name).join(', ') || 'none'})`,
+          `the ${role}'s model "${model}" is not on the Ollama server at ${host}: run \`ollama pull ${model}\`, ` +
+            'set OLLAMA_PULL=true, or pick a model it has ' +
+            `(${listed.models.map((entry) => entry.name).join(', ') || 'none'})`,
         );
       await pullModel(client, host, model, (progress) => this.say('model:pull', { ...progress, role }));
       listed = await this.call(() => client.list(), model);

@@ -10,14 +10,18 @@ export type Task = {
   line: number;
   title: string;
   done: boolean;
-  /** Test files or globs named in the line as "(tests: a, b)", in the test ids' shape ("./a.js" -> "a.js"); empty when none. */
+  /**
+   * Test files or globs named in the line as "(tests: a, b)", in the test ids' shape ("./a.js" -> "a.js"); empty when
+   * none.
+   */
   tests: string[];
 };
 
 const item = /^(\s*(?:[-*+]|\d+[.)])\s+\[)([ xX])(\]\s+)(.*)$/;
 const testsNote = /\(\s*tests?\s*:\s*([^)]*)\)/i;
 
-// A fence opens with ``` or ~~~ (three or more, indented at most 3 spaces) and closes with the same kind, at least as long.
+// A fence opens with ``` or ~~~ (three or more, indented at most 3 spaces) and closes with the same kind, at least as
+// long.
 const fence = /^ {0,3}(`{3,}|~{3,})/;
 
 /** For each line, whether it is inside a fenced code block (the fence lines themselves included). */

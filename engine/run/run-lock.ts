@@ -18,7 +18,8 @@ export function acquireRunLock(file: string): () => void {
       const holder = readOwner(file);
       if (holder && alive(holder)) {
         throw new UserError(
-          `a factory run is already going in this folder (pid ${holder.pid}, started ${holder.startedAt}): attach to it with \`factory tui\`, change its limits with \`factory set\`, or stop it first`,
+          `a factory run is already going in this folder (pid ${holder.pid}, started ${holder.startedAt}): ` +
+            `attach to it with \`factory tui\`, change its limits with \`factory set\`, or stop it first`,
         );
       }
       fs.rmSync(file, { force: true });

@@ -58,7 +58,8 @@ export class LocalSandbox implements Sandbox {
           .map((process) => `${process.pid} ${process.command.slice(0, 80)}`)
           .join('; ');
         output.note(
-          `\n[factory: the test command ended (exit ${code ?? 'by signal'}), but background process(es) kept its output open: ${names}; factory stopped them]\n`,
+          `\n[factory: the test command ended (exit ${code ?? 'by signal'}), but background process(es) kept ` +
+            `its output open: ${names}; factory stopped them]\n`,
         );
         guard.killAll();
       }, drainMs);

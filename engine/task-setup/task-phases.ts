@@ -1,4 +1,5 @@
-// The phases around the rounds: the plan once per run, each task's tests before its rounds, and the hooks its rounds run.
+// The phases around the rounds: the plan once per run, each task's tests before its rounds, and the hooks its rounds
+// run.
 import type { Architect } from '../agents/agent.js';
 import { checkLego } from '../lego/check-lego.js';
 import { RunGuard } from './guard/run-guard.js';
@@ -88,12 +89,22 @@ export async function startPhases(ctx: LoopContext, pending: readonly Task[]): P
   };
 }
 
-/** The architect when the phases are on. PLAN=auto: on when the engine can play both architect and reviewer; PLAN=true insists. */
+/**
+ * The architect when the phases are on. PLAN=auto: on when the engine can play both architect and reviewer; PLAN=true
+ * insists.
+ */
 function plannerOf(ctx: LoopContext): Architect | undefined {
   const able = ctx.architect !== undefined && ctx.reviewer !== undefined;
   if (ctx.config.plan === 'true' && !able)
     throw new UserError(
-      `PLAN=true, but AI_ENGINE=${ctx.config.aiEngine} cannot play the ${ctx.architect ? 'reviewer' : 'architect'} here${ctx.config.aiEngine === 'scripted' ? ` (add a "${ctx.architect ? 'reviewer' : 'architect'}" section to ${ctx.config.script})` : ''}; set PLAN=auto or PLAN=false`,
+      `PLAN=true, but AI_ENGINE=${ctx.config.aiEngine} cannot play the ` +
+        `${ctx.architect ? 'reviewer' : 'architect'} ` +
+        'here' +
+        (ctx.config.aiEngine === 'scripted'
+          ? ` (add a "${ctx.architect ? 'reviewer' : 'architect'}" section to ${ctx.config.script})`
+          : '') +
+        '; ' +
+        'set PLAN=auto or PLAN=false',
     );
   return ctx.config.plan !== 'false' && able ? ctx.architect : undefined;
 }

@@ -1,4 +1,5 @@
-// The fingerprint of a failing round: which tests fail and the first error of each, with line numbers, timings and addresses normalised away.
+// The fingerprint of a failing round: which tests fail and the first error of each, with line numbers, timings and
+// addresses normalised away.
 import type { TestSummary } from './test-result.js';
 import { textBefore } from '../util/text-before.js';
 

@@ -1,4 +1,5 @@
-// Which test runner a command starts ("python3 -m pytest -q", "npx jest", "go test ./..."), and whether factory may add flags to it.
+// Which test runner a command starts ("python3 -m pytest -q", "npx jest", "go test ./..."), and whether factory may add
+// flags to it.
 export type RunnerId = 'pytest' | 'jest' | 'vitest' | 'go test' | 'cargo test' | 'behave' | 'cucumber';
 
 export type RecognisedRunner = {

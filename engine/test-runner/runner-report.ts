@@ -1,4 +1,5 @@
-// The machine-readable report factory asks a recognised runner for: the flags it adds, where the report lands, how it is read.
+// The machine-readable report factory asks a recognised runner for: the flags it adds, where the report lands, how it
+// is read.
 import fs from 'node:fs';
 import path from 'node:path';
 import { recogniseRunner, type RunnerId } from './recognise-runner.js';

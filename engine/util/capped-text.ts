@@ -1,4 +1,5 @@
-// A text buffer that keeps only its tail, with a marker saying how much was dropped: every stream buffer goes through it.
+// A text buffer that keeps only its tail, with a marker saying how much was dropped: every stream buffer goes through
+// it.
 export class CappedText {
   /** Pieces as they came: appending never copies what is kept (a 400 MB stream is 6,000 appends of 64 KiB). */
   private pieces: string[] = [];

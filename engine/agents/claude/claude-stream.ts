@@ -1,4 +1,5 @@
-// Reads `claude -p --output-format stream-json --verbose`: assistant text and tool calls, tool results (edits), and the final result with cost and usage.
+// Reads `claude -p --output-format stream-json --verbose`: assistant text and tool calls, tool results (edits), and the
+// final result with cost and usage.
 import type { AgentActivity } from '../agent.js';
 import type { StreamOutcome, StreamParser } from '../cli/cli-engine.js';
 import { projectPath, toolDetail } from '../cli/tool-detail.js';

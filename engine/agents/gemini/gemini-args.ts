@@ -1,9 +1,12 @@
-// Command lines for `gemini -p`: the worker streams with edits approved without asking (`auto_edit`, not `--yolo`) under a
-// deny policy; the planning roles and the supervisor run in plan (read-only) mode.
+// Command lines for `gemini -p`: the worker streams with edits approved without asking (`auto_edit`, not `--yolo`)
+// under a deny policy; the planning roles and the supervisor run in plan (read-only) mode.
 import type { WorkerRequest } from '../agent.js';
 import { writeReadOnlyPolicy, writeWorkerPolicy } from './gemini-policy.js';
 
-/** Headless in a folder it has never seen, Gemini CLI refuses to work unless the folder is trusted: the factory's project is. */
+/**
+ * Headless in a folder it has never seen, Gemini CLI refuses to work unless the folder is trusted: the factory's
+ * project is.
+ */
 const trust = '--skip-trust';
 
 export function geminiWorkerArgs(request: WorkerRequest, scratchDir: string): string[] {

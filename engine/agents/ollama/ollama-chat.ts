@@ -1,4 +1,5 @@
-// Streams a chat from an Ollama server through the ollama client: NDJSON chunks, `format` for JSON answers, abort on the signal.
+// Streams a chat from an Ollama server through the ollama client: NDJSON chunks, `format` for JSON answers, abort on
+// the signal.
 import type { Ollama } from 'ollama';
 import type { ChatAnswer, ChatRequest, StreamChat } from '../own/chat.js';
 import type { NumCtx } from './context-window.js';

@@ -1,4 +1,5 @@
-// Streams a chat from any OpenAI-compatible server (/chat/completions with SSE), with an optional key and JSON-schema answers.
+// Streams a chat from any OpenAI-compatible server (/chat/completions with SSE), with an optional key and JSON-schema
+// answers.
 import { EventSourceParserStream } from 'eventsource-parser/stream';
 import { UserError, errorMessage } from '../../util/errors.js';
 import type { ChatAnswer, ChatRequest, StreamChat } from '../own/chat.js';
@@ -34,7 +35,8 @@ export function openaiChat(baseUrl: string, apiKey: string | undefined): StreamC
     } catch (error) {
       if (request.signal.aborted) throw request.signal.reason;
       throw new UserError(
-        `cannot reach the OpenAI-compatible server at ${baseUrl} (OPENAI_BASE_URL): ${errorMessage((error as { cause?: unknown }).cause ?? error)}`,
+        `cannot reach the OpenAI-compatible server at ${baseUrl} (OPENAI_BASE_URL): ` +
+          `${errorMessage((error as { cause?: unknown }).cause ?? error)}`,
       );
     }
     if (!response.ok || !response.body) {

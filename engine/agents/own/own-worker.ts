@@ -1,4 +1,5 @@
-// The factory's own agent for local models: prompt -> streamed answer -> edit blocks -> edits applied inside the project.
+// The factory's own agent for local models: prompt -> streamed answer -> edit blocks -> edits applied inside the
+// project.
 import { applyParsedEdit } from '../../edits/apply-answer.js';
 import { parseEdits } from '../../edits/parse-edits.js';
 import { errorMessage } from '../../util/errors.js';

@@ -1,4 +1,5 @@
-// Reads a supervisor's decision out of model text: the JSON object {decision, reason, instructions}, checked against a schema.
+// Reads a supervisor's decision out of model text: the JSON object {decision, reason, instructions}, checked against a
+// schema.
 import { z } from 'zod';
 import type { Verdict } from '../agent.js';
 

@@ -23,7 +23,10 @@ export function resultsOf(file: string, content: string, tests: Readonly<Record<
   });
 }
 
-/** Every passing test of the run has its own id (pytest -rA, go -v, jest on one file): a missing id means it did not run. */
+/**
+ * Every passing test of the run has its own id (pytest -rA, go -v, jest on one file): a missing id means it did not
+ * run.
+ */
 export function namesEveryPass(tests: { passed: number; tests: Readonly<Record<string, TestOutcome>> }): boolean {
   const named = Object.entries(tests.tests).filter(([id, outcome]) => outcome === 'passed' && !isFileLevel(id)).length;
   return named >= tests.passed;

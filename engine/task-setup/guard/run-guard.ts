@@ -116,10 +116,19 @@ export class RunGuard {
 
 function promptLine(violation: Violation): string {
   if (violation.what === 'factory')
-    return `factory's file ${violation.path} was ${violation.detail}. factory_config.md, RFP/ and the script decide how the run is judged: never change them (factory ticks the tasks itself).`;
+    return (
+      `factory's file ${violation.path} was ${violation.detail}. factory_config.md, RFP/ and the script decide ` +
+      'how the run is judged: never change them (factory ticks the tasks itself).'
+    );
   if (violation.what === 'config')
-    return `Test-runner configuration ${violation.path} was ${violation.detail}. The runner's configuration decides which tests run and how: leave it as the user wrote it.`;
-  return `Locked test ${violation.path} was ${violation.detail}. Locked tests are the task's definition: change the code, never the tests.`;
+    return (
+      `Test-runner configuration ${violation.path} was ${violation.detail}. The runner's configuration decides ` +
+      'which tests run and how: leave it as the user wrote it.'
+    );
+  return (
+    `Locked test ${violation.path} was ${violation.detail}. Locked tests are the task's definition: change the ` +
+    'code, never the tests.'
+  );
 }
 
 /**

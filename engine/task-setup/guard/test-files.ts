@@ -1,4 +1,5 @@
-// Test files by the usual names of each runner, and the tests a file declares in its source (its least count, its names).
+// Test files by the usual names of each runner, and the tests a file declares in its source (its least count, its
+// names).
 import picomatch from 'picomatch';
 
 /** pytest, jest/vitest, go, cargo integration tests and behave features and steps. */

@@ -22,7 +22,10 @@ const taskPlanSchema = z.strictObject({
   title: z.string().min(1),
   /** Implementation files to create or change (not the tests). */
   files: z.array(planFileSchema).min(1),
-  /** Test files the reviewer writes for this task, in the test ids' shape ("./tests/a.py" -> "tests/a.py"): locks use them. */
+  /**
+   * Test files the reviewer writes for this task, in the test ids' shape ("./tests/a.py" -> "tests/a.py"): locks use
+   * them.
+   */
   testFiles: z.array(relativePath.transform((file) => normaliseTestPath(file))).min(1),
   /** What the tests check, one scenario per entry. */
   scenarios: z.array(z.string().min(1)).min(1),

@@ -1,4 +1,5 @@
-// Decides whether the reviewer's new tests are red for the right reason: they run, and fail because the code is missing.
+// Decides whether the reviewer's new tests are red for the right reason: they run, and fail because the code is
+// missing.
 //
 // The rule:
 // - never accepted: a timeout, a green run (the tests test nothing new), a run that collects no tests;
@@ -34,7 +35,11 @@ export function judgeRed(tests: TestSummary, plan: TaskPlan): RedVerdict {
     if (!missingImplementation(type, message, plan))
       return {
         ok: false,
-        reason: `${section.name} does not collect: ${type ? `${type}: ${message}` : 'see the output'}${type === 'ModuleNotFoundError' || type === 'ImportError' ? ' (not a module this task creates: a typo, or a library that is not installed?)' : ''}`,
+        reason:
+          `${section.name} does not collect: ${type ? `${type}: ${message}` : 'see the output'}` +
+          (type === 'ModuleNotFoundError' || type === 'ImportError'
+            ? ' (not a module this task creates: a typo, or a library that is not installed?)'
+            : ''),
       };
   }
   const setup = setupError.exec(tests.output);

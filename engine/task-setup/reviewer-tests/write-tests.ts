@@ -1,4 +1,5 @@
-// Step 2 of the loop: the reviewer writes the task's tests, which must run red for the right reason; then they are committed and locked.
+// Step 2 of the loop: the reviewer writes the task's tests, which must run red for the right reason; then they are
+// committed and locked.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AgentActivity, Worker, WorkerResult } from '../../agents/agent.js';
@@ -102,7 +103,10 @@ async function runRed(ctx: LoopContext, command: string): Promise<TestSummary> {
   return tests;
 }
 
-/** The plan's test files and everything else the reviewer changed are its tests: committed, then locked with the tests the red run showed. */
+/**
+ * The plan's test files and everything else the reviewer changed are its tests: committed, then locked with the tests
+ * the red run showed.
+ */
 async function lockTests(
   ctx: LoopContext,
   task: Task,

@@ -1,4 +1,5 @@
-// behave ("2 scenarios passed, 1 failed, 0 skipped") and cucumber-js / godog ("3 scenarios (1 failed, 2 passed)"): scenarios are the tests.
+// behave ("2 scenarios passed, 1 failed, 0 skipped") and cucumber-js / godog ("3 scenarios (1 failed, 2 passed)"):
+// scenarios are the tests.
 import { noCounts, type ParsedRun } from '../test-result.js';
 
 /** Where each runner's closing line is (see parse-test-output). */

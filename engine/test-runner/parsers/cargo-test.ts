@@ -1,4 +1,5 @@
-// cargo test: "test foo ... ok" lines under each target's "Running tests/calc.rs (…)" line, and "test result: …" totals.
+// cargo test: "test foo ... ok" lines under each target's "Running tests/calc.rs (…)" line, and "test result: …"
+// totals.
 import { testId } from '../test-id.js';
 import { noCounts, type ParsedRun, type TestOutcome } from '../test-result.js';
 
@@ -7,7 +8,9 @@ export const cargoSummary = /^test result: /gm;
 /** Names may hold spaces: doc-tests are "src/lib.rs - add (line 3)". */
 const testLine = /^test (.+?) \.\.\. (ok|FAILED|ignored)\b/;
 const resultLine = /^test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/;
-/** "Running unittests src/lib.rs (target/…)", "Running tests/calc.rs (target/…)": the target's source names its tests. */
+/**
+ * "Running unittests src/lib.rs (target/…)", "Running tests/calc.rs (target/…)": the target's source names its tests.
+ */
 const targetLine = /^\s*Running (?:unittests )?(\S+\.rs) \(/;
 const docTests = /^\s*Doc-tests \S+/;
 /** "src/lib.rs - add (line 3)": the line moves with every edit above it, so the id keeps the file and the item. */

@@ -1,4 +1,5 @@
-// go test -v: "--- PASS: TestX", "--- FAIL: TestY", "--- SKIP: TestZ" under each package's "ok"/"FAIL" line, and build failures.
+// go test -v: "--- PASS: TestX", "--- FAIL: TestY", "--- SKIP: TestZ" under each package's "ok"/"FAIL" line, and build
+// failures.
 import { GoTestIds } from '../reports/go-test-ids.js';
 import { noCounts, type ParsedRun, type TestOutcome } from '../test-result.js';
 

@@ -1,4 +1,5 @@
-// Go test ids by file: a test of package example.com/calc/a becomes "a/a_test.go::TestParse", so two TestParse stay two.
+// Go test ids by file: a test of package example.com/calc/a becomes "a/a_test.go::TestParse", so two TestParse stay
+// two.
 import fs from 'node:fs';
 import path from 'node:path';
 import { testId } from '../test-id.js';
@@ -21,7 +22,10 @@ export class GoTestIds {
     return pkg.startsWith(`${this.module}/`) ? pkg.slice(this.module.length + 1) : undefined;
   }
 
-  /** "a/a_test.go::TestTable/hello_world"; the folder (or import path) stands in for the file when no _test.go defines it. */
+  /**
+   * "a/a_test.go::TestTable/hello_world"; the folder (or import path) stands in for the file when no _test.go defines
+   * it.
+   */
   id(pkg: string, test?: string): string {
     const dir = this.dirOf(pkg);
     if (!test) return dir ? dir : pkg;

@@ -1,4 +1,5 @@
-// `go test -json` read as it streams: the user sees go's own text (each event's Output), factory keeps each test's result.
+// `go test -json` read as it streams: the user sees go's own text (each event's Output), factory keeps each test's
+// result.
 import { CappedText } from '../../util/capped-text.js';
 import type { ParsedRun, TestOutcome } from '../test-result.js';
 import type { GoTestIds } from './go-test-ids.js';

@@ -24,7 +24,9 @@ export async function startupBench(options: StartupBenchOptions): Promise<BenchR
   const bareFigure: Figure = { id: 'node', label: 'node -e "" (bare node start)', stats: stats(bare) };
   const report: BenchReport = {
     name: 'startup',
-    method: `${options.runs} runs each, alternating, timed from spawn to exit (or to the first visible text on an 80x24 pseudo-terminal for the dashboard).`,
+    method:
+      `${options.runs} runs each, alternating, timed from spawn to exit (or to the first visible text on an 80x24 ` +
+      'pseudo-terminal for the dashboard).',
     figures: [versionFigure, bareFigure],
     ratios: [ratio('factory --version / bare node', versionFigure, bareFigure)],
     goals: [goal('factory --version', 'version', 150, versionFigure.stats.median)],

@@ -79,7 +79,8 @@ export function loadResults(outDir: string, suite: string, settings: Record<stri
   }
   if (JSON.stringify(saved.settings) !== JSON.stringify(settings)) {
     throw new UserError(
-      `bench suite: ${file} holds results made with other settings (${JSON.stringify(saved.settings)}); pass --fresh to start over or --out for another folder`,
+      `bench suite: ${file} holds results made with other settings (${JSON.stringify(saved.settings)}); pass ` +
+        '--fresh to start over or --out for another folder',
     );
   }
   return saved;
@@ -115,7 +116,9 @@ function renderResults(results: SuiteResults): string {
       .join(' ') || '(defaults)';
   const rows = results.exercises.map(
     (exercise) =>
-      `| ${exercise.name} | ${exercise.language} | ${exercise.solved ? 'yes' : 'no'} | ${exercise.rounds} | ${(exercise.durationMs / 1000).toFixed(1)} s | ${exercise.inputTokens + exercise.outputTokens} | $${exercise.costUsd.toFixed(4)} | ${exercise.valve ?? (exercise.solved ? '' : exercise.outcome)} |`,
+      `| ${exercise.name} | ${exercise.language} | ${exercise.solved ? 'yes' : 'no'} | ${exercise.rounds} | ` +
+      `${(exercise.durationMs / 1000).toFixed(1)} s | ${exercise.inputTokens + exercise.outputTokens} | ` +
+      `$${exercise.costUsd.toFixed(4)} | ${exercise.valve ?? (exercise.solved ? '' : exercise.outcome)} |`,
   );
   return [
     `# factory bench suite: ${results.suite}`,
@@ -126,7 +129,9 @@ function renderResults(results: SuiteResults): string {
     '|---|---|---|---:|---:|---:|---:|---|',
     ...rows,
     '',
-    `Solved ${totals.solved}/${totals.exercises} (${totals.solvedPercent.toFixed(0)}%), median rounds to green: ${totals.medianRoundsToGreen ?? 'n/a'}, time ${(totals.durationMs / 1000).toFixed(1)} s, tokens ${totals.inputTokens + totals.outputTokens}, cost $${totals.costUsd.toFixed(4)}`,
+    `Solved ${totals.solved}/${totals.exercises} (${totals.solvedPercent.toFixed(0)}%), median rounds to green: ` +
+      `${totals.medianRoundsToGreen ?? 'n/a'}, time ${(totals.durationMs / 1000).toFixed(1)} s, tokens ` +
+      `${totals.inputTokens + totals.outputTokens}, cost $${totals.costUsd.toFixed(4)}`,
     '',
   ].join('\n');
 }
