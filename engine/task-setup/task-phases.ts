@@ -95,16 +95,13 @@ export async function startPhases(ctx: LoopContext, pending: readonly Task[]): P
  */
 function plannerOf(ctx: LoopContext): Architect | undefined {
   const able = ctx.architect !== undefined && ctx.reviewer !== undefined;
-  if (ctx.config.plan === 'true' && !able)
+  if (ctx.config.plan === 'true' && !able) {
+    const role = ctx.architect ? 'reviewer' : 'architect';
+    const hint = ctx.config.aiEngine === 'scripted' ? ` (add a "${role}" section to ${ctx.config.script})` : '';
+    const engine = ctx.config.aiEngine;
     throw new UserError(
-      `PLAN=true, but AI_ENGINE=${ctx.config.aiEngine} cannot play the ` +
-        `${ctx.architect ? 'reviewer' : 'architect'} ` +
-        'here' +
-        (ctx.config.aiEngine === 'scripted'
-          ? ` (add a "${ctx.architect ? 'reviewer' : 'architect'}" section to ${ctx.config.script})`
-          : '') +
-        '; ' +
-        'set PLAN=auto or PLAN=false',
+      `PLAN=true, but AI_ENGINE=${engine} cannot play the ${role} here${hint}; set PLAN=auto or PLAN=false`,
     );
+  }
   return ctx.config.plan !== 'false' && able ? ctx.architect : undefined;
 }
