@@ -14,7 +14,7 @@ const pauseHelp: Record<string, string> = {
 };
 
 /** What the banner says, derived from state. */
-export function bannerText(state: DashboardState): { text: string; tone: 'warning' | 'success' | 'failure' | 'dim' } {
+function bannerText(state: DashboardState): { text: string; tone: 'warning' | 'success' | 'failure' | 'dim' } {
   const { status } = state;
   if (state.detached && status.state !== 'finished')
     return { text: 'the engine went away (its process ended); q quits', tone: 'failure' };
@@ -28,7 +28,9 @@ export function bannerText(state: DashboardState): { text: string; tone: 'warnin
   if (status.state === 'stopping') return { text: 'stopping after the current step', tone: 'warning' };
   if (status.state === 'finished' && status.outcome) {
     return {
-      text: `run finished: ${status.outcome.outcome} — ${status.outcome.reason} (${status.tasksGreen}/${status.tasksTotal} tasks green); q quits`,
+      text:
+        `run finished: ${status.outcome.outcome} — ${status.outcome.reason} ` +
+        `(${status.tasksGreen}/${status.tasksTotal} tasks green); q quits`,
       tone: status.outcome.outcome === 'green' ? 'success' : 'failure',
     };
   }

@@ -1,4 +1,5 @@
-// The full-screen dashboard: status bar, banner, four panes (or one zoomed), overlays and footer; it renders events and sends commands.
+// The full-screen dashboard: status bar, banner, four panes (or one zoomed), overlays and footer; it renders events and
+// sends commands.
 import { Box, useApp, useWindowSize } from 'ink';
 import { useEffect } from 'react';
 import type { EngineCommand } from '../engine/commands.js';
@@ -54,7 +55,7 @@ export default function Dashboard({ source, theme, pane, onQuit, interactive = t
   useKeymap(state, handlers, dispatch, interactive);
   useEffect(() => {
     if (pane) dispatch({ type: 'focus', pane });
-  }, [pane]);
+  }, [pane, dispatch]);
   const single = pane ?? state.zoom;
   return (
     <ThemeContext.Provider value={theme}>

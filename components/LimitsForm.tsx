@@ -1,4 +1,5 @@
-// The limits form (L): the live settings with their current values; one is picked, edited and sent to the run for its next round.
+// The limits form (L): the live settings with their current values; one is picked, edited and sent to the run for its
+// next round.
 import { Box, Text } from 'ink';
 import { findKey } from '../engine/config/keys.js';
 import { liveKeys } from '../engine/config/live-setting.js';
@@ -15,7 +16,9 @@ type Props = {
 
 const keyWidth = Math.max(...liveKeys.map((key) => key.length)) + 2;
 
-/** An empty value is a setting too (no cap, the engine's default model); a missing one predates settings in run:started. */
+/**
+ * An empty value is a setting too (no cap, the engine's default model); a missing one predates settings in run:started.
+ */
 const shown = (value: string | undefined): string =>
   value === undefined ? '? (not reported by this run)' : value === '' ? '(empty)' : value;
 

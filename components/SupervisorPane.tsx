@@ -25,7 +25,9 @@ const tones: Record<string, Tone> = {
 
 function SupervisorPane({ entries, width, height, focused, scroll }: Props) {
   const lines: Line[] = entries.map((entry) => ({
-    text: `${entry.ts.slice(11, 19)} ${entry.who === 'human' ? 'you' : 'sup'} ${entry.label}${entry.text ? `: ${entry.text.replaceAll('\n', ' ')}` : ''}`,
+    text:
+      `${entry.ts.slice(11, 19)} ${entry.who === 'human' ? 'you' : 'sup'} ` +
+      `${entry.label}${entry.text ? `: ${entry.text.replaceAll('\n', ' ')}` : ''}`,
     tone: tones[entry.label] ?? (entry.who === 'human' ? 'tool' : 'text'),
   }));
   return <Pane title="3 Supervisor" lines={lines} width={width} height={height} focused={focused} scroll={scroll} />;

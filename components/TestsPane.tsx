@@ -17,7 +17,8 @@ function TestsPane({ tests, width, height, focused, scroll }: Props) {
   const theme = useTheme();
   const mark = tests.running ? '… running' : tests.green === undefined ? '·' : tests.green ? '✔ GREEN' : '✘ RED';
   const counts = tests.counts
-    ? ` · ${tests.counts.passed} passed, ${tests.counts.failed} failed, ${tests.counts.errored} errors, ${tests.counts.skipped} skipped`
+    ? ` · ${tests.counts.passed} passed, ${tests.counts.failed} failed, ${tests.counts.errored} errors, ` +
+      `${tests.counts.skipped} skipped`
     : '';
   const colour = tests.running || tests.green === undefined ? theme.dim : tests.green ? theme.success : theme.failure;
   const headline = (

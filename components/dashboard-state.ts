@@ -12,9 +12,12 @@ import { supervisorEntry, type SupervisorEntry } from './supervisor-entries.js';
 
 export const paneIds = ['worker', 'tests', 'supervisor', 'diff'] as const;
 export type PaneId = (typeof paneIds)[number];
-export type Overlay = 'none' | 'help' | 'redirect' | 'quit' | 'limits';
+type Overlay = 'none' | 'help' | 'redirect' | 'quit' | 'limits';
 
-/** baseline: the run's test results before round 1, kept over the rounds ("baseline: 3/5 passing; failing before the run: ..."). */
+/**
+ * baseline: the run's test results before round 1, kept over the rounds ("baseline: 3/5 passing; failing before the
+ * run: ...").
+ */
 export type TestsView = {
   headline: string;
   green?: boolean;
@@ -101,7 +104,8 @@ export function reduceDashboard(state: DashboardState, action: UiAction): Dashbo
       return { ...state, focus: action.pane };
     case 'focus-step': {
       const at = (paneIds.indexOf(state.focus) + action.by + paneIds.length) % paneIds.length;
-      return { ...state, focus: paneIds[at]!, zoom: state.zoom ? paneIds[at] : undefined };
+      const focus = paneIds[at] ?? state.focus;
+      return { ...state, focus, zoom: state.zoom ? focus : undefined };
     }
     case 'zoom':
       return { ...state, focus: action.pane, zoom: state.zoom === action.pane ? undefined : action.pane };

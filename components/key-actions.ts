@@ -79,7 +79,10 @@ export function keyActions({ state, dispatch, send, quit, page }: KeyDeps): Reco
 function submitLimit(state: DashboardState, dispatch: KeyDeps['dispatch'], send: KeyDeps['send']): void {
   const key = pickedKey(state.limits);
   const checked = checkLiveSetting(key, state.draft, 'dashboard');
-  if ('message' in checked) return dispatch({ type: 'limits-result', ok: false, text: checked.message });
+  if ('message' in checked) {
+    dispatch({ type: 'limits-result', ok: false, text: checked.message });
+    return;
+  }
   send({ type: 'set', key, value: checked.value });
   dispatch({
     type: 'limits-result',

@@ -1,4 +1,5 @@
-// Spells an Ink key press the way the keymap names keys (a character, or tab, shift+tab, escape, return, pageup, ctrl+c ...).
+// Spells an Ink key press the way the keymap names keys (a character, or tab, shift+tab, escape, return, pageup, ctrl+c
+// ...).
 import type { Key } from 'ink';
 
 export function keyName(input: string, key: Key): string {

@@ -1,4 +1,5 @@
-// The README's key table, generated from the keymap (scripts/generate-key-table.mjs writes it; a test fails when it is stale).
+// The README's key table, generated from the keymap (scripts/generate-key-table.mjs writes it; a test fails when it is
+// stale).
 import { keyLabel, keymap, type KeyScope } from './keymap.js';
 
 const scopeNames: Record<KeyScope, string> = {
@@ -27,7 +28,10 @@ export function keyTable(): string {
   return ['| keys | where | what it does |', '|---|---|---|', ...rows].join('\n');
 }
 
-/** Puts the table between the markers in the README's text. */
+/**
+ * Puts the table between the markers in the README's text.
+ * @public scripts/generate-key-table.mjs bundles this file and calls it.
+ */
 export function withKeyTable(readme: string): string {
   const start = readme.indexOf(keyTableStart);
   const end = readme.indexOf(keyTableEnd);

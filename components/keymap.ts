@@ -1,12 +1,18 @@
 // The one list of key bindings: Footer, HelpOverlay, the README key table and the key handler all read it.
 import { shownDiffIndex, type DashboardState } from './dashboard-state.js';
 
-/** global: always (no overlay); diff: when the Diff pane has focus; overlay: any overlay; limits-edit: the limits form editing a value; the rest: that overlay. */
+/**
+ * global: always (no overlay); diff: when the Diff pane has focus; overlay: any overlay; limits-edit: the limits form
+ * editing a value; the rest: that overlay.
+ */
 export type KeyScope = 'global' | 'diff' | 'overlay' | 'help' | 'redirect' | 'quit' | 'limits' | 'limits-edit';
 
 export type KeyBinding = {
   readonly id: KeyId;
-  /** Key names as keyName() spells them: a character, or tab, shift+tab, escape, return, up, down, pageup, pagedown, ctrl+c. */
+  /**
+   * Key names as keyName() spells them: a character, or tab, shift+tab, escape, return, up, down, pageup, pagedown,
+   * ctrl+c.
+   */
   readonly keys: readonly string[];
   readonly description: string;
   /** The footer's word for it. */
@@ -292,7 +298,7 @@ export const keymap: readonly KeyBinding[] = [
 ];
 
 /** The scopes whose keys work now, most specific first. */
-export function activeScopes(state: DashboardState): KeyScope[] {
+function activeScopes(state: DashboardState): KeyScope[] {
   // Editing a value, every other key is typed into it.
   if (state.overlay === 'limits' && state.limits.editing) return ['limits-edit'];
   if (state.overlay !== 'none') return [state.overlay, 'overlay'];
@@ -307,7 +313,10 @@ export function bindingFor(state: DashboardState, key: string): KeyBinding | und
   return undefined;
 }
 
-/** The footer's bindings now: active, shown on screen, not disabled; the most specific scope first, as the width cuts the end. */
+/**
+ * The footer's bindings now: active, shown on screen, not disabled; the most specific scope first, as the width cuts
+ * the end.
+ */
 export function footerBindings(state: DashboardState): KeyBinding[] {
   return activeScopes(state).flatMap((scope) =>
     keymap.filter((entry) => entry.footer && entry.scope === scope && !entry.disabledReason?.(state)),

@@ -1,8 +1,9 @@
-// The limits form's slice of the dashboard state: the live settings' current values, the picked row, editing, the last message.
+// The limits form's slice of the dashboard state: the live settings' current values, the picked row, editing, the last
+// message.
 import { liveKeys } from '../engine/config/live-setting.js';
 import type { FactoryEvent } from '../engine/events.js';
 
-export type LimitsMessage = { tone: 'failure' | 'success'; text: string };
+type LimitsMessage = { tone: 'failure' | 'success'; text: string };
 export type LimitsForm = { row: number; editing: boolean; message?: LimitsMessage };
 
 export type LimitsAction =
@@ -17,7 +18,11 @@ export type LimitsSlice = { settings: Record<string, string>; limits: LimitsForm
 export const initialLimits = (): LimitsForm => ({ row: 0, editing: false });
 
 /** The setting on the picked row. */
-export const pickedKey = (form: LimitsForm): string => liveKeys[form.row]!;
+export function pickedKey(form: LimitsForm): string {
+  const key = liveKeys[form.row];
+  if (key === undefined) throw new Error(`the limits form has no row ${form.row}`);
+  return key;
+}
 
 export function reduceLimits<S extends LimitsSlice>(state: S, action: LimitsAction): S {
   const { limits } = state;

@@ -1,4 +1,5 @@
-// A pane's bounded window of lines: appends cleaned text, drops the oldest lines past the cap (the full text is on disk).
+// A pane's bounded window of lines: appends cleaned text, drops the oldest lines past the cap (the full text is on
+// disk).
 import { cleanText } from '../engine/util/clean-text.js';
 
 /** tone picks the semantic colour a line is drawn in. */

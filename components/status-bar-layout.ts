@@ -1,5 +1,5 @@
 // Fits the status bar's parts into a width: parts have priorities and shorter forms; the lowest shrink first, nothing is cut mid-word.
-export type Tone = 'accent' | 'text' | 'dim' | 'success' | 'warning' | 'barFill';
+type Tone = 'accent' | 'text' | 'dim' | 'success' | 'warning' | 'barFill';
 
 /** A run of text in one tone; `spinner` is a one-column spinner drawn in its place (its text is a stand-in). */
 export type Segment = { text: string; tone?: Tone; spinner?: boolean; badge?: boolean };
@@ -15,10 +15,10 @@ export type BarPart = { id: string; forms: PartForm[]; required?: boolean; lead?
 /** The parts kept, each with its chosen form and the separator drawn before it (empty for the first). */
 export type BarLayout = { parts: { id: string; lead: string; segments: Segment[] }[]; width: number };
 
-export const partSeparator = ' · ';
+const partSeparator = ' · ';
 
 /** Columns, one per code point: the bar's glyphs (●, █, ░, spinner dots) and its texts are all one column wide. */
-export const segmentsWidth = (segments: readonly Segment[]): number =>
+const segmentsWidth = (segments: readonly Segment[]): number =>
   segments.reduce((sum, segment) => sum + (segment.spinner ? 1 : [...segment.text].length), 0);
 
 /**

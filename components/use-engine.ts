@@ -8,7 +8,7 @@ export type EventSource = { on(listener: Listener): () => void; closed?: Promise
 
 // 50 ms: a line waits at most one slot (plus the frame's own drawing) and stays well within 100 ms of its event,
 // while a fast stream costs 20 frames a second rather than 30.
-export const frameIntervalMs = 50;
+const frameIntervalMs = 50;
 
 export function useEngine(source: EventSource, intervalMs = frameIntervalMs): [DashboardState, Dispatch<UiAction>] {
   const [state, dispatch] = useReducer(reduceDashboard, undefined, initialDashboard);

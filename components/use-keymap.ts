@@ -1,4 +1,5 @@
-// Routes key presses: keymap binding -> handler (or the binding's disabled reason); while typing (redirect, a limit's value) other keys edit the draft.
+// Routes key presses: keymap binding -> handler (or the binding's disabled reason); while typing (redirect, a limit's
+// value) other keys edit the draft.
 import { useInput } from 'ink';
 import { useRef } from 'react';
 import type { DashboardState, UiAction } from './dashboard-state.js';
@@ -13,7 +14,8 @@ export function useKeymap(
   dispatch: (action: UiAction) => void,
   active: boolean,
 ): void {
-  // Ink re-subscribes after the frame is drawn: a key pressed in between must still see the state on screen, not the one before.
+  // Ink re-subscribes after the frame is drawn: a key pressed in between must still see the state on screen, not the
+  // one before.
   const latest = useRef({ state, handlers });
   latest.current = { state, handlers };
   useInput(

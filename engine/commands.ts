@@ -18,5 +18,3 @@ export const commandSchema = z.discriminatedUnion('type', [
 ]);
 
 export type EngineCommand = z.infer<typeof commandSchema>;
-
-export type EngineCommandType = EngineCommand['type'];

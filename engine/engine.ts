@@ -58,7 +58,8 @@ function stopOnFailure(write: Listener, control: RunControl): Listener {
       write(event);
     } catch (error) {
       control.fail(
-        `cannot write the run's records under .factory/ (${errorMessage(error)}): the run stops here; free disk space or fix permissions, then run again to resume`,
+        `cannot write the run's records under .factory/ (${errorMessage(error)}): the run stops here; free disk ` +
+          'space or fix permissions, then run again to resume',
       );
     }
   };
@@ -74,7 +75,9 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
   let status = initialStatus();
   // The run's own records come first: whatever a consumer has seen is already on disk.
   let records: Listener[] = [];
-  emitter.on((event) => records.forEach((write) => write(event)));
+  emitter.on((event) => {
+    for (const write of records) write(event);
+  });
   emitter.on((event) => (status = reduceStatus(status, event)));
   const say = <T extends FactoryEventType>(type: T, payload: EventPayload<T>): void => {
     const at = state?.position;
@@ -91,8 +94,9 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
     if (command.type === 'set') {
       const checked = checkLiveSetting(command.key, command.value, 'factory set');
       if ('message' in checked)
-        return say('config:rejected', { key: command.key, value: command.value, message: checked.message });
-      return control.apply({ ...command, value: checked.value });
+        say('config:rejected', { key: command.key, value: command.value, message: checked.message });
+      else control.apply({ ...command, value: checked.value });
+      return;
     }
     say('human:action', {
       action: command.type,

@@ -8,7 +8,7 @@ import type { Usage } from './loop/caps.js';
 /** A round's code; the commit that ticks the task in RFP/tasks.md; the reviewer's tests; the human's edits while paused. */
 export type CommitKind = 'round' | 'task-done' | 'reviewer-tests' | 'hand-edits';
 export type PauseKind = 'human' | 'valve' | 'escalation' | 'intervention' | 'cap';
-export type TaskOutcome = 'green' | 'stopped' | 'skipped' | 'escalated';
+export type TaskOutcome = 'green' | 'stopped' | 'skipped';
 export type RunOutcome = 'green' | 'valve' | 'cap' | 'stopped' | 'failed' | 'error';
 export type GuardViolationKind = 'edited' | 'deleted' | 'renamed' | 'skip-marker' | 'created';
 /** What the guard protects: a locked test, factory's own files (config, RFP/, script), the runner's configuration. */
@@ -22,7 +22,7 @@ export type ValveName = 'max_rounds' | 'fail_streak' | 'idle_rounds' | 'same_fai
 export type CallSpend = CallUsage & { usage: Usage };
 
 /** Fields every event carries: when, and which task and round (0 outside a round). */
-export type EventBase = { ts: string; task: number; round: number };
+type EventBase = { ts: string; task: number; round: number };
 
 type Payloads = {
   'run:started': {
@@ -88,7 +88,10 @@ type Payloads = {
   'verdict:issued': { verdict: Verdict; by: 'supervisor' | 'human' } & Partial<CallSpend>;
   'valve:tripped': { valve: ValveName; reason: string; evidence: string };
   'cap:reached': { cap: 'cost' | 'minutes'; reason: string; evidence: string };
-  /** failing: red before the run and outside every pending task; starting: the tasks' own red tests (their starting point). */
+  /**
+   * failing: red before the run and outside every pending task; starting: the tasks' own red tests (their starting
+   * point).
+   */
   'baseline:recorded': { headline: string; passing: number; failing: string[]; starting?: string[]; perTest: boolean };
   'config:changed': { key: string; value: string; previous: string };
   'config:rejected': { key: string; value: string; message: string };

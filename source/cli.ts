@@ -36,7 +36,8 @@ addRunOptions(
   program
     .command('doctor')
     .description(
-      'check every moving part of the configured run (git, config, RFP, engines, sandbox, tests) and say how to fix what is missing',
+      'check every moving part of the configured run (git, config, RFP, engines, sandbox, tests) and say how to ' +
+        'fix what is missing',
     ),
 )
   .option('--json', 'the checks as JSON')
@@ -89,7 +90,8 @@ addRunOptions(
 program
   .command('set')
   .description(
-    'change a limit of the run going on in this folder, from its next round (MAX_ROUNDS, the valves, the caps, WORKER_MODEL, MODE)',
+    'change a limit of the run going on in this folder, from its next round (MAX_ROUNDS, the valves, the caps, ' +
+      'WORKER_MODEL, MODE)',
   )
   .argument('<KEY=VALUE>', 'the setting, checked like factory_config.md')
   .option('-C, --dir <dir>', 'project folder', '.')
@@ -145,7 +147,8 @@ addSettingOptions(
 bench
   .command('tui')
   .description(
-    'a worker streaming --rate lines/s for --seconds into the dashboard on a pseudo-terminal: frames, event-to-frame delay, CPU, memory',
+    'a worker streaming --rate lines/s for --seconds into the dashboard on a pseudo-terminal: frames, ' +
+      'event-to-frame delay, CPU, memory',
   )
   .option('--seconds <n>', 'how long the worker streams', '10')
   .option('--rate <n>', 'lines per second', '5000')

@@ -8,7 +8,8 @@ export function fail(error: unknown): never {
     process.exit(error.exitCode);
   }
   process.stderr.write(
-    `factory: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    'factory: internal error (please report it): ' +
+      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );
   process.exit(exitCodes.error);
 }

@@ -7,7 +7,7 @@ import { noColor } from './no-color.js';
 import type { Theme } from './theme.js';
 
 export const themes: Record<string, Theme> = { dark, light, 'high-contrast': highContrast };
-export const themeNames = Object.keys(themes);
+const themeNames = Object.keys(themes);
 
 export function pickTheme(
   flag: string | undefined,

@@ -1,4 +1,5 @@
-// The semantic colour tokens every component draws with; a palette fills them in, undefined means the terminal's default.
+// The semantic colour tokens every component draws with; a palette fills them in, undefined means the terminal's
+// default.
 export type Theme = {
   name: string;
   text?: string;

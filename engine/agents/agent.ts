@@ -1,9 +1,12 @@
-// The roles an AI engine plays for the loop: an architect that plans, a worker that edits the project (the coder, and the
-// reviewer when given a reviewer prompt), a supervisor that judges a round.
+// The roles an AI engine plays for the loop: an architect that plans, a worker that edits the project (the coder, and
+// the reviewer when given a reviewer prompt), a supervisor that judges a round.
 import type { Task } from '../rfp/tasks-file.js';
 import type { WorkerTools } from '../worker-tools/worker-tools.js';
 
-/** Who made a call: the coder, the reviewer writing tests, the architect planning, the supervisor (reviewing or in INTERVENE). */
+/**
+ * Who made a call: the coder, the reviewer writing tests, the architect planning, the supervisor (reviewing or in
+ * INTERVENE).
+ */
 export type AgentRole = 'coder' | 'reviewer' | 'architect' | 'supervisor';
 
 /** What a worker does while it runs, streamed to the loop as it happens. */
@@ -51,7 +54,7 @@ export interface Worker {
   run(request: WorkerRequest): Promise<WorkerResult>;
 }
 
-export type Decision = 'CONTINUE' | 'REDIRECT' | 'INTERVENE' | 'ESCALATE';
+type Decision = 'CONTINUE' | 'REDIRECT' | 'INTERVENE' | 'ESCALATE';
 export type Verdict = { decision: Decision; reason: string; instructions: string };
 
 export type ReviewRequest = {

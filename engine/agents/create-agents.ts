@@ -35,7 +35,10 @@ export type Agents = {
   models?: ModelManager;
 };
 
-/** What the engines share: the CLIs' options, and one Ollama client and num_ctx choice so loading never differs from chatting. */
+/**
+ * What the engines share: the CLIs' options, and one Ollama client and num_ctx choice so loading never differs from
+ * chatting.
+ */
 type Parts = { cli: CliOptions; ollama: { client: Ollama; numCtx: NumCtx } };
 
 /** cliEnv: added to the environment of the claude/gemini CLIs (API endpoints, keys, PATH). */

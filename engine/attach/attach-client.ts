@@ -6,7 +6,9 @@ import { ndjsonLines } from './ndjson-lines.js';
 import { readAttachInfo, socketPathFor } from './socket-path.js';
 
 export type AttachClient = {
-  /** Every event from the start of the run, then live ones; events that came before the first listener are kept for it. */
+  /**
+   * Every event from the start of the run, then live ones; events that came before the first listener are kept for it.
+   */
   on(listener: Listener): () => void;
   send(command: EngineCommand): void;
   /** Leaves the run going. */
@@ -59,7 +61,9 @@ export async function attachToRun(projectDir: string): Promise<AttachClient | un
   };
 }
 
-/** Waits for a run that is starting to open its channel; gives up when `alive` says the starter died or after timeoutMs. */
+/**
+ * Waits for a run that is starting to open its channel; gives up when `alive` says the starter died or after timeoutMs.
+ */
 export async function waitForRun(
   projectDir: string,
   alive: () => boolean,

@@ -1,4 +1,5 @@
-// Serves a running engine on a local socket: each dashboard gets the event history then live events (NDJSON) and may send commands.
+// Serves a running engine on a local socket: each dashboard gets the event history then live events (NDJSON) and may
+// send commands.
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';

@@ -1,4 +1,5 @@
-// Splits a text stream into lines, keeping a partial last line until its end arrives; caps a line so a bad peer cannot exhaust memory.
+// Splits a text stream into lines, keeping a partial last line until its end arrives; caps a line so a bad peer cannot
+// exhaust memory.
 export function ndjsonLines(onLine: (line: string) => void, maxLine = 16 * 1024 * 1024): (chunk: string) => void {
   let pending = '';
   return (chunk) => {

@@ -1,4 +1,5 @@
-// Where the engine of a project listens for dashboards: .factory/engine.sock, or a short path in the temp folder when that is too long.
+// Where the engine of a project listens for dashboards: .factory/engine.sock, or a short path in the temp folder when
+// that is too long.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +11,9 @@ const maxSocketPath = 100;
 
 export type AttachInfo = { socket: string; pid: number; startedAt: string };
 
-/** The record a serving engine leaves in .factory/ so others can find it even when the socket lives in the temp folder. */
+/**
+ * The record a serving engine leaves in .factory/ so others can find it even when the socket lives in the temp folder.
+ */
 export const attachInfoFile = (projectDir: string): string => path.join(factoryPaths(projectDir).root, 'attach.json');
 
 export function socketPathFor(projectDir: string): string {

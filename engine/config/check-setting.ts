@@ -23,7 +23,9 @@ export function checkSetting(
         file,
         line,
         key,
-        message: `unknown setting ${key}${hint ? ` (did you mean ${hint}?)` : ''}; known settings: ${keyNames.join(', ')}`,
+        message:
+          `unknown setting ${key}${hint ? ` (did you mean ${hint}?)` : ''}; known settings: ` +
+          `${keyNames.join(', ')}`,
       },
     };
   }

@@ -86,14 +86,18 @@ export const configKeys = [
     field: 'testCmd',
     default: '',
     spec: { kind: 'text' },
-    doc: 'Command that runs the tests; empty: detected (behave, cucumber-js, godog, pytest, vitest, jest, npm test, go test, cargo test).',
+    doc:
+      'Command that runs the tests; empty: detected (behave, cucumber-js, godog, pytest, vitest, jest, npm test, ' +
+      'go test, cargo test).',
   },
   {
     key: 'SANDBOX',
     field: 'sandbox',
     default: 'auto',
     spec: { kind: 'enum', values: ['docker', 'local', 'auto'] },
-    doc: 'Where tests run: docker (one container per run), local (a child process), auto (docker when an engine answers).',
+    doc:
+      'Where tests run: docker (one container per run), local (a child process), auto (docker when an engine ' +
+      'answers).',
   },
   {
     key: 'SANDBOX_IMAGE',
@@ -204,14 +208,22 @@ export const configKeys = [
     field: 'plan',
     default: 'auto',
     spec: { kind: 'enum', values: ['auto', 'true', 'false'] },
-    doc: 'Architect plan (.factory/plan.json) and reviewer-written, locked tests before each task\'s rounds. auto: when the engine can play architect and reviewer (any AI engine; the scripted engine when its script has both sections); true: always (an error if it cannot); false: never. A task naming its tests in tasks.md, "(tests: ...)", skips the reviewer; its own tests are locked as found (LOCK_TESTS).',
+    doc:
+      "Architect plan (.factory/plan.json) and reviewer-written, locked tests before each task's rounds. auto: " +
+      'when the engine can play architect and reviewer (any AI engine; the scripted engine when its script has ' +
+      'both sections); true: always (an error if it cannot); false: never. A task naming its tests in tasks.md, ' +
+      '"(tests: ...)", skips the reviewer; its own tests are locked as found (LOCK_TESTS).',
   },
   {
     key: 'LOCK_TESTS',
     field: 'lockTests',
     default: 'auto',
     spec: { kind: 'enum', values: ['auto', 'off'] },
-    doc: "auto: the user's test files of each task (named in its line, in the plan's testFiles, or, when the line names none, every test file) are locked as the run found them: a change is reverted and reported to the coder. off: only the reviewer's tests are locked. factory_config.md, RFP/ and the runner's configuration are locked either way.",
+    doc:
+      "auto: the user's test files of each task (named in its line, in the plan's testFiles, or, when the line " +
+      'names none, every test file) are locked as the run found them: a change is reverted and reported to the ' +
+      "coder. off: only the reviewer's tests are locked. factory_config.md, RFP/ and the runner's configuration " +
+      'are locked either way.',
   },
   {
     key: 'LEGO_EXCEPTIONS',
@@ -226,35 +238,45 @@ export const configKeys = [
     field: 'ollamaNumCtx',
     default: '32768',
     spec: count(512, 1_048_576),
-    doc: "Context window (num_ctx, tokens) asked of Ollama models, capped by what each model supports: Ollama's own small default cuts long prompts silently.",
+    doc:
+      "Context window (num_ctx, tokens) asked of Ollama models, capped by what each model supports: Ollama's own " +
+      'small default cuts long prompts silently.',
   },
   {
     key: 'OLLAMA_PULL',
     field: 'ollamaPull',
     default: 'true',
     spec: { kind: 'bool' },
-    doc: "With the ollama engine: pull a role's model the server lacks (with progress); false: stop with an error naming it.",
+    doc:
+      "With the ollama engine: pull a role's model the server lacks (with progress); false: stop with an error " +
+      'naming it.',
   },
   {
     key: 'VRAM_BUDGET_GB',
     field: 'vramBudgetGb',
     default: '',
     spec: { kind: 'number', min: 0, optional: true },
-    doc: 'Memory for local models, in GB: a set of Ollama models that cannot be loaded together within it is refused before the run; empty: no check.',
+    doc:
+      'Memory for local models, in GB: a set of Ollama models that cannot be loaded together within it is refused ' +
+      'before the run; empty: no check.',
   },
   {
     key: 'OPENAI_BASE_URL',
     field: 'openaiBaseUrl',
     default: 'http://127.0.0.1:1234/v1',
     spec: { kind: 'url' },
-    doc: 'With the openai engine: base URL of the OpenAI-compatible server (LM Studio, vLLM, llama.cpp server, Ollama /v1), up to /v1.',
+    doc:
+      'With the openai engine: base URL of the OpenAI-compatible server (LM Studio, vLLM, llama.cpp server, ' +
+      'Ollama /v1), up to /v1.',
   },
   {
     key: 'OPENAI_API_KEY_ENV',
     field: 'openaiApiKeyEnv',
     default: 'OPENAI_API_KEY',
     spec: { kind: 'text' },
-    doc: 'With the openai engine: the environment variable holding the API key (the key itself never goes in this file); unset: no key sent.',
+    doc:
+      'With the openai engine: the environment variable holding the API key (the key itself never goes in this ' +
+      'file); unset: no key sent.',
   },
   {
     key: 'SCRIPT',
@@ -268,11 +290,12 @@ export const configKeys = [
     field: 'agentTimeoutSeconds',
     default: '1800',
     spec: count(10, 86400),
-    doc: 'Seconds one call of the claude or gemini CLI (a worker round or a supervisor review) may take before it is killed.',
+    doc:
+      'Seconds one call of the claude or gemini CLI (a worker round or a supervisor review) may take before it is ' +
+      'killed.',
   },
 ] as const satisfies readonly KeyDefinition[];
 
-export type ConfigKey = (typeof configKeys)[number]['key'];
 export const keyNames: readonly string[] = configKeys.map((definition) => definition.key);
 
 export function findKey(key: string): KeyDefinition | undefined {

@@ -1,4 +1,5 @@
-// Checks a setting changed while a run goes on (`factory set`, the dashboard's form): a live key, validated like the file.
+// Checks a setting changed while a run goes on (`factory set`, the dashboard's form): a live key, validated like the
+// file.
 import { checkSetting } from './check-setting.js';
 import { formatProblem } from './config-error.js';
 import { configKeys, findKey } from './keys.js';

@@ -4,7 +4,7 @@ import { checkSetting } from './check-setting.js';
 import { caseHint } from './suggest.js';
 import { findKey } from './keys.js';
 
-export type Setting = { value: string; line: number };
+type Setting = { value: string; line: number };
 export type ParsedConfig = { settings: Map<string, Setting>; problems: ConfigProblem[] };
 
 // A setting line: optional list bullet or backtick, a key, '=', the value. Keys are upper case; a lower-case one is
@@ -23,23 +23,21 @@ export function parseConfigText(text: string, file: string): ParsedConfig {
     else more++;
   };
   const lines = text.split(/\r?\n/);
-  for (let index = 0; index < lines.length; index++) {
+  for (const [index, content] of lines.entries()) {
     const line = index + 1;
-    const match = settingLine.exec(lines[index]!);
-    if (!match) continue;
-    const key = match[1]!;
+    const [, key, value] = settingLine.exec(content) ?? [];
+    if (key === undefined || value === undefined) continue;
     const upper = key.toUpperCase();
     if (problems.length >= maxProblems) {
       // Past the cap only counting is left: no suggestions to look for (they cost an edit distance per key).
       const known = key === upper && findKey(key) && !settings.has(key);
-      if (known ? 'problem' in checkSetting(key, unwrap(match[2]!), file, line) : key === upper || findKey(upper))
-        more++;
+      if (known ? 'problem' in checkSetting(key, unwrap(value), file, line) : key === upper || findKey(upper)) more++;
       // Only remembered to find a key set twice: with problems listed the load fails anyway.
       if (known) settings.set(key, { value: '', line });
       continue;
     }
     if (key !== upper && !caseHint(key)) continue;
-    const raw = unwrap(match[2]!);
+    const raw = unwrap(value);
     const earlier = settings.get(key);
     if (earlier) {
       report({ file, line, key, message: `${key} is set twice (first on line ${earlier.line}); keep one` });
@@ -85,14 +83,14 @@ function unwrap(raw: string): string {
   let value = dropComment(raw).trim();
   if (value.endsWith('`')) value = value.slice(0, -1).trim();
   const quoted = /^(["'])(.*)\1$/.exec(value);
-  return quoted ? quoted[2]! : value;
+  return quoted?.[2] ?? value;
 }
 
 /**
  * A `#` starts a comment only when whitespace comes before it and it is outside quotes: `TEST_CMD=sh -c 'echo #1'`
  * and `TASKS="a #b"` keep theirs. A quote that never closes (an apostrophe in prose) protects nothing.
  */
-export function dropComment(raw: string): string {
+function dropComment(raw: string): string {
   const cut = commentStart(raw, true) ?? commentStart(raw, false);
   return cut === undefined ? raw : raw.slice(0, cut);
 }
@@ -100,15 +98,16 @@ export function dropComment(raw: string): string {
 /** Where the comment starts; undefined when there is none, or when honouring quotes a quote is left open. */
 function commentStart(raw: string, quotes: boolean): number | undefined {
   let open: string | undefined;
-  for (let index = 0; index < raw.length; index++) {
-    const char = raw[index]!;
+  let previous = '';
+  for (const [index, char] of raw.split('').entries()) {
     if (open) {
       if (char === open) open = undefined;
     } else if (quotes && (char === '"' || char === "'")) {
       open = char;
-    } else if (char === '#' && index > 0 && /\s/.test(raw[index - 1]!)) {
+    } else if (char === '#' && /\s/.test(previous)) {
       return index;
     }
+    previous = char;
   }
   return quotes && open ? undefined : raw.length;
 }

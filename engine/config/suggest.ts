@@ -15,15 +15,22 @@ export function suggest(word: string, candidates: readonly string[]): string | u
 }
 
 function editDistance(a: string, b: string): number {
+  // One row of the table at a time: `left`, `diagonal` and `up` are its three neighbours of the cell being filled.
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  let distance = b.length;
+  for (const [i, charA] of a.split('').entries()) {
+    let diagonal = i;
+    let left = i + 1;
+    const current = [left];
+    for (const [j, up] of previous.slice(1).entries()) {
+      left = Math.min(up + 1, left + 1, diagonal + (charA === b[j] ? 0 : 1));
+      diagonal = up;
+      current.push(left);
     }
     previous = current;
+    distance = left;
   }
-  return previous[b.length]!;
+  return distance;
 }
 
 /** For a key not in upper case: the setting it names or nearly names once upper-cased, if any. */

@@ -1,5 +1,6 @@
-// Every role's calls under factory's own check of the work tree (work-tree-guard.ts), whatever the engine did or did not
-// enforce: what a call was not allowed to do is undone and reported as a refused edit naming the engine and the role.
+// Every role's calls under factory's own check of the work tree (work-tree-guard.ts), whatever the engine did or did
+// not enforce: what a call was not allowed to do is undone and reported as a refused edit naming the engine and the
+// role.
 import type {
   AgentActivity,
   AgentRole,

@@ -6,7 +6,8 @@ import { detectOsSandbox, type NoOsSandbox, type OsSandbox } from './os-sandbox.
 export type EngineContainment = { engine: EngineName; inForce: string[]; missing: string[]; fix?: string };
 
 const factoryCheck =
-  'factory checks the work tree after every call (.git/ put back, links out removed; locked tests put back by the tamper guard; architect and supervisor: the whole tree put back)';
+  'factory checks the work tree after every call (.git/ put back, links out removed; locked tests put back by ' +
+  'the tamper guard; architect and supervisor: the whole tree put back)';
 
 export function engineContainment(
   engine: EngineName,
@@ -16,7 +17,8 @@ export function engineContainment(
     return {
       engine,
       inForce: [
-        'factory applies the edits itself: inside the project only, never .git/, a locked test or through a link out; no shell, no tools',
+        'factory applies the edits itself: inside the project only, never .git/, a locked test or through a ' +
+          'link out; no shell, no tools',
         factoryCheck,
       ],
       missing: [],
@@ -26,7 +28,8 @@ export function engineContainment(
     return {
       engine,
       inForce: [
-        "scripted writes go through factory's path checks; the script's `run` commands run on the host (test scripts only)",
+        "scripted writes go through factory's path checks; the script's `run` commands run on the host (test " +
+          'scripts only)',
         factoryCheck,
       ],
       missing: [],
@@ -40,7 +43,8 @@ export function engineContainment(
     engine,
     inForce: [
       ...inForce,
-      `OS sandbox: ${os.kind === 'bubblewrap' ? 'bubblewrap' : 'sandbox-exec (Seatbelt)'}, everything but the project read-only, .git/ and locked files too`,
+      `OS sandbox: ${os.kind === 'bubblewrap' ? 'bubblewrap' : 'sandbox-exec (Seatbelt)'}, everything but the ` +
+        'project read-only, .git/ and locked files too',
       factoryCheck,
     ],
     missing: [],
@@ -48,10 +52,12 @@ export function engineContainment(
 }
 
 const claudeRules =
-  'permission rules: edits allowed in the project only (Edit(./**)), .git/ and locked tests denied, Bash, WebFetch, WebSearch denied; architect and supervisor: read tools only';
+  'permission rules: edits allowed in the project only (Edit(./**)), .git/ and locked tests denied, Bash, ' +
+  'WebFetch, WebSearch denied; architect and supervisor: read tools only';
 const claudeSandbox = "Claude Code's own sandbox confines Bash only, which the worker does not get";
 const geminiRules =
-  'policy engine: auto_edit (not --yolo) with shell, web_fetch, google_web_search and edits to .git/ and locked tests denied; workspace check refuses paths outside; architect and supervisor: plan (read-only) mode';
+  'policy engine: auto_edit (not --yolo) with shell, web_fetch, google_web_search and edits to .git/ and locked ' +
+  'tests denied; workspace check refuses paths outside; architect and supervisor: plan (read-only) mode';
 const geminiSandbox =
   "Gemini CLI's own --sandbox (a container image or Seatbelt) is not used: the OS sandbox wraps the CLI instead";
 
@@ -65,6 +71,12 @@ export function containmentLine(config: FactoryConfig, os: OsSandbox | NoOsSandb
   const clis = configuredEngines(config).filter((engine) => engine === 'claude' || engine === 'gemini');
   if (clis.length === 0) return 'containment: factory applies or checks every edit (no agent CLI runs)';
   if (os.kind !== 'none')
-    return `containment: ${clis.join(' and ')} run in the OS sandbox (${os.kind}), under ${clis.length > 1 ? 'their' : 'its'} permission rules`;
-  return `containment: NO OS SANDBOX (${os.reason}; ${os.fix}); in force: ${clis.join(' and ')} permission rules and factory's checks after each call`;
+    return (
+      `containment: ${clis.join(' and ')} run in the OS sandbox (${os.kind}), under ` +
+      `${clis.length > 1 ? 'their' : 'its'} permission rules`
+    );
+  return (
+    `containment: NO OS SANDBOX (${os.reason}; ${os.fix}); in force: ${clis.join(' and ')} permission rules and ` +
+    `factory's checks after each call`
+  );
 }

@@ -4,7 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Project-relative paths ('.git/...') of the folders and files under .git, or just '.git' when it is a file (worktrees). */
+/**
+ * Project-relative paths ('.git/...') of the folders and files under .git, or just '.git' when it is a file
+ * (worktrees).
+ */
 export function gitDirFiles(projectDir: string): string[] {
   const found: string[] = ['.git'];
   const walk = (relative: string): void => {

@@ -1,5 +1,5 @@
-// Links an agent made in the work tree that lead out of it: symlinks pointing outside the project or into .git, and hard
-// links (a second name for a file that may live elsewhere). Found after each call and removed.
+// Links an agent made in the work tree that lead out of it: symlinks pointing outside the project or into .git, and
+// hard links (a second name for a file that may live elsewhere). Found after each call and removed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';

@@ -11,7 +11,10 @@ export async function snapshotTree(projectDir: string): Promise<TreeSnapshot> {
   return { projectDir, tree: await writeTree(projectDir) };
 }
 
-/** Puts the work tree back to the snapshot (tracked and untracked files; ignored ones are not covered); returns the paths. */
+/**
+ * Puts the work tree back to the snapshot (tracked and untracked files; ignored ones are not covered); returns the
+ * paths.
+ */
 export async function restoreTree(snapshot: TreeSnapshot): Promise<string[]> {
   const now = await writeTree(snapshot.projectDir);
   if (now === snapshot.tree) return [];

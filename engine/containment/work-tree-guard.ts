@@ -1,13 +1,14 @@
-// Factory's own check around every agent call, whatever the engine: .git is compared byte for byte and put back, new links
-// that lead out are removed, and for the read-only roles the whole work tree is put back. Locked tests a worker changed
-// are the tamper guard's (engine/task-setup/guard): it puts them back before the tests run and tells the next prompt.
+// Factory's own check around every agent call, whatever the engine: .git is compared byte for byte and put back, new
+// links that lead out are removed, and for the read-only roles the whole work tree is put back. Locked tests a worker
+// changed are the tamper guard's (engine/task-setup/guard): it puts them back before the tests run and tells the next
+// prompt.
 import { snapshotFiles, restoreFiles, type FileSnapshot } from './file-snapshot.js';
 import { gitDirFiles } from './git-dir-files.js';
 import { findLinks, removeLinksOut, type LinkMap } from './links-out.js';
 import { restoreTree, snapshotTree, type TreeSnapshot } from './tree-snapshot.js';
 
 /** A write that was undone, with the reason the agent is told. */
-export type Refusal = { path: string; reason: string };
+type Refusal = { path: string; reason: string };
 
 export type GuardOptions = {
   /** The architect and the supervisor: nothing in the work tree may change. */

@@ -1,4 +1,5 @@
-// Doctor: per configured engine, what keeps its writes inside the project, and what is missing for the full containment.
+// Doctor: per configured engine, what keeps its writes inside the project, and what is missing for the full
+// containment.
 import type { FactoryConfig } from '../config/factory-config.js';
 import { configuredEngines, engineContainment } from '../containment/containment-summary.js';
 import type { NoOsSandbox, OsSandbox } from '../containment/os-sandbox.js';

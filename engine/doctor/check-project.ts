@@ -19,7 +19,8 @@ export function checkConfig(
       results: [
         ok(
           'config',
-          `factory_config.md: engine ${config.aiEngine}, supervisor ${config.supervisor}, sandbox ${config.sandbox}, mode ${config.mode}`,
+          `factory_config.md: engine ${config.aiEngine}, supervisor ${config.supervisor}, sandbox ` +
+            `${config.sandbox}, mode ${config.mode}`,
         ),
       ],
       config,

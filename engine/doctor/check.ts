@@ -1,5 +1,5 @@
 // One line of `factory doctor`: what was checked, how it stands, and what to do about it.
-export type CheckStatus = 'ok' | 'warn' | 'fail';
+type CheckStatus = 'ok' | 'warn' | 'fail';
 
 export type CheckResult = {
   name: string;

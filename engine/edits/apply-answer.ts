@@ -19,13 +19,15 @@ export function applyParsedEdit(projectDir: string, edit: ParsedEdit, locked: Re
   if (edit.kind === 'whole') {
     if (edit.content === '' && current)
       return refuse(
-        `the whole-file block for ${checked.relative} is empty but the file is not; to change it, give its complete content`,
+        `the whole-file block for ${checked.relative} is empty but the file is not; to change it, give its ` +
+          'complete content',
       );
     content = edit.content;
   } else if (edit.search === '') {
     if (current)
       return refuse(
-        `the SEARCH part is empty but ${checked.relative} already exists and is not empty; copy the lines to replace into SEARCH`,
+        `the SEARCH part is empty but ${checked.relative} already exists and is not empty; copy the lines to ` +
+          'replace into SEARCH',
       );
     content = edit.replace;
   } else {

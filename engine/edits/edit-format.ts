@@ -22,7 +22,8 @@ def add(a, b):
 ${replace}
 \`\`\`
 
-- The SEARCH part must copy the current lines of the file exactly (indentation, comments, blank lines), and match one place only: include enough lines.
+- The SEARCH part must copy the current lines of the file exactly (indentation, comments, blank lines), \
+and match one place only: include enough lines.
 - To create a new file, leave the SEARCH part empty.
 
 To write a whole file (new files, or when most of a file changes), give its complete content:

@@ -1,9 +1,14 @@
-// Spots whole-file blocks that are not whole: "... rest unchanged" placeholders and unified diffs, which would wreck the file if written.
+// Spots whole-file blocks that are not whole: "... rest unchanged" placeholders and unified diffs, which would wreck
+// the file if written.
 const comment = /^\s*(?:#|\/\/|\/\*|<!--|--|;)\s*(.*?)\s*(?:\*\/|-->)?\s*$/;
 const ellipsis = /\.{3}|…/;
 const lazyWord = /\b(?:rest|existing|remaining|unchanged|same|previous|other|omitted|original)\b/i;
-const lazyPhrase =
-  /\b(?:rest of (?:the )?(?:file|code|class|function|module|methods)|(?:existing|remaining|previous|other|original) (?:code|content|methods|functions|imports|tests)|(?:code|file|content|rest) (?:remains |stays |is )?unchanged|omitted for brevity|same as before)\b/i;
+const lazyPhrase = new RegExp(
+  String.raw`\b(?:rest of (?:the )?(?:file|code|class|function|module|methods)` +
+    '|(?:existing|remaining|previous|other|original) (?:code|content|methods|functions|imports|tests)' +
+    String.raw`|(?:code|file|content|rest) (?:remains |stays |is )?unchanged|omitted for brevity|same as before)\b`,
+  'i',
+);
 const diffPath = /\.(?:diff|patch)$/i;
 
 /** Why the block must not be written as the file's content, or undefined when it looks like a real file. */
@@ -21,6 +26,9 @@ export function lazyContentProblem(path: string, info: string, lines: string[]):
     return ellipsis.test(text) ? text.replace(/\.|…/g, '').trim() === '' || lazyWord.test(text) : lazyPhrase.test(text);
   });
   if (lazy)
-    return `the block has a placeholder ("${lazy.trim().slice(0, 60)}") instead of the full content; give the complete file or use SEARCH/REPLACE blocks`;
+    return (
+      `the block has a placeholder ("${lazy.trim().slice(0, 60)}") instead of the full content; give the complete ` +
+      'file or use SEARCH/REPLACE blocks'
+    );
   return undefined;
 }

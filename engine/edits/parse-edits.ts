@@ -1,4 +1,5 @@
-// Reads the edit blocks out of a model's answer, tolerating the usual slips; anything it cannot use becomes a problem with a reason.
+// Reads the edit blocks out of a model's answer, tolerating the usual slips; anything it cannot use becomes a problem
+// with a reason.
 import { maxEditBytes } from './edit-format.js';
 import { lazyContentProblem } from './lazy-content.js';
 import { findPath } from './path-line.js';
@@ -6,7 +7,7 @@ import { findPath } from './path-line.js';
 export type ParsedEdit =
   | { kind: 'whole'; path: string; content: string }
   | { kind: 'replace'; path: string; search: string; replace: string };
-export type ParseProblem = { path: string; reason: string };
+type ParseProblem = { path: string; reason: string };
 export type ParsedAnswer = { edits: ParsedEdit[]; problems: ParseProblem[] };
 
 const fenceLine = /^\s{0,3}(`{3,}|~{3,})\s*(.*?)\s*$/;
@@ -20,8 +21,7 @@ export function parseEdits(answer: string): ParsedAnswer {
   const result: ParsedAnswer = { edits: [], problems: [] };
   let pendingPath: string | undefined;
   let openFence: string | undefined;
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
+  for (let index = 0, line = lines[0]; line !== undefined; line = lines[++index]) {
     if (searchMarker.test(line)) {
       index = readSearchReplace(lines, index, pendingPath, result);
       continue;
@@ -32,16 +32,17 @@ export function parseEdits(answer: string): ParsedAnswer {
       pendingPath = undefined;
       continue;
     }
-    if (fence && openFence === undefined) {
-      const close = findClose(lines, index + 1, fence[1]!);
+    const [, marker, info] = fence ?? [];
+    if (marker !== undefined && info !== undefined && openFence === undefined) {
+      const close = findClose(lines, index + 1, marker);
       const body = lines.slice(index + 1, close ?? lines.length);
-      const path = findPath(fence[2]!) ?? pendingPath;
+      const path = findPath(info) ?? pendingPath;
       if (body.some((text) => searchMarker.test(text))) {
-        openFence = fence[1]!;
+        openFence = marker;
         pendingPath = path;
         continue;
       }
-      readWholeFile(path, fence[2]!, body, close !== undefined, result);
+      readWholeFile(path, info, body, close !== undefined, result);
       pendingPath = undefined;
       index = close ?? lines.length;
       continue;
@@ -57,8 +58,7 @@ function readSearchReplace(lines: string[], start: number, path: string | undefi
   const search: string[] = [];
   const replace: string[] = [];
   let part: string[] = search;
-  for (let index = start + 1; index < lines.length; index++) {
-    const line = lines[index]!;
+  for (let index = start + 1, line = lines[index]; line !== undefined; line = lines[++index]) {
     if (part === search && dividerMarker.test(line)) part = replace;
     else if (part === replace && replaceMarker.test(line)) {
       if (!path)
@@ -79,7 +79,9 @@ function readSearchReplace(lines: string[], start: number, path: string | undefi
   }
   result.problems.push({
     path: path ?? noPath,
-    reason: `a SEARCH/REPLACE block was not finished (no ${part === search ? '======= divider' : '>>>>>>> REPLACE marker'}; answer cut off?); it was not applied`,
+    reason:
+      'a SEARCH/REPLACE block was not finished (no ' +
+      `${part === search ? '======= divider' : '>>>>>>> REPLACE marker'}; answer cut off?); it was not applied`,
   });
   return lines.length;
 }
@@ -115,30 +117,31 @@ function readWholeFile(
   if (Buffer.byteLength(content) > maxEditBytes) {
     result.problems.push({
       path,
-      reason: `its block is ${Buffer.byteLength(content)} bytes, over the ${maxEditBytes}-byte limit; the file was not written`,
+      reason:
+        `its block is ${Buffer.byteLength(content)} bytes, over the ${maxEditBytes}-byte limit; the file was not ` +
+        'written',
     });
     return;
   }
   result.edits.push({ kind: 'whole', path, content });
 }
 
-/** Reasoning models (qwen3, deepseek-r1) think aloud in <think> tags, drafts included: only the answer after it counts. */
+/**
+ * Reasoning models (qwen3, deepseek-r1) think aloud in <think> tags, drafts included: only the answer after it counts.
+ */
 function withoutThinking(text: string): string {
   return text.replace(/<think>[\s\S]*?(?:<\/think>|$)/g, '');
 }
 
 function findClose(lines: string[], from: number, open: string): number | undefined {
-  for (let index = from; index < lines.length; index++) {
-    const fence = fenceLine.exec(lines[index]!);
-    if (fence && closes(fence, open)) return index;
-  }
-  return undefined;
+  const at = lines.slice(from).findIndex((line) => closes(fenceLine.exec(line), open));
+  return at === -1 ? undefined : from + at;
 }
 
 /** A closing fence: the same character, at least as long, with no info string. */
-function closes(fence: RegExpExecArray, open: string): boolean {
-  const marker = fence[1]!;
-  return fence[2] === '' && marker[0] === open[0] && marker.length >= open.length;
+function closes(fence: RegExpExecArray | null, open: string): boolean {
+  const [, marker, info] = fence ?? [];
+  return marker !== undefined && info === '' && marker[0] === open[0] && marker.length >= open.length;
 }
 
 function joinLines(lines: string[]): string {

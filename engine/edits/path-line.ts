@@ -1,4 +1,5 @@
-// Recognises a file path written by a model on its own line or in a fence's info string ("**src/a.py**", "File: a.py", "```python a.py").
+// Recognises a file path written by a model on its own line or in a fence's info string ("**src/a.py**", "File: a.py",
+// "```python a.py").
 const decoration = /^[\s#*>`'"-]*(?:(?:file(?:name)?|path)\s*:\s*)?|[\s*`'":]+$/gi;
 const pathLike = /^(?:[A-Za-z]:)?[^\s`'"<>|*:]+$/;
 const bareNames = /^(?:[A-Z][A-Za-z]*file|LICENSE|README)$/;
@@ -22,8 +23,9 @@ export function findPath(line: string): string | undefined {
   const cleaned = line.trim().replace(decoration, '');
   if (looksLikePath(cleaned)) return cleaned;
   const parts = cleaned.split(/[\s:]+/).filter((part) => part !== '' && !languages.has(part.toLowerCase()));
-  if (parts.length === 1 && parts[0] !== cleaned && looksLikePath(parts[0]!)) return parts[0];
-  const quoted = [...line.matchAll(/`([^`\s]+)`/g)].map((match) => match[1]!).filter(looksLikePath);
+  const [only] = parts;
+  if (parts.length === 1 && only !== undefined && only !== cleaned && looksLikePath(only)) return only;
+  const quoted = [...line.matchAll(/`([^`\s]+)`/g)].flatMap((match) => match[1] ?? []).filter(looksLikePath);
   return quoted.length === 1 && line.trim().endsWith(':') ? quoted[0] : undefined;
 }
 

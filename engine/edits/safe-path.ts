@@ -1,4 +1,5 @@
-// Decides whether an edit path from untrusted model output may be written: inside the project, not in .git/, not locked.
+// Decides whether an edit path from untrusted model output may be written: inside the project, not in .git/, not
+// locked.
 import fs from 'node:fs';
 import path from 'node:path';
 

@@ -1,4 +1,5 @@
-// Applies one SEARCH/REPLACE to a file's text: the same whole lines, where only trailing spaces or line endings may differ; never a guess.
+// Applies one SEARCH/REPLACE to a file's text: the same whole lines, where only trailing spaces or line endings may
+// differ; never a guess.
 export type ReplaceResult = { ok: true; content: string } | { ok: false; reason: string };
 
 export function replaceOnce(original: string, search: string, replace: string): ReplaceResult {
@@ -8,14 +9,15 @@ export function replaceOnce(original: string, search: string, replace: string): 
   const wanted = splitLines(search).map((line) => line.trimEnd());
   const starts: number[] = [];
   for (let start = 0; start + wanted.length <= lines.length; start++) {
-    if (wanted.every((line, offset) => lines[start + offset]!.trimEnd() === line)) starts.push(start);
+    if (wanted.every((line, offset) => lines[start + offset]?.trimEnd() === line)) starts.push(start);
   }
   if (starts.length > 1)
     return {
       ok: false,
       reason: `the SEARCH text matches ${starts.length} places; include more lines so it matches one place only`,
     };
-  if (starts.length === 0) {
+  const [start] = starts;
+  if (start === undefined) {
     if (replace.trim() !== '' && text.includes(replace.replace(/\r\n/g, '\n')))
       return {
         ok: false,
@@ -24,10 +26,11 @@ export function replaceOnce(original: string, search: string, replace: string): 
     const first = wanted.find((line) => line.trim() !== '') ?? '';
     return {
       ok: false,
-      reason: `the SEARCH text was not found (first line: "${first.trim().slice(0, 80)}"); SEARCH must copy the current lines exactly; nothing was changed`,
+      reason:
+        `the SEARCH text was not found (first line: "${first.trim().slice(0, 80)}"); SEARCH must copy the current ` +
+        'lines exactly; nothing was changed',
     };
   }
-  const start = starts[0]!;
   const result = [...lines.slice(0, start), ...splitLines(replace), ...lines.slice(start + wanted.length)];
   const joined = result.length === 0 ? '' : `${result.join('\n')}\n`;
   return { ok: true, content: eol === '\n' ? joined : joined.replace(/\n/g, eol) };

@@ -32,7 +32,8 @@ export class Repo {
     const inside = await runGit(dir, ['rev-parse', '--is-inside-work-tree']).catch(() => '');
     if (inside.trim() !== 'true') {
       throw new UserError(
-        `${dir} is not a git repository: run \`git init\` (or \`factory init\`, which does it) and commit your files first`,
+        `${dir} is not a git repository: run \`git init\` (or \`factory init\`, which does it) and commit your ` +
+          'files first',
       );
     }
     const identity = await runGit(dir, ['config', 'user.email']).catch(() => '');
@@ -44,7 +45,8 @@ export class Repo {
     );
     if (!(await repo.head()))
       throw new UserError(
-        `${dir} has no commits yet: commit your files once (git add -A && git commit -m start) so the factory can branch from them`,
+        `${dir} has no commits yet: commit your files once (git add -A && git commit -m start) so the factory ` +
+          'can branch from them',
       );
     return repo;
   }
@@ -121,7 +123,9 @@ export class Repo {
     if (records.base && records.branches.includes(current)) return records.base.ref;
     const detached = current === 'HEAD';
     const ref = detached ? ((await this.head()) ?? current) : current;
-    this.updateRecords((next) => void (next.base = { ref, detached }));
+    this.updateRecords((next) => {
+      next.base = { ref, detached };
+    });
     return ref;
   }
 
@@ -135,7 +139,9 @@ export class Repo {
     if (Number((await this.git.raw(['rev-list', '--count', `${base}..${branch}`])).trim()) > 0) return false;
     await this.checkout(base);
     await this.git.raw(['branch', '-q', '-D', branch]);
-    this.updateRecords((records) => void (records.branches = records.branches.filter((name) => name !== branch)));
+    this.updateRecords((records) => {
+      records.branches = records.branches.filter((name) => name !== branch);
+    });
     return true;
   }
 
@@ -153,7 +159,9 @@ export class Repo {
     return saved;
   }
 
-  /** Puts the branch and the tree back to a commit, dropping what came after it (the factory's own interrupted round). */
+  /**
+   * Puts the branch and the tree back to a commit, dropping what came after it (the factory's own interrupted round).
+   */
   async restore(sha: string): Promise<void> {
     const submodules = hasSubmodules(this.dir);
     await this.git.raw(['reset', '-q', '--hard', ...(submodules ? ['--recurse-submodules'] : []), sha]);
@@ -164,8 +172,8 @@ export class Repo {
   /**
    * Stages everything and commits it; undefined when nothing changed. Plumbing (write-tree, commit-tree,
    * update-ref) instead of `git commit`, which scans the whole work tree a second time for its status:
-   * on 10,000 files that scan was most of a round's cost (see `factory bench round`). No hooks run, as with --no-verify.
-   * Edits inside a submodule are committed there first, so the superproject's commit records them.
+   * on 10,000 files that scan was most of a round's cost (see `factory bench round`). No hooks run, as with
+   * --no-verify. Edits inside a submodule are committed there first, so the superproject's commit records them.
    */
   async commitAll(message: string): Promise<Commit | undefined> {
     if (hasSubmodules(this.dir)) await commitSubmodules(this.dir, this.settings, message);

@@ -1,12 +1,15 @@
-// LEGO mode's checks on the files a task's rounds touched: at most 100 lines, and inside contracts/ tests/ actions/ entry/.
+// LEGO mode's checks on the files a task's rounds touched: at most 100 lines, and inside contracts/ tests/ actions/
+// entry/.
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 
 export const legoFolders = ['contracts', 'tests', 'actions', 'entry'] as const;
-export const legoMaxLines = 100;
+const legoMaxLines = 100;
 
-/** Findings for the files that exist; exceptions are globs (LEGO_EXCEPTIONS) matched against the project-relative path. */
+/**
+ * Findings for the files that exist; exceptions are globs (LEGO_EXCEPTIONS) matched against the project-relative path.
+ */
 export function checkLego(projectDir: string, files: Iterable<string>, exceptions: readonly string[]): string[] {
   const excepted = picomatch(exceptions.length > 0 ? [...exceptions] : ['\0'], { dot: true });
   const findings: string[] = [];

@@ -33,7 +33,9 @@ export async function recordBaseline(
   ctx.say('tests:finished', { result: testsReport(result, ctx.paths, { task: 0, round: 0 }), baseline: true });
   if (result.exitCode === 127) {
     throw new UserError(
-      `the test command \`${ctx.testCommand}\` could not start (${result.output.trim().split('\n').at(-1) ?? 'exit 127'}): install its runner where the tests run (${ctx.sandbox.kind} sandbox), or set TEST_CMD= in factory_config.md`,
+      `the test command \`${ctx.testCommand}\` could not start ` +
+        `(${result.output.trim().split('\n').at(-1) ?? 'exit 127'}): install its runner where the tests run ` +
+        `(${ctx.sandbox.kind} sandbox), or set TEST_CMD= in factory_config.md`,
     );
   }
   const baseline: Baseline = {

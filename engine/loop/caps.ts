@@ -20,7 +20,9 @@ export function checkCaps(
     limits.maxCostUsd - usage.costUsd < smallestCallBudgetUsd
   ) {
     const left = Math.max(0, limits.maxCostUsd - usage.costUsd);
-    const evidence = `$${usage.costUsd.toFixed(4)} spent, ${usage.tokens} tokens${left > 0 ? `; $${left.toFixed(6)} left is too little to start a model call` : ''}`;
+    const evidence =
+      `$${usage.costUsd.toFixed(4)} spent, ${usage.tokens} ` +
+      `tokens${left > 0 ? `; $${left.toFixed(6)} left is too little to start a model call` : ''}`;
     return { cap: 'cost', reason: `MAX_COST_USD reached ($${limits.maxCostUsd})`, evidence };
   }
   const minutes = elapsedMs / 60_000;

@@ -10,7 +10,7 @@ import type { Rfp } from '../rfp/read-rfp.js';
 import type { ResumePoint } from '../run/resume-point.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 
-export type Say = <T extends FactoryEventType>(type: T, payload: EventPayload<T>) => void;
+type Say = <T extends FactoryEventType>(type: T, payload: EventPayload<T>) => void;
 
 export type RunDeps = Readonly<{
   projectDir: string;

@@ -57,7 +57,9 @@ export class ModelManager implements ModelControl {
       if (listed.models.some((entry) => sameModel(entry.name, model))) continue;
       if (!this.options.pull)
         throw new UserError(
-          `the ${role}'s model "${model}" is not on the Ollama server at ${host}: run \`ollama pull ${model}\`, set OLLAMA_PULL=true, or pick a model it has (${listed.models.map((entry) => entry.name).join(', ') || 'none'})`,
+          `the ${role}'s model "${model}" is not on the Ollama server at ${host}: run \`ollama pull ${model}\`, ` +
+            'set OLLAMA_PULL=true, or pick a model it has ' +
+            `(${listed.models.map((entry) => entry.name).join(', ') || 'none'})`,
         );
       await pullModel(client, host, model, (progress) => this.say('model:pull', { ...progress, role }));
       listed = await this.call(() => client.list(), model);

@@ -1,4 +1,5 @@
-// Pulls a missing model onto the Ollama server, reporting progress as it streams (at most every 2 % per layer, and each new status).
+// Pulls a missing model onto the Ollama server, reporting progress as it streams (at most every 2 % per layer, and each
+// new status).
 import type { Ollama } from 'ollama';
 import type { EventPayload } from '../events.js';
 import { ollamaProblem } from '../agents/ollama/ollama-problem.js';

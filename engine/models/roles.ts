@@ -1,4 +1,5 @@
-// The local-model roles and which model each plays: its own setting, else WORKER_MODEL (the supervisor: SUPERVISOR_MODEL, else the reviewer's).
+// The local-model roles and which model each plays: its own setting, else WORKER_MODEL (the supervisor:
+// SUPERVISOR_MODEL, else the reviewer's).
 import type { FactoryConfig } from '../config/factory-config.js';
 
 export type ModelRole = 'architect' | 'reviewer' | 'coder' | 'supervisor';

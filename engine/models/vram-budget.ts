@@ -27,5 +27,8 @@ export function budgetProblem(
     );
   }
   if (problems.length === 0) return undefined;
-  return `the local models do not fit VRAM_BUDGET_GB=${budgetGb}: ${problems.join('; ')}. Pick smaller models (ARCHITECT_MODEL, REVIEWER_MODEL, CODER_MODEL, SUPERVISOR_MODEL) or raise VRAM_BUDGET_GB`;
+  return (
+    `the local models do not fit VRAM_BUDGET_GB=${budgetGb}: ${problems.join('; ')}. Pick smaller models ` +
+    '(ARCHITECT_MODEL, REVIEWER_MODEL, CODER_MODEL, SUPERVISOR_MODEL) or raise VRAM_BUDGET_GB'
+  );
 }

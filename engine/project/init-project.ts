@@ -1,13 +1,12 @@
 // `factory init`: lays out a new project (config, RFP templates, LEGO folders, git) without overwriting anything.
 import fs from 'node:fs';
 import path from 'node:path';
-import { simpleGit } from 'simple-git';
 import { configFileName } from '../config/load-config.js';
+import { runGit } from '../git/run-git.js';
+import { legoFolders } from '../lego/check-lego.js';
 import { factoryFolder } from '../reports/factory-dir.js';
 import { renderConfigTemplate } from './config-template.js';
 import { rfpTemplates } from './rfp-templates.js';
-
-export const legoFolders = ['contracts', 'tests', 'actions', 'entry'];
 
 export type InitReport = { created: string[]; kept: string[]; gitInitialised: boolean };
 
@@ -25,12 +24,9 @@ export async function initProject(dir: string, options: { lego: boolean }): Prom
   for (const [name, content] of Object.entries(rfpTemplates)) write(name, content);
   if (options.lego) for (const folder of legoFolders) write(`${folder}/.gitkeep`, '');
   ignoreFactoryFolder(dir, report);
-  if (
-    !(await simpleGit(dir)
-      .checkIsRepo()
-      .catch(() => false))
-  ) {
-    await simpleGit(dir).init();
+  const inside = await runGit(dir, ['rev-parse', '--is-inside-work-tree']).catch(() => '');
+  if (inside.trim() !== 'true') {
+    await runGit(dir, ['init', '-q']);
     report.gitInitialised = true;
   }
   return report;

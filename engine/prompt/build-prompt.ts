@@ -50,7 +50,8 @@ export function buildPrompt(input: PromptInput): string {
       .map(([id]) => id);
     const list = failing.length > 0 ? `\nFailing: ${failing.slice(0, 20).join(', ')}` : '';
     sections.push(
-      `## Last test run: ${input.lastTests.headline}\nCommand: ${input.lastTests.command}${list}\n\`\`\`\n${trimTestOutput(input.lastTests.output)}\n\`\`\``,
+      `## Last test run: ${input.lastTests.headline}\nCommand: ` +
+        `${input.lastTests.command}${list}\n\`\`\`\n${trimTestOutput(input.lastTests.output)}\n\`\`\``,
     );
   }
   if (input.lastDiff)
@@ -67,7 +68,9 @@ export function buildPrompt(input: PromptInput): string {
   if (input.lockedTests.length > 0)
     rules.push(`These test files are locked; changes to them are reverted: ${input.lockedTests.join(', ')}.`);
   rules.push(
-    "factory_config.md, RFP/ (factory ticks the tasks) and the test runner's configuration are locked too: changes are reverted, and new runner configuration (conftest.py, pytest.ini, jest/vitest config) is removed.",
+    "factory_config.md, RFP/ (factory ticks the tasks) and the test runner's configuration are locked too: " +
+      'changes are reverted, and new runner configuration (conftest.py, pytest.ini, jest/vitest config) is ' +
+      'removed.',
   );
   sections.push(`## Rules\n${rules.map((rule) => `- ${rule}`).join('\n')}`);
   return `${sections.join('\n\n')}\n`;

@@ -18,20 +18,26 @@ export function chooseStrategy(input: StrategyInput): Strategy {
     return input.previousTaskGreen
       ? {
           id: 'next-task',
-          line: 'fail→pass: the previous task is fixed and green. Go on to this task: read its tests, then write the code that makes them pass.',
+          line:
+            'fail→pass: the previous task is fixed and green. Go on to this task: read its tests, then write the ' +
+            'code that makes them pass.',
         }
       : { id: 'first', line: 'First round: read the task and its tests, then write the code that makes them pass.' };
   }
   if (input.broken.length > 0) {
     return {
       id: 'broke',
-      line: `pass→fail: you broke it last round (${input.broken.slice(0, 5).join(', ')} passed before and fail now). Revert that change or fix it before anything else.`,
+      line:
+        `pass→fail: you broke it last round (${input.broken.slice(0, 5).join(', ')} passed before and fail now). ` +
+        'Revert that change or fix it before anything else.',
     };
   }
   if (input.failStreak >= 2) {
     return {
       id: 'change-strategy',
-      line: `fail→fail: the tests have failed ${input.failStreak} rounds in a row. Stop and change strategy: do not repeat the last approach; re-read the failing test and the error, then try a different one.`,
+      line:
+        `fail→fail: the tests have failed ${input.failStreak} rounds in a row. Stop and change strategy: do not ` +
+        'repeat the last approach; re-read the failing test and the error, then try a different one.',
     };
   }
   return {

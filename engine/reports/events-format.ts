@@ -9,7 +9,7 @@ import { UserError } from '../util/errors.js';
 export const eventsFormat = 2;
 
 /** The format of the run a run:started began; a log from before the field existed is format 1. */
-export const formatOf = (started: { format?: number }): number => started.format ?? 1;
+const formatOf = (started: { format?: number }): number => started.format ?? 1;
 
 /**
  * For `factory status` (and the like): every format up to this factory's can be shown; a newer one cannot.

@@ -1,4 +1,5 @@
-// Folds a run's events into what final_report.md says per task: rounds, time, usage, files, locked tests, valves, verdicts.
+// Folds a run's events into what final_report.md says per task: rounds, time, usage, files, locked tests, valves,
+// verdicts.
 import type { FactoryEvent, RunOutcome, TaskOutcome } from '../events.js';
 import type { Usage } from '../loop/caps.js';
 import type { TestSummary } from '../test-runner/test-result.js';

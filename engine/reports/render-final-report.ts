@@ -9,7 +9,7 @@ const seconds = (task: TaskReport): string =>
 const money = (usd: number): string => `$${usd.toFixed(4)}`;
 
 /** Locked tests that passed in the task's last run, where the runner names tests per file. */
-export function lockedPassing(task: TaskReport): string {
+function lockedPassing(task: TaskReport): string {
   if (task.lockedFiles.length === 0) return 'none locked';
   const ids = Object.entries(task.lastTests?.tests ?? {}).filter(([id]) =>
     task.lockedFiles.some((file) => id.startsWith(`${file}::`)),
@@ -26,7 +26,9 @@ function status(task: TaskReport): string {
 export function renderFinalSummary(report: FinalReport): string[] {
   const lines = report.tasks.map(
     (task) =>
-      `task ${task.index} ${status(task)}: ${task.title} — ${task.rounds} round(s), ${seconds(task)}, ${money(task.costUsd)}, ${task.tokens} tokens, ${lockedPassing(task)}${task.lego.length ? `, ${task.lego.length} LEGO finding(s)` : ''}`,
+      `task ${task.index} ${status(task)}: ${task.title} — ${task.rounds} round(s), ${seconds(task)}, ` +
+      `${money(task.costUsd)}, ${task.tokens} tokens, ` +
+      `${lockedPassing(task)}${task.lego.length ? `, ${task.lego.length} LEGO finding(s)` : ''}`,
   );
   if (report.outcome)
     lines.push(`${report.outcome.tasksGreen}/${report.outcome.tasksTotal} task(s) green — ${report.outcome.reason}`);
@@ -37,12 +39,14 @@ export function renderFinalReport(report: FinalReport): string {
   const lines = [`# Final report — run ${report.runId ?? '?'}`, ''];
   if (report.outcome)
     lines.push(
-      `- Outcome: ${report.outcome.outcome}, ${report.outcome.tasksGreen}/${report.outcome.tasksTotal} task(s) green — ${report.outcome.reason}`,
+      `- Outcome: ${report.outcome.outcome}, ${report.outcome.tasksGreen}/${report.outcome.tasksTotal} task(s) ` +
+        `green — ${report.outcome.reason}`,
     );
   lines.push(`- From ${report.startedAt ?? '?'} to ${report.finishedAt ?? '?'}`);
   if (report.plan)
     lines.push(
-      `- Plan: .factory/plan.json, ${report.plan.tasks} task(s), ${report.plan.attempts} attempt(s), ${money(report.planCostUsd)}, ${report.planTokens} tokens — ${report.plan.summary}`,
+      `- Plan: .factory/plan.json, ${report.plan.tasks} task(s), ${report.plan.attempts} attempt(s), ` +
+        `${money(report.planCostUsd)}, ${report.planTokens} tokens — ${report.plan.summary}`,
     );
   lines.push(
     '',
@@ -53,7 +57,8 @@ export function renderFinalReport(report: FinalReport): string {
   );
   for (const task of report.tasks)
     lines.push(
-      `| ${task.index}. ${task.title.replaceAll('|', '\\|')} | ${status(task)} | ${task.rounds} | ${seconds(task)} | ${money(task.costUsd)} | ${task.tokens} | ${lockedPassing(task)} |`,
+      `| ${task.index}. ${task.title.replaceAll('|', '\\|')} | ${status(task)} | ${task.rounds} | ` +
+        `${seconds(task)} | ${money(task.costUsd)} | ${task.tokens} | ${lockedPassing(task)} |`,
     );
   for (const task of report.tasks.filter((entry) => entry.startedAt)) {
     lines.push(

@@ -1,10 +1,15 @@
-// Writes the human-readable reports under .factory/ from the event stream: rounds, latest report, history, prompts, supervisor log.
+// Writes the human-readable reports under .factory/ from the event stream: rounds, latest report, history, prompts,
+// supervisor log.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FactoryEvent } from '../events.js';
+import type { FactoryEvent, GuardedFile } from '../events.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { FactoryPaths } from './factory-dir.js';
 import { refusal, renderRoundReport } from './round-record.js';
+
+/** How the history names a guarded file (no `what`: a locked test). */
+const guardedName = (what?: GuardedFile): string =>
+  what === 'factory' ? "factory's file" : what === 'config' ? 'runner configuration' : 'locked';
 
 /** Writes the round reports a crash kept from being written: every finished round has its file. */
 export function repairRoundReports(paths: FactoryPaths, events: FactoryEvent[]): void {
@@ -25,7 +30,9 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
     switch (event.type) {
       case 'run:started':
         history(
-          `\n## Run ${event.runId} (${when}) on branch ${event.branch}\n\n- engine ${event.engine}, sandbox ${event.sandbox}, tests \`${event.testCommand}\`${event.containment ? `\n- ${event.containment}` : ''}`,
+          `\n## Run ${event.runId} (${when}) on branch ${event.branch}\n\n- engine ${event.engine}, sandbox ` +
+            `${event.sandbox}, tests ` +
+            `\`${event.testCommand}\`${event.containment ? `\n- ${event.containment}` : ''}`,
         );
         return;
       case 'task:started':
@@ -36,7 +43,8 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
         inRound = true;
         return;
       case 'agent:edit':
-        // Inside a round the record lists refusals; outside one (plan, tests, the supervisor's review) they are written here.
+        // Inside a round the record lists refusals; outside one (plan, tests, the supervisor's review) they are written
+        // here.
         if (event.action !== 'refused' || inRound) return;
         history(`- ${when} ${refusal(event)}`);
         if (event.role === 'supervisor' && runRound > 0)
@@ -70,13 +78,12 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
         history(`- ${when} ${event.found ? 'unlocked' : 'not locked, nothing to unlock'}: ${event.path}`);
         return;
       case 'guard:violation':
-        history(
-          `- ${when} guard: ${event.what === 'factory' ? "factory's file" : event.what === 'config' ? 'runner configuration' : 'locked'} ${event.path} ${event.detail}`,
-        );
+        history(`- ${when} guard: ${guardedName(event.what)} ${event.path} ${event.detail}`);
         return;
       case 'guard:protected':
         history(
-          `- ${when} locked for the run: tests ${event.tests.join(', ') || 'none of yours'}; ${[...event.factory, ...event.config].join(', ')}`,
+          `- ${when} locked for the run: tests ${event.tests.join(', ') || 'none of yours'}; ` +
+            `${[...event.factory, ...event.config].join(', ')}`,
         );
         return;
       case 'guard:failed':
@@ -92,14 +99,18 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
         writeFileAtomic(paths.latest, report);
         const commit = event.record.commit ? event.record.commit.sha.slice(0, 10) : 'no change';
         history(
-          `- ${when} round ${event.record.round} (rounds/round_${event.record.runRound}.md): ${event.record.green ? 'GREEN' : 'red'}, ${event.record.tests.headline}, ${commit}`,
+          `- ${when} round ${event.record.round} (rounds/round_${event.record.runRound}.md): ` +
+            `${event.record.green ? 'GREEN' : 'red'}, ${event.record.tests.headline}, ${commit}`,
         );
         return;
       }
       case 'verdict:issued':
         fs.appendFileSync(
           paths.supervisorLog,
-          `${event.ts} task ${event.task} round ${event.round} ${event.by}: ${event.verdict.decision} — ${event.verdict.reason}${event.verdict.instructions ? `\n  instructions: ${event.verdict.instructions}` : ''}\n`,
+          `${event.ts} task ${event.task} round ${event.round} ${event.by}: ${event.verdict.decision} — ` +
+            event.verdict.reason +
+            (event.verdict.instructions ? `\n  instructions: ${event.verdict.instructions}` : '') +
+            '\n',
         );
         history(`- ${when} ${event.by} verdict: ${event.verdict.decision} — ${event.verdict.reason}`);
         return;
@@ -108,12 +119,14 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
         return;
       case 'config:changed':
         history(
-          `- ${when} setting changed: ${event.key}=${event.value} (was ${event.previous || 'empty'}), from the next round`,
+          `- ${when} setting changed: ${event.key}=${event.value} (was ${event.previous || 'empty'}), from the ` +
+            'next round',
         );
         return;
       case 'baseline:recorded':
         history(
-          `- ${when} baseline before round 1: ${event.headline}${event.failing.length ? `; failing before the run: ${event.failing.join(', ')}` : ''}`,
+          `- ${when} baseline before round 1: ` +
+            `${event.headline}${event.failing.length ? `; failing before the run: ${event.failing.join(', ')}` : ''}`,
         );
         return;
       case 'valve:tripped':
@@ -130,7 +143,8 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
         return;
       case 'run:finished':
         history(
-          `\nRun finished (${when}): ${event.outcome}, ${event.tasksGreen}/${event.tasksTotal} tasks green — ${event.reason}`,
+          `\nRun finished (${when}): ${event.outcome}, ${event.tasksGreen}/${event.tasksTotal} tasks green — ` +
+            `${event.reason}`,
         );
         return;
       default:

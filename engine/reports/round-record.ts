@@ -59,13 +59,15 @@ export function renderRoundReport(record: RoundRecord): string {
     `- Results from: ${tests.source}`,
     `- Commit: ${record.commit ? `${record.commit.sha.slice(0, 10)} ${record.commit.message}` : 'no change'}`,
     `- Streaks: fail ${record.failStreak}, idle ${record.idleStreak}`,
-    `- Run totals: $${record.totals.costUsd.toFixed(4)}, ${record.totals.tokens} tokens, ${(record.totals.elapsedMs / 60_000).toFixed(1)} min`,
+    `- Run totals: $${record.totals.costUsd.toFixed(4)}, ${record.totals.tokens} tokens, ` +
+      `${(record.totals.elapsedMs / 60_000).toFixed(1)} min`,
   ];
   const verdict = record.judgement.verdict ?? record.judgement.note;
   if (verdict) lines.push(`- Verdict: ${verdict}`);
   if (record.result.costUsd !== undefined || record.result.inputTokens !== undefined) {
     lines.push(
-      `- Usage: $${(record.result.costUsd ?? 0).toFixed(4)}, ${record.result.inputTokens ?? 0} tokens in, ${record.result.outputTokens ?? 0} out`,
+      `- Usage: $${(record.result.costUsd ?? 0).toFixed(4)}, ${record.result.inputTokens ?? 0} tokens in, ` +
+        `${record.result.outputTokens ?? 0} out`,
     );
   }
   if (record.interrupted) lines.push('- Interrupted: the run was stopped during this round');

@@ -19,7 +19,8 @@ export function readRfp(projectDir: string): Rfp {
     const text = fs.readFileSync(file, 'utf8');
     if (required && text.trim() === '')
       throw new UserError(
-        `RFP/${name} is empty: write the project's ${name === 'tasks.md' ? 'tasks as a checklist ("- [ ] ...")' : 'requirements'} there`,
+        `RFP/${name} is empty: write the project's ` +
+          `${name === 'tasks.md' ? 'tasks as a checklist ("- [ ] ...")' : 'requirements'} there`,
       );
     return text;
   };
@@ -29,7 +30,8 @@ export function readRfp(projectDir: string): Rfp {
   const tasks = parseTasks(tasksText);
   if (tasks.length === 0)
     throw new UserError(
-      'RFP/tasks.md has no tasks: write each task as a checklist item, e.g. "- [ ] Parse dates (tests: tests/test_dates.py)"',
+      'RFP/tasks.md has no tasks: write each task as a checklist item, e.g. "- [ ] Parse dates (tests: ' +
+        'tests/test_dates.py)"',
     );
   return { requirements, design, tasksFile: path.join(projectDir, 'RFP', 'tasks.md'), tasks };
 }

@@ -10,18 +10,22 @@ export type Task = {
   line: number;
   title: string;
   done: boolean;
-  /** Test files or globs named in the line as "(tests: a, b)", in the test ids' shape ("./a.js" -> "a.js"); empty when none. */
+  /**
+   * Test files or globs named in the line as "(tests: a, b)", in the test ids' shape ("./a.js" -> "a.js"); empty when
+   * none.
+   */
   tests: string[];
 };
 
 const item = /^(\s*(?:[-*+]|\d+[.)])\s+\[)([ xX])(\]\s+)(.*)$/;
 const testsNote = /\(\s*tests?\s*:\s*([^)]*)\)/i;
 
-// A fence opens with ``` or ~~~ (three or more, indented at most 3 spaces) and closes with the same kind, at least as long.
+// A fence opens with ``` or ~~~ (three or more, indented at most 3 spaces) and closes with the same kind, at least as
+// long.
 const fence = /^ {0,3}(`{3,}|~{3,})/;
 
 /** For each line, whether it is inside a fenced code block (the fence lines themselves included). */
-export function fencedLines(lines: string[]): boolean[] {
+function fencedLines(lines: string[]): boolean[] {
   let open: string | undefined;
   return lines.map((line) => {
     const marker = fence.exec(line)?.[1];
@@ -40,16 +44,16 @@ export function parseTasks(text: string): Task[] {
   const fenced = fencedLines(lines);
   lines.forEach((content, index) => {
     // A checklist shown in a code block is an example, not a task.
-    const match = fenced[index] ? null : item.exec(content);
-    if (!match) return;
-    const body = match[4]!.trim();
+    const [, , mark, , text] = (!fenced[index] && item.exec(content)) || [];
+    if (text === undefined) return;
+    const body = text.trim();
     const note = testsNote.exec(body);
     tasks.push({
       index: tasks.length + 1,
       line: index + 1,
       title: body.replace(testsNote, '').trim() || body,
-      done: match[2] !== ' ',
-      tests: note ? note[1]!.split(',').map(testPattern).filter(Boolean) : [],
+      done: mark !== ' ',
+      tests: note?.[1]?.split(',').map(testPattern).filter(Boolean) ?? [],
     });
   });
   return tasks;

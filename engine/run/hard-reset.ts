@@ -84,7 +84,9 @@ async function checkoutOrExplain(repo: Repo, ref: string): Promise<void> {
       .map((line) => `  ${line.trim()}`);
     if (files.length > 0) {
       throw new UserError(
-        `factory reset --hard changed nothing: going back to ${describeRef(ref)} would overwrite your uncommitted changes to:\n${files.join('\n')}\ncommit them (git add -A && git commit) or stash them (git stash -u), then run factory reset --hard again`,
+        `factory reset --hard changed nothing: going back to ${describeRef(ref)} would overwrite your ` +
+          `uncommitted changes to:\n${files.join('\n')}\ncommit them (git add -A && git commit) or stash them ` +
+          '(git stash -u), then run factory reset --hard again',
       );
     }
     throw new UserError(
@@ -112,5 +114,6 @@ async function giveBack(repo: Repo, saved: SavedWork): Promise<string> {
   );
   return applied
     ? `your uncommitted work from before run ${saved.runId} (${files}) is back in the tree; a copy stays in ${where}`
-    : `your uncommitted work from before run ${saved.runId} (${files}) could not be put back over the tree as it is now; it is kept in ${where}: git stash apply ${name ?? saved.stash}`;
+    : `your uncommitted work from before run ${saved.runId} (${files}) could not be put back over the tree as it ` +
+        `is now; it is kept in ${where}: git stash apply ${name ?? saved.stash}`;
 }

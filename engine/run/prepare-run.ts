@@ -1,4 +1,5 @@
-// Before round 1: read the RFP, protect the user's work, branch off (or come back to an interrupted run), settle the test command.
+// Before round 1: read the RFP, protect the user's work, branch off (or come back to an interrupted run), settle the
+// test command.
 import { Repo } from '../git/repo.js';
 import { factoryFolder } from '../reports/factory-dir.js';
 import { readRfp, type Rfp } from '../rfp/read-rfp.js';
@@ -25,7 +26,9 @@ export async function prepareRun(
   const testCommand = config.testCmd || detectTestCommand(projectDir, config.language);
   if (!testCommand)
     throw new UserError(
-      `no test command: TEST_CMD is empty in factory_config.md and none could be detected for LANGUAGE=${config.language} (looked for features/, pytest, vitest, jest, npm test, go.mod, Cargo.toml); set TEST_CMD=`,
+      'no test command: TEST_CMD is empty in factory_config.md and none could be detected for ' +
+        `LANGUAGE=${config.language} (looked for features/, pytest, vitest, jest, npm test, go.mod, Cargo.toml); ` +
+        'set TEST_CMD=',
     );
   const repo = await Repo.open(projectDir);
   await repo.excludeFolder(factoryFolder);
@@ -53,7 +56,10 @@ export async function prepareRun(
       .map((line) => `  ${line}`)
       .join('\n');
     throw new UserError(
-      `the working tree has uncommitted changes, and the factory never mixes its rounds with your work:\n${files}${dirty.length > 8 ? `\n  … and ${dirty.length - 8} more` : ''}\ncommit them (git add -A && git commit), stash them (git stash -u), or pass --allow-dirty to run with them (kept in a stash factory names, and committed first on the factory's branch)`,
+      'the working tree has uncommitted changes, and the factory never mixes its rounds with your ' +
+        `work:\n${files}${dirty.length > 8 ? `\n  … and ${dirty.length - 8} more` : ''}\ncommit them (git add -A ` +
+        '&& git commit), stash them (git stash -u), or pass --allow-dirty to run with them (kept in a stash ' +
+        `factory names, and committed first on the factory's branch)`,
     );
   }
   const baseBranch = await repo.baseBranch();

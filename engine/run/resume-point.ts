@@ -7,7 +7,7 @@ import type { TestSummary } from '../test-runner/test-result.js';
 import { reportToSummary } from '../test-runner/tests-report.js';
 import { checkResumable } from '../reports/events-format.js';
 
-export type TaskResume = {
+type TaskResume = {
   index: number;
   counters: TaskCounters;
   lastTests?: TestSummary;
@@ -70,7 +70,9 @@ function taskInProgress(run: FactoryEvent[], projectDir = '.'): TaskResume | und
   )
     return undefined;
   const events = run.slice(taskStart);
-  const index = events[0]!.task;
+  const first = events[0];
+  if (!first) return undefined;
+  const index = first.task;
   const rounds = events.filter((event): event is Of<'round:finished'> => event.type === 'round:finished');
   const last = rounds.at(-1)?.record;
   const counters: TaskCounters = {

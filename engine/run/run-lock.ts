@@ -18,7 +18,8 @@ export function acquireRunLock(file: string): () => void {
       const holder = readOwner(file);
       if (holder && alive(holder)) {
         throw new UserError(
-          `a factory run is already going in this folder (pid ${holder.pid}, started ${holder.startedAt}): attach to it with \`factory tui\`, change its limits with \`factory set\`, or stop it first`,
+          `a factory run is already going in this folder (pid ${holder.pid}, started ${holder.startedAt}): ` +
+            `attach to it with \`factory tui\`, change its limits with \`factory set\`, or stop it first`,
         );
       }
       fs.rmSync(file, { force: true });
@@ -48,10 +49,4 @@ function alive(owner: Owner): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-/** True while another live process holds the lock: used by commands that talk to a running engine. */
-export function runIsGoing(file: string): boolean {
-  const holder = readOwner(file);
-  return holder !== undefined && holder.pid !== process.pid && alive(holder);
 }

@@ -1,4 +1,5 @@
-// Picks the sandbox named by SANDBOX: docker, local, or auto (docker when an engine answers and has the image, else local with a note).
+// Picks the sandbox named by SANDBOX: docker, local, or auto (docker when an engine answers and has the image, else
+// local with a note).
 import type { FactoryConfig } from '../config/factory-config.js';
 import { newRunId } from '../run/prepare-run.js';
 import { errorMessage, UserError } from '../util/errors.js';
@@ -42,7 +43,8 @@ export async function createSandbox(
     const reason = `SANDBOX_IMAGE is empty and LANGUAGE=${config.language} has no default image`;
     if (config.sandbox === 'auto') return local(reason);
     throw new UserError(
-      `${reason}; set SANDBOX_IMAGE= in factory_config.md (an image with your test tools, sh and coreutils timeout), or SANDBOX=local`,
+      `${reason}; set SANDBOX_IMAGE= in factory_config.md (an image with your test tools, sh and coreutils ` +
+        'timeout), or SANDBOX=local',
     );
   }
   if (config.sandbox === 'auto') {

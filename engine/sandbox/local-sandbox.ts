@@ -6,7 +6,7 @@ import { markedProcesses, markerVariable, newMarker } from './process-marker.js'
 import { StreamOutput } from './stream-output.js';
 
 /** After the command itself exits, how long its output may stay open before the holders are named and stopped. */
-export const drainMs = 1000;
+const drainMs = 1000;
 
 export class LocalSandbox implements Sandbox {
   readonly kind = 'local';
@@ -58,7 +58,8 @@ export class LocalSandbox implements Sandbox {
           .map((process) => `${process.pid} ${process.command.slice(0, 80)}`)
           .join('; ');
         output.note(
-          `\n[factory: the test command ended (exit ${code ?? 'by signal'}), but background process(es) kept its output open: ${names}; factory stopped them]\n`,
+          `\n[factory: the test command ended (exit ${code ?? 'by signal'}), but background process(es) kept ` +
+            `its output open: ${names}; factory stopped them]\n`,
         );
         guard.killAll();
       }, drainMs);

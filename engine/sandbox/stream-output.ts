@@ -36,8 +36,9 @@ export class StreamOutput {
     }
     this.tail.push(Buffer.from(bytes));
     this.tailBytes += bytes.length;
-    while (this.tail.length > 1 && this.tailBytes - this.tail[0]!.length >= this.keep) {
-      const first = this.tail.shift()!;
+    for (let first = this.tail[0]; first && this.tail.length > 1; first = this.tail[0]) {
+      if (this.tailBytes - first.length < this.keep) break;
+      this.tail.shift();
       this.tailBytes -= first.length;
       this.skipped += first.length;
     }

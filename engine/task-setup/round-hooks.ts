@@ -10,7 +10,10 @@ export type RoundHooks = {
   lockedTests: string[];
   /** This task's own locked tests: what must pass for it to be green. */
   ownTests: string[];
-  /** After the worker, before the tests: puts tampered locked files back, removes new runner configuration; returns the violations for the next prompt. */
+  /**
+   * After the worker, before the tests: puts tampered locked files back, removes new runner configuration; returns the
+   * violations for the next prompt.
+   */
   beforeTests(): Promise<string[]>;
   /** After the tests: the run as it counts (red when locked tests went missing or newly skip). */
   judgeTests(tests: TestSummary): TestSummary;

@@ -1,4 +1,5 @@
-// The phases around the rounds: the plan once per run, each task's tests before its rounds, and the hooks its rounds run.
+// The phases around the rounds: the plan once per run, each task's tests before its rounds, and the hooks its rounds
+// run.
 import type { Architect } from '../agents/agent.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import { checkLego } from '../lego/check-lego.js';
@@ -80,7 +81,7 @@ export async function startPhases(ctx: RunDeps, state: RunState, pending: readon
         },
         afterRound(files) {
           if (!state.config.legoMode) return [];
-          files.forEach((file) => touched.add(file));
+          for (const file of files) touched.add(file);
           const findings = checkLego(ctx.projectDir, touched, state.config.legoExceptions);
           // Told when the findings change, so "[]" says the task's files are clean again.
           if (findings.join('\n') !== lastFindings) ctx.say('lego:violations', { violations: findings });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** pytest without its cache folder, with one line per test outcome. */
-export const pytestCommand = 'python3 -m pytest -rA -q -p no:cacheprovider --continue-on-collection-errors';
+const pytestCommand = 'python3 -m pytest -rA -q -p no:cacheprovider --continue-on-collection-errors';
 
 export function detectTestCommand(projectDir: string, language: string): string | undefined {
   const has = (name: string): boolean => fs.existsSync(path.join(projectDir, name));

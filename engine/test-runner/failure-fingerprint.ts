@@ -1,7 +1,9 @@
-// The fingerprint of a failing round: which tests fail and the first error of each, with line numbers, timings and addresses normalised away.
+// The fingerprint of a failing round: which tests fail and the first error of each, with line numbers, timings and
+// addresses normalised away.
 import type { TestSummary } from './test-result.js';
+import { textBefore } from '../util/text-before.js';
 
-export function normaliseError(text: string): string {
+function normaliseError(text: string): string {
   return text
     .replace(/0x[0-9a-f]+/gi, '0x…')
     .replace(/(\.\w+):\d+(:\d+)?/g, '$1:…')
@@ -27,7 +29,7 @@ export function failureFingerprint(tests: TestSummary, failing: string[]): strin
 /** "test_spare fails with the same AssertionError: …" for the valve's evidence. */
 export function describeFingerprint(fingerprint: string): string {
   const lines = fingerprint.split('\n');
-  const [id, error] = lines[0]!.split(/: (.*)/s);
+  const [id, error] = textBefore(fingerprint, '\n').split(/: (.*)/s);
   const more = lines.length > 1 ? ` (and ${lines.length - 1} more test${lines.length > 2 ? 's' : ''})` : '';
   return `${id}${more} fails with the same ${error ? `error: ${error}` : 'failure'}`;
 }

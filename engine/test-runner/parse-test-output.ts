@@ -1,4 +1,5 @@
-// Turns a test command's exit code and output into a TestSummary: the command's own runner's parser first, then by output.
+// Turns a test command's exit code and output into a TestSummary: the command's own runner's parser first, then by
+// output.
 import type { ExecResult } from '../sandbox/sandbox.js';
 import { cleanText } from '../util/clean-text.js';
 import { noCounts, type ParsedRun, type ResultContext, type TestSummary } from './test-result.js';

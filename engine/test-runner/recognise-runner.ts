@@ -1,4 +1,5 @@
-// Which test runner a command starts ("python3 -m pytest -q", "npx jest", "go test ./..."), and whether factory may add flags to it.
+// Which test runner a command starts ("python3 -m pytest -q", "npx jest", "go test ./..."), and whether factory may add
+// flags to it.
 export type RunnerId = 'pytest' | 'jest' | 'vitest' | 'go test' | 'cargo test' | 'behave' | 'cucumber';
 
 export type RecognisedRunner = {
@@ -47,8 +48,7 @@ export function recogniseRunner(command: string): RecognisedRunner | undefined {
 function runnerOf(words: string[]): RunnerId | undefined {
   let at = 0;
   // Environment assignments, launchers and "python -m" come before the runner itself.
-  while (at < words.length) {
-    const word = words[at]!;
+  for (let word = words[at]; word !== undefined; word = words[at]) {
     if (/^\w+=/.test(word) || launchers.has(word)) at += 1;
     else if (python.test(word) && words[at + 1] === '-m') at += 2;
     else break;

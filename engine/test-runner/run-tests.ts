@@ -40,7 +40,8 @@ export async function runTests(sandbox: Sandbox, options: TestRunOptions): Promi
     const rest = stream.finish();
     shown.append(rest);
     if (rest) options.onOutput(rest);
-    fs.writeFileSync(path.join(options.projectDir, request.paths[0]!), stream.recorded());
+    const [recordTo] = request.paths;
+    if (recordTo !== undefined) fs.writeFileSync(path.join(options.projectDir, recordTo), stream.recorded());
     run = { ...ran, output: shown.toString(), truncated: shown.truncated };
   }
   const { report, why } = readReport(request, context);

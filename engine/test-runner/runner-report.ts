@@ -1,4 +1,5 @@
-// The machine-readable report factory asks a recognised runner for: the flags it adds, where the report lands, how it is read.
+// The machine-readable report factory asks a recognised runner for: the flags it adds, where the report lands, how it
+// is read.
 import fs from 'node:fs';
 import path from 'node:path';
 import { recogniseRunner, type RunnerId } from './recognise-runner.js';
@@ -11,7 +12,7 @@ import { GoTestJsonStream } from './reports/go-test-json.js';
 import { GoTestIds } from './reports/go-test-ids.js';
 
 /** Project-relative, so the same flags work on the host and in the container (the project is /app there). */
-export const reportsFolder = '.factory/reports';
+const reportsFolder = '.factory/reports';
 
 export type ReportRequest = {
   runner: RunnerId;

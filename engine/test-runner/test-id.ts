@@ -1,12 +1,15 @@
-// One shape for every test id, whichever runner or report it came from: "path/in/project::name", '/' separators, no "./".
+// One shape for every test id, whichever runner or report it came from: "path/in/project::name", '/' separators, no
+// "./".
 import path from 'node:path';
+import { textBefore } from '../util/text-before.js';
 
 /** Between the file and the test's name: pytest's own separator, used for every runner. */
 export const idSeparator = '::';
 
 /**
  * A path as factory compares it: project-relative, '/' separators, no "./", no doubled or trailing '/'.
- * An absolute path under one of `roots` (the project on the host, or as the sandbox sees it, /app) is made relative to it.
+ * An absolute path under one of `roots` (the project on the host, or as the sandbox sees it, /app) is made relative to
+ * it.
  */
 export function normaliseTestPath(file: string, roots: readonly string[] = []): string {
   let text = file.trim().replace(/\\/g, '/');
@@ -25,7 +28,9 @@ export function normaliseTestPath(file: string, roots: readonly string[] = []): 
   return normal.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
 }
 
-/** A test id with its file part normalised ("./game.spec.js::adds" -> "game.spec.js::adds"); the name is kept, trimmed. */
+/**
+ * A test id with its file part normalised ("./game.spec.js::adds" -> "game.spec.js::adds"); the name is kept, trimmed.
+ */
 export function normaliseTestId(id: string, roots: readonly string[] = []): string {
   const at = id.indexOf(idSeparator);
   if (at < 0) return normaliseTestPath(id, roots);
@@ -33,7 +38,10 @@ export function normaliseTestId(id: string, roots: readonly string[] = []): stri
   return `${normaliseTestPath(id.slice(0, at), roots)}${idSeparator}${name}`;
 }
 
-/** A task's pattern in the ids' shape ("./game.spec.js" -> "game.spec.js"); a folder ("tests/unit/") matches what is in it. */
+/**
+ * A task's pattern in the ids' shape ("./game.spec.js" -> "game.spec.js"); a folder ("tests/unit/") matches what is in
+ * it.
+ */
 export function normaliseTestPattern(pattern: string): string {
   const folder = /[\\/]\s*$/.test(pattern);
   const normal = pattern.includes('::') ? normaliseTestId(pattern) : normaliseTestPath(pattern);
@@ -50,5 +58,5 @@ export function testId(file: string, name?: string, roots: readonly string[] = [
 
 /** The file part of a test id ("tests/test_a.py::test_x" -> "tests/test_a.py"). */
 export function fileOfTestId(id: string): string {
-  return id.split(idSeparator)[0]!;
+  return textBefore(id, idSeparator);
 }

@@ -37,5 +37,7 @@ export type TestSummary = ParsedRun & {
 
 export const noCounts = (): TestCounts => ({ passed: 0, failed: 0, errored: 0, skipped: 0 });
 
-/** Where the results are read: the project on the host, and the folders the runner may have seen it as (/app in Docker). */
+/**
+ * Where the results are read: the project on the host, and the folders the runner may have seen it as (/app in Docker).
+ */
 export type ResultContext = { projectDir: string; roots: string[] };

@@ -1,4 +1,5 @@
-// A text buffer that keeps only its tail, with a marker saying how much was dropped: every stream buffer goes through it.
+// A text buffer that keeps only its tail, with a marker saying how much was dropped: every stream buffer goes through
+// it.
 export class CappedText {
   /** Pieces as they came: appending never copies what is kept (a 400 MB stream is 6,000 appends of 64 KiB). */
   private pieces: string[] = [];
@@ -13,8 +14,9 @@ export class CappedText {
     this.pieces.push(chunk);
     this.length += chunk.length;
     // Whole pieces go once the rest still fills the limit; toString cuts the first one that remains.
-    while (this.pieces.length > 1 && this.length - this.pieces[0]!.length >= this.limit) {
-      const first = this.pieces.shift()!;
+    for (let first = this.pieces[0]; first !== undefined && this.pieces.length > 1; first = this.pieces[0]) {
+      if (this.length - first.length < this.limit) break;
+      this.pieces.shift();
       this.length -= first.length;
       this.dropped += first.length;
     }

@@ -1,4 +1,5 @@
-// The installed package's own folder (holding package.json, bin/ and demo/), found from this file whether bundled or not.
+// The installed package's own folder (holding package.json, bin/ and demo/), found from this file whether bundled or
+// not.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -5,7 +5,7 @@ import { tail } from '../util/capped-text.js';
 import type { ToolRun } from './worker-tools.js';
 
 /** What the model reads back of a command's output. */
-export const execOutputLimit = 8000;
+const execOutputLimit = 8000;
 
 export async function sandboxExecTool(
   sandbox: Sandbox,

@@ -39,9 +39,6 @@ export const sandboxExecInput = z
   })
   .strict();
 
-export type RunTestsInput = z.infer<typeof runTestsInput>;
-export type SandboxExecInput = z.infer<typeof sandboxExecInput>;
-
 /** Zod's complaint in one line for the model. */
 export function inputProblem(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');

@@ -8,8 +8,6 @@ export const toolRequest = z.discriminatedUnion('op', [
   z.object({ id: z.number().int(), op: z.literal('call'), name: z.string().max(200), input: z.unknown() }),
 ]);
 
-export type ToolRequest = z.infer<typeof toolRequest>;
-
 export const toolReply = z.union([
   z.object({
     id: z.number().int(),

@@ -10,7 +10,7 @@ import type { ToolCallRecord, ToolName, ToolResult, ToolSpec } from './tool-spec
 import { runTestsTool, testCommandFor } from './run-tests-tool.js';
 import { sandboxExecTool } from './sandbox-exec-tool.js';
 
-export type ToolEmit = <T extends 'tool:started' | 'tool:finished'>(type: T, payload: EventPayload<T>) => void;
+type ToolEmit = <T extends 'tool:started' | 'tool:finished'>(type: T, payload: EventPayload<T>) => void;
 
 export type WorkerToolsOptions = {
   sandbox: Sandbox;

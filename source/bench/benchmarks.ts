@@ -1,6 +1,7 @@
 // The sub-benchmarks `factory bench [name]` knows, each loaded only when it runs.
 import type { BenchReport } from './bench-report.js';
 import { UserError } from '../../engine/util/errors.js';
+import { textBefore } from '../../engine/util/text-before.js';
 
 export type BenchOptions = { rounds?: string; files?: string; runs?: string; image?: string; cli?: boolean };
 
@@ -51,7 +52,9 @@ export const benchmarks: Benchmark[] = [
       return async () => {
         const { startupBench } = await import('./startup/startup-bench.js');
         // The entry script this very process was started from: the same install is measured.
-        return startupBench({ cli: process.argv[1]!, runs });
+        const cli = process.argv[1];
+        if (!cli) throw new UserError('factory bench startup: this process has no entry script to measure');
+        return startupBench({ cli, runs });
       };
     },
   },
@@ -59,7 +62,7 @@ export const benchmarks: Benchmark[] = [
 
 /** A sub-benchmark that could not run, as a report that says why. */
 export function notMeasured(benchmark: Benchmark, error: unknown): BenchReport {
-  const reason = (error instanceof Error ? error.message : String(error)).trim().split('\n')[0]!;
+  const reason = textBefore((error instanceof Error ? error.message : String(error)).trim(), '\n');
   return {
     name: benchmark.name,
     method: 'not measured',

@@ -13,7 +13,8 @@ export function formatText(report: BenchReport): string {
   for (const figure of report.figures) {
     const { median, p25, p75, min, max, n } = figure.stats;
     lines.push(
-      `  ${figure.label.padEnd(width)}  median ${ms(median).padStart(9)}   p25-p75 ${p25.toFixed(1)}-${p75.toFixed(1)}   min-max ${min.toFixed(1)}-${max.toFixed(1)}   n=${n}`,
+      `  ${figure.label.padEnd(width)}  median ${ms(median).padStart(9)}   p25-p75 ` +
+        `${p25.toFixed(1)}-${p75.toFixed(1)}   min-max ${min.toFixed(1)}-${max.toFixed(1)}   n=${n}`,
     );
   }
   for (const ratio of report.ratios) lines.push(`  ${ratio.label}: ${ratio.value.toFixed(2)}x`);
@@ -29,7 +30,8 @@ export function formatMarkdown(reports: BenchReport[]): string {
     for (const ratio of report.ratios) {
       const goal = report.goals.find((entry) => entry.subject === ratio.label);
       rows.push(
-        `| ${report.name} | ${ratio.label} | ${ratio.value.toFixed(2)}x | | ${goal ? `≤ ${goal.limit}x ${goal.met ? '✅' : '❌'}` : ''} |`,
+        `| ${report.name} | ${ratio.label} | ${ratio.value.toFixed(2)}x | | ` +
+          `${goal ? `≤ ${goal.limit}x ${goal.met ? '✅' : '❌'}` : ''} |`,
       );
     }
     for (const missing of report.unavailable)
@@ -41,5 +43,8 @@ export function formatMarkdown(reports: BenchReport[]): string {
 function figureRow(report: BenchReport, figure: Figure): string {
   const goal = report.goals.find((entry) => entry.subject === figure.id);
   const { median, p25, p75 } = figure.stats;
-  return `| ${report.name} | ${figure.label.replaceAll('|', '\\|')} | ${ms(median)} | ${p25.toFixed(1)}–${p75.toFixed(1)} | ${goal ? `≤ ${goal.limit} ms ${goal.met ? '✅' : '❌'}` : ''} |`;
+  return (
+    `| ${report.name} | ${figure.label.replaceAll('|', '\\|')} | ${ms(median)} | ` +
+    `${p25.toFixed(1)}–${p75.toFixed(1)} | ${goal ? `≤ ${goal.limit} ms ${goal.met ? '✅' : '❌'}` : ''} |`
+  );
 }

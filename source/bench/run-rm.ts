@@ -1,4 +1,5 @@
-// One command in a fresh container removed afterwards, as `docker run --rm` does it, through the API: the cost the persistent container avoids.
+// One command in a fresh container removed afterwards, as `docker run --rm` does it, through the API: the cost the
+// persistent container avoids.
 import crypto from 'node:crypto';
 import type Docker from 'dockerode';
 import { containerSpec, defaultLimits, hostUser } from '../../engine/sandbox/docker/container-spec.js';

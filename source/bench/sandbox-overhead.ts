@@ -1,4 +1,5 @@
-// Measures what one trivial command costs through each way of running it: a local process, an exec into the persistent container, a container per run.
+// Measures what one trivial command costs through each way of running it: a local process, an exec into the persistent
+// container, a container per run.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,8 +12,11 @@ import { runRm } from './run-rm.js';
 import { goal, ratio, type BenchReport, type Figure } from './bench-report.js';
 import { stats } from './stats.js';
 
-/** SPEC section 7 and issue 3: exec at least 4× cheaper than a container per run, under 50 ms, within 1.5× of a bare process. */
-export const sandboxGoals = { execToRunRm: 0.25, execMedianMs: 50, execToLocal: 1.5 };
+/**
+ * SPEC section 7 and issue 3: exec at least 4× cheaper than a container per run, under 50 ms, within 1.5× of a bare
+ * process.
+ */
+const sandboxGoals = { execToRunRm: 0.25, execMedianMs: 50, execToLocal: 1.5 };
 
 type Attempt = { id: string; label: string; once: () => Promise<unknown> };
 
@@ -85,7 +89,9 @@ export async function measureSandboxOverhead(
     const execToLocal = ratio('persistent exec / local process', figure('exec'), figure('local'));
     return {
       name: 'sandbox',
-      method: `\`${command}\` ${runs} times each way, round-robin after ${warmup} warm-up runs, image ${image}, engine ${engine.where}`,
+      method:
+        `\`${command}\` ${runs} times each way, round-robin after ${warmup} warm-up runs, image ${image}, engine ` +
+        `${engine.where}`,
       figures,
       ratios: [execToRunRm, execToLocal],
       goals: [

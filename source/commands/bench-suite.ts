@@ -23,7 +23,8 @@ export async function benchSuiteCommand(dir: string, options: SuiteCommandOption
   if (flags.SCRIPT) flags.SCRIPT = path.resolve(flags.SCRIPT);
   if (flags.MODE !== undefined && flags.MODE !== 'Single')
     throw new UserError(
-      `bench suite: MODE=${flags.MODE} is not allowed: the suite runs with MODE=Single, since no one is there to resume a pause`,
+      `bench suite: MODE=${flags.MODE} is not allowed: the suite runs with MODE=Single, since no one is there ` +
+        'to resume a pause',
     );
   const outDir = path.resolve(options.out ?? path.join('bench-results', path.basename(path.resolve(dir))));
   const controller = new AbortController();
@@ -55,10 +56,13 @@ export async function benchSuiteCommand(dir: string, options: SuiteCommandOption
   if (options.json) process.stdout.write(`${JSON.stringify({ ...suite.results, totals }, null, 2)}\n`);
   else
     log(
-      `solved ${totals.solved}/${totals.exercises} (${totals.solvedPercent.toFixed(0)}%), median rounds to green: ${totals.medianRoundsToGreen ?? 'n/a'}, tokens ${totals.inputTokens + totals.outputTokens}, cost $${totals.costUsd.toFixed(4)}`,
+      `solved ${totals.solved}/${totals.exercises} (${totals.solvedPercent.toFixed(0)}%), median rounds to ` +
+        `green: ${totals.medianRoundsToGreen ?? 'n/a'}, tokens ${totals.inputTokens + totals.outputTokens}, cost ` +
+        `$${totals.costUsd.toFixed(4)}`,
     );
   log(
-    `results: ${resultFiles(outDir).json} and ${resultFiles(outDir).markdown}${options.keep ? `; working copies in ${suite.workRoot}` : ''}`,
+    `results: ${resultFiles(outDir).json} and ` +
+      `${resultFiles(outDir).markdown}${options.keep ? `; working copies in ${suite.workRoot}` : ''}`,
   );
   if (suite.interrupted) process.exitCode = 130;
 }
@@ -70,5 +74,8 @@ function describe(result: ExerciseResult): string {
     result.inputTokens + result.outputTokens > 0 || result.costUsd > 0
       ? `, ${result.inputTokens + result.outputTokens} tokens, $${result.costUsd.toFixed(4)}`
       : '';
-  return `${verdict} ${result.name}: ${result.rounds} round(s), ${(result.durationMs / 1000).toFixed(1)} s${usage}${stop}`;
+  return (
+    `${verdict} ${result.name}: ${result.rounds} round(s), ${(result.durationMs / 1000).toFixed(1)} ` +
+    `s${usage}${stop}`
+  );
 }

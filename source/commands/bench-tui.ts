@@ -1,4 +1,5 @@
-// `factory bench tui`: a scripted worker streams lines into a real dashboard on a pseudo-terminal; frames, event-to-frame delay, CPU and memory.
+// `factory bench tui`: a scripted worker streams lines into a real dashboard on a pseudo-terminal; frames,
+// event-to-frame delay, CPU and memory.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,7 +45,8 @@ export async function benchTuiCommand(options: BenchTuiOptions): Promise<void> {
     const result = await measure(dir, seconds, rate);
     const { sent, stats } = result;
     const lines = [
-      `dashboard under a worker streaming ${rate} lines/s for ${seconds} s (${columns}x${rows} pseudo-terminal under \`script\`):`,
+      `dashboard under a worker streaming ${rate} lines/s for ${seconds} s (${columns}x${rows} pseudo-terminal ` +
+        `under \`script\`):`,
       `  lines streamed          ${sent}; newest line drawn: ${stats.lastShown}`,
       `  frames rendered         ${stats.frames} (${stats.updates} of them brought new lines); first frame ${stats.firstFrameMs.toFixed(0)} ms after the dashboard process started`,
       `  event-to-frame delay    max ${stats.maxDelayMs.toFixed(0)} ms, median ${stats.medianDelayMs.toFixed(0)} ms; frames later than 100 ms: ${stats.late} (goal: none)`,
@@ -86,7 +88,8 @@ async function measure(dir: string, seconds: number, rate: number) {
   const server = await serveAttach({ on: (listener) => emitter.on(listener), send: () => undefined }, dir);
   const statsFile = path.join(dir, 'stats.json');
   const child = spawnOnPty(
-    `stty cols ${columns} rows ${rows}; exec ${shellQuote(process.execPath)} ${shellQuote(cliEntry())} bench tui --child ${shellQuote(dir)} --stats ${shellQuote(statsFile)}`,
+    `stty cols ${columns} rows ${rows}; exec ${shellQuote(process.execPath)} ${shellQuote(cliEntry())} bench ` +
+      `tui --child ${shellQuote(dir)} --stats ${shellQuote(statsFile)}`,
   );
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   await attached(server.clients, exited);
@@ -175,7 +178,10 @@ async function attached(clients: () => number, exited: Promise<number | null>): 
 
 const shellQuote = (word: string): string => `'${word.replaceAll("'", "'\\''")}'`;
 
-/** The child: a real dashboard attached to the bench's channel; it times each line from when it was sent to the frame that first drew it. */
+/**
+ * The child: a real dashboard attached to the bench's channel; it times each line from when it was sent to the frame
+ * that first drew it.
+ */
 async function dashboardUnderTest(dir: string, statsFile: string): Promise<void> {
   // Ink loads before attaching: the bench starts streaming once the dashboard has attached.
   const { showDashboard } = await import('../tui/show-dashboard.js');

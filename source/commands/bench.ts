@@ -13,7 +13,8 @@ export async function benchCommand(
   const chosen = name === undefined ? benchmarks : benchmarks.filter((benchmark) => benchmark.name === name);
   if (chosen.length === 0)
     throw new UserError(
-      `bench: no benchmark named "${name}"; choose one of ${benchmarks.map((benchmark) => benchmark.name).join(', ')}, or \`factory bench suite DIR\``,
+      `bench: no benchmark named "${name}"; choose one of ` +
+        `${benchmarks.map((benchmark) => benchmark.name).join(', ')}, or \`factory bench suite DIR\``,
     );
   // Every flag is read before the first measurement, so a typo never costs a long run.
   const prepared = chosen.map((benchmark) => ({ benchmark, measure: benchmark.prepare(options) }));
@@ -41,7 +42,8 @@ export async function benchCommand(
       loadAverage: os.loadavg()[0],
     };
     process.stdout.write(
-      `${JSON.stringify({ factory: packageJson.version, date: new Date().toISOString(), machine, reports }, null, 2)}\n`,
+      `${JSON.stringify({ factory: packageJson.version, date: new Date().toISOString(), machine, reports }, null, 2)}` +
+        '\n',
     );
   } else if (options.markdown) {
     process.stdout.write(`${formatMarkdown(reports)}\n`);

@@ -1,4 +1,5 @@
-// `factory demo`: copies the bundled sample project to a fresh folder and plays its recorded run through the real dashboard.
+// `factory demo`: copies the bundled sample project to a fresh folder and plays its recorded run through the real
+// dashboard.
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
@@ -31,7 +32,8 @@ async function requirePytest(): Promise<void> {
   );
   if (!found)
     throw new UserError(
-      "factory demo runs the sample project's tests with python3 -m pytest, which is not available here: install python3 and pytest (pip install pytest, or apt-get install python3-pytest)",
+      "factory demo runs the sample project's tests with python3 -m pytest, which is not available here: " +
+        'install python3 and pytest (pip install pytest, or apt-get install python3-pytest)',
     );
 }
 

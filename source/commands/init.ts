@@ -11,6 +11,7 @@ export async function initCommand(dir: string, options: { lego: boolean }): Prom
   for (const name of report.kept) out(`  kept    ${name} (already there)`);
   if (report.gitInitialised) out('  git init: new repository');
   out(
-    '\nNext: write RFP/requirements.md and RFP/tasks.md, choose AI_ENGINE in factory_config.md, commit, then `factory tui` or `factory run`.',
+    '\nNext: write RFP/requirements.md and RFP/tasks.md, choose AI_ENGINE in factory_config.md, commit, then ' +
+      '`factory tui` or `factory run`.',
   );
 }

@@ -9,9 +9,11 @@ export function renderStatus(status: RunStatus): string {
         ? `paused (${status.pause.kind}): ${status.pause.reason}`
         : status.state;
   const lines = [
-    `run      ${status.runId ?? '?'} on ${status.branch ?? '?'}${status.baseBranch ? ` (from ${status.baseBranch})` : ''}`,
+    `run      ${status.runId ?? '?'} on ` +
+      `${status.branch ?? '?'}${status.baseBranch ? ` (from ${status.baseBranch})` : ''}`,
     `state    ${state}`,
-    `task     ${status.task}/${status.tasksTotal}${status.taskTitle ? `: ${status.taskTitle}` : ''} (${status.tasksGreen} green)`,
+    `task     ${status.task}/${status.tasksTotal}${status.taskTitle ? `: ${status.taskTitle}` : ''} ` +
+      `(${status.tasksGreen} green)`,
     `round    ${status.round}/${status.maxRounds}, fail streak ${status.failStreak}, idle streak ${status.idleStreak}`,
     `tests    ${status.lastTests ?? 'not run yet'}`,
     `verdict  ${status.lastVerdict ? `${status.lastVerdict.decision}: ${status.lastVerdict.reason}` : 'none'}`,

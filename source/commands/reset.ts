@@ -15,16 +15,19 @@ export async function resetCommand(options: { dir: string; hard?: boolean; yes?:
     const back = plan.back ? `switch to ${describeRef(plan.back)}` : 'stay where it is (no base was recorded)';
     const branches =
       plan.branches.length > 0
-        ? `delete the factory's ${plan.branches.length} branch(es) ${plan.branches.join(', ')} (their commits will be gone)`
+        ? `delete the factory's ${plan.branches.length} branch(es) ${plan.branches.join(', ')} (their commits ` +
+          'will be gone)'
         : 'delete no branch';
     const saved =
       plan.savedWork.length > 0
-        ? `, and put back the uncommitted work you had before ${plan.savedWork.length === 1 ? 'the run' : 'the runs'} (it stays in a stash too)`
+        ? ', and put back the uncommitted work you had before ' +
+          `${plan.savedWork.length === 1 ? 'the run' : 'the runs'} (it stays in a stash too)`
         : '';
     if (
       !options.yes &&
       !(await confirm(
-        `factory reset --hard will remove .factory/, ${back}, ${branches}${saved}. Branches factory did not make are kept. Continue? [y/N] `,
+        `factory reset --hard will remove .factory/, ${back}, ${branches}${saved}. Branches factory did not ` +
+          'make are kept. Continue? [y/N] ',
       ))
     ) {
       process.stdout.write('nothing changed\n');

@@ -1,4 +1,5 @@
-// `factory set KEY=VALUE`: changes a limit of the run going on in this folder, from its next round, through the attach channel.
+// `factory set KEY=VALUE`: changes a limit of the run going on in this folder, from its next round, through the attach
+// channel.
 import path from 'node:path';
 import { attachToRun } from '../../engine/attach/attach-client.js';
 import { checkLiveSetting } from '../../engine/config/live-setting.js';

@@ -11,7 +11,8 @@ export async function statusCommand(options: { dir: string }): Promise<void> {
   const events = await readEventLog(paths.events);
   if (events.length === 0) {
     process.stdout.write(
-      `no run yet in ${path.resolve(options.dir)} (nothing in .factory/): start one with \`factory run\` or \`factory tui\`\n`,
+      `no run yet in ${path.resolve(options.dir)} (nothing in .factory/): start one with \`factory run\` or ` +
+        `\`factory tui\`\n`,
     );
     return;
   }

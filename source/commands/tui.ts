@@ -44,7 +44,8 @@ export async function tuiCommand(given: TuiOptions): Promise<void> {
   const mode = await showDashboard(client, { theme, pane, starting: connecting });
   if (!ended && mode === 'leave')
     process.stdout.write(
-      `factory: the run goes on headless in ${projectDir}; attach again with \`factory tui\` (log: ${engineLog(projectDir)})\n`,
+      `factory: the run goes on headless in ${projectDir}; attach again with \`factory tui\` (log: ` +
+        `${engineLog(projectDir)})\n`,
     );
   if (mode === 'stop') process.stdout.write('factory: the run stops after its current step\n');
 }

@@ -7,7 +7,8 @@ export function nextSteps(started: FactoryEventOf<'run:started'>, finished: Fact
   const detached = isCommitId(started.baseBranch);
   const lines = [
     detached
-      ? `The run started on a detached HEAD (commit ${started.baseBranch.slice(0, 12)}), which is untouched; the run's commits are on ${started.branch}.`
+      ? `The run started on a detached HEAD (commit ${started.baseBranch.slice(0, 12)}), which is untouched; the ` +
+        `run's commits are on ${started.branch}.`
       : `Your branch ${started.baseBranch} is untouched; the run's commits are on ${started.branch}.`,
   ];
   if (finished.outcome === 'stopped' || finished.outcome === 'error')
@@ -18,7 +19,8 @@ export function nextSteps(started: FactoryEventOf<'run:started'>, finished: Fact
     : `git checkout ${started.baseBranch} && git merge ${started.branch}`;
   lines.push(
     `Keep the work:    ${keep}`,
-    "Throw it away:    factory reset --hard   (deletes only the factory's branches; uncommitted work you had is put back)",
+    "Throw it away:    factory reset --hard   (deletes only the factory's branches; uncommitted work you had is " +
+      'put back)',
   );
   return `\n${lines.join('\n')}\n`;
 }

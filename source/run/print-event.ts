@@ -9,7 +9,10 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
     event.round > 0 ? `task ${event.task} round ${event.round}` : event.task > 0 ? `task ${event.task}` : 'run';
   switch (event.type) {
     case 'run:started':
-      return `run ${event.runId} on branch ${event.branch} (from ${event.baseBranch}): ${event.tasks.length} task(s), worker ${event.engine}, ${event.sandbox}, tests: ${event.testCommand}`;
+      return (
+        `run ${event.runId} on branch ${event.branch} (from ${event.baseBranch}): ${event.tasks.length} task(s), ` +
+        `worker ${event.engine}, ${event.sandbox}, tests: ${event.testCommand}`
+      );
     case 'task:started':
       return `task ${event.task}: ${event.title}`;
     case 'round:started':
@@ -39,7 +42,10 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
     case 'tests:finished':
       if (event.baseline) return `baseline before round 1: ${event.result.headline}`;
       // The task's verdict decides the word; when it differs from the suite's, the line says both and why.
-      return `${at}: tests ${(event.taskVerdict?.green ?? event.result.green) ? 'GREEN' : 'red'}: ${event.taskVerdict?.why ?? event.result.headline}`;
+      return (
+        `${at}: tests ${(event.taskVerdict?.green ?? event.result.green) ? 'GREEN' : 'red'}: ` +
+        `${event.taskVerdict?.why ?? event.result.headline}`
+      );
     case 'git:committed':
       return `${at}: commit ${event.sha.slice(0, 10)} ${event.message}`;
     case 'git:unchanged':
@@ -60,8 +66,10 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
       return `human: ${event.action}${event.text ? ` — ${event.text}` : ''}`;
     case 'plan:started':
       return `plan: asking the architect (attempt ${event.attempt})`;
-    case 'plan:invalid':
-      return `plan refused (attempt ${event.attempt}):\n${event.problems.map((problem) => `  - ${problem}`).join('\n')}`;
+    case 'plan:invalid': {
+      const problems = event.problems.map((problem) => `  - ${problem}`).join('\n');
+      return `plan refused (attempt ${event.attempt}):\n${problems}`;
+    }
     case 'plan:ready':
       return `plan ready: ${event.tasks} task(s), ${event.file}`;
     case 'review:started':
@@ -79,13 +87,26 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
     case 'guard:failed':
       return `${at}: GUARD: the run does not count: ${event.reason}`;
     case 'lego:violations':
-      return `${at}: LEGO: ${event.violations.length > 0 ? event.violations.join('; ') : "the task's files are clean again"}`;
+      return (
+        `${at}: LEGO: ` +
+        `${event.violations.length > 0 ? event.violations.join('; ') : "the task's files are clean again"}`
+      );
     case 'model:state':
-      return `model ${event.model} (${event.role}): ${event.state}${event.sizeVram !== undefined ? `, ${gb(event.sizeVram)} of ${gb(event.size ?? 0)} in VRAM` : ''}`;
+      return (
+        `model ${event.model} (${event.role}): ` +
+        event.state +
+        (event.sizeVram !== undefined ? `, ${gb(event.sizeVram)} of ${gb(event.size ?? 0)} in VRAM` : '')
+      );
     case 'model:pull':
-      return `pulling ${event.model} (${event.role}): ${event.status}${event.total ? ` ${Math.floor(((event.completed ?? 0) * 100) / event.total)}%` : ''}`;
+      return (
+        `pulling ${event.model} (${event.role}): ` +
+        `${event.status}${event.total ? ` ${Math.floor(((event.completed ?? 0) * 100) / event.total)}%` : ''}`
+      );
     case 'run:finished':
-      return `run finished: ${event.outcome}, ${event.tasksGreen}/${event.tasksTotal} task(s) green — ${event.reason} (exit ${event.exitCode})`;
+      return (
+        `run finished: ${event.outcome}, ${event.tasksGreen}/${event.tasksTotal} task(s) green — ${event.reason} ` +
+        `(exit ${event.exitCode})`
+      );
     default:
       return undefined;
   }

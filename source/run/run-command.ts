@@ -1,4 +1,5 @@
-// `factory run`: the loop without the dashboard, serving the attach socket; Ctrl-C once stops after the current step, twice stops now.
+// `factory run`: the loop without the dashboard, serving the attach socket; Ctrl-C once stops after the current step,
+// twice stops now.
 import path from 'node:path';
 import { serveAttach } from '../../engine/attach/attach-server.js';
 import { finalReportCollector } from '../../engine/reports/final-report.js';

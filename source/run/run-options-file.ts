@@ -28,8 +28,7 @@ export const runOptionsSchema = settingOptionsSchema.extend({
 export type SettingOptions = z.infer<typeof settingOptionsSchema>;
 export type RunOptions = z.infer<typeof runOptionsSchema>;
 
-export const runOptionsFile = (projectDir: string): string =>
-  path.join(factoryPaths(projectDir).root, 'run-options.json');
+const runOptionsFile = (projectDir: string): string => path.join(factoryPaths(projectDir).root, 'run-options.json');
 
 /** Writes the run options of the run about to start in projectDir (its folder made absolute); returns the file. */
 export function writeRunOptions(projectDir: string, options: RunOptions): string {

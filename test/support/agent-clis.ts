@@ -18,10 +18,10 @@ for (const [name, target] of Object.entries(installed))
   if (fs.existsSync(target)) fs.symlinkSync(target, path.join(bin, name));
 
 /** PATH with the project's CLIs first. */
-export const cliPath = `${bin}${path.delimiter}${process.env.PATH ?? ''}`;
+const cliPath = `${bin}${path.delimiter}${process.env.PATH ?? ''}`;
 
 /** Why a CLI cannot run here, or undefined when it can. */
-export function cliMissing(name: 'claude' | 'gemini'): string | undefined {
+function cliMissing(name: 'claude' | 'gemini'): string | undefined {
   try {
     execFileSync(path.join(bin, name), ['--version'], { stdio: 'ignore', timeout: 60_000 });
     return undefined;

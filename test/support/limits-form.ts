@@ -19,13 +19,12 @@ export const formRow = (view: View, key: string): string =>
     ?.replace(/^[^›\w]*/, '')
     .replace(/[│║ ]+$/, '') ?? '';
 
-export const formValue = (view: View, key: string): string =>
-  formRow(view, key).replace(new RegExp(`^›?\\s*${key}\\s*`), '');
+const formValue = (view: View, key: string): string => formRow(view, key).replace(new RegExp(`^›?\\s*${key}\\s*`), '');
 
 const picked = (view: View): string | undefined => liveKeys.find((key) => formRow(view, key).startsWith('›'));
 
 /** Moves the pick down (j) to a setting. */
-export async function pickSetting(view: View, key: string): Promise<void> {
+async function pickSetting(view: View, key: string): Promise<void> {
   for (let n = 0; n < liveKeys.length && picked(view) !== key; n++) {
     const next = liveKeys[(liveKeys.indexOf(picked(view)!) + 1) % liveKeys.length];
     await press(view, 'j');

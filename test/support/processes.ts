@@ -12,7 +12,7 @@ export function uniqueSleep(seconds: number): string {
 }
 
 /** The pids of processes whose command line contains `text`, as written (no pattern), this process excluded. */
-export function processesWith(text: string): number[] {
+function processesWith(text: string): number[] {
   const found: number[] = [];
   for (const entry of fs.readdirSync('/proc')) {
     const pid = Number(entry);

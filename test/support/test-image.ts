@@ -10,7 +10,7 @@ import { execa } from 'execa';
  * Tagged with a hash of this file, the recipe: a machine that has the image keeps it between runs, and a changed
  * recipe (packages, mirror, what is removed) builds a new one.
  */
-export const testImage = `factory-test-python:${crypto
+const testImage = `factory-test-python:${crypto
   .createHash('sha256')
   .update(fs.readFileSync(fileURLToPath(import.meta.url)))
   .digest('hex')

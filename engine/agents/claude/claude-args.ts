@@ -7,9 +7,10 @@ import type { ToolServer } from '../cli/cli-engine.js';
 
 /**
  * Permission rules scoped to the project, in Claude Code's own syntax (`Edit(...)` covers every file-editing tool; `./`
- * is the working folder, the project). In -p mode a tool call no rule allows is refused, not asked: so writes by absolute
- * path outside, through `..`, `~` or a symlink that resolves outside are refused (Claude Code resolves links before it
- * matches). Not `--dangerously-skip-permissions` or `acceptEdits` with a bare `Write`: those allow writes anywhere.
+ * is the working folder, the project). In -p mode a tool call no rule allows is refused, not asked: so writes by
+ * absolute path outside, through `..`, `~` or a symlink that resolves outside are refused (Claude Code resolves links
+ * before it matches). Not `--dangerously-skip-permissions` or `acceptEdits` with a bare `Write`: those allow writes
+ * anywhere.
  */
 const readTools = ['Read', 'Glob', 'Grep', 'LS'];
 const writeInProject = 'Edit(./**)';
@@ -34,7 +35,8 @@ export function claudeWorkerArgs(request: WorkerRequest, scratchDir: string, too
 
 /**
  * The supervisor may read the project but not change it: no rule allows an edit, so each is refused in -p mode and
- * listed in the answer's permission_denials (a deny rule would refuse it too, but unlisted, so it could not be reported).
+ * listed in the answer's permission_denials (a deny rule would refuse it too, but unlisted, so it could not be
+ * reported).
  */
 export function claudeSupervisorArgs(prompt: string, model: string): string[] {
   const args = [

@@ -1,4 +1,5 @@
-// The claude engine: Claude Code's command lines, stream parser and JSON answer, and hints for the errors users can fix.
+// The claude engine: Claude Code's command lines, stream parser and JSON answer, and hints for the errors users can
+// fix.
 import path from 'node:path';
 import type { CliEngine, OwnFolders, SupervisorAnswer } from '../cli/cli-engine.js';
 import { projectPath } from '../cli/tool-detail.js';

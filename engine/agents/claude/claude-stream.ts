@@ -1,4 +1,5 @@
-// Reads `claude -p --output-format stream-json --verbose`: assistant text and tool calls, tool results (edits), and the final result with cost and usage.
+// Reads `claude -p --output-format stream-json --verbose`: assistant text and tool calls, tool results (edits), and the
+// final result with cost and usage.
 import type { AgentActivity } from '../agent.js';
 import type { StreamOutcome, StreamParser } from '../cli/cli-engine.js';
 import { projectPath, toolDetail } from '../cli/tool-detail.js';
@@ -45,7 +46,8 @@ export function claudeStreamParser(projectDir: string): StreamParser {
     if (item.type === 'text' && item.text?.trim()) return [{ kind: 'text', text: item.text }];
     if (item.type === 'tool_use' && item.name) {
       const input = item.input ?? {};
-      const file = editTools[item.name] && projectPath(projectDir, input[editTools[item.name]]);
+      const pathField = editTools[item.name];
+      const file = pathField && projectPath(projectDir, input[pathField]);
       if (file && item.id) pendingEdits.set(item.id, file);
       return [{ kind: 'tool', name: item.name, detail: toolDetail(projectDir, input) }];
     }

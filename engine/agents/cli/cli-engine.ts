@@ -1,4 +1,5 @@
-// What the generic CLI worker and supervisor need to know about one agent CLI: its command lines, its output formats, its hints.
+// What the generic CLI worker and supervisor need to know about one agent CLI: its command lines, its output formats,
+// its hints.
 import type { AgentActivity, Usage, WorkerRequest } from '../agent.js';
 import type { NoOsSandbox, OsSandbox } from '../../containment/os-sandbox.js';
 import type { ToolName } from '../../worker-tools/tool-spec.js';

@@ -19,7 +19,10 @@ export function cliFailure(
     return `${name} ran over its time limit of ${Math.round(timeoutMs / 1000)} s and was killed (AGENT_TIMEOUT)`;
   if (outcome.error) return `${name}: ${engine.explain(outcome.error)}`;
   if (exit.exitCode !== 0)
-    return `${name} exited with code ${exit.exitCode}: ${engine.explain(lastLines(exit.stderr) || outcome.garbage || 'no message')}`;
+    return (
+      `${name} exited with code ${exit.exitCode}: ` +
+      `${engine.explain(lastLines(exit.stderr) || outcome.garbage || 'no message')}`
+    );
   if (!outcome.done) {
     const printed = outcome.garbage ? `; it printed "${outcome.garbage}", which is not ${format}` : '';
     return `${name} ended without a result${printed}`;

@@ -1,4 +1,5 @@
-// A supervisor that asks an agent CLI (claude, gemini) for a decision; an unusable answer is asked again once, then counts as CONTINUE.
+// A supervisor that asks an agent CLI (claude, gemini) for a decision; an unusable answer is asked again once, then
+// counts as CONTINUE.
 import fs from 'node:fs';
 import type { ReviewRequest, Supervisor, Usage, Verdict } from '../agent.js';
 import { readDecision } from '../supervisor/decision.js';

@@ -1,4 +1,5 @@
-// A worker that runs an agent CLI (claude, gemini) in the project, streams what it does, and returns its usage or a clear error.
+// A worker that runs an agent CLI (claude, gemini) in the project, streams what it does, and returns its usage or a
+// clear error.
 import fs from 'node:fs';
 import path from 'node:path';
 import { cliEntry } from '../../util/package-root.js';

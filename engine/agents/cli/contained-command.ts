@@ -1,4 +1,5 @@
-// The command that runs an agent CLI for one call: inside the OS sandbox when there is one, with its temp folder private.
+// The command that runs an agent CLI for one call: inside the OS sandbox when there is one, with its temp folder
+// private.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,4 +1,5 @@
-// Runs an agent CLI as a detached child, hands each stdout line to the caller, and kills the whole process group on timeout or abort.
+// Runs an agent CLI as a detached child, hands each stdout line to the caller, and kills the whole process group on
+// timeout or abort.
 import readline from 'node:readline';
 import { execa } from 'execa';
 import { guardChild } from '../../sandbox/guard-child.js';

@@ -8,7 +8,9 @@ export function projectPath(projectDir: string, file: unknown): string | undefin
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
-/** The most telling argument of a tool call: its path, command or pattern, else its arguments as JSON, cut to one line. */
+/**
+ * The most telling argument of a tool call: its path, command or pattern, else its arguments as JSON, cut to one line.
+ */
 export function toolDetail(projectDir: string, input: Record<string, unknown>): string {
   const file = projectPath(projectDir, input.file_path ?? input.notebook_path ?? input.absolute_path ?? input.path);
   const main = file ?? input.command ?? input.pattern ?? input.url ?? JSON.stringify(input);

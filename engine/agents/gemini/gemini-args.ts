@@ -7,7 +7,10 @@ import type { WorkerRequest } from '../agent.js';
 import type { ToolServer } from '../cli/cli-engine.js';
 import { writeReadOnlyPolicy, writeWorkerPolicy } from './gemini-policy.js';
 
-/** Headless in a folder it has never seen, Gemini CLI refuses to work unless the folder is trusted: the factory's project is. */
+/**
+ * Headless in a folder it has never seen, Gemini CLI refuses to work unless the folder is trusted: the factory's
+ * project is.
+ */
 const trust = '--skip-trust';
 
 export function geminiWorkerArgs(request: WorkerRequest, scratchDir: string, tools?: ToolServer): string[] {

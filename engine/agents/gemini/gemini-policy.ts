@@ -1,5 +1,5 @@
-// Gemini CLI policy files: the worker gets no shell on the host (the factory runs the tests in its sandbox), no web tools,
-// no edits to .git/ or the locked tests; the read-only roles get no edit tool at all.
+// Gemini CLI policy files: the worker gets no shell on the host (the factory runs the tests in its sandbox), no web
+// tools, no edits to .git/ or the locked tests; the read-only roles get no edit tool at all.
 import fs from 'node:fs';
 import path from 'node:path';
 

@@ -1,4 +1,5 @@
-// Reads `gemini -p --output-format stream-json`: assistant text, tool calls and their results (edits), warnings, and the final result with token counts.
+// Reads `gemini -p --output-format stream-json`: assistant text, tool calls and their results (edits), warnings, and
+// the final result with token counts.
 import type { AgentActivity } from '../agent.js';
 import type { StreamOutcome, StreamParser } from '../cli/cli-engine.js';
 import { projectPath, toolDetail } from '../cli/tool-detail.js';

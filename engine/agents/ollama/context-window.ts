@@ -1,4 +1,5 @@
-// Picks each model's num_ctx once, from /api/show: Ollama's small default window cuts long prompts silently, and a changed num_ctx reloads the model.
+// Picks each model's num_ctx once, from /api/show: Ollama's small default window cuts long prompts silently, and a
+// changed num_ctx reloads the model.
 import type { Ollama } from 'ollama';
 
 export type NumCtx = (model: string) => Promise<number>;

@@ -6,7 +6,8 @@ export function ollamaProblem(error: unknown, host: string, model: string): Erro
   const message = errorMessage(error);
   if (status === 404 || /not found/i.test(message))
     return new UserError(
-      `model "${model}" is not on the Ollama server at ${host}: pull it (ollama pull ${model}), set OLLAMA_PULL=true, or pick another model (${message})`,
+      `model "${model}" is not on the Ollama server at ${host}: pull it (ollama pull ${model}), set ` +
+        `OLLAMA_PULL=true, or pick another model (${message})`,
     );
   if (
     status === undefined &&

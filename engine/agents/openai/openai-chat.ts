@@ -38,7 +38,8 @@ export function openaiChat(baseUrl: string, apiKey: string | undefined): StreamC
     } catch (error) {
       if (request.signal.aborted) throw request.signal.reason;
       throw new UserError(
-        `cannot reach the OpenAI-compatible server at ${baseUrl} (OPENAI_BASE_URL): ${errorMessage((error as { cause?: unknown }).cause ?? error)}`,
+        `cannot reach the OpenAI-compatible server at ${baseUrl} (OPENAI_BASE_URL): ` +
+          `${errorMessage((error as { cause?: unknown }).cause ?? error)}`,
       );
     }
     if (!response.ok || !response.body) {

@@ -1,9 +1,11 @@
-// The supervisor on a local model: the round report in, a decision out, the JSON held to the decision schema by the server.
+// The supervisor on a local model: the round report in, a decision out, the JSON held to the decision schema by the
+// server.
 import type { ReviewRequest, Supervisor, Usage, Verdict } from '../agent.js';
 import type { StreamChat } from './chat.js';
 import { decisionJsonSchema, parseDecision } from './decision.js';
 
-const instructions = `You supervise a test-driven coding loop. Read the report of the last round and decide what happens next.
+const instructions = `You supervise a test-driven coding loop. Read the report of the last round \
+and decide what happens next.
 Answer with one JSON object: {"decision": ..., "reason": ..., "instructions": ...}.
 - CONTINUE: the coder is making progress; instructions empty.
 - REDIRECT: the coder is stuck or going the wrong way; instructions: what to do differently next round.

@@ -9,7 +9,7 @@ import { answerToolCalls, chatTools } from './tool-turn.js';
 import { workerMessages } from './worker-messages.js';
 
 /** An answer longer than this is cut off: a looping model must not fill memory. */
-export const maxAnswerChars = 2_000_000;
+const maxAnswerChars = 2_000_000;
 
 /** Answers in a row whose tool calls were all refused (MAX_TOOL_CALLS spent, bad input) before the tools are withdrawn. */
 const maxRefusedTurns = 2;

@@ -7,7 +7,8 @@ import type { ChatMessage } from './chat.js';
 import { describeProjectFiles } from './project-files.js';
 
 const role =
-  "You are the coder of a test-driven loop. Make the failing tests pass by changing the project's code. Answer briefly, then give your edit blocks.";
+  "You are the coder of a test-driven loop. Make the failing tests pass by changing the project's code. Answer " +
+  'briefly, then give your edit blocks.';
 
 export async function workerMessages(request: WorkerRequest, tools: readonly ToolSpec[]): Promise<ChatMessage[]> {
   const files = await describeProjectFiles(request.projectDir, request.lockedPaths);

@@ -9,7 +9,10 @@ const workerCall = z.strictObject({
   /** Files to write, path -> content; "{{round}}" and "{{call}}" are replaced. */
   write: z.record(z.string(), z.string()).optional(),
   delete: z.array(z.string()).optional(),
-  /** Shell commands run in the project folder after the edits, as a CLI agent's shell tool would: they bypass the edit checks. */
+  /**
+   * Shell commands run in the project folder after the edits, as a CLI agent's shell tool would: they bypass the edit
+   * checks.
+   */
   run: z.array(z.string()).optional(),
   /** Pause before each line of `say`, to look like a streaming model. */
   delayMs: z.number().int().min(0).max(60_000).optional(),
@@ -20,7 +23,9 @@ const workerCall = z.strictObject({
   fail: z.string().optional(),
 });
 
-/** What a planning or supervising call may try besides answering: writes (refused: those roles only read) and commands. */
+/**
+ * What a planning or supervising call may try besides answering: writes (refused: those roles only read) and commands.
+ */
 const sideEffects = {
   write: z.record(z.string(), z.string()).optional(),
   run: z.array(z.string()).optional(),

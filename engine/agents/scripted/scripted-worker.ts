@@ -1,4 +1,5 @@
-// A worker with no AI: replays the script's calls, writing and deleting files through the same safety checks as real engines.
+// A worker with no AI: replays the script's calls, writing and deleting files through the same safety checks as real
+// engines.
 import { applyEdit } from '../../edits/apply-edit.js';
 import type { Worker, WorkerRequest, WorkerResult } from '../agent.js';
 import { runScriptCommands } from './script-commands.js';
@@ -39,7 +40,10 @@ export class ScriptedWorker implements Worker {
     return { ok: true, costUsd: call.costUsd, inputTokens: call.inputTokens, outputTokens: call.outputTokens };
   }
 
-  /** The coder's call N plays in round N of the run (a resumed run replays exactly what was interrupted); the reviewer's in order. */
+  /**
+   * The coder's call N plays in round N of the run (a resumed run replays exactly what was interrupted); the reviewer's
+   * in order.
+   */
   private callFor(runRound: number): WorkerCall | undefined {
     const calls = this.script[this.role];
     const index = this.role === 'worker' ? runRound - 1 : this.reviewerCalls++;

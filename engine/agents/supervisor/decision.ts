@@ -1,8 +1,9 @@
-// Reads a supervisor's decision out of model text: the JSON object {decision, reason, instructions}, checked against a schema.
+// Reads a supervisor's decision out of model text: the JSON object {decision, reason, instructions}, checked against a
+// schema.
 import { z } from 'zod';
 import type { Verdict } from '../agent.js';
 
-export const decisionSchema = z.object({
+const decisionSchema = z.object({
   decision: z.preprocess(
     (value) => (typeof value === 'string' ? value.trim().toUpperCase() : value),
     z.enum(['CONTINUE', 'REDIRECT', 'INTERVENE', 'ESCALATE']),
@@ -32,7 +33,7 @@ export function readDecision(text: string | undefined): DecisionRead {
 
 /** Models wrap JSON in prose or ``` fences: try the whole text, then each fenced block, then the outermost braces. */
 function findJson(text: string): unknown {
-  const fenced = [...text.matchAll(/```(?:json)?\s*([\s\S]*?)```/g)].map((match) => match[1]);
+  const fenced = [...text.matchAll(/```(?:json)?\s*([\s\S]*?)```/g)].flatMap((match) => match[1] ?? []);
   const braces = text.includes('{') ? [text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1)] : [];
   for (const candidate of [text, ...fenced, ...braces]) {
     try {

@@ -1,4 +1,5 @@
-// Checks once, at start, that the image has what every exec relies on (sh, coreutils timeout), so a bad image fails with its name, not as red tests.
+// Checks once, at start, that the image has what every exec relies on (sh, coreutils timeout), so a bad image fails
+// with its name, not as red tests.
 import type Docker from 'dockerode';
 import { errorMessage, UserError } from '../../util/errors.js';
 
@@ -22,6 +23,7 @@ export async function checkImageTools(container: Docker.Container, image: string
   }
   if (exitCode !== 0)
     throw new UserError(
-      `SANDBOX_IMAGE=${image} lacks what the sandbox needs inside: ${requiredTools}${problem}; use an image that has them (Debian- and Alpine-based images do)`,
+      `SANDBOX_IMAGE=${image} lacks what the sandbox needs inside: ${requiredTools}${problem}; use an image ` +
+        'that has them (Debian- and Alpine-based images do)',
     );
 }

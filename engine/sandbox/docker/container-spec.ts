@@ -1,10 +1,14 @@
-// What the sandbox container is: its name, labels and hardened settings (no network, no capabilities, limits, the host user).
+// What the sandbox container is: its name, labels and hardened settings (no network, no capabilities, limits, the host
+// user).
 import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
 
-/** Label keys; `project` finds every container of one project folder, `pid` and `host` tell whether its run is still alive. */
+/**
+ * Label keys; `project` finds every container of one project folder, `pid` and `host` tell whether its run is still
+ * alive.
+ */
 export const labels = {
   sandbox: 'dev.factory.sandbox',
   project: 'dev.factory.project',

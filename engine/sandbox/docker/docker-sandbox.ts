@@ -1,4 +1,5 @@
-// The docker sandbox: one hardened container per project and run, started once, every command an exec into it, removed at stop().
+// The docker sandbox: one hardened container per project and run, started once, every command an exec into it, removed
+// at stop().
 import crypto from 'node:crypto';
 import type Docker from 'dockerode';
 import type { ExecOptions, ExecResult, Sandbox } from '../sandbox.js';
@@ -55,7 +56,10 @@ export class DockerSandbox implements Sandbox {
   }
 
   describe(): string {
-    return `docker ${this.settings.image} (container ${containerName(this.settings)}, no network, as ${this.settings.user}, via ${this.engine.where})`;
+    return (
+      `docker ${this.settings.image} (container ${containerName(this.settings)}, no network, as ` +
+      `${this.settings.user}, via ${this.engine.where})`
+    );
   }
 
   async start(): Promise<void> {
@@ -74,7 +78,8 @@ export class DockerSandbox implements Sandbox {
       throw error instanceof UserError
         ? error
         : new UserError(
-            `SANDBOX_IMAGE=${this.settings.image}: the sandbox container did not start (${errorMessage(error).trim()}); the image needs ${requiredTools}`,
+            `SANDBOX_IMAGE=${this.settings.image}: the sandbox container did not start ` +
+              `(${errorMessage(error).trim()}); the image needs ${requiredTools}`,
           );
     }
     this.container = container;

@@ -24,7 +24,9 @@ export async function ensureImage(
     );
   } catch (error) {
     throw new UserError(
-      `SANDBOX_IMAGE=${image}: not on the Docker engine (${where}) and it could not be pulled: ${errorMessage(error).trim()}\nbuild or load it there first, or set SANDBOX_IMAGE= in factory_config.md to an image you have (docker images lists them)`,
+      `SANDBOX_IMAGE=${image}: not on the Docker engine (${where}) and it could not be pulled: ` +
+        `${errorMessage(error).trim()}\nbuild or load it there first, or set SANDBOX_IMAGE= in factory_config.md ` +
+        'to an image you have (docker images lists them)',
     );
   }
 }

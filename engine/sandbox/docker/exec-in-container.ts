@@ -1,4 +1,5 @@
-// One command in the running container: demultiplexed output streamed and capped, exit code, a timeout that kills inside.
+// One command in the running container: demultiplexed output streamed and capped, exit code, a timeout that kills
+// inside.
 import crypto from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
 import { Writable } from 'node:stream';

@@ -1,4 +1,5 @@
-// Finds a Docker engine that answers: DOCKER_HOST when set, else the usual sockets of Docker, Docker Desktop, colima and podman.
+// Finds a Docker engine that answers: DOCKER_HOST when set, else the usual sockets of Docker, Docker Desktop, colima
+// and podman.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +35,10 @@ export async function findDockerEngine(
 
 /** Why no engine was found, in one line for the user. */
 export function noEngineMessage(search: EngineSearch): string {
-  return `no Docker engine answers (tried ${search.tried.join(', ')}); start Docker (or colima / podman), or set DOCKER_HOST`;
+  return (
+    `no Docker engine answers (tried ${search.tried.join(', ')}); start Docker (or colima / podman), or set ` +
+    'DOCKER_HOST'
+  );
 }
 
 export function socketCandidates(env: NodeJS.ProcessEnv, home: string): string[] {
@@ -45,7 +49,8 @@ export function socketCandidates(env: NodeJS.ProcessEnv, home: string): string[]
     path.join(home, '.docker/desktop/docker.sock'), // Docker Desktop on Linux
     path.join(home, '.colima/default/docker.sock'),
     path.join(home, '.colima/docker.sock'),
-    ...(runtimeDir ? [path.join(runtimeDir, 'docker.sock'), path.join(runtimeDir, 'podman/podman.sock')] : []), // rootless docker, podman
+    // rootless docker, podman
+    ...(runtimeDir ? [path.join(runtimeDir, 'docker.sock'), path.join(runtimeDir, 'podman/podman.sock')] : []),
     '/run/podman/podman.sock',
     path.join(home, '.local/share/containers/podman/machine/podman.sock'), // podman machine on macOS
     path.join(home, '.local/share/containers/podman/machine/podman-machine-default/podman.sock'),

@@ -3,7 +3,10 @@ import os from 'node:os';
 import type Docker from 'dockerode';
 import { labels } from './container-spec.js';
 
-/** Removes this project's containers whose run is over: not running, or its process on this host is gone. Returns their names. */
+/**
+ * Removes this project's containers whose run is over: not running, or its process on this host is gone. Returns their
+ * names.
+ */
 export async function removeStaleContainers(docker: Docker, projectId: string): Promise<string[]> {
   const found = await docker.listContainers({ all: true, filters: { label: [`${labels.project}=${projectId}`] } });
   const stale = found.filter((info) => info.State !== 'running' || runIsGone(info.Labels));

@@ -7,14 +7,19 @@
  */
 export function wrapCommand(command: string, timeoutMs: number, pidFile: string): string[] {
   const script =
-    'timeout -k 5 "$1" sh -c "$2" </dev/null & p=$!; echo $p > "$3"; wait $p; c=$?; kill -s KILL -- -$p 2>/dev/null; rm -f "$3"; exit $c';
+    'timeout -k 5 "$1" sh -c "$2" </dev/null & p=$!; echo $p > "$3"; wait $p; c=$?; kill -s KILL -- -$p ' +
+    '2>/dev/null; rm -f "$3"; exit $c';
   return ['sh', '-c', script, 'factory-exec', seconds(timeoutMs), command, pidFile];
 }
 
-/** The command that kills the process group recorded in `pidFile`; an abort right after start waits (up to 5 s) for the file. */
+/**
+ * The command that kills the process group recorded in `pidFile`; an abort right after start waits (up to 5 s) for the
+ * file.
+ */
 export function killCommand(pidFile: string): string[] {
   const script =
-    'i=0; while [ ! -s "$1" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done; p=$(cat "$1" 2>/dev/null) && kill -s KILL -- -$p';
+    'i=0; while [ ! -s "$1" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done; p=$(cat "$1" 2>/dev/null) && ' +
+    'kill -s KILL -- -$p';
   return ['sh', '-c', script, 'factory-kill', pidFile];
 }
 

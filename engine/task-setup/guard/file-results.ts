@@ -1,11 +1,11 @@
 // Which results of a run belong to one test file: by the file in the id, or by the test names the file declares
 // (runners such as go, cargo or jest's text output name tests without their file).
-import { normaliseTestId } from '../../test-runner/test-id.js';
+import { fileOfTestId, normaliseTestId } from '../../test-runner/test-id.js';
 import type { TestOutcome } from '../../test-runner/test-result.js';
 import { declaredTests, looksLikeTestFile } from './test-files.js';
 
 /** An id that names a file before "::" ("tests/x.py::test_a"), rather than a module path ("tests::it_adds"). */
-const namesFile = (id: string): boolean => id.includes('::') && /[./]/.test(id.split('::')[0]!);
+const namesFile = (id: string): boolean => id.includes('::') && /[./]/.test(fileOfTestId(id));
 
 /** A runner's line for a whole file ("PASS a.spec.js"), not for one test. */
 export const isFileLevel = (id: string): boolean => !id.includes('::') && looksLikeTestFile(normaliseTestId(id));
@@ -23,7 +23,10 @@ export function resultsOf(file: string, content: string, tests: Readonly<Record<
   });
 }
 
-/** Every passing test of the run has its own id (pytest -rA, go -v, jest on one file): a missing id means it did not run. */
+/**
+ * Every passing test of the run has its own id (pytest -rA, go -v, jest on one file): a missing id means it did not
+ * run.
+ */
 export function namesEveryPass(tests: { passed: number; tests: Readonly<Record<string, TestOutcome>> }): boolean {
   const named = Object.entries(tests.tests).filter(([id, outcome]) => outcome === 'passed' && !isFileLevel(id)).length;
   return named >= tests.passed;

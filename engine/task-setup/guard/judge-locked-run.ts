@@ -61,7 +61,8 @@ export function judgeLockedRun(locks: readonly Lock[], tests: TestSummary, basel
       const missing = lockedIds.map((id) => normaliseTestId(id)).filter((id) => !now.has(id));
       fail(
         missing.length > 0 ? missing : [`${lock.path}::(not collected)`],
-        `${lock.path} collected ${ran.length + skipped} test(s), fewer than the ${required} locked${missing.length > 0 ? `: ${missing.slice(0, 5).join(', ')} did not run` : ''}`,
+        `${lock.path} collected ${ran.length + skipped} test(s), fewer than the ${required} ` +
+          `locked${missing.length > 0 ? `: ${missing.slice(0, 5).join(', ')} did not run` : ''}`,
       );
     } else if (!complete && lock.tests.some(isFileLevel) && ids.length === 0 && tests.exitCode !== null) {
       fail([lock.path], `${lock.path} is not in the results: its tests did not run`);
@@ -77,13 +78,17 @@ export function judgeLockedRun(locks: readonly Lock[], tests: TestSummary, basel
     if (tests.skipped > allowed)
       fail(
         [],
-        `${tests.skipped - allowed} more test(s) skipped than before the run (${baseline.counts.skipped} then, ${tests.skipped} now)`,
+        `${tests.skipped - allowed} more test(s) skipped than before the run (${baseline.counts.skipped} then, ` +
+          `${tests.skipped} now)`,
       );
   }
   return judgement;
 }
 
-/** The run as the loop must see it: red, the guarded tests failed with the guard's reasons, in the headline and output too. */
+/**
+ * The run as the loop must see it: red, the guarded tests failed with the guard's reasons, in the headline and output
+ * too.
+ */
 export function failRun(tests: TestSummary, judgement: LockedRunJudgement): TestSummary {
   const why = judgement.reasons.join('; ');
   const marked = Object.fromEntries(Object.keys(judgement.failures).map((id) => [id, 'failed' as const]));

@@ -38,7 +38,8 @@ export class LockStore {
     const parsed = locksSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
     if (!parsed.success)
       throw new UserError(
-        `${file} is damaged (${parsed.error.issues[0]?.message}); remove it to drop every lock, or run \`factory reset\``,
+        `${file} is damaged (${parsed.error.issues[0]?.message}); remove it to drop every lock, or run ` +
+          `\`factory reset\``,
       );
     return new LockStore(file, parsed.data.locks, parsed.data.tested);
   }

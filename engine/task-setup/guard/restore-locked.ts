@@ -1,4 +1,5 @@
-// Before the tests run: every locked test that was edited, deleted, renamed or given skip markers is put back as locked.
+// Before the tests run: every locked test that was edited, deleted, renamed or given skip markers is put back as
+// locked.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { GuardedFile, GuardViolationKind } from '../../events.js';

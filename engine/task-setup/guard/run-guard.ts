@@ -8,7 +8,7 @@ import type { RunDeps } from '../../loop/run-deps.js';
 import type { TaskPlan } from '../plan/plan-schema.js';
 import type { Task } from '../../rfp/tasks-file.js';
 import type { Baseline } from '../../test-runner/judge-tests.js';
-import { normaliseTestPath } from '../../test-runner/test-id.js';
+import { fileOfTestId, normaliseTestPath } from '../../test-runner/test-id.js';
 import type { TestSummary } from '../../test-runner/test-result.js';
 import { isFileLevel, resultsOf } from './file-results.js';
 import { failRun, judgeLockedRun } from './judge-locked-run.js';
@@ -123,17 +123,26 @@ export class RunGuard {
 
 function promptLine(violation: Violation): string {
   if (violation.what === 'factory')
-    return `factory's file ${violation.path} was ${violation.detail}. factory_config.md, RFP/ and the script decide how the run is judged: never change them (factory ticks the tasks itself).`;
+    return (
+      `factory's file ${violation.path} was ${violation.detail}. factory_config.md, RFP/ and the script decide ` +
+      'how the run is judged: never change them (factory ticks the tasks itself).'
+    );
   if (violation.what === 'config')
-    return `Test-runner configuration ${violation.path} was ${violation.detail}. The runner's configuration decides which tests run and how: leave it as the user wrote it.`;
-  return `Locked test ${violation.path} was ${violation.detail}. Locked tests are the task's definition: change the code, never the tests.`;
+    return (
+      `Test-runner configuration ${violation.path} was ${violation.detail}. The runner's configuration decides ` +
+      'which tests run and how: leave it as the user wrote it.'
+    );
+  return (
+    `Locked test ${violation.path} was ${violation.detail}. Locked tests are the task's definition: change the ` +
+    'code, never the tests.'
+  );
 }
 
 /**
  * The user's test files of a task, among the files present: named in its tasks.md line, listed in the plan's
  * testFiles, or, when the line names none, every test file the baseline ran or that is named like one.
  */
-export function userTestFiles(
+function userTestFiles(
   task: Task,
   planned: readonly string[],
   present: readonly string[],
@@ -145,7 +154,7 @@ export function userTestFiles(
   const listed = planned.map((file) => normaliseTestPath(file)).filter((file) => has.has(file));
   if (task.tests.length > 0) return [...new Set([...named, ...listed])];
   const ran = Object.keys(baseline?.tests ?? {})
-    .map((id) => normaliseTestPath(id.split('::')[0]!))
+    .map((id) => normaliseTestPath(fileOfTestId(id)))
     .filter((file) => has.has(file));
   return [...new Set([...listed, ...ran, ...present.filter(looksLikeTestFile)])];
 }

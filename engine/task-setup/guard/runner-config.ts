@@ -32,8 +32,8 @@ const iniSection =
     const parts: string[] = [];
     let inside = false;
     for (const line of text.split(/\r?\n/)) {
-      const header = /^\s*(\[\[?[^\]]+\]\]?)\s*$/.exec(line);
-      if (header) inside = headers.includes(header[1]!.replace(/\s+/g, ''));
+      const [, header] = /^\s*(\[\[?[^\]]+\]\]?)\s*$/.exec(line) ?? [];
+      if (header !== undefined) inside = headers.includes(header.replace(/\s+/g, ''));
       if (inside && line.trim() !== '') parts.push(line.trim());
     }
     return parts.length > 0 ? parts.join('\n') : undefined;

@@ -17,7 +17,9 @@ export function countSkipMarkers(text: string): number {
   return text.split('\n').filter((line) => markers.some((marker) => marker.test(line))).length;
 }
 
-/** The least number of tests a file must collect, from the tests its source declares (parametrize and each only add). */
+/**
+ * The least number of tests a file must collect, from the tests its source declares (parametrize and each only add).
+ */
 export function countDeclaredTests(file: string, text: string): number {
   return declaredTests(file, text).length;
 }

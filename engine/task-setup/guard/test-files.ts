@@ -1,4 +1,5 @@
-// Test files by the usual names of each runner, and the tests a file declares in its source (its least count, its names).
+// Test files by the usual names of each runner, and the tests a file declares in its source (its least count, its
+// names).
 import picomatch from 'picomatch';
 
 /** pytest, jest/vitest, go, cargo integration tests and behave features and steps. */
@@ -31,5 +32,5 @@ const declarations: [RegExp, RegExp][] = [
 export function declaredTests(file: string, text: string): string[] {
   const found = declarations.find(([extension]) => extension.test(file));
   if (!found) return [];
-  return [...text.matchAll(found[1])].map((match) => match[match.length - 1]!.trim());
+  return [...text.matchAll(found[1])].flatMap((match) => match.at(-1)?.trim() ?? []);
 }

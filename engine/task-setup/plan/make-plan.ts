@@ -1,4 +1,5 @@
-// Step 1 of the loop: asks the architect for the design guide, once more with the errors if it is invalid, and stores it.
+// Step 1 of the loop: asks the architect for the design guide, once more with the errors if it is invalid, and stores
+// it.
 import fs from 'node:fs';
 import type { Architect } from '../../agents/agent.js';
 import type { PassCaps } from '../../loop/cap-gate.js';
@@ -102,6 +103,8 @@ async function askArchitect(
     ctx.say('plan:invalid', { attempt, problems });
   }
   throw new UserError(
-    `the architect's plan failed validation ${attempts} times, so the run stops before any code is written; the architect only reads, and what it changed was put back:\n  ${(problems ?? []).join('\n  ')}\nfix the RFP or the architect's model (ARCHITECT_MODEL), or set PLAN=false to go straight to rounds`,
+    `the architect's plan failed validation ${attempts} times, so the run stops before any code is written; the ` +
+      `architect only reads, and what it changed was put back:\n  ${(problems ?? []).join('\n  ')}\nfix the RFP ` +
+      `or the architect's model (ARCHITECT_MODEL), or set PLAN=false to go straight to rounds`,
   );
 }

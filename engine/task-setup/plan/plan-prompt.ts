@@ -1,4 +1,5 @@
-// The architect's prompt: the RFP, the repository layout, the tasks to plan, the rules, the JSON shape, and any earlier errors.
+// The architect's prompt: the RFP, the repository layout, the tasks to plan, the rules, the JSON shape, and any earlier
+// errors.
 import type { Rfp } from '../../rfp/read-rfp.js';
 import type { Task } from '../../rfp/tasks-file.js';
 import { tail } from '../../util/capped-text.js';
@@ -7,9 +8,10 @@ import { planExample } from './plan-schema.js';
 /** Enough of the layout to see the structure; big repositories are cut with a count. */
 const layoutCap = 300;
 
-export const legoRules = [
+const legoRules = [
   'LEGO mode: every file is one small replaceable brick with one job, at most 100 lines.',
-  'Put files in four folders: contracts/ (schemas, types, interfaces), actions/ (logic), entry/ (CLI or API entry points), tests/ (tests).',
+  'Put files in four folders: contracts/ (schemas, types, interfaces), actions/ (logic), entry/ (CLI or API ' +
+    'entry points), tests/ (tests).',
 ];
 
 export type PlanPromptInput = {
@@ -27,7 +29,8 @@ export function buildPlanPrompt(input: PlanPromptInput): string {
     (input.layout.length > layoutCap ? `\n… and ${input.layout.length - layoutCap} more files` : '');
   const sections = [
     '# You are the architect',
-    'Design how the tasks below will be built and tested. Do not write code or edit files: answer with the design guide as one JSON object, nothing else.',
+    'Design how the tasks below will be built and tested. Do not write code or edit files: answer with the ' +
+      'design guide as one JSON object, nothing else.',
     `## Requirements\n${tail(input.rfp.requirements.trim(), 12000)}`,
   ];
   if (input.rfp.design.trim()) sections.push(`## Design notes\n${tail(input.rfp.design.trim(), 8000)}`);
@@ -37,15 +40,18 @@ export function buildPlanPrompt(input: PlanPromptInput): string {
   sections.push(`## Repository layout (git ls-files)\n${layout || '(no files yet)'}`);
   const rules = [
     'One entry in "tasks" per task above, with its number in "task".',
-    '"files": the implementation files to create or change, each with its one job; "testFiles": the test files a reviewer will write first; "scenarios": what those tests check.',
-    `"testCommand": runs only this task's tests from the project folder; the project's command is \`${input.testCommand}\`.`,
+    '"files": the implementation files to create or change, each with its one job; "testFiles": the test files ' +
+      'a reviewer will write first; "scenarios": what those tests check.',
+    `"testCommand": runs only this task's tests from the project folder; the project's command is ` +
+      `\`${input.testCommand}\`.`,
     ...(input.legoMode ? legoRules : []),
   ];
   sections.push(`## Rules\n${rules.map((rule) => `- ${rule}`).join('\n')}`);
   sections.push(`## JSON shape\n\`\`\`json\n${JSON.stringify(planExample, null, 2)}\n\`\`\``);
   if (input.problems?.length)
     sections.push(
-      `## Your last answer was refused; fix these problems\n${input.problems.map((problem) => `- ${problem}`).join('\n')}`,
+      '## Your last answer was refused; fix these ' +
+        `problems\n${input.problems.map((problem) => `- ${problem}`).join('\n')}`,
     );
   return `${sections.join('\n\n')}\n`;
 }

@@ -10,19 +10,22 @@ const relativePath = z
     'must be a path relative to the project, without ".."',
   );
 
-export const planFileSchema = z.strictObject({
+const planFileSchema = z.strictObject({
   path: relativePath,
   /** The file's one job, in a sentence. */
   job: z.string().min(1),
 });
 
-export const taskPlanSchema = z.strictObject({
+const taskPlanSchema = z.strictObject({
   /** The task's number in RFP/tasks.md (1-based). */
   task: z.number().int().min(1),
   title: z.string().min(1),
   /** Implementation files to create or change (not the tests). */
   files: z.array(planFileSchema).min(1),
-  /** Test files the reviewer writes for this task, in the test ids' shape ("./tests/a.py" -> "tests/a.py"): locks use them. */
+  /**
+   * Test files the reviewer writes for this task, in the test ids' shape ("./tests/a.py" -> "tests/a.py"): locks use
+   * them.
+   */
   testFiles: z.array(relativePath.transform((file) => normaliseTestPath(file))).min(1),
   /** What the tests check, one scenario per entry. */
   scenarios: z.array(z.string().min(1)).min(1),

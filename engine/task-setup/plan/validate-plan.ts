@@ -27,7 +27,7 @@ export function validatePlan(text: string, tasks: readonly Task[]): PlanCheck {
 /** Models often wrap JSON in a Markdown fence or a sentence; take the fenced block, else the outermost braces. */
 function extractJson(text: string): string {
   const fenced = /```(?:json)?\s*\n([\s\S]*?)\n\s*```/.exec(text);
-  if (fenced) return fenced[1]!;
+  if (fenced?.[1] !== undefined) return fenced[1];
   const start = text.indexOf('{');
   const end = text.lastIndexOf('}');
   return start >= 0 && end > start ? text.slice(start, end + 1) : text;

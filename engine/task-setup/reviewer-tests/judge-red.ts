@@ -1,4 +1,5 @@
-// Decides whether the reviewer's new tests are red for the right reason: they run, and fail because the code is missing.
+// Decides whether the reviewer's new tests are red for the right reason: they run, and fail because the code is
+// missing.
 //
 // The rule:
 // - never accepted: a timeout, a green run (the tests test nothing new), a run that collects no tests;
@@ -34,7 +35,11 @@ export function judgeRed(tests: TestSummary, plan: TaskPlan): RedVerdict {
     if (!missingImplementation(type, message, plan))
       return {
         ok: false,
-        reason: `${section.name} does not collect: ${type ? `${type}: ${message}` : 'see the output'}${type === 'ModuleNotFoundError' || type === 'ImportError' ? ' (not a module this task creates: a typo, or a library that is not installed?)' : ''}`,
+        reason:
+          `${section.name} does not collect: ${type ? `${type}: ${message}` : 'see the output'}` +
+          (type === 'ModuleNotFoundError' || type === 'ImportError'
+            ? ' (not a module this task creates: a typo, or a library that is not installed?)'
+            : ''),
       };
   }
   const setup = setupError.exec(tests.output);
@@ -62,12 +67,12 @@ function sections(output: string, header: RegExp): { name: string; body: string 
     const start = match.index + match[0].length;
     const next = found[index + 1]?.index ?? output.length;
     const body = output.slice(start, next);
-    return { name: match[1]!, body: body.split(/^=+ .* =+$/m)[0]! };
+    return { name: match[1] ?? '', body: body.replace(/^=+ .* =+$[\s\S]*/m, '') };
   });
 }
 
 function lastError(body: string): [string | undefined, string] {
   const matches = [...body.matchAll(errorLine)];
   const last = matches[matches.length - 1];
-  return last ? [last[1], last[2]!] : [undefined, ''];
+  return [last?.[1], last?.[2] ?? ''];
 }

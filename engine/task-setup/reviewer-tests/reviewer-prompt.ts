@@ -15,13 +15,17 @@ export type ReviewerPromptInput = {
 export function buildReviewerPrompt(input: ReviewerPromptInput): string {
   const sections = [
     `# You are the reviewer: write the tests of task ${input.task.index}: ${input.task.title}`,
-    'Write only the test files below (unit tests, or features/*.feature with step definitions when the project uses BDD). Do not write the implementation: the tests must run and fail until a coder builds it. Once accepted, the tests are locked: nobody may change them.',
+    'Write only the test files below (unit tests, or features/*.feature with step definitions when the project ' +
+      'uses BDD). Do not write the implementation: the tests must run and fail until a coder builds it. Once ' +
+      'accepted, the tests are locked: nobody may change them.',
     `## The plan for this task\n${taskPlanText(input.plan)}`,
     `## Requirements\n${tail(input.requirements.trim(), 8000)}`,
   ];
   if (input.rejection) {
     sections.push(
-      `## Attempt ${input.attempt}: your last tests were sent back\nReason: ${input.rejection.reason}\nFix the test files so that they run; they may fail only because the implementation is missing.\n\`\`\`\n${tail(input.rejection.output, 6000)}\n\`\`\``,
+      `## Attempt ${input.attempt}: your last tests were sent back\nReason: ${input.rejection.reason}\nFix the ` +
+        'test files so that they run; they may fail only because the implementation is ' +
+        `missing.\n\`\`\`\n${tail(input.rejection.output, 6000)}\n\`\`\``,
     );
   }
   return `${sections.join('\n\n')}\n`;

@@ -1,4 +1,5 @@
-// Step 2 of the loop: the reviewer writes the task's tests, which must run red for the right reason; then they are committed and locked.
+// Step 2 of the loop: the reviewer writes the task's tests, which must run red for the right reason; then they are
+// committed and locked.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AgentActivity, Worker, WorkerResult } from '../../agents/agent.js';
@@ -20,7 +21,7 @@ import { judgeRed } from './judge-red.js';
 import { buildReviewerPrompt } from './reviewer-prompt.js';
 
 /** Tries the reviewer gets before the task stops: one, and two chances to fix tests that do not run. */
-export const reviewerAttempts = 3;
+const reviewerAttempts = 3;
 
 export type TestsPhaseEnd = { ok: true } | { ok: false; reason: string };
 
@@ -113,7 +114,10 @@ async function runRed(
   return tests;
 }
 
-/** The plan's test files and everything else the reviewer changed are its tests: committed, then locked with the tests the red run showed. */
+/**
+ * The plan's test files and everything else the reviewer changed are its tests: committed, then locked with the tests
+ * the red run showed.
+ */
 async function lockTests(
   ctx: Pick<RunDeps, 'repo' | 'say' | 'projectDir'>,
   task: Task,

@@ -1,4 +1,5 @@
-// behave ("2 scenarios passed, 1 failed, 0 skipped") and cucumber-js / godog ("3 scenarios (1 failed, 2 passed)"): scenarios are the tests.
+// behave ("2 scenarios passed, 1 failed, 0 skipped") and cucumber-js / godog ("3 scenarios (1 failed, 2 passed)"):
+// scenarios are the tests.
 import { noCounts, type ParsedRun } from '../test-result.js';
 
 /** Where each runner's closing line is (see parse-test-output). */
@@ -17,9 +18,9 @@ export function parseBdd(output: string): ParsedRun | undefined {
     counts.skipped = Number(fromBehave[4]);
     return { runner: 'behave', source: 'behave output', ...counts, tests: {}, errors: {} };
   }
-  const fromCucumber = cucumber.exec(output);
-  if (!fromCucumber) return undefined;
-  for (const [, number, word] of fromCucumber[2]!.matchAll(/(\d+) (\w+)/g)) {
+  const [, , scenarios] = cucumber.exec(output) ?? [];
+  if (scenarios === undefined) return undefined;
+  for (const [, number, word] of scenarios.matchAll(/(\d+) (\w+)/g)) {
     const value = Number(number);
     if (word === 'passed') counts.passed += value;
     else if (word === 'failed') counts.failed += value;

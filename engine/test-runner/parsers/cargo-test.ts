@@ -1,4 +1,5 @@
-// cargo test: "test foo ... ok" lines under each target's "Running tests/calc.rs (…)" line, and "test result: …" totals.
+// cargo test: "test foo ... ok" lines under each target's "Running tests/calc.rs (…)" line, and "test result: …"
+// totals.
 import { testId } from '../test-id.js';
 import { noCounts, type ParsedRun, type TestOutcome } from '../test-result.js';
 
@@ -7,7 +8,9 @@ export const cargoSummary = /^test result: /gm;
 /** Names may hold spaces: doc-tests are "src/lib.rs - add (line 3)". */
 const testLine = /^test (.+?) \.\.\. (ok|FAILED|ignored)\b/;
 const resultLine = /^test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/;
-/** "Running unittests src/lib.rs (target/…)", "Running tests/calc.rs (target/…)": the target's source names its tests. */
+/**
+ * "Running unittests src/lib.rs (target/…)", "Running tests/calc.rs (target/…)": the target's source names its tests.
+ */
 const targetLine = /^\s*Running (?:unittests )?(\S+\.rs) \(/;
 const docTests = /^\s*Doc-tests \S+/;
 /** "src/lib.rs - add (line 3)": the line moves with every edit above it, so the id keeps the file and the item. */
@@ -27,9 +30,9 @@ export function parseCargoTest(output: string): ParsedRun | undefined {
   let found = false;
   for (const line of output.split('\n')) {
     // "---- tests::fails stdout ----", "thread 'tests::fails' (123) panicked at src/lib.rs:13:18:", then the message.
-    const stdout = /^---- (.+) stdout ----$/.exec(line);
-    if (stdout) {
-      failing = { id: target && !inDocTests ? testId(target, stdout[1]) : stdout[1]!, panicked: false };
+    const [, failingName] = /^---- (.+) stdout ----$/.exec(line) ?? [];
+    if (failingName !== undefined) {
+      failing = { id: target && !inDocTests ? testId(target, failingName) : failingName, panicked: false };
       continue;
     }
     if (failing && /^thread '.*' .*panicked at /.test(line)) {
@@ -50,11 +53,12 @@ export function parseCargoTest(output: string): ParsedRun | undefined {
       inDocTests = true;
       continue;
     }
-    const test = testLine.exec(line);
-    if (test) {
-      const outcome: TestOutcome = test[2] === 'ok' ? 'passed' : test[2] === 'FAILED' ? 'failed' : 'skipped';
-      const doc = inDocTests ? docTest.exec(test[1]!) : null;
-      const id = doc ? testId(doc[1]!, `${doc[2]} (doc-test)`) : target ? testId(target, test[1]) : test[1]!;
+    const [, name, result] = testLine.exec(line) ?? [];
+    if (name !== undefined) {
+      const outcome: TestOutcome = result === 'ok' ? 'passed' : result === 'FAILED' ? 'failed' : 'skipped';
+      const [, docFile, docName] = (inDocTests && docTest.exec(name)) || [];
+      const id =
+        docFile !== undefined ? testId(docFile, `${docName} (doc-test)`) : target ? testId(target, name) : name;
       tests[id] = outcome;
     }
     const total = resultLine.exec(line);

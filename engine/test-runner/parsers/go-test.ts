@@ -1,4 +1,5 @@
-// go test -v: "--- PASS: TestX", "--- FAIL: TestY", "--- SKIP: TestZ" under each package's "ok"/"FAIL" line, and build failures.
+// go test -v: "--- PASS: TestX", "--- FAIL: TestY", "--- SKIP: TestZ" under each package's "ok"/"FAIL" line, and build
+// failures.
 import { GoTestIds } from '../reports/go-test-ids.js';
 import { noCounts, type ParsedRun, type TestOutcome } from '../test-result.js';
 
@@ -19,19 +20,19 @@ export function parseGoTest(output: string, projectDir?: string): ParsedRun | un
   let sawPackage = false;
   const counts = noCounts();
   for (const line of output.split('\n')) {
-    const match = result.exec(line);
-    if (match) {
-      pending.push([match[2]!, match[1] === 'PASS' ? 'passed' : match[1] === 'FAIL' ? 'failed' : 'skipped']);
+    const [, verdict, test] = result.exec(line) ?? [];
+    if (test !== undefined) {
+      pending.push([test, verdict === 'PASS' ? 'passed' : verdict === 'FAIL' ? 'failed' : 'skipped']);
       continue;
     }
-    const pkg = packageLine.exec(line);
-    if (!pkg) continue;
+    const [, , pkg, buildFailed] = packageLine.exec(line) ?? [];
+    if (pkg === undefined) continue;
     sawPackage = true;
-    if (pkg[3]) {
-      tests[ids.id(pkg[2]!)] = 'errored';
+    if (buildFailed) {
+      tests[ids.id(pkg)] = 'errored';
       counts.errored += 1;
     }
-    for (const [name, outcome] of pending) tests[ids.id(pkg[2]!, name)] = outcome;
+    for (const [name, outcome] of pending) tests[ids.id(pkg, name)] = outcome;
     pending = [];
   }
   // Output cut before its package line (a timeout): the names alone.

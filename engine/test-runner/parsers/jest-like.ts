@@ -1,4 +1,5 @@
-// vitest and jest: the "Tests  1 failed | 2 passed (3)" / "Tests: 1 failed, 2 passed, 3 total" lines, per-file and per-test marks.
+// vitest and jest: the "Tests  1 failed | 2 passed (3)" / "Tests: 1 failed, 2 passed, 3 total" lines, per-file and
+// per-test marks.
 import { normaliseTestPath, testId } from '../test-id.js';
 import { noCounts, type ParsedRun, type TestOutcome } from '../test-result.js';
 
@@ -10,7 +11,10 @@ const jestLine = /^\s*Tests:\s+(.*\d+ total)\s*$/m;
 /** A test's line: its mark, then its name, then jest's "(5 ms)" or vitest's "5ms", which are not part of the name. */
 const testLine =
   /^(\s*)(✓|√|✔|×|✕|✗|↓|○|✎)\s+(?:(?:skipped|todo)\s+)?(.+?)(?:\s+\(\d+(?:\.\d+)?\s*m?s\)|\s+\d+(?:\.\d+)?\s*m?s)?\s*$/;
-/** A file's line: vitest "✓ src/a.test.ts (3 tests) 5ms" / "❯ src/b.test.ts (2 tests | 1 failed)" (❯: not all passed), jest "PASS ./a.test.js". */
+/**
+ * A file's line: vitest "✓ src/a.test.ts (3 tests) 5ms" / "❯ src/b.test.ts (2 tests | 1 failed)" (❯: not all passed),
+ * jest "PASS ./a.test.js".
+ */
 const vitestFile = /^\s*(✓|❯|×|↓)\s+(\S+)\s+\((\d+) tests?([^)]*)\)/;
 const jestFile = /^\s*(PASS|FAIL)\s+(\S+)/;
 
@@ -65,10 +69,10 @@ function outcomes(output: string, runner: 'jest' | 'vitest'): Record<string, Tes
     const match = testLine.exec(text);
     if (!match) {
       // jest prints each describe on its own line, indented like the tests inside it.
-      const header = /^(\s+)([^●\s].*?)\s*$/.exec(text);
-      if (file && runner === 'jest' && header) {
-        describes = describes.filter((item) => item.indent < header[1]!.length);
-        describes.push({ indent: header[1]!.length, title: header[2]! });
+      const [, indent, title] = /^(\s+)([^●\s].*?)\s*$/.exec(text) ?? [];
+      if (file && runner === 'jest' && indent !== undefined && title !== undefined) {
+        describes = describes.filter((item) => item.indent < indent.length);
+        describes.push({ indent: indent.length, title });
       }
       continue;
     }

@@ -25,10 +25,10 @@ export function parsePytest(output: string): ParsedRun | undefined {
   const counts = noCounts();
   let found = /^=*\s*no tests ran/m.test(output);
   for (const line of lines) {
-    const match = summary.exec(line.trim());
-    if (!match) continue;
+    const [, counted] = summary.exec(line.trim()) ?? [];
+    if (counted === undefined) continue;
     found = true;
-    for (const [, number, word] of match[1]!.matchAll(/(\d+) (\w+)/g)) {
+    for (const [, number, word] of counted.matchAll(/(\d+) (\w+)/g)) {
       const value = Number(number);
       if (word === 'passed' || word === 'xpassed') counts.passed += value;
       else if (word === 'failed') counts.failed += value;
@@ -40,11 +40,12 @@ export function parsePytest(output: string): ParsedRun | undefined {
   const tests: Record<string, TestOutcome> = {};
   const errors: Record<string, string> = {};
   for (const line of lines) {
-    const match = shortLine.exec(line.trim());
-    if (!match) continue;
-    const id = normaliseTestId(match[2]!);
-    tests[id] = outcomes[match[1]!]!;
-    if (match[3] && (match[1] === 'FAILED' || match[1] === 'ERROR')) errors[id] = match[3];
+    const [, status = '', name, error] = shortLine.exec(line.trim()) ?? [];
+    const outcome = outcomes[status];
+    if (name === undefined || outcome === undefined) continue;
+    const id = normaliseTestId(name);
+    tests[id] = outcome;
+    if (error && (status === 'FAILED' || status === 'ERROR')) errors[id] = error;
   }
   return { runner: 'pytest', source: 'pytest output', ...counts, tests, errors };
 }

@@ -1,4 +1,5 @@
-// behave's JUnit reports (one TESTS-<feature>.xml per feature file) as per-scenario results: "features/calc.feature::Add two numbers".
+// behave's JUnit reports (one TESTS-<feature>.xml per feature file) as per-scenario results:
+// "features/calc.feature::Add two numbers".
 import fs from 'node:fs';
 import path from 'node:path';
 import { testId } from '../test-id.js';

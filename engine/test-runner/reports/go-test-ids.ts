@@ -1,7 +1,9 @@
-// Go test ids by file: a test of package example.com/calc/a becomes "a/a_test.go::TestParse", so two TestParse stay two.
+// Go test ids by file: a test of package example.com/calc/a becomes "a/a_test.go::TestParse", so two TestParse stay
+// two.
 import fs from 'node:fs';
 import path from 'node:path';
 import { testId } from '../test-id.js';
+import { textBefore } from '../../util/text-before.js';
 
 const testFunction = /^func\s+((?:Test|Example|Fuzz|Benchmark)\w*)\s*\(/gm;
 
@@ -20,11 +22,14 @@ export class GoTestIds {
     return pkg.startsWith(`${this.module}/`) ? pkg.slice(this.module.length + 1) : undefined;
   }
 
-  /** "a/a_test.go::TestTable/hello_world"; the folder (or import path) stands in for the file when no _test.go defines it. */
+  /**
+   * "a/a_test.go::TestTable/hello_world"; the folder (or import path) stands in for the file when no _test.go defines
+   * it.
+   */
   id(pkg: string, test?: string): string {
     const dir = this.dirOf(pkg);
     if (!test) return dir ? dir : pkg;
-    const top = test.split('/')[0]!;
+    const top = textBefore(test, '/');
     const file = dir === undefined ? undefined : this.testFiles(dir).get(top);
     if (file) return testId(dir ? `${dir}/${file}` : file, test);
     if (dir === undefined) return pkg ? `${pkg}::${test}` : test;
@@ -47,7 +52,8 @@ export class GoTestIds {
     }
     for (const name of names) {
       const source = fs.readFileSync(path.join(folder, name), 'utf8');
-      for (const match of source.matchAll(testFunction)) if (!found.has(match[1]!)) found.set(match[1]!, name);
+      for (const [, test] of source.matchAll(testFunction))
+        if (test !== undefined && !found.has(test)) found.set(test, name);
     }
     this.filesByDir.set(dir, found);
     return found;

@@ -1,4 +1,5 @@
-// `go test -json` read as it streams: the user sees go's own text (each event's Output), factory keeps each test's result.
+// `go test -json` read as it streams: the user sees go's own text (each event's Output), factory keeps each test's
+// result.
 import { CappedText } from '../../util/capped-text.js';
 import type { ParsedRun, TestOutcome } from '../test-result.js';
 import type { GoTestIds } from './go-test-ids.js';
@@ -82,8 +83,8 @@ export class GoTestJsonStream {
   private line(line: string): string {
     const event = parseEvent(line);
     if (!event) {
-      const failed = buildFailed.exec(line);
-      if (failed) this.failedPackages.add(failed[1]!);
+      const [, failed] = buildFailed.exec(line) ?? [];
+      if (failed !== undefined) this.failedPackages.add(failed);
       return `${line}\n`;
     }
     this.sawEvent = true;

@@ -24,7 +24,10 @@ const parser = new XMLParser({
   isArray: (name) => name === 'testsuite' || name === 'testcase',
 });
 
-/** The cases of every suite in the report; throws on text that is not XML, so a half-written report is never read as green. */
+/**
+ * The cases of every suite in the report; throws on text that is not XML, so a half-written report is never read as
+ * green.
+ */
 export function parseJUnitXml(xml: string): JUnitCase[] {
   const root = parser.parse(xml, true) as XmlNode;
   const cases: JUnitCase[] = [];

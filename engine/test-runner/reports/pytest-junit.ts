@@ -10,7 +10,7 @@ import { tally } from './tally.js';
  * "tests/test_a.py::TestK::test_m" from file="tests/test_a.py" classname="tests.test_a.TestK" name="test_m".
  * A file that did not collect is a case with an empty classname and the module as its name: its id is the file.
  */
-export function pytestCaseId(test: JUnitCase, projectDir: string): string {
+function pytestCaseId(test: JUnitCase, projectDir: string): string {
   const file = test.file ?? moduleFile(test.classname, projectDir);
   if (!file) return test.classname ? `${test.classname}::${test.name}` : test.name;
   if (!test.classname) return testId(file);

@@ -56,12 +56,15 @@ export async function engineRounds(
   const result = await engine.run();
   if (result.outcome === 'error') throw new Error(`the engine failed in the round benchmark: ${result.reason}`);
   const times: EngineRoundTimes = { overheadMs: [], workerMs: [], testMs: [] };
-  for (let k = warmup; k + 1 < starts.length; k++) {
-    const worker = timeWithin(workerCalls, starts[k]!, starts[k + 1]!);
-    const tests = timeWithin(testCalls, starts[k]!, starts[k + 1]!);
+  const measured = starts.slice(warmup);
+  for (const [k, start] of measured.entries()) {
+    const end = measured[k + 1];
+    if (end === undefined) break;
+    const worker = timeWithin(workerCalls, start, end);
+    const tests = timeWithin(testCalls, start, end);
     times.workerMs.push(worker);
     times.testMs.push(tests);
-    times.overheadMs.push(starts[k + 1]! - starts[k]! - worker - tests);
+    times.overheadMs.push(end - start - worker - tests);
   }
   return times;
 }

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { gitIdentity } from './make-big-repo.js';
 
 /** The shell script, written into the repository's .git folder so it is not part of the tree. */
-const floorScript = `git ${gitIdentity.join(' ')} add -A && git ${gitIdentity.join(' ')} commit -q -m "$1" && git diff HEAD~1 > /dev/null\n`;
+const floorScript =
+  `git ${gitIdentity.join(' ')} add -A && git ${gitIdentity.join(' ')} commit -q -m "$1" && git diff HEAD~1 > ` +
+  `/dev/null\n`;
 
 export type Floor = { round(round: number): Promise<number> };
 

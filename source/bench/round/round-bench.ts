@@ -47,7 +47,11 @@ export async function roundBench(options: RoundBenchOptions = roundDefaults): Pr
     const versus = ratio('engine / floor', engineFigure, floorFigure);
     return {
       name: 'round',
-      method: `${options.files} files, 1 file changed per round, ${options.rounds} rounds after ${options.warmup} warm-up. Engine: time between round:started events minus the worker's and the test command's (\`false\`) own time. Floor: the sh script timed from spawn to exit, one floor round inside each engine worker step so both alternate under the same load.`,
+      method:
+        `${options.files} files, 1 file changed per round, ${options.rounds} rounds after ${options.warmup} ` +
+        `warm-up. Engine: time between round:started events minus the worker's and the test command's (\`false\`) ` +
+        'own time. Floor: the sh script timed from spawn to exit, one floor round inside each engine worker step ' +
+        'so both alternate under the same load.',
       figures: [
         engineFigure,
         floorFigure,

@@ -36,7 +36,8 @@ export function findExercises(folder: string): Exercise[] {
     .sort((a, b) => a.name.localeCompare(b.name));
   if (found.length === 0)
     throw new UserError(
-      `bench suite: no exercises in ${dir}: each exercise is a folder with .docs/instructions.md, a stub and a test file (the Exercism layout)`,
+      `bench suite: no exercises in ${dir}: each exercise is a folder with .docs/instructions.md, a stub and a ` +
+        'test file (the Exercism layout)',
     );
   return found;
 }
@@ -54,7 +55,8 @@ function readExercise(dir: string): Exercise {
   const language = first === undefined ? undefined : testPatterns.find(([pattern]) => pattern.test(first))?.[1];
   if (!language)
     throw new UserError(
-      `bench suite: ${dir} has no test file this runner knows (*_test.py, test_*.py, *.test.ts, *.test.js, or "files.test" in .meta/config.json)`,
+      `bench suite: ${dir} has no test file this runner knows (*_test.py, test_*.py, *.test.ts, *.test.js, or ` +
+        '"files.test" in .meta/config.json)',
     );
   const extension = path.extname(first!);
   const solutionFiles =

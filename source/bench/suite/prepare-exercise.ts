@@ -36,7 +36,8 @@ export async function prepareExercise(exercise: Exercise, workDir: string): Prom
   write('RFP/requirements.md', `${exercise.instructions}\n`);
   write(
     'RFP/design.md',
-    `# Design\n\n- Write the solution in ${exercise.solutionFiles.join(', ') || 'the stub file'}.\n- The tests are ${tests}: do not change them.\n`,
+    `# Design\n\n- Write the solution in ${exercise.solutionFiles.join(', ') || 'the stub file'}.\n- The tests ` +
+      `are ${tests}: do not change them.\n`,
   );
   // All the exercise's tests are the task's: no "(tests: …)" note, whose match depends on how a runner names tests.
   write('RFP/tasks.md', `- [ ] Solve the exercise "${exercise.name}": make ${tests} pass\n`);
@@ -70,7 +71,8 @@ function linkNodeModules(exercise: Exercise, workDir: string): void {
       target = path.dirname(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')));
     } catch {
       throw new UserError(
-        `bench suite: ${exercise.dir} has no node_modules and this install of factory has no vitest to lend it: run \`npm install\` in the exercise`,
+        `bench suite: ${exercise.dir} has no node_modules and this install of factory has no vitest to lend it: ` +
+          `run \`npm install\` in the exercise`,
       );
     }
   }

@@ -13,7 +13,10 @@ export type SuiteOptions = {
   /** Where results.json and results.md go. */
   outDir: string;
   jobs: number;
-  /** Settings from the command line, applied to every exercise (MODE=Single is added: nobody is there to resume a pause). */
+  /**
+   * Settings from the command line, applied to every exercise (MODE=Single is added: nobody is there to resume a
+   * pause).
+   */
   flags: Record<string, string>;
   userDefaults: Record<string, string>;
   /** Start over instead of skipping the exercises already in the results. */
@@ -27,8 +30,11 @@ export type SuiteOptions = {
 
 export type SuiteRun = { results: SuiteResults; skipped: string[]; interrupted: boolean; workRoot: string };
 
-/** An exercise counts as done unless it ended in an error (its setup, the engine or the test command failed to start): a rerun retries those. */
-export const isFinished = (result: ExerciseResult): boolean => result.outcome !== 'error';
+/**
+ * An exercise counts as done unless it ended in an error (its setup, the engine or the test command failed to start): a
+ * rerun retries those.
+ */
+const isFinished = (result: ExerciseResult): boolean => result.outcome !== 'error';
 
 export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
   const exercises = findExercises(options.dir);

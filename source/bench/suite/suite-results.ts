@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ValveName } from '../../../engine/events.js';
 import { writeFileAtomic } from '../../../engine/util/atomic-write.js';
 import { UserError } from '../../../engine/util/errors.js';
+import { stats } from '../stats.js';
 
 export type ExerciseResult = {
   name: string;
@@ -78,7 +79,8 @@ export function loadResults(outDir: string, suite: string, settings: Record<stri
   }
   if (JSON.stringify(saved.settings) !== JSON.stringify(settings)) {
     throw new UserError(
-      `bench suite: ${file} holds results made with other settings (${JSON.stringify(saved.settings)}); pass --fresh to start over or --out for another folder`,
+      `bench suite: ${file} holds results made with other settings (${JSON.stringify(saved.settings)}); pass ` +
+        '--fresh to start over or --out for another folder',
     );
   }
   return saved;
@@ -92,15 +94,13 @@ export function saveResults(outDir: string, results: SuiteResults): void {
 export function suiteTotals(exercises: ExerciseResult[]): SuiteTotals {
   const solved = exercises.filter((exercise) => exercise.solved);
   const rounds = solved.map((exercise) => exercise.rounds).sort((a, b) => a - b);
-  const middle = Math.floor(rounds.length / 2);
   const sum = (pick: (exercise: ExerciseResult) => number): number =>
     exercises.reduce((total, exercise) => total + pick(exercise), 0);
   return {
     exercises: exercises.length,
     solved: solved.length,
     solvedPercent: exercises.length === 0 ? 0 : (100 * solved.length) / exercises.length,
-    medianRoundsToGreen:
-      rounds.length === 0 ? null : rounds.length % 2 ? rounds[middle]! : (rounds[middle - 1]! + rounds[middle]!) / 2,
+    medianRoundsToGreen: rounds.length === 0 ? null : stats(rounds).median,
     durationMs: sum((exercise) => exercise.durationMs),
     inputTokens: sum((exercise) => exercise.inputTokens),
     outputTokens: sum((exercise) => exercise.outputTokens),
@@ -108,7 +108,7 @@ export function suiteTotals(exercises: ExerciseResult[]): SuiteTotals {
   };
 }
 
-export function renderResults(results: SuiteResults): string {
+function renderResults(results: SuiteResults): string {
   const totals = suiteTotals(results.exercises);
   const settings =
     Object.entries(results.settings)
@@ -116,7 +116,9 @@ export function renderResults(results: SuiteResults): string {
       .join(' ') || '(defaults)';
   const rows = results.exercises.map(
     (exercise) =>
-      `| ${exercise.name} | ${exercise.language} | ${exercise.solved ? 'yes' : 'no'} | ${exercise.rounds} | ${(exercise.durationMs / 1000).toFixed(1)} s | ${exercise.inputTokens + exercise.outputTokens} | $${exercise.costUsd.toFixed(4)} | ${exercise.valve ?? (exercise.solved ? '' : exercise.outcome)} |`,
+      `| ${exercise.name} | ${exercise.language} | ${exercise.solved ? 'yes' : 'no'} | ${exercise.rounds} | ` +
+      `${(exercise.durationMs / 1000).toFixed(1)} s | ${exercise.inputTokens + exercise.outputTokens} | ` +
+      `$${exercise.costUsd.toFixed(4)} | ${exercise.valve ?? (exercise.solved ? '' : exercise.outcome)} |`,
   );
   return [
     `# factory bench suite: ${results.suite}`,
@@ -127,7 +129,9 @@ export function renderResults(results: SuiteResults): string {
     '|---|---|---|---:|---:|---:|---:|---|',
     ...rows,
     '',
-    `Solved ${totals.solved}/${totals.exercises} (${totals.solvedPercent.toFixed(0)}%), median rounds to green: ${totals.medianRoundsToGreen ?? 'n/a'}, time ${(totals.durationMs / 1000).toFixed(1)} s, tokens ${totals.inputTokens + totals.outputTokens}, cost $${totals.costUsd.toFixed(4)}`,
+    `Solved ${totals.solved}/${totals.exercises} (${totals.solvedPercent.toFixed(0)}%), median rounds to green: ` +
+      `${totals.medianRoundsToGreen ?? 'n/a'}, time ${(totals.durationMs / 1000).toFixed(1)} s, tokens ` +
+      `${totals.inputTokens + totals.outputTokens}, cost $${totals.costUsd.toFixed(4)}`,
     '',
   ].join('\n');
 }

@@ -27,7 +27,7 @@ describe('createSandbox', () => {
   it('falls back to local processes for SANDBOX=auto when no engine answers, and says so', async () => {
     const { sandbox, note } = await createSandbox(projectDir, config({ SANDBOX: 'auto' }), { env: noEngine });
     expect(sandbox.kind).toBe('local');
-    expect(note).toMatch(/^SANDBOX=auto: no Docker engine answers [^]*tests run as local processes/);
+    expect(note).toMatch(/^SANDBOX=auto: no Docker engine answers [\s\S]*tests run as local processes/);
   });
 
   it('refuses SANDBOX=docker when no engine answers, naming the setting', async () => {
@@ -62,7 +62,7 @@ describe('createSandbox', () => {
       );
       expect(sandbox.kind).toBe('local');
       expect(note).toMatch(
-        /^SANDBOX=auto: SANDBOX_IMAGE=factory-no-such-image:0: not on the Docker engine .*could not be pulled[^]*tests run as local processes/,
+        /^SANDBOX=auto: SANDBOX_IMAGE=factory-no-such-image:0: not on the Docker engine .*could not be pulled[\s\S]*tests run as local processes/,
       );
     },
   );

@@ -16,7 +16,9 @@ const projects: string[] = [];
 describe.skipIf(!docker.engine)(
   `reports from the docker sandbox${docker.skipReason ? ` (${docker.skipReason})` : ''}`,
   () => {
-    afterAll(() => projects.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+    afterAll(() => {
+      for (const dir of projects) fs.rmSync(dir, { recursive: true, force: true });
+    });
 
     it('pytest -q in the container: per-test results from its JUnit report, red to green', async () => {
       const project = runnerProjects.find((candidate) => candidate.name === 'pytest -q')!;

@@ -65,7 +65,9 @@ const testResults = (events: FactoryEvent[]) =>
 const correctCalc = 'def add(a, b):\n    return a + b\n';
 
 describe.skipIf(!docker.engine)(title, () => {
-  afterAll(() => projects.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const dir of projects) fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('takes a Python project from red to green, a hanging test killed at TEST_TIMEOUT on the way', async () => {
     const dir = await project(

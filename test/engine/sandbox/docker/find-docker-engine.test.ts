@@ -13,8 +13,8 @@ import {
 const servers: http.Server[] = [];
 const dirs: string[] = [];
 afterEach(() => {
-  servers.splice(0).forEach((server) => server.close());
-  dirs.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true }));
+  for (const server of servers.splice(0)) server.close();
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 /** A unix-socket HTTP server that answers the Engine API's GET /_ping with `status`. */

@@ -12,7 +12,9 @@ const pidFile = (): string => {
   dirs.push(fs.mkdtempSync(path.join(os.tmpdir(), 'factory-wrap-')));
   return path.join(dirs.at(-1)!, 'exec.pid');
 };
-afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
 const run = (argv: string[]) => execa(argv[0]!, argv.slice(1), { reject: false });
 
 describe('wrapCommand', () => {

@@ -6,7 +6,9 @@ import { timeToExit, timeToFirstText } from '../../../../source/bench/startup/sp
 import { startupBench } from '../../../../source/bench/startup/startup-bench.js';
 
 const temps: string[] = [];
-afterEach(() => temps.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+afterEach(() => {
+  for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 const script = (code: string): string => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-startup-test-'));

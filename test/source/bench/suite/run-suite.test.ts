@@ -12,7 +12,9 @@ const temp = (): string => {
   temps.push(dir);
   return dir;
 };
-afterEach(() => temps.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+afterEach(() => {
+  for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 const options = (dir: string, outDir: string, extra: Partial<SuiteOptions> = {}): SuiteOptions => ({
   dir,

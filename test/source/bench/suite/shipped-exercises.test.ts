@@ -11,7 +11,9 @@ import { runTests } from '../../../../engine/test-runner/run-tests.js';
 import { suiteTotals } from '../../../../source/bench/suite/suite-results.js';
 
 const temps: string[] = [];
-afterEach(() => temps.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+afterEach(() => {
+  for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe('bench/exercises', () => {
   it('start red: every stub fails its tests', async () => {
