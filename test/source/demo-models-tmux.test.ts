@@ -42,14 +42,13 @@ describe.skipIf(skip)(`factory demo's model indicator in tmux${skip ? ` (skipped
     });
     const loading = await until(new RegExp(`^ RUNNING .* ${spinner} architect (qwen2\\.5:72b )?loading`));
     expect(loading).toContain('VRAM 0.0G/48.0G');
-    // Loaded while it plans (the recorded architect takes 2 s): 47.0 GB of VRAM out of the 48 GiB budget.
+    // Loaded while it plans (the recorded architect takes 1.5 s): 47.0 GB of VRAM out of the 48 GiB budget.
     const planning = await until(/^ RUNNING .* ● architect (qwen2\.5:72b )?loaded/);
     expect(planning).toContain('VRAM 43.8G/48.0G');
     await until(new RegExp(`^ RUNNING .* ${spinner} architect (qwen2\\.5:72b )?unloading`));
     const coder = await until(/^ RUNNING .* ● coder (qwen2\.5-coder:32b )?loaded/);
     expect(coder).not.toContain('architect');
     expect(coder).toContain('VRAM 18.5G/48.0G');
-    await until(new RegExp(`${spinner} reviewer (qwen2\\.5:14b )?loading`), 240_000);
     const finished = await until(/^ FINISHED {2}/, 240_000);
     expect(finished).toMatch(/● coder (\S+ )?loaded( ·)? ● reviewer (\S+ )?loaded/);
     expect(finished).toMatch(/VRAM 26\.9G?\/48\.0G/);
