@@ -27,4 +27,8 @@ export async function mcpServerCommand(options: { socket: string }, version: str
     }
   });
   await server.connect(new StdioServerTransport());
+  // The CLI closing our stdin is its end: leave at once, or the link to the engine would keep this process (and the
+  // CLI's output pipes it holds) open until the engine gave up on the call.
+  process.stdin.once('end', () => process.exit(0));
+  process.stdin.once('close', () => process.exit(0));
 }

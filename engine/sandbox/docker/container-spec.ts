@@ -1,6 +1,7 @@
 // What the sandbox container is: its name, labels and hardened settings (no network, no capabilities, limits, the host
 // user).
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
@@ -72,7 +73,7 @@ export function containerSpec(settings: ContainerSettings): Docker.ContainerCrea
       [labels.host]: os.hostname(),
     },
     HostConfig: {
-      Binds: [`${path.resolve(settings.projectDir)}:/app`],
+      Binds: projectBinds(path.resolve(settings.projectDir)),
       NetworkMode: 'none',
       CapDrop: ['ALL'],
       SecurityOpt: ['no-new-privileges'],
@@ -84,4 +85,10 @@ export function containerSpec(settings: ContainerSettings): Docker.ContainerCrea
       Tmpfs: { '/tmp': 'rw,exec,nosuid,nodev,size=1g,mode=1777' },
     },
   };
+}
+
+/** The project at /app, its .git read-only over it: no command in the sandbox (a worker's sandbox_exec) may change it. */
+function projectBinds(projectDir: string): string[] {
+  const git = path.join(projectDir, '.git');
+  return [`${projectDir}:/app`, ...(fs.existsSync(git) ? [`${git}:/app/.git:ro`] : [])];
 }

@@ -30,6 +30,11 @@ afterAll(() => {
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** The names of the tools the CLI offered the model. */
+function offeredTools(request: Record<string, unknown> | undefined): string[] {
+  return ((request?.tools ?? []) as { name: string }[]).map((tool) => tool.name);
+}
+
 /** The text of the last tool result the model was sent. */
 function lastToolResult(request: Record<string, unknown>): string {
   const messages = request.messages as { role: string; content: unknown }[];
@@ -59,7 +64,7 @@ describe.skipIf(cli.skip)(`claude worker with factory's tools, local sandbox${cl
     engine.on((event) => events.push(event));
     try {
       await engine.run();
-      const offered = ((server.requests[0]?.tools ?? []) as { name: string }[]).map((tool) => tool.name);
+      const offered = offeredTools(server.requests[0]);
       expect(offered).toContain('mcp__factory__run_tests');
       expect(offered).not.toContain('mcp__factory__sandbox_exec');
       expect(lastToolResult(server.requests[1] ?? {})).toMatch(/refused: tests\.0: not a test id or file/);
@@ -123,7 +128,7 @@ describe.skipIf(skip)(title, () => {
       const result = await engine.run();
 
       // The tools the CLI offered the model: factory's, by the names Claude Code gives them.
-      const offered = ((server.requests[0]?.tools ?? []) as { name: string }[]).map((tool) => tool.name);
+      const offered = offeredTools(server.requests[0]);
       expect(offered).toEqual(expect.arrayContaining(['mcp__factory__run_tests', 'mcp__factory__sandbox_exec']));
       expect(JSON.stringify(server.requests[0]?.messages)).toContain('## Your tools');
       expect(lastToolResult(server.requests[3] ?? {})).toMatch(/exit code 1; 0 passed, 2 failed/);

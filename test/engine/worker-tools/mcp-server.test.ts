@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FactoryEvent } from '../../../engine/events.js';
 import { LocalSandbox } from '../../../engine/sandbox/local-sandbox.js';
@@ -66,5 +67,29 @@ describe('factory mcp-server', () => {
       'tool:finished',
     ]);
     expect(fs.existsSync(bridge.socket)).toBe(false);
+  });
+
+  it('leaves as soon as the CLI closes its stdin, though the engine still listens', async () => {
+    const tools = new WorkerTools({
+      sandbox: new LocalSandbox(dir),
+      projectDir: dir,
+      testCommand: 'true',
+      taskTests: [],
+      testTimeoutSeconds: 30,
+      maxCalls: 3,
+      emit: () => undefined,
+      signal: new AbortController().signal,
+    });
+    const bridge = await openToolBridge(tools, path.join(dir, 'tools-2.sock'));
+    try {
+      const server = execa(process.execPath, [factoryBin, 'mcp-server', '--socket', bridge.socket], {
+        stdin: 'pipe',
+        reject: false,
+      });
+      server.stdin?.end();
+      expect((await server).exitCode).toBe(0);
+    } finally {
+      await bridge.close();
+    }
   });
 });

@@ -55,6 +55,11 @@ describe.skipIf(!docker.engine)(title, () => {
     projectDir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-tools-docker-'));
     fs.chmodSync(projectDir, 0o777);
     fs.mkdirSync(path.join(projectDir, 'tests'));
+    fs.mkdirSync(path.join(projectDir, '.git'));
+    // Writable by anyone, so that only the sandbox's read-only mount of .git can stop a write there.
+    fs.writeFileSync(path.join(projectDir, '.git/config'), '[core]\n');
+    fs.chmodSync(path.join(projectDir, '.git/config'), 0o666);
+    fs.chmodSync(path.join(projectDir, '.git'), 0o777);
     // factory (here root) makes the report folder; the stand-in uid must be able to write pytest's report there.
     fs.mkdirSync(path.join(projectDir, '.factory/reports'), { recursive: true });
     for (const dir of ['.factory', '.factory/reports']) fs.chmodSync(path.join(projectDir, dir), 0o777);
@@ -98,6 +103,9 @@ describe.skipIf(!docker.engine)(title, () => {
   it('cannot write the system, reach the network or the host', async () => {
     const etc = await tools().call('sandbox_exec', { command: 'touch /etc/x' });
     expect(etc.text).toMatch(/^exit code 1\n.*(Permission denied|Read-only)/s);
+    const git = await tools().call('sandbox_exec', { command: 'echo "[core] hooksPath = /tmp" >> /app/.git/config' });
+    expect(git.text).toMatch(/^exit code [12]\n.*Read-only file system/s);
+    expect(fs.readFileSync(path.join(projectDir, '.git/config'), 'utf8')).toBe('[core]\n');
     const net = await tools().call('sandbox_exec', {
       command: `python3 -c "import socket; socket.create_connection(('1.1.1.1', 80), timeout=5)"`,
     });
