@@ -10,7 +10,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default', './test/support/plain-summary-reporter.ts'],
-    // The machine's pytest loads every plugin installed (hypothesis, benchmark: seconds a run); no test project needs one.
+    // The machine's pytest loads every plugin installed (hypothesis,
+    // benchmark: seconds a run); no test project needs one.
     env: { PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1' },
     projects: [
       {

@@ -46,7 +46,8 @@ export default function Pane({ title, lines, width, height, focused, scroll, hea
       </Text>
       {headline}
       {visible.map((line, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a row is a screen position; keyed by line, every row would remount as the pane scrolls.
+        // Keyed by line, every row would remount as the pane scrolls.
+        // biome-ignore lint/suspicious/noArrayIndexKey: a row is a screen position.
         <Text key={index} color={toneColor(theme, line.tone)} wrap="truncate-end">
           {fitWidth(line.text, inner) || ' '}
         </Text>

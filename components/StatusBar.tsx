@@ -1,4 +1,5 @@
-// One line of where the run stands, fitted to the width: the badge always whole, the least important parts shortened or left out first.
+// One line of where the run stands, fitted to the width: the badge
+// always whole, the least important parts shortened or left out first.
 import { Box, Text } from 'ink';
 import Spinner from 'ink-spinner';
 import type { Theme } from '../themes/theme.js';

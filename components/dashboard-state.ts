@@ -1,4 +1,5 @@
-// The dashboard's state as a pure reducer: folds the engine's events and the user's UI actions; no Ink, unit-tested alone.
+// The dashboard's state as a pure reducer: folds the engine's
+// events and the user's UI actions; no Ink, unit-tested alone.
 import type { CommitKind, FactoryEvent, FactoryEventOf } from '../engine/events.js';
 import { initialStatus, reduceStatus, type RunStatus } from '../engine/reports/run-status.js';
 import { refusal } from '../engine/reports/round-record.js';
@@ -222,8 +223,10 @@ function foldPanes(previous: DashboardState, event: FactoryEvent): DashboardStat
         draft: state.draft,
         limits: state.limits,
       };
-    case 'round:started':
-      return addWorker(state, toLines(`── task ${event.task} · round ${event.round}/${event.maxRounds} ──`, 'heading'));
+    case 'round:started': {
+      const heading = `── task ${event.task} · round ${event.round}/${event.maxRounds} ──`;
+      return addWorker(state, toLines(heading, 'heading'));
+    }
     case 'agent:tool':
       return addWorker(state, toLines(`⚙ ${event.name} ${event.detail}`, 'tool'));
     case 'tool:started':

@@ -1,4 +1,5 @@
-// Fits the status bar's parts into a width: parts have priorities and shorter forms; the lowest shrink first, nothing is cut mid-word.
+// Fits the status bar's parts into a width: parts have priorities and
+// shorter forms; the lowest shrink first, nothing is cut mid-word.
 type Tone = 'accent' | 'text' | 'dim' | 'success' | 'warning' | 'barFill';
 
 /** A run of text in one tone; `spinner` is a one-column spinner drawn in its place (its text is a stand-in). */
@@ -17,7 +18,9 @@ export type BarLayout = { parts: { id: string; lead: string; segments: Segment[]
 
 const partSeparator = ' · ';
 
-/** Columns, one per code point: the bar's glyphs (●, █, ░, spinner dots) and its texts are all one column wide. */
+/**
+ * Columns, one per code point: the bar's glyphs (●, █, ░, spinner dots) and its texts are all one column wide.
+ */
 const segmentsWidth = (segments: readonly Segment[]): number =>
   segments.reduce((sum, segment) => sum + (segment.spinner ? 1 : [...segment.text].length), 0);
 

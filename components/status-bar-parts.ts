@@ -92,7 +92,9 @@ function vramBar(used: number, total: number): Segment[] {
   ];
 }
 
-/** Used: the VRAM of the models in memory (as /api/ps reports it); total: the newest the engine gave, with its source. */
+/**
+ * Used: the VRAM of the models in memory (as /api/ps reports it); total: the newest the engine gave, with its source.
+ */
 function vramFigures(models: readonly ModelView[]): { used: number; total?: number; source?: string } | undefined {
   const used = models.reduce(
     (sum, model) => sum + (model.state === 'loaded' || model.state === 'unloading' ? (model.sizeVram ?? 0) : 0),
@@ -107,8 +109,11 @@ function vramFigures(models: readonly ModelView[]): { used: number; total?: numb
   return { used, total: newest?.vramTotal, source: newest?.vramSource };
 }
 
-/** "docker <image> (container …)" → "docker <image>" → "docker"; "local processes in <dir>" → "local processes" → "local";
- * left out before the models lose their state words. */
+/**
+ * "docker <image> (container …)" → "docker <image>" → "docker";
+ * "local processes in <dir>" → "local processes" → "local";
+ * left out before the models lose their state words.
+ */
 function sandboxForms(sandbox: string): PartForm[] {
   const head = sandbox.split(' (')[0]?.split(' in ')[0] ?? sandbox;
   const word = sandbox.split(' ')[0] ?? sandbox;

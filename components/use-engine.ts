@@ -1,4 +1,5 @@
-// Subscribes once to the engine's events and folds them into dashboard state in batches (~20 per second), so a burst costs one render.
+// Subscribes once to the engine's events and folds them into dashboard
+// state in batches (~20 per second), so a burst costs one render.
 import { useEffect, useReducer, type Dispatch } from 'react';
 import type { FactoryEvent, Listener } from '../engine/events.js';
 import { initialDashboard, reduceDashboard, type DashboardState, type UiAction } from './dashboard-state.js';

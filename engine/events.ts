@@ -1,11 +1,14 @@
-// The one definition of what the engine tells the outside world: every consumer (dashboard, headless printer, report writers) reads these.
+// The one definition of what the engine tells the outside world: every
+// consumer (dashboard, headless printer, report writers) reads these.
 import type { TestsReport } from './test-runner/tests-report.js';
 import type { AgentRole, Usage as CallUsage, Verdict } from './agents/agent.js';
 import type { RoundRecord } from './reports/round-record.js';
 import type { ModelRole } from './models/roles.js';
 import type { Usage } from './loop/caps.js';
 
-/** A round's code; the commit that ticks the task in RFP/tasks.md; the reviewer's tests; the human's edits while paused. */
+/**
+ * A round's code; the commit that ticks the task in RFP/tasks.md; the reviewer's tests; the human's edits while paused.
+ */
 export type CommitKind = 'round' | 'task-done' | 'reviewer-tests' | 'hand-edits';
 export type PauseKind = 'human' | 'valve' | 'escalation' | 'intervention' | 'cap';
 export type TaskOutcome = 'green' | 'stopped' | 'skipped';
@@ -54,7 +57,10 @@ type Payloads = {
     engine?: string;
     role?: AgentRole;
   };
-  /** The worker called one of factory's own tools (run_tests, sandbox_exec), in the run's sandbox; call: 1-based in the round. */
+  /**
+   * The worker called one of factory's own tools (run_tests,
+   * sandbox_exec), in the run's sandbox; call: 1-based in the round.
+   */
   'tool:started': { call: number; tool: string; detail: string };
   /** output: the end of what it printed, capped; refused: why nothing ran (then exitCode is null). */
   'tool:finished': {

@@ -9,7 +9,10 @@ export type UserDefaults = { settings: Record<string, string>; theme?: string };
 
 const projectName = 'factory';
 
-/** The file conf keeps them in: under FACTORY_HOME (tests and CI), else the platform's config folder as env-paths names it. */
+/**
+ * The file conf keeps them in: under FACTORY_HOME (tests and
+ * CI), else the platform's config folder as env-paths names it.
+ */
 export function userDefaultsFile(): string {
   return path.resolve(process.env.FACTORY_HOME || configFolder(`${projectName}-nodejs`), 'config.json');
 }

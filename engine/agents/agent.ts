@@ -41,7 +41,9 @@ export type WorkerRequest = {
   readOnly?: boolean;
   signal: AbortSignal;
   onActivity: (activity: AgentActivity) => void;
-  /** factory's tools the worker may call mid-round (run_tests, sandbox_exec); absent: none (WORKER_TOOLS=off, planning). */
+  /**
+   * factory's tools the worker may call mid-round (run_tests, sandbox_exec); absent: none (WORKER_TOOLS=off, planning).
+   */
   tools?: WorkerTools;
 };
 

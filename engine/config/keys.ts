@@ -142,14 +142,19 @@ export const configKeys = [
     field: 'workerTools',
     default: 'auto',
     spec: { kind: 'enum', values: ['auto', 'off'] },
-    doc: "auto: the worker may call factory's tools mid-round, in the run's sandbox: run_tests (the task's tests, or some of them by id or file) and, with SANDBOX=docker, sandbox_exec (one shell command in the container, no network); off: none.",
+    doc:
+      "auto: the worker may call factory's tools mid-round, in the run's sandbox: run_tests (the task's tests, or " +
+      'some of them by id or file) and, with SANDBOX=docker, sandbox_exec (one shell command in the container, no ' +
+      'network); off: none.',
   },
   {
     key: 'MAX_TOOL_CALLS',
     field: 'maxToolCalls',
     default: '20',
     spec: count(0, 1000),
-    doc: "Most calls of factory's tools (run_tests, sandbox_exec) the worker may make in one round; further calls are refused; 0: no tools.",
+    doc:
+      "Most calls of factory's tools (run_tests, sandbox_exec) the worker may make in one round; further calls are " +
+      'refused; 0: no tools.',
   },
   {
     key: 'MAX_SAME_FAILURE',
@@ -229,9 +234,13 @@ export const configKeys = [
     key: 'LEGO_EXCEPTIONS',
     field: 'legoExceptions',
     default:
-      'factory_config.md,RFP/**,README*,LICENSE*,*.md,.gitignore,.factory-script.json,conftest.py,**/__init__.py,pytest.ini,pyproject.toml,setup.py,setup.cfg,requirements*.txt,package.json,package-lock.json,tsconfig.json,go.mod,go.sum,Cargo.toml,Cargo.lock,features/**',
+      'factory_config.md,RFP/**,README*,LICENSE*,*.md,.gitignore,.factory-script.json,conftest.py,**/__init__.py,' +
+      'pytest.ini,pyproject.toml,setup.py,setup.cfg,requirements*.txt,package.json,package-lock.json,tsconfig.json,' +
+      'go.mod,go.sum,Cargo.toml,Cargo.lock,features/**',
     spec: { kind: 'list' },
-    doc: 'With LEGO_MODE: comma-separated globs (project-relative paths) of files allowed outside contracts/ tests/ actions/ entry/ and over 100 lines.',
+    doc:
+      'With LEGO_MODE: comma-separated globs (project-relative paths) of files allowed outside contracts/ tests/ ' +
+      'actions/ entry/ and over 100 lines.',
   },
   {
     key: 'OLLAMA_NUM_CTX',

@@ -23,7 +23,8 @@ export function lazyContentProblem(path: string, info: string, lines: string[]):
   const lazy = lines.find((line) => {
     const text = comment.exec(line)?.[1];
     if (text === undefined) return false;
-    return ellipsis.test(text) ? text.replace(/\.|…/g, '').trim() === '' || lazyWord.test(text) : lazyPhrase.test(text);
+    if (!ellipsis.test(text)) return lazyPhrase.test(text);
+    return text.replace(/\.|…/g, '').trim() === '' || lazyWord.test(text);
   });
   if (lazy)
     return (

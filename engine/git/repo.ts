@@ -10,7 +10,9 @@ export type Commit = { sha: string; message: string; files: string[]; diff: stri
 
 /** Diff kept per round for prompts and events; the full diff stays in git. */
 const diffCap = 64 * 1024;
-/** Files larger than this show as "Binary files … differ" in that diff: they are committed, never diffed in memory. */
+/**
+ * Files larger than this show as "Binary files … differ" in that diff: they are committed, never diffed in memory.
+ */
 const bigFile = '1m';
 
 /** A full commit id, as recorded for a run that started on a detached HEAD. */
@@ -114,8 +116,9 @@ export class Repo {
   }
 
   /**
-   * The user's branch (or, on a detached HEAD, commit) the factory's branches grow from. A run started on one of the
-   * factory's own branches keeps the base recorded by the first; a user's branch named `factory/…` is a base like any.
+   * The user's branch (or, on a detached HEAD, commit) the factory's branches grow
+   * from. A run started on one of the factory's own branches keeps the base
+   * recorded by the first; a user's branch named `factory/…` is a base like any.
    */
   async baseBranch(): Promise<string> {
     const current = await this.branch();

@@ -1,7 +1,7 @@
-// The Ralph loop: for each task, rounds of prompt → worker → tests → commit → verdict until green or a valve trips.
-// A round, in order: the safe point (safe-point.ts), caps and valves (caps.ts, valves.ts), the round itself
-// (play-round.ts), then the supervisor (supervise.ts). What changes as the run goes on is in RunState (run-state.ts);
-// what the next round of a task is told is carried here, from one round to the next.
+// The Ralph loop: for each task, rounds of prompt → worker → tests → commit → verdict until green or
+// a valve trips. A round, in order: the safe point (safe-point.ts), caps and valves (caps.ts, valves.ts), the
+// round itself (play-round.ts), then the supervisor (supervise.ts). What changes as the run goes on is in
+// RunState (run-state.ts); what the next round of a task is told is carried here, from one round to the next.
 import type { Worker } from '../agents/agent.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import type { RunOutcome, TaskOutcome } from '../events.js';

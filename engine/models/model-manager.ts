@@ -1,4 +1,5 @@
-// Loads each local role's model before its step and unloads the architect after the plan, watching /api/ps; refuses up front what cannot fit.
+// Loads each local role's model before its step and unloads the architect
+// after the plan, watching /api/ps; refuses up front what cannot fit.
 import type { ChatRequest, ChatResponse, ModelResponse, Ollama } from 'ollama';
 import type { NumCtx } from '../agents/ollama/context-window.js';
 import { ollamaProblem } from '../agents/ollama/ollama-problem.js';

@@ -12,7 +12,10 @@ export function parseMemsize(output: string): number | undefined {
   return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : undefined;
 }
 
-/** `nvidia-smi --query-gpu=memory.total --format=csv,noheader,nounits`: MiB per GPU, a line each; Ollama spreads over all. */
+/**
+ * `nvidia-smi --query-gpu=memory.total --format=csv,noheader,nounits`:
+ * MiB per GPU, a line each; Ollama spreads over all.
+ */
 export function parseNvidiaSmi(output: string): number | undefined {
   const lines = output.split('\n').filter((line) => line.trim());
   const each = lines.map((line) => Number(line.trim()));

@@ -28,9 +28,11 @@ export type PromptInput = {
 
 const toolLines: Record<ToolName, string> = {
   run_tests:
-    "run_tests: runs the task's tests (or some of them, by test id or file) and gives back the exit code, the counts and the failures. Run it after a change to see whether it works, and fix what fails before you finish.",
+    "run_tests: runs the task's tests (or some of them, by test id or file) and gives back the exit code, the " +
+    'counts and the failures. Run it after a change to see whether it works, and fix what fails before you finish.',
   sandbox_exec:
-    'sandbox_exec: runs one shell command in /app (the project) inside the container, with no network: run the program, a linter or a quick check.',
+    'sandbox_exec: runs one shell command in /app (the project) inside the container, with no network: run the ' +
+    'program, a linter or a quick check.',
 };
 
 export function buildPrompt(input: PromptInput): string {
@@ -60,7 +62,9 @@ export function buildPrompt(input: PromptInput): string {
   if (input.tools && input.tools.names.length > 0 && input.tools.maxCalls > 0) {
     const lines = input.tools.names.map((name) => `- ${toolLines[name]}`);
     sections.push(
-      `## Your tools\nfactory's tools run in its sandbox (a container with no network when SANDBOX=docker), never on this machine; at most ${input.tools.maxCalls} calls this round:\n${lines.join('\n')}\nYou have no other shell. After you finish, factory runs the tests itself: only that run decides the round.`,
+      "## Your tools\nfactory's tools run in its sandbox (a container with no network when SANDBOX=docker), never on " +
+        `this machine; at most ${input.tools.maxCalls} calls this round:\n${lines.join('\n')}\n` +
+        'You have no other shell. After you finish, factory runs the tests itself: only that run decides the round.',
     );
   }
   if (input.notes.length > 0) sections.push(`## Notes\n${input.notes.map((note) => `- ${note}`).join('\n')}`);

@@ -19,7 +19,8 @@ export function checkReadable(started: { format?: number }, file: string): void 
   const format = formatOf(started);
   if (Number.isInteger(format) && format >= 1 && format <= eventsFormat) return;
   throw new UserError(
-    `${file} was written by a newer factory (events format ${String(format)}; this one reads formats 1 to ${eventsFormat}): update factory to read it`,
+    `${file} was written by a newer factory (events format ${String(format)}; ` +
+      `this one reads formats 1 to ${eventsFormat}): update factory to read it`,
   );
 }
 
@@ -29,6 +30,8 @@ export function checkResumable(started: { format?: number }, file: string): void
   const format = formatOf(started);
   if (format === eventsFormat) return;
   throw new UserError(
-    `the stopped run in ${file} was recorded by an older factory (events format ${format}; this one resumes format ${eventsFormat}): finish it with the factory that started it, or throw it away with \`factory reset\` and start afresh`,
+    `the stopped run in ${file} was recorded by an older factory (events format ${format}; ` +
+      `this one resumes format ${eventsFormat}): finish it with the factory that started it, ` +
+      'or throw it away with `factory reset` and start afresh',
   );
 }

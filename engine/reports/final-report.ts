@@ -122,9 +122,11 @@ export function finalReportCollector(): { add(event: FactoryEvent): void; report
       case 'valve:tripped':
         current?.valveTrips.push(`round ${event.round}: ${event.reason} (${event.evidence})`);
         return;
-      case 'verdict:issued':
-        current?.verdicts.push(`round ${event.round}: ${event.by} ${event.verdict.decision} — ${event.verdict.reason}`);
+      case 'verdict:issued': {
+        const { decision, reason } = event.verdict;
+        current?.verdicts.push(`round ${event.round}: ${event.by} ${decision} — ${reason}`);
         return;
+      }
       case 'task:finished':
         if (current) Object.assign(current, { outcome: event.outcome, reason: event.reason, finishedAt: event.ts });
         return;

@@ -93,16 +93,21 @@ export async function startPhases(ctx: RunDeps, state: RunState, pending: readon
   };
 }
 
-/** The architect when the phases are on. PLAN=auto: on when the engine can play both architect and reviewer; PLAN=true insists. */
+/**
+ * The architect when the phases are on. PLAN=auto: on when the
+ * engine can play both architect and reviewer; PLAN=true insists.
+ */
 function plannerOf(
   roles: Pick<RunDeps, 'architect' | 'reviewer'>,
   config: Pick<FactoryConfig, 'plan' | 'aiEngine' | 'script'>,
 ): Architect | undefined {
   const able = roles.architect !== undefined && roles.reviewer !== undefined;
   const missing = roles.architect ? 'reviewer' : 'architect';
-  if (config.plan === 'true' && !able)
+  if (config.plan === 'true' && !able) {
+    const hint = config.aiEngine === 'scripted' ? ` (add a "${missing}" section to ${config.script})` : '';
     throw new UserError(
-      `PLAN=true, but AI_ENGINE=${config.aiEngine} cannot play the ${missing} here${config.aiEngine === 'scripted' ? ` (add a "${missing}" section to ${config.script})` : ''}; set PLAN=auto or PLAN=false`,
+      `PLAN=true, but AI_ENGINE=${config.aiEngine} cannot play the ${missing} here${hint}; set PLAN=auto or PLAN=false`,
     );
+  }
   return config.plan !== 'false' && able ? roles.architect : undefined;
 }

@@ -16,7 +16,9 @@ export function narrowTestCommand(command: string, targets: readonly string[]): 
   const recognised = recogniseRunner(command);
   if (!recognised?.extendable)
     return {
-      problem: `the test command (${command}) cannot be narrowed to some tests: call run_tests without tests to run them all`,
+      problem:
+        `the test command (${command}) cannot be narrowed to some tests: ` +
+        'call run_tests without tests to run them all',
     };
   const split = targets.map((target) => {
     const at = target.indexOf(idSeparator);

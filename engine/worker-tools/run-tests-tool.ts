@@ -46,7 +46,8 @@ export async function runTestsTool(call: RunTestsCall): Promise<ToolRun> {
       ? 'killed: the run is stopping'
       : `exit code ${summary.exitCode}`;
   const lines = [
-    `${status}; ${summary.passed} passed, ${summary.failed} failed, ${summary.errored} errors, ${summary.skipped} skipped`,
+    `${status}; ${summary.passed} passed, ${summary.failed} failed, ` +
+      `${summary.errored} errors, ${summary.skipped} skipped`,
     `${summary.headline} (${call.command})`,
     ...(failing.length > 0 ? ['failing:', ...failing.slice(0, 50).map((id) => `- ${id}`)] : []),
     '',

@@ -50,12 +50,18 @@ export class WorkerTools {
     const specs: Record<ToolName, ToolSpec> = {
       run_tests: {
         name: 'run_tests',
-        description: `Runs the project's tests (${testCommand}) in factory's sandbox and returns the exit code, the pass/fail counts and the failures. Give test ids or test files to run only those. ${own} Killed after ${testTimeoutSeconds} s.`,
+        description:
+          `Runs the project's tests (${testCommand}) in factory's sandbox and returns the exit code, ` +
+          'the pass/fail counts and the failures. Give test ids or test files to run only those. ' +
+          `${own} Killed after ${testTimeoutSeconds} s.`,
         inputSchema: jsonSchema(runTestsInput),
       },
       sandbox_exec: {
         name: 'sandbox_exec',
-        description: `Runs one shell command inside factory's sandbox container, in /app (the project), as your user, with no network; killed after ${testTimeoutSeconds} s; output capped. Use it to run the program, a linter or a quick check.`,
+        description:
+          "Runs one shell command inside factory's sandbox container, in /app (the project), as your user, " +
+          `with no network; killed after ${testTimeoutSeconds} s; output capped. ` +
+          'Use it to run the program, a linter or a quick check.',
         inputSchema: jsonSchema(sandboxExecInput),
       },
     };
@@ -83,7 +89,8 @@ export class WorkerTools {
     if (this.options.signal.aborted) return refuse('the run is stopping');
     if (call > this.options.maxCalls)
       return refuse(
-        `MAX_TOOL_CALLS (${this.options.maxCalls}) reached for this round: no more tool calls; finish your change (factory runs the tests after you)`,
+        `MAX_TOOL_CALLS (${this.options.maxCalls}) reached for this round: no more tool calls; ` +
+          'finish your change (factory runs the tests after you)',
       );
     if (!(this.names as string[]).includes(name))
       return refuse(

@@ -44,15 +44,23 @@ export async function benchTuiCommand(options: BenchTuiOptions): Promise<void> {
   try {
     const result = await measure(dir, seconds, rate);
     const { sent, stats } = result;
+    const whole = (value: number) => value.toFixed(0);
+    const secs = (ms: number) => (ms / 1000).toFixed(2);
+    const samples = (mbs: number[]) => mbs.map((mb) => mb.toFixed(0)).join(' ');
     const lines = [
       `dashboard under a worker streaming ${rate} lines/s for ${seconds} s (${columns}x${rows} pseudo-terminal ` +
         `under \`script\`):`,
       `  lines streamed          ${sent}; newest line drawn: ${stats.lastShown}`,
-      `  frames rendered         ${stats.frames} (${stats.updates} of them brought new lines); first frame ${stats.firstFrameMs.toFixed(0)} ms after the dashboard process started`,
-      `  event-to-frame delay    max ${stats.maxDelayMs.toFixed(0)} ms, median ${stats.medianDelayMs.toFixed(0)} ms; frames later than 100 ms: ${stats.late} (goal: none)`,
-      `  dashboard CPU time      ${(stats.cpuMs / 1000).toFixed(2)} s, start to quit (${seconds + warmUpMs / 1000 + 1} s of streaming and waiting, plus start-up)`,
-      `  CPU while streaming     ${(stats.streamCpuMs / 1000).toFixed(2)} s in ${(stats.streamWallMs / 1000).toFixed(2)} s: ${((100 * stats.streamCpuMs) / stats.streamWallMs).toFixed(0)}% of one core (goal: under 33%)`,
-      `  dashboard memory        peak RSS ${stats.peakRssMb.toFixed(0)} MB; every 2 s from attach to quit: RSS ${stats.rssMb.map((mb) => mb.toFixed(0)).join(' ')} MB, heap ${stats.heapMb.map((mb) => mb.toFixed(0)).join(' ')} MB`,
+      `  frames rendered         ${stats.frames} (${stats.updates} of them brought new lines); ` +
+        `first frame ${whole(stats.firstFrameMs)} ms after the dashboard process started`,
+      `  event-to-frame delay    max ${whole(stats.maxDelayMs)} ms, median ${whole(stats.medianDelayMs)} ms; ` +
+        `frames later than 100 ms: ${stats.late} (goal: none)`,
+      `  dashboard CPU time      ${secs(stats.cpuMs)} s, start to quit ` +
+        `(${seconds + warmUpMs / 1000 + 1} s of streaming and waiting, plus start-up)`,
+      `  CPU while streaming     ${secs(stats.streamCpuMs)} s in ${secs(stats.streamWallMs)} s: ` +
+        `${((100 * stats.streamCpuMs) / stats.streamWallMs).toFixed(0)}% of one core (goal: under 33%)`,
+      `  dashboard memory        peak RSS ${whole(stats.peakRssMb)} MB; every 2 s from attach to quit: ` +
+        `RSS ${samples(stats.rssMb)} MB, heap ${samples(stats.heapMb)} MB`,
       `  memory after 4 s        RSS ${growth(stats.rssMb)} MB from 4 s after attach to quit (goal: flat)`,
       `  machine load            ${os
         .loadavg()
@@ -220,7 +228,8 @@ async function dashboardUnderTest(dir: string, statsFile: string): Promise<void>
     }
     return result;
   }) as typeof process.stdout.write;
-  // Indexed by line number (lines come in order): a Map trimmed from its front costs more than the dashboard it measures.
+  // Indexed by line number (lines come in order): a Map trimmed
+  // from its front costs more than the dashboard it measures.
   const sentTimes: number[] = [];
   let streaming: { cpu: NodeJS.CpuUsage; at: number } | undefined;
   let streamed: { cpuMs: number; wallMs: number } | undefined;

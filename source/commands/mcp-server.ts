@@ -1,5 +1,6 @@
-// `factory mcp-server --socket <path>` (hidden): the MCP server named "factory" that an agent CLI starts for one worker
-// call. It only forwards: the tool list and every call go over the socket to the engine, which runs them in the sandbox.
+// `factory mcp-server --socket <path>` (hidden): the MCP server named "factory"
+// that an agent CLI starts for one worker call. It only forwards: the tool list
+// and every call go over the socket to the engine, which runs them in the sandbox.
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';

@@ -15,7 +15,8 @@ export function tmuxCommand(options: TmuxOptions): void {
   const session = options.session ?? `factory-${path.basename(projectDir).replace(/[^\w-]/g, '_')}`;
   const factory = `${quote(process.execPath)} ${quote(cliEntry())}`;
   const theme = options.theme ? ` --theme ${quote(options.theme)}` : '';
-  // The first pane starts the run (or attaches) with the options as data; the others wait for it (--attach), then attach.
+  // The first pane starts the run (or attaches) with the options
+  // as data; the others wait for it (--attach), then attach.
   const optionsFile = writeRunOptions(projectDir, options);
   const first = `${factory} tui --options-file ${quote(optionsFile)} --pane worker${theme}`;
   const attach = (pane: string): string => `${factory} tui --dir ${quote(projectDir)} --attach --pane ${pane}${theme}`;
@@ -44,7 +45,10 @@ export function tmuxCommand(options: TmuxOptions): void {
   else execFileSync('tmux', ['switch-client', '-t', session], { stdio: 'inherit' });
 }
 
-/** How to attach from another terminal: inside tmux the session is on this tmux's server, which may not be the default one. */
+/**
+ * How to attach from another terminal: inside tmux the session
+ * is on this tmux's server, which may not be the default one.
+ */
 function attachCommand(session: string): string {
   const socket = process.env.TMUX?.split(',')[0];
   const uid = process.getuid?.() ?? 0;

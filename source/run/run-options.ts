@@ -1,7 +1,8 @@
 // The options that start a run (shared by `factory run`, `factory tui` and `factory tmux`), turned into config flags.
 import { type Command, Option } from 'commander';
 
-// The types come from the schema that checks them when they travel as data (loaded only then: zod is not needed to start).
+// The types come from the schema that checks them when they
+// travel as data (loaded only then: zod is not needed to start).
 export type { RunOptions, SettingOptions } from './run-options-file.js';
 import type { SettingOptions } from './run-options-file.js';
 

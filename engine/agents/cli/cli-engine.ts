@@ -44,7 +44,10 @@ export type CliEngine = {
   /** Command to run, found on PATH unless a path. */
   readonly binary: string;
   readonly installHint: string;
-  /** scratchDir: a private folder for files the command line points at; removed after the run. tools: factory's MCP server, when the call has tools. */
+  /**
+   * scratchDir: a private folder for files the command line points at; removed
+   * after the run. tools: factory's MCP server, when the call has tools.
+   */
   workerArgs(request: WorkerRequest, scratchDir: string, tools?: ToolServer): string[];
   /** What the call's environment needs for factory's MCP server; env: the environment the CLI would get. */
   toolsEnv?(scratchDir: string, tools: ToolServer, env: Record<string, string | undefined>): Record<string, string>;
@@ -66,6 +69,9 @@ export type CliOptions = {
   env?: Record<string, string>;
   timeoutMs: number;
   osSandbox?: OsSandbox | NoOsSandbox;
-  /** The command that runs factory itself (its `mcp-server` serves the worker's tools); default: this package's bin/factory.js. */
+  /**
+   * The command that runs factory itself (its `mcp-server` serves
+   * the worker's tools); default: this package's bin/factory.js.
+   */
   factoryCommand?: readonly string[];
 };

@@ -1,5 +1,5 @@
-// Command lines for `gemini -p`: the worker streams with edits approved without asking (`auto_edit`, not `--yolo`) under a
-// deny policy; the planning roles and the supervisor run in plan (read-only) mode.
+// Command lines for `gemini -p`: the worker streams with edits approved without asking (`auto_edit`, not
+// `--yolo`) under a deny policy; the planning roles and the supervisor run in plan (read-only) mode.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -63,7 +63,9 @@ export function geminiToolsEnv(
   return { GEMINI_CLI_HOME: home };
 }
 
-/** The user's settings (JSON, whole-line comments allowed), {} when there are none, undefined when they do not parse. */
+/**
+ * The user's settings (JSON, whole-line comments allowed), {} when there are none, undefined when they do not parse.
+ */
 function userSettings(file: string): Record<string, unknown> | undefined {
   if (!fs.existsSync(file)) return {};
   try {

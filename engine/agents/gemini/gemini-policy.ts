@@ -47,5 +47,8 @@ function escapeRegex(text: string): string {
 }
 
 function factoryToolsRule(tools: readonly string[]): string {
-  return `[[rule]]\nmcpName = "factory"\ntoolName = ${JSON.stringify(tools)}\ndecision = "allow"\npriority = ${priority}\n`;
+  return (
+    `[[rule]]\nmcpName = "factory"\ntoolName = ${JSON.stringify(tools)}\n` +
+    `decision = "allow"\npriority = ${priority}\n`
+  );
 }

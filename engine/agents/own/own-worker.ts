@@ -1,5 +1,6 @@
-// The factory's own agent for local models: prompt -> streamed answer -> edit blocks -> edits applied inside the project;
-// with factory's tools, the model may call them between answers (run the tests, a command in the sandbox) and go on.
+// The factory's own agent for local models: prompt -> streamed answer -> edit
+// blocks -> edits applied inside the project; with factory's tools, the model may
+// call them between answers (run the tests, a command in the sandbox) and go on.
 import { applyParsedEdit } from '../../edits/apply-answer.js';
 import { parseEdits } from '../../edits/parse-edits.js';
 import { errorMessage } from '../../util/errors.js';
@@ -11,7 +12,9 @@ import { workerMessages } from './worker-messages.js';
 /** An answer longer than this is cut off: a looping model must not fill memory. */
 const maxAnswerChars = 2_000_000;
 
-/** Answers in a row whose tool calls were all refused (MAX_TOOL_CALLS spent, bad input) before the tools are withdrawn. */
+/**
+ * Answers in a row whose tool calls were all refused (MAX_TOOL_CALLS spent, bad input) before the tools are withdrawn.
+ */
 const maxRefusedTurns = 2;
 
 export class OwnWorker implements Worker {
@@ -128,7 +131,8 @@ export class OwnWorker implements Worker {
 
 /** Edits refused while the round goes on are told at once, so the model can fix them in this round. */
 function refusals(refused: string[]): string {
-  return `factory refused some of your edit blocks (nothing of them was written):\n${refused.map((line) => `- ${line}`).join('\n')}`;
+  const list = refused.map((line) => `- ${line}`).join('\n');
+  return `factory refused some of your edit blocks (nothing of them was written):\n${list}`;
 }
 
 function note(content: string): ChatMessage {

@@ -1,5 +1,6 @@
-// One turn of the own agent's tool calls: each call's arguments read (untrusted JSON), run through factory's tools, and
-// its result put in the chat as a role "tool" message; a call with broken arguments gets an error result, never a throw.
+// One turn of the own agent's tool calls: each call's arguments read (untrusted
+// JSON), run through factory's tools, and its result put in the chat as a role
+// "tool" message; a call with broken arguments gets an error result, never a throw.
 import type { ToolResult, ToolSpec } from '../../worker-tools/tool-spec.js';
 import type { WorkerTools } from '../../worker-tools/worker-tools.js';
 import type { ChatMessage, ChatTool, ChatToolCall } from './chat.js';

@@ -22,8 +22,12 @@ function toolsSection(tools: readonly ToolSpec[]): string {
   if (tools.length === 0)
     return '## Tools\nYou have no tools and cannot run commands: factory runs the tests after your answer.';
   // What each tool does is in the request's tools and the prompt's "Your tools"; here, how calls and edit blocks mix.
-  return `## Tools
-You can call factory's tools ${tools.map((tool) => tool.name).join(' and ')} through tool calls, not in your text.
-The edit blocks of an answer are written before its tool calls run: write a change, call run_tests, read the result, and fix it in the same round.
-When you are done, answer with no tool call.`;
+  const names = tools.map((tool) => tool.name).join(' and ');
+  return [
+    '## Tools',
+    `You can call factory's tools ${names} through tool calls, not in your text.`,
+    'The edit blocks of an answer are written before its tool calls run: write a change, call run_tests, read the ' +
+      'result, and fix it in the same round.',
+    'When you are done, answer with no tool call.',
+  ].join('\n');
 }

@@ -48,7 +48,9 @@ const architectCall = z.strictObject({
   delayMs: z.number().int().min(0).max(60_000).optional(),
 });
 
-/** A local model the recorded run loads: its role, its name and sizes as Ollama lists them, how long it takes to load. */
+/**
+ * A local model the recorded run loads: its role, its name and sizes as Ollama lists them, how long it takes to load.
+ */
 const recordedModel = z.strictObject({
   role: z.enum(['architect', 'reviewer', 'coder', 'supervisor']),
   name: z.string().min(1),

@@ -87,7 +87,9 @@ export function containerSpec(settings: ContainerSettings): Docker.ContainerCrea
   };
 }
 
-/** The project at /app, its .git read-only over it: no command in the sandbox (a worker's sandbox_exec) may change it. */
+/**
+ * The project at /app, its .git read-only over it: no command in the sandbox (a worker's sandbox_exec) may change it.
+ */
 function projectBinds(projectDir: string): string[] {
   const git = path.join(projectDir, '.git');
   return [`${projectDir}:/app`, ...(fs.existsSync(git) ? [`${git}:/app/.git:ro`] : [])];

@@ -9,7 +9,8 @@ export const cargoSummary = /^test result: /gm;
 const testLine = /^test (.+?) \.\.\. (ok|FAILED|ignored)\b/;
 const resultLine = /^test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/;
 /**
- * "Running unittests src/lib.rs (target/…)", "Running tests/calc.rs (target/…)": the target's source names its tests.
+ * "Running unittests src/lib.rs (target/…)", "Running
+ * tests/calc.rs (target/…)": the target's source names its tests.
  */
 const targetLine = /^\s*Running (?:unittests )?(\S+\.rs) \(/;
 const docTests = /^\s*Doc-tests \S+/;

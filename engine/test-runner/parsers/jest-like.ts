@@ -8,12 +8,18 @@ export const vitestSummary = /^\s*Tests\s+.*\(\d+\)\s*$/gm;
 export const jestSummary = /^\s*Tests:\s+.*\d+ total\s*$/gm;
 const vitestLine = /^\s*Tests\s+(.*\(\d+\))\s*$/m;
 const jestLine = /^\s*Tests:\s+(.*\d+ total)\s*$/m;
+/** A test's marks: passed, failed, skipped (or todo). */
+const passedMarks = '✓√✔';
+const failedMarks = '×✕✗';
+const skippedMarks = '↓○✎';
+const markGroup = `(${[...passedMarks, ...failedMarks, ...skippedMarks].join('|')})`;
+/** jest's "(5 ms)" or vitest's "5ms" after a test's name. */
+const duration = String.raw`(?:\s+\(\d+(?:\.\d+)?\s*m?s\)|\s+\d+(?:\.\d+)?\s*m?s)`;
 /** A test's line: its mark, then its name, then jest's "(5 ms)" or vitest's "5ms", which are not part of the name. */
-const testLine =
-  /^(\s*)(✓|√|✔|×|✕|✗|↓|○|✎)\s+(?:(?:skipped|todo)\s+)?(.+?)(?:\s+\(\d+(?:\.\d+)?\s*m?s\)|\s+\d+(?:\.\d+)?\s*m?s)?\s*$/;
+const testLine = new RegExp(String.raw`^(\s*)${markGroup}\s+(?:(?:skipped|todo)\s+)?(.+?)${duration}?\s*$`);
 /**
- * A file's line: vitest "✓ src/a.test.ts (3 tests) 5ms" / "❯ src/b.test.ts (2 tests | 1 failed)" (❯: not all passed),
- * jest "PASS ./a.test.js".
+ * A file's line: vitest "✓ src/a.test.ts (3 tests) 5ms" / "❯ src/b.test.ts
+ * (2 tests | 1 failed)" (❯: not all passed), jest "PASS ./a.test.js".
  */
 const vitestFile = /^\s*(✓|❯|×|↓)\s+(\S+)\s+\((\d+) tests?([^)]*)\)/;
 const jestFile = /^\s*(PASS|FAIL)\s+(\S+)/;
@@ -77,7 +83,11 @@ function outcomes(output: string, runner: 'jest' | 'vitest'): Record<string, Tes
       continue;
     }
     const [, indent, mark, title] = match;
-    const outcome: TestOutcome = '✓√✔'.includes(mark!) ? 'passed' : '↓○✎'.includes(mark!) ? 'skipped' : 'failed';
+    const outcome: TestOutcome = passedMarks.includes(mark!)
+      ? 'passed'
+      : skippedMarks.includes(mark!)
+        ? 'skipped'
+        : 'failed';
     const name = [...describes.filter((item) => item.indent < indent!.length).map((item) => item.title), title!].join(
       ' > ',
     );

@@ -1,4 +1,5 @@
-// The `startup` benchmark: `factory --version` and the first dashboard frames of `factory demo` and `factory tui`, next to bare node.
+// The `startup` benchmark: `factory --version` and the first dashboard
+// frames of `factory demo` and `factory tui`, next to bare node.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,7 +28,9 @@ export async function startupBench(options: StartupBenchOptions): Promise<BenchR
   const bareFigure: Figure = { id: 'node', label: 'node -e "" (bare node start)', stats: stats(bare) };
   const report: BenchReport = {
     name: 'startup',
-    method: `${options.runs} runs each, alternating, timed from spawn to exit (or to the first visible text on an 80x24 pseudo-terminal for the dashboards, each round of them next to its own bare node start).`,
+    method:
+      `${options.runs} runs each, alternating, timed from spawn to exit (or to the first visible text on an 80x24 ` +
+      'pseudo-terminal for the dashboards, each round of them next to its own bare node start).',
     figures: [versionFigure, bareFigure],
     ratios: [ratio('factory --version / bare node', versionFigure, bareFigure)],
     goals: [goal('factory --version', 'version', 150, versionFigure.stats.median)],
