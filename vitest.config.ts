@@ -6,6 +6,8 @@ import { unitTests } from './test/unit-tests.js';
 export default defineConfig({
   test: {
     pool: 'forks',
+    // Vitest's default on 2 cores is one worker; the e2e files mostly wait on child processes, so three overlap.
+    maxWorkers: 3,
     // Generous for both: a loaded 2-core machine runs even the 10 MB parser tests for seconds.
     testTimeout: 60_000,
     hookTimeout: 120_000,
