@@ -18,6 +18,7 @@ import { judgeTests, type Baseline, type Judgement } from '../test-runner/judge-
 import { verdictText } from '../test-runner/verdict-text.js';
 import { failureFingerprint } from '../test-runner/failure-fingerprint.js';
 import { WorkerTools } from '../worker-tools/worker-tools.js';
+import { sayActivity } from './say-activity.js';
 
 export type RoundInput = {
   task: Task;
@@ -175,18 +176,8 @@ async function callWorker(
     .run({
       ...request,
       onActivity: (activity) => {
-        if (activity.kind === 'text') ctx.say('agent:chunk', { text: activity.text });
-        else if (activity.kind === 'tool') ctx.say('agent:tool', { name: activity.name, detail: activity.detail });
-        else {
-          if (activity.action === 'refused') refusedEdits.push(refusal(activity));
-          ctx.say('agent:edit', {
-            path: activity.path,
-            action: activity.action,
-            reason: activity.reason,
-            engine: activity.engine,
-            role: activity.role,
-          });
-        }
+        if (activity.kind === 'edit' && activity.action === 'refused') refusedEdits.push(refusal(activity));
+        sayActivity(ctx.say, activity);
       },
     })
     .catch((error: unknown): WorkerResult => ({ ok: false, error: errorMessage(error) }));

@@ -1,4 +1,5 @@
 // Step 6 of a round: the supervisor reads the round report and its decision steers the next round.
+import { sayActivity } from './say-activity.js';
 import type { Verdict } from '../agents/agent.js';
 import type { CallSpend } from '../events.js';
 import { renderRoundReport, type RoundRecord } from '../reports/round-record.js';
@@ -24,14 +25,7 @@ export async function supervise(
       model: state.config.supervisorModel,
       signal: ctx.control.nextStep(),
       onActivity: (activity) => {
-        if (activity.kind === 'edit')
-          ctx.say('agent:edit', {
-            path: activity.path,
-            action: activity.action,
-            reason: activity.reason,
-            engine: activity.engine,
-            role: activity.role,
-          });
+        if (activity.kind === 'edit') sayActivity(ctx.say, activity);
       },
     });
     verdict = { decision: answer.decision, reason: answer.reason, instructions: answer.instructions };

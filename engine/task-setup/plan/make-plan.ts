@@ -1,5 +1,6 @@
 // Step 1 of the loop: asks the architect for the design guide, once more with the errors if it is invalid, and stores
 // it.
+import { sayActivity } from '../../loop/say-activity.js';
 import fs from 'node:fs';
 import type { Architect } from '../../agents/agent.js';
 import type { PassCaps } from '../../loop/cap-gate.js';
@@ -73,16 +74,8 @@ async function askArchitect(
       model: state.config.architectModel || state.config.workerModel,
       signal: ctx.control.nextStep(),
       onActivity: (activity) => {
-        if (activity.kind === 'text') ctx.say('agent:chunk', { text: activity.text });
         // The architect only reads: every edit it tried was refused, and is shown and recorded.
-        if (activity.kind === 'edit')
-          ctx.say('agent:edit', {
-            path: activity.path,
-            action: activity.action,
-            reason: activity.reason,
-            engine: activity.engine,
-            role: activity.role,
-          });
+        if (activity.kind !== 'tool') sayActivity(ctx.say, activity);
       },
     });
     ctx.say('agent:finished', {

@@ -1,8 +1,9 @@
 // Step 2 of the loop: the reviewer writes the task's tests, which must run red for the right reason; then they are
 // committed and locked.
+import { sayActivity } from '../../loop/say-activity.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AgentActivity, Worker, WorkerResult } from '../../agents/agent.js';
+import type { Worker, WorkerResult } from '../../agents/agent.js';
 import { skippedIn } from '../guard/judge-locked-run.js';
 import { sha256 } from '../guard/lock-store.js';
 import type { RunGuard } from '../guard/run-guard.js';
@@ -57,7 +58,7 @@ export async function writeTests(
         lockedPaths: new Set(guard.lockedPaths()),
         budgetUsd: state.budgetLeft(),
         signal: ctx.control.nextStep(),
-        onActivity: (activity) => forward(ctx, activity),
+        onActivity: (activity) => sayActivity(ctx.say, activity),
       })
       .catch((error: unknown): WorkerResult => ({ ok: false, error: errorMessage(error) }));
     ctx.say('agent:finished', { ...result, usage: state.spend(result) });
@@ -149,17 +150,4 @@ async function lockTests(
   }
   locks.markTested(task.index);
   ctx.say('tests:locked', { files, headline: tests.headline });
-}
-
-function forward(ctx: Pick<RunDeps, 'say'>, activity: AgentActivity): void {
-  if (activity.kind === 'text') ctx.say('agent:chunk', { text: activity.text });
-  else if (activity.kind === 'tool') ctx.say('agent:tool', { name: activity.name, detail: activity.detail });
-  else
-    ctx.say('agent:edit', {
-      path: activity.path,
-      action: activity.action,
-      reason: activity.reason,
-      engine: activity.engine,
-      role: activity.role,
-    });
 }
