@@ -180,11 +180,13 @@ describe.skipIf(cli.skip)(`claude worker, real CLI${cli.title}`, () => {
     const dir = calcProject().dir;
     server = await startAnthropicServer([{ hang: true }]);
     const hanging = server;
+    // The limit leaves the CLI time to start and reach the held request, even on a loaded machine.
     const result = await runWorkerOnce(
-      new CliWorker(claudeEngine(), { env: claudeEnv(server.url), timeoutMs: 4000 }),
+      new CliWorker(claudeEngine(), { env: claudeEnv(server.url), timeoutMs: 10_000 }),
       dir,
     );
-    expect(result.error).toBe('claude ran over its time limit of 4 s and was killed (AGENT_TIMEOUT)');
+    expect(result.error).toBe('claude ran over its time limit of 10 s and was killed (AGENT_TIMEOUT)');
+    expect(hanging.requests).toHaveLength(1);
     // The held request's connection closes only when the process holding it is gone.
     await vi.waitFor(() => expect(hanging.hangsDropped).toBe(1), { timeout: 10_000 });
   });
