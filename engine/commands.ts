@@ -1,6 +1,6 @@
 // The one definition of what the outside world can ask of a running engine: the schema that checks a command
 // arriving from outside (a dashboard's line on the attach channel) and, inferred from it, the type the code uses.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('pause') }),

@@ -3,15 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
-// The dashboard's libraries go into its lazy chunks: hundreds of small modules would otherwise be resolved and
-// read one by one before the first frame. Every other dependency stays in node_modules.
-const ui = ['ink', 'ink-spinner', 'react'];
-const bundleUi = {
-  name: 'bundle-ui',
+// What the dashboard loads before its first frame is bundled: hundreds of small modules (zod alone is 95 files,
+// most of them locales, tree-shaken away here) would otherwise be resolved and read one by one. Every other
+// dependency stays in node_modules.
+const bundled = ['ink', 'ink-spinner', 'react', 'zod', 'commander'];
+const bundleFirstFrame = {
+  name: 'bundle-first-frame',
   setup(esbuild) {
     esbuild.onResolve({ filter: /^[^./#]/ }, (args) => {
-      const fromUi = ui.some((name) => args.path === name || args.path.startsWith(`${name}/`));
-      return fromUi || args.importer.includes('/node_modules/') ? undefined : { path: args.path, external: true };
+      const inBundle = bundled.some((name) => args.path === name || args.path.startsWith(`${name}/`));
+      return inBundle || args.importer.includes('/node_modules/') ? undefined : { path: args.path, external: true };
     });
   },
 };
@@ -39,7 +40,7 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node22',
-  plugins: [bundleUi, yogaWithoutFetch],
+  plugins: [bundleFirstFrame, yogaWithoutFetch],
   // Ink loads it only under DEV=true, and it is not installed.
   external: ['react-devtools-core'],
   // React's production builds only: with NODE_ENV decided at build time the development builds (most of the

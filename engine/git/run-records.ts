@@ -2,7 +2,7 @@
 // from, the branches it created, and the uncommitted work it saved for the user (--allow-dirty). Reset reads it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
 const savedWorkSchema = z.object({

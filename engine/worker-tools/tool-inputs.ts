@@ -1,5 +1,5 @@
 // The tools' inputs, checked before anything runs: run_tests takes test ids and files only, never a command line.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A project-relative path: no option ("-x"), no absolute path, no "..", no shell characters. */
 const filePart = /^[\w@+.][\w@+.,/-]*$/;

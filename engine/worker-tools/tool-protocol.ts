@@ -1,7 +1,7 @@
 // What factory's MCP server process and the engine say to each other over the
 // call's unix socket, one JSON object a line: the server asks for the tool list or
 // a call; the engine, which owns the sandbox, the caps and the events, answers.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ToolResult, ToolSpec } from './tool-spec.js';
 
 export const toolRequest = z.discriminatedUnion('op', [

@@ -1,6 +1,6 @@
 // factory's tools for one worker call: the task's tests and, with the Docker sandbox, a shell in the run's container.
 // Calls run one at a time, each an event, at most MAX_TOOL_CALLS per round; a stop-now kills the one running.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EventPayload } from '../events.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import { tail } from '../util/capped-text.js';

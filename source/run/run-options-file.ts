@@ -2,7 +2,7 @@
 // checked by the schema that also gives their type, instead of turning them back into arguments to parse again.
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { factoryPaths } from '../../engine/reports/factory-dir.js';
 import { UserError } from '../../engine/util/errors.js';
 

@@ -1,6 +1,6 @@
 // The supervisor's decision as JSON: the schema local models are held to (Ollama `format`, OpenAI `response_format`)
 // and its parser.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Verdict } from '../agent.js';
 
 const decisionSchema = z.object({

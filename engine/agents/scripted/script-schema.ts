@@ -1,6 +1,6 @@
 // The scripted engine's file format: per role, the calls to replay in order (see README, "Scripted engine").
 import fs from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UserError } from '../../util/errors.js';
 
 const workerCall = z.strictObject({

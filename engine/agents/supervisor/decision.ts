@@ -1,6 +1,6 @@
 // Reads a supervisor's decision out of model text: the JSON object {decision, reason, instructions}, checked against a
 // schema.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Verdict } from '../agent.js';
 
 const decisionSchema = z.object({

@@ -1,7 +1,7 @@
 // The locked tests of a run, kept in .factory/locks.json: each file's hash and content, and the tests it must run.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { UserError } from '../../util/errors.js';
 

@@ -1,5 +1,5 @@
 // The architect's design guide: per task, the files with their one job, the test scenarios and the test command.
-import { z } from 'zod';
+import * as z from 'zod';
 import { normaliseTestPath } from '../../test-runner/test-id.js';
 
 const relativePath = z

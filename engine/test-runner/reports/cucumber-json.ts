@@ -1,5 +1,5 @@
 // cucumber-js's json formatter: one test per scenario, "features/calc.feature::Add two numbers", red when any step is.
-import { z } from 'zod';
+import * as z from 'zod';
 import { cleanText } from '../../util/clean-text.js';
 import { testId } from '../test-id.js';
 import type { ParsedRun, TestOutcome } from '../test-result.js';

@@ -1,5 +1,5 @@
 // jest's --json report, which vitest's json reporter also writes: per-test results as "file::describe > test".
-import { z } from 'zod';
+import * as z from 'zod';
 import { cleanText } from '../../util/clean-text.js';
 import { testId } from '../test-id.js';
 import type { ParsedRun, TestOutcome } from '../test-result.js';
