@@ -58,21 +58,25 @@ describe('startupBench', () => {
       "if (process.argv[2] === '--help') console.log('Commands:\\n  demo   plays a run\\n  tui   the dashboard'); else if (process.argv[2] === 'demo' || process.argv[2] === 'tui') { process.stdout.write('frame'); setTimeout(() => {}, 60000); } else console.log('0.1.0');",
     );
     const report = await startupBench({ cli, runs: 2 });
-    expect(report.figures.map((figure) => figure.id)).toEqual(['version', 'node', 'frame', 'tui', 'node-frames']);
-    expect(report.figures.map((figure) => figure.stats.n)).toEqual([2, 2, 2, 2, 2]);
+    const ids = ['version', 'node', 'frame', 'tui', 'node-frames', 'node-terminal'];
+    expect(report.figures.map((figure) => figure.id)).toEqual(ids);
+    expect(report.figures.map((figure) => figure.stats.n)).toEqual([2, 2, 2, 2, 2, 2]);
     const demoRatio = 'first dashboard frame (factory demo) / bare node';
     const tuiRatio = 'first dashboard frame (factory tui) / bare node';
+    const onTerminal = ' on the same terminal';
     expect(report.goals.map((goal) => [goal.subject, goal.limit])).toEqual([
       ['version', 150],
       ['frame', 500],
       ['tui', 500],
-      [demoRatio, 3],
-      [tuiRatio, 3],
+      [demoRatio + onTerminal, 3],
+      [tuiRatio + onTerminal, 3],
     ]);
     expect(report.ratios.map((entry) => [entry.label, entry.of, entry.to])).toEqual([
       ['factory --version / bare node', 'version', 'node'],
       [demoRatio, 'frame', 'node-frames'],
+      [demoRatio + onTerminal, 'frame', 'node-terminal'],
       [tuiRatio, 'tui', 'node-frames'],
+      [tuiRatio + onTerminal, 'tui', 'node-terminal'],
     ]);
     expect(report.unavailable).toEqual([]);
   });
