@@ -318,10 +318,17 @@ function foldPanes(previous: DashboardState, event: FactoryEvent): DashboardStat
     case 'run:error':
       return addWorker(state, toLines(`run error: ${event.message}`, 'failure'));
     case 'model:state':
-      return { ...state, models: { ...state.models, [`${event.role}:${event.model}`]: event } };
+      return { ...state, models: { ...state.models, [`${event.role}:${event.model}`]: modelView(state, event) } };
     default:
       return state;
   }
+}
+
+/** An unloading model holds its memory until it is gone: its event has no sizes, so the loaded ones stay. */
+function modelView(state: DashboardState, event: ModelView): ModelView {
+  const before = state.models[`${event.role}:${event.model}`];
+  if (event.state !== 'unloading' || event.sizeVram !== undefined || !before) return event;
+  return { ...event, sizeVram: before.sizeVram, size: before.size };
 }
 
 function addWorker(state: DashboardState, added: Line[]): DashboardState {

@@ -11,6 +11,7 @@ export const unitTests = [
   'test/engine/agents/claude/claude-stream.test.ts',
   'test/engine/agents/create-agents-local.test.ts',
   'test/engine/agents/gemini/gemini-stream.test.ts',
+  'test/engine/agents/gemini/gemini-tools-env.test.ts',
   'test/engine/agents/supervisor/decision.test.ts',
   'test/engine/attach/attach.test.ts',
   'test/engine/config/parse-config-file.test.ts',

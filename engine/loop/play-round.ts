@@ -181,6 +181,8 @@ async function callWorker(
       },
     })
     .catch((error: unknown): WorkerResult => ({ ok: false, error: errorMessage(error) }));
+  // A tool call the worker left running (its CLI timed out mid-call) is killed and gone before factory's tests run.
+  await request.tools?.end();
   return { result, refusedEdits };
 }
 

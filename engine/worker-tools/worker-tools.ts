@@ -1,5 +1,6 @@
 // factory's tools for one worker call: the task's tests and, with the Docker sandbox, a shell in the run's container.
-// Calls run one at a time, each an event, at most MAX_TOOL_CALLS per round; a stop-now kills the one running.
+// Calls run one at a time, each an event, at most MAX_TOOL_CALLS per round; a stop-now, or the end of the worker call,
+// kills the one running.
 import * as z from 'zod';
 import type { EventPayload } from '../events.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
@@ -36,8 +37,13 @@ export class WorkerTools {
   private readonly records: ToolCallRecord[] = [];
   private calls = 0;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly ended = new AbortController();
+  /** The worker call's signal, or the end of the call: either kills the running call. */
+  private readonly signal: AbortSignal;
 
-  constructor(private readonly options: WorkerToolsOptions) {}
+  constructor(private readonly options: WorkerToolsOptions) {
+    this.signal = AbortSignal.any([options.signal, this.ended.signal]);
+  }
 
   /** sandbox_exec only where commands run in a container: with SANDBOX=local it would run them on the host. */
   get names(): ToolName[] {
@@ -73,6 +79,15 @@ export class WorkerTools {
     return this.records;
   }
 
+  /**
+   * The worker call is over (done, failed or timed out): a call it left running is killed and any later one refused.
+   * Resolves once the running call is gone, so that factory's own test run never overlaps it.
+   */
+  async end(): Promise<void> {
+    this.ended.abort();
+    await this.queue;
+  }
+
   call(name: string, input: unknown): Promise<ToolResult> {
     const next = this.queue.then(() => this.callNow(name, input));
     this.queue = next.catch(() => undefined);
@@ -87,6 +102,7 @@ export class WorkerTools {
       return { text: `refused: ${why}`, isError: true };
     };
     if (this.options.signal.aborted) return refuse('the run is stopping');
+    if (this.ended.signal.aborted) return refuse('the worker call is over');
     if (call > this.options.maxCalls)
       return refuse(
         `MAX_TOOL_CALLS (${this.options.maxCalls}) reached for this round: no more tool calls; ` +
@@ -113,7 +129,8 @@ export class WorkerTools {
 
   /** The input checked and the command made, or why the call is refused: nothing has run yet. */
   private plan(name: ToolName, input: unknown): { run: () => Promise<ToolRun> } | { refused: string } {
-    const { sandbox, projectDir, testCommand, testTimeoutSeconds, signal } = this.options;
+    const { sandbox, projectDir, testCommand, testTimeoutSeconds } = this.options;
+    const signal = this.signal;
     if (name === 'sandbox_exec') {
       const parsed = sandboxExecInput.safeParse(input ?? {});
       if (!parsed.success) return { refused: inputProblem(parsed.error) };

@@ -187,4 +187,16 @@ describe('dashboard state', () => {
     );
     expect(Object.values(state.models)).toMatchObject([{ state: 'loaded', sizeVram: 5 }]);
   });
+
+  it('keeps an unloading model in VRAM until it is unloaded', () => {
+    const coder = (state: 'loaded' | 'unloading' | 'unloaded', sizes = {}): FactoryEvent =>
+      event('model:state', { model: 'qwen', role: 'coder', state, ...sizes });
+    const loaded = coder('loaded', { sizeVram: 5, size: 6 });
+    expect(Object.values(fold(loaded, coder('unloading')).models)).toEqual([
+      expect.objectContaining({ state: 'unloading', sizeVram: 5, size: 6 }),
+    ]);
+    expect(Object.values(fold(loaded, coder('unloading'), coder('unloaded')).models)).toEqual([
+      expect.not.objectContaining({ sizeVram: 5 }),
+    ]);
+  });
 });

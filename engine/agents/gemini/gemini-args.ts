@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { WorkerRequest } from '../agent.js';
 import type { ToolServer } from '../cli/cli-engine.js';
 import { writeReadOnlyPolicy, writeWorkerPolicy } from './gemini-policy.js';
+import { userSettings } from './gemini-settings.js';
 
 /**
  * Headless in a folder it has never seen, Gemini CLI refuses to work unless the folder is trusted: the factory's
@@ -46,12 +47,10 @@ export function geminiToolsEnv(
   env: Record<string, string | undefined>,
 ): Record<string, string> {
   const userDir = path.join(env.GEMINI_CLI_HOME || env.HOME || os.homedir(), '.gemini');
+  const own = userSettings(path.join(userDir, 'settings.json'));
   const home = path.join(scratchDir, 'gemini-home');
   const dir = path.join(home, '.gemini');
   fs.mkdirSync(dir, { recursive: true });
-  const own = userSettings(path.join(userDir, 'settings.json'));
-  // Settings factory cannot read are the user's as they are (their login type is in them): then the call has no tools.
-  if (own === undefined) return {};
   const entries = fs.existsSync(userDir) ? fs.readdirSync(userDir) : [];
   for (const entry of entries.filter((name) => name !== 'settings.json'))
     fs.symlinkSync(path.join(userDir, entry), path.join(dir, entry));
@@ -61,19 +60,6 @@ export function geminiToolsEnv(
     JSON.stringify({ ...own, mcpServers: { factory: server } }, null, 2),
   );
   return { GEMINI_CLI_HOME: home };
-}
-
-/**
- * The user's settings (JSON, whole-line comments allowed), {} when there are none, undefined when they do not parse.
- */
-function userSettings(file: string): Record<string, unknown> | undefined {
-  if (!fs.existsSync(file)) return {};
-  try {
-    const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, ''));
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export function geminiSupervisorArgs(prompt: string, model: string, scratchDir: string): string[] {

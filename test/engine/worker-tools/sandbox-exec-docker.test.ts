@@ -1,15 +1,17 @@
 // sandbox_exec and run_tests with the real Docker sandbox: files made in /app belong to the sandbox's user, the system,
-// the network and the process table are out of reach, a command over TEST_TIMEOUT is killed, the host stays untouched.
+// the network and the process table are out of reach, a command over TEST_TIMEOUT or past the worker call's end is
+// killed, the host stays untouched.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FactoryEvent } from '../../../engine/events.js';
 import { hostUser } from '../../../engine/sandbox/docker/container-spec.js';
 import { DockerSandbox } from '../../../engine/sandbox/docker/docker-sandbox.js';
 import { WorkerTools } from '../../../engine/worker-tools/worker-tools.js';
 import { dockerForTests } from '../../support/docker-for-tests.js';
+import { uniqueSleep } from '../../support/processes.js';
 
 const docker = await dockerForTests();
 const title = docker.skipReason ? `worker tools, docker (${docker.skipReason})` : 'worker tools, docker';
@@ -122,8 +124,10 @@ describe.skipIf(!docker.engine)(title, () => {
     const bomb = await tools(10).call('sandbox_exec', {
       command: 'bomb() { bomb | bomb & }; bomb; sleep 3; echo over',
     });
-    // The pids limit stops it forking (its command may end or be killed at the limit); nothing of it is left running.
+    // The pids limit stops it forking: the shell says so (dash "Cannot fork", bash "Resource temporarily unavailable").
+    // The exit code is the trailing echo's, or the command is killed at the limit; nothing of it is left running.
     expect(bomb.text).toMatch(/^(exit code \d+|killed: over the time limit of 10 s)\n/);
+    expect(bomb.text).toMatch(/Cannot fork|fork: .*Resource temporarily unavailable/);
     const after = await tools().call('sandbox_exec', { command: 'echo alive; ls -d /proc/[0-9]* | wc -l' });
     const [status, alive, processes] = after.text.split('\n');
     expect([status, alive]).toEqual(['exit code 0', 'alive']);
@@ -136,6 +140,19 @@ describe.skipIf(!docker.engine)(title, () => {
     expect(result.text).toMatch(/^killed: over the time limit of 2 s\nstarted/);
     expect(result.text).not.toContain('never');
     expect(events.at(-1)).toMatchObject({ type: 'tool:finished', tool: 'sandbox_exec', timedOut: true });
+  });
+
+  it('kills a command still running when the worker call ends, and ends only once it is gone', async () => {
+    const sleep = uniqueSleep(120);
+    const listProcesses = 'for p in /proc/[0-9]*; do tr "\\0" " " < $p/cmdline 2>/dev/null; echo; done';
+    const inContainer = async (): Promise<string> => (await sandbox.exec(listProcesses, { timeoutMs: 10_000 })).output;
+    const call = tools();
+    const running = call.call('sandbox_exec', { command: sleep });
+    await vi.waitFor(async () => expect(await inContainer()).toContain(sleep), { timeout: 30_000, interval: 100 });
+    await call.end();
+    expect(await inContainer()).not.toContain(sleep);
+    expect((await running).text).toMatch(/^killed: /);
+    expect((await call.call('sandbox_exec', { command: 'true' })).text).toBe('refused: the worker call is over');
   });
 
   it('runs the tests in the container and gives back the failure', async () => {
