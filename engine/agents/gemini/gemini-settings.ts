@@ -1,5 +1,7 @@
-// The user's Gemini CLI settings, read as Gemini CLI reads them (JSON with comments), for the call's own copy.
+// The user's Gemini CLI settings, read as Gemini CLI reads them (JSON with comments, through the same
+// strip-json-comments), for the call's own copy.
 import fs from 'node:fs';
+import stripJsonComments from 'strip-json-comments';
 import { errorMessage, UserError } from '../../util/errors.js';
 
 /**
@@ -10,7 +12,7 @@ export function userSettings(file: string): Record<string, unknown> {
   if (!fs.existsSync(file)) return {};
   let parsed: unknown;
   try {
-    parsed = JSON.parse(withoutComments(fs.readFileSync(file, 'utf8')));
+    parsed = JSON.parse(stripJsonComments(fs.readFileSync(file, 'utf8')));
   } catch (error) {
     throw broken(file, errorMessage(error));
   }
@@ -20,27 +22,4 @@ export function userSettings(file: string): Record<string, unknown> {
 
 function broken(file: string, why: string): UserError {
   return new UserError(`gemini: your settings file ${file} does not read (${why}); Gemini CLI refuses it too: fix it`);
-}
-
-/** `//` and `/* *\/` comments blanked outside strings, as Gemini CLI's strip-json-comments does. */
-function withoutComments(text: string): string {
-  let out = '';
-  let inString = false;
-  for (let at = 0; at < text.length; at++) {
-    const char = text[at];
-    const next = text[at + 1];
-    if (inString) {
-      out += char;
-      if (char === '\\') out += text[++at] ?? '';
-      else if (char === '"') inString = false;
-    } else if (char === '/' && (next === '/' || next === '*')) {
-      const end = next === '/' ? text.indexOf('\n', at) : text.indexOf('*/', at + 2);
-      at = end === -1 ? text.length : next === '/' ? end - 1 : end + 1;
-      out += ' ';
-    } else {
-      inString = char === '"';
-      out += char;
-    }
-  }
-  return out;
 }
