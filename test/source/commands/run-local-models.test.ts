@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startOllamaServer } from '../../support/ollama-server.js';
 import { startOpenaiServer } from '../../support/openai-server.js';
 import { createPytestProject } from '../../support/pytest-project.js';
@@ -11,9 +11,6 @@ const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const fix = 'calc.py\n```python\n<<<<<<< SEARCH\n    return 0\n=======\n    return a + b\n>>>>>>> REPLACE\n```\n';
 const closers: (() => Promise<void>)[] = [];
 
-beforeAll(async () => {
-  await execa('node', ['scripts/build.mjs'], { cwd: repoRoot });
-});
 afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));
 });

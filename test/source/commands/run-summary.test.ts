@@ -1,7 +1,7 @@
 // `factory run` as the user runs it (the built CLI): the phases' lines, then the final summary, and --unlock.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addTests, calculatorPlan } from '../../support/calculator-plan.js';
 import { makeProject } from '../../support/scripted-project.js';
 
@@ -13,10 +13,6 @@ const factory = (...args: string[]) =>
   });
 
 describe('factory run', () => {
-  beforeAll(() => {
-    execFileSync('node', ['scripts/build.mjs'], { cwd: root });
-  });
-
   it('prints the plan and lock lines as they happen and the per-task summary at the end', () => {
     const dir = makeProject({
       tasks: ['Add numbers'],
