@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
+import { testHome } from '../../support/cli.js';
 import { startOllamaServer } from '../../support/ollama-server.js';
 import { startOpenaiServer } from '../../support/openai-server.js';
 import { createPytestProject } from '../../support/pytest-project.js';
@@ -18,7 +19,7 @@ afterEach(async () => {
 const factoryRun = (dir: string, ...flags: string[]) =>
   execa('node', [path.join(repoRoot, 'bin/factory.js'), 'run', '-C', dir, ...flags], {
     reject: false,
-    env: { NO_COLOR: '1' },
+    env: { NO_COLOR: '1', FACTORY_HOME: testHome },
   });
 
 describe('factory run on local models', () => {
