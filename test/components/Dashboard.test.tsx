@@ -11,6 +11,7 @@ import { noColor } from '../../themes/no-color.js';
 import { themes } from '../../themes/pick-theme.js';
 import { event, runStart, testsReport } from '../support/factory-events.js';
 import { keys } from '../support/fake-terminal.js';
+import { press } from '../support/press-key.js';
 import { renderDashboard } from '../support/render-dashboard.js';
 
 type Rendered = ReturnType<typeof renderDashboard>;
@@ -27,10 +28,6 @@ afterEach(() => {
 const plain = (view: Rendered): string => stripAnsi(view.frame());
 const shows = async (view: Rendered, text: string): Promise<void> =>
   vi.waitFor(() => expect(plain(view)).toContain(text), { timeout: 3000 });
-const press = async (view: Rendered, key: string): Promise<void> => {
-  view.stdin.write(key);
-  await new Promise((resolve) => setTimeout(resolve, 20));
-};
 
 describe('panes', () => {
   it('Worker shows streamed text, tool calls, edits and refusals', async () => {

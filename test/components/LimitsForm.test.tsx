@@ -4,6 +4,7 @@ import { stripAnsi } from '../../engine/util/clean-text.js';
 import { event, runStart } from '../support/factory-events.js';
 import { keys } from '../support/fake-terminal.js';
 import { enterValue, formRow as row } from '../support/limits-form.js';
+import { press } from '../support/press-key.js';
 import { renderDashboard } from '../support/render-dashboard.js';
 
 type Rendered = ReturnType<typeof renderDashboard>;
@@ -25,10 +26,6 @@ const settings = {
 const plain = (view: Rendered): string => stripAnsi(view.frame());
 const shows = async (view: Rendered, text: string): Promise<void> =>
   vi.waitFor(() => expect(plain(view)).toContain(text), { timeout: 3000 });
-const press = async (view: Rendered, key: string): Promise<void> => {
-  view.stdin.write(key);
-  await new Promise((resolve) => setTimeout(resolve, 20));
-};
 
 async function openForm(): Promise<Rendered> {
   const view = renderDashboard({ columns: 120, rows: 30 });

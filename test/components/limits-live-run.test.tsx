@@ -7,6 +7,7 @@ import { stripAnsi } from '../../engine/util/clean-text.js';
 import { engineFor, ofType } from '../support/engine.js';
 import { keys } from '../support/fake-terminal.js';
 import { enterValue } from '../support/limits-form.js';
+import { press } from '../support/press-key.js';
 import { makeProject } from '../support/project.js';
 import { requirePytest } from '../support/python.js';
 import { renderDashboard } from '../support/render-dashboard.js';
@@ -39,23 +40,19 @@ describe.skipIf(skip)(`limits form on a real run${skip ? ` (skipped: ${skip})` :
     const plain = (): string => stripAnsi(view.frame());
     const shows = (text: string) =>
       vi.waitFor(() => expect(plain()).toContain(text), { timeout: 30_000, interval: 50 });
-    const press = async (key: string): Promise<void> => {
-      view.stdin.write(key);
-      await new Promise((resolve) => setTimeout(resolve, 30));
-    };
 
     await shows('round 1/20');
-    await press('p');
+    await press(view, 'p');
     await shows('PAUSED (human)');
-    await press('L');
+    await press(view, 'L');
     await vi.waitFor(() => expect(plain()).toMatch(/MAX_ROUNDS\s+20/));
     await enterValue(view, 'MAX_ROUNDS', '2');
-    await press(keys.enter);
+    await press(view, keys.enter);
     await shows('MAX_ROUNDS=2 sent: it applies from the next round');
-    await press(keys.escape);
+    await press(view, keys.escape);
     await vi.waitFor(() => expect(plain()).not.toContain('Limits ·'));
     // A paused run takes changed settings in when it resumes.
-    await press('p');
+    await press(view, 'p');
     expect(await running).toMatchObject({ outcome: 'valve' });
     expect(ofType(events, 'config:changed')).toEqual([
       expect.objectContaining({ key: 'MAX_ROUNDS', value: '2', previous: '20' }),

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { runFactory } from '../support/cli.js';
+import { closedUrl } from '../support/http-helpers.js';
 import { git, makeProject } from '../support/project.js';
 import { requirePytest } from '../support/python.js';
 import { startOllamaServer } from '../support/ollama-server.js';
@@ -50,13 +51,12 @@ describe.skipIf(requirePytest())('factory doctor', () => {
   });
 
   it('fails on a test command that does not exist and an engine server that does not answer, saying what to do', async () => {
-    const dir = makeProject({
-      config: { TEST_CMD: 'no-such-runner --all', AI_ENGINE: 'ollama', OLLAMA_HOST: 'http://127.0.0.1:9' },
-    });
+    const host = await closedUrl();
+    const dir = makeProject({ config: { TEST_CMD: 'no-such-runner --all', AI_ENGINE: 'ollama', OLLAMA_HOST: host } });
     const result = await runFactory(dir, ['doctor']);
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toMatch(/^FAIL\s+tests\s+`no-such-runner --all` could not start: .*not found/m);
-    expect(result.stdout).toMatch(/^FAIL\s+engine ollama\s+http:\/\/127.0.0.1:9\/api\/tags does not answer/m);
+    expect(result.stdout).toMatch(new RegExp(`^FAIL\\s+engine ollama\\s+${host}/api/tags does not answer`, 'm'));
     expect(result.stdout).toContain('- engine ollama: start it with `ollama serve`, or set OLLAMA_HOST=');
     expect(result.stdout).toContain('The configured run cannot work yet');
   });

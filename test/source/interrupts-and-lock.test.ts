@@ -32,7 +32,8 @@ describe.skipIf(requirePytest())('interrupts, lock and full disk', () => {
     await waitFor(() => isRunning(sleep), 'the test command to start');
     run.kill('SIGINT');
     // Signals do not queue: the second Ctrl-C ("stop now") only after the first was heard, and past the 150 ms in
-    // which run-command.ts takes a repeat for conf's re-raise of the same key press.
+    // which run-command.ts takes a repeat for conf's re-raise of the same key press. That is a window in time, with
+    // nothing to watch for: only waiting it out gets past it.
     await waitFor(() => stderr.includes('Ctrl-C again to stop now'), 'the first Ctrl-C to be heard');
     await new Promise((resolve) => setTimeout(resolve, 200));
     run.kill('SIGINT');

@@ -3,8 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execa } from 'execa';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { type OllamaServer, startOllamaServer } from '../support/ollama-server.js';
 import { createPytestProject } from '../support/pytest-project.js';
 import { requirePytest } from '../support/python.js';
@@ -17,9 +16,6 @@ const home = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-tui-ollama-'));
 const servers: OllamaServer[] = [];
 const fix = 'calc.py\n```python\n<<<<<<< SEARCH\n    return 0\n=======\n    return a + b\n>>>>>>> REPLACE\n```\n';
 
-beforeAll(async () => {
-  if (!skip) await execa('node', ['scripts/build.mjs'], { cwd: repoRoot });
-});
 afterAll(async () => {
   await tmux.kill();
   await Promise.all(servers.map((server) => server.close()));

@@ -1,4 +1,5 @@
-// Small pieces the loopback model servers share: read a JSON body, answer JSON, listen on 127.0.0.1 at a free port.
+// Small pieces the loopback model servers share: read a JSON body, answer JSON, listen on 127.0.0.1 at a free port;
+// and a loopback address where nothing listens.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -38,4 +39,16 @@ export async function listen(handler: http.RequestListener): Promise<{ url: stri
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A 127.0.0.1 address nobody answers: a port this test listened on and closed again. A fixed "closed" port (9) may be
+ * open on some machine.
+ */
+export async function closedUrl(): Promise<string> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
 }

@@ -3,13 +3,9 @@ import { expect, vi } from 'vitest';
 import { liveKeys } from '../../engine/config/live-setting.js';
 import { stripAnsi } from '../../engine/util/clean-text.js';
 import { keys } from './fake-terminal.js';
+import { press } from './press-key.js';
 
-type View = { frame(): string; stdin: { write(data: string): void } };
-
-const press = async (view: View, key: string): Promise<void> => {
-  view.stdin.write(key);
-  await new Promise((resolve) => setTimeout(resolve, 20));
-};
+type View = { frame(): string; stdin: { write(data: string): void }; stdout: { frames: string[] } };
 
 /** A setting's row as drawn: the pick marker, the key, its value (while editing: the draft). */
 export const formRow = (view: View, key: string): string =>

@@ -24,7 +24,8 @@ export type SuiteOptions = {
   /** Keep each exercise's working copy (in a temp folder, see SuiteRun.workRoot) instead of removing it. */
   keep: boolean;
   signal: AbortSignal;
-  onStart?: (exercise: Exercise) => void;
+  /** workDir: the exercise's working copy, where its run happens. */
+  onStart?: (exercise: Exercise, workDir: string) => void;
   onResult?: (result: ExerciseResult) => void;
 };
 
@@ -47,8 +48,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
   const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-suite-'));
 
   const play = async (exercise: Exercise): Promise<void> => {
-    options.onStart?.(exercise);
     const workDir = path.join(workRoot, exercise.name);
+    options.onStart?.(exercise, workDir);
     let result: ExerciseResult | undefined;
     try {
       await prepareExercise(exercise, workDir);

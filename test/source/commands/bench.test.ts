@@ -2,19 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { BenchReport } from '../../../source/bench/bench-report.js';
 import { dockerForTests } from '../../support/docker-for-tests.js';
 
 const factory = (...args: string[]) =>
   execa(process.execPath, ['bin/factory.js', ...args], { reject: false, env: { FACTORY_HOME: home } });
-let home: string;
+const home = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-bench-cli-'));
 const docker = await dockerForTests();
-
-beforeAll(async () => {
-  home = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-bench-cli-'));
-  await execa(process.execPath, ['scripts/build.mjs']);
-});
 afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
 
 describe('factory bench (built CLI)', () => {

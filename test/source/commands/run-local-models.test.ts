@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { testHome } from '../../support/cli.js';
 import { startOllamaServer } from '../../support/ollama-server.js';
 import { startOpenaiServer } from '../../support/openai-server.js';
 import { createPytestProject } from '../../support/pytest-project.js';
@@ -11,9 +12,6 @@ const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const fix = 'calc.py\n```python\n<<<<<<< SEARCH\n    return 0\n=======\n    return a + b\n>>>>>>> REPLACE\n```\n';
 const closers: (() => Promise<void>)[] = [];
 
-beforeAll(async () => {
-  await execa('node', ['scripts/build.mjs'], { cwd: repoRoot });
-});
 afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));
 });
@@ -21,7 +19,7 @@ afterEach(async () => {
 const factoryRun = (dir: string, ...flags: string[]) =>
   execa('node', [path.join(repoRoot, 'bin/factory.js'), 'run', '-C', dir, ...flags], {
     reject: false,
-    env: { NO_COLOR: '1' },
+    env: { NO_COLOR: '1', FACTORY_HOME: testHome },
   });
 
 describe('factory run on local models', () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { FactoryEvent } from '../../../engine/events.js';
 import { UserError } from '../../../engine/util/errors.js';
 import { addRunOptions, type RunOptions } from '../../../source/run/run-options.js';
@@ -42,7 +42,13 @@ describe('run options as data', () => {
   });
 
   it.skipIf(skip)('a background run gets --set, --unlock, --allow-dirty and every named setting', async () => {
-    process.env.FACTORY_HOME ??= path.join(os.tmpdir(), 'factory-test-home');
+    // The child's user defaults: a folder of this test's own, not one that other files or checkouts share.
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-home-'));
+    vi.stubEnv('FACTORY_HOME', home);
+    onTestFinished(() => {
+      vi.unstubAllEnvs();
+      fs.rmSync(home, { recursive: true, force: true });
+    });
     // factory_config.md says otherwise for every flag: a flag lost on the way makes the run fail or differ.
     const dir = makeProject({
       config: { AI_ENGINE: 'claude', SUPERVISOR: 'claude', SANDBOX: 'docker', MODE: 'Dual', MAX_ROUNDS: '20' },

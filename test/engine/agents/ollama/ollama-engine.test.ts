@@ -7,6 +7,7 @@ import { loadConfig } from '../../../../engine/config/load-config.js';
 import { createEngine } from '../../../../engine/engine.js';
 import type { FactoryEvent } from '../../../../engine/events.js';
 import { LocalSandbox } from '../../../../engine/sandbox/local-sandbox.js';
+import { closedUrl } from '../../../support/http-helpers.js';
 import { startOllamaServer, type OllamaServer } from '../../../support/ollama-server.js';
 import { buggyCalc, createPytestProject } from '../../../support/pytest-project.js';
 import { runEngine } from '../../../support/run-engine.js';
@@ -75,14 +76,11 @@ describe('ollama engine', () => {
   });
 
   it('stops the run with a clear error when the server is unreachable', async () => {
-    const dir = await createPytestProject({
-      AI_ENGINE: 'ollama',
-      WORKER_MODEL: 'qwen2.5-coder:7b',
-      OLLAMA_HOST: 'http://127.0.0.1:9',
-    });
+    const host = await closedUrl();
+    const dir = await createPytestProject({ AI_ENGINE: 'ollama', WORKER_MODEL: 'qwen2.5-coder:7b', OLLAMA_HOST: host });
     const { result } = await runEngine(dir);
     expect(result.outcome).toBe('error');
-    expect(result.reason).toMatch(/cannot reach the Ollama server at http:\/\/127\.0\.0\.1:9 \(OLLAMA_HOST\)/);
+    expect(result.reason).toContain(`cannot reach the Ollama server at ${host} (OLLAMA_HOST)`);
   });
 });
 

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runSuite, type SuiteOptions } from '../../../../source/bench/suite/run-suite.js';
 import { suiteTotals } from '../../../../source/bench/suite/suite-results.js';
 import { doubleSolution, makePythonExercise } from '../../../support/make-exercise.js';
+import { waitFor } from '../../../support/wait-for.js';
 
 const temps: string[] = [];
 const temp = (): string => {
@@ -75,16 +76,24 @@ describe('runSuite', () => {
 
     const controller = new AbortController();
     const started: string[] = [];
-    const first = await runSuite(
+    let slowDir = '';
+    const playing = runSuite(
       options(suite, out, {
         jobs: 1,
         signal: controller.signal,
-        onStart: (exercise) => started.push(exercise.name),
-        onResult: (result) => {
-          if (result.name === 'quick') setTimeout(() => controller.abort(), 500);
+        onStart: (exercise, workDir) => {
+          started.push(exercise.name);
+          if (exercise.name === 'slow') slowDir = workDir;
         },
       }),
     );
+    // Interrupted while its worker talks: round 1's prompt is written just before the worker starts.
+    await waitFor(
+      () => slowDir !== '' && fs.existsSync(path.join(slowDir, '.factory/prompts/round_1.md')),
+      "the slow exercise's round 1",
+    );
+    controller.abort();
+    const first = await playing;
     expect(started).toEqual(['quick', 'slow']);
     expect(first.interrupted).toBe(true);
     expect(first.results.exercises.map((result) => result.name)).toEqual(['quick']);
