@@ -25,6 +25,8 @@ export function factoryPaths(projectDir: string) {
     lock: path.join(root, 'run.lock'),
     locks: path.join(root, 'locks.json'),
     protected: path.join(root, 'protected.json'),
+    /** The output of a run a dashboard started in the background. */
+    engineLog: path.join(root, 'engine.log'),
   };
 }
 

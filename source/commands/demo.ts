@@ -15,9 +15,9 @@ export type DemoOptions = { dir?: string; theme?: string; pane?: string };
 
 export async function demoCommand(options: DemoOptions): Promise<void> {
   const dir = demoFolder(options.dir);
-  // The dashboard draws first: copying the project, its git commits and checking for python go on behind it.
-  const ready = fillDemoProject(dir).then(requirePytest);
-  await tuiCommand({ dir, set: [], theme: options.theme, pane: options.pane, preflight: ready });
+  // The dashboard draws first: copying the project, its git commits and checking for python come behind its frame.
+  const preflight = () => fillDemoProject(dir).then(requirePytest);
+  await tuiCommand({ dir, set: [], theme: options.theme, pane: options.pane, preflight });
   process.stdout.write(`factory: the demo project is in ${dir} (its reports under .factory/)\n`);
 }
 

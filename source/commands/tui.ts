@@ -1,12 +1,11 @@
 // `factory tui`: attaches the dashboard to the run going in this folder, or starts one in the background first.
 import path from 'node:path';
 import { attachToRun, waitForRun, type AttachClient } from '../../engine/attach/attach-client.js';
+import { factoryPaths } from '../../engine/reports/factory-dir.js';
 import { UserError } from '../../engine/util/errors.js';
 import { paneIds, type PaneId } from '../../components/dashboard-state.js';
 import { pickTheme } from '../../themes/pick-theme.js';
 import type { RunOptions } from '../run/run-options.js';
-import { withOptionsFile } from '../run/run-options-file.js';
-import { engineLog, startBackgroundRun } from '../run/start-background-run.js';
 import { lateClient } from '../run/late-client.js';
 import { readUserDefaults, saveUserTheme } from '../user-defaults.js';
 
@@ -16,11 +15,13 @@ export type TuiOptions = RunOptions & {
   theme?: string;
   saveTheme?: boolean;
   attach?: boolean;
-  preflight?: Promise<void>;
+  /** Work the run needs done first (the demo's project), begun once the first frame is drawn. */
+  preflight?: () => Promise<void>;
 };
 
 export async function tuiCommand(given: TuiOptions): Promise<void> {
-  const options = withOptionsFile(given);
+  // The options file's reader (and its zod schemas) loads only when there is one: the first frame needs neither.
+  const options = given.optionsFile ? (await import('../run/run-options-file.js')).withOptionsFile(given) : given;
   const projectDir = path.resolve(options.dir);
   const pane = checkPane(options.pane);
   const theme = pickTheme(options.theme, readUserDefaults().theme);
@@ -32,20 +33,27 @@ export async function tuiCommand(given: TuiOptions): Promise<void> {
   if (!process.stdout.isTTY)
     throw new UserError('factory tui needs a terminal; use `factory run` (or `factory run --json`) for plain output');
   const running = await attachToRun(projectDir);
-  // The dashboard draws while the engine starts; it attaches as soon as the run answers.
-  const start = (): Promise<AttachClient> =>
-    options.attach ? awaitRun(projectDir) : startBackgroundRun(projectDir, options);
-  const connecting = running ? Promise.resolve(running) : (options.preflight ?? Promise.resolve()).then(start);
+  // The dashboard draws first; the run is prepared and started behind its first frame (so none of that work, nor
+  // its modules, delays the frame), and the dashboard attaches as soon as the run answers.
+  let onFrame = (): void => undefined;
+  const drawn = new Promise<void>((resolve) => (onFrame = resolve));
+  const start = async (): Promise<AttachClient> => {
+    await drawn;
+    await options.preflight?.();
+    if (options.attach) return awaitRun(projectDir);
+    return (await import('../run/start-background-run.js')).startBackgroundRun(projectDir, options);
+  };
+  const connecting = running ? Promise.resolve(running) : start();
   const client = lateClient(connecting);
   let ended = false;
   void client.closed.then(() => (ended = true));
   // Ink only loads for UI commands: `factory --version` and `factory run` stay fast.
   const { showDashboard } = await import('../tui/show-dashboard.js');
-  const mode = await showDashboard(client, { theme, pane, starting: connecting });
+  const mode = await showDashboard(client, { theme, pane, starting: connecting, onFrame });
   if (!ended && mode === 'leave')
     process.stdout.write(
       `factory: the run goes on headless in ${projectDir}; attach again with \`factory tui\` (log: ` +
-        `${engineLog(projectDir)})\n`,
+        `${factoryPaths(projectDir).engineLog})\n`,
     );
   if (mode === 'stop') process.stdout.write('factory: the run stops after its current step\n');
 }

@@ -10,10 +10,8 @@ import { cliEntry } from '../../engine/util/package-root.js';
 import type { RunOptions } from './run-options.js';
 import { writeRunOptions } from './run-options-file.js';
 
-export const engineLog = (projectDir: string): string => path.join(factoryPaths(projectDir).root, 'engine.log');
-
 export async function startBackgroundRun(projectDir: string, options: RunOptions): Promise<AttachClient> {
-  const log = engineLog(projectDir);
+  const log = factoryPaths(projectDir).engineLog;
   fs.mkdirSync(path.dirname(log), { recursive: true });
   const optionsFile = writeRunOptions(projectDir, options);
   const out = fs.openSync(log, 'w');
