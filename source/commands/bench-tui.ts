@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { constants, type PerformanceEntry, PerformanceObserver, performance } from 'node:perf_hooks';
 import { attachToRun } from '../../engine/attach/attach-client.js';
 import { serveAttach } from '../../engine/attach/attach-server.js';
 import { Emitter } from '../../engine/control/emitter.js';
@@ -31,6 +31,10 @@ type ChildStats = {
   peakRssMb: number;
   rssMb: number[];
   heapMb: number[];
+  /** The heap just after the latest full collection (null before the first): what the dashboard keeps. */
+  liveMb: (number | null)[];
+  /** Memory V8 knows of outside its heap: Buffers and WebAssembly memory (Yoga's, which only ever grows). */
+  externalMb: number[];
 };
 
 const columns = 120;
@@ -46,7 +50,7 @@ export async function benchTuiCommand(options: BenchTuiOptions): Promise<void> {
     const { sent, stats } = result;
     const whole = (value: number) => value.toFixed(0);
     const secs = (ms: number) => (ms / 1000).toFixed(2);
-    const samples = (mbs: number[]) => mbs.map((mb) => mb.toFixed(0)).join(' ');
+    const samples = (mbs: (number | null)[]) => mbs.map((mb) => (mb === null ? '-' : mb.toFixed(0))).join(' ');
     const lines = [
       `dashboard under a worker streaming ${rate} lines/s for ${seconds} s (${columns}x${rows} pseudo-terminal ` +
         `under \`script\`):`,
@@ -60,8 +64,10 @@ export async function benchTuiCommand(options: BenchTuiOptions): Promise<void> {
       `  CPU while streaming     ${secs(stats.streamCpuMs)} s in ${secs(stats.streamWallMs)} s: ` +
         `${((100 * stats.streamCpuMs) / stats.streamWallMs).toFixed(0)}% of one core (goal: under 33%)`,
       `  dashboard memory        peak RSS ${whole(stats.peakRssMb)} MB; every 2 s from attach to quit: ` +
-        `RSS ${samples(stats.rssMb)} MB, heap ${samples(stats.heapMb)} MB`,
-      `  memory after 4 s        RSS ${growth(stats.rssMb)} MB from 4 s after attach to quit (goal: flat)`,
+        `RSS ${samples(stats.rssMb)} MB, heap ${samples(stats.heapMb)} MB, ` +
+        `heap after the latest full collection ${samples(stats.liveMb)} MB, external ${samples(stats.externalMb)} MB`,
+      `  memory after 4 s        heap after full collections ${growth(stats.liveMb)}, RSS ${growth(stats.rssMb)}, ` +
+        'from 4 s after attach to quit (goal: flat)',
       `  machine load            ${os
         .loadavg()
         .map((load) => load.toFixed(1))
@@ -73,13 +79,14 @@ export async function benchTuiCommand(options: BenchTuiOptions): Promise<void> {
   }
 }
 
-/** RSS at the end less RSS 4 s after attach (samples are 2 s apart). */
-function growth(rssMb: number[]): string {
-  const from = rssMb[2];
-  const to = rssMb.at(-1);
-  if (from === undefined || to === undefined) return 'not measured (too short a run):';
+/** The last sample less the first from 4 s after attach on (samples are 2 s apart; null: nothing measured yet). */
+function growth(mbs: (number | null)[]): string {
+  const measured = mbs.slice(2).filter((mb) => mb !== null);
+  const from = measured[0];
+  const to = measured.at(-1);
+  if (from === undefined || to === undefined) return 'not measured (too short a run)';
   const change = to - from;
-  return `${change >= 0 ? '+' : ''}${change.toFixed(0)}`;
+  return `${change >= 0 ? '+' : ''}${change.toFixed(0)} MB`;
 }
 
 function positive(value: string, flag: string): number {
@@ -200,13 +207,25 @@ async function dashboardUnderTest(dir: string, statsFile: string): Promise<void>
   let peakRss = 0;
   const rssMb: number[] = [];
   const heapMb: number[] = [];
+  const externalMb: number[] = [];
+  const liveMb: (number | null)[] = [];
+  // The heap between collections holds garbage until the next one; right after a full collection it holds only
+  // what is kept. RSS also follows V8's young generation, which grows with the allocation rate up to its limit.
+  let afterFull: number | undefined;
+  const fullCollections = new PerformanceObserver((list) => {
+    const full = list.getEntries().some((entry) => gcKind(entry) === constants.NODE_PERFORMANCE_GC_MAJOR);
+    if (full) afterFull = process.memoryUsage().heapUsed;
+  });
+  fullCollections.observe({ entryTypes: ['gc'] });
   let samples = 0;
   const sample = (): void => {
-    const { rss, heapUsed } = process.memoryUsage();
+    const { rss, heapUsed, external } = process.memoryUsage();
     peakRss = Math.max(peakRss, rss);
     if (samples++ % 20 === 0) {
       rssMb.push(mb(rss));
       heapMb.push(mb(heapUsed));
+      liveMb.push(afterFull === undefined ? null : mb(afterFull));
+      externalMb.push(mb(external));
     }
   };
   const sampler = setInterval(sample, 100);
@@ -252,6 +271,7 @@ async function dashboardUnderTest(dir: string, statsFile: string): Promise<void>
     },
   });
   clearInterval(sampler);
+  fullCollections.disconnect();
   sample();
   const cpu = process.cpuUsage();
   const sorted = delays.sort((a, b) => a - b);
@@ -269,6 +289,10 @@ async function dashboardUnderTest(dir: string, statsFile: string): Promise<void>
     peakRssMb: mb(peakRss),
     rssMb,
     heapMb,
+    liveMb,
+    externalMb,
   };
   fs.writeFileSync(statsFile, JSON.stringify(stats));
 }
+
+const gcKind = (entry: PerformanceEntry): number | undefined => (entry as { detail?: { kind?: number } }).detail?.kind;

@@ -20,6 +20,9 @@ describe.skipIf(!hasScript)(`factory bench tui${hasScript ? '' : ' (skipped: no 
     expect(stdout).toMatch(/event-to-frame delay +max \d+ ms, median \d+ ms; frames later than 100 ms: \d+/);
     expect(stdout).toMatch(/dashboard CPU time +\d+\.\d\d s/);
     expect(stdout).toMatch(/peak RSS \d+ MB/);
+    // '-' until the first full collection: a short run may see none before attaching.
+    expect(stdout).toMatch(/heap after the latest full collection [-\d ]+ MB, external [\d ]+ MB/);
+    expect(stdout).toMatch(/heap after full collections (not measured \(too short a run\)|[+-]\d+ MB), RSS/);
   });
 
   it('says what is wrong with a bad flag', async () => {
