@@ -54,7 +54,7 @@ export async function startupBench(options: StartupBenchOptions): Promise<BenchR
   ];
   const frames = dashboards.map(() => [] as number[]);
   const bareByFrames: number[] = [];
-  // The same bare start through the same pseudo-terminal, `script` and its shell included (about 18 ms): the
+  // The same bare start through the same pseudo-terminal, `script` and its shell included: the
   // dashboards' ratio to it leaves out what the measuring costs.
   const bareOnTerminal: number[] = [];
   try {
