@@ -58,10 +58,13 @@ export async function startupBench(options: StartupBenchOptions): Promise<BenchR
   // dashboards' ratio to it leaves out what the measuring costs.
   const bareOnTerminal: number[] = [];
   try {
-    // Each dashboard start next to a bare node start, in turn, so the ratios compare the same moments of load.
+    // Each dashboard start next to a bare node start, in turn, so the ratios compare the same moments of load. The
+    // dashboards take turns at going first: a start right after a stopped dashboard measured slower, whichever it was.
     for (let run = 0; run < options.runs; run++) {
-      for (const [index, dashboard] of dashboards.entries())
-        frames[index]!.push(await timeToFirstText(node, dashboard.args, env, 10_000));
+      for (let step = 0; step < dashboards.length; step++) {
+        const index = (run + step) % dashboards.length;
+        frames[index]!.push(await timeToFirstText(node, dashboards[index]!.args, env, 10_000));
+      }
       bareByFrames.push(await timeToExit(node, ['-e', '']));
       bareOnTerminal.push(await timeToFirstText(node, ['-e', 'process.stdout.write("x")'], env, 10_000));
     }
