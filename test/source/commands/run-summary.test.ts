@@ -1,20 +1,16 @@
 // `factory run` as the user runs it (the built CLI): the phases' lines, then the final summary, and --unlock.
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addTests, calculatorPlan } from '../../support/calculator-plan.js';
+import { testHome } from '../../support/cli.js';
 import { makeProject } from '../../support/scripted-project.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-// User defaults of this file's own, not a folder that parallel files or other checkouts share.
-const home = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-home-'));
-afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
 const factory = (...args: string[]) =>
   spawnSync('node', [path.join(root, 'bin/factory.js'), ...args], {
     encoding: 'utf8',
-    env: { ...process.env, FACTORY_HOME: home },
+    env: { ...process.env, FACTORY_HOME: testHome },
   });
 
 describe('factory run', () => {

@@ -9,6 +9,7 @@ import { UserError } from '../../../engine/util/errors.js';
 import { addRunOptions, type RunOptions } from '../../../source/run/run-options.js';
 import { runOptionsSchema, withOptionsFile, writeRunOptions } from '../../../source/run/run-options-file.js';
 import { startBackgroundRun } from '../../../source/run/start-background-run.js';
+import { testHome } from '../../support/cli.js';
 import { git, makeProject, read, rightAdd } from '../../support/project.js';
 import { pytestCommand, requirePytest } from '../../support/python.js';
 
@@ -42,12 +43,10 @@ describe('run options as data', () => {
   });
 
   it.skipIf(skip)('a background run gets --set, --unlock, --allow-dirty and every named setting', async () => {
-    // The child's user defaults: a folder of this test's own, not one that other files or checkouts share.
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-home-'));
-    vi.stubEnv('FACTORY_HOME', home);
+    // The child's user defaults: this file's own, not a folder that other files or checkouts share.
+    vi.stubEnv('FACTORY_HOME', testHome);
     onTestFinished(() => {
       vi.unstubAllEnvs();
-      fs.rmSync(home, { recursive: true, force: true });
     });
     // factory_config.md says otherwise for every flag: a flag lost on the way makes the run fail or differ.
     const dir = makeProject({
