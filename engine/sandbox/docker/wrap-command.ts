@@ -14,12 +14,13 @@ export function wrapCommand(command: string, timeoutMs: number, pidFile: string)
 
 /**
  * The command that kills the process group recorded in `pidFile`; an abort right after start waits (up to 5 s) for the
- * file.
+ * file. The file is written as soon as the wrapper forks: until `timeout` has made its group (and so before it starts
+ * the command), there is no group to kill, and killing `timeout` itself is enough.
  */
 export function killCommand(pidFile: string): string[] {
   const script =
     'i=0; while [ ! -s "$1" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done; p=$(cat "$1" 2>/dev/null) && ' +
-    'kill -s KILL -- -$p';
+    '{ kill -s KILL -- -$p 2>/dev/null || kill -s KILL $p; }';
   return ['sh', '-c', script, 'factory-kill', pidFile];
 }
 

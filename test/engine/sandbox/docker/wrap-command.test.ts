@@ -50,4 +50,17 @@ describe('wrapCommand', () => {
     expect((await running).exitCode).toBe(137);
     expect(isRunning(sleep)).toBe(false);
   });
+
+  it('kills the command even when the kill comes as it starts, before timeout has made its group', async () => {
+    // The pid file is written as soon as the wrapper forks, maybe before `timeout` makes its process group: a kill
+    // of the group alone then found none and the command ran on.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const file = pidFile();
+      const sleep = uniqueSleep(34);
+      const running = run(wrapCommand(sleep, 60_000, file));
+      await run(killCommand(file));
+      expect((await running).exitCode, `attempt ${attempt}`).toBe(137);
+      expect(isRunning(sleep)).toBe(false);
+    }
+  });
 });
