@@ -2,7 +2,7 @@
 import { execa } from 'execa';
 import { outputCap, type ExecOptions, type ExecResult, type Sandbox } from './sandbox.js';
 import { guardChild } from './guard-child.js';
-import { markedProcesses, markerVariable, newMarker } from './process-marker.js';
+import { markedGone, markedProcesses, markerVariable, newMarker } from './process-marker.js';
 import { StreamOutput } from './stream-output.js';
 
 /** After the command itself exits, how long its output may stay open before the holders are named and stopped. */
@@ -69,6 +69,9 @@ export class LocalSandbox implements Sandbox {
     const { output: text, truncated } = output.end();
     guard.done();
     const timedOut = guard.timedOut();
+    // A killed run returns once its processes are gone: what comes next (the round's tests, the next call) never
+    // meets them.
+    if (timedOut || options.signal?.aborted) await markedGone(marker);
     return {
       exitCode: timedOut ? null : (exitCode ?? result.exitCode ?? null),
       output: text,

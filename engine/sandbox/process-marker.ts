@@ -33,6 +33,16 @@ export function markedProcesses(marker: string): MarkedProcess[] {
   return found;
 }
 
+/**
+ * Resolves once no process carries the marker any more (what was killed has exited, not only been signalled), or
+ * after `limitMs`: a killed process may still run until the machine schedules it.
+ */
+export async function markedGone(marker: string, limitMs = 3000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (markedProcesses(marker).length > 0 && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 /** TERM to every marked process, KILL after the grace to whatever (marked) is still there or was started since. */
 export function killMarked(marker: string, graceMs = 2000): void {
   if (!signalAll(marker, 'SIGTERM')) return;

@@ -64,6 +64,21 @@ describe('LocalSandbox', () => {
     expect(() => process.kill(child, 0)).toThrow();
   });
 
+  it('returns from a stopped run only once its processes are gone, one that ignores TERM included', async () => {
+    const sleep = uniqueSleep(1003);
+    const abort = new AbortController();
+    // The shell dies at the TERM; its child ignores it and lives until the KILL that follows 2 s later, holding no
+    // output that would keep the run open meanwhile.
+    const running = sandbox.exec(`sh -c 'trap "" TERM; ${sleep}' </dev/null >/dev/null 2>&1 & wait`, {
+      timeoutMs: 60_000,
+      signal: abort.signal,
+    });
+    await waitFor(() => isRunning(sleep), 'the sleep to start');
+    abort.abort();
+    await running;
+    expect(isRunning(sleep)).toBe(false);
+  });
+
   it('kills a setsid child, which left the process group, when the command ends', async () => {
     const sleep = uniqueSleep(1001);
     const result = await sandbox.exec(`setsid ${sleep} </dev/null >/dev/null 2>&1 & echo started`, {
