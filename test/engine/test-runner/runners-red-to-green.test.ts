@@ -26,7 +26,11 @@ for (const project of runnerProjects)
           )
           .join('\n');
         expect(run.result, why).toMatchObject({ outcome: 'green', exitCode: 0 });
-        expect(rounds.map((round) => [round.task, round.round, round.green])).toEqual([
+        // A round that went otherwise says why (its headline, judgement and the end of its output).
+        expect(
+          rounds.map((round) => [round.task, round.round, round.green]),
+          why,
+        ).toEqual([
           [1, 1, false],
           [1, 2, true],
           [2, 1, true],
