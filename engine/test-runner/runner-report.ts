@@ -91,15 +91,15 @@ export function requestReport(command: string): ReportRequest | undefined {
         read: (context) => stream.result(new GoTestIds(context.projectDir), `go test -json events (kept in ${file})`),
       };
     }
-    case 'cargo test':
-      // Every target runs, not only those before the first failing one; the results are read from cargo's text.
-      return {
-        runner,
-        command: /--no-fail-fast\b/.test(command)
-          ? command
-          : command.replace(/\bcargo\s+test\b/, 'cargo test --no-fail-fast'),
-        paths: [],
-      };
+    case 'cargo test': {
+      // Every target runs, not only those before the first failing one; the results are read from cargo's text. Its
+      // "Running tests/x.rs" lines go to stderr and the tests' lines to stdout: through two pipes they can arrive
+      // out of order (a test then counted under the next target), through one they keep cargo's order.
+      const allTargets = /--no-fail-fast\b/.test(command)
+        ? command
+        : command.replace(/\bcargo\s+test\b/, 'cargo test --no-fail-fast');
+      return { runner, command: `${allTargets} 2>&1`, paths: [] };
+    }
     case 'behave': {
       if (/--junit\b/.test(command)) return undefined;
       const dir = reportPath('behave');

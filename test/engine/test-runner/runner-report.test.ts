@@ -29,7 +29,7 @@ describe('runner reports asked for', () => {
       'npx vitest run --reporter=verbose --reporter=json --outputFile.json=.factory/reports/vitest.json',
     );
     expect(ran('go test -v ./...')).toBe('go test -json -v ./...');
-    expect(ran('cargo test -- --nocapture')).toBe('cargo test --no-fail-fast -- --nocapture');
+    expect(ran('cargo test -- --nocapture')).toBe('cargo test --no-fail-fast -- --nocapture 2>&1');
     expect(ran('behave')).toBe('behave --junit --junit-directory .factory/reports/behave');
     expect(ran('npx cucumber-js')).toBe('npx cucumber-js --format json:.factory/reports/cucumber.json');
   });
