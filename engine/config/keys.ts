@@ -94,10 +94,11 @@ export const configKeys = [
     key: 'SANDBOX',
     field: 'sandbox',
     default: 'auto',
-    spec: { kind: 'enum', values: ['docker', 'local', 'auto'] },
+    spec: { kind: 'enum', values: ['docker', 'local', 'auto', 'none'] },
     doc:
-      'Where tests run: docker (one container per run), local (a child process), auto (docker when an engine ' +
-      'answers).',
+      'Where tests run: docker (one container per run), local (processes confined by the OS sandbox: bubblewrap ' +
+      'or sandbox-exec), auto (docker when an engine answers and has the image, else local), none (unconfined ' +
+      "local processes: unsafe, the model's code can change anything you can).",
   },
   {
     key: 'SANDBOX_IMAGE',

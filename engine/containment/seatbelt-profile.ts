@@ -5,7 +5,7 @@ import type { SandboxSpec } from './os-sandbox.js';
 /** protectedFiles: absolute paths inside the project. */
 export function seatbeltProfile(spec: SandboxSpec, protectedFiles: string[]): string {
   const writable = [...(spec.writeProject ? [spec.projectDir] : []), ...spec.writable].map(
-    (item) => `  (subpath ${quote(item)})`,
+    (item) => `  (subpath ${sbplQuote(item)})`,
   );
   const lines = [
     '(version 1)',
@@ -16,11 +16,11 @@ export function seatbeltProfile(spec: SandboxSpec, protectedFiles: string[]): st
     '  (literal "/dev/null") (literal "/dev/tty") (regex #"^/dev/fd/") (regex #"^/dev/ttys"))',
   ];
   if (protectedFiles.length > 0)
-    lines.push('(deny file-write*', ...protectedFiles.map((item) => `  (subpath ${quote(item)})`), ')');
+    lines.push('(deny file-write*', ...protectedFiles.map((item) => `  (subpath ${sbplQuote(item)})`), ')');
   return `${lines.join('\n')}\n`;
 }
 
 /** SBPL strings are double-quoted with backslash escapes. */
-function quote(text: string): string {
+export function sbplQuote(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }

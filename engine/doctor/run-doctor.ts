@@ -29,10 +29,11 @@ export async function runDoctor(input: DoctorInput): Promise<CheckResult[]> {
     choice = await input.sandboxFor(config);
     await choice.sandbox.start();
   } catch (error) {
-    return [
-      ...results,
-      fail('sandbox', errorMessage(error), 'start Docker (or set SANDBOX=local), and make sure SANDBOX_IMAGE is there'),
-    ];
+    const fix =
+      config.sandbox === 'docker'
+        ? 'start Docker (or set SANDBOX=local), and make sure SANDBOX_IMAGE is there'
+        : 'install bubblewrap, run the tests in Docker (SANDBOX=docker), or set SANDBOX=none (unsafe)';
+    return [...results, fail('sandbox', errorMessage(error), fix)];
   }
   const { sandbox, note } = choice;
   results.push(note ? warn('sandbox', sandbox.describe(), note) : ok('sandbox', sandbox.describe()));

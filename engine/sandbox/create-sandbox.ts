@@ -1,6 +1,7 @@
-// Picks the sandbox named by SANDBOX: docker, local, or auto (docker when an engine answers and has the image, else
-// local with a note).
+// Picks the sandbox named by SANDBOX: docker, local (confined by the OS sandbox), auto (docker when an engine answers
+// and has the image, else confined local, with a note), or none (unconfined local processes, with a warning).
 import type { FactoryConfig } from '../config/factory-config.js';
+import { detectOsSandbox, type NoOsSandbox, type OsSandbox } from '../containment/os-sandbox.js';
 import { newRunId } from '../run/prepare-run.js';
 import { errorMessage, UserError } from '../util/errors.js';
 import { sandboxImage } from './docker/default-images.js';
@@ -19,19 +20,33 @@ export type SandboxOptions = {
   notice?: (line: string) => void;
   /** Where to look for a Docker engine (default: this process's environment). */
   env?: NodeJS.ProcessEnv;
+  /** The OS sandbox that confines local test runs (default: the one detected here). */
+  osSandbox?: OsSandbox | NoOsSandbox;
+  /** The locked tests now, read-only to the code under test (default: none). */
+  lockedPaths?: () => readonly string[];
 };
+
+export const unconfinedWarning =
+  'SANDBOX=none: tests run as local processes WITHOUT ISOLATION: the code the model writes can read, write and ' +
+  'delete anything you can, and reach the network';
 
 export async function createSandbox(
   projectDir: string,
   config: FactoryConfig,
   options: SandboxOptions = {},
 ): Promise<SandboxChoice> {
-  if (config.sandbox === 'local') return { sandbox: new LocalSandbox(projectDir) };
-  // auto never fails a run for want of Docker: it says why and runs the tests locally.
-  const local = (reason: string): SandboxChoice => ({
-    sandbox: new LocalSandbox(projectDir),
-    note: `SANDBOX=auto: ${reason}\ntests run as local processes, without isolation`,
-  });
+  if (config.sandbox === 'none') return { sandbox: new LocalSandbox(projectDir), note: unconfinedWarning };
+  const confined = (): LocalSandbox => {
+    const os = options.osSandbox ?? detectOsSandbox();
+    if (os.kind === 'none') throw new UserError(noOsSandboxMessage(config.sandbox, os));
+    return new LocalSandbox(projectDir, { confinement: { os, lockedPaths: options.lockedPaths ?? (() => []) } });
+  };
+  if (config.sandbox === 'local') return { sandbox: confined() };
+  // auto never runs the tests unconfined for want of Docker: it says why and confines them locally.
+  const local = (reason: string): SandboxChoice => {
+    const sandbox = confined();
+    return { sandbox, note: `SANDBOX=auto: ${reason}\ntests run as ${sandbox.describe()}` };
+  };
   const search = await findDockerEngine(options.env);
   if (!search.engine) {
     if (config.sandbox === 'docker')
@@ -62,4 +77,13 @@ export async function createSandbox(
       onNote: options.notice,
     }),
   };
+}
+
+/** The three ways on when local test runs cannot be confined. */
+export function noOsSandboxMessage(setting: string, os: NoOsSandbox): string {
+  return (
+    `SANDBOX=${setting}: tests cannot run confined here: ${os.reason}. Either ${os.fix}; or run the tests in ` +
+    'Docker (start a Docker engine, SANDBOX=docker); or set SANDBOX=none in factory_config.md to run them ' +
+    'unconfined (unsafe: the code the model writes can then change anything you can)'
+  );
 }

@@ -1,5 +1,10 @@
-// Runs commands as child processes in the project folder; on timeout or abort everything they started is killed.
+// Runs commands as child processes in the project folder, inside the OS sandbox when confined; on timeout or abort
+// everything they started is killed.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { execa } from 'execa';
+import { confineCommand, type ConfinedCommand, type Confinement } from './confine-command.js';
 import { outputCap, type ExecOptions, type ExecResult, type Sandbox } from './sandbox.js';
 import { guardChild } from './guard-child.js';
 import { markedGone, markedProcesses, markerVariable, newMarker } from './process-marker.js';
@@ -8,41 +13,73 @@ import { StreamOutput } from './stream-output.js';
 /** After the command itself exits, how long its output may stay open before the holders are named and stopped. */
 const drainMs = 1000;
 
+export type LocalSandboxOptions = {
+  env?: Record<string, string>;
+  /** Absent: unconfined (SANDBOX=none, and factory's own tooling). */
+  confinement?: Confinement;
+};
+
 export class LocalSandbox implements Sandbox {
   readonly kind = 'local';
+  private readonly env: Record<string, string>;
+  private readonly confinement?: Confinement;
+  /** The confined commands' temp and cache folder, outside the project; made on first use, removed at stop. */
+  private privateDir?: string;
 
   constructor(
     private readonly projectDir: string,
-    private readonly env: Record<string, string> = {},
-  ) {}
+    options: LocalSandboxOptions = {},
+  ) {
+    this.env = options.env ?? {};
+    this.confinement = options.confinement;
+  }
 
   get projectRoot(): string {
     return this.projectDir;
   }
 
   describe(): string {
-    return `local processes in ${this.projectDir}`;
+    const os = this.confinement?.os.kind;
+    if (!os) return `local processes in ${this.projectDir}, unconfined`;
+    const by = os === 'bubblewrap' ? 'bubblewrap' : 'sandbox-exec (Seatbelt)';
+    return (
+      `local processes in ${this.projectDir}, confined by ${by}: only the project writable (not .git/, .factory/, ` +
+      'locked tests or dependency folders), private /tmp, no network'
+    );
   }
 
   async start(): Promise<void> {}
 
-  async stop(): Promise<void> {}
+  async stop(): Promise<void> {
+    if (this.privateDir) fs.rmSync(this.privateDir, { recursive: true, force: true });
+    this.privateDir = undefined;
+  }
+
+  /** The command as it runs: through the shell, or inside the OS sandbox with the runners' private caches. */
+  private spawnArgs(command: string, writableDirs?: readonly string[]): ConfinedCommand | undefined {
+    if (!this.confinement) return undefined;
+    this.privateDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'factory-tests-'));
+    return confineCommand(this.confinement, fs.realpathSync(this.projectDir), this.privateDir, command, writableDirs);
+  }
 
   async exec(command: string, options: ExecOptions): Promise<ExecResult> {
     const started = Date.now();
     const output = new StreamOutput(outputCap, options.onOutput);
     const marker = newMarker();
-    const child = execa(command, {
+    const confined = this.spawnArgs(command, options.writableDirs);
+    const settings = {
       cwd: this.projectDir,
-      shell: true,
       detached: true,
       reject: false,
       stdin: 'ignore',
       all: true,
       buffer: false,
       encoding: 'buffer',
-      env: { PYTHONDONTWRITEBYTECODE: '1', CI: 'true', ...this.env, [markerVariable]: marker },
-    });
+      env: { PYTHONDONTWRITEBYTECODE: '1', CI: 'true', ...this.env, ...confined?.env, [markerVariable]: marker },
+    } as const;
+    const child = confined
+      ? execa(confined.binary, confined.args, settings)
+      : execa(command, { ...settings, shell: true });
     const guard = guardChild(child.pid, options.timeoutMs, options.signal, marker);
     child.all?.on('data', (bytes: Uint8Array) => output.write(bytes));
     // The command may end while something it started in the background keeps stdout open: name it, then stop it.

@@ -5,6 +5,8 @@ export type ExecOptions = {
   onOutput?: (text: string) => void;
   /** Aborting kills the command at once. */
   signal?: AbortSignal;
+  /** Host folders outside the project this one command may write (a confined sandbox binds them at the same path). */
+  writableDirs?: readonly string[];
 };
 
 export type ExecResult = {

@@ -7,6 +7,7 @@ import { createEngine, type FactoryEngine } from '../../engine/engine.js';
 import { newRunId } from '../../engine/run/prepare-run.js';
 import { restoreFromRecords } from '../../engine/run/restore-records.js';
 import { createSandbox } from '../../engine/sandbox/create-sandbox.js';
+import { lockedPathsReader } from '../../engine/task-setup/guard/lock-store.js';
 import { flagSettings, type RunOptions } from './run-options.js';
 import { userSettings } from '../user-defaults.js';
 
@@ -19,7 +20,8 @@ export async function startEngine(options: RunOptions, notice: (line: string) =>
   const config = loadConfig(projectDir, { flags: flagSettings(options), userDefaults: userSettings() });
   const agents = createAgents(projectDir, config);
   const runId = newRunId();
-  const { sandbox, note } = await createSandbox(projectDir, config, { runId, notice });
+  const lockedPaths = lockedPathsReader(projectDir);
+  const { sandbox, note } = await createSandbox(projectDir, config, { runId, notice, lockedPaths });
   if (note) notice(note);
   const containment = containmentLine(config);
   if (containment.includes('NO OS SANDBOX')) notice(containment);

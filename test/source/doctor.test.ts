@@ -1,5 +1,9 @@
 // `factory doctor` checks the configured run's parts and exits 1 with what to do when one cannot work.
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { execaSync } from 'execa';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { runFactory } from '../support/cli.js';
@@ -31,12 +35,34 @@ describe.skipIf(requirePytest())('factory doctor', () => {
     const result = await runFactory(dir, ['doctor']);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/^ok\s+git\s+git version/m);
-    expect(result.stdout).toMatch(/^ok\s+sandbox\s+local processes in/m);
+    expect(result.stdout).toMatch(/^ok\s+sandbox\s+local processes in .*, confined by bubblewrap/m);
     expect(result.stdout).toMatch(
       /^ok\s+tests\s+.*runs \(pytest\): 0\/1 passing, 1 errors; results from JUnit XML report \.factory\/reports\/pytest\.xml$/m,
     );
     expect(result.stdout).toContain('The configured run can start.');
     expect(result.stdout).toMatch(/^ok\s+containment scripted\s+scripted writes go through factory's path checks/m);
+  });
+
+  it('stops where local test runs cannot be confined (no bwrap on PATH), naming the three ways on', async () => {
+    const dir = makeProject();
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'no-bwrap-'));
+    for (const tool of ['git', 'python3'])
+      fs.symlinkSync(execaSync('sh', ['-c', `command -v ${tool}`]).stdout, path.join(bin, tool));
+    const result = await runFactory(dir, ['doctor'], { env: { PATH: `${path.dirname(process.execPath)}:${bin}` } });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(
+      /^FAIL\s+sandbox\s+SANDBOX=local: tests cannot run confined here: bubblewrap \(bwrap\) is not installed\. Either install it: apt install bubblewrap .*SANDBOX=docker.*SANDBOX=none/m,
+    );
+    expect(result.stdout).toMatch(
+      /install bubblewrap, run the tests in Docker \(SANDBOX=docker\), or set SANDBOX=none/,
+    );
+  });
+
+  it('warns that SANDBOX=none runs the tests unconfined', async () => {
+    const dir = makeProject({ config: { SANDBOX: 'none' } });
+    const result = await runFactory(dir, ['doctor']);
+    expect(result.stdout).toMatch(/^WARN\s+sandbox\s+local processes in .*, unconfined/m);
+    expect(result.stdout).toMatch(/SANDBOX=none: tests run as local processes WITHOUT ISOLATION/);
   });
 
   it('lists the containment per configured engine: permission rules, CLI sandbox, OS sandbox', async () => {

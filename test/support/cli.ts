@@ -15,14 +15,14 @@ export type CliResult = { exitCode?: number; stdout: string; stderr: string };
 export async function runFactory(
   dir: string,
   args: string[],
-  options: { timeoutMs?: number; input?: string } = {},
+  options: { timeoutMs?: number; input?: string; env?: Record<string, string> } = {},
 ): Promise<CliResult> {
   const { exitCode, stdout, stderr } = await execa('node', [factoryBin, ...args], {
     cwd: dir,
     reject: false,
     timeout: options.timeoutMs ?? 120_000,
     input: options.input,
-    env: { FACTORY_HOME: testHome, NO_COLOR: '1' },
+    env: { FACTORY_HOME: testHome, NO_COLOR: '1', ...options.env },
   });
   return { exitCode, stdout: String(stdout), stderr: String(stderr) };
 }

@@ -64,7 +64,7 @@ export function containmentProject(
 }
 
 /** Names, kinds and contents of everything under a folder. */
-function checksum(folder: string): string {
+export function checksum(folder: string): string {
   const hash = crypto.createHash('sha256');
   const walk = (current: string): void => {
     for (const name of fs.readdirSync(current).sort()) {

@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import * as z from 'zod';
+import { factoryPaths } from '../../reports/factory-dir.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { UserError } from '../../util/errors.js';
 
@@ -23,6 +24,12 @@ const lockSchema = z.object({
 const locksSchema = z.object({ locks: z.array(lockSchema), tested: z.array(z.number()).default([]) });
 
 export type Lock = z.infer<typeof lockSchema>;
+
+/** The project's locked tests as its records say now (the confined test sandbox keeps them read-only). */
+export const lockedPathsReader =
+  (projectDir: string): (() => string[]) =>
+  () =>
+    LockStore.load(factoryPaths(projectDir).locks).paths();
 
 export const sha256 = (text: string): string => crypto.createHash('sha256').update(text).digest('hex');
 

@@ -2,6 +2,7 @@
 import { createAgents } from '../../../engine/agents/create-agents.js';
 import { loadConfig } from '../../../engine/config/load-config.js';
 import { createEngine } from '../../../engine/engine.js';
+import { lockedPathsReader } from '../../../engine/task-setup/guard/lock-store.js';
 import { createSandbox } from '../../../engine/sandbox/create-sandbox.js';
 import type { Exercise } from './find-exercises.js';
 import { blankResult, type ExerciseResult } from './suite-results.js';
@@ -18,7 +19,7 @@ export async function runExercise(
   const result = blankResult(exercise.name, exercise.language);
   const config = loadConfig(workDir, { flags: run.flags, userDefaults: run.userDefaults });
   const agents = createAgents(workDir, config);
-  const { sandbox } = await createSandbox(workDir, config);
+  const { sandbox } = await createSandbox(workDir, config, { lockedPaths: lockedPathsReader(workDir) });
   const engine = createEngine({ projectDir: workDir, config, ...agents, sandbox });
   engine.on((event) => {
     if (event.type === 'run:started') result.testCommand = event.testCommand;

@@ -20,7 +20,7 @@ describe('the config table', () => {
       mode: 'Single' | 'Dual';
       legoMode: boolean;
       testCmd: string;
-      sandbox: 'docker' | 'local' | 'auto';
+      sandbox: 'docker' | 'local' | 'auto' | 'none';
       sandboxImage: string;
       maxRounds: number;
       maxFailStreak: number;

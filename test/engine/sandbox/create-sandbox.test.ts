@@ -1,4 +1,4 @@
-// SANDBOX=local|docker|auto: which sandbox a run gets, and the message when Docker is not there.
+// SANDBOX=local|docker|auto|none: which sandbox a run gets, and the message when Docker or the OS sandbox is not there.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,17 +18,38 @@ const docker = await dockerForTests();
 describe('createSandbox', () => {
   afterAll(() => fs.rmSync(projectDir, { recursive: true, force: true }));
 
-  it('gives local processes for SANDBOX=local without looking for Docker', async () => {
+  it('gives confined local processes for SANDBOX=local without looking for Docker', async () => {
     const { sandbox, note } = await createSandbox(projectDir, config({ SANDBOX: 'local' }), { env: noEngine });
     expect(sandbox.kind).toBe('local');
+    expect(sandbox.describe()).toMatch(/confined by bubblewrap/);
     expect(note).toBeUndefined();
   });
 
-  it('falls back to local processes for SANDBOX=auto when no engine answers, and says so', async () => {
+  it('falls back to confined local processes for SANDBOX=auto when no engine answers, and says so', async () => {
     const { sandbox, note } = await createSandbox(projectDir, config({ SANDBOX: 'auto' }), { env: noEngine });
     expect(sandbox.kind).toBe('local');
-    expect(note).toMatch(/^SANDBOX=auto: no Docker engine answers [\s\S]*tests run as local processes/);
+    expect(note).toMatch(
+      /^SANDBOX=auto: no Docker engine answers [\s\S]*tests run as local processes .*confined by bubblewrap/,
+    );
   });
+
+  it('runs unconfined only with SANDBOX=none, and warns', async () => {
+    const { sandbox, note } = await createSandbox(projectDir, config({ SANDBOX: 'none' }), { env: noEngine });
+    expect(sandbox.describe()).toMatch(/unconfined/);
+    expect(note).toMatch(/^SANDBOX=none: tests run as local processes WITHOUT ISOLATION/);
+  });
+
+  const noOsSandbox = { kind: 'none', reason: 'bubblewrap (bwrap) is not installed', fix: 'install it' } as const;
+  for (const setting of ['local', 'auto'])
+    it(`stops SANDBOX=${setting} where no OS sandbox can be made, naming the three ways on`, async () => {
+      const choice = createSandbox(projectDir, config({ SANDBOX: setting }), { env: noEngine, osSandbox: noOsSandbox });
+      await expect(choice).rejects.toThrow(UserError);
+      await expect(choice).rejects.toThrow(
+        new RegExp(
+          `^SANDBOX=${setting}: tests cannot run confined here: bubblewrap \\(bwrap\\) is not installed\\. Either install it; or .*SANDBOX=docker.*SANDBOX=none`,
+        ),
+      );
+    });
 
   it('refuses SANDBOX=docker when no engine answers, naming the setting', async () => {
     const choice = createSandbox(projectDir, config({ SANDBOX: 'docker' }), { env: noEngine });

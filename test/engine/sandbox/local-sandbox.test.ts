@@ -115,7 +115,7 @@ describe.skipIf(requirePytest())('LocalSandbox with a background process holding
       path.join(project, 'test_two.py'),
       'def test_one():\n    assert True\n\n\ndef test_two():\n    assert True\n',
     );
-    const local = new LocalSandbox(project, { PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1' });
+    const local = new LocalSandbox(project, { env: { PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1' } });
     const sleep = uniqueSleep(1003);
     // A server-like child started in the background (in its own session) keeps the tests' stdout open.
     const result = await local.exec(`setsid ${sleep} & ${pythonWithPytest()} -m pytest -q -p no:cacheprovider`, {

@@ -36,7 +36,7 @@ function makeTools(settings: Partial<WorkerToolsOptions> = {}, dir = project()):
   const events: FactoryEvent[] = [];
   const abort = new AbortController();
   const tools = new WorkerTools({
-    sandbox: new LocalSandbox(dir, { PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1' }),
+    sandbox: new LocalSandbox(dir, { env: { PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1' } }),
     projectDir: dir,
     testCommand: pytestCommand(),
     taskTests: ['tests/test_calc.py'],

@@ -1,0 +1,78 @@
+// What one confined test command may write: the project, minus .git/, factory's records, the locked tests and the
+// dependency folders the runner loads code from; plus a private temp and cache folder outside the project.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type TestSandboxSpec = {
+  /** Real path. */
+  projectDir: string;
+  /** Absolute, existing, inside the project: bound read-only. */
+  readOnly: string[];
+  /** Absolute, existing, inside read-only folders: writable again (the runners' caches, factory's report folder). */
+  writableInside: string[];
+  /** Absolute host folders outside the project, bound writable at the same path. */
+  writable: string[];
+  /** bubblewrap arguments that hide the user's secrets (empty where none are hidden). */
+  hide: string[];
+};
+
+/** Where runners load code from, git-ignored, so nothing of a change there would show in a commit or a diff. */
+const dependencyFolders = ['node_modules', '.venv', 'venv', '.tox', '__pypackages__'];
+/** Caches runners write inside dependency folders (vite and vitest, babel-loader and others). */
+const cachesInDependencies = ['node_modules/.vite', 'node_modules/.cache'];
+/** factory's report folder sits in its records, which are otherwise read-only. */
+const reportsInRecords = '.factory/reports';
+
+/** The project-relative paths that stay read-only, existing and plain (a link is not bound: it would lead out). */
+export function readOnlyInProject(projectDir: string, locked: readonly string[]): string[] {
+  const top = ['.git', '.factory', ...dependencyFolders, ...nestedNodeModules(projectDir), ...locked];
+  return [...new Set(top)].map((item) => path.join(projectDir, item)).filter(isPlain);
+}
+
+/** The caches inside read-only folders, made on the host first: a mount point cannot be made in a read-only folder. */
+export function writableInProject(projectDir: string): string[] {
+  const made: string[] = [];
+  for (const relative of [...cachesInDependencies, reportsInRecords]) {
+    const parent = path.join(projectDir, relative.split('/')[0] ?? '');
+    if (!isPlain(parent)) continue;
+    const full = path.join(projectDir, relative);
+    fs.mkdirSync(full, { recursive: true });
+    if (isPlain(full)) made.push(full);
+  }
+  return made;
+}
+
+/** Packages of a monorepo keep their own node_modules one or two levels down (packages/a/node_modules). */
+function nestedNodeModules(projectDir: string): string[] {
+  const found: string[] = [];
+  const visit = (relative: string, depth: number): void => {
+    for (const name of folders(path.join(projectDir, relative))) {
+      if (name.startsWith('.') || dependencyFolders.includes(name)) {
+        if (name === 'node_modules' && relative !== '') found.push(`${relative}/${name}`);
+        continue;
+      }
+      if (depth > 1) visit(relative === '' ? name : `${relative}/${name}`, depth - 1);
+    }
+  };
+  visit('', 3);
+  return found;
+}
+
+function folders(dir: string): string[] {
+  try {
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+  } catch {
+    return [];
+  }
+}
+
+function isPlain(file: string): boolean {
+  try {
+    return !fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
