@@ -36,11 +36,7 @@ export async function createSandbox(
   options: SandboxOptions = {},
 ): Promise<SandboxChoice> {
   if (config.sandbox === 'none') return { sandbox: new LocalSandbox(projectDir), note: unconfinedWarning };
-  const confined = (): LocalSandbox => {
-    const os = options.osSandbox ?? detectOsSandbox();
-    if (os.kind === 'none') throw new UserError(noOsSandboxMessage(config.sandbox, os));
-    return new LocalSandbox(projectDir, { confinement: { os, lockedPaths: options.lockedPaths ?? (() => []) } });
-  };
+  const confined = (): LocalSandbox => confinedLocalSandbox(projectDir, config.sandbox, options);
   if (config.sandbox === 'local') return { sandbox: confined() };
   // auto never runs the tests unconfined for want of Docker: it says why and confines them locally.
   const local = (reason: string): SandboxChoice => {
@@ -77,6 +73,17 @@ export async function createSandbox(
       onNote: options.notice,
     }),
   };
+}
+
+/** Local processes inside the OS sandbox; where none can be made, the clear stop. */
+export function confinedLocalSandbox(
+  projectDir: string,
+  setting: string,
+  options: Pick<SandboxOptions, 'osSandbox' | 'lockedPaths'> = {},
+): LocalSandbox {
+  const os = options.osSandbox ?? detectOsSandbox();
+  if (os.kind === 'none') throw new UserError(noOsSandboxMessage(setting, os));
+  return new LocalSandbox(projectDir, { confinement: { os, lockedPaths: options.lockedPaths ?? (() => []) } });
 }
 
 /** The three ways on when local test runs cannot be confined. */

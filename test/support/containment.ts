@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import type { createAgents } from '../../engine/agents/create-agents.js';
 import { createEngine } from '../../engine/engine.js';
 import type { FactoryEvent } from '../../engine/events.js';
-import { LocalSandbox } from '../../engine/sandbox/local-sandbox.js';
+import { confinedSandbox } from './confined-sandbox.js';
 import { sha256 } from '../../engine/task-setup/guard/lock-store.js';
 import { calcProject } from './calc-project.js';
 import { ofType } from './engine.js';
@@ -98,7 +98,7 @@ export async function runOnCorpus(
     projectDir: corpus.dir,
     config: corpus.config,
     ...agents,
-    sandbox: new LocalSandbox(corpus.dir),
+    sandbox: confinedSandbox(corpus.dir),
   });
   const events: FactoryEvent[] = [];
   engine.on((event) => events.push(event));

@@ -4,7 +4,7 @@ import { createAgents } from '../../engine/agents/create-agents.js';
 import { loadConfig } from '../../engine/config/load-config.js';
 import { createEngine, type FactoryEngine } from '../../engine/engine.js';
 import type { FactoryEvent, FactoryEventOf } from '../../engine/events.js';
-import { LocalSandbox } from '../../engine/sandbox/local-sandbox.js';
+import { confinedSandbox } from './confined-sandbox.js';
 
 export function engineFor(
   dir: string,
@@ -15,7 +15,7 @@ export function engineFor(
     projectDir: path.resolve(dir),
     config,
     ...createAgents(dir, config),
-    sandbox: new LocalSandbox(dir),
+    sandbox: confinedSandbox(dir),
   });
   const events: FactoryEvent[] = [];
   engine.on((event) => events.push(event));

@@ -3,7 +3,7 @@ import { createAgents } from '../../engine/agents/create-agents.js';
 import { loadConfig } from '../../engine/config/load-config.js';
 import { createEngine, type RunResult } from '../../engine/engine.js';
 import type { FactoryEvent } from '../../engine/events.js';
-import { LocalSandbox } from '../../engine/sandbox/local-sandbox.js';
+import { confinedSandbox } from './confined-sandbox.js';
 
 export async function runEngine(projectDir: string): Promise<{ result: RunResult; events: FactoryEvent[] }> {
   const config = loadConfig(projectDir);
@@ -11,7 +11,7 @@ export async function runEngine(projectDir: string): Promise<{ result: RunResult
     projectDir,
     config,
     ...createAgents(projectDir, config),
-    sandbox: new LocalSandbox(projectDir),
+    sandbox: confinedSandbox(projectDir),
   });
   const events: FactoryEvent[] = [];
   engine.on((event) => events.push(event));

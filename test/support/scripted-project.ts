@@ -7,7 +7,7 @@ import { createAgents } from '../../engine/agents/create-agents.js';
 import { loadConfig } from '../../engine/config/load-config.js';
 import { createEngine, type FactoryEngine, type RunResult } from '../../engine/engine.js';
 import type { FactoryEvent, FactoryEventOf, FactoryEventType } from '../../engine/events.js';
-import { LocalSandbox } from '../../engine/sandbox/local-sandbox.js';
+import { confinedSandbox } from './confined-sandbox.js';
 
 export type ProjectSpec = {
   requirements?: string;
@@ -69,7 +69,7 @@ export async function runProject(
     projectDir: dir,
     config,
     ...createAgents(dir, config),
-    sandbox: new LocalSandbox(dir),
+    sandbox: confinedSandbox(dir),
     unlock: extra.unlock,
   });
   const events: FactoryEvent[] = [];
