@@ -18,7 +18,8 @@ export type Benchmark = {
 export const benchmarks: Benchmark[] = [
   {
     name: 'sandbox',
-    description: 'one trivial command: a local process, an exec into the persistent container, docker run --rm',
+    description:
+      'a test command as local processes, unconfined and confined, an exec into the persistent container, docker run --rm',
     prepare: (options) => {
       const runs = count(options.runs, '--runs', 20);
       return async () => {

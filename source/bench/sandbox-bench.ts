@@ -1,14 +1,29 @@
-// `factory bench sandbox`: finds the Docker engine and measures the three ways of running a test command side by side.
+// `factory bench sandbox`: the ways of running a test command side by side: local processes unconfined and confined
+// by the OS sandbox, an exec into the persistent container, a container per run.
 import { execa } from 'execa';
 import type { BenchReport } from './bench-report.js';
+import { measureConfinement } from './confinement-overhead.js';
 import { measureSandboxOverhead } from './sandbox-overhead.js';
 import { sandboxImage } from '../../engine/sandbox/docker/default-images.js';
 import { findDockerEngine, noEngineMessage } from '../../engine/sandbox/docker/find-docker-engine.js';
-import { UserError } from '../../engine/util/errors.js';
 
 export async function sandboxBench(runs: number, image: string | undefined, cli: boolean): Promise<BenchReport> {
+  const confinement = await measureConfinement(runs);
   const search = await findDockerEngine();
-  if (!search.engine) throw new UserError(`bench sandbox: ${noEngineMessage(search)}`);
+  if (!search.engine)
+    return {
+      name: 'sandbox',
+      ...confinement,
+      unavailable: [...confinement.unavailable, { label: 'Docker rows', reason: noEngineMessage(search) }],
+    };
   const withCli = cli && (await execa('docker', ['--version'], { reject: false })).exitCode === 0;
-  return measureSandboxOverhead(search.engine, image ?? sandboxImage('', 'python')!, runs, withCli);
+  const docker = await measureSandboxOverhead(search.engine, image ?? sandboxImage('', 'python')!, runs, withCli);
+  return {
+    name: 'sandbox',
+    method: `${docker.method}; local: ${confinement.method}`,
+    figures: [...confinement.figures, ...docker.figures],
+    ratios: [...confinement.ratios, ...docker.ratios],
+    goals: [...confinement.goals, ...docker.goals],
+    unavailable: [...confinement.unavailable, ...docker.unavailable],
+  };
 }

@@ -1,13 +1,21 @@
-// Runs the real engine (scripted worker, local sandbox) for a number of rounds and returns its own time per round.
+// Runs the real engine (scripted worker, local sandbox) for a number of rounds and returns its own time per round, and
+// each test run's time unconfined and confined.
 import { ScriptedWorker } from '../../../engine/agents/scripted/scripted-worker.js';
 import { scriptSchema } from '../../../engine/agents/scripted/script-schema.js';
 import { loadConfig } from '../../../engine/config/load-config.js';
 import { createEngine } from '../../../engine/engine.js';
 import { LocalSandbox } from '../../../engine/sandbox/local-sandbox.js';
 import type { Worker } from '../../../engine/agents/agent.js';
-import { timedSandbox, timedWorker, timeWithin, type Interval } from './timed.js';
+import { detectOsSandbox } from '../../../engine/containment/os-sandbox.js';
+import { alternatingSandbox, timedSandbox, timedWorker, timeWithin, type Interval } from './timed.js';
 
-export type EngineRoundTimes = { overheadMs: number[]; workerMs: number[]; testMs: number[] };
+export type EngineRoundTimes = {
+  overheadMs: number[];
+  workerMs: number[];
+  /** Each test run's own time, unconfined and confined by the OS sandbox (absent where there is none). */
+  unconfinedMs: number[];
+  confinedMs?: number[];
+};
 
 /** Work done during each worker call and subtracted with it (the round benchmark runs the floor there). */
 export type Alongside = (round: number) => Promise<void>;
@@ -42,12 +50,23 @@ export async function engineRounds(
     afterLast: 'repeat',
   });
   const workerCalls: Interval[] = [];
-  const testCalls: Interval[] = [];
+  const unconfinedCalls: Interval[] = [];
+  const confinedCalls: Interval[] = [];
+  const os = detectOsSandbox();
+  const unconfined = new LocalSandbox(projectDir);
+  // The rounds' test runs alternate between the two, so the confinement's cost is measured in the same run.
+  const sandbox =
+    os.kind === 'none'
+      ? timedSandbox(unconfined, unconfinedCalls)
+      : alternatingSandbox(unconfined, new LocalSandbox(projectDir, { confinement: { os, lockedPaths: () => [] } }), [
+          unconfinedCalls,
+          confinedCalls,
+        ]);
   const engine = createEngine({
     projectDir,
     config,
     worker: timedWorker(withAlongside(new ScriptedWorker(script), alongside), workerCalls),
-    sandbox: timedSandbox(new LocalSandbox(projectDir), testCalls),
+    sandbox,
   });
   const starts: number[] = [];
   engine.on((event) => {
@@ -55,7 +74,14 @@ export async function engineRounds(
   });
   const result = await engine.run();
   if (result.outcome === 'error') throw new Error(`the engine failed in the round benchmark: ${result.reason}`);
-  const times: EngineRoundTimes = { overheadMs: [], workerMs: [], testMs: [] };
+  const testCalls = [...unconfinedCalls, ...confinedCalls];
+  const times: EngineRoundTimes = {
+    overheadMs: [],
+    workerMs: [],
+    // Each way's first run (cold caches) is left out.
+    unconfinedMs: durations(unconfinedCalls.slice(1)),
+    confinedMs: os.kind === 'none' ? undefined : durations(confinedCalls.slice(1)),
+  };
   const measured = starts.slice(warmup);
   for (const [k, start] of measured.entries()) {
     const end = measured[k + 1];
@@ -63,11 +89,12 @@ export async function engineRounds(
     const worker = timeWithin(workerCalls, start, end);
     const tests = timeWithin(testCalls, start, end);
     times.workerMs.push(worker);
-    times.testMs.push(tests);
     times.overheadMs.push(end - start - worker - tests);
   }
   return times;
 }
+
+const durations = (intervals: Interval[]): number[] => intervals.map((interval) => interval.end - interval.start);
 
 function withAlongside(worker: Worker, alongside: Alongside): Worker {
   return {

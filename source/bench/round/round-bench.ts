@@ -45,6 +45,17 @@ export async function roundBench(options: RoundBenchOptions = roundDefaults): Pr
       stats: stats(floorMs),
     };
     const versus = ratio('engine / floor', engineFigure, floorFigure);
+    const unconfined: Figure = {
+      id: 'tests-local',
+      label: 'one test run (`false`), unconfined local (subtracted)',
+      stats: stats(engine.unconfinedMs),
+    };
+    const confined: Figure | undefined = engine.confinedMs && {
+      id: 'tests-confined',
+      label: 'one test run (`false`), confined local: OS sandbox (subtracted)',
+      stats: stats(engine.confinedMs),
+    };
+    const confinement = confined && ratio('confined / unconfined test run', confined, unconfined);
     return {
       name: 'round',
       method:
@@ -56,14 +67,15 @@ export async function roundBench(options: RoundBenchOptions = roundDefaults): Pr
         engineFigure,
         floorFigure,
         { id: 'worker', label: 'scripted worker + floor round (subtracted)', stats: stats(engine.workerMs) },
-        { id: 'tests', label: 'test command `false` (subtracted)', stats: stats(engine.testMs) },
+        unconfined,
+        ...(confined ? [confined] : []),
       ],
-      ratios: [versus],
+      ratios: confinement ? [versus, confinement] : [versus],
       goals: [
         goal('engine overhead per round', 'engine', 100, engineFigure.stats.median),
         goal('engine within 1.5x of the floor', 'engine / floor', 1.5, versus.value),
       ],
-      unavailable: [],
+      unavailable: confinement ? [] : [{ label: 'confined test runs', reason: 'no OS sandbox here' }],
     };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });

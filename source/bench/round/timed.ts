@@ -42,3 +42,23 @@ export function timeWithin(intervals: Interval[], from: number, to: number): num
     .filter((interval) => interval.start >= from && interval.end <= to)
     .reduce((sum, interval) => sum + interval.end - interval.start, 0);
 }
+
+/** Calls go to `first` and `second` in turn, each timed into its own list: two ways measured under the same load. */
+export function alternatingSandbox(first: Sandbox, second: Sandbox, intervals: [Interval[], Interval[]]): Sandbox {
+  const timed = [timedSandbox(first, intervals[0]), timedSandbox(second, intervals[1])] as const;
+  let calls = 0;
+  return {
+    kind: first.kind,
+    projectRoot: first.projectRoot,
+    describe: () => `${first.describe()}; ${second.describe()}, in turn`,
+    start: async () => {
+      await first.start();
+      await second.start();
+    },
+    stop: async () => {
+      await first.stop();
+      await second.stop();
+    },
+    exec: (command, options) => timed[calls++ % 2]!.exec(command, options),
+  };
+}

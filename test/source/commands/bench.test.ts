@@ -93,21 +93,31 @@ describe('factory bench (built CLI)', () => {
   });
 
   it.skipIf(!docker.engine)(
-    `sandbox: local, persistent exec and run --rm side by side, with ratios and goals${docker.skipReason ? ` (${docker.skipReason})` : ''}`,
+    `sandbox: local unconfined and confined, persistent exec and run --rm side by side, with ratios and goals${docker.skipReason ? ` (${docker.skipReason})` : ''}`,
     { timeout: 300_000 },
     async () => {
       const result = await factory('bench', 'sandbox', '--json', '--no-cli', '--runs', '20', '--image', docker.image);
       expect(result.exitCode, result.stderr).toBe(0);
       const report = (JSON.parse(result.stdout) as { reports: BenchReport[] }).reports[0]!;
-      expect(report.figures.map((figure) => figure.id)).toEqual(['local', 'exec', 'run-rm']);
+      expect(report.figures.map((figure) => figure.id)).toEqual([
+        'local-true',
+        'confined-true',
+        'local-pytest',
+        'confined-pytest',
+        'local',
+        'exec',
+        'run-rm',
+      ]);
       for (const figure of report.figures) {
         expect(figure.stats.n).toBe(20);
         expect(figure.stats.min).toBeGreaterThan(0);
         expect(figure.stats.median).toBeGreaterThanOrEqual(figure.stats.p25);
       }
       const median = (id: string) => report.figures.find((figure) => figure.id === id)!.stats.median;
-      expect(report.ratios[0]!.value).toBeCloseTo(median('exec') / median('run-rm'), 6);
+      expect(report.ratios[1]!.value).toBeCloseTo(median('confined-pytest') / median('local-pytest'), 6);
+      expect(report.ratios[2]!.value).toBeCloseTo(median('exec') / median('run-rm'), 6);
       expect(report.goals.map((entry) => entry.label)).toEqual([
+        'a confined test run within 1.5× of an unconfined one',
         'exec at least 4× cheaper than docker run --rm',
         'exec median under 50 ms',
         'exec within 1.5× of a bare process',
