@@ -1,10 +1,11 @@
 // bubblewrap's arguments for one agent CLI call: the whole system read-only, the project and the CLI's folders
 // writable, .git and the locked files read-only again inside the project. The network stays: the CLIs need their API.
+// No capabilities: run as root, the CLI could otherwise remount what is read-only.
 import type { SandboxSpec } from './os-sandbox.js';
 
 /** protectedFiles: absolute paths, existing, inside the project. */
 export function bwrapArgs(spec: SandboxSpec, protectedFiles: string[]): string[] {
-  const args = ['--die-with-parent', '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc'];
+  const args = ['--die-with-parent', '--cap-drop', 'ALL', '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc'];
   for (const folder of spec.writable) args.push('--bind', folder, folder);
   // Later mounts cover earlier ones: the project comes after the folders (a temp folder may hold it), then what it
   // protects.

@@ -39,6 +39,9 @@ function hostileCli(corpus: Corpus): string {
     `echo pwned > ${corpus.lockedTest}`,
     `echo pwned > "$HOME/in-home.txt"`,
     'echo fine > "$TMPDIR/scratch.txt"',
+    // Run as root (as here and in CI), the CLI keeps no capability that could undo the read-only mounts.
+    `mount -o remount,rw / && echo pwned > ${corpus.decoy}/remounted.txt`,
+    'umount .git && printf "#!/bin/sh\\n" > .git/hooks/pre-commit',
     'echo fine > allowed.txt',
   ];
   const result = JSON.stringify({

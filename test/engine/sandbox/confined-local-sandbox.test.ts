@@ -52,6 +52,11 @@ describe('the confined local sandbox (bubblewrap)', () => {
       '.venv/lib/evil.pth',
     ];
     const script = attempts.map((file) => `(echo pwned > '${file}') 2>/dev/null && echo "wrote ${file}"`);
+    // Run as root (as here and in CI), the command keeps no capability that could undo the read-only mounts.
+    script.push(
+      `(mount -o remount,rw / && echo pwned > ${decoys[1]}/victim.txt && echo "wrote remounted") 2>/dev/null`,
+      `(umount .git && echo pwned > .git/config && echo "wrote unmounted") 2>/dev/null`,
+    );
     const result = await sandbox.exec(
       [...script, 'echo ok > calc.py', 'echo cached > node_modules/.vite/x', 'echo r > .factory/reports/r'].join('\n'),
       { timeoutMs: 20_000 },
