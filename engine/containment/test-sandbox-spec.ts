@@ -24,8 +24,8 @@ const cachesInDependencies = ['node_modules/.vite', 'node_modules/.cache'];
 const reportsInRecords = '.factory/reports';
 
 /** The project-relative paths that stay read-only, existing and plain (a link is not bound: it would lead out). */
-export function readOnlyInProject(projectDir: string, locked: readonly string[]): string[] {
-  const top = ['.git', '.factory', ...dependencyFolders, ...nestedNodeModules(projectDir), ...locked];
+export function readOnlyInProject(projectDir: string, locked: readonly string[], nested: readonly string[]): string[] {
+  const top = ['.git', '.factory', ...dependencyFolders, ...nested, ...locked];
   return [...new Set(top)].map((item) => path.join(projectDir, item)).filter(isPlain);
 }
 
@@ -42,20 +42,12 @@ export function writableInProject(projectDir: string): string[] {
   return made;
 }
 
-/** Packages of a monorepo keep their own node_modules one or two levels down (packages/a/node_modules). */
-function nestedNodeModules(projectDir: string): string[] {
-  const found: string[] = [];
-  const visit = (relative: string, depth: number): void => {
-    for (const name of folders(path.join(projectDir, relative))) {
-      if (name.startsWith('.') || dependencyFolders.includes(name)) {
-        if (name === 'node_modules' && relative !== '') found.push(`${relative}/${name}`);
-        continue;
-      }
-      if (depth > 1) visit(relative === '' ? name : `${relative}/${name}`, depth - 1);
-    }
-  };
-  visit('', 3);
-  return found;
+/** A package of a monorepo keeps its own node_modules one level down (packages/a/node_modules). */
+export function nestedNodeModules(projectDir: string): string[] {
+  return folders(projectDir)
+    .filter((name) => !name.startsWith('.') && !dependencyFolders.includes(name))
+    .flatMap((name) => folders(path.join(projectDir, name)).map((inner) => `${name}/${inner}/node_modules`))
+    .filter((relative) => fs.existsSync(path.join(projectDir, relative)));
 }
 
 function folders(dir: string): string[] {

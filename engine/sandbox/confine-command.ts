@@ -1,11 +1,17 @@
 // A test command inside the OS sandbox: bubblewrap on Linux, sandbox-exec on macOS. The runners' caches and temp
 // files go to a private folder of the sandbox's, outside the project.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { OsSandbox } from '../containment/os-sandbox.js';
 import { testBwrapArgs } from '../containment/test-bwrap-args.js';
 import { testSeatbeltProfile } from '../containment/test-seatbelt-profile.js';
-import { readOnlyInProject, writableInProject, type TestSandboxSpec } from '../containment/test-sandbox-spec.js';
+import {
+  nestedNodeModules,
+  readOnlyInProject,
+  writableInProject,
+  type TestSandboxSpec,
+} from '../containment/test-sandbox-spec.js';
 
 export type Confinement = {
   os: OsSandbox;
@@ -13,13 +19,16 @@ export type Confinement = {
   lockedPaths: () => readonly string[];
 };
 
+/** What a sandbox keeps between its commands: its private folder, and the monorepo's package folders found once. */
+export type ConfinedState = { privateDir: string; nested: readonly string[] };
+
 export type ConfinedCommand = { binary: string; args: string[]; env: Record<string, string> };
 
-/** privateDir: the sandbox's own folder outside the project (temp and caches), kept for the run. */
+/** The state's privateDir: the sandbox's own folder outside the project (temp and caches), kept for the run. */
 export function confineCommand(
   confinement: Confinement,
   projectDir: string,
-  privateDir: string,
+  { privateDir, nested }: ConfinedState,
   command: string,
   writableDirs: readonly string[] = [],
 ): ConfinedCommand {
@@ -28,7 +37,7 @@ export function confineCommand(
   for (const folder of [caches, temp]) fs.mkdirSync(folder, { recursive: true });
   const spec: TestSandboxSpec = {
     projectDir,
-    readOnly: readOnlyInProject(projectDir, confinement.lockedPaths()),
+    readOnly: readOnlyInProject(projectDir, confinement.lockedPaths(), nested),
     writableInside: writableInProject(projectDir),
     writable: [privateDir, ...writableDirs.map((folder) => fs.realpathSync(folder))],
     hide: [],
@@ -45,4 +54,11 @@ export function confineCommand(
   const profile = path.join(privateDir, 'test-sandbox.sb');
   fs.writeFileSync(profile, testSeatbeltProfile(spec, []));
   return { binary: confinement.os.binary, args: ['-f', profile, 'sh', '-c', command], env };
+}
+
+export function confinedState(projectDir: string): ConfinedState {
+  return {
+    privateDir: fs.mkdtempSync(path.join(os.tmpdir(), 'factory-tests-')),
+    nested: nestedNodeModules(projectDir),
+  };
 }

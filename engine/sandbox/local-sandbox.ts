@@ -1,10 +1,14 @@
 // Runs commands as child processes in the project folder, inside the OS sandbox when confined; on timeout or abort
 // everything they started is killed.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { execa } from 'execa';
-import { confineCommand, type ConfinedCommand, type Confinement } from './confine-command.js';
+import {
+  confineCommand,
+  confinedState,
+  type ConfinedCommand,
+  type ConfinedState,
+  type Confinement,
+} from './confine-command.js';
 import { outputCap, type ExecOptions, type ExecResult, type Sandbox } from './sandbox.js';
 import { guardChild } from './guard-child.js';
 import { markedGone, markedProcesses, markerVariable, newMarker } from './process-marker.js';
@@ -24,7 +28,7 @@ export class LocalSandbox implements Sandbox {
   private readonly env: Record<string, string>;
   private readonly confinement?: Confinement;
   /** The confined commands' temp and cache folder, outside the project; made on first use, removed at stop. */
-  private privateDir?: string;
+  private confined?: ConfinedState;
 
   constructor(
     private readonly projectDir: string,
@@ -51,15 +55,16 @@ export class LocalSandbox implements Sandbox {
   async start(): Promise<void> {}
 
   async stop(): Promise<void> {
-    if (this.privateDir) fs.rmSync(this.privateDir, { recursive: true, force: true });
-    this.privateDir = undefined;
+    if (this.confined) fs.rmSync(this.confined.privateDir, { recursive: true, force: true });
+    this.confined = undefined;
   }
 
   /** The command as it runs: through the shell, or inside the OS sandbox with the runners' private caches. */
   private spawnArgs(command: string, writableDirs?: readonly string[]): ConfinedCommand | undefined {
     if (!this.confinement) return undefined;
-    this.privateDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'factory-tests-'));
-    return confineCommand(this.confinement, fs.realpathSync(this.projectDir), this.privateDir, command, writableDirs);
+    const projectDir = fs.realpathSync(this.projectDir);
+    this.confined ??= confinedState(projectDir);
+    return confineCommand(this.confinement, projectDir, this.confined, command, writableDirs);
   }
 
   async exec(command: string, options: ExecOptions): Promise<ExecResult> {
