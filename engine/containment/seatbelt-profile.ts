@@ -1,9 +1,11 @@
-// The macOS Seatbelt profile for sandbox-exec: reading and the network allowed, writing only to the project (unless
+// The macOS Seatbelt profile for sandbox-exec: reading (but not the home's secrets and other projects) and the network
+// allowed, writing only to the project (unless
 // read-only) and the CLI's own folders, never to .git or a locked file. Later rules win over earlier ones in SBPL.
+import { sbplQuote as quote } from './hidden-paths.js';
 import type { SandboxSpec } from './os-sandbox.js';
 
-/** protectedFiles: absolute paths inside the project. */
-export function seatbeltProfile(spec: SandboxSpec, protectedFiles: string[]): string {
+/** protectedFiles: absolute paths inside the project; hide: seatbeltHideRules (hidden-paths.ts). */
+export function seatbeltProfile(spec: SandboxSpec, protectedFiles: string[], hide: string[] = []): string {
   const writable = [...(spec.writeProject ? [spec.projectDir] : []), ...spec.writable].map(
     (item) => `  (subpath ${quote(item)})`,
   );
@@ -17,10 +19,6 @@ export function seatbeltProfile(spec: SandboxSpec, protectedFiles: string[]): st
   ];
   if (protectedFiles.length > 0)
     lines.push('(deny file-write*', ...protectedFiles.map((item) => `  (subpath ${quote(item)})`), ')');
+  lines.push(...hide);
   return `${lines.join('\n')}\n`;
-}
-
-/** SBPL strings are double-quoted with backslash escapes. */
-function quote(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }

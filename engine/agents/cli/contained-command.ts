@@ -33,9 +33,20 @@ export function containedCommand(
     writeProject: !call.readOnly,
     protectedPaths: ['.git', ...call.lockedPaths],
     writable: [...own.create, ...own.ifPresent, call.scratchDir],
+    hideIn: { home, keep: visibleTools(engine.binary, { ...process.env, ...env }.PATH ?? '', home) },
   };
   const wrapped = sandboxedCommand(sandbox, spec, engine.binary, args, call.scratchDir);
   return { ...wrapped, env: { ...env, TMPDIR: call.scratchDir } };
+}
+
+/**
+ * The CLI's binary and the folders on PATH stay visible even in a hidden home folder (~/tools/bin): the CLI and the
+ * commands its shell runs. A PATH entry holding the whole home (~) would keep all of it, so it does not count.
+ */
+function visibleTools(binary: string, searchPath: string, home: string): string[] {
+  const holdsHome = (folder: string): boolean => !path.relative(folder, home).startsWith('..');
+  const folders = searchPath.split(path.delimiter).filter((folder) => path.isAbsolute(folder) && !holdsHome(folder));
+  return path.isAbsolute(binary) ? [binary, ...folders] : folders;
 }
 
 export function makeScratchDir(engine: CliEngine): string {
