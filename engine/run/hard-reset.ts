@@ -1,7 +1,9 @@
-// `factory reset --hard`: undoes only what factory made (its recorded branches, the checkout) and gives back the
+// `factory reset --hard`: undoes only what factory made (its recorded branches, the checkout, its commits in
+// submodules) and gives back the
 // uncommitted work a run saved for the user; a checkout that would overwrite an edit stops before changing anything.
 import { GitError, runGit } from '../git/run-git.js';
 import { isCommitId, Repo } from '../git/repo.js';
+import { restoreSubmodules } from '../git/submodules.js';
 import type { SavedWork } from '../git/run-records.js';
 import { readEventLog } from '../reports/event-log.js';
 import { UserError } from '../util/errors.js';
@@ -57,6 +59,7 @@ export async function hardReset(repo: Repo, plan: HardResetPlan): Promise<string
     }
   }
   if (deleted.length > 0) lines.push(`deleted the factory's branch(es) ${deleted.join(', ')}`);
+  lines.push(...(await restoreSubmodules(repo.dir, repo.records().submodules)));
   for (const saved of plan.savedWork) lines.push(await giveBack(repo, saved));
   repo.clearRecords();
   await runGit(repo.dir, ['config', '--unset', 'factory.baseBranch']).catch(() => undefined);
