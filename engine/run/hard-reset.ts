@@ -4,7 +4,7 @@
 import { GitError, runGit } from '../git/run-git.js';
 import { isCommitId, Repo } from '../git/repo.js';
 import { restoreSubmodules } from '../git/submodules.js';
-import type { SavedWork } from '../git/run-records.js';
+import type { SavedWork, SubmoduleStart } from '../git/run-records.js';
 import { readEventLog } from '../reports/event-log.js';
 import { UserError } from '../util/errors.js';
 
@@ -14,6 +14,8 @@ export type HardResetPlan = {
   /** The factory's own branches that exist, from its records and its event log (never guessed from a name). */
   branches: string[];
   savedWork: SavedWork[];
+  /** The submodules factory committed in, and where each stood before. */
+  submodules: SubmoduleStart[];
 };
 
 export async function planHardReset(
@@ -34,7 +36,7 @@ export async function planHardReset(
     (await runGit(projectDir, ['branch', '--list', '--format=%(refname:short)'])).split('\n').filter(Boolean),
   );
   const branches = [...made].filter((name) => existing.has(name) && name !== back);
-  return { repo, plan: { back, branches, savedWork: records.savedWork } };
+  return { repo, plan: { back, branches, savedWork: records.savedWork, submodules: records.submodules } };
 }
 
 /** Carries the plan out and returns what to tell the user, line by line. */
@@ -59,7 +61,7 @@ export async function hardReset(repo: Repo, plan: HardResetPlan): Promise<string
     }
   }
   if (deleted.length > 0) lines.push(`deleted the factory's branch(es) ${deleted.join(', ')}`);
-  lines.push(...(await restoreSubmodules(repo.dir, repo.records().submodules)));
+  lines.push(...(await restoreSubmodules(repo.dir, plan.submodules)));
   for (const saved of plan.savedWork) lines.push(await giveBack(repo, saved));
   repo.clearRecords();
   await runGit(repo.dir, ['config', '--unset', 'factory.baseBranch']).catch(() => undefined);
