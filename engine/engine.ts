@@ -12,6 +12,7 @@ import { factoryPaths } from './reports/factory-dir.js';
 import { repairRoundReports, reportWriter } from './reports/report-writer.js';
 import { finalReportWriter } from './reports/final-report-writer.js';
 import { initialStatus, reduceStatus, type RunStatus } from './reports/run-status.js';
+import { cleanUpFailedRun } from './run/failed-run-cleanup.js';
 import { newRunId, prepareRun, type PreparedRun } from './run/prepare-run.js';
 import { findResumePoint } from './run/resume-point.js';
 import { eventsFormat } from './reports/events-format.js';
@@ -177,9 +178,8 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
         await deps.sandbox.stop().catch(() => undefined);
       }
     } catch (error) {
-      // A run that failed before its first commit leaves no empty branch behind.
-      if (prepared && !prepared.resume && prepared.branch !== prepared.baseBranch)
-        await prepared.repo.dropEmptyBranch(prepared.branch, prepared.baseBranch).catch(() => false);
+      // A run that failed leaves no half-done round in the tree, and no empty branch behind.
+      if (prepared) await cleanUpFailedRun(prepared).catch(() => undefined);
       releaseLock();
       say('run:error', { message: errorMessage(error) });
       const result: RunResult = {

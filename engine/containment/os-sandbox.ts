@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bwrapArgs } from './bwrap-args.js';
+import { bwrapHideArgs, seatbeltHideRules } from './hidden-paths.js';
 import { seatbeltProfile } from './seatbelt-profile.js';
 
 export type OsSandbox = { kind: 'bubblewrap' | 'seatbelt'; binary: string };
@@ -19,6 +20,8 @@ export type SandboxSpec = {
   protectedPaths: string[];
   /** Folders and files outside the project the CLI must write: its config and cache, its temp folder. */
   writable: string[];
+  /** The home whose secrets and other projects are hidden (hidden-paths.ts), with what must stay visible in it. */
+  hideIn?: { home: string; keep: string[] };
 };
 
 export type WrappedCommand = { binary: string; args: string[] };
@@ -71,14 +74,19 @@ export function sandboxedCommand(
     projectDir: realPath(spec.projectDir),
     writable: spec.writable.filter((item) => fs.existsSync(item)).map(realPath),
   };
-  if (sandbox.kind === 'bubblewrap')
-    return { binary: sandbox.binary, args: [...bwrapArgs(real, existingProtected(real)), '--', binary, ...args] };
+  const keep = [real.projectDir, ...real.writable, ...(spec.hideIn?.keep ?? [])];
+  if (sandbox.kind === 'bubblewrap') {
+    const hide = spec.hideIn ? bwrapHideArgs(spec.hideIn.home, keep) : [];
+    return { binary: sandbox.binary, args: [...bwrapArgs(real, existingProtected(real), hide), '--', binary, ...args] };
+  }
   const profile = path.join(scratchDir, 'factory-sandbox.sb');
+  const hide = spec.hideIn ? seatbeltHideRules(spec.hideIn.home, keep) : [];
   fs.writeFileSync(
     profile,
     seatbeltProfile(
       real,
       real.protectedPaths.map((item) => path.join(real.projectDir, item)),
+      hide,
     ),
   );
   return { binary: sandbox.binary, args: ['-f', profile, binary, ...args] };

@@ -1,6 +1,6 @@
 // The macOS Seatbelt profile for one test command: reading allowed, the network denied, writing only to the project
 // and the private folders, never to what the project protects but the caches inside it. Later rules win in SBPL.
-import { sbplQuote } from './seatbelt-profile.js';
+import { sbplQuote } from './hidden-paths.js';
 import type { TestSandboxSpec } from './test-sandbox-spec.js';
 
 export function testSeatbeltProfile(spec: TestSandboxSpec, hideRules: string[]): string {

@@ -1,9 +1,10 @@
 // Factory's own check around every agent call, whatever the engine: .git is compared byte for byte and put back, new
-// links that lead out are removed, and for the read-only roles the whole work tree is put back. Locked tests a worker
+// files at names git refuses (".GIT/", a nested .git) and new links that lead out are removed, and for the read-only roles the whole work tree is put back. Locked tests a worker
 // changed are the tamper guard's (engine/task-setup/guard): it puts them back before the tests run and tells the next
 // prompt.
 import { snapshotFiles, restoreFiles, type FileSnapshot } from './file-snapshot.js';
 import { gitDirFiles } from './git-dir-files.js';
+import { findGitRefusedNames, removeGitRefusedNames } from './git-refused-names.js';
 import { findLinks, removeLinksOut, type LinkMap } from './links-out.js';
 import { restoreTree, snapshotTree, type TreeSnapshot } from './tree-snapshot.js';
 
@@ -22,12 +23,13 @@ export type WorkTreeGuard = {
 
 export async function guardWorkTree(projectDir: string, options: GuardOptions): Promise<WorkTreeGuard> {
   const gitFiles = snapshotFiles(projectDir, gitDirFiles(projectDir));
+  const refusedNames = await findGitRefusedNames(projectDir);
   const links = options.readOnly ? undefined : await findLinks(projectDir);
   const tree = options.readOnly ? await snapshotTree(projectDir) : undefined;
-  return { check: () => check(projectDir, { gitFiles, links, tree }) };
+  return { check: () => check(projectDir, { gitFiles, refusedNames, links, tree }) };
 }
 
-type Taken = { gitFiles: FileSnapshot; links?: LinkMap; tree?: TreeSnapshot };
+type Taken = { gitFiles: FileSnapshot; refusedNames: ReadonlySet<string>; links?: LinkMap; tree?: TreeSnapshot };
 
 async function check(projectDir: string, taken: Taken): Promise<Refusal[]> {
   // .git first: the tree is put back with git, which must find its own files as they were.
@@ -35,6 +37,7 @@ async function check(projectDir: string, taken: Taken): Promise<Refusal[]> {
     path: file,
     reason: 'inside .git/, put back as it was',
   }));
+  refusals.push(...(await removeGitRefusedNames(projectDir, taken.refusedNames)));
   if (taken.links) refusals.push(...(await removeLinksOut(projectDir, taken.links)));
   if (taken.tree) {
     const changed = await restoreTree(taken.tree);

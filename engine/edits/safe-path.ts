@@ -1,7 +1,8 @@
-// Decides whether an edit path from untrusted model output may be written: inside the project, not in .git/, not
-// locked.
+// Decides whether an edit path from untrusted model output may be written: inside the project, not in .git/ (nor any
+// name git refuses, ".GIT", "git~1"), not locked.
 import fs from 'node:fs';
 import path from 'node:path';
+import { gitRefusesPath } from '../git/path-git-refuses.js';
 
 export type PathCheck = { ok: true; absolute: string; relative: string } | { ok: false; reason: string };
 
@@ -15,15 +16,16 @@ export function checkEditPath(projectDir: string, requested: string, locked: Rea
   const relative = path.relative(root, absolute);
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative))
     return { ok: false, reason: `${requested} points outside the project` };
-  if (relative.split(path.sep).some((part) => part === '.git'))
-    return { ok: false, reason: `${requested} is inside .git/` };
   const posix = relative.split(path.sep).join('/');
+  if (posix.split('/').includes('.git')) return { ok: false, reason: `${requested} is inside .git/` };
+  // ".GIT/config" is .git/config on a case-insensitive disk, and git refuses to commit it anywhere.
+  if (gitRefusesPath(posix)) return { ok: false, reason: `${requested}: git refuses this name (a form of .git)` };
   if (locked.has(posix)) return { ok: false, reason: `${posix} is a locked test` };
   const real = realNearestAncestor(absolute);
   const realRelative = path.relative(root, real);
   if (realRelative.startsWith('..') || path.isAbsolute(realRelative))
     return { ok: false, reason: `${requested} goes through a link that leads outside the project` };
-  if (realRelative.split(path.sep).includes('.git'))
+  if (gitRefusesPath(realRelative.split(path.sep).join('/')))
     return { ok: false, reason: `${requested} goes through a link into .git/` };
   return { ok: true, absolute, relative: posix };
 }

@@ -179,7 +179,12 @@ export class Repo {
    * --no-verify. Edits inside a submodule are committed there first, so the superproject's commit records them.
    */
   async commitAll(message: string): Promise<Commit | undefined> {
-    if (hasSubmodules(this.dir)) await commitSubmodules(this.dir, this.settings, message);
+    if (hasSubmodules(this.dir))
+      await commitSubmodules(this.dir, this.settings, message, (start) =>
+        this.updateRecords((records) => {
+          if (!records.submodules.some((known) => known.path === start.path)) records.submodules.push(start);
+        }),
+      );
     const [, heads] = await Promise.all([
       this.git.raw(['add', '-A']),
       this.git.raw(['rev-parse', 'HEAD', 'HEAD^{tree}']),

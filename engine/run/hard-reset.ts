@@ -1,8 +1,10 @@
-// `factory reset --hard`: undoes only what factory made (its recorded branches, the checkout) and gives back the
+// `factory reset --hard`: undoes only what factory made (its recorded branches, the checkout, its commits in
+// submodules) and gives back the
 // uncommitted work a run saved for the user; a checkout that would overwrite an edit stops before changing anything.
 import { GitError, runGit } from '../git/run-git.js';
 import { isCommitId, Repo } from '../git/repo.js';
-import type { SavedWork } from '../git/run-records.js';
+import { restoreSubmodules } from '../git/submodules.js';
+import type { SavedWork, SubmoduleStart } from '../git/run-records.js';
 import { readEventLog } from '../reports/event-log.js';
 import { UserError } from '../util/errors.js';
 
@@ -12,6 +14,8 @@ export type HardResetPlan = {
   /** The factory's own branches that exist, from its records and its event log (never guessed from a name). */
   branches: string[];
   savedWork: SavedWork[];
+  /** The submodules factory committed in, and where each stood before. */
+  submodules: SubmoduleStart[];
 };
 
 export async function planHardReset(
@@ -32,7 +36,7 @@ export async function planHardReset(
     (await runGit(projectDir, ['branch', '--list', '--format=%(refname:short)'])).split('\n').filter(Boolean),
   );
   const branches = [...made].filter((name) => existing.has(name) && name !== back);
-  return { repo, plan: { back, branches, savedWork: records.savedWork } };
+  return { repo, plan: { back, branches, savedWork: records.savedWork, submodules: records.submodules } };
 }
 
 /** Carries the plan out and returns what to tell the user, line by line. */
@@ -57,6 +61,7 @@ export async function hardReset(repo: Repo, plan: HardResetPlan): Promise<string
     }
   }
   if (deleted.length > 0) lines.push(`deleted the factory's branch(es) ${deleted.join(', ')}`);
+  lines.push(...(await restoreSubmodules(repo.dir, plan.submodules)));
   for (const saved of plan.savedWork) lines.push(await giveBack(repo, saved));
   repo.clearRecords();
   await runGit(repo.dir, ['config', '--unset', 'factory.baseBranch']).catch(() => undefined);

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { bwrapHideArgs, seatbeltHideRules, visibleTools } from '../containment/hidden-paths.js';
 import type { OsSandbox } from '../containment/os-sandbox.js';
 import { testBwrapArgs } from '../containment/test-bwrap-args.js';
 import { testSeatbeltProfile } from '../containment/test-seatbelt-profile.js';
@@ -42,6 +43,9 @@ export function confineCommand(
     writable: [privateDir, ...writableDirs.map((folder) => fs.realpathSync(folder))],
     hide: [],
   };
+  // The home's secrets and other projects are no test's business: hidden as from the agent CLIs.
+  const home = process.env.HOME ?? os.homedir();
+  const keep = [projectDir, ...spec.writable, ...visibleTools('', process.env.PATH ?? '', home)];
   // The user's own caches are read-only inside: the runners get private ones (go's build cache, npm's, XDG's).
   const env = {
     XDG_CACHE_HOME: caches,
@@ -50,9 +54,13 @@ export function confineCommand(
     TMPDIR: confinement.os.kind === 'bubblewrap' ? '/tmp' : temp,
   };
   if (confinement.os.kind === 'bubblewrap')
-    return { binary: confinement.os.binary, args: [...testBwrapArgs(spec), '--', 'sh', '-c', command], env };
+    return {
+      binary: confinement.os.binary,
+      args: [...testBwrapArgs({ ...spec, hide: bwrapHideArgs(home, keep) }), '--', 'sh', '-c', command],
+      env,
+    };
   const profile = path.join(privateDir, 'test-sandbox.sb');
-  fs.writeFileSync(profile, testSeatbeltProfile(spec, []));
+  fs.writeFileSync(profile, testSeatbeltProfile(spec, seatbeltHideRules(home, keep)));
   return { binary: confinement.os.binary, args: ['-f', profile, 'sh', '-c', command], env };
 }
 

@@ -27,6 +27,7 @@ export function narrowTestCommand(command: string, targets: readonly string[]): 
   const files = [...new Set(split.map((part) => part.file))];
   const names = [...new Set(split.flatMap((part) => (part.name ? [part.name] : [])))];
   const add = (...words: string[]): Narrowed => ({ command: addArguments(command, words.join(' ')) });
+  // Patterns go as "--option=pattern": a pattern starting with "-" after "-t" would be read as options of its own.
   const anyName = (list: string[]): string => shellQuote(list.map(escapeRegex).join('|'));
   switch (recognised.runner) {
     case 'pytest':
@@ -35,21 +36,25 @@ export function narrowTestCommand(command: string, targets: readonly string[]): 
     case 'vitest': {
       // Their -t matches the full name, the describe titles joined by spaces (factory's ids join them with " > ").
       const full = names.map((name) => name.replace(/ > /g, ' ').replace(/ #\d+$/, ''));
-      return add(...files.map(shellQuote), ...(full.length > 0 ? ['-t', anyName(full)] : []));
+      return add(...files.map(shellQuote), ...(full.length > 0 ? [`--testNamePattern=${anyName(full)}`] : []));
     }
     case 'go test': {
       const packages = [...new Set(files.map((file) => (file.endsWith('.go') ? file.replace(/\/?[^/]+$/, '') : file)))];
       const run = names.length > 0 ? ['-run', shellQuote(`^(${names.map(escapeRegex).join('|')})$`)] : [];
       return { command: goCommand(command, packages, run) };
     }
-    case 'cargo test':
+    case 'cargo test': {
+      // cargo takes the name as its TESTNAME argument: one starting with "-" would be an option of cargo's.
+      const option = names.find((name) => name.startsWith('-'));
+      if (option !== undefined) return { problem: `cargo would read the test name "${option}" as an option` };
       return names.length > 0
         ? add(...names.map(shellQuote))
         : { problem: 'cargo test narrows by test name: give ids ("target::test_name"), not files' };
+    }
     case 'behave':
-      return add(...files.map(shellQuote), ...(names.length > 0 ? ['-n', anyName(names)] : []));
+      return add(...files.map(shellQuote), ...(names.length > 0 ? [`--name=${anyName(names)}`] : []));
     case 'cucumber':
-      return add(...files.map(shellQuote), ...(names.length > 0 ? ['--name', anyName(names)] : []));
+      return add(...files.map(shellQuote), ...(names.length > 0 ? [`--name=${anyName(names)}`] : []));
   }
 }
 

@@ -5,9 +5,11 @@ import path from 'node:path';
 import { trimTestOutput } from '../prompt/trim-test-output.js';
 import { failingTests } from '../reports/round-record.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
+import { recogniseRunner } from '../test-runner/recognise-runner.js';
 import { runTests } from '../test-runner/run-tests.js';
 import { fileOfTestId } from '../test-runner/test-id.js';
 import { narrowTestCommand } from './narrow-test-command.js';
+import { nestedPytestConfig } from './nested-pytest-config.js';
 import type { ToolRun } from './worker-tools.js';
 
 export type RunTestsCall = {
@@ -25,8 +27,12 @@ export function testCommandFor(
   testCommand: string,
   tests: readonly string[],
 ): { command: string } | { refused: string } {
-  const missing = tests.map(fileOfTestId).find((file) => !insideProject(projectDir, file));
+  const files = tests.map(fileOfTestId);
+  const missing = files.find((file) => !insideProject(projectDir, file));
   if (missing !== undefined) return { refused: `no such test file in the project: ${missing}` };
+  const nested = recogniseRunner(testCommand)?.runner === 'pytest' ? nestedPytestConfig(projectDir, files) : undefined;
+  if (nested !== undefined)
+    return { refused: `${nested} would be pytest's config for this run instead of the project's: run all the tests` };
   const narrowed = narrowTestCommand(testCommand, tests);
   return 'problem' in narrowed ? { refused: narrowed.problem } : narrowed;
 }

@@ -1,8 +1,12 @@
 // The tools' inputs, checked before anything runs: run_tests takes test ids and files only, never a command line.
 import * as z from 'zod';
 
-/** A project-relative path: no option ("-x"), no absolute path, no "..", no shell characters. */
-const filePart = /^[\w@+.][\w@+.,/-]*$/;
+/**
+ * A project-relative path: no absolute path, no "..", no shell characters, and no first character a runner reads as
+ * more than a path: "-" (an option), "@" (a file of arguments: pytest 8.2+, behave and cucumber-js's rerun files) or
+ * "+" (a toolchain to cargo).
+ */
+const filePart = /^[\w.][\w@+.,/-]*$/;
 /** A test's name after "::": anything printable on one line (it is quoted, never parsed by a shell). */
 const namePart = /^[^\p{Cc}]{1,300}$/u;
 

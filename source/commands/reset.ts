@@ -23,10 +23,14 @@ export async function resetCommand(options: { dir: string; hard?: boolean; yes?:
         ? ', and put back the uncommitted work you had before ' +
           `${plan.savedWork.length === 1 ? 'the run' : 'the runs'} (it stays in a stash too)`
         : '';
+    const submodules =
+      plan.submodules.length > 0
+        ? `, put the submodule(s) ${plan.submodules.map((start) => start.path).join(', ')} back where they were`
+        : '';
     if (
       !options.yes &&
       !(await confirm(
-        `factory reset --hard will remove .factory/, ${back}, ${branches}${saved}. Branches factory did not ` +
+        `factory reset --hard will remove .factory/, ${back}, ${branches}${submodules}${saved}. Branches factory did not ` +
           'make are kept. Continue? [y/N] ',
       ))
     ) {

@@ -2,6 +2,8 @@
 // saved survive it, and a checkout that would overwrite an edit stops with the files named, changing nothing.
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
+import { execaSync } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { runFactory } from '../support/cli.js';
 import { git, makeProject, read, rightAdd } from '../support/project.js';
@@ -89,5 +91,33 @@ describe.skipIf(requirePytest())('factory reset --hard', () => {
     expect(branches(dir)).toEqual([run, 'main'].sort());
     expect(read(dir, 'calc.py')).toContain('# my edit');
     expect(fs.existsSync(path.join(dir, '.factory/events.ndjson'))).toBe(true);
+  });
+  it('puts a submodule the model edited back too: its branch at its old commit, both trees clean', async () => {
+    const library = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-library-'));
+    const inLibrary = (...args: string[]): string => execaSync('git', args, { cwd: library }).stdout;
+    inLibrary('init', '-q', '-b', 'main');
+    fs.writeFileSync(path.join(library, 'README.md'), 'the library\n');
+    inLibrary('add', '-A');
+    inLibrary('-c', 'user.name=test', '-c', 'user.email=test@example.com', 'commit', '-q', '-m', 'library');
+    const dir = makeProject({
+      config,
+      script: { worker: [{ write: { 'lib/calc.py': rightAdd } }] },
+      files: { 'conftest.py': 'import os, sys\nsys.path.insert(0, os.path.join(os.path.dirname(__file__), "lib"))\n' },
+    });
+    git(dir, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', library, 'lib');
+    git(dir, 'commit', '-q', '-m', 'the library as a submodule');
+    const lib = path.join(dir, 'lib');
+    const start = git(lib, 'rev-parse', 'HEAD');
+    expect((await runFactory(dir, ['run'])).exitCode).toBe(0);
+    expect(git(lib, 'rev-parse', 'main')).not.toBe(start);
+
+    const reset = await runFactory(dir, ['reset', '--hard', '--yes']);
+    expect(reset.exitCode, reset.stderr).toBe(0);
+    expect(reset.stdout).toContain(`submodule lib back on main ${start.slice(0, 12)}`);
+    expect(git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+    expect(git(lib, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+    expect(git(lib, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('main');
+    expect(git(lib, 'rev-parse', 'main')).toBe(start);
+    expect(fs.existsSync(path.join(lib, 'calc.py'))).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { visibleTools } from '../../containment/hidden-paths.js';
 import { detectOsSandbox, sandboxedCommand } from '../../containment/os-sandbox.js';
 import type { CliEngine, CliOptions } from './cli-engine.js';
 
@@ -33,6 +34,7 @@ export function containedCommand(
     writeProject: !call.readOnly,
     protectedPaths: ['.git', ...call.lockedPaths],
     writable: [...own.create, ...own.ifPresent, call.scratchDir],
+    hideIn: { home, keep: visibleTools(engine.binary, { ...process.env, ...env }.PATH ?? '', home) },
   };
   const wrapped = sandboxedCommand(sandbox, spec, engine.binary, args, call.scratchDir);
   return { ...wrapped, env: { ...env, TMPDIR: call.scratchDir } };

@@ -107,6 +107,46 @@ describe.skipIf(skip)('a CLI that ignores its rules, in the OS sandbox', () => {
     expect(fs.readFileSync(path.join(scratch, 'ok.txt'), 'utf8')).toBe('ok\n');
   });
 
+  it("hides the home's key and other projects, and keeps a project and a CLI folder that live under hidden ones", async () => {
+    const home = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'factory-hidden-home-')));
+    const project = path.join(home, '.ssh', 'work', 'project');
+    const cliFolder = path.join(home, 'tools', 'cli-config');
+    for (const folder of [project, cliFolder, path.join(home, 'code', 'other')])
+      fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(home, '.ssh', 'id_rsa'), 'DECOY-KEY\n');
+    fs.writeFileSync(path.join(home, '.bash_history'), 'DECOY-HISTORY\n');
+    fs.writeFileSync(path.join(home, 'code', 'other', 'secret.txt'), 'DECOY-PROJECT\n');
+    fs.writeFileSync(path.join(project, 'calc.py'), 'VISIBLE-PROJECT\n');
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-scratch-'));
+    const spec = {
+      projectDir: project,
+      writeProject: true,
+      protectedPaths: [],
+      writable: [cliFolder, scratch],
+      hideIn: { home, keep: [] },
+    };
+    const script = [
+      'cat ~/.ssh/id_rsa ~/.bash_history ~/code/other/secret.txt calc.py',
+      'echo written > new.py; echo saved > ~/tools/cli-config/state; echo planted > ~/.ssh/authorized_keys',
+      'ls -A ~/.ssh',
+    ].join('; ');
+    const command = sandboxedCommand(
+      sandbox as Exclude<typeof sandbox, { kind: 'none' }>,
+      spec,
+      'sh',
+      ['-c', script],
+      scratch,
+    );
+    const run = await execa(command.binary, command.args, { cwd: project, reject: false, env: { HOME: home } });
+    expect(run.stdout).toContain('VISIBLE-PROJECT');
+    expect(run.stdout).not.toMatch(/DECOY/);
+    // ~/.ssh inside is an empty folder but for the way to the project, and what is planted there is lost.
+    expect(run.stdout.trim().split('\n').at(-1)).toBe('work');
+    expect(fs.readFileSync(path.join(project, 'new.py'), 'utf8')).toBe('written\n');
+    expect(fs.readFileSync(path.join(cliFolder, 'state'), 'utf8')).toBe('saved\n');
+    expect(fs.readdirSync(path.join(home, '.ssh')).sort()).toEqual(['id_rsa', 'work']);
+  });
+
   it("lets node start and reach a unix socket outside, as factory's MCP server must", async () => {
     const corpus = containmentProject({});
     const socket = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'factory-sock-')), 'mcp.sock');

@@ -119,6 +119,21 @@ describe('the confined local sandbox (bubblewrap)', () => {
     expect(isRunning(sleep)).toBe(false);
   });
 
+  it("hides the home's other projects from the code under test, as from the agent CLIs", async () => {
+    const other = fs.mkdtempSync(path.join(os.homedir(), 'factory-other-project-'));
+    fs.writeFileSync(path.join(other, 'secret.txt'), 'the other project\n');
+    try {
+      const command = `cat ${other}/secret.txt; ls -A ${other} | wc -l`;
+      const outside = await new LocalSandbox(project()).exec(command, { timeoutMs: 20_000 });
+      const inside = await confined(project()).exec(command, { timeoutMs: 20_000 });
+      expect(outside.output).toContain('the other project');
+      expect(inside.output).not.toContain('the other project');
+      expect(inside.output.trim().split('\n').at(-1)).toBe('0');
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it('says what confines it', () => {
     expect(confined(project()).describe()).toMatch(/confined by bubblewrap.*no network/);
     expect(new LocalSandbox(project()).describe()).toMatch(/unconfined/);

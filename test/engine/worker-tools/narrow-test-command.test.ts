@@ -16,7 +16,7 @@ describe('narrowTestCommand', () => {
 
   it('gives jest and vitest the files and the names as one -t pattern', () => {
     expect(narrowTestCommand('npx vitest run', ['src/a.test.ts::math > adds (1+1)'])).toEqual({
-      command: "npx vitest run 'src/a.test.ts' -t 'math adds \\(1\\+1\\)'",
+      command: "npx vitest run 'src/a.test.ts' --testNamePattern='math adds \\(1\\+1\\)'",
     });
     expect(narrowTestCommand('npx jest', ['a.test.js'])).toEqual({ command: "npx jest 'a.test.js'" });
   });
@@ -37,6 +37,23 @@ describe('narrowTestCommand', () => {
     expect(narrowTestCommand('cargo test', ['tests/calc.rs'])).toHaveProperty('problem');
   });
 
+  it('refuses a cargo test name that cargo would read as an option', () => {
+    const narrowed = narrowTestCommand('cargo test', ['calc::--config=build.rustc="./pwn"']);
+    expect(narrowed).toEqual({ problem: 'cargo would read the test name "--config=build.rustc="./pwn"" as an option' });
+  });
+
+  it('joins name patterns to their option, so one starting with "-" stays a pattern', () => {
+    for (const [command, option] of [
+      ['npx jest', '--testNamePattern'],
+      ['npx vitest run', '--testNamePattern'],
+      ['behave', '--name'],
+      ['npx cucumber-js', '--name'],
+    ])
+      expect(narrowTestCommand(command!, ['a.test.js::--watch'])).toEqual({
+        command: `${command} 'a.test.js' ${option}='--watch'`,
+      });
+  });
+
   it('refuses to narrow a shell list it cannot extend', () => {
     const narrowed = narrowTestCommand('cd app && pytest', ['tests/test_a.py']);
     expect(narrowed).toHaveProperty('problem');
@@ -50,11 +67,17 @@ describe('narrowTestCommand', () => {
 
 describe('isTestTarget', () => {
   it('takes project-relative files and ids', () => {
-    for (const target of ['tests/test_a.py', 'tests/test_a.py::TestX::test_y', 'a.spec.js::adds > "quoted" $x'])
+    for (const target of [
+      'tests/test_a.py',
+      'tests/test_a.py::TestX::test_y',
+      'a.spec.js::adds > "quoted" $x',
+      'packages/@scope/a.test.ts',
+      'src/routes/+page.test.ts',
+    ])
       expect(isTestTarget(target)).toBe(true);
   });
 
-  it('refuses options, absolute paths, "..", shell text in the file part and control characters', () => {
+  it('refuses options, files of arguments ("@"), absolute paths, "..", shell text and control characters', () => {
     for (const target of [
       '-x',
       '--junitxml=/etc/x',
@@ -65,6 +88,9 @@ describe('isTestTarget', () => {
       '$(touch pwned)',
       'a.py`id`',
       'a.py::name\nline two',
+      '@test_args.py',
+      '@tests/args.txt::x',
+      '+nightly',
       '',
     ])
       expect(isTestTarget(target), target).toBe(false);

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execaSync } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FactoryEvent } from '../../../engine/events.js';
 import { LocalSandbox } from '../../../engine/sandbox/local-sandbox.js';
@@ -107,6 +108,44 @@ describe.skipIf(noPytest)(`worker tools, local sandbox${noPytest ? ` (${noPytest
     expect(fs.existsSync(path.join(dir, 'pwned'))).toBe(false);
     expect(events.every((event) => event.type === 'tool:finished' && event.refused)).toBe(true);
     expect(events).toHaveLength(asks.length);
+  });
+
+  it('refuses a file of arguments ("@test_args.py"), which pytest itself would read as options', async () => {
+    // What the model wrote through the real claude CLI: options in test_args.py and an empty "@test_args.py".
+    const dir = project({ 'test_args.py': '--junitxml=pwned.xml\n-p\nno:terminal\n', '@test_args.py': '' });
+    const { tools, events } = makeTools({}, dir);
+    for (const target of ['@test_args.py', './@test_args.py', '@test_args.py::test_add']) {
+      const result = await tools.call('run_tests', { tests: [target] });
+      expect(result.text, target).toMatch(/^refused: tests\.0: not a test id or file/);
+    }
+    expect(events.every((event) => event.type === 'tool:finished' && event.refused)).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'pwned.xml'))).toBe(false);
+    // The same argument given to the real pytest does read the file: the refusal is what kept it out.
+    const [python, ...args] = pytestCommand().split(' ');
+    execaSync(python!, [...args, '@test_args.py'], {
+      cwd: dir,
+      reject: false,
+      env: { PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1' },
+    });
+    expect(fs.existsSync(path.join(dir, 'pwned.xml'))).toBe(true);
+  });
+
+  it('refuses a run whose tests sit below a pytest config the model wrote', async () => {
+    const dir = project({
+      'sub/pytest.ini': '[pytest]\naddopts = --junitxml=pwned.xml\n',
+      'sub/test_sub.py': 'def test_one():\n    assert True\n',
+      'other/pyproject.toml': '[project]\nname = "other"\n',
+      'other/test_other.py': 'def test_two():\n    assert True\n',
+    });
+    const { tools } = makeTools({}, dir);
+    for (const target of ['sub/test_sub.py', 'sub', 'sub/test_sub.py::test_one']) {
+      const result = await tools.call('run_tests', { tests: [target] });
+      expect(result.text, target).toMatch(/^refused: sub\/pytest\.ini would be pytest's config for this run/);
+    }
+    expect(fs.existsSync(path.join(dir, 'sub', 'pwned.xml'))).toBe(false);
+    // A pyproject.toml without a pytest section is no pytest config: that run goes ahead.
+    const other = await tools.call('run_tests', { tests: ['other/test_other.py'] });
+    expect(other.text).toMatch(/^exit code 0; 1 passed/);
   });
 
   it('refuses a link that leads out of the project', async () => {
