@@ -16,6 +16,7 @@ export const unitTests = [
   'test/engine/attach/attach.test.ts',
   'test/engine/config/parse-config-file.test.ts',
   'test/engine/containment/hidden-paths.test.ts',
+  'test/engine/containment/test-sandbox-args.test.ts',
   'test/engine/config/parsers-fuzz.test.ts',
   'test/engine/edits/apply-answer.test.ts',
   'test/engine/edits/parse-edits.test.ts',
