@@ -8,11 +8,12 @@ export function testBwrapArgs(spec: TestSandboxSpec): string[] {
   args.push('--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp');
   args.push(...spec.hide);
   // Later mounts cover earlier ones: the private /tmp first, then what is writable (a temp folder may hold it), then
-  // what the project protects, then the caches inside protected folders.
+  // what the project protects, then the folders inside protected ones.
   for (const folder of spec.writable) args.push('--bind', folder, folder);
   args.push('--bind', spec.projectDir, spec.projectDir);
   for (const item of spec.readOnly) args.push('--ro-bind', item, item);
   for (const folder of spec.writableInside) args.push('--bind', folder, folder);
+  for (const folder of spec.freshInside) args.push('--tmpfs', folder);
   args.push('--chdir', spec.projectDir);
   return args;
 }

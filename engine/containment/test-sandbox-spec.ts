@@ -8,8 +8,10 @@ export type TestSandboxSpec = {
   projectDir: string;
   /** Absolute, existing, inside the project: bound read-only. */
   readOnly: string[];
-  /** Absolute, existing, inside read-only folders: writable again (the runners' caches, factory's report folder). */
+  /** Absolute, existing, inside read-only folders: writable again (factory's report folder). */
   writableInside: string[];
+  /** Absolute, existing, inside read-only folders: an empty private folder for each command (the runners' caches). */
+  freshInside: string[];
   /** Absolute host folders outside the project, bound writable at the same path. */
   writable: string[];
   /** bubblewrap arguments that hide the user's secrets (empty where none are hidden). */
@@ -18,7 +20,10 @@ export type TestSandboxSpec = {
 
 /** Where runners load code from, git-ignored, so nothing of a change there would show in a commit or a diff. */
 const dependencyFolders = ['node_modules', '.venv', 'venv', '.tox', '__pypackages__'];
-/** Caches runners write inside dependency folders (vite and vitest, babel-loader and others). */
+/**
+ * Caches runners write inside dependency folders (vite and vitest, babel-loader and others): fresh for each command,
+ * so no test run can leave transformed code there for the next one.
+ */
 const cachesInDependencies = ['node_modules/.vite', 'node_modules/.cache'];
 /** factory's report folder sits in its records, which are otherwise read-only. */
 const reportsInRecords = '.factory/reports';
@@ -29,17 +34,20 @@ export function readOnlyInProject(projectDir: string, locked: readonly string[],
   return [...new Set(top)].map((item) => path.join(projectDir, item)).filter(isPlain);
 }
 
-/** The caches inside read-only folders, made on the host first: a mount point cannot be made in a read-only folder. */
-export function writableInProject(projectDir: string): string[] {
-  const made: string[] = [];
-  for (const relative of [...cachesInDependencies, reportsInRecords]) {
-    const parent = path.join(projectDir, relative.split('/')[0] ?? '');
-    if (!isPlain(parent)) continue;
-    const full = path.join(projectDir, relative);
-    fs.mkdirSync(full, { recursive: true });
-    if (isPlain(full)) made.push(full);
-  }
-  return made;
+/** The folders inside read-only ones a command may write, made on the host first (a mount point cannot be made in a
+ * read-only folder): the runners' caches, fresh each time, and factory's report folder. */
+export function writableInProject(projectDir: string): { fresh: string[]; kept: string[] } {
+  return {
+    fresh: cachesInDependencies.flatMap((item) => made(projectDir, item)),
+    kept: made(projectDir, reportsInRecords),
+  };
+}
+
+function made(projectDir: string, relative: string): string[] {
+  if (!isPlain(path.join(projectDir, relative.split('/')[0] ?? ''))) return [];
+  const full = path.join(projectDir, relative);
+  fs.mkdirSync(full, { recursive: true });
+  return isPlain(full) ? [full] : [];
 }
 
 /** A package of a monorepo keeps its own node_modules one level down (packages/a/node_modules). */

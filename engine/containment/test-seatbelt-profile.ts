@@ -16,7 +16,9 @@ export function testSeatbeltProfile(spec: TestSandboxSpec, hideRules: string[]):
     '  (literal "/dev/null") (literal "/dev/tty") (regex #"^/dev/fd/"))',
   ];
   if (spec.readOnly.length > 0) lines.push('(deny file-write*', ...subpaths(spec.readOnly), ')');
-  if (spec.writableInside.length > 0) lines.push('(allow file-write*', ...subpaths(spec.writableInside), ')');
+  // Seatbelt has no private mounts: the caches stay writable where they are.
+  const inside = [...spec.writableInside, ...spec.freshInside];
+  if (inside.length > 0) lines.push('(allow file-write*', ...subpaths(inside), ')');
   lines.push(...hideRules);
   return `${lines.join('\n')}\n`;
 }

@@ -36,10 +36,12 @@ export function confineCommand(
   const caches = path.join(privateDir, 'cache');
   const temp = path.join(privateDir, 'tmp');
   for (const folder of [caches, temp]) fs.mkdirSync(folder, { recursive: true });
+  const inside = writableInProject(projectDir);
   const spec: TestSandboxSpec = {
     projectDir,
     readOnly: readOnlyInProject(projectDir, confinement.lockedPaths(), nested),
-    writableInside: writableInProject(projectDir),
+    writableInside: inside.kept,
+    freshInside: inside.fresh,
     writable: [privateDir, ...writableDirs.map((folder) => fs.realpathSync(folder))],
     hide: [],
   };

@@ -8,7 +8,8 @@ import type { TestSandboxSpec } from '../../../engine/containment/test-sandbox-s
 const spec: TestSandboxSpec = {
   projectDir: '/home/u/proj',
   readOnly: ['/home/u/proj/.git', '/home/u/proj/node_modules', '/home/u/proj/tests/test_a.py'],
-  writableInside: ['/home/u/proj/node_modules/.vite'],
+  writableInside: ['/home/u/proj/.factory/reports'],
+  freshInside: ['/home/u/proj/node_modules/.vite'],
   writable: ['/tmp/factory-tests-1'],
   hide: ['--tmpfs', '/home/u/.ssh'],
 };
@@ -24,9 +25,9 @@ describe('the confined test run as bubblewrap and Seatbelt see it', () => {
     expect(at('--bind', '/tmp/factory-tests-1')).toBeGreaterThan(at('--tmpfs', '/home/u/.ssh'));
     expect(at('--bind', '/home/u/proj', '/home/u/proj')).toBeGreaterThan(at('--bind', '/tmp/factory-tests-1'));
     for (const item of spec.readOnly) expect(at('--ro-bind', item, item)).toBeGreaterThan(at('--bind', '/home/u/proj'));
-    expect(at('--bind', '/home/u/proj/node_modules/.vite')).toBeGreaterThan(
-      at('--ro-bind', '/home/u/proj/node_modules'),
-    );
+    const modules = at('--ro-bind', '/home/u/proj/node_modules');
+    expect(at('--bind', '/home/u/proj/.factory/reports')).toBeGreaterThan(modules);
+    expect(at('--tmpfs', '/home/u/proj/node_modules/.vite')).toBeGreaterThan(modules);
     expect(args.slice(-2)).toEqual(['--chdir', '/home/u/proj']);
   });
 
@@ -42,7 +43,9 @@ describe('the confined test run as bubblewrap and Seatbelt see it', () => {
     ]);
     expect(profile).toContain('(allow file-write*\n  (subpath "/home/u/proj")\n  (subpath "/tmp/factory-tests-1")\n');
     const denied = profile.indexOf('(deny file-write*\n  (subpath "/home/u/proj/.git")');
-    const allowedAgain = profile.indexOf('(allow file-write*\n  (subpath "/home/u/proj/node_modules/.vite")');
+    const allowedAgain = profile.indexOf(
+      '(allow file-write*\n  (subpath "/home/u/proj/.factory/reports")\n  (subpath "/home/u/proj/node_modules/.vite")',
+    );
     expect(denied).toBeGreaterThan(profile.indexOf('(subpath "/home/u/proj")'));
     expect(allowedAgain).toBeGreaterThan(denied);
     expect(profile.indexOf('(deny file-read*')).toBeGreaterThan(allowedAgain);

@@ -74,6 +74,8 @@ describe('the confined local sandbox (bubblewrap)', () => {
     expect(fs.existsSync(path.join(dir, '.venv', 'lib', 'evil.pth'))).toBe(false);
     expect(fs.readFileSync(path.join(dir, 'calc.py'), 'utf8')).toBe('ok\n');
     expect(fs.readFileSync(path.join(dir, '.factory', 'reports', 'r'), 'utf8')).toBe('r\n');
+    // The runners' caches inside node_modules are private to each command: nothing reaches the host's.
+    expect(fs.readdirSync(path.join(dir, 'node_modules', '.vite'))).toEqual([]);
   });
 
   it('gives the command a private /tmp and the folders it is given to write', async () => {
