@@ -9,7 +9,13 @@ import { refusal, renderRoundReport } from './round-record.js';
 
 /** How the history names a guarded file (no `what`: a locked test). */
 const guardedName = (what?: GuardedFile): string =>
-  what === 'factory' ? "factory's file" : what === 'config' ? 'runner configuration' : 'locked';
+  what === 'factory'
+    ? "factory's file"
+    : what === 'config'
+      ? 'runner configuration'
+      : what === 'code'
+        ? 'code'
+        : 'locked';
 
 /** Writes the round reports a crash kept from being written: every finished round has its file. */
 export function repairRoundReports(paths: FactoryPaths, events: FactoryEvent[]): void {

@@ -3,6 +3,8 @@
 import type { Architect } from '../agents/agent.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import { checkLego } from '../lego/check-lego.js';
+import { CodeScan } from './guard/code-scan/code-scan.js';
+import { scanRole } from './guard/code-scan/scan-role.js';
 import { RunGuard } from './guard/run-guard.js';
 import { capGate } from '../loop/cap-gate.js';
 import type { RunDeps } from '../loop/run-deps.js';
@@ -28,6 +30,7 @@ export async function startPhases(ctx: RunDeps, state: RunState, pending: readon
   // Protected before any model runs, so the architect cannot change what the guard keeps either.
   const guard = await RunGuard.start({ ...ctx, config, baseline });
   const locks = guard.locks;
+  const scan = await CodeScan.start(ctx);
   const architect = pending.length > 0 ? plannerOf(ctx, config) : undefined;
   const plan = architect && (await makePlan({ ...ctx, passCaps }, state, architect, pending));
   const taskPlan = (task: Task) => plan?.tasks.find((entry) => entry.task === task.index);
@@ -74,10 +77,12 @@ export async function startPhases(ctx: RunDeps, state: RunState, pending: readon
         },
         async beforeTests() {
           takeUnlocks();
-          return guard.restore(true);
+          const restored = await guard.restore(true);
+          return [...restored, ...(await scan.scan(scanRole(task, guard.lockedPaths())))];
         },
         judgeTests(tests) {
-          return guard.judge(tests);
+          // A run the scanned code could have rigged teaches the locks nothing.
+          return scan.judge(guard.judge(tests, scan.clean));
         },
         afterRound(files) {
           if (!state.config.legoMode) return [];

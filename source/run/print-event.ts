@@ -112,7 +112,7 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
   }
 }
 
-const guarded = { test: 'locked', factory: "factory's file", config: 'runner configuration' } as const;
+const guarded = { test: 'locked', factory: "factory's file", config: 'runner configuration', code: 'code' } as const;
 
 function protectedLine(event: FactoryEventOf<'guard:protected'>): string | undefined {
   const parts = [
