@@ -48,6 +48,8 @@ type Payloads = {
     usage: Usage;
   };
   'task:started': { title: string; maxRounds: number };
+  /** The task is played as a refactor (its tests pass already): green after a round that changes the code. */
+  'task:refactor': { reason: string };
   'round:started': { maxRounds: number; failStreak: number; idleStreak: number; runRound: number; head: string };
   'prompt:built': { strategy: string; prompt: string };
   'agent:chunk': { text: string };

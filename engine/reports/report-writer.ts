@@ -44,6 +44,9 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
       case 'task:started':
         history(`\n### Task ${event.task}: ${event.title}\n`);
         return;
+      case 'task:refactor':
+        history(`- ${when} played as a refactor (${event.reason}): green after a round that changes the code`);
+        return;
       case 'round:started':
         runRound++;
         inRound = true;

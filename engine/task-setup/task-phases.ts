@@ -6,6 +6,7 @@ import { checkLego } from '../lego/check-lego.js';
 import { CodeScan } from './guard/code-scan/code-scan.js';
 import { scanRole } from './guard/code-scan/scan-role.js';
 import { RunGuard } from './guard/run-guard.js';
+import { RefactorRounds, refactorNote, refactorReason } from './refactor/refactor-rule.js';
 import { capGate } from '../loop/cap-gate.js';
 import type { RunDeps } from '../loop/run-deps.js';
 import type { RunState } from '../loop/run-state.js';
@@ -43,6 +44,14 @@ export async function startPhases(ctx: RunDeps, state: RunState, pending: readon
     config: guard.files.entries.filter((entry) => entry.what === 'config').map((entry) => entry.path),
   });
 
+  // Tasks played as refactors: marked so, or their named tests pass already (said once, at the task's start).
+  const refactors = new Set<number>();
+  const checkRefactor = (task: Task, reason = refactorReason(task, baseline)): void => {
+    if (!reason || refactors.has(task.index)) return;
+    refactors.add(task.index);
+    ctx.say('task:refactor', { reason });
+  };
+
   const takeUnlocks = (): void => {
     for (const file of ctx.control.takeUnlocks()) ctx.say('tests:unlocked', { path: file, found: locks.remove(file) });
   };
@@ -51,6 +60,7 @@ export async function startPhases(ctx: RunDeps, state: RunState, pending: readon
     async prepareTask(task) {
       takeUnlocks();
       const entry = taskPlan(task);
+      checkRefactor(task);
       if (!entry || !ctx.reviewer || task.tests.length > 0 || locks.isTested(task.index)) return { ok: true };
       return writeTests({ ...ctx, passCaps }, state, ctx.reviewer, task, entry, guard);
     },
@@ -61,8 +71,10 @@ export async function startPhases(ctx: RunDeps, state: RunState, pending: readon
       const touched = new Set<string>();
       let lastFindings = '';
       const entry = taskPlan(task);
+      const refactor = refactors.has(task.index) ? new RefactorRounds(ctx.repo) : undefined;
+      const planText = [entry && taskPlanText(entry), refactor && refactorNote].filter(Boolean).join('\n\n');
       return {
-        plan: entry && taskPlanText(entry),
+        plan: planText || undefined,
         get lockedPaths() {
           return guard.lockedPaths();
         },
@@ -78,11 +90,13 @@ export async function startPhases(ctx: RunDeps, state: RunState, pending: readon
         async beforeTests() {
           takeUnlocks();
           const restored = await guard.restore(true);
-          return [...restored, ...(await scan.scan(scanRole(task, guard.lockedPaths())))];
+          const found = await scan.scan(scanRole(task, guard.lockedPaths()));
+          return [...restored, ...found, ...((await refactor?.beforeTests()) ?? [])];
         },
         judgeTests(tests) {
           // A run the scanned code could have rigged teaches the locks nothing.
-          return scan.judge(guard.judge(tests, scan.clean));
+          const judged = scan.judge(guard.judge(tests, scan.clean));
+          return refactor ? refactor.judge(judged) : judged;
         },
         afterRound(files) {
           if (!state.config.legoMode) return [];
