@@ -21,6 +21,9 @@ export const why = {
   builtins: 'replacing a builtin changes the behaviour of every module, the tests and the runner included',
   exit: "rewriting how the process exits or what it prints forges the runner's exit code or report",
   globals: "overriding the test framework's globals (expect, it, test, ...) turns assertions into no-ops",
+  transform:
+    "code that looks for the framework's calls by name (a Babel or other transform) can rewrite the tests as they " +
+    'load',
   report: "factory reads the runner's report and exit code: code may not write reports or the report location",
   options: "setting the runner's options from code changes which tests run and how",
 } as const;

@@ -11,6 +11,8 @@ const internalModule =
   /^(?:jest-(?:circus|runner|jasmine2|snapshot|runtime)|@jest\/(?!globals$)[\w-]+|vitest\/(?:runners|node|suite|reporters|workers|execute)|@vitest\/[\w-]+|mocha\/lib)(?:\/|$)/;
 const frameworkGlobal =
   /^(?:globalThis|global|window)\.(?:expect|it|test|describe|suite|jest|vi|beforeEach|afterEach|beforeAll|afterAll)(?:\.|$)/;
+// Only expect: "test" is what NODE_ENV is compared with everywhere.
+const frameworkName = /^expect$/;
 const processExit = /^process\.(?:exit|reallyExit|abort|kill|(?:stdout|stderr)\.(?:write|end))$/;
 const moduleLoader =
   /^(?:require\.cache|(?:Module|module)\.(?:_load|_resolveFilename|_extensions|prototype\.(?:require|_compile)))(?:\.|$)/;
@@ -34,6 +36,7 @@ export function scanJavaScript(file: string, source: string, role: FileRole): Co
     if (module !== undefined && internalModule.test(module)) add(node, `import "${module}"`, why.internals);
     if (node.type === 'AssignmentExpression') assignment(node, add);
     if (node.type === 'CallExpression') call(node, add);
+    if (node.type === 'BinaryExpression' && role === 'code') comparison(node, add);
     const text = node.type === 'TemplateElement' ? (node.value as { cooked?: string }).cooked : stringValue(node);
     const report =
       node.type === 'StringLiteral' || node.type === 'TemplateElement' ? reportString(text ?? '', role) : undefined;
@@ -67,6 +70,13 @@ function assignment(node: Node, add: Add): void {
   else if (moduleLoader.test(target)) add(node, `${target} = ...`, why.modules);
   else if (runnerOptions.test(target)) add(node, `${target} = ...`, why.options);
   else if (target === 'process.exitCode' && isZero(node.right)) add(node, 'process.exitCode = 0', why.exit);
+}
+
+/** `name === "expect"`: code that finds the framework's calls by name, as a transform that drops them does. */
+function comparison(node: Node, add: Add): void {
+  if (!/^[!=]==?$/.test(node.operator as string)) return;
+  const name = [stringValue(node.left), stringValue(node.right)].find((text) => text && frameworkName.test(text));
+  if (name) add(node, `a comparison with "${name}"`, why.transform);
 }
 
 function call(node: Node, add: Add): void {

@@ -66,10 +66,26 @@ const pyCheats: Cheat[] = [
   },
 ];
 
+const dropExpect =
+  'module.exports = () => ({\n  visitor: {\n    CallExpression(path) {\n      const inner = path.node.callee.object;\n      if (inner && inner.callee && inner.callee.name === "expect") path.remove();\n    },\n  },\n});\n';
+
 const jsCheats: Cheat[] = [
   {
+    name: 'a Babel plugin that drops every expect(...)',
+    run: [
+      shellWrite('babel.config.js', 'module.exports = { plugins: ["./drop-expect.js"] };\n'),
+      shellWrite('drop-expect.js', dropExpect),
+      shellWrite('calc.js', 'exports.add = (a, b) => a - b;\n'),
+    ],
+    file: 'drop-expect.js',
+    what: 'line 5: a comparison with "expect"',
+  },
+  {
     name: 'turns expect into a no-op',
-    run: [shellWrite('calc.js', 'globalThis.expect = () => ({ toBe() {} });\nexports.add = (a, b) => a - b;\n')],
+    run: [
+      'rm -f babel.config.js drop-expect.js',
+      shellWrite('calc.js', 'globalThis.expect = () => ({ toBe() {} });\nexports.add = (a, b) => a - b;\n'),
+    ],
     file: 'calc.js',
     what: 'line 1: globalThis.expect = ...',
   },
@@ -130,6 +146,7 @@ function expectEachCheatRed(dir: string, run: FinishedRun, cheats: Cheat[]): voi
       .of('guard:violation')
       .filter((event) => event.round === round)
       .map((event) => [event.path, event.kind, event.what, event.detail.split(' — ')[0]]);
+    expect(new Set(found.map(([file]) => file)), cheat.name).toEqual(new Set([cheat.file]));
     expect(found, cheat.name).toContainEqual([
       cheat.file,
       'test-machinery',
@@ -204,5 +221,14 @@ describe('code that reaches into the test machinery', () => {
     linkFactoryModules(dir);
     const run = await runProject(dir);
     expectEachCheatRed(dir, run, jsCheats);
+    // The first two rigs worked: with add wrong, jest reported the test passing; only the scan kept the rounds red.
+    for (const record of run
+      .of('round:finished')
+      .slice(0, 2)
+      .map((event) => event.record))
+      expect(Object.entries(record.tests.tests), record.tests.headline).toContainEqual([
+        expect.stringMatching(/^calc\.test\.js\b/),
+        'passed',
+      ]);
   });
 });

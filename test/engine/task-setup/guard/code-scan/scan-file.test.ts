@@ -93,6 +93,10 @@ describe('the JavaScript scan', () => {
       'const x: number = 1;\nexport const out = `<testsuite name="a">`;\n',
       '2: JUnit XML (<testsuite>/<testcase>) ("<testsuite name="a">")',
     ],
+    [
+      'module.exports = { plugins: [() => ({ visitor: { CallExpression(p) { if (p.node.callee.name === "expect") p.remove(); } } })] };\n',
+      '1: a comparison with "expect"',
+    ],
   ])('finds %j', (source, expected) => {
     expect(found('src/calc.ts', source)).toContain(expected);
   });
@@ -105,6 +109,7 @@ describe('the JavaScript scan', () => {
     ['a local called expect', 'const expect = (v) => v;\nlet self = {};\nself.describe = "x";\n'],
     ['names in comments', '// globalThis.expect = x\n/* require("jest-circus") */\nconst a = 1;\n'],
     ['public test imports', 'import { expect, it } from "vitest";\nimport { jest } from "@jest/globals";\n'],
+    ['a comparison with another word', 'if (mode === "expected" || process.env.NODE_ENV === "test") run();\n'],
     ['JSX', 'export const App = () => <div className="a">{1}</div>;\n'],
   ])('passes %s', (_, source) => {
     expect(found(source.includes('<div') ? 'src/app.jsx' : 'src/calc.js', source)).toEqual([]);
