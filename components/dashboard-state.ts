@@ -279,6 +279,9 @@ function foldPanes(previous: DashboardState, event: FactoryEvent): DashboardStat
         },
       };
     }
+    case 'guard:failed':
+      // Why the run does not count, under its output, before the verdict's headline comes.
+      return addTestLines(state, toLines(`GUARD: the run does not count: ${event.reason}`, 'failure'));
     case 'task:started': {
       // A new task: until one of its rounds judges, the baseline's own split says what lies outside it.
       const run = state.tests.baselineRun;

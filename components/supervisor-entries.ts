@@ -16,6 +16,13 @@ export function supervisorEntry(event: FactoryEvent): SupervisorEntry | undefine
       return { ts, who: 'supervisor', label: 'VALVE', text: `${event.reason}: ${event.evidence}` };
     case 'cap:reached':
       return { ts, who: 'supervisor', label: 'CAP', text: `${event.reason}: ${event.evidence}` };
+    case 'task:refactor':
+      return {
+        ts,
+        who: 'supervisor',
+        label: 'REFACTOR',
+        text: `task ${event.task}: ${event.reason}; green after a round that changes the code and keeps its tests passing`,
+      };
     case 'engine:paused':
       return { ts, who: 'supervisor', label: 'PAUSED', text: `${event.kind}: ${event.reason}` };
     case 'config:changed':

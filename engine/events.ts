@@ -13,9 +13,12 @@ export type CommitKind = 'round' | 'task-done' | 'reviewer-tests' | 'hand-edits'
 export type PauseKind = 'human' | 'valve' | 'escalation' | 'intervention' | 'cap';
 export type TaskOutcome = 'green' | 'stopped' | 'skipped';
 export type RunOutcome = 'green' | 'valve' | 'cap' | 'stopped' | 'failed' | 'error';
-export type GuardViolationKind = 'edited' | 'deleted' | 'renamed' | 'skip-marker' | 'created';
-/** What the guard protects: a locked test, factory's own files (config, RFP/, script), the runner's configuration. */
-export type GuardedFile = 'test' | 'factory' | 'config';
+export type GuardViolationKind = 'edited' | 'deleted' | 'renamed' | 'skip-marker' | 'created' | 'test-machinery';
+/**
+ * What the guard protects: a locked test, factory's own files (config, RFP/, script), the runner's configuration, and
+ * (code) the test run itself from code that reaches into its machinery.
+ */
+export type GuardedFile = 'test' | 'factory' | 'config' | 'code';
 export type ValveName = 'max_rounds' | 'fail_streak' | 'idle_rounds' | 'same_failure';
 
 /**
@@ -45,6 +48,8 @@ type Payloads = {
     usage: Usage;
   };
   'task:started': { title: string; maxRounds: number };
+  /** The task is played as a refactor (its tests pass already): green after a round that changes the code. */
+  'task:refactor': { reason: string };
   'round:started': { maxRounds: number; failStreak: number; idleStreak: number; runRound: number; head: string };
   'prompt:built': { strategy: string; prompt: string };
   'agent:chunk': { text: string };

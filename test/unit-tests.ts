@@ -24,6 +24,7 @@ export const unitTests = [
   'test/engine/reports/event-log.test.ts',
   'test/engine/rfp/tasks-file.test.ts',
   'test/engine/sandbox/docker/find-docker-engine.test.ts',
+  'test/engine/task-setup/guard/code-scan/scan-file.test.ts',
   'test/engine/task-setup/plan/plan-schema.test.ts',
   'test/engine/test-runner/judge-tests.test.ts',
   'test/engine/test-runner/parse-test-output.test.ts',

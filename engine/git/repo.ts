@@ -67,6 +67,15 @@ export class Repo {
     return (await this.git.raw(['status', '--porcelain', '--untracked-files=all'])).split('\n').filter(Boolean);
   }
 
+  /** Files changed since a commit (committed or not, deleted ones included) and new ones git does not ignore. */
+  async changedSince(sha: string): Promise<string[]> {
+    const [changed, added] = await Promise.all([
+      this.git.raw(['diff', '--name-only', '--no-renames', '-z', sha]),
+      this.git.raw(['ls-files', '-z', '--others', '--exclude-standard']),
+    ]);
+    return [...new Set([...changed.split('\0'), ...added.split('\0')])].filter(Boolean);
+  }
+
   /** The files git tracks, as project-relative paths. */
   async trackedFiles(): Promise<string[]> {
     return (await this.git.raw(['ls-files', '-z'])).split('\0').filter(Boolean);

@@ -9,7 +9,13 @@ import { refusal, renderRoundReport } from './round-record.js';
 
 /** How the history names a guarded file (no `what`: a locked test). */
 const guardedName = (what?: GuardedFile): string =>
-  what === 'factory' ? "factory's file" : what === 'config' ? 'runner configuration' : 'locked';
+  what === 'factory'
+    ? "factory's file"
+    : what === 'config'
+      ? 'runner configuration'
+      : what === 'code'
+        ? 'code'
+        : 'locked';
 
 /** Writes the round reports a crash kept from being written: every finished round has its file. */
 export function repairRoundReports(paths: FactoryPaths, events: FactoryEvent[]): void {
@@ -37,6 +43,9 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
         return;
       case 'task:started':
         history(`\n### Task ${event.task}: ${event.title}\n`);
+        return;
+      case 'task:refactor':
+        history(`- ${when} played as a refactor (${event.reason}): green after a round that changes the code`);
         return;
       case 'round:started':
         runRound++;

@@ -15,10 +15,13 @@ export type Task = {
    * none.
    */
   tests: string[];
+  /** The line says "(refactor)": the code works and its tests pass; the task changes the code's shape. */
+  refactor?: true;
 };
 
 const item = /^(\s*(?:[-*+]|\d+[.)])\s+\[)([ xX])(\]\s+)(.*)$/;
 const testsNote = /\(\s*tests?\s*:\s*([^)]*)\)/i;
+const refactorNote = /\(\s*refactor(?:ing)?\s*\)/i;
 
 // A fence opens with ``` or ~~~ (three or more, indented at most 3 spaces) and closes with the same kind, at least as
 // long.
@@ -51,9 +54,10 @@ export function parseTasks(text: string): Task[] {
     tasks.push({
       index: tasks.length + 1,
       line: index + 1,
-      title: body.replace(testsNote, '').trim() || body,
+      title: body.replace(testsNote, '').replace(refactorNote, '').replace(/\s+/g, ' ').trim() || body,
       done: mark !== ' ',
       tests: note?.[1]?.split(',').map(testPattern).filter(Boolean) ?? [],
+      ...(refactorNote.test(body) ? { refactor: true as const } : {}),
     });
   });
   return tasks;

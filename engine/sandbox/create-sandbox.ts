@@ -26,7 +26,7 @@ export type SandboxOptions = {
   lockedPaths?: () => readonly string[];
 };
 
-export const unconfinedWarning =
+const unconfinedWarning =
   'SANDBOX=none: tests run as local processes WITHOUT ISOLATION: the code the model writes can read, write and ' +
   'delete anything you can, and reach the network';
 
@@ -87,7 +87,7 @@ export function confinedLocalSandbox(
 }
 
 /** The three ways on when local test runs cannot be confined. */
-export function noOsSandboxMessage(setting: string, os: NoOsSandbox): string {
+function noOsSandboxMessage(setting: string, os: NoOsSandbox): string {
   return (
     `SANDBOX=${setting}: tests cannot run confined here: ${os.reason}. Either ${os.fix}; or run the tests in ` +
     'Docker (start a Docker engine, SANDBOX=docker); or set SANDBOX=none in factory_config.md to run them ' +

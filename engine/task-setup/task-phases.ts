@@ -3,7 +3,10 @@
 import type { Architect } from '../agents/agent.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import { checkLego } from '../lego/check-lego.js';
+import { CodeScan } from './guard/code-scan/code-scan.js';
+import { scanRole } from './guard/code-scan/scan-role.js';
 import { RunGuard } from './guard/run-guard.js';
+import { RefactorRounds, refactorNote, refactorReason } from './refactor/refactor-rule.js';
 import { capGate } from '../loop/cap-gate.js';
 import type { RunDeps } from '../loop/run-deps.js';
 import type { RunState } from '../loop/run-state.js';
@@ -28,6 +31,7 @@ export async function startPhases(ctx: RunDeps, state: RunState, pending: readon
   // Protected before any model runs, so the architect cannot change what the guard keeps either.
   const guard = await RunGuard.start({ ...ctx, config, baseline });
   const locks = guard.locks;
+  const scan = await CodeScan.start(ctx);
   const architect = pending.length > 0 ? plannerOf(ctx, config) : undefined;
   const plan = architect && (await makePlan({ ...ctx, passCaps }, state, architect, pending));
   const taskPlan = (task: Task) => plan?.tasks.find((entry) => entry.task === task.index);
@@ -40,6 +44,14 @@ export async function startPhases(ctx: RunDeps, state: RunState, pending: readon
     config: guard.files.entries.filter((entry) => entry.what === 'config').map((entry) => entry.path),
   });
 
+  // Tasks played as refactors: marked so, or their named tests pass already (said once, at the task's start).
+  const refactors = new Set<number>();
+  const checkRefactor = (task: Task, reason = refactorReason(task, baseline)): void => {
+    if (!reason || refactors.has(task.index)) return;
+    refactors.add(task.index);
+    ctx.say('task:refactor', { reason });
+  };
+
   const takeUnlocks = (): void => {
     for (const file of ctx.control.takeUnlocks()) ctx.say('tests:unlocked', { path: file, found: locks.remove(file) });
   };
@@ -48,6 +60,7 @@ export async function startPhases(ctx: RunDeps, state: RunState, pending: readon
     async prepareTask(task) {
       takeUnlocks();
       const entry = taskPlan(task);
+      checkRefactor(task);
       if (!entry || !ctx.reviewer || task.tests.length > 0 || locks.isTested(task.index)) return { ok: true };
       return writeTests({ ...ctx, passCaps }, state, ctx.reviewer, task, entry, guard);
     },
@@ -58,8 +71,10 @@ export async function startPhases(ctx: RunDeps, state: RunState, pending: readon
       const touched = new Set<string>();
       let lastFindings = '';
       const entry = taskPlan(task);
+      const refactor = refactors.has(task.index) ? new RefactorRounds(ctx.repo) : undefined;
+      const planText = [entry && taskPlanText(entry), refactor && refactorNote].filter(Boolean).join('\n\n');
       return {
-        plan: entry && taskPlanText(entry),
+        plan: planText || undefined,
         get lockedPaths() {
           return guard.lockedPaths();
         },
@@ -74,10 +89,14 @@ export async function startPhases(ctx: RunDeps, state: RunState, pending: readon
         },
         async beforeTests() {
           takeUnlocks();
-          return guard.restore(true);
+          const restored = await guard.restore(true);
+          const found = await scan.scan(scanRole(task, guard.lockedPaths()));
+          return [...restored, ...found, ...((await refactor?.beforeTests()) ?? [])];
         },
         judgeTests(tests) {
-          return guard.judge(tests);
+          // A run the scanned code could have rigged teaches the locks nothing.
+          const judged = scan.judge(guard.judge(tests, scan.clean));
+          return refactor ? refactor.judge(judged) : judged;
         },
         afterRound(files) {
           if (!state.config.legoMode) return [];

@@ -15,6 +15,8 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
       );
     case 'task:started':
       return `task ${event.task}: ${event.title}`;
+    case 'task:refactor':
+      return `task ${event.task}: ${refactorLine(event)}`;
     case 'round:started':
       return `${at}/${event.maxRounds} started (fail streak ${event.failStreak}, idle streak ${event.idleStreak})`;
     case 'agent:chunk':
@@ -112,7 +114,7 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
   }
 }
 
-const guarded = { test: 'locked', factory: "factory's file", config: 'runner configuration' } as const;
+const guarded = { test: 'locked', factory: "factory's file", config: 'runner configuration', code: 'code' } as const;
 
 function protectedLine(event: FactoryEventOf<'guard:protected'>): string | undefined {
   const parts = [
@@ -127,3 +129,6 @@ const gb = (bytes: number): string => `${(bytes / 1e9).toFixed(1)} GB`;
 
 /** A call's own cost, when its engine reports one. */
 const cost = (usd: number | undefined): string => (usd === undefined ? '' : ` ($${usd.toFixed(4)})`);
+
+const refactorLine = (event: { reason: string }): string =>
+  `played as a refactor (${event.reason}): green after a round that changes the code and keeps its tests passing`;

@@ -37,6 +37,22 @@ describe('dashboard state', () => {
     });
   });
 
+  it('shows under the test output why the guard does not count a run, and a refactor in the Supervisor pane', () => {
+    const state = fold(
+      ...runStart(),
+      event('task:refactor', { reason: 'its line in RFP/tasks.md says (refactor)' }),
+      event('tests:started', { command: 'pytest', baseline: false }),
+      event('tests:output', { text: '1 passed' }),
+      event('guard:failed', { reason: 'code reaches into the test machinery: calc.py:1 import _pytest' }),
+    );
+    expect(state.tests.lines.map((line) => line.text)).toEqual([
+      '1 passed',
+      'GUARD: the run does not count: code reaches into the test machinery: calc.py:1 import _pytest',
+    ]);
+    expect(state.tests.lines.at(-1)?.tone).toBe('failure');
+    expect(state.supervisor.at(-1)).toMatchObject({ label: 'REFACTOR', text: expect.stringContaining('(refactor)') });
+  });
+
   it('keeps a bounded window of worker lines, cleaned of control codes', () => {
     const chunks = Array.from({ length: paneLineCap + 50 }, (_, n) =>
       event('agent:chunk', { text: `\u001b[31mline ${n}\u0007` }),

@@ -111,10 +111,10 @@ export class RunGuard {
     this.files.accept(this.ctx.projectDir, relative);
   }
 
-  /** The run as it counts: red when locked tests went missing or newly skip. */
-  judge(tests: TestSummary): TestSummary {
+  /** The run as it counts: red when locked tests went missing or newly skip. learn: the run's test ids are trusted. */
+  judge(tests: TestSummary, learn = true): TestSummary {
     const judgement = judgeLockedRun(this.locks.locks, tests, this.ctx.baseline);
-    if (judgement.learned.size > 0) this.locks.learn(judgement.learned);
+    if (learn && judgement.learned.size > 0) this.locks.learn(judgement.learned);
     if (judgement.reasons.length === 0) return tests;
     this.ctx.say('guard:failed', { reason: judgement.reasons.join('; ') });
     return failRun(tests, judgement);

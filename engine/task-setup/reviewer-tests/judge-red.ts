@@ -21,7 +21,9 @@ export function judgeRed(tests: TestSummary, plan: TaskPlan): RedVerdict {
   if (tests.green)
     return {
       ok: false,
-      reason: 'the tests pass before any implementation is written: they must fail until the task is done',
+      reason:
+        'the tests pass before any implementation is written: they must fail until the task is done (a task that ' +
+        'only changes the code\'s shape says "(refactor)" in its RFP/tasks.md line)',
     };
   if (tests.runner !== 'pytest') {
     if (/\bSyntaxError\b/.test(tests.output))

@@ -25,6 +25,14 @@ describe('tasks.md', () => {
     ]);
   });
 
+  it('reads "(refactor)" beside "(tests: …)", and leaves it out of the title', () => {
+    expect(parseTasks('- [ ] Split calc (refactor) (tests: test_calc.py)\n- [ ] Tidy up (Refactoring)\n')).toEqual([
+      { index: 1, line: 1, title: 'Split calc', done: false, tests: ['test_calc.py'], refactor: true },
+      { index: 2, line: 2, title: 'Tidy up', done: false, tests: [], refactor: true },
+    ]);
+    expect(parseTasks('- [ ] Refactor the parser\n')[0]).not.toHaveProperty('refactor');
+  });
+
   it('ticks one task and keeps every other byte, CRLF included', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tasks-')), 'tasks.md');
     fs.writeFileSync(file, text);

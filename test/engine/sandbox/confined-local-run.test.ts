@@ -1,5 +1,5 @@
-// Whole runs with SANDBOX=local on the real bubblewrap: the model's code writes outside the project, into .git/, a
-// locked test and factory's records, at import, from a test of its own and from a background process, in factory's
+// Whole runs with SANDBOX=local on the real bubblewrap: the model's code writes outside the project, into .git/ and a
+// locked test (code naming factory's records is the code guard's: confined-local-sandbox.test.ts tries them), at import, from a test of its own and from a background process, in factory's
 // test runs and in the worker's run_tests calls mid-round. Nothing of it lands; the run is judged on its tests.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -48,7 +48,6 @@ describe('SANDBOX=local confines the code under test', () => {
       path.join(path.dirname(corpus.dir), corpus.besideName),
       '.git/config',
       corpus.lockedTest,
-      '.factory/locks.json',
     ];
     const sleep = uniqueSleep(120);
     const withAttack = (body: string): string => `${attack(targets, sleep)}\n\n\n${body}`;
@@ -71,7 +70,6 @@ describe('SANDBOX=local confines the code under test', () => {
     expect(result.outcome).toBe('green');
     expect([corpus.fingerprint(), checksum(homeDecoy)]).toEqual(before);
     expect(fs.readFileSync(path.join(corpus.dir, '.git', 'config'), 'utf8')).not.toContain('pwned');
-    expect(fs.readFileSync(path.join(corpus.dir, '.factory', 'locks.json'), 'utf8')).not.toContain('pwned');
     expect(isRunning(sleep)).toBe(false);
   }, 180_000);
 
