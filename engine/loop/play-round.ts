@@ -205,6 +205,7 @@ async function testRound(
     timeoutSeconds: judging.timeoutSeconds,
     signal: ctx.control.nextStep(),
     onOutput: (text) => ctx.say('tests:output', { text }),
+    verdict: { perTestBefore: Object.keys(judging.baseline?.tests ?? {}).length > 0 },
   });
   const result = judged(hooks ? hooks.judgeTests(ran) : ran, judging.own, judging.baseline);
   ctx.say('tests:finished', {

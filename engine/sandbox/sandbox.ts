@@ -5,6 +5,8 @@ export type ExecOptions = {
   onOutput?: (text: string) => void;
   /** Aborting kills the command at once. */
   signal?: AbortSignal;
+  /** Host folders outside the project a single command may write, bound at the same path. */
+  writableDirs?: string[];
 };
 
 export type ExecResult = {

@@ -26,23 +26,24 @@ export type ReportRequest = {
   read?: (context: ResultContext) => ParsedRun | undefined;
 };
 
-const reportPath = (name: string): string => `${reportsFolder}/${name}`;
 const readIfThere = (context: ResultContext, file: string): string | undefined => {
-  const full = path.join(context.projectDir, file);
+  const full = path.resolve(context.projectDir, file);
   return fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : undefined;
 };
 
 /** Flags before a "--" that ends the runner's own options, else at the end. */
-function addFlags(command: string, flags: string): string {
+export function addFlags(command: string, flags: string): string {
   const end = command.search(/\s--(\s|$)/);
   return end < 0 ? `${command.trimEnd()} ${flags}` : `${command.slice(0, end)} ${flags}${command.slice(end)}`;
 }
 
 /**
  * The request for `command`, or undefined when factory cannot add flags to it (a shell list, `make test`, a command
- * that already names its own report): then the runner's text output is read, as before.
+ * that already names its own report): then the runner's text output is read, as before. `folder`: where the report
+ * goes, the project's .factory/reports by default, or an absolute folder outside the project (a verdict run's).
  */
-export function requestReport(command: string): ReportRequest | undefined {
+export function requestReport(command: string, folder = reportsFolder): ReportRequest | undefined {
+  const reportPath = (name: string): string => `${folder}/${name}`;
   const recognised = recogniseRunner(command);
   if (!recognised?.extendable) return undefined;
   const { runner } = recognised;
@@ -108,7 +109,7 @@ export function requestReport(command: string): ReportRequest | undefined {
         command: addFlags(command, `--junit --junit-directory ${dir}`),
         paths: [dir],
         read: (context) => {
-          const full = path.join(context.projectDir, dir);
+          const full = path.resolve(context.projectDir, dir);
           return fs.existsSync(full)
             ? readBehaveJUnit(full, context.projectDir, `JUnit XML reports ${dir}/`)
             : undefined;
