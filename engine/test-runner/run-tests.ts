@@ -9,7 +9,13 @@ import { errorMessage } from '../util/errors.js';
 import { parseTestOutput } from './parse-test-output.js';
 import { requestReport, type ReportRequest } from './runner-report.js';
 import type { ParsedRun, ResultContext, TestSummary } from './test-result.js';
-import { canariesFor, checkVerdict, openVerdictFolder, type VerdictOptions } from './verdict-run.js';
+import {
+  canariesFor,
+  checkVerdict,
+  openVerdictFolder,
+  type VerdictFolder,
+  type VerdictOptions,
+} from './verdict-run.js';
 
 export type TestRunOptions = {
   command: string;
@@ -34,9 +40,9 @@ export async function runTests(sandbox: Sandbox, options: TestRunOptions): Promi
 async function runIn(
   sandbox: Sandbox,
   options: TestRunOptions,
-  folder: ReturnType<typeof openVerdictFolder>,
+  folder: VerdictFolder | undefined,
 ): Promise<TestSummary> {
-  const request = requestReport(options.command, folder?.inside);
+  const request = requestReport(options.command, folder);
   const canaries = folder && request ? canariesFor(request.runner, folder) : undefined;
   const command = request ? (canaries?.command(request.command) ?? request.command) : options.command;
   const roots = [...new Set([options.projectDir, sandbox.projectRoot])];
@@ -52,7 +58,7 @@ async function runIn(
       }
     : options.onOutput;
   const timeoutMs = options.timeoutSeconds * 1000;
-  const writableDirs = folder ? [folder.host] : undefined;
+  const writableDirs = folder && !sandbox.verdictMount ? [folder.host] : undefined;
   const ran = await sandbox.exec(command, { timeoutMs, onOutput, signal: options.signal, writableDirs });
   let run: ExecResult = ran;
   if (stream) {

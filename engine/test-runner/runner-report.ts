@@ -40,10 +40,13 @@ export function addFlags(command: string, flags: string): string {
 /**
  * The request for `command`, or undefined when factory cannot add flags to it (a shell list, `make test`, a command
  * that already names its own report): then the runner's text output is read, as before. `folder`: where the report
- * goes, the project's .factory/reports by default, or an absolute folder outside the project (a verdict run's).
+ * goes, the project's .factory/reports by default, or a verdict run's folder outside the project (its path as the
+ * command sees it, and on the host).
  */
-export function requestReport(command: string, folder = reportsFolder): ReportRequest | undefined {
-  const reportPath = (name: string): string => `${folder}/${name}`;
+export function requestReport(command: string, folder?: { inside: string; host: string }): ReportRequest | undefined {
+  const reportPath = (name: string): string => `${folder?.inside ?? reportsFolder}/${name}`;
+  // The flags name the report as the command sees it; factory reads it on the host.
+  const onHost = (file: string): string => (folder ? folder.host + file.slice(folder.inside.length) : file);
   const recognised = recogniseRunner(command);
   if (!recognised?.extendable) return undefined;
   const { runner } = recognised;
@@ -55,9 +58,9 @@ export function requestReport(command: string, folder = reportsFolder): ReportRe
       return {
         runner,
         command: addFlags(command, `--junitxml=${file} -o junit_family=xunit1`),
-        paths: [file],
+        paths: [onHost(file)],
         read: (context) => {
-          const xml = readIfThere(context, file);
+          const xml = readIfThere(context, onHost(file));
           return xml === undefined ? undefined : readPytestJUnit(xml, context.projectDir, `JUnit XML report ${file}`);
         },
       };
@@ -72,9 +75,9 @@ export function requestReport(command: string, folder = reportsFolder): ReportRe
       return {
         runner,
         command: addFlags(command, flags),
-        paths: [file],
+        paths: [onHost(file)],
         read: (context) => {
-          const text = readIfThere(context, file);
+          const text = readIfThere(context, onHost(file));
           return text === undefined
             ? undefined
             : readJestJson(text, runner, context.roots, `${runner} JSON report ${file}`);
@@ -87,7 +90,7 @@ export function requestReport(command: string, folder = reportsFolder): ReportRe
       return {
         runner,
         command: /(^|\s)-json\b/.test(command) ? command : command.replace(/\bgo\s+test\b/, 'go test -json'),
-        paths: [file],
+        paths: [onHost(file)],
         stream,
         read: (context) => stream.result(new GoTestIds(context.projectDir), `go test -json events (kept in ${file})`),
       };
@@ -107,9 +110,9 @@ export function requestReport(command: string, folder = reportsFolder): ReportRe
       return {
         runner,
         command: addFlags(command, `--junit --junit-directory ${dir}`),
-        paths: [dir],
+        paths: [onHost(dir)],
         read: (context) => {
-          const full = path.resolve(context.projectDir, dir);
+          const full = path.resolve(context.projectDir, onHost(dir));
           return fs.existsSync(full)
             ? readBehaveJUnit(full, context.projectDir, `JUnit XML reports ${dir}/`)
             : undefined;
@@ -122,9 +125,9 @@ export function requestReport(command: string, folder = reportsFolder): ReportRe
       return {
         runner,
         command: addFlags(command, `--format json:${file}`),
-        paths: [file],
+        paths: [onHost(file)],
         read: (context) => {
-          const text = readIfThere(context, file);
+          const text = readIfThere(context, onHost(file));
           return text === undefined ? undefined : readCucumberJson(text, context.roots, `cucumber JSON report ${file}`);
         },
       };

@@ -26,15 +26,16 @@ export type VerdictFolder = {
 };
 
 /**
- * A fresh folder for one run. Local processes see the host path (passed as writableDirs); other sandboxes have no
- * channel outside the project yet, so undefined (the report stays in .factory/reports and no canary runs).
+ * A fresh folder for one run: in the sandbox's verdict mount (Docker), else in the host's temp folder, which local
+ * processes see at the same path (passed as writableDirs).
  */
-export function openVerdictFolder(sandbox: Sandbox): VerdictFolder | undefined {
-  if (sandbox.kind !== 'local') return undefined;
-  const host = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-verdict-'));
+export function openVerdictFolder(sandbox: Sandbox): VerdictFolder {
+  const mount = sandbox.verdictMount;
+  const host = fs.mkdtempSync(path.join(mount?.host ?? os.tmpdir(), 'factory-verdict-'));
+  if (mount?.owner && process.getuid?.() === 0) fs.chownSync(host, mount.owner.uid, mount.owner.gid);
   return {
     host,
-    inside: host,
+    inside: mount ? path.posix.join(mount.inside, path.basename(host)) : host,
     nonce: crypto.randomBytes(6).toString('hex'),
     remove: () => fs.rmSync(host, { recursive: true, force: true }),
   };

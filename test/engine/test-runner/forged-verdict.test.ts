@@ -3,8 +3,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createAgents } from '../../../engine/agents/create-agents.js';
+import { loadConfig } from '../../../engine/config/load-config.js';
+import { createEngine } from '../../../engine/engine.js';
+import type { FactoryEventOf } from '../../../engine/events.js';
+import { hostUser } from '../../../engine/sandbox/docker/container-spec.js';
+import { DockerSandbox } from '../../../engine/sandbox/docker/docker-sandbox.js';
+import { dockerForTests } from '../../support/docker-for-tests.js';
 import { fakePytestPackage, passEverythingModule } from '../../support/hostile-cheats.js';
 import { makeProject, read, runProject } from '../../support/scripted-project.js';
+
+const docker = await dockerForTests();
 
 const wrongAdd = 'def add(a, b):\n    return 0\n';
 const rightAdd = 'def add(a, b):\n    return a + b\n';
@@ -89,3 +98,41 @@ describe('a verdict the code under test cannot forge (pytest, local)', () => {
     expect(run.result.outcome).toBe('green');
   });
 });
+
+describe.skipIf(!docker.engine)(
+  `a verdict the code under test cannot forge (pytest, docker${docker.skipReason ?? ''})`,
+  () => {
+    it('the call_and_report patch is red in the container too; the honest round is green', {
+      timeout: 180_000,
+    }, async () => {
+      const dir = project([
+        { write: { 'calc.py': passEverythingModule(wrongAdd) } },
+        { write: { 'calc.py': rightAdd } },
+      ]);
+      const config = loadConfig(dir);
+      // The container's uid reads the project (mkdtemp makes it 0700).
+      fs.chmodSync(dir, 0o755);
+      // As root (CI) a plain uid stands in for the host user, as in the sandbox's own tests.
+      const user = hostUser() === '0:0' ? '1000:1000' : hostUser();
+      const sandbox = new DockerSandbox(docker.engine!, {
+        projectDir: dir,
+        image: docker.image,
+        runId: 'forged',
+        user,
+      });
+      const engine = createEngine({ projectDir: dir, config, ...createAgents(dir, config), sandbox });
+      const rounds: FactoryEventOf<'round:finished'>[] = [];
+      engine.on((event) => {
+        if (event.type === 'round:finished') rounds.push(event as FactoryEventOf<'round:finished'>);
+      });
+      const result = await engine.run();
+      expect(rounds.map((event) => event.record.green)).toEqual([false, true]);
+      expect(rounds[0]!.record.judgement.note).toMatch(/^the test run was tampered with: .*must-fail canary/);
+      expect(rounds[1]!.record.tests.source).toContain('/factory-verdict/');
+      expect(rounds[1]!.record.tests).toMatchObject({ passed: 2, failed: 0 });
+      expect(result.outcome).toBe('green');
+      // The verdict folders are gone with the container.
+      expect(sandbox.verdictMount).toBeUndefined();
+    });
+  },
+);
