@@ -1,6 +1,7 @@
 // Forgeries of the verdict from inside the test run: the model's code rewrites pytest's reporting, replaces pytest, or
 // pre-writes the report. None turns a round green; an honest round still does.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAgents } from '../../../engine/agents/create-agents.js';
@@ -83,6 +84,24 @@ describe('a verdict the code under test cannot forge (pytest, local)', () => {
     expect(round!.tests.tests['tests/test_calc.py::test_add']).toBe('failed');
     expect(round!.tests.source).not.toContain('.factory/reports');
     expect(fs.existsSync(path.join(dir, '.factory/reports/pytest.xml'))).toBe(true);
+  });
+
+  it('a round whose confirming run from the committed tree is red is not green, and says why', {
+    timeout: 120_000,
+  }, async () => {
+    const flag = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'factory-once-')), 'seen');
+    // Right only the first time it is imported: the round's run passes, the confirming run does not.
+    const once = `import os\n_first = not os.path.exists(${JSON.stringify(flag)})\nopen(${JSON.stringify(flag)}, "w").close()\n\n\ndef add(a, b):\n    return a + b if _first else 0\n`;
+    const dir = project([{ write: { 'calc.py': once } }, { write: { 'calc.py': rightAdd } }]);
+    const run = await runProject(dir);
+    const rounds = run.of('round:finished').map((event) => event.record);
+    expect(rounds.map((record) => record.green)).toEqual([false, true]);
+    expect(rounds[0]!.judgement.note).toMatch(
+      /^the confirming run from the committed tree disagrees with the round's run: /,
+    );
+    expect(read(dir, '.factory/rounds/round_1.md')).toContain('the confirming run from the committed tree disagrees');
+    expect(run.of('prompt:built').find((event) => event.round === 2)!.prompt).toContain('the confirming run');
+    expect(run.result.outcome).toBe('green');
   });
 
   it('an ordinary project goes red to green in one round, canaries out of its counts', {
