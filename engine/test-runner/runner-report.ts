@@ -85,12 +85,13 @@ export function requestReport(command: string, folder?: { inside: string; host: 
       };
     }
     case 'go test': {
-      const file = reportPath('go-test.jsonl');
+      // factory writes this record itself, from the stream it read: it stays in the project's reports.
+      const file = `${reportsFolder}/go-test.jsonl`;
       const stream = new GoTestJsonStream();
       return {
         runner,
         command: /(^|\s)-json\b/.test(command) ? command : command.replace(/\bgo\s+test\b/, 'go test -json'),
-        paths: [onHost(file)],
+        paths: [file],
         stream,
         read: (context) => stream.result(new GoTestIds(context.projectDir), `go test -json events (kept in ${file})`),
       };
