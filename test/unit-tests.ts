@@ -26,6 +26,7 @@ export const unitTests = [
   'test/engine/sandbox/docker/find-docker-engine.test.ts',
   'test/engine/task-setup/guard/code-scan/scan-file.test.ts',
   'test/engine/task-setup/plan/plan-schema.test.ts',
+  'test/engine/test-runner/canaries.test.ts',
   'test/engine/test-runner/judge-tests.test.ts',
   'test/engine/test-runner/parse-test-output.test.ts',
   'test/engine/test-runner/runner-report.test.ts',

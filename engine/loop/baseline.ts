@@ -29,6 +29,7 @@ export async function recordBaseline(
     timeoutSeconds,
     signal: ctx.control.nextStep(),
     onOutput: (text) => ctx.say('tests:output', { text }),
+    verdict: { perTestBefore: false },
   });
   ctx.say('tests:finished', { result: testsReport(result, ctx.paths, { task: 0, round: 0 }), baseline: true });
   if (result.exitCode === 127) {

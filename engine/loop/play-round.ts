@@ -19,6 +19,7 @@ import { verdictText } from '../test-runner/verdict-text.js';
 import { failureFingerprint } from '../test-runner/failure-fingerprint.js';
 import { WorkerTools } from '../worker-tools/worker-tools.js';
 import { sayActivity } from './say-activity.js';
+import { confirmGreen } from './confirm-green.js';
 
 export type RoundInput = {
   task: Task;
@@ -91,7 +92,7 @@ export async function playRound(ctx: RoundDeps, state: RoundState, input: RoundI
 
   // 3. The guard puts locked files back, then the tests run and are judged against the baseline.
   const violations = interrupted ? [] : ((await hooks?.beforeTests()) ?? []);
-  const { tests, judgement } = interrupted
+  let { tests, judgement } = interrupted
     ? judged(interruptedTests(ctx.testCommand), own, state.baseline)
     : await testRound(
         ctx,
@@ -106,6 +107,11 @@ export async function playRound(ctx: RoundDeps, state: RoundState, input: RoundI
   );
   if (commit) ctx.say('git:committed', { ...commit, kind: 'round' });
   else ctx.say('git:unchanged', { message: 'no change' });
+  if (judgement.green && !interrupted) {
+    const judging = { own, baseline: state.baseline, timeoutSeconds: config.testTimeoutSeconds };
+    ({ tests, judgement } = await confirmGreen(ctx, judging, { tests, judgement }, hooks));
+    if (!judgement.green) ctx.say('guard:failed', { reason: judgement.note ?? 'the confirming run was red' });
+  }
 
   // 5. The record: what the supervisor reads, the round report, and the valves' counts.
   const findings = [...violations, ...(hooks?.afterRound(commit?.files ?? []) ?? [])];
@@ -205,6 +211,7 @@ async function testRound(
     timeoutSeconds: judging.timeoutSeconds,
     signal: ctx.control.nextStep(),
     onOutput: (text) => ctx.say('tests:output', { text }),
+    verdict: { perTestBefore: Object.keys(judging.baseline?.tests ?? {}).length > 0 },
   });
   const result = judged(hooks ? hooks.judgeTests(ran) : ran, judging.own, judging.baseline);
   ctx.say('tests:finished', {

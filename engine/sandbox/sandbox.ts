@@ -18,11 +18,18 @@ export type ExecResult = {
   durationMs: number;
 };
 
+export type VerdictMount = { host: string; inside: string; owner?: { uid: number; gid: number } };
+
 export interface Sandbox {
   /** "local" or "docker", shown in the status bar and reports. */
   readonly kind: string;
   /** The project folder as commands see it (their working directory): the host folder, or /app in a container. */
   readonly projectRoot: string;
+  /**
+   * A host folder outside the project that commands see at `inside` (Docker: mounted at the container's creation):
+   * where verdict runs get their fresh report folders. Absent: commands see host paths (local processes).
+   */
+  readonly verdictMount?: VerdictMount;
   /** A line for the user: where and how commands run. */
   describe(): string;
   start(): Promise<void>;

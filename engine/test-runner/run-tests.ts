@@ -9,6 +9,13 @@ import { errorMessage } from '../util/errors.js';
 import { parseTestOutput } from './parse-test-output.js';
 import { requestReport, type ReportRequest } from './runner-report.js';
 import type { ParsedRun, ResultContext, TestSummary } from './test-result.js';
+import {
+  canariesFor,
+  checkVerdict,
+  openVerdictFolder,
+  type VerdictFolder,
+  type VerdictOptions,
+} from './verdict-run.js';
 
 export type TestRunOptions = {
   command: string;
@@ -17,10 +24,27 @@ export type TestRunOptions = {
   timeoutSeconds: number;
   signal: AbortSignal;
   onOutput: (text: string) => void;
+  /** A run that decides a verdict: report outside the project, canaries, no silent fallback (verdict-run.ts). */
+  verdict?: VerdictOptions;
 };
 
 export async function runTests(sandbox: Sandbox, options: TestRunOptions): Promise<TestSummary> {
-  const request = requestReport(options.command);
+  const folder = options.verdict ? openVerdictFolder(sandbox) : undefined;
+  try {
+    return await runIn(sandbox, options, folder);
+  } finally {
+    folder?.remove();
+  }
+}
+
+async function runIn(
+  sandbox: Sandbox,
+  options: TestRunOptions,
+  folder: VerdictFolder | undefined,
+): Promise<TestSummary> {
+  const request = requestReport(options.command, folder);
+  const canaries = folder && request ? canariesFor(request.runner, folder) : undefined;
+  const command = request ? (canaries?.command(request.command) ?? request.command) : options.command;
   const roots = [...new Set([options.projectDir, sandbox.projectRoot])];
   const context: ResultContext = { projectDir: options.projectDir, roots };
   if (request) clearReports(options.projectDir, request.paths);
@@ -34,24 +58,39 @@ export async function runTests(sandbox: Sandbox, options: TestRunOptions): Promi
       }
     : options.onOutput;
   const timeoutMs = options.timeoutSeconds * 1000;
-  const ran = await sandbox.exec(request?.command ?? options.command, { timeoutMs, onOutput, signal: options.signal });
+  const writableDirs = folder && !sandbox.verdictMount ? [folder.host] : undefined;
+  const ran = await sandbox.exec(command, { timeoutMs, onOutput, signal: options.signal, writableDirs });
   let run: ExecResult = ran;
   if (stream) {
     const rest = stream.finish();
     shown.append(rest);
     if (rest) options.onOutput(rest);
     const [recordTo] = request.paths;
-    if (recordTo !== undefined) fs.writeFileSync(path.join(options.projectDir, recordTo), stream.recorded());
+    if (recordTo !== undefined) fs.writeFileSync(path.resolve(options.projectDir, recordTo), stream.recorded());
     run = { ...ran, output: shown.toString(), truncated: shown.truncated };
   }
   const { report, why } = readReport(request, context);
-  return parseTestOutput(options.command, run, context, report, why);
+  const verdict = options.verdict && checkVerdict(report, why, run.exitCode, canaries, options.verdict);
+  const exitCode = verdict ? verdict.exitCode : run.exitCode;
+  const summary = parseTestOutput(options.command, { ...run, exitCode }, context, verdict?.run ?? report, why);
+  return verdict?.untrusted ? untrusted(summary, verdict.untrusted) : summary;
+}
+
+/** A run that cannot count: red, the reason in its headline and at the end of its output. */
+function untrusted(summary: TestSummary, reason: string): TestSummary {
+  return {
+    ...summary,
+    green: false,
+    untrusted: reason,
+    headline: `${summary.headline} — not trusted: ${reason}`,
+    output: `${summary.output}\n\nfactory: this test run does not count: ${reason}\n`,
+  };
 }
 
 /** The report folder exists (the runner does not always make it) and holds nothing from an earlier run. */
 function clearReports(projectDir: string, paths: string[]): void {
   for (const file of paths) {
-    const full = path.join(projectDir, file);
+    const full = path.resolve(projectDir, file);
     fs.rmSync(full, { recursive: true, force: true });
     fs.mkdirSync(path.dirname(full), { recursive: true });
   }

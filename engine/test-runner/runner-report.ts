@@ -26,23 +26,27 @@ export type ReportRequest = {
   read?: (context: ResultContext) => ParsedRun | undefined;
 };
 
-const reportPath = (name: string): string => `${reportsFolder}/${name}`;
 const readIfThere = (context: ResultContext, file: string): string | undefined => {
-  const full = path.join(context.projectDir, file);
+  const full = path.resolve(context.projectDir, file);
   return fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : undefined;
 };
 
 /** Flags before a "--" that ends the runner's own options, else at the end. */
-function addFlags(command: string, flags: string): string {
+export function addFlags(command: string, flags: string): string {
   const end = command.search(/\s--(\s|$)/);
   return end < 0 ? `${command.trimEnd()} ${flags}` : `${command.slice(0, end)} ${flags}${command.slice(end)}`;
 }
 
 /**
  * The request for `command`, or undefined when factory cannot add flags to it (a shell list, `make test`, a command
- * that already names its own report): then the runner's text output is read, as before.
+ * that already names its own report): then the runner's text output is read, as before. `folder`: where the report
+ * goes, the project's .factory/reports by default, or a verdict run's folder outside the project (its path as the
+ * command sees it, and on the host).
  */
-export function requestReport(command: string): ReportRequest | undefined {
+export function requestReport(command: string, folder?: { inside: string; host: string }): ReportRequest | undefined {
+  const reportPath = (name: string): string => `${folder?.inside ?? reportsFolder}/${name}`;
+  // The flags name the report as the command sees it; factory reads it on the host.
+  const onHost = (file: string): string => (folder ? folder.host + file.slice(folder.inside.length) : file);
   const recognised = recogniseRunner(command);
   if (!recognised?.extendable) return undefined;
   const { runner } = recognised;
@@ -54,9 +58,9 @@ export function requestReport(command: string): ReportRequest | undefined {
       return {
         runner,
         command: addFlags(command, `--junitxml=${file} -o junit_family=xunit1`),
-        paths: [file],
+        paths: [onHost(file)],
         read: (context) => {
-          const xml = readIfThere(context, file);
+          const xml = readIfThere(context, onHost(file));
           return xml === undefined ? undefined : readPytestJUnit(xml, context.projectDir, `JUnit XML report ${file}`);
         },
       };
@@ -71,9 +75,9 @@ export function requestReport(command: string): ReportRequest | undefined {
       return {
         runner,
         command: addFlags(command, flags),
-        paths: [file],
+        paths: [onHost(file)],
         read: (context) => {
-          const text = readIfThere(context, file);
+          const text = readIfThere(context, onHost(file));
           return text === undefined
             ? undefined
             : readJestJson(text, runner, context.roots, `${runner} JSON report ${file}`);
@@ -81,7 +85,8 @@ export function requestReport(command: string): ReportRequest | undefined {
       };
     }
     case 'go test': {
-      const file = reportPath('go-test.jsonl');
+      // factory writes this record itself, from the stream it read: it stays in the project's reports.
+      const file = `${reportsFolder}/go-test.jsonl`;
       const stream = new GoTestJsonStream();
       return {
         runner,
@@ -106,9 +111,9 @@ export function requestReport(command: string): ReportRequest | undefined {
       return {
         runner,
         command: addFlags(command, `--junit --junit-directory ${dir}`),
-        paths: [dir],
+        paths: [onHost(dir)],
         read: (context) => {
-          const full = path.join(context.projectDir, dir);
+          const full = path.resolve(context.projectDir, onHost(dir));
           return fs.existsSync(full)
             ? readBehaveJUnit(full, context.projectDir, `JUnit XML reports ${dir}/`)
             : undefined;
@@ -121,9 +126,9 @@ export function requestReport(command: string): ReportRequest | undefined {
       return {
         runner,
         command: addFlags(command, `--format json:${file}`),
-        paths: [file],
+        paths: [onHost(file)],
         read: (context) => {
-          const text = readIfThere(context, file);
+          const text = readIfThere(context, onHost(file));
           return text === undefined ? undefined : readCucumberJson(text, context.roots, `cucumber JSON report ${file}`);
         },
       };

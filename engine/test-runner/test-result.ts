@@ -33,6 +33,8 @@ export type TestSummary = ParsedRun & {
   /** The captured output, capped. */
   output: string;
   truncated: boolean;
+  /** Why the run cannot count (canaries wrong, per-test results gone): red whatever its counts say. */
+  untrusted?: string;
 };
 
 export const noCounts = (): TestCounts => ({ passed: 0, failed: 0, errored: 0, skipped: 0 });

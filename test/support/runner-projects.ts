@@ -58,7 +58,7 @@ function pytestProject(name: string, flags: string): RunnerProject {
     rightAdd: { 'calc.py': python('a + b') },
     mul: { 'calc.py': python('a + b', pythonMul) },
     legacyId: 'tests/test_legacy.py::test_legacy',
-    source: /^JUnit XML report \.factory\/reports\/pytest\.xml$/,
+    source: /^JUnit XML report (\.factory\/reports|\/\S*factory-verdict-\w+)\/pytest\.xml$/,
   };
 }
 
@@ -97,7 +97,7 @@ const jestProject: RunnerProject = {
   rightAdd: { 'calc.js': jestCalc('a + b') },
   mul: { 'calc.js': jestCalc('a + b', 'exports.mul = (a, b) => a * b;\n') },
   legacyId: 'legacy.spec.js::legacy',
-  source: /^jest JSON report \.factory\/reports\/jest\.json$/,
+  source: /^jest JSON report (\.factory\/reports|\/\S*factory-verdict-\w+)\/jest\.json$/,
 };
 
 const vitestCalc = (add: string, mul = ''): string => `export const add = (a, b) => ${add};\n${mul}`;
@@ -137,7 +137,7 @@ const vitestProject: RunnerProject = {
   rightAdd: { 'src/calc.js': vitestCalc('a + b') },
   mul: { 'src/calc.js': vitestCalc('a + b', 'export const mul = (a, b) => a * b;\n') },
   legacyId: 'src/legacy.test.js::legacy',
-  source: /^vitest JSON report \.factory\/reports\/vitest\.json$/,
+  source: /^vitest JSON report (\.factory\/reports|\/\S*factory-verdict-\w+)\/vitest\.json$/,
 };
 
 const goCalc = (add: string, mul = ''): string => `package calc\n\nfunc Add(a, b int) int { return ${add} }\n${mul}`;
@@ -238,7 +238,7 @@ const behaveProject: RunnerProject = {
   rightAdd: { 'calc.py': python('a + b') },
   mul: { 'calc.py': python('a + b', pythonMul) },
   legacyId: 'features/legacy.feature::Broken before the run',
-  source: /^JUnit XML reports \.factory\/reports\/behave\/$/,
+  source: /^JUnit XML reports (\.factory\/reports|\/\S*factory-verdict-\w+)\/behave\/$/,
 };
 
 const cucumberSteps = [
@@ -273,7 +273,7 @@ const cucumberProject: RunnerProject = {
   rightAdd: { 'calc.js': jestCalc('a + b') },
   mul: { 'calc.js': jestCalc('a + b', 'exports.mul = (a, b) => a * b;\n') },
   legacyId: 'features/legacy.feature::Broken before the run',
-  source: /^cucumber JSON report \.factory\/reports\/cucumber\.json$/,
+  source: /^cucumber JSON report (\.factory\/reports|\/\S*factory-verdict-\w+)\/cucumber\.json$/,
 };
 
 export const runnerProjects: RunnerProject[] = [

@@ -28,7 +28,12 @@ export type ContainerSettings = {
   user: string;
   memoryBytes: number;
   pidsLimit: number;
+  /** The host folder mounted at verdictInside: verdict runs' report folders and canaries, outside /app. */
+  verdictDir?: string;
 };
+
+/** Where the verdict folder is mounted in the container. */
+export const verdictInside = '/factory-verdict';
 
 /** Enough for a test suite, small enough that a runaway test cannot take the machine. */
 export const defaultLimits = { memoryBytes: 2 * 1024 ** 3, pidsLimit: 512 };
@@ -73,7 +78,10 @@ export function containerSpec(settings: ContainerSettings): Docker.ContainerCrea
       [labels.host]: os.hostname(),
     },
     HostConfig: {
-      Binds: projectBinds(path.resolve(settings.projectDir)),
+      Binds: [
+        ...projectBinds(path.resolve(settings.projectDir)),
+        ...(settings.verdictDir ? [`${settings.verdictDir}:${verdictInside}`] : []),
+      ],
       NetworkMode: 'none',
       CapDrop: ['ALL'],
       SecurityOpt: ['no-new-privileges'],

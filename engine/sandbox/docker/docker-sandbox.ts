@@ -1,14 +1,18 @@
 // The docker sandbox: one hardened container per project and run, started once, every command an exec into it, removed
 // at stop().
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type Docker from 'dockerode';
-import type { ExecOptions, ExecResult, Sandbox } from '../sandbox.js';
+import type { ExecOptions, ExecResult, Sandbox, VerdictMount } from '../sandbox.js';
 import {
   containerName,
   containerSpec,
   defaultLimits,
   hostUser,
   projectId,
+  verdictInside,
   type ContainerSettings,
 } from './container-spec.js';
 import { errorMessage, UserError } from '../../util/errors.js';
@@ -35,6 +39,8 @@ export class DockerSandbox implements Sandbox {
   private readonly settings: ContainerSettings;
   private readonly docker: Docker;
   private container?: Docker.Container;
+  /** Made at start(), mounted into the container, removed at stop(). */
+  verdictMount?: VerdictMount;
 
   constructor(
     private readonly engine: DockerEngine,
@@ -68,13 +74,19 @@ export class DockerSandbox implements Sandbox {
     if (removed.length > 0)
       this.options.onNote?.(`removed ${removed.length} container(s) left by an earlier run: ${removed.join(', ')}`);
     await ensureImage(this.docker, this.settings.image, this.engine.where, this.options.onNote);
-    const container = await this.docker.createContainer(containerSpec(this.settings));
+    const verdictDir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-verdict-'));
+    const [uid, gid] = this.settings.user.split(':').map(Number) as [number, number];
+    // The container's user writes the reports; factory running as root hands it the folder.
+    if (process.getuid?.() === 0) fs.chownSync(verdictDir, uid, gid);
+    this.verdictMount = { host: verdictDir, inside: verdictInside, owner: { uid, gid } };
+    const container = await this.docker.createContainer(containerSpec({ ...this.settings, verdictDir }));
     try {
       await container.start();
       await checkImageTools(container, this.settings.image);
     } catch (error) {
       // The engine only stops a sandbox that started, so a failed start cleans up after itself.
       await container.remove({ force: true }).catch(() => undefined);
+      this.removeVerdictDir();
       throw error instanceof UserError
         ? error
         : new UserError(
@@ -94,5 +106,11 @@ export class DockerSandbox implements Sandbox {
     const container = this.container;
     this.container = undefined;
     await container?.remove({ force: true }).catch(ignoreMissing);
+    this.removeVerdictDir();
+  }
+
+  private removeVerdictDir(): void {
+    if (this.verdictMount) fs.rmSync(this.verdictMount.host, { recursive: true, force: true });
+    this.verdictMount = undefined;
   }
 }

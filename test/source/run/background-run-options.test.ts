@@ -73,7 +73,7 @@ describe('run options as data', () => {
     // The named flags: the engine, sandbox and test command the run says it uses (the script made it green).
     expect(started).toMatchObject({
       engine: 'scripted',
-      sandbox: `local processes in ${dir}`,
+      sandbox: expect.stringContaining(`local processes in ${dir}, confined by bubblewrap`),
       testCommand: pytestCommand(),
       settings: { MODE: 'Single', MAX_ROUNDS: '3', MAX_FAIL_STREAK: '2', WORKER_MODEL: oddText },
     });
