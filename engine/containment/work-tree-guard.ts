@@ -2,6 +2,7 @@
 // links that lead out are removed, and for the read-only roles the whole work tree is put back. Locked tests a worker
 // changed are the tamper guard's (engine/task-setup/guard): it puts them back before the tests run and tells the next
 // prompt.
+import { restoreDependencies, snapshotDependencies, type DependencySnapshot } from './dependency-snapshot.js';
 import { snapshotFiles, restoreFiles, type FileSnapshot } from './file-snapshot.js';
 import { gitDirFiles } from './git-dir-files.js';
 import { findLinks, removeLinksOut, type LinkMap } from './links-out.js';
@@ -22,12 +23,28 @@ export type WorkTreeGuard = {
 
 export async function guardWorkTree(projectDir: string, options: GuardOptions): Promise<WorkTreeGuard> {
   const gitFiles = snapshotFiles(projectDir, gitDirFiles(projectDir));
+  const records = snapshotFiles(projectDir, factoryRecords);
+  const dependencies = snapshotDependencies(projectDir);
   const links = options.readOnly ? undefined : await findLinks(projectDir);
   const tree = options.readOnly ? await snapshotTree(projectDir) : undefined;
-  return { check: () => check(projectDir, { gitFiles, links, tree }) };
+  return { check: () => check(projectDir, { gitFiles, records, dependencies, links, tree }) };
 }
 
-type Taken = { gitFiles: FileSnapshot; links?: LinkMap; tree?: TreeSnapshot };
+/** factory's records read back on resume (their digests are in .git: record-seal.ts). */
+const factoryRecords = [
+  '.factory/locks.json',
+  '.factory/protected.json',
+  '.factory/plan.json',
+  '.factory/baseline.json',
+];
+
+type Taken = {
+  gitFiles: FileSnapshot;
+  records: FileSnapshot;
+  dependencies: DependencySnapshot;
+  links?: LinkMap;
+  tree?: TreeSnapshot;
+};
 
 async function check(projectDir: string, taken: Taken): Promise<Refusal[]> {
   // .git first: the tree is put back with git, which must find its own files as they were.
@@ -35,6 +52,16 @@ async function check(projectDir: string, taken: Taken): Promise<Refusal[]> {
     path: file,
     reason: 'inside .git/, put back as it was',
   }));
+  for (const file of restoreFiles(taken.records))
+    refusals.push({ path: file, reason: "inside .factory/, factory's own records: put back as it was" });
+  for (const change of restoreDependencies(taken.dependencies))
+    refusals.push({
+      path: change.path,
+      reason: change.restored
+        ? 'inside an installed dependency folder (only the user installs dependencies): put back as it was'
+        : 'inside an installed dependency folder (only the user installs dependencies): changed and cannot be put ' +
+          'back, reinstall the dependencies',
+    });
   if (taken.links) refusals.push(...(await removeLinksOut(projectDir, taken.links)));
   if (taken.tree) {
     const changed = await restoreTree(taken.tree);

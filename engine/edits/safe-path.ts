@@ -2,6 +2,7 @@
 // locked.
 import fs from 'node:fs';
 import path from 'node:path';
+import { closedFolderReason } from '../containment/closed-folders.js';
 
 export type PathCheck = { ok: true; absolute: string; relative: string } | { ok: false; reason: string };
 
@@ -19,6 +20,8 @@ export function checkEditPath(projectDir: string, requested: string, locked: Rea
     return { ok: false, reason: `${requested} is inside .git/` };
   const posix = relative.split(path.sep).join('/');
   if (locked.has(posix)) return { ok: false, reason: `${posix} is a locked test` };
+  const closed = closedFolderReason(root, posix);
+  if (closed) return { ok: false, reason: closed };
   const real = realNearestAncestor(absolute);
   const realRelative = path.relative(root, real);
   if (realRelative.startsWith('..') || path.isAbsolute(realRelative))
