@@ -8,7 +8,7 @@ import { closedFolders } from './closed-folders.js';
 /** "f size mtime ino mode" for a file, "l target" for a link, "d" for a folder. */
 type Stamp = string;
 export type DependencySnapshot = { root: string; stamps: Map<string, Stamp> };
-export type DependencyChange = { path: string; restored: boolean };
+type DependencyChange = { path: string; restored: boolean };
 
 export function snapshotDependencies(projectDir: string): DependencySnapshot {
   const stamps = new Map<string, Stamp>();
