@@ -14,6 +14,7 @@ import type {
   WorkerRequest,
   WorkerResult,
 } from '../agents/agent.js';
+import { detectOsSandbox } from './os-sandbox.js';
 import { guardWorkTree, type GuardOptions } from './work-tree-guard.js';
 
 /** The coder, the reviewer, the supervisor in INTERVENE: writes inside the project, never .git/ or a link out. */
@@ -33,7 +34,7 @@ export class ContainedWorker implements Worker {
 
   run(request: WorkerRequest): Promise<WorkerResult> {
     const onActivity = stamp(request.onActivity, this.inner.name, this.role);
-    const options = { readOnly: request.readOnly ?? false };
+    const options = { readOnly: request.readOnly ?? false, watchDependencies: runsShell(this.inner.name) };
     return guarded(request.projectDir, options, onActivity, () => this.inner.run({ ...request, onActivity }));
   }
 }
@@ -48,7 +49,9 @@ export class ReadOnlyArchitect implements Architect {
 
   plan(request: PlanRequest): Promise<Usage & { text: string }> {
     const onActivity = stamp(request.onActivity, this.inner.name, 'architect');
-    return guarded(request.projectDir, readOnly, onActivity, () => this.inner.plan({ ...request, onActivity }));
+    return guarded(request.projectDir, readOnlyFor(this.inner.name), onActivity, () =>
+      this.inner.plan({ ...request, onActivity }),
+    );
   }
 }
 
@@ -62,11 +65,22 @@ export class ReadOnlySupervisor implements Supervisor {
 
   review(request: ReviewRequest): Promise<Verdict & Usage> {
     const onActivity = stamp(request.onActivity ?? (() => undefined), this.inner.name, 'supervisor');
-    return guarded(request.projectDir, readOnly, onActivity, () => this.inner.review({ ...request, onActivity }));
+    return guarded(request.projectDir, readOnlyFor(this.inner.name), onActivity, () =>
+      this.inner.review({ ...request, onActivity }),
+    );
   }
 }
 
-const readOnly: GuardOptions = { readOnly: true };
+const readOnlyFor = (engine: string): GuardOptions => ({ readOnly: true, watchDependencies: runsShell(engine) });
+
+/**
+ * Engines that could write a dependency folder: the scripted engine's run commands, a CLI with no OS sandbox around it.
+ * The own agent has no shell and its edit blocks are refused there (engine/edits/safe-path.ts).
+ */
+function runsShell(engine: string): boolean {
+  if (engine === 'scripted') return true;
+  return (engine === 'claude' || engine === 'gemini') && detectOsSandbox().kind === 'none';
+}
 
 /** The check runs after the call even when it failed or threw: a crashed agent's writes are undone as well. */
 async function guarded<T>(

@@ -2,6 +2,7 @@
 // files at names git refuses (".GIT/", a nested .git) and new links that lead out are removed, and for the read-only roles the whole work tree is put back. Locked tests a worker
 // changed are the tamper guard's (engine/task-setup/guard): it puts them back before the tests run and tells the next
 // prompt.
+import { restoreDependencies, snapshotDependencies, type DependencySnapshot } from './dependency-snapshot.js';
 import { snapshotFiles, restoreFiles, type FileSnapshot } from './file-snapshot.js';
 import { gitDirFiles } from './git-dir-files.js';
 import { findGitRefusedNames, removeGitRefusedNames } from './git-refused-names.js';
@@ -14,6 +15,11 @@ type Refusal = { path: string; reason: string };
 export type GuardOptions = {
   /** The architect and the supervisor: nothing in the work tree may change. */
   readOnly: boolean;
+  /**
+   * Walk the dependency folders before and after the call (by metadata: about 1 s per 25,000 files on a loaded
+   * machine): only for engines that can write them at all, a shell the OS sandbox does not bind them read-only in.
+   */
+  watchDependencies: boolean;
 };
 
 export type WorkTreeGuard = {
@@ -24,12 +30,29 @@ export type WorkTreeGuard = {
 export async function guardWorkTree(projectDir: string, options: GuardOptions): Promise<WorkTreeGuard> {
   const gitFiles = snapshotFiles(projectDir, gitDirFiles(projectDir));
   const refusedNames = await findGitRefusedNames(projectDir);
+  const records = snapshotFiles(projectDir, factoryRecords);
+  const dependencies = options.watchDependencies ? snapshotDependencies(projectDir) : undefined;
   const links = options.readOnly ? undefined : await findLinks(projectDir);
   const tree = options.readOnly ? await snapshotTree(projectDir) : undefined;
-  return { check: () => check(projectDir, { gitFiles, refusedNames, links, tree }) };
+  return { check: () => check(projectDir, { gitFiles, refusedNames, records, dependencies, links, tree }) };
 }
 
-type Taken = { gitFiles: FileSnapshot; refusedNames: ReadonlySet<string>; links?: LinkMap; tree?: TreeSnapshot };
+/** factory's records read back on resume (their digests are in .git: record-seal.ts). */
+const factoryRecords = [
+  '.factory/locks.json',
+  '.factory/protected.json',
+  '.factory/plan.json',
+  '.factory/baseline.json',
+];
+
+type Taken = {
+  gitFiles: FileSnapshot;
+  refusedNames: ReadonlySet<string>;
+  records: FileSnapshot;
+  dependencies?: DependencySnapshot;
+  links?: LinkMap;
+  tree?: TreeSnapshot;
+};
 
 async function check(projectDir: string, taken: Taken): Promise<Refusal[]> {
   // .git first: the tree is put back with git, which must find its own files as they were.
@@ -38,6 +61,16 @@ async function check(projectDir: string, taken: Taken): Promise<Refusal[]> {
     reason: 'inside .git/, put back as it was',
   }));
   refusals.push(...(await removeGitRefusedNames(projectDir, taken.refusedNames)));
+  for (const file of restoreFiles(taken.records))
+    refusals.push({ path: file, reason: "inside .factory/, factory's own records: put back as it was" });
+  for (const change of taken.dependencies ? restoreDependencies(taken.dependencies) : [])
+    refusals.push({
+      path: change.path,
+      reason: change.restored
+        ? 'inside an installed dependency folder (only the user installs dependencies): put back as it was'
+        : 'inside an installed dependency folder (only the user installs dependencies): changed and cannot be put ' +
+          'back, reinstall the dependencies',
+    });
   if (taken.links) refusals.push(...(await removeLinksOut(projectDir, taken.links)));
   if (taken.tree) {
     const changed = await restoreTree(taken.tree);

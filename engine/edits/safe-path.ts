@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gitRefusesPath } from '../git/path-git-refuses.js';
+import { closedFolderReason } from '../containment/closed-folders.js';
 
 export type PathCheck = { ok: true; absolute: string; relative: string } | { ok: false; reason: string };
 
@@ -21,6 +22,8 @@ export function checkEditPath(projectDir: string, requested: string, locked: Rea
   // ".GIT/config" is .git/config on a case-insensitive disk, and git refuses to commit it anywhere.
   if (gitRefusesPath(posix)) return { ok: false, reason: `${requested}: git refuses this name (a form of .git)` };
   if (locked.has(posix)) return { ok: false, reason: `${posix} is a locked test` };
+  const closed = closedFolderReason(root, posix);
+  if (closed) return { ok: false, reason: closed };
   const real = realNearestAncestor(absolute);
   const realRelative = path.relative(root, real);
   if (realRelative.startsWith('..') || path.isAbsolute(realRelative))

@@ -76,6 +76,11 @@ export function buildPrompt(input: PromptInput): string {
       'changes are reverted, and new runner configuration (conftest.py, pytest.ini, jest/vitest config) is ' +
       'removed.',
   );
+  rules.push(
+    '.factory/ and the installed dependencies (node_modules/, .venv/, venv/, site-packages) are not yours to write: ' +
+      'writes there are refused. Use only the dependencies already installed; if the task needs a new one, say so ' +
+      'in your answer: the user installs dependencies.',
+  );
   sections.push(`## Rules\n${rules.map((rule) => `- ${rule}`).join('\n')}`);
   return `${sections.join('\n\n')}\n`;
 }

@@ -30,7 +30,8 @@ const launchers = new Set([
   'time',
   'nice',
 ]);
-const python = /^python(\d+(\.\d+)?)?$/;
+/** python3, python3.12, .venv/bin/python. */
+const python = /(^|\/)python(\d+(\.\d+)?)?$/;
 /** Anything that makes the line more than one plain command. */
 const shellSyntax = /&&|\|\||[;|<>`]|\$\(|\n/;
 

@@ -10,6 +10,7 @@ import { readBehaveJUnit } from './reports/behave-junit.js';
 import { readCucumberJson } from './reports/cucumber-json.js';
 import { GoTestJsonStream } from './reports/go-test-json.js';
 import { GoTestIds } from './reports/go-test-ids.js';
+import { launchPytest } from './python-launcher.js';
 
 /** Project-relative, so the same flags work on the host and in the container (the project is /app there). */
 const reportsFolder = '.factory/reports';
@@ -57,7 +58,7 @@ export function requestReport(command: string, folder?: { inside: string; host: 
       // xunit1 is the family that writes file="tests/test_a.py" on every case, so ids need no guessing.
       return {
         runner,
-        command: addFlags(command, `--junitxml=${file} -o junit_family=xunit1`),
+        command: launchPytest(addFlags(command, `--junitxml=${file} -o junit_family=xunit1`)),
         paths: [onHost(file)],
         read: (context) => {
           const xml = readIfThere(context, onHost(file));

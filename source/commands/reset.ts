@@ -4,6 +4,7 @@ import path from 'node:path';
 import readline from 'node:readline/promises';
 import { describeRef, hardReset, planHardReset } from '../../engine/run/hard-reset.js';
 import { factoryPaths } from '../../engine/reports/factory-dir.js';
+import { dropSeals } from '../../engine/run/record-seal.js';
 import { UserError } from '../../engine/util/errors.js';
 
 export async function resetCommand(options: { dir: string; hard?: boolean; yes?: boolean }): Promise<void> {
@@ -40,6 +41,7 @@ export async function resetCommand(options: { dir: string; hard?: boolean; yes?:
     done.push(...(await hardReset(repo, plan)));
   }
   fs.rmSync(paths.root, { recursive: true, force: true });
+  dropSeals(projectDir);
   done.unshift(`removed ${paths.root}${options.hard ? '' : '; your files and git history are untouched'}`);
   process.stdout.write(`${done.join('\n')}\n`);
 }

@@ -10,7 +10,7 @@ import type { createAgents } from '../../engine/agents/create-agents.js';
 import { createEngine } from '../../engine/engine.js';
 import type { FactoryEvent } from '../../engine/events.js';
 import { confinedSandbox } from './confined-sandbox.js';
-import { sha256 } from '../../engine/task-setup/guard/lock-store.js';
+import { LockStore, sha256 } from '../../engine/task-setup/guard/lock-store.js';
 import { calcProject } from './calc-project.js';
 import { ofType } from './engine.js';
 
@@ -43,8 +43,9 @@ export function containmentProject(
   const lockedTest = 'tests/test_calc.py';
   const content = fs.readFileSync(path.join(dir, lockedTest), 'utf8');
   const lock = { path: lockedTest, task: 1, sha256: sha256(content), content, tests: [], minTests: 2, allowedSkips: 0 };
-  fs.mkdirSync(path.join(dir, '.factory'), { recursive: true });
-  fs.writeFileSync(path.join(dir, '.factory', 'locks.json'), JSON.stringify({ locks: [lock], tested: [1] }));
+  const locks = LockStore.load(path.join(dir, '.factory', 'locks.json'));
+  locks.add({ ...lock, origin: 'reviewer' });
+  locks.markTested(1);
   const besideName = `${path.basename(dir)}-escaped.txt`;
   // .git/config is the factory's to change (it records the user's branch): a model's line in it must not be there.
   const gitConfig = (): string =>

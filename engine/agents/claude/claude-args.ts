@@ -56,7 +56,7 @@ export function claudeSupervisorArgs(prompt: string, model: string): string[] {
 
 /** Edits to .git/ and the locked tests, denied even though inside the project. */
 function deniedEdits(lockedPaths: ReadonlySet<string>): string[] {
-  return ['.git/**', ...lockedPaths].map((file) => `Edit(./${file})`);
+  return ['.git/**', '.factory/**', ...lockedPaths].map((file) => `Edit(./${file})`);
 }
 
 /** Claude Code's MCP config with the one stdio server, "factory" (so its tools are mcp__factory__<name>). */

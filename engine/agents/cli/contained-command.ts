@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { visibleTools } from '../../containment/hidden-paths.js';
+import { closedFolders } from '../../containment/closed-folders.js';
 import { detectOsSandbox, sandboxedCommand } from '../../containment/os-sandbox.js';
 import type { CliEngine, CliOptions } from './cli-engine.js';
 
@@ -32,7 +33,7 @@ export function containedCommand(
   const spec = {
     projectDir: call.projectDir,
     writeProject: !call.readOnly,
-    protectedPaths: ['.git', ...call.lockedPaths],
+    protectedPaths: ['.git', ...closedFolders(call.projectDir), ...call.lockedPaths],
     writable: [...own.create, ...own.ifPresent, call.scratchDir],
     hideIn: { home, keep: visibleTools(engine.binary, { ...process.env, ...env }.PATH ?? '', home) },
   };

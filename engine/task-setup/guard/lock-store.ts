@@ -1,9 +1,8 @@
 // The locked tests of a run, kept in .factory/locks.json: each file's hash and content, and the tests it must run.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import * as z from 'zod';
 import { factoryPaths } from '../../reports/factory-dir.js';
-import { writeFileAtomic } from '../../util/atomic-write.js';
+import { readSealed, writeSealed } from '../../run/record-seal.js';
 import { UserError } from '../../util/errors.js';
 
 const lockSchema = z.object({
@@ -41,8 +40,9 @@ export class LockStore {
   ) {}
 
   static load(file: string): LockStore {
-    if (!fs.existsSync(file)) return new LockStore(file, [], []);
-    const parsed = locksSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    const text = readSealed(file);
+    if (text === undefined) return new LockStore(file, [], []);
+    const parsed = locksSchema.safeParse(JSON.parse(text));
     if (!parsed.success)
       throw new UserError(
         `${file} is damaged (${parsed.error.issues[0]?.message}); remove it to drop every lock, or run ` +
@@ -92,6 +92,6 @@ export class LockStore {
   }
 
   save(): void {
-    writeFileAtomic(this.file, `${JSON.stringify({ locks: this.locks, tested: this.tested }, null, 2)}\n`);
+    writeSealed(this.file, `${JSON.stringify({ locks: this.locks, tested: this.tested }, null, 2)}\n`);
   }
 }

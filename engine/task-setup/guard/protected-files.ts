@@ -6,6 +6,7 @@ import picomatch from 'picomatch';
 import * as z from 'zod';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { UserError } from '../../util/errors.js';
+import { readSealed, writeSealed } from '../../run/record-seal.js';
 import { sha256 } from './lock-store.js';
 import type { Violation } from './restore-locked.js';
 import { runnerConfigKind, watchedPart } from './runner-config.js';
@@ -31,8 +32,9 @@ export class ProtectedFiles {
   ) {}
 
   static load(file: string): ProtectedFiles {
-    if (!fs.existsSync(file)) return new ProtectedFiles(file, []);
-    const parsed = storeSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    const text = readSealed(file);
+    if (text === undefined) return new ProtectedFiles(file, []);
+    const parsed = storeSchema.safeParse(JSON.parse(text));
     if (!parsed.success)
       throw new UserError(`${file} is damaged (${parsed.error.issues[0]?.message}); run \`factory reset\``);
     return new ProtectedFiles(file, parsed.data.files);
@@ -113,7 +115,7 @@ export class ProtectedFiles {
   }
 
   save(): void {
-    writeFileAtomic(this.file, `${JSON.stringify({ files: this.entries }, null, 2)}\n`);
+    writeSealed(this.file, `${JSON.stringify({ files: this.entries }, null, 2)}\n`);
   }
 }
 

@@ -6,19 +6,33 @@ import picomatch from 'picomatch';
 
 /** Files that are runner configuration as a whole: a new one the model creates is refused. */
 const wholeGlobs = [
+  // pytest: its configfile is the first of these in the args' folders and their parents (pytest.toml since 9.0).
   '**/conftest.py',
-  'pytest.ini',
-  '**/pytest.ini',
+  '**/{.,}pytest.{ini,toml}',
+  // jest, and babel-jest's search for a transform's configuration (project-wide, then .babelrc files by folder).
   'jest.config.{js,ts,mjs,cjs,json,cts,mts}',
-  'vitest.config.{js,ts,mjs,cjs,mts,cts}',
-  'vitest.workspace.{js,ts,mjs,json}',
-  'vite.config.{js,ts,mjs,cjs,mts,cts}',
+  'babel.config.{js,cjs,mjs,json,cts,ts,mts}',
+  '**/.babelrc',
+  '**/.babelrc.{js,cjs,mjs,json,cts,ts,mts}',
+  // ts-jest and vitest read the TypeScript settings; vite/vitest their own configuration and workspaces.
+  'tsconfig*.json',
+  'jsconfig.json',
+  '{vitest,vite}.config.{js,ts,mjs,cjs,mts,cts}',
+  'vitest.{workspace,projects}.{js,ts,mjs,cjs,mts,cts,json}',
+  // behave and cucumber-js.
   'features/environment.py',
   'behave.ini',
   '.behaverc',
-  'cucumber.{js,cjs,mjs,json,yaml,yml}',
+  'cucumber.{js,cjs,mjs,ts,json,yaml,yml}',
+  // go: a workspace file chooses which modules build; cargo: config can name a test runner, a toolchain file the
+  // compiler.
+  'go.work',
+  '.cargo/config{,.toml}',
+  'rust-toolchain{,.toml}',
+  // Python runs these at start-up, before any test.
   '**/sitecustomize.py',
   '**/usercustomize.py',
+  '**/*.pth',
 ];
 const isWhole = picomatch(wholeGlobs, { dot: true });
 
@@ -41,9 +55,9 @@ const iniSection =
 
 const packageJson: Section = (text) => {
   try {
-    const parsed = JSON.parse(text) as { jest?: unknown; scripts?: { test?: unknown } };
-    if (parsed.jest === undefined && parsed.scripts?.test === undefined) return undefined;
-    return JSON.stringify({ jest: parsed.jest, test: parsed.scripts?.test });
+    const parsed = JSON.parse(text) as { jest?: unknown; babel?: unknown; scripts?: { test?: unknown } };
+    if (parsed.jest === undefined && parsed.babel === undefined && parsed.scripts?.test === undefined) return undefined;
+    return JSON.stringify({ jest: parsed.jest, babel: parsed.babel, test: parsed.scripts?.test });
   } catch {
     return 'unreadable';
   }
@@ -71,9 +85,9 @@ const goBuildLines: Section = (text) => {
 
 const sections: Record<string, Section> = {
   'package.json': packageJson,
-  'pyproject.toml': iniSection(['[tool.pytest.ini_options]', '[tool.pytest]']),
+  'pyproject.toml': iniSection(['[tool.pytest.ini_options]', '[tool.pytest]', '[tool.behave]']),
   'setup.cfg': iniSection(['[tool:pytest]', '[behave]']),
-  'tox.ini': iniSection(['[pytest]']),
+  'tox.ini': iniSection(['[pytest]', '[behave]']),
   'Cargo.toml': cargoToml,
 };
 

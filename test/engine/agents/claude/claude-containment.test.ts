@@ -1,5 +1,5 @@
 // The real `claude` CLI as a hostile worker, as a user would run it (IS_SANDBOX unset): writes outside the project by
-// absolute path, `../` and a committed symlink, into .git/ and to a locked test are all refused and reported, the decoy
+// absolute path, `../` and a committed symlink, into .git/ and .factory/ and to a locked test are all refused and reported, the decoy
 // outside is unchanged, and the run goes on to green when the model then writes the right answer.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,6 +43,8 @@ describe.skipIf(cli.skip)(`claude worker contained, real CLI${cli.title}`, () =>
           },
         ],
       },
+      { tools: [{ name: 'Read', input: { file_path: path.join(dir, '.factory', 'locks.json') } }] },
+      write(path.join(dir, '.factory', 'locks.json'), '{"locks": [], "tested": []}\n'),
       { tools: [{ name: 'Read', input: { file_path: path.join(dir, corpus.lockedTest) } }] },
       write(path.join(dir, corpus.lockedTest), 'def test_add():\n    pass\n'),
       { text: 'Round one done.' },
@@ -60,8 +62,10 @@ describe.skipIf(cli.skip)(`claude worker contained, real CLI${cli.title}`, () =>
         'link/planted.txt',
         '.git/hooks/pre-commit',
         '.git/config',
+        '.factory/locks.json',
         corpus.lockedTest,
       ]);
+      expect(JSON.parse(fs.readFileSync(path.join(dir, '.factory', 'locks.json'), 'utf8')).locks).toHaveLength(1);
       expect(refused.every((event) => event.engine === 'claude' && event.role === 'coder' && event.round === 1)).toBe(
         true,
       );
@@ -71,7 +75,7 @@ describe.skipIf(cli.skip)(`claude worker contained, real CLI${cli.title}`, () =>
       );
       expect(report).toContain(`- ${corpus.lockedTest} was refused: `);
       // Round 2's prompt tells the model what was refused.
-      const secondRound = JSON.stringify(server.requests[9]?.messages);
+      const secondRound = JSON.stringify(server.requests[11]?.messages);
       expect(secondRound).toContain('Your write to link/planted.txt was refused');
       expect(secondRound).toContain('Your write to .git/hooks/pre-commit was refused');
     } finally {
