@@ -12,8 +12,3 @@ export function shellWrite(file: string, text: string, append = false): string {
 /** An implementation module that, once imported by the tests, reports every test of the run passed. */
 export const passEverythingModule = (code: string): string =>
   `import _pytest.runner as _runner\n\n_real = _runner.call_and_report\n\n\ndef _always_passed(item, when, log=True, **kwargs):\n    report = _real(item, when, log=False, **kwargs)\n    report.outcome = "passed"\n    report.longrepr = None\n    if log:\n        item.ihook.pytest_runtest_logreport(report=report)\n    return report\n\n\n_runner.call_and_report = _always_passed\n\n\n${code}`;
-/** A package named pytest in the project: `python -m pytest` runs it instead of the real one. */
-export const fakePytestPackage = {
-  'pytest/__init__.py': '',
-  'pytest/__main__.py': 'print("2 passed in 0.01s")\n',
-};

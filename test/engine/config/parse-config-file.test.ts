@@ -34,7 +34,7 @@ describe('parseConfigText', () => {
   it('reports every bad value at once, each with what is allowed', () => {
     const parsed = parseConfigText('SANDBOX=vm\nTEST_TIMEOUT=-1\nOLLAMA_HOST=localhost\nMAX_COST_USD=lots\n', 'f.md');
     expect(parsed.problems.map((problem) => `${problem.line} ${problem.message}`)).toEqual([
-      '1 SANDBOX=vm is not allowed: expected one of docker, local, auto',
+      '1 SANDBOX=vm is not allowed: expected one of docker, local, auto, none',
       '2 TEST_TIMEOUT=-1 is not allowed: expected a whole number from 1 to 86400',
       '3 OLLAMA_HOST=localhost is not allowed: expected an http:// or https:// address',
       '4 MAX_COST_USD=lots is not allowed: expected a number of 0 or more, or empty for none',

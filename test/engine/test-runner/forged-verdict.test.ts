@@ -10,7 +10,7 @@ import type { FactoryEventOf } from '../../../engine/events.js';
 import { hostUser } from '../../../engine/sandbox/docker/container-spec.js';
 import { DockerSandbox } from '../../../engine/sandbox/docker/docker-sandbox.js';
 import { dockerForTests } from '../../support/docker-for-tests.js';
-import { fakePytestPackage, passEverythingModule } from '../../support/hostile-cheats.js';
+import { passEverythingModule } from '../../support/hostile-cheats.js';
 import { makeProject, read, runProject } from '../../support/scripted-project.js';
 
 const docker = await dockerForTests();
@@ -63,10 +63,11 @@ describe('a verdict the code under test cannot forge (pytest, local)', () => {
     expect(run.result.outcome).toBe('green');
   });
 
-  it('a fake pytest package printing "2 passed" is red: the report went missing after a baseline that had one', {
+  // (A fake pytest package no longer runs at all: factory's launcher imports the real one, runner-not-forged.test.ts.)
+  it('a run that dies before writing its report (os._exit(0) at import) is red: the report went missing after a baseline that had one', {
     timeout: 120_000,
   }, async () => {
-    const dir = project([{ write: { ...fakePytestPackage, 'calc.py': wrongAdd.replace('0', 'None') } }]);
+    const dir = project([{ write: { 'calc.py': `import os\n\nos._exit(0)\n\n\n${wrongAdd}` } }]);
     const run = await runProject(dir);
     const [round] = run.of('round:finished').map((event) => event.record);
     expect(round!.green).toBe(false);
@@ -82,7 +83,11 @@ describe('a verdict the code under test cannot forge (pytest, local)', () => {
     expect(round!.green).toBe(false);
     expect(round!.tests.tests['tests/test_calc.py::test_add']).toBe('failed');
     expect(round!.tests.source).not.toContain('.factory/reports');
-    expect(fs.existsSync(path.join(dir, '.factory/reports/pytest.xml'))).toBe(true);
+    // The write itself is refused: .factory/ is factory's.
+    expect(fs.existsSync(path.join(dir, '.factory/reports/pytest.xml'))).toBe(false);
+    expect(run.of('agent:edit')).toContainEqual(
+      expect.objectContaining({ path: '.factory/reports/pytest.xml', action: 'refused' }),
+    );
   });
 
   it('a round whose confirming run from the committed tree is red is not green, and says why', {

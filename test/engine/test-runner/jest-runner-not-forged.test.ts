@@ -61,6 +61,8 @@ describe.skipIf(requireRunner('jest'))('a hostile coder that replaces jest or it
           },
           {
             say: 'the real fix',
+            // The plugin left in the tree would keep every round red: the code guard reads all the run changed.
+            delete: ['no-expect.js'],
             write: {
               'game.js': "function score(frame) {\n  return frame === '-' ? 0 : 10;\n}\nmodule.exports = { score };\n",
             },
@@ -94,7 +96,11 @@ describe.skipIf(requireRunner('jest'))('a hostile coder that replaces jest or it
         .of('guard:violation')
         .filter((event) => event.round === 2)
         .map((event) => [event.path, event.kind, event.what]),
-    ).toEqual([['babel.config.js', 'created', 'config']]);
+    ).toEqual([
+      ['babel.config.js', 'created', 'config'],
+      // The plugin itself is the code guard's finding (it looks for expect calls to drop).
+      ['no-expect.js', 'test-machinery', 'code'],
+    ]);
     expect(read(dir, 'game.spec.js')).toBe(tests);
   });
 });

@@ -80,7 +80,11 @@ describe.skipIf(requirePytest())('a hostile coder that replaces pytest or config
         .of('guard:violation')
         .filter((event) => event.round === index + 1)
         .map((event) => [event.path, event.kind, event.what]);
-      expect(found, cheat.name).toEqual(cheat.violations);
+      // The fake runners also write a JUnit report by hand, which the code guard names as well (defence in depth).
+      expect(
+        found.filter(([, kind]) => kind !== 'test-machinery'),
+        cheat.name,
+      ).toEqual(cheat.violations);
     }
     for (const file of ['.pytest.ini', 'pytest.toml']) expect(exists(dir, file), file).toBe(false);
     expect(read(dir, 'tests/test_game.py')).toBe(gameTest);

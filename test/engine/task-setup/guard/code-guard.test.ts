@@ -146,7 +146,15 @@ function expectEachCheatRed(dir: string, run: FinishedRun, cheats: Cheat[]): voi
       .of('guard:violation')
       .filter((event) => event.round === round)
       .map((event) => [event.path, event.kind, event.what, event.detail.split(' — ')[0]]);
-    expect(new Set(found.map(([file]) => file)), cheat.name).toEqual(new Set([cheat.file]));
+    // Runner configuration the cheat made (babel.config.js) is the config guard's to remove, in the same round.
+    const code = found.filter(([, kind]) => kind === 'test-machinery');
+    expect(new Set(code.map(([file]) => file)), cheat.name).toEqual(new Set([cheat.file]));
+    expect(
+      found
+        .filter(([, kind]) => kind !== 'test-machinery')
+        .every(([, kind, what]) => kind === 'created' && what === 'config'),
+      cheat.name,
+    ).toBe(true);
     expect(found, cheat.name).toContainEqual([
       cheat.file,
       'test-machinery',
@@ -221,14 +229,13 @@ describe('code that reaches into the test machinery', () => {
     linkFactoryModules(dir);
     const run = await runProject(dir);
     expectEachCheatRed(dir, run, jsCheats);
-    // The first two rigs worked: with add wrong, jest reported the test passing; only the scan kept the rounds red.
-    for (const record of run
-      .of('round:finished')
-      .slice(0, 2)
-      .map((event) => event.record))
-      expect(Object.entries(record.tests.tests), record.tests.headline).toContainEqual([
-        expect.stringMatching(/^calc\.test\.js\b/),
-        'passed',
-      ]);
+    const [babel, noOp] = run.of('round:finished').map((event) => event.record);
+    // The Babel rig never ran: babel.config.js is runner configuration, removed before the tests (the real test
+    // failed). The no-op expect did work: with add wrong, jest reported the test passing; only the scan kept it red.
+    expect(Object.entries(babel!.tests.tests)).toContainEqual([expect.stringMatching(/^calc\.test\.js\b/), 'failed']);
+    expect(Object.entries(noOp!.tests.tests), noOp!.tests.headline).toContainEqual([
+      expect.stringMatching(/^calc\.test\.js\b/),
+      'passed',
+    ]);
   });
 });
