@@ -70,7 +70,7 @@ async function runIn(
     run = { ...ran, output: shown.toString(), truncated: shown.truncated };
   }
   const { report, why } = readReport(request, context);
-  const verdict = options.verdict && checkVerdict(report, why, run.exitCode, canaries, options.verdict);
+  const verdict = options.verdict && checkVerdict(report, why, run.exitCode, canaries, options.verdict, run.output);
   const exitCode = verdict ? verdict.exitCode : run.exitCode;
   const summary = parseTestOutput(options.command, { ...run, exitCode }, context, verdict?.run ?? report, why);
   return verdict?.untrusted ? untrusted(summary, verdict.untrusted) : summary;

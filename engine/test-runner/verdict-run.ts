@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Sandbox } from '../sandbox/sandbox.js';
+import { runDisagreement } from './run-disagreement.js';
 import { checkCanaries, type Canaries } from './canaries/canaries.js';
 import { pytestCanaries } from './canaries/pytest-canary.js';
 import type { RunnerId } from './recognise-runner.js';
@@ -51,7 +52,8 @@ export type VerdictCheck = { run: ParsedRun; exitCode: number | null; untrusted?
 
 /**
  * The results as they count: canaries checked and removed; a must-fail canary that failed explains pytest's exit 1,
- * while exit 0 beside it means the exit code was forged.
+ * while exit 0 beside it means the exit code was forged; an exit code, report and printed summary that disagree mean
+ * one of them was (run-disagreement.ts).
  */
 export function checkVerdict(
   parsed: ParsedRun | undefined,
@@ -59,6 +61,7 @@ export function checkVerdict(
   exitCode: number | null,
   canaries: Canaries | undefined,
   options: VerdictOptions,
+  output: string,
 ): VerdictCheck | undefined {
   if (!parsed) {
     if (!options.perTestBefore || why === undefined) return undefined;
@@ -77,6 +80,12 @@ export function checkVerdict(
       untrusted: `the runner stopped reporting per-test results: ${why}`,
     };
   }
+  const counted = countedVerdict(parsed, exitCode, canaries);
+  const disagreement = counted.untrusted ? undefined : runDisagreement(counted.run, counted.exitCode, parsed, output);
+  return disagreement ? { ...counted, untrusted: `the test run was tampered with: ${disagreement}` } : counted;
+}
+
+function countedVerdict(parsed: ParsedRun, exitCode: number | null, canaries: Canaries | undefined): VerdictCheck {
   if (!canaries) return { run: parsed, exitCode };
   const check = checkCanaries(parsed, canaries);
   if (check.tampered) return { run: check.run, exitCode, untrusted: check.tampered };

@@ -50,16 +50,50 @@ describe('checkCanaries', () => {
 describe('checkVerdict', () => {
   const honest = run({ 'tests/a.py::t': 'passed', [passId]: 'passed', [failId]: 'failed' });
   it("counts pytest's exit 1 as the must-fail canary's when nothing else failed", () => {
-    expect(checkVerdict(honest, undefined, 1, canaries, { perTestBefore: true })).toMatchObject({ exitCode: 0 });
+    expect(checkVerdict(honest, undefined, 1, canaries, { perTestBefore: true }, '')).toMatchObject({ exitCode: 0 });
   });
   it('refuses exit 0 beside a failed canary: the exit code was forged', () => {
-    expect(checkVerdict(honest, undefined, 0, canaries, { perTestBefore: true })?.untrusted).toMatch(/exited 0/);
+    expect(checkVerdict(honest, undefined, 0, canaries, { perTestBefore: true }, '')?.untrusted).toMatch(/exited 0/);
   });
   it('refuses a run without its report after a baseline that had per-test results', () => {
     const why = 'no report: /tmp/v/pytest.xml was not written';
-    expect(checkVerdict(undefined, why, 0, canaries, { perTestBefore: true })?.untrusted).toBe(
+    expect(checkVerdict(undefined, why, 0, canaries, { perTestBefore: true }, '')?.untrusted).toBe(
       `the runner stopped reporting per-test results: ${why}`,
     );
-    expect(checkVerdict(undefined, why, 0, canaries, { perTestBefore: false })).toBeUndefined();
+    expect(checkVerdict(undefined, why, 0, canaries, { perTestBefore: false }, '')).toBeUndefined();
+  });
+
+  const jest = (tests: Record<string, TestOutcome>): ParsedRun => ({
+    ...run(tests),
+    runner: 'jest',
+    source: 'jest JSON report',
+  });
+  it('refuses an exit code that disagrees with the report', () => {
+    const failing = jest({ 'a.spec.js::t': 'failed' });
+    expect(checkVerdict(failing, undefined, 0, undefined, { perTestBefore: true }, '')?.untrusted).toBe(
+      'the test run was tampered with: the test command exited 0 although its jest JSON report has 1 failing test(s)',
+    );
+    const passing = jest({ 'a.spec.js::t': 'passed' });
+    expect(checkVerdict(passing, undefined, 1, undefined, { perTestBefore: true }, '')?.untrusted).toBe(
+      'the test run was tampered with: the test command exited 1 although its jest JSON report has no failing test',
+    );
+    expect(checkVerdict(passing, undefined, 0, undefined, { perTestBefore: true }, '')?.untrusted).toBeUndefined();
+  });
+
+  it('refuses a pytest report with more passes than pytest printed (canaries counted in both)', () => {
+    const printed = '1 failed, 2 passed in 0.05s\n';
+    const forged = run({
+      'tests/a.py::t': 'passed',
+      'tests/a.py::u': 'passed',
+      [passId]: 'passed',
+      [failId]: 'failed',
+    });
+    expect(checkVerdict(forged, undefined, 1, canaries, { perTestBefore: true }, printed)?.untrusted).toBe(
+      'the test run was tampered with: the JUnit XML report has 3 passed, but pytest printed 2 passed',
+    );
+    const honestTwo = run({ 'tests/a.py::t': 'passed', [passId]: 'passed', [failId]: 'failed' });
+    expect(
+      checkVerdict(honestTwo, undefined, 1, canaries, { perTestBefore: true }, printed)?.untrusted,
+    ).toBeUndefined();
   });
 });
