@@ -89,8 +89,11 @@ export async function startPhases(ctx: RunDeps, state: RunState, pending: readon
         },
         async beforeTests() {
           takeUnlocks();
+          const changed = scan.changedFiles();
+          // Awaited below; should the guard throw first, its failure is the one reported.
+          changed.catch(() => undefined);
           const restored = await guard.restore(true);
-          const found = await scan.scan(scanRole(task, guard.lockedPaths()));
+          const found = await scan.scan(scanRole(task, guard.lockedPaths()), changed);
           return [...restored, ...found, ...((await refactor?.beforeTests()) ?? [])];
         },
         judgeTests(tests) {

@@ -35,11 +35,19 @@ export class CodeScan {
   }
 
   /**
-   * Scans the code the run changed; returns the lines for the next prompt. roleOf: a test file's role, undefined for
+   * The files the run changed so far. Asked for before the guard puts locked files back, so that git's pass over the
+   * tree runs beside the guard's: a file the guard then removes is simply not there to read.
+   */
+  changedFiles(): Promise<string[]> {
+    return this.start ? this.ctx.repo.changedSince(this.start) : this.ctx.repo.presentFiles();
+  }
+
+  /**
+   * Scans the code the run changed (listed: changedFiles()); returns the lines for the next prompt. roleOf: a test file's role, undefined for
    * files that are not scanned (locked files, the runner's configuration).
    */
-  async scan(roleOf: (file: string) => FileRole | undefined): Promise<string[]> {
-    const changed = this.start ? await this.ctx.repo.changedSince(this.start) : await this.ctx.repo.presentFiles();
+  async scan(roleOf: (file: string) => FileRole | undefined, listed: Promise<string[]>): Promise<string[]> {
+    const changed = await listed;
     this.findings = changed.flatMap((file) => {
       const role = isScannable(file) && !ignored(file) ? roleOf(file) : undefined;
       const text = role && readSmall(path.join(this.ctx.projectDir, file));

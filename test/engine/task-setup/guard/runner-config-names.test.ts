@@ -43,6 +43,15 @@ const created = [
   'rust-toolchain.toml',
   'rust-toolchain',
   'lib/evil.pth',
+  // The names locked before: each still matches past the quick test of names that runner-config.ts does first.
+  'conftest.py',
+  'tests/unit/conftest.py',
+  'jest.config.js',
+  'jest.config.json',
+  'features/environment.py',
+  'cucumber.js',
+  'sitecustomize.py',
+  'lib/usercustomize.py',
 ];
 /** Shared files: new ones are refused only when they hold the runner's part. */
 const sections = {
