@@ -10,7 +10,7 @@ import { runDisagreement } from './run-disagreement.js';
 import { checkCanaries, type Canaries } from './canaries/canaries.js';
 import { pytestCanaries } from './canaries/pytest-canary.js';
 import type { RunnerId } from './recognise-runner.js';
-import type { ParsedRun } from './test-result.js';
+import { noCounts, type ParsedRun } from './test-result.js';
 
 export type VerdictOptions = {
   /** The baseline had per-test results: a run without them now is red, never judged on its exit code. */
@@ -66,16 +66,7 @@ export function checkVerdict(
   if (!parsed) {
     if (!options.perTestBefore || why === undefined) return undefined;
     return {
-      run: {
-        runner: 'unknown',
-        source: 'no report',
-        passed: 0,
-        failed: 0,
-        errored: 0,
-        skipped: 0,
-        tests: {},
-        errors: {},
-      },
+      run: { runner: 'unknown', source: 'no report', ...noCounts(), tests: {}, errors: {} },
       exitCode,
       untrusted: `the runner stopped reporting per-test results: ${why}`,
     };

@@ -3,11 +3,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execaSync } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { runFactory } from '../support/cli.js';
 import { git, makeProject, read, rightAdd } from '../support/project.js';
 import { pytestCommand, requirePytest } from '../support/python.js';
+import { submoduleProject } from '../support/submodule-project.js';
 
 const config = { TEST_CMD: `PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 ${pytestCommand()}` };
 // No .gitignore: .factory/ must be kept out of git by factory itself (info/exclude, wherever git keeps it).
@@ -57,19 +57,7 @@ describe.skipIf(requirePytest())('repository shapes', () => {
   });
 
   it('commits edits the model made inside a submodule, there and in the superproject, leaving nothing dirty', async () => {
-    const library = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-library-'));
-    const inLibrary = (...args: string[]): string => execaSync('git', args, { cwd: library }).stdout;
-    inLibrary('init', '-q', '-b', 'main');
-    fs.writeFileSync(path.join(library, 'README.md'), 'the library\n');
-    inLibrary('add', '-A');
-    inLibrary('-c', 'user.name=test', '-c', 'user.email=test@example.com', 'commit', '-q', '-m', 'library');
-    const dir = makeProject({
-      config,
-      script: { worker: [{ write: { 'lib/calc.py': rightAdd } }] },
-      files: { 'conftest.py': 'import os, sys\nsys.path.insert(0, os.path.join(os.path.dirname(__file__), "lib"))\n' },
-    });
-    git(dir, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', library, 'lib');
-    git(dir, 'commit', '-q', '-m', 'the library as a submodule');
+    const dir = submoduleProject(config);
     const before = git(dir, 'rev-parse', 'HEAD:lib');
 
     const run = await runFactory(dir, ['run']);

@@ -2,12 +2,11 @@
 // saved survive it, and a checkout that would overwrite an edit stops with the files named, changing nothing.
 import fs from 'node:fs';
 import path from 'node:path';
-import os from 'node:os';
-import { execaSync } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { runFactory } from '../support/cli.js';
 import { git, makeProject, read, rightAdd } from '../support/project.js';
 import { pytestCommand, requirePytest } from '../support/python.js';
+import { submoduleProject } from '../support/submodule-project.js';
 
 /** pytest without the machine's third-party plugins: these projects need none, and it starts 5x faster. */
 const config = { TEST_CMD: `PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 ${pytestCommand()}` };
@@ -93,19 +92,7 @@ describe.skipIf(requirePytest())('factory reset --hard', () => {
     expect(fs.existsSync(path.join(dir, '.factory/events.ndjson'))).toBe(true);
   });
   it('puts a submodule the model edited back too: its branch at its old commit, both trees clean', async () => {
-    const library = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-library-'));
-    const inLibrary = (...args: string[]): string => execaSync('git', args, { cwd: library }).stdout;
-    inLibrary('init', '-q', '-b', 'main');
-    fs.writeFileSync(path.join(library, 'README.md'), 'the library\n');
-    inLibrary('add', '-A');
-    inLibrary('-c', 'user.name=test', '-c', 'user.email=test@example.com', 'commit', '-q', '-m', 'library');
-    const dir = makeProject({
-      config,
-      script: { worker: [{ write: { 'lib/calc.py': rightAdd } }] },
-      files: { 'conftest.py': 'import os, sys\nsys.path.insert(0, os.path.join(os.path.dirname(__file__), "lib"))\n' },
-    });
-    git(dir, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', library, 'lib');
-    git(dir, 'commit', '-q', '-m', 'the library as a submodule');
+    const dir = submoduleProject(config);
     const lib = path.join(dir, 'lib');
     const start = git(lib, 'rev-parse', 'HEAD');
     expect((await runFactory(dir, ['run'])).exitCode).toBe(0);
