@@ -62,7 +62,9 @@ export async function startPhases(ctx: RunDeps, state: RunState, pending: readon
       const entry = taskPlan(task);
       checkRefactor(task);
       if (!entry || !ctx.reviewer || task.tests.length > 0 || locks.isTested(task.index)) return { ok: true };
-      return writeTests({ ...ctx, passCaps }, state, ctx.reviewer, task, entry, guard);
+      const end = await writeTests({ ...ctx, passCaps }, state, ctx.reviewer, task, entry, guard);
+      if (end.ok && end.refactor) checkRefactor(task, end.refactor);
+      return end;
     },
     taskTicked() {
       guard.accept('RFP/tasks.md');

@@ -25,7 +25,8 @@ import { buildReviewerPrompt } from './reviewer-prompt.js';
 /** Tries the reviewer gets before the task stops: one, and two chances to fix tests that do not run. */
 const reviewerAttempts = 3;
 
-export type TestsPhaseEnd = { ok: true } | { ok: false; reason: string };
+/** refactor: why the task turned out to be a refactor (its reviewer's tests pass on the code as it is). */
+export type TestsPhaseEnd = { ok: true; refactor?: string } | { ok: false; reason: string };
 
 type TestsDeps = Pick<RunDeps, 'projectDir' | 'rfp' | 'repo' | 'sandbox' | 'models' | 'say' | 'control' | 'paths'> & {
   passCaps: PassCaps;
@@ -77,9 +78,14 @@ export async function writeTests(
       const tests = await runRed(ctx, plan.testCommand, state.config.testTimeoutSeconds, task.index);
       // A refactor's tests pass on the code as it is; every other task's fail until it is built.
       const verdict = task.refactor ? judgePassing(tests) : judgeRed(tests, plan);
-      if (verdict.ok) {
+      // Tests that already pass on the code as it is: the task changes its shape, not what it does. Sending them
+      // back would stop it; it is played as a refactor instead (a change, and the tests still passing).
+      const passing = !task.refactor && !verdict.ok && tests.green && judgePassing(tests).ok;
+      if (verdict.ok || passing) {
         await lockTests(ctx, task, plan, tests, guard);
-        return { ok: true };
+        return passing
+          ? { ok: true, refactor: `the reviewer's tests already pass on the code as it is (${tests.headline})` }
+          : { ok: true };
       }
       rejection = { reason: verdict.reason, output: tests.output };
     } else rejection = { reason: problem, output: '' };

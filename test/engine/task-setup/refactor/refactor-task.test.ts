@@ -1,7 +1,7 @@
 // Refactoring tasks with real pytest: the task's tests pass before any work. The run says it plays the task as a
 // refactor; a round that changes nothing is not green, one that breaks the tests is red, one that changes the code and
-// keeps them passing is green. With the plan and reviewer on, a "(refactor)" task's passing tests are locked, not
-// sent back.
+// keeps them passing is green. With the plan and reviewer on, a task's passing reviewer tests are locked, not sent
+// back, and the task is played as a refactor (marked "(refactor)" or not).
 import { describe, expect, it } from 'vitest';
 import { pytest } from '../../../support/calculator-plan.js';
 import { shellWrite } from '../../../support/hostile-cheats.js';
@@ -75,52 +75,58 @@ describe('a refactoring task', () => {
     expect(run.of('valve:tripped')[0]?.valve).toBe('idle_rounds');
   });
 
-  it('marked (refactor), with the plan and reviewer on: the passing tests are locked, not sent back', {
-    timeout: 300_000,
-  }, async () => {
-    const dir = makeProject({
-      tasks: ['Split calc into modules (refactor)'],
-      settings: { ...loose, MAX_ROUNDS: '3' },
-      files: { 'calc.py': calc },
-      script: {
-        architect: [
-          {
-            summary: 'calc split into one module per operation',
-            tasks: [
-              {
-                task: 1,
-                title: 'Split calc into modules',
-                files: [
-                  { path: 'ops/add.py', job: 'adds two numbers' },
-                  { path: 'ops/mul.py', job: 'multiplies two numbers' },
-                ],
-                testFiles: ['tests/test_calc.py'],
-                scenarios: ['2 + 3 is 5', '2 * 3 is 6'],
-                testCommand: `PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 ${pytest} tests/test_calc.py`,
-              },
-            ],
-          },
-        ],
-        reviewer: [
-          {
-            write: {
-              'tests/test_calc.py': `import os, sys\nsys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))\n${calcTests}`,
+  for (const [line, why] of [
+    ['Split calc into modules (refactor)', 'its line in RFP/tasks.md says (refactor)'],
+    ['Split calc into modules', "the reviewer's tests already pass on the code as it is"],
+  ] as const)
+    it(`${line}, with the plan and reviewer on: the passing tests are locked, not sent back`, {
+      timeout: 300_000,
+    }, async () => {
+      const dir = makeProject({
+        tasks: [line],
+        settings: { ...loose, MAX_ROUNDS: '3' },
+        files: { 'calc.py': calc },
+        script: {
+          architect: [
+            {
+              summary: 'calc split into one module per operation',
+              tasks: [
+                {
+                  task: 1,
+                  title: 'Split calc into modules',
+                  files: [
+                    { path: 'ops/add.py', job: 'adds two numbers' },
+                    { path: 'ops/mul.py', job: 'multiplies two numbers' },
+                  ],
+                  testFiles: ['tests/test_calc.py'],
+                  scenarios: ['2 + 3 is 5', '2 * 3 is 6'],
+                  testCommand: `PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 ${pytest} tests/test_calc.py`,
+                },
+              ],
             },
-          },
-        ],
-        worker: [{ say: 'the split', write: split }],
-      },
-    });
-    const run = await runProject(dir);
+          ],
+          reviewer: [
+            {
+              write: {
+                'tests/test_calc.py': `import os, sys\nsys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))\n${calcTests}`,
+              },
+            },
+          ],
+          worker: [{ say: 'the split', write: split }],
+        },
+      });
+      const run = await runProject(dir);
 
-    expect(run.result).toMatchObject({ outcome: 'green', exitCode: 0 });
-    expect(run.of('review:rejected')).toEqual([]);
-    expect(run.of('tests:locked')[0]?.files).toEqual(['tests/test_calc.py']);
-    expect(run.of('task:refactor')).toHaveLength(1);
-    expect(run.of('prompt:built').find((event) => event.strategy === 'tests')?.prompt).toContain(
-      'they must run and pass on the code as it is',
-    );
-    expect(run.of('round:finished').map((event) => event.record.green)).toEqual([true]);
-    expect(exists(dir, 'ops/add.py')).toBe(true);
-  });
+      expect(run.result).toMatchObject({ outcome: 'green', exitCode: 0 });
+      expect(run.of('review:rejected')).toEqual([]);
+      expect(run.of('tests:locked')[0]?.files).toEqual(['tests/test_calc.py']);
+      expect(run.of('task:refactor').map((event) => event.reason)).toEqual([expect.stringContaining(why)]);
+      // Only a task marked so is asked for passing tests; an unmarked one's are found passing.
+      if (line.endsWith('(refactor)'))
+        expect(run.of('prompt:built').find((event) => event.strategy === 'tests')?.prompt).toContain(
+          'they must run and pass on the code as it is',
+        );
+      expect(run.of('round:finished').map((event) => event.record.green)).toEqual([true]);
+      expect(exists(dir, 'ops/add.py')).toBe(true);
+    });
 });
