@@ -7,6 +7,7 @@ export function testBwrapArgs(spec: TestSandboxSpec): string[] {
   const args = ['--die-with-parent', '--unshare-net', '--unshare-pid', '--cap-drop', 'ALL'];
   args.push('--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp');
   args.push(...spec.hide);
+  for (const folder of spec.linkedInTemp) args.push('--ro-bind', folder, folder);
   // Later mounts cover earlier ones: the private /tmp first, then what is writable (a temp folder may hold it), then
   // what the project protects, then the folders inside protected ones.
   for (const folder of spec.writable) args.push('--bind', folder, folder);

@@ -16,6 +16,8 @@ export type TestSandboxSpec = {
   writable: string[];
   /** bubblewrap arguments that hide the user's secrets (empty where none are hidden). */
   hide: string[];
+  /** Absolute folders under the temp folder that the project's dependencies link to: read-only over the private /tmp. */
+  linkedInTemp: string[];
 };
 
 /** Where runners load code from, git-ignored, so nothing of a change there would show in a commit or a diff. */
@@ -74,5 +76,45 @@ function isPlain(file: string): boolean {
     return !fs.lstatSync(file).isSymbolicLink();
   } catch {
     return false;
+  }
+}
+
+/**
+ * Where the project's dependency links lead inside the temp folder, which a confined command sees as an empty private
+ * /tmp: node_modules/jest -> /tmp/checkout/node_modules/jest needs /tmp/checkout/node_modules. The folder named
+ * node_modules that holds each target (else the target's own folder).
+ */
+export function linkedInTemp(projectDir: string, nested: readonly string[], temp: string): string[] {
+  const root = realOrSelf(temp);
+  const found = new Set<string>();
+  for (const folder of ['node_modules', ...nested, '.venv/bin', 'venv/bin']) {
+    const full = path.join(projectDir, folder);
+    const entries = listAll(full).flatMap((name) =>
+      name.startsWith('@') ? listAll(path.join(full, name)).map((inner) => `${name}/${inner}`) : [name],
+    );
+    for (const name of [...entries, ...listAll(path.join(full, '.bin')).map((bin) => `.bin/${bin}`)]) {
+      const target = realOrSelf(path.join(full, name));
+      if (!target.startsWith(`${root}/`) || target.startsWith(`${projectDir}/`)) continue;
+      const parts = target.split('/');
+      const at = parts.lastIndexOf('node_modules');
+      found.add(at > 0 ? parts.slice(0, at + 1).join('/') : path.dirname(target));
+    }
+  }
+  return [...found];
+}
+
+function listAll(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function realOrSelf(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
   }
 }

@@ -8,6 +8,7 @@ import type { OsSandbox } from '../containment/os-sandbox.js';
 import { testBwrapArgs } from '../containment/test-bwrap-args.js';
 import { testSeatbeltProfile } from '../containment/test-seatbelt-profile.js';
 import {
+  linkedInTemp,
   nestedNodeModules,
   readOnlyInProject,
   writableInProject,
@@ -21,7 +22,7 @@ export type Confinement = {
 };
 
 /** What a sandbox keeps between its commands: its private folder, and the monorepo's package folders found once. */
-export type ConfinedState = { privateDir: string; nested: readonly string[] };
+export type ConfinedState = { privateDir: string; nested: readonly string[]; linkedInTemp: readonly string[] };
 
 export type ConfinedCommand = { binary: string; args: string[]; env: Record<string, string> };
 
@@ -29,7 +30,7 @@ export type ConfinedCommand = { binary: string; args: string[]; env: Record<stri
 export function confineCommand(
   confinement: Confinement,
   projectDir: string,
-  { privateDir, nested }: ConfinedState,
+  { privateDir, nested, linkedInTemp: linked }: ConfinedState,
   command: string,
   writableDirs: readonly string[] = [],
 ): ConfinedCommand {
@@ -44,6 +45,7 @@ export function confineCommand(
     freshInside: inside.fresh,
     writable: [privateDir, ...writableDirs.map((folder) => fs.realpathSync(folder))],
     hide: [],
+    linkedInTemp: [...linked],
   };
   // The home's secrets and other projects are no test's business: hidden as from the agent CLIs.
   const home = process.env.HOME ?? os.homedir();
@@ -67,8 +69,10 @@ export function confineCommand(
 }
 
 export function confinedState(projectDir: string): ConfinedState {
+  const nested = nestedNodeModules(projectDir);
   return {
     privateDir: fs.mkdtempSync(path.join(os.tmpdir(), 'factory-tests-')),
-    nested: nestedNodeModules(projectDir),
+    nested,
+    linkedInTemp: linkedInTemp(projectDir, nested, os.tmpdir()),
   };
 }

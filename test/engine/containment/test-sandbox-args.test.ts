@@ -12,6 +12,7 @@ const spec: TestSandboxSpec = {
   freshInside: ['/home/u/proj/node_modules/.vite'],
   writable: ['/tmp/factory-tests-1'],
   hide: ['--tmpfs', '/home/u/.ssh'],
+  linkedInTemp: ['/tmp/checkout/node_modules'],
 };
 
 describe('the confined test run as bubblewrap and Seatbelt see it', () => {
@@ -22,6 +23,7 @@ describe('the confined test run as bubblewrap and Seatbelt see it', () => {
       args.findIndex((_, index) => pair.every((word, offset) => args[index + offset] === word));
     expect(at('--tmpfs', '/tmp')).toBeGreaterThan(at('--ro-bind', '/', '/'));
     expect(at('--tmpfs', '/home/u/.ssh')).toBeGreaterThan(at('--tmpfs', '/tmp'));
+    expect(at('--ro-bind', '/tmp/checkout/node_modules')).toBeGreaterThan(at('--tmpfs', '/tmp'));
     expect(at('--bind', '/tmp/factory-tests-1')).toBeGreaterThan(at('--tmpfs', '/home/u/.ssh'));
     expect(at('--bind', '/home/u/proj', '/home/u/proj')).toBeGreaterThan(at('--bind', '/tmp/factory-tests-1'));
     for (const item of spec.readOnly) expect(at('--ro-bind', item, item)).toBeGreaterThan(at('--bind', '/home/u/proj'));
