@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** Dependency folders by name, at any depth; target/ only where Cargo builds into it. */
-const dependencyFolders = new Set(['node_modules', '.venv', 'venv', '__pypackages__', '.tox', '.nox']);
+export const dependencyFolders = new Set(['node_modules', '.venv', 'venv', '__pypackages__', '.tox', '.nox']);
 const pythonPackages = new Set(['site-packages', 'dist-packages']);
 
 /** Why a model may not write the project-relative path ('/'-separated), or undefined when it may. */

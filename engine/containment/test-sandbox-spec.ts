@@ -2,6 +2,7 @@
 // dependency folders the runner loads code from; plus a private temp and cache folder outside the project.
 import fs from 'node:fs';
 import path from 'node:path';
+import { dependencyFolders } from './closed-folders.js';
 
 export type TestSandboxSpec = {
   /** Real path. */
@@ -20,8 +21,6 @@ export type TestSandboxSpec = {
   linkedInTemp: string[];
 };
 
-/** Where runners load code from, git-ignored, so nothing of a change there would show in a commit or a diff. */
-const dependencyFolders = ['node_modules', '.venv', 'venv', '.tox', '__pypackages__'];
 /**
  * Caches runners write inside dependency folders (vite and vitest, babel-loader and others): fresh for each command,
  * so no test run can leave transformed code there for the next one.
@@ -55,7 +54,7 @@ function made(projectDir: string, relative: string): string[] {
 /** A package of a monorepo keeps its own node_modules one level down (packages/a/node_modules). */
 export function nestedNodeModules(projectDir: string): string[] {
   return folders(projectDir)
-    .filter((name) => !name.startsWith('.') && !dependencyFolders.includes(name))
+    .filter((name) => !name.startsWith('.') && !dependencyFolders.has(name))
     .flatMap((name) => folders(path.join(projectDir, name)).map((inner) => `${name}/${inner}/node_modules`))
     .filter((relative) => fs.existsSync(path.join(projectDir, relative)));
 }
