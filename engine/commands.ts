@@ -2,13 +2,16 @@
 // arriving from outside (a dashboard's line on the attach channel) and, inferred from it, the type the code uses.
 import * as z from 'zod';
 
+const lineTask = z.number().int().positive().optional();
+
 export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('pause') }),
   z.strictObject({ type: z.literal('resume') }),
-  z.strictObject({ type: z.literal('redirect'), text: z.string().min(1).max(20_000) }),
-  z.strictObject({ type: z.literal('escalate'), reason: z.string().max(2_000).optional() }),
-  z.strictObject({ type: z.literal('intervene') }),
-  z.strictObject({ type: z.literal('skip') }),
+  /** task: with production lines, the line it is for (the one the dashboard has selected); absent: the first. */
+  z.strictObject({ type: z.literal('redirect'), text: z.string().min(1).max(20_000), task: lineTask }),
+  z.strictObject({ type: z.literal('escalate'), reason: z.string().max(2_000).optional(), task: lineTask }),
+  z.strictObject({ type: z.literal('intervene'), task: lineTask }),
+  z.strictObject({ type: z.literal('skip'), task: lineTask }),
   /** now: abort the current step instead of letting it finish. */
   z.strictObject({ type: z.literal('stop'), now: z.boolean().optional() }),
   /** Change a limit from the next round (live keys of factory_config.md only). */

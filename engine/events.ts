@@ -141,6 +141,19 @@ type Payloads = {
     vramSource?: string;
   };
   'model:pull': { model: string; role: ModelRole; status: string; completed?: number; total?: number };
+  /**
+   * Production lines (MAX_PARALLEL > 1): a task's own worktree and branch, made from the run branch's head. Every event
+   * of a line carries its task in `task`; these say where the line is between its rounds.
+   */
+  'line:started': { title: string; branch: string; worktree: string; base: string; engine?: string };
+  /** A green line's branch is being merged into the run branch, whose whole suite then runs on the merged tree. */
+  'line:merging': { branch: string; into: string };
+  /** The merged tree passed: the task is ticked on the run branch. */
+  'line:merged': { branch: string; sha: string };
+  /** The merge or the suite on the merged tree failed: the task goes back to its line with this in its prompt. */
+  'line:returned': { reason: 'conflict' | 'regression'; files: string[]; tests: string[]; detail: string };
+  /** The line's worktree and branch are gone (after its merge, a stop or the task's end). */
+  'line:closed': { outcome: TaskOutcome; reason: string };
 };
 
 export type FactoryEventType = keyof Payloads;
