@@ -2,7 +2,7 @@
 // sends commands.
 import { Box, useApp, useWindowSize } from 'ink';
 import { useEffect } from 'react';
-import type { EngineCommand } from '../engine/commands.js';
+import type { EngineCommand } from '../engine/contract/commands.js';
 import type { Theme } from '../themes/theme.js';
 import Banner from './Banner.js';
 import { shownDiff, shownDiffIndex, type DashboardState, type PaneId } from './dashboard-state.js';

@@ -1,6 +1,6 @@
 // The Tests pane's baseline line: the suite before round 1,
 // and which failures from before the run lie outside the task.
-import type { FactoryEventOf } from '../engine/events.js';
+import type { FactoryEventOf } from '../engine/contract/events.js';
 
 export type BaselineRun = FactoryEventOf<'baseline:recorded'>;
 

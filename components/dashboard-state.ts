@@ -1,10 +1,10 @@
 // The dashboard's state as a pure reducer: folds the engine's
 // events and the user's UI actions; no Ink, unit-tested alone.
-import type { CommitKind, FactoryEvent, FactoryEventOf } from '../engine/events.js';
+import type { CommitKind, FactoryEvent, FactoryEventOf } from '../engine/contract/events.js';
 import { initialStatus, reduceStatus, type RunStatus } from '../engine/reports/run-status.js';
 import { refusal } from '../engine/reports/round-record.js';
 import { toolEnd, toolOutputTail } from '../engine/worker-tools/tool-end.js';
-import type { TestCounts } from '../engine/test-runner/test-result.js';
+import type { TestCounts } from '../engine/contract/test-summary.js';
 import { baselineLine, type BaselineRun } from './baseline-line.js';
 import { diffTone } from './diff-tone.js';
 import { initialLimits, limitsEvent, reduceLimits, type LimitsAction, type LimitsForm } from './limits-state.js';

@@ -1,5 +1,5 @@
 // What each key binding does: a handler per KeyId that turns the key into a UI action or an engine command.
-import type { EngineCommand } from '../engine/commands.js';
+import type { EngineCommand } from '../engine/contract/commands.js';
 import { checkLiveSetting } from '../engine/config/live-setting.js';
 import { paneIds, type DashboardState, type UiAction } from './dashboard-state.js';
 import type { KeyId } from './keymap.js';

@@ -1,7 +1,7 @@
 // The limits form's slice of the dashboard state: the live settings' current values, the picked row, editing, the last
 // message.
 import { liveKeys } from '../engine/config/live-setting.js';
-import type { FactoryEvent } from '../engine/events.js';
+import type { FactoryEvent } from '../engine/contract/events.js';
 
 type LimitsMessage = { tone: 'failure' | 'success'; text: string };
 export type LimitsForm = { row: number; editing: boolean; message?: LimitsMessage };

@@ -1,7 +1,7 @@
 // Subscribes once to the engine's events and folds them into dashboard
 // state in batches (~20 per second), so a burst costs one render.
 import { useEffect, useReducer, type Dispatch } from 'react';
-import type { FactoryEvent, Listener } from '../engine/events.js';
+import type { FactoryEvent, Listener } from '../engine/contract/events.js';
 import { initialDashboard, reduceDashboard, type DashboardState, type UiAction } from './dashboard-state.js';
 
 /** What the dashboard reads events from: an attach client, or anything with the same shape. */

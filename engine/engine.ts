@@ -1,10 +1,10 @@
 // The engine's public face: typed events out (on), typed commands in (send), the current state (snapshot), and run().
 import type { Architect, Supervisor, Worker } from './agents/agent.js';
-import type { EngineCommand } from './commands.js';
+import type { EngineCommand } from './contract/commands.js';
 import type { FactoryConfig } from './config/factory-config.js';
 import { Emitter } from './control/emitter.js';
 import { RunControl } from './control/run-control.js';
-import type { EventPayload, FactoryEvent, FactoryEventType, Listener, RunOutcome } from './events.js';
+import type { EventPayload, FactoryEvent, FactoryEventType, Listener, RunOutcome } from './contract/events.js';
 import { runLoop, type RunEnd } from './loop/loop.js';
 import type { RunDeps } from './loop/run-deps.js';
 import { RunState } from './loop/run-state.js';

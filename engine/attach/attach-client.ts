@@ -1,7 +1,7 @@
 // The client side of the attach channel: connect to the run going in a folder, read its events, send it commands.
 import net from 'node:net';
-import type { EngineCommand } from '../commands.js';
-import type { FactoryEvent, Listener } from '../events.js';
+import type { EngineCommand } from '../contract/commands.js';
+import type { FactoryEvent, Listener } from '../contract/events.js';
 import { ndjsonLines } from './ndjson-lines.js';
 import { readAttachInfo, socketPathFor } from './socket-path.js';
 

@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import type { EngineCommand } from '../commands.js';
-import type { Listener } from '../events.js';
+import type { EngineCommand } from '../contract/commands.js';
+import type { Listener } from '../contract/events.js';
 import { UserError } from '../util/errors.js';
 import { parseCommandLine } from './command-line.js';
 import { EventHistory } from './event-history.js';

@@ -1,5 +1,5 @@
 // Reads one EngineCommand from a line a dashboard sent: untrusted input, checked field by field by the one schema.
-import { type EngineCommand, commandSchema } from '../commands.js';
+import { type EngineCommand, commandSchema } from '../contract/commands.js';
 
 export type ParsedCommand = { ok: true; command: EngineCommand } | { ok: false; error: string };
 

@@ -5,7 +5,7 @@
 // - a round's detail (prompt, streamed lines, tests, edits, record) for the newest `rounds` rounds only, and in
 //   those the newest streamed text up to `streamedChars` characters for each kind (worker, tests);
 // - the newest `diffs` commits and `verdicts` verdicts (the Diff and Supervisor panes' history).
-import type { FactoryEvent } from '../events.js';
+import type { FactoryEvent } from '../contract/events.js';
 
 export type HistoryLimits = { rounds: number; streamedChars: number; diffs: number; verdicts: number };
 

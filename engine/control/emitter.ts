@@ -1,5 +1,5 @@
 // Fans events out to listeners; a listener that throws is logged to stderr and never breaks the loop.
-import type { FactoryEvent, Listener } from '../events.js';
+import type { FactoryEvent, Listener } from '../contract/events.js';
 
 export class Emitter {
   private readonly listeners = new Set<Listener>();

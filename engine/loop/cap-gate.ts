@@ -1,6 +1,6 @@
 // Before a model call outside the rounds (the plan, the reviewer): a reached cap stops the run (Single) or pauses it
 // for the human (Dual), exactly as it does before a round.
-import type { RunOutcome } from '../events.js';
+import type { RunOutcome } from '../contract/events.js';
 import type { RunDeps } from './run-deps.js';
 import type { RunState } from './run-state.js';
 import { waitAtSafePoint } from './safe-point.js';

@@ -4,7 +4,7 @@
 import type { RoundHooks } from '../task-setup/round-hooks.js';
 import { judgeTests, type Baseline, type Judgement } from '../test-runner/judge-tests.js';
 import { runTests } from '../test-runner/run-tests.js';
-import type { TestSummary } from '../test-runner/test-result.js';
+import type { TestSummary } from '../contract/test-summary.js';
 import type { RunDeps } from './run-deps.js';
 
 export type Confirmed = { tests: TestSummary; judgement: Judgement };

@@ -4,11 +4,11 @@
 // RunState (run-state.ts); what the next round of a task is told is carried here, from one round to the next.
 import type { Worker } from '../agents/agent.js';
 import type { FactoryConfig } from '../config/factory-config.js';
-import type { RunOutcome, TaskOutcome } from '../events.js';
+import type { RunOutcome, TaskOutcome } from '../contract/events.js';
 import { chooseStrategy } from '../prompt/strategy.js';
 import { tickTask, type Task } from '../rfp/tasks-file.js';
 import { startPhases, type TaskPhases } from '../task-setup/task-phases.js';
-import type { TestSummary } from '../test-runner/test-result.js';
+import type { TestSummary } from '../contract/test-summary.js';
 import { readBaseline, recordBaseline } from './baseline.js';
 import { RunStop } from './cap-gate.js';
 import { playRound, type RoundOutcome } from './play-round.js';

@@ -8,7 +8,7 @@ import type { Task } from '../rfp/tasks-file.js';
 import { failingTests, refusal, type RoundRecord } from '../reports/round-record.js';
 import { runTests } from '../test-runner/run-tests.js';
 import { testsReport } from '../test-runner/tests-report.js';
-import type { TestSummary } from '../test-runner/test-result.js';
+import type { TestSummary } from '../contract/test-summary.js';
 import { tail } from '../util/capped-text.js';
 import { errorMessage } from '../util/errors.js';
 import type { RunDeps } from './run-deps.js';

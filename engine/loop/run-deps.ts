@@ -2,7 +2,7 @@
 // What does change as the run goes on lives in RunState (run-state.ts).
 import type { Architect, Supervisor, Worker } from '../agents/agent.js';
 import type { RunControl } from '../control/run-control.js';
-import type { EventPayload, FactoryEventType } from '../events.js';
+import type { EventPayload, FactoryEventType } from '../contract/events.js';
 import type { Repo } from '../git/repo.js';
 import type { ModelControl } from '../models/model-manager.js';
 import type { FactoryPaths } from '../reports/factory-dir.js';

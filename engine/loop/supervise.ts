@@ -1,7 +1,7 @@
 // Step 6 of a round: the supervisor reads the round report and its decision steers the next round.
 import { sayActivity } from './say-activity.js';
 import type { Verdict } from '../agents/agent.js';
-import type { CallSpend } from '../events.js';
+import type { CallSpend } from '../contract/events.js';
 import { renderRoundReport, type RoundRecord } from '../reports/round-record.js';
 import { errorMessage } from '../util/errors.js';
 import type { RunDeps } from './run-deps.js';

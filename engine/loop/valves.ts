@@ -1,5 +1,5 @@
 // The safety valves: each names its limit and the evidence that tripped it.
-import type { ValveName } from '../events.js';
+import type { ValveName } from '../contract/events.js';
 import { describeFingerprint } from '../test-runner/failure-fingerprint.js';
 
 export type TaskCounters = {

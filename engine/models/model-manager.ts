@@ -3,7 +3,7 @@
 import type { ChatRequest, ChatResponse, ModelResponse, Ollama } from 'ollama';
 import type { NumCtx } from '../agents/ollama/context-window.js';
 import { ollamaProblem } from '../agents/ollama/ollama-problem.js';
-import type { EventPayload } from '../events.js';
+import type { EventPayload } from '../contract/events.js';
 import { UserError } from '../util/errors.js';
 import { pullModel } from './pull-model.js';
 import { sameModel, type ModelRole } from './roles.js';

@@ -1,7 +1,7 @@
 // Pulls a missing model onto the Ollama server, reporting progress as it streams (at most every 2 % per layer, and each
 // new status).
 import type { Ollama } from 'ollama';
-import type { EventPayload } from '../events.js';
+import type { EventPayload } from '../contract/events.js';
 import { ollamaProblem } from '../agents/ollama/ollama-problem.js';
 import { UserError, errorMessage } from '../util/errors.js';
 

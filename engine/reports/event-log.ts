@@ -1,7 +1,7 @@
 // Appends every event to .factory/events.ndjson, one bounded JSON line each, and reads it back line by line.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FactoryEvent } from '../events.js';
+import type { FactoryEvent } from '../contract/events.js';
 import type { FactoryPaths } from './factory-dir.js';
 import { readLines } from '../util/read-lines.js';
 

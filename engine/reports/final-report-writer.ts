@@ -1,5 +1,5 @@
 // Writes .factory/final_report.md when the run finishes, from the events it saw.
-import type { FactoryEvent } from '../events.js';
+import type { FactoryEvent } from '../contract/events.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { FactoryPaths } from './factory-dir.js';
 import { finalReportCollector } from './final-report.js';

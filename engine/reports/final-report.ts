@@ -1,8 +1,8 @@
 // Folds a run's events into what final_report.md says per task: rounds, time, usage, files, locked tests, valves,
 // verdicts.
-import type { FactoryEvent, RunOutcome, TaskOutcome } from '../events.js';
+import type { FactoryEvent, RunOutcome, TaskOutcome } from '../contract/events.js';
 import type { Usage } from '../loop/caps.js';
-import type { TestSummary } from '../test-runner/test-result.js';
+import type { TestSummary } from '../contract/test-summary.js';
 import { spentSince, totalsIn } from './run-totals.js';
 
 export type TaskReport = {

@@ -2,7 +2,7 @@
 // supervisor log.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FactoryEvent, GuardedFile } from '../events.js';
+import type { FactoryEvent, GuardedFile } from '../contract/events.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { FactoryPaths } from './factory-dir.js';
 import { refusal, renderRoundReport } from './round-record.js';

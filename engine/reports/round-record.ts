@@ -1,6 +1,6 @@
 // Everything one round did, as carried by round:finished and rendered into rounds/round_N.md.
 import type { StrategyId } from '../prompt/strategy.js';
-import type { TestSummary } from '../test-runner/test-result.js';
+import type { TestSummary } from '../contract/test-summary.js';
 import type { WorkerResult } from '../agents/agent.js';
 import type { Judgement } from '../test-runner/judge-tests.js';
 import type { ToolCallRecord } from '../worker-tools/tool-spec.js';

@@ -1,5 +1,5 @@
 // Where a run stands, folded from its events: what snapshot(), `factory status` and the status bar show.
-import type { FactoryEvent, PauseKind, RunOutcome } from '../events.js';
+import type { FactoryEvent, PauseKind, RunOutcome } from '../contract/events.js';
 import type { Verdict } from '../agents/agent.js';
 import { totalsIn } from './run-totals.js';
 

@@ -1,5 +1,5 @@
 // The run's spend as its events carry it: counted once by the loop (RunState), read here by every fold that shows it.
-import type { FactoryEvent } from '../events.js';
+import type { FactoryEvent } from '../contract/events.js';
 import type { Usage } from '../loop/caps.js';
 
 /** The run's totals after this event, when it carries them (the run's start and every model call's end). */

@@ -1,5 +1,5 @@
 // Exit codes of `factory run`, one per kind of ending (documented in the README).
-import type { RunOutcome } from '../events.js';
+import type { RunOutcome } from '../contract/events.js';
 
 export const exitCodes = {
   green: 0,

@@ -1,9 +1,9 @@
 // Where an interrupted run left off, read back from its events: the run, the task in progress and its counters.
-import type { FactoryEvent, FactoryEventOf } from '../events.js';
+import type { FactoryEvent, FactoryEventOf } from '../contract/events.js';
 import type { Usage } from '../loop/caps.js';
 import { totalsIn } from '../reports/run-totals.js';
 import type { TaskCounters } from '../loop/valves.js';
-import type { TestSummary } from '../test-runner/test-result.js';
+import type { TestSummary } from '../contract/test-summary.js';
 import { reportToSummary } from '../test-runner/tests-report.js';
 import { checkResumable } from '../reports/events-format.js';
 

@@ -1,5 +1,5 @@
 // What a task's rounds get from the phases around them: the plan text, the locked tests, the guard, and the LEGO check.
-import type { TestSummary } from '../test-runner/test-result.js';
+import type { TestSummary } from '../contract/test-summary.js';
 
 export type RoundHooks = {
   /** The task's part of the plan, for the coder's prompt. */

@@ -1,6 +1,6 @@
 // The fingerprint of a failing round: which tests fail and the first error of each, with line numbers, timings and
 // addresses normalised away.
-import type { TestSummary } from './test-result.js';
+import type { TestSummary } from '../contract/test-summary.js';
 import { textBefore } from '../util/text-before.js';
 
 function normaliseError(text: string): string {

@@ -1,7 +1,7 @@
 // Decides whether a task is green: its own tests pass and no test that passed in the baseline fails now.
 import picomatch from 'picomatch';
 import { fileOfTestId, normaliseTestId, normaliseTestPattern } from './test-id.js';
-import type { TestCounts, TestOutcome, TestSummary } from './test-result.js';
+import type { TestCounts, TestOutcome, TestSummary } from '../contract/test-summary.js';
 
 /** counts: the suite's totals before round 1 (absent in baselines recorded by older versions). */
 export type Baseline = { tests: Record<string, TestOutcome>; headline: string; counts?: TestCounts };

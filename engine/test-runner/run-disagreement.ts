@@ -1,7 +1,7 @@
 // A verdict run whose exit code, report and printed summary tell different stories: one of them was forged (the code
 // under test wrote the report, forced the exit code, or patched the runner's reporting), so the run cannot count.
 import { parsePytest } from './parsers/pytest.js';
-import type { ParsedRun } from './test-result.js';
+import type { ParsedRun } from '../contract/test-summary.js';
 
 /**
  * Why the report does not match how the run ended or what the runner printed; undefined when it does. counted: the

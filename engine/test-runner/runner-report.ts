@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { recogniseRunner, type RunnerId } from './recognise-runner.js';
-import type { ParsedRun, ResultContext } from './test-result.js';
+import type { ParsedRun, ResultContext } from '../contract/test-summary.js';
 import { readPytestJUnit } from './reports/pytest-junit.js';
 import { readJestJson } from './reports/jest-json.js';
 import { readBehaveJUnit } from './reports/behave-junit.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { FactoryPaths } from '../reports/factory-dir.js';
 import { outputCap } from '../sandbox/sandbox.js';
 import { tail } from '../util/capped-text.js';
-import type { TestSummary } from './test-result.js';
+import type { TestSummary } from '../contract/test-summary.js';
 
 /** The end of the output kept in the event: what the final report and a dashboard that saw no stream show. */
 export const excerptLimit = 4000;

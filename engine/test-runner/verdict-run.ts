@@ -10,7 +10,7 @@ import { runDisagreement } from './run-disagreement.js';
 import { checkCanaries, type Canaries } from './canaries/canaries.js';
 import { pytestCanaries } from './canaries/pytest-canary.js';
 import type { RunnerId } from './recognise-runner.js';
-import { noCounts, type ParsedRun } from './test-result.js';
+import { noCounts, type ParsedRun } from '../contract/test-summary.js';
 
 export type VerdictOptions = {
   /** The baseline had per-test results: a run without them now is red, never judged on its exit code. */

@@ -1,5 +1,5 @@
 // How a finished tool call reads in one line, for the worker pane and the headless printer.
-import type { EventPayload } from '../events.js';
+import type { EventPayload } from '../contract/events.js';
 
 export function toolEnd(call: EventPayload<'tool:finished'>): string {
   const end = call.refused

@@ -2,7 +2,7 @@
 // Calls run one at a time, each an event, at most MAX_TOOL_CALLS per round; a stop-now, or the end of the worker call,
 // kills the one running.
 import * as z from 'zod';
-import type { EventPayload } from '../events.js';
+import type { EventPayload } from '../contract/events.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import { tail } from '../util/capped-text.js';
 import { errorMessage } from '../util/errors.js';

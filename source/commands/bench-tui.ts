@@ -9,7 +9,7 @@ import { attachToRun } from '../../engine/attach/attach-client.js';
 import { serveAttach } from '../../engine/attach/attach-server.js';
 import { Emitter } from '../../engine/control/emitter.js';
 import { eventsFormat } from '../../engine/reports/events-format.js';
-import type { EventPayload, FactoryEventType } from '../../engine/events.js';
+import type { EventPayload, FactoryEventType } from '../../engine/contract/events.js';
 import { UserError } from '../../engine/util/errors.js';
 import { dark } from '../../themes/dark.js';
 import { cliEntry } from '../../engine/util/package-root.js';

@@ -1,7 +1,7 @@
 // An attach client usable before the run answers, so the dashboard draws at once while the engine starts.
 import type { AttachClient } from '../../engine/attach/attach-client.js';
-import type { EngineCommand } from '../../engine/commands.js';
-import type { Listener } from '../../engine/events.js';
+import type { EngineCommand } from '../../engine/contract/commands.js';
+import type { Listener } from '../../engine/contract/events.js';
 
 export function lateClient(connecting: Promise<AttachClient>): AttachClient {
   let real: AttachClient | undefined;

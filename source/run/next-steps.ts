@@ -1,5 +1,5 @@
 // What to do with the factory's branch once a run ends: merge it into the user's branch, or throw it away.
-import type { FactoryEventOf } from '../../engine/events.js';
+import type { FactoryEventOf } from '../../engine/contract/events.js';
 import { isCommitId } from '../../engine/git/repo.js';
 
 export function nextSteps(started: FactoryEventOf<'run:started'>, finished: FactoryEventOf<'run:finished'>): string {

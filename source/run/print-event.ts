@@ -1,5 +1,5 @@
 // The headless view: one plain line per event that matters, for `factory run` and logs.
-import type { FactoryEvent, FactoryEventOf } from '../../engine/events.js';
+import type { FactoryEvent, FactoryEventOf } from '../../engine/contract/events.js';
 import { refusal } from '../../engine/reports/round-record.js';
 import { toolEnd } from '../../engine/worker-tools/tool-end.js';
 

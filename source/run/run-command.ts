@@ -9,7 +9,7 @@ import type { RunOptions } from './run-options.js';
 import { withOptionsFile } from './run-options-file.js';
 import { startEngine } from './start-engine.js';
 import { nextSteps } from './next-steps.js';
-import type { FactoryEventOf } from '../../engine/events.js';
+import type { FactoryEventOf } from '../../engine/contract/events.js';
 
 export async function runCommand(
   given: RunOptions & { json?: boolean; verbose?: boolean; optionsFile?: string },

@@ -8,7 +8,7 @@ import {
   type UiAction,
 } from '../../components/dashboard-state.js';
 import { paneLineCap } from '../../components/line-window.js';
-import type { FactoryEvent } from '../../engine/events.js';
+import type { FactoryEvent } from '../../engine/contract/events.js';
 import { event, runStart, testsReport } from '../support/factory-events.js';
 
 const fold = (...steps: (FactoryEvent | UiAction)[]): DashboardState =>

@@ -8,7 +8,7 @@ import {
 } from '../../components/dashboard-state.js';
 import { pickedKey } from '../../components/limits-state.js';
 import { liveKeys } from '../../engine/config/live-setting.js';
-import type { FactoryEvent } from '../../engine/events.js';
+import type { FactoryEvent } from '../../engine/contract/events.js';
 import { event, runStart } from '../support/factory-events.js';
 
 const fold = (...steps: (FactoryEvent | UiAction)[]): DashboardState =>

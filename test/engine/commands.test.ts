@@ -1,7 +1,7 @@
 // The command contract is one zod schema: every command the code can build is what the attach channel accepts.
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../engine/attach/command-line.js';
-import { type EngineCommand, commandSchema } from '../../engine/commands.js';
+import { type EngineCommand, commandSchema } from '../../engine/contract/commands.js';
 
 const everyCommand: EngineCommand[] = [
   { type: 'pause' },

@@ -1,7 +1,7 @@
 // SIGKILL at any point of a run, then `factory run` again: the run completes green, with no lost or duplicated commits.
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import type { FactoryEvent } from '../../engine/events.js';
+import type { FactoryEvent } from '../../engine/contract/events.js';
 import { factoryBin, parseEvents, runFactory, testHome } from '../support/cli.js';
 import { git, makeProject, read, rightAdd, wrongAdd } from '../support/project.js';
 import { pytestCommand, requirePytest } from '../support/python.js';

@@ -1,6 +1,6 @@
 // Each valve stops a task with its own reason and exit code 3 (MODE=Single).
 import { describe, expect, it } from 'vitest';
-import type { FactoryEventOf } from '../../engine/events.js';
+import type { FactoryEventOf } from '../../engine/contract/events.js';
 import { parseEvents, runFactory } from '../support/cli.js';
 import { makeProject } from '../support/project.js';
 import { requirePytest } from '../support/python.js';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
-import type { FactoryEvent } from '../../engine/events.js';
+import type { FactoryEvent } from '../../engine/contract/events.js';
 
 export const factoryBin = path.resolve(import.meta.dirname, '../../bin/factory.js');
 

@@ -8,7 +8,7 @@ import { execaSync } from 'execa';
 import { expect } from 'vitest';
 import type { createAgents } from '../../engine/agents/create-agents.js';
 import { createEngine } from '../../engine/engine.js';
-import type { FactoryEvent } from '../../engine/events.js';
+import type { FactoryEvent } from '../../engine/contract/events.js';
 import { confinedSandbox } from './confined-sandbox.js';
 import { LockStore, sha256 } from '../../engine/task-setup/guard/lock-store.js';
 import { calcProject } from './calc-project.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createAgents } from '../../engine/agents/create-agents.js';
 import { loadConfig } from '../../engine/config/load-config.js';
 import { createEngine, type FactoryEngine } from '../../engine/engine.js';
-import type { FactoryEvent, FactoryEventOf } from '../../engine/events.js';
+import type { FactoryEvent, FactoryEventOf } from '../../engine/contract/events.js';
 import { confinedSandbox } from './confined-sandbox.js';
 
 export function engineFor(

@@ -4,7 +4,7 @@ import Dashboard from '../../components/Dashboard.js';
 import type { PaneId } from '../../components/dashboard-state.js';
 import type { QuitMode } from '../../components/key-actions.js';
 import type { EventSource } from '../../components/use-engine.js';
-import type { EngineCommand } from '../../engine/commands.js';
+import type { EngineCommand } from '../../engine/contract/commands.js';
 import { dark } from '../../themes/dark.js';
 import type { Theme } from '../../themes/theme.js';
 import { TestChannel } from './factory-events.js';

@@ -2,7 +2,7 @@
 import { createAgents } from '../../engine/agents/create-agents.js';
 import { loadConfig } from '../../engine/config/load-config.js';
 import { createEngine, type RunResult } from '../../engine/engine.js';
-import type { FactoryEvent } from '../../engine/events.js';
+import type { FactoryEvent } from '../../engine/contract/events.js';
 import { confinedSandbox } from './confined-sandbox.js';
 
 export async function runEngine(projectDir: string): Promise<{ result: RunResult; events: FactoryEvent[] }> {

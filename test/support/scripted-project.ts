@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { createAgents } from '../../engine/agents/create-agents.js';
 import { loadConfig } from '../../engine/config/load-config.js';
 import { createEngine, type FactoryEngine, type RunResult } from '../../engine/engine.js';
-import type { FactoryEvent, FactoryEventOf, FactoryEventType } from '../../engine/events.js';
+import type { FactoryEvent, FactoryEventOf, FactoryEventType } from '../../engine/contract/events.js';
 import { confinedSandbox } from './confined-sandbox.js';
 
 export type ProjectSpec = {

@@ -1,7 +1,7 @@
 // Which results of a run belong to one test file: by the file in the id, or by the test names the file declares
 // (runners such as go, cargo or jest's text output name tests without their file).
 import { fileOfTestId, normaliseTestId } from '../../test-runner/test-id.js';
-import type { TestOutcome } from '../../test-runner/test-result.js';
+import type { TestOutcome } from '../../contract/test-summary.js';
 import { declaredTests, looksLikeTestFile } from './test-files.js';
 
 /** An id that names a file before "::" ("tests/x.py::test_a"), rather than a module path ("tests::it_adds"). */

@@ -1,7 +1,7 @@
 // After the tests: a run that collects fewer locked tests than were locked, or newly skips some, is a failure with that
 // reason. Per file for every runner whose results can be tied to files; on the suite's skip count otherwise.
 import type { Baseline } from '../../test-runner/judge-tests.js';
-import type { TestSummary } from '../../test-runner/test-result.js';
+import type { TestSummary } from '../../contract/test-summary.js';
 import { isFileLevel, namesEveryPass, resultsOf } from './file-results.js';
 import type { Lock } from './lock-store.js';
 import { normaliseTestId } from '../../test-runner/test-id.js';

@@ -2,7 +2,7 @@
 // locked.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { GuardedFile, GuardViolationKind } from '../../events.js';
+import type { GuardedFile, GuardViolationKind } from '../../contract/events.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import type { Lock } from './lock-store.js';
 import { sha256 } from './lock-store.js';

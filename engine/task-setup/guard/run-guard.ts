@@ -9,7 +9,7 @@ import type { TaskPlan } from '../plan/plan-schema.js';
 import type { Task } from '../../rfp/tasks-file.js';
 import type { Baseline } from '../../test-runner/judge-tests.js';
 import { fileOfTestId, normaliseTestPath } from '../../test-runner/test-id.js';
-import type { TestSummary } from '../../test-runner/test-result.js';
+import type { TestSummary } from '../../contract/test-summary.js';
 import { isFileLevel, resultsOf } from './file-results.js';
 import { failRun, judgeLockedRun } from './judge-locked-run.js';
 import { LockStore, sha256 } from './lock-store.js';

@@ -1,5 +1,5 @@
 // A refactoring task's reviewer tests pin the behaviour the code has now: they must run and pass before any change.
-import type { TestSummary } from '../../test-runner/test-result.js';
+import type { TestSummary } from '../../contract/test-summary.js';
 import type { RedVerdict } from '../reviewer-tests/judge-red.js';
 
 export function judgePassing(tests: TestSummary): RedVerdict {

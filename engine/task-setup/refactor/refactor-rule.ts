@@ -4,7 +4,7 @@
 import type { Repo } from '../../git/repo.js';
 import type { Task } from '../../rfp/tasks-file.js';
 import { type Baseline, isOwnTest } from '../../test-runner/judge-tests.js';
-import type { TestSummary } from '../../test-runner/test-result.js';
+import type { TestSummary } from '../../contract/test-summary.js';
 
 /** Why the task is played as a refactor, or undefined when it is not one. */
 export function refactorReason(task: Task, baseline: Baseline | undefined): string | undefined {

@@ -8,7 +8,7 @@
 //   else, or an error at setup (a missing fixture) is the test file's own fault and goes back to the reviewer;
 // - other runners: accepted when some test fails or errors and the output shows no SyntaxError.
 import type { TaskPlan } from '../plan/plan-schema.js';
-import type { TestSummary } from '../../test-runner/test-result.js';
+import type { TestSummary } from '../../contract/test-summary.js';
 
 export type RedVerdict = { ok: true } | { ok: false; reason: string };
 

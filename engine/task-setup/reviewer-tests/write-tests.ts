@@ -15,7 +15,7 @@ import type { TaskPlan } from '../plan/plan-schema.js';
 import type { Task } from '../../rfp/tasks-file.js';
 import { runTests } from '../../test-runner/run-tests.js';
 import { testsReport } from '../../test-runner/tests-report.js';
-import type { TestSummary } from '../../test-runner/test-result.js';
+import type { TestSummary } from '../../contract/test-summary.js';
 import { errorMessage } from '../../util/errors.js';
 import { isFileLevel, resultsOf } from '../guard/file-results.js';
 import { judgePassing } from '../refactor/judge-passing.js';

@@ -1,6 +1,6 @@
 // factory's own tests in every verdict run, named with a fresh random part: one must pass, one must fail. A must-fail
 // canary reported passed, or either missing, means something rewrote the results: the run is red.
-import type { ParsedRun, TestOutcome } from '../test-result.js';
+import type { ParsedRun, TestOutcome } from '../../contract/test-summary.js';
 
 export type Canaries = {
   pass: string;

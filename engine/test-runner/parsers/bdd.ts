@@ -1,6 +1,6 @@
 // behave ("2 scenarios passed, 1 failed, 0 skipped") and cucumber-js / godog ("3 scenarios (1 failed, 2 passed)"):
 // scenarios are the tests.
-import { noCounts, type ParsedRun } from '../test-result.js';
+import { noCounts, type ParsedRun } from '../../contract/test-summary.js';
 
 /** Where each runner's closing line is (see parse-test-output). */
 export const behaveSummary = /^\d+ scenarios? passed, /gm;

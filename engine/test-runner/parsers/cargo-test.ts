@@ -1,7 +1,7 @@
 // cargo test: "test foo ... ok" lines under each target's "Running tests/calc.rs (…)" line, and "test result: …"
 // totals.
 import { testId } from '../test-id.js';
-import { noCounts, type ParsedRun, type TestOutcome } from '../test-result.js';
+import { noCounts, type ParsedRun, type TestOutcome } from '../../contract/test-summary.js';
 
 /** Where cargo's closing lines are (see parse-test-output). */
 export const cargoSummary = /^test result: /gm;

@@ -1,7 +1,7 @@
 // go test -v: "--- PASS: TestX", "--- FAIL: TestY", "--- SKIP: TestZ" under each package's "ok"/"FAIL" line, and build
 // failures.
 import { GoTestIds } from '../reports/go-test-ids.js';
-import { noCounts, type ParsedRun, type TestOutcome } from '../test-result.js';
+import { noCounts, type ParsedRun, type TestOutcome } from '../../contract/test-summary.js';
 
 /** Where go's per-package closing lines are (see parse-test-output). */
 export const goSummary = /^(?:ok|FAIL)\s+\S+|^\s*--- (?:PASS|FAIL|SKIP):/gm;

@@ -1,7 +1,7 @@
 // vitest and jest: the "Tests  1 failed | 2 passed (3)" / "Tests: 1 failed, 2 passed, 3 total" lines, per-file and
 // per-test marks.
 import { normaliseTestPath, testId } from '../test-id.js';
-import { noCounts, type ParsedRun, type TestOutcome } from '../test-result.js';
+import { noCounts, type ParsedRun, type TestOutcome } from '../../contract/test-summary.js';
 
 /** Where each runner's closing line is (see parse-test-output: the last summary in the output picks the parser). */
 export const vitestSummary = /^\s*Tests\s+.*\(\d+\)\s*$/gm;

@@ -1,6 +1,6 @@
 // pytest: the "1 failed, 2 passed in 0.1s" summary and the -rA lines ("FAILED tests/x.py::test_a - AssertionError").
 import { normaliseTestId } from '../test-id.js';
-import { noCounts, type ParsedRun, type TestOutcome } from '../test-result.js';
+import { noCounts, type ParsedRun, type TestOutcome } from '../../contract/test-summary.js';
 
 /** Where pytest's closing line is: the parser whose summary comes last in mixed output is the runner's. */
 export const pytestSummary = /^=*\s*(?:(?:\d+ \w+,?\s*)+in [\d.]+s|no tests ran)/gm;

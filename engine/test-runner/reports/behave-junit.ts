@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { testId } from '../test-id.js';
-import type { ParsedRun } from '../test-result.js';
+import type { ParsedRun } from '../../contract/test-summary.js';
 import { parseJUnitXml } from './junit-xml.js';
 import { tally, type ReportedTest } from './tally.js';
 

@@ -1,7 +1,7 @@
 // `go test -json` read as it streams: the user sees go's own text (each event's Output), factory keeps each test's
 // result.
 import { CappedText } from '../../util/capped-text.js';
-import type { ParsedRun, TestOutcome } from '../test-result.js';
+import type { ParsedRun, TestOutcome } from '../../contract/test-summary.js';
 import type { GoTestIds } from './go-test-ids.js';
 import { tally, type ReportedTest } from './tally.js';
 

@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { cleanText } from '../../util/clean-text.js';
 import { testId } from '../test-id.js';
-import type { ParsedRun, TestOutcome } from '../test-result.js';
+import type { ParsedRun, TestOutcome } from '../../contract/test-summary.js';
 import { tally, type ReportedTest } from './tally.js';
 
 const assertion = z.object({

@@ -1,6 +1,6 @@
 // Reads a JUnit XML report (pytest --junitxml, behave --junit) into its test cases, with fast-xml-parser.
 import { XMLParser } from 'fast-xml-parser';
-import type { TestOutcome } from '../test-result.js';
+import type { TestOutcome } from '../../contract/test-summary.js';
 
 export type JUnitCase = {
   classname: string;

@@ -1,5 +1,5 @@
 // Builds a ParsedRun from the tests a report lists: outcomes by id, counts from every listed test, first error lines.
-import { noCounts, type ParsedRun, type TestOutcome } from '../test-result.js';
+import { noCounts, type ParsedRun, type TestOutcome } from '../../contract/test-summary.js';
 
 export type ReportedTest = { id: string; outcome: TestOutcome; message?: string };
 

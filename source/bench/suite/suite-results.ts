@@ -1,7 +1,7 @@
 // The suite's results file: one entry per finished exercise (a rerun skips them), the totals, and its Markdown.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ValveName } from '../../../engine/events.js';
+import type { ValveName } from '../../../engine/contract/events.js';
 import { writeFileAtomic } from '../../../engine/util/atomic-write.js';
 import { UserError } from '../../../engine/util/errors.js';
 import { stats } from '../stats.js';

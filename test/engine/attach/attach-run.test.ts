@@ -5,7 +5,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { waitForRun } from '../../../engine/attach/attach-client.js';
-import type { FactoryEvent } from '../../../engine/events.js';
+import type { FactoryEvent } from '../../../engine/contract/events.js';
 import { prepareDemoProject } from '../../../source/commands/demo.js';
 import { requirePytest } from '../../support/python.js';
 

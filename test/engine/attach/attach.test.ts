@@ -4,13 +4,13 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EngineCommand } from '../../../engine/commands.js';
+import type { EngineCommand } from '../../../engine/contract/commands.js';
 import { attachToRun, type AttachClient } from '../../../engine/attach/attach-client.js';
 import { serveAttach, type AttachServer, type Steerable } from '../../../engine/attach/attach-server.js';
 import { EventHistory, historyLimits } from '../../../engine/attach/event-history.js';
 import { readAttachInfo, socketPathFor } from '../../../engine/attach/socket-path.js';
 import { Emitter } from '../../../engine/control/emitter.js';
-import type { FactoryEvent } from '../../../engine/events.js';
+import type { FactoryEvent } from '../../../engine/contract/events.js';
 import { UserError } from '../../../engine/util/errors.js';
 import { event, runStart } from '../../support/factory-events.js';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Ollama } from 'ollama';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventPayload } from '../../../engine/events.js';
+import type { EventPayload } from '../../../engine/contract/events.js';
 import { contextWindows } from '../../../engine/agents/ollama/context-window.js';
 import { ModelManager } from '../../../engine/models/model-manager.js';
 import type { ModelRole } from '../../../engine/models/roles.js';

@@ -9,7 +9,7 @@ import { createAgents } from '../../../engine/agents/create-agents.js';
 import { type RecordedModel, scriptSchema } from '../../../engine/agents/scripted/script-schema.js';
 import { toFactoryConfig } from '../../../engine/config/factory-config.js';
 import { configKeys } from '../../../engine/config/keys.js';
-import type { EventPayload } from '../../../engine/events.js';
+import type { EventPayload } from '../../../engine/contract/events.js';
 import { ModelManager } from '../../../engine/models/model-manager.js';
 import { RecordedOllama } from '../../../engine/models/recorded-ollama.js';
 

@@ -1,7 +1,7 @@
 // The run's spend is counted once, by the loop: the status, the final report and a resume read the totals the events
 // carry, the supervisor's included, and never add the calls up again.
 import { describe, expect, it } from 'vitest';
-import type { FactoryEvent } from '../../../engine/events.js';
+import type { FactoryEvent } from '../../../engine/contract/events.js';
 import { finalReportCollector } from '../../../engine/reports/final-report.js';
 import { initialStatus, reduceStatus } from '../../../engine/reports/run-status.js';
 import { findResumePoint } from '../../../engine/run/resume-point.js';

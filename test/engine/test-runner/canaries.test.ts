@@ -2,7 +2,7 @@
 // canaries from their counts.
 import { describe, expect, it } from 'vitest';
 import { checkCanaries, type Canaries } from '../../../engine/test-runner/canaries/canaries.js';
-import type { ParsedRun, TestOutcome } from '../../../engine/test-runner/test-result.js';
+import type { ParsedRun, TestOutcome } from '../../../engine/contract/test-summary.js';
 import { checkVerdict } from '../../../engine/test-runner/verdict-run.js';
 
 const canaries: Canaries = { pass: 'factory_canary_pass_ab12', fail: 'factory_canary_fail_ab12', command: (c) => c };

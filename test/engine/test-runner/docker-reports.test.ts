@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createAgents } from '../../../engine/agents/create-agents.js';
 import { loadConfig } from '../../../engine/config/load-config.js';
 import { createEngine } from '../../../engine/engine.js';
-import type { FactoryEvent, FactoryEventOf } from '../../../engine/events.js';
+import type { FactoryEvent, FactoryEventOf } from '../../../engine/contract/events.js';
 import { createSandbox } from '../../../engine/sandbox/create-sandbox.js';
 import { dockerForTests } from '../../support/docker-for-tests.js';
 import { runnerProjects, runnerScript } from '../../support/runner-projects.js';

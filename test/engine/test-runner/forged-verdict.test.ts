@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createAgents } from '../../../engine/agents/create-agents.js';
 import { loadConfig } from '../../../engine/config/load-config.js';
 import { createEngine } from '../../../engine/engine.js';
-import type { FactoryEventOf } from '../../../engine/events.js';
+import type { FactoryEventOf } from '../../../engine/contract/events.js';
 import { hostUser } from '../../../engine/sandbox/docker/container-spec.js';
 import { DockerSandbox } from '../../../engine/sandbox/docker/docker-sandbox.js';
 import { dockerForTests } from '../../support/docker-for-tests.js';

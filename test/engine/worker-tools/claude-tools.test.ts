@@ -8,7 +8,7 @@ import { claudeEngine } from '../../../engine/agents/claude/claude-engine.js';
 import { CliWorker } from '../../../engine/agents/cli/cli-worker.js';
 import { ContainedWorker } from '../../../engine/containment/contained-roles.js';
 import { createEngine } from '../../../engine/engine.js';
-import type { FactoryEvent } from '../../../engine/events.js';
+import type { FactoryEvent } from '../../../engine/contract/events.js';
 import { createSandbox } from '../../../engine/sandbox/create-sandbox.js';
 import { LocalSandbox } from '../../../engine/sandbox/local-sandbox.js';
 import { claudeEnv, skipWithout } from '../../support/agent-clis.js';

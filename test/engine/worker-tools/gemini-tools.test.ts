@@ -8,7 +8,7 @@ import { CliWorker } from '../../../engine/agents/cli/cli-worker.js';
 import { geminiEngine } from '../../../engine/agents/gemini/gemini-engine.js';
 import { ContainedWorker } from '../../../engine/containment/contained-roles.js';
 import { createEngine } from '../../../engine/engine.js';
-import type { FactoryEvent } from '../../../engine/events.js';
+import type { FactoryEvent } from '../../../engine/contract/events.js';
 import { createSandbox } from '../../../engine/sandbox/create-sandbox.js';
 import { geminiEnv, skipWithout } from '../../support/agent-clis.js';
 import { calcProject } from '../../support/calc-project.js';

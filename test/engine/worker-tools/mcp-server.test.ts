@@ -7,7 +7,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { FactoryEvent } from '../../../engine/events.js';
+import type { FactoryEvent } from '../../../engine/contract/events.js';
 import { LocalSandbox } from '../../../engine/sandbox/local-sandbox.js';
 import { openToolBridge } from '../../../engine/worker-tools/tool-bridge.js';
 import { WorkerTools } from '../../../engine/worker-tools/worker-tools.js';

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { FactoryEvent } from '../../../engine/events.js';
+import type { FactoryEvent } from '../../../engine/contract/events.js';
 import { hostUser } from '../../../engine/sandbox/docker/container-spec.js';
 import { DockerSandbox } from '../../../engine/sandbox/docker/docker-sandbox.js';
 import { WorkerTools } from '../../../engine/worker-tools/worker-tools.js';

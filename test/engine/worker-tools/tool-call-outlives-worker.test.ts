@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Worker } from '../../../engine/agents/agent.js';
 import { loadConfig } from '../../../engine/config/load-config.js';
 import { createEngine } from '../../../engine/engine.js';
-import type { FactoryEvent } from '../../../engine/events.js';
+import type { FactoryEvent } from '../../../engine/contract/events.js';
 import { LocalSandbox } from '../../../engine/sandbox/local-sandbox.js';
 import { ofType } from '../../support/engine.js';
 import { isRunning, uniqueSleep } from '../../support/processes.js';

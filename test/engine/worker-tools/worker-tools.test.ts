@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execaSync } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { FactoryEvent } from '../../../engine/events.js';
+import type { FactoryEvent } from '../../../engine/contract/events.js';
 import { LocalSandbox } from '../../../engine/sandbox/local-sandbox.js';
 import { WorkerTools, type WorkerToolsOptions } from '../../../engine/worker-tools/worker-tools.js';
 import { isRunning, uniqueSleep } from '../../support/processes.js';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import type { FactoryEvent } from '../../../engine/events.js';
+import type { FactoryEvent } from '../../../engine/contract/events.js';
 import { UserError } from '../../../engine/util/errors.js';
 import { addRunOptions, type RunOptions } from '../../../source/run/run-options.js';
 import { runOptionsSchema, withOptionsFile, writeRunOptions } from '../../../source/run/run-options-file.js';

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod';
 import type { RunDeps } from '../../../loop/run-deps.js';
-import type { TestSummary } from '../../../test-runner/test-result.js';
+import type { TestSummary } from '../../../contract/test-summary.js';
 import { writeFileAtomic } from '../../../util/atomic-write.js';
 import type { FileRole } from './file-role.js';
 import type { CodeFinding } from './finding.js';

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { claudeEngine } from '../../../../engine/agents/claude/claude-engine.js';
 import { CliWorker } from '../../../../engine/agents/cli/cli-worker.js';
 import { createEngine } from '../../../../engine/engine.js';
-import type { FactoryEvent } from '../../../../engine/events.js';
+import type { FactoryEvent } from '../../../../engine/contract/events.js';
 import { LocalSandbox } from '../../../../engine/sandbox/local-sandbox.js';
 import { claudeEnv, skipWithout } from '../../../support/agent-clis.js';
 import { startAnthropicServer, type AnthropicReply, type ScriptedServer } from '../../../support/anthropic-server.js';

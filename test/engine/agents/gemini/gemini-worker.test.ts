@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CliWorker } from '../../../../engine/agents/cli/cli-worker.js';
 import { geminiEngine } from '../../../../engine/agents/gemini/gemini-engine.js';
 import { createEngine } from '../../../../engine/engine.js';
-import type { FactoryEvent } from '../../../../engine/events.js';
+import type { FactoryEvent } from '../../../../engine/contract/events.js';
 import { LocalSandbox } from '../../../../engine/sandbox/local-sandbox.js';
 import { geminiEnv, skipWithout } from '../../../support/agent-clis.js';
 import type { ScriptedServer } from '../../../support/anthropic-server.js';

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAgents } from '../../../../engine/agents/create-agents.js';
 import { loadConfig } from '../../../../engine/config/load-config.js';
 import { createEngine } from '../../../../engine/engine.js';
-import type { FactoryEvent } from '../../../../engine/events.js';
+import type { FactoryEvent } from '../../../../engine/contract/events.js';
 import { LocalSandbox } from '../../../../engine/sandbox/local-sandbox.js';
 import { closedUrl } from '../../../support/http-helpers.js';
 import { startOllamaServer, type OllamaServer } from '../../../support/ollama-server.js';

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAgents } from '../../../../engine/agents/create-agents.js';
 import { loadConfig } from '../../../../engine/config/load-config.js';
 import { createEngine } from '../../../../engine/engine.js';
-import type { FactoryEvent, FactoryEventOf } from '../../../../engine/events.js';
+import type { FactoryEvent, FactoryEventOf } from '../../../../engine/contract/events.js';
 import { LocalSandbox } from '../../../../engine/sandbox/local-sandbox.js';
 import { startOllamaServer } from '../../../support/ollama-server.js';
 import { startOpenaiServer } from '../../../support/openai-server.js';

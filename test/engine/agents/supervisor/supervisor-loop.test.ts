@@ -11,7 +11,7 @@ import { geminiEngine } from '../../../../engine/agents/gemini/gemini-engine.js'
 import { scriptSchema } from '../../../../engine/agents/scripted/script-schema.js';
 import { ScriptedWorker } from '../../../../engine/agents/scripted/scripted-worker.js';
 import { createEngine, type FactoryEngine } from '../../../../engine/engine.js';
-import type { FactoryEvent } from '../../../../engine/events.js';
+import type { FactoryEvent } from '../../../../engine/contract/events.js';
 import { LocalSandbox } from '../../../../engine/sandbox/local-sandbox.js';
 import { claudeEnv, geminiEnv, skipWithout } from '../../../support/agent-clis.js';
 import { startAnthropicServer, type ScriptedServer } from '../../../support/anthropic-server.js';

@@ -1,10 +1,10 @@
 // The one definition of what the engine tells the outside world: every
 // consumer (dashboard, headless printer, report writers) reads these.
-import type { TestsReport } from './test-runner/tests-report.js';
-import type { AgentRole, Usage as CallUsage, Verdict } from './agents/agent.js';
-import type { RoundRecord } from './reports/round-record.js';
-import type { ModelRole } from './models/roles.js';
-import type { Usage } from './loop/caps.js';
+import type { TestsReport } from '../test-runner/tests-report.js';
+import type { AgentRole, Usage as CallUsage, Verdict } from '../agents/agent.js';
+import type { RoundRecord } from '../reports/round-record.js';
+import type { ModelRole } from '../models/roles.js';
+import type { Usage } from '../loop/caps.js';
 
 /**
  * A round's code; the commit that ticks the task in RFP/tasks.md; the reviewer's tests; the human's edits while paused.
