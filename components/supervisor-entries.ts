@@ -1,6 +1,6 @@
 // Which events go into the Supervisor pane's history, and how each one reads there (the baseline is the Tests pane's).
-import type { Verdict } from '../engine/agents/agent.js';
 import type { FactoryEvent } from '../engine/contract/events.js';
+import type { Verdict } from '../engine/contract/verdict.js';
 
 export type SupervisorEntry = { ts: string; who: 'supervisor' | 'human'; label: string; text: string };
 

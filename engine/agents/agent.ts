@@ -1,13 +1,11 @@
 // The roles an AI engine plays for the loop: an architect that plans, a worker that edits the project (the coder, and
 // the reviewer when given a reviewer prompt), a supervisor that judges a round.
+import type { WorkerResult } from '../contract/round-record.js';
+import type { Role } from '../contract/roles.js';
+import type { CallUsage } from '../contract/usage.js';
+import type { Verdict } from '../contract/verdict.js';
 import type { Task } from '../rfp/tasks-file.js';
 import type { WorkerTools } from '../worker-tools/worker-tools.js';
-
-/**
- * Who made a call: the coder, the reviewer writing tests, the architect planning, the supervisor (reviewing or in
- * INTERVENE).
- */
-export type AgentRole = 'coder' | 'reviewer' | 'architect' | 'supervisor';
 
 /** What a worker does while it runs, streamed to the loop as it happens. */
 export type AgentActivity =
@@ -19,10 +17,8 @@ export type AgentActivity =
       action: 'write' | 'delete' | 'refused';
       reason?: string;
       engine?: string;
-      role?: AgentRole;
+      role?: Role;
     };
-
-export type Usage = { costUsd?: number; inputTokens?: number; outputTokens?: number };
 
 export type WorkerRequest = {
   prompt: string;
@@ -47,17 +43,12 @@ export type WorkerRequest = {
   tools?: WorkerTools;
 };
 
-export type WorkerResult = Usage & { ok: boolean; error?: string };
-
 export interface Worker {
   readonly name: string;
   /** It can call factory's tools (request.tools) mid-round: only then are they offered and named in the prompt. */
   readonly takesTools?: boolean;
   run(request: WorkerRequest): Promise<WorkerResult>;
 }
-
-type Decision = 'CONTINUE' | 'REDIRECT' | 'INTERVENE' | 'ESCALATE';
-export type Verdict = { decision: Decision; reason: string; instructions: string };
 
 export type ReviewRequest = {
   report: string;
@@ -70,7 +61,7 @@ export type ReviewRequest = {
 
 export interface Supervisor {
   readonly name: string;
-  review(request: ReviewRequest): Promise<Verdict & Usage>;
+  review(request: ReviewRequest): Promise<Verdict & CallUsage>;
 }
 
 export type PlanRequest = {
@@ -84,5 +75,5 @@ export type PlanRequest = {
 /** The architect answers a plan prompt with text (JSON expected); the factory validates it. */
 export interface Architect {
   readonly name: string;
-  plan(request: PlanRequest): Promise<Usage & { text: string }>;
+  plan(request: PlanRequest): Promise<CallUsage & { text: string }>;
 }

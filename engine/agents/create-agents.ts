@@ -4,7 +4,7 @@ import { Ollama } from 'ollama';
 import type { FactoryConfig, EngineName } from '../config/factory-config.js';
 import { ModelManager } from '../models/model-manager.js';
 import { RecordedOllama } from '../models/recorded-ollama.js';
-import { ollamaRoles, roleModel, type ModelRole } from '../models/roles.js';
+import { ollamaRoles, roleModel } from '../models/roles.js';
 import { UserError } from '../util/errors.js';
 import type { Architect, Supervisor, Worker } from './agent.js';
 import { claudeEngine } from './claude/claude-engine.js';
@@ -24,6 +24,7 @@ import { ScriptedSupervisor } from './scripted/scripted-supervisor.js';
 import { ScriptedWorker } from './scripted/scripted-worker.js';
 import { WorkerArchitect } from './worker-architect.js';
 import { ContainedWorker, ReadOnlyArchitect, ReadOnlySupervisor } from '../containment/contained-roles.js';
+import type { Role } from '../contract/roles.js';
 
 /** architect and reviewer are absent when the engine cannot play them (a script without those sections). */
 export type Agents = {
@@ -75,13 +76,7 @@ export function createAgents(projectDir: string, config: FactoryConfig, cliEnv: 
 }
 
 /** A role's worker on an engine; for local models each role works on its own model (the coder's may change mid-run). */
-function createWorker(
-  projectDir: string,
-  config: FactoryConfig,
-  engine: EngineName,
-  parts: Parts,
-  role: ModelRole,
-): Worker {
+function createWorker(projectDir: string, config: FactoryConfig, engine: EngineName, parts: Parts, role: Role): Worker {
   if (engine === 'scripted')
     return new ScriptedWorker(
       loadScript(path.resolve(projectDir, config.script)),

@@ -1,6 +1,7 @@
 // Any worker engine as the architect: it is run read-only with the plan prompt and its streamed text is the answer.
-import type { AgentActivity, Architect, PlanRequest, Usage, Worker } from './agent.js';
+import type { AgentActivity, Architect, PlanRequest, Worker } from './agent.js';
 import type { Task } from '../rfp/tasks-file.js';
+import type { CallUsage } from '../contract/usage.js';
 
 const planTask: Task = { index: 0, line: 0, title: 'plan', done: false, tests: [] };
 
@@ -11,7 +12,7 @@ export class WorkerArchitect implements Architect {
     return this.worker.name;
   }
 
-  async plan(request: PlanRequest): Promise<Usage & { text: string }> {
+  async plan(request: PlanRequest): Promise<CallUsage & { text: string }> {
     const text: string[] = [];
     const onActivity = (activity: AgentActivity): void => {
       if (activity.kind === 'text') text.push(activity.text);

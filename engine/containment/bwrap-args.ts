@@ -2,7 +2,7 @@
 // hidden, the project and the CLI's folders writable, .git and the locked files read-only again inside the project. The
 // network stays: the CLIs need their API. No capabilities: run as root, the CLI could otherwise remount what is
 // read-only.
-import type { SandboxSpec } from './os-sandbox.js';
+import type { SandboxSpec } from './sandbox-spec.js';
 
 /** protectedFiles: absolute paths, existing, inside the project; hide: bwrapHideArgs (hidden-paths.ts). */
 export function bwrapArgs(spec: SandboxSpec, protectedFiles: string[], hide: string[] = []): string[] {

@@ -3,25 +3,25 @@
 // role.
 import type {
   AgentActivity,
-  AgentRole,
   Architect,
   PlanRequest,
   ReviewRequest,
   Supervisor,
-  Usage,
-  Verdict,
   Worker,
   WorkerRequest,
-  WorkerResult,
 } from '../agents/agent.js';
 import { detectOsSandbox } from './os-sandbox.js';
 import { guardWorkTree, type GuardOptions } from './work-tree-guard.js';
+import type { Role } from '../contract/roles.js';
+import type { CallUsage } from '../contract/usage.js';
+import type { Verdict } from '../contract/verdict.js';
+import type { WorkerResult } from '../contract/round-record.js';
 
 /** The coder, the reviewer, the supervisor in INTERVENE: writes inside the project, never .git/ or a link out. */
 export class ContainedWorker implements Worker {
   constructor(
     private readonly inner: Worker,
-    private readonly role: AgentRole,
+    private readonly role: Role,
   ) {}
 
   get name(): string {
@@ -47,7 +47,7 @@ export class ReadOnlyArchitect implements Architect {
     return this.inner.name;
   }
 
-  plan(request: PlanRequest): Promise<Usage & { text: string }> {
+  plan(request: PlanRequest): Promise<CallUsage & { text: string }> {
     const onActivity = stamp(request.onActivity, this.inner.name, 'architect');
     return guarded(request.projectDir, readOnlyFor(this.inner.name), onActivity, () =>
       this.inner.plan({ ...request, onActivity }),
@@ -63,7 +63,7 @@ export class ReadOnlySupervisor implements Supervisor {
     return this.inner.name;
   }
 
-  review(request: ReviewRequest): Promise<Verdict & Usage> {
+  review(request: ReviewRequest): Promise<Verdict & CallUsage> {
     const onActivity = stamp(request.onActivity ?? (() => undefined), this.inner.name, 'supervisor');
     return guarded(request.projectDir, readOnlyFor(this.inner.name), onActivity, () =>
       this.inner.review({ ...request, onActivity }),
@@ -102,7 +102,7 @@ async function guarded<T>(
 function stamp(
   onActivity: (activity: AgentActivity) => void,
   engine: string,
-  role: AgentRole,
+  role: Role,
 ): (activity: AgentActivity) => void {
   return (activity) =>
     onActivity(

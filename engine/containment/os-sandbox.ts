@@ -4,25 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { bwrapArgs } from './bwrap-args.js';
 import { bwrapHideArgs, seatbeltHideRules } from './hidden-paths.js';
+import type { SandboxSpec } from './sandbox-spec.js';
 import { seatbeltProfile } from './seatbelt-profile.js';
 
 export type OsSandbox = { kind: 'bubblewrap' | 'seatbelt'; binary: string };
 
 /** Why no OS sandbox can be used here, and what would give one. */
 export type NoOsSandbox = { kind: 'none'; reason: string; fix: string };
-
-/** What one CLI call may write: the project (unless read-only) minus its protected paths, and the CLI's own folders. */
-export type SandboxSpec = {
-  projectDir: string;
-  /** false for the read-only roles (architect, supervisor): the project is read-only too. */
-  writeProject: boolean;
-  /** Project-relative paths that stay read-only even when the project is writable: .git and the locked files. */
-  protectedPaths: string[];
-  /** Folders and files outside the project the CLI must write: its config and cache, its temp folder. */
-  writable: string[];
-  /** The home whose secrets and other projects are hidden (hidden-paths.ts), with what must stay visible in it. */
-  hideIn?: { home: string; keep: string[] };
-};
 
 export type WrappedCommand = { binary: string; args: string[] };
 

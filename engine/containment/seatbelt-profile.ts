@@ -2,7 +2,7 @@
 // allowed, writing only to the project (unless
 // read-only) and the CLI's own folders, never to .git or a locked file. Later rules win over earlier ones in SBPL.
 import { sbplQuote as quote } from './hidden-paths.js';
-import type { SandboxSpec } from './os-sandbox.js';
+import type { SandboxSpec } from './sandbox-spec.js';
 
 /** protectedFiles: absolute paths inside the project; hide: seatbeltHideRules (hidden-paths.ts). */
 export function seatbeltProfile(spec: SandboxSpec, protectedFiles: string[], hide: string[] = []): string {

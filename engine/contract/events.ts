@@ -1,10 +1,11 @@
 // The one definition of what the engine tells the outside world: every
 // consumer (dashboard, headless printer, report writers) reads these.
-import type { TestsReport } from '../test-runner/tests-report.js';
-import type { AgentRole, Usage as CallUsage, Verdict } from '../agents/agent.js';
-import type { RoundRecord } from '../reports/round-record.js';
-import type { ModelRole } from '../models/roles.js';
-import type { Usage } from '../loop/caps.js';
+// It imports nothing of the engine: the vocabulary it speaks is the rest of contract/.
+import type { Role } from './roles.js';
+import type { RoundRecord } from './round-record.js';
+import type { TestsReport } from './test-summary.js';
+import type { CallSpend, RunSpend } from './usage.js';
+import type { Verdict } from './verdict.js';
 
 /**
  * A round's code; the commit that ticks the task in RFP/tasks.md; the reviewer's tests; the human's edits while paused.
@@ -20,12 +21,6 @@ export type GuardViolationKind = 'edited' | 'deleted' | 'renamed' | 'skip-marker
  */
 export type GuardedFile = 'test' | 'factory' | 'config' | 'code';
 export type ValveName = 'max_rounds' | 'fail_streak' | 'idle_rounds' | 'same_failure';
-
-/**
- * A model call's own report of what it cost, and the run's totals after it. The totals are counted once, by the loop
- * (RunState.spend): whoever shows or checks the run's spend reads them, never adds calls up again.
- */
-export type CallSpend = CallUsage & { usage: Usage };
 
 /** Fields every event carries: when, and which task and round (0 outside a round). */
 type EventBase = { ts: string; task: number; round: number };
@@ -45,7 +40,7 @@ type Payloads = {
     settings?: Record<string, string>;
     containment?: string;
     /** The run's totals it starts from (a resumed run's spend so far). */
-    usage: Usage;
+    usage: RunSpend;
   };
   'task:started': { title: string; maxRounds: number };
   /** The task is played as a refactor (its tests pass already): green after a round that changes the code. */
@@ -60,7 +55,7 @@ type Payloads = {
     action: 'write' | 'delete' | 'refused';
     reason?: string;
     engine?: string;
-    role?: AgentRole;
+    role?: Role;
   };
   /**
    * The worker called one of factory's own tools (run_tests,
@@ -132,7 +127,7 @@ type Payloads = {
   /** A local model's place in memory, as the factory asked for it and /api/ps reports it (sizes in bytes). */
   'model:state': {
     model: string;
-    role: ModelRole;
+    role: Role;
     state: 'loading' | 'loaded' | 'unloading' | 'unloaded';
     sizeVram?: number;
     size?: number;
@@ -140,7 +135,7 @@ type Payloads = {
     vramTotal?: number;
     vramSource?: string;
   };
-  'model:pull': { model: string; role: ModelRole; status: string; completed?: number; total?: number };
+  'model:pull': { model: string; role: Role; status: string; completed?: number; total?: number };
   /**
    * Production lines (MAX_PARALLEL > 1): a task's own worktree and branch, made from the run branch's head. Every event
    * of a line carries its task in `task`; these say where the line is between its rounds.

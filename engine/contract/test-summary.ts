@@ -1,4 +1,5 @@
-// What one test run came to: counts, per-test outcomes where the runner reports them, and the verdict.
+// What one test run came to: counts, per-test outcomes where the runner reports them, and the verdict; the summary
+// the tests:finished event carries, and whether the run makes the task green.
 export type TestOutcome = 'passed' | 'failed' | 'errored' | 'skipped';
 
 export type TestCounts = { passed: number; failed: number; errored: number; skipped: number };
@@ -39,7 +40,35 @@ export type TestSummary = ParsedRun & {
 
 export const noCounts = (): TestCounts => ({ passed: 0, failed: 0, errored: 0, skipped: 0 });
 
+/** The tests that failed or errored in a run. */
+export function failingTests(tests: Pick<TestSummary, 'tests'>): string[] {
+  return Object.entries(tests.tests)
+    .filter(([, outcome]) => outcome === 'failed' || outcome === 'errored')
+    .map(([id]) => id);
+}
+
 /**
- * Where the results are read: the project on the host, and the folders the runner may have seen it as (/app in Docker).
+ * What tests:finished carries: the run's summary and where its full output is on disk, not the output again (that went
+ * out line by line as tests:output).
  */
-export type ResultContext = { projectDir: string; roots: string[] };
+export type TestsReport = Omit<TestSummary, 'output'> & {
+  /** The last excerptLimit characters of the output at most (test-runner/tests-report.ts). */
+  excerpt: string;
+  /** The full output as streamed, relative to the project: .factory/output/task_T_round_R_tests.txt. */
+  outputFile: string;
+};
+
+/** Whether a run makes the task green, and why (test-runner/judge-tests.ts decides it). */
+export type Judgement = {
+  green: boolean;
+  /** The task's own tests that fail now. */
+  ownFailing: string[];
+  /** Tests that passed in the baseline and fail now. */
+  regressions: string[];
+  /** Tests outside the task that already failed before the run: reported, never blocking. */
+  failingBefore: string[];
+  /** How the verdict was reached, when it is not the plain per-test rule. */
+  note?: string;
+  /** The suite's result and the task's verdict in one line, when they differ (set by the round). */
+  verdict?: string;
+};

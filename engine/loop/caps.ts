@@ -1,5 +1,6 @@
 // The run-wide caps on money and time: checked before every model call, with the running totals as evidence.
-export type Usage = { costUsd: number; tokens: number };
+import type { RunSpend } from '../contract/usage.js';
+
 export type CapName = 'cost' | 'minutes';
 export type CapTrip = { cap: CapName; reason: string; evidence: string };
 
@@ -9,7 +10,7 @@ export type CapLimits = { maxCostUsd?: number; maxMinutes?: number };
 export const smallestCallBudgetUsd = 0.0001;
 
 export function checkCaps(
-  usage: Usage,
+  usage: RunSpend,
   elapsedMs: number,
   limits: CapLimits,
   lifted: ReadonlySet<CapName>,

@@ -2,9 +2,9 @@
 // canaries. Only that run can make the round green; when it disagrees with the round's run, the round is red and says
 // why.
 import type { RoundHooks } from '../task-setup/round-hooks.js';
-import { judgeTests, type Baseline, type Judgement } from '../test-runner/judge-tests.js';
+import { judgeTests, type Baseline } from '../test-runner/judge-tests.js';
 import { runTests } from '../test-runner/run-tests.js';
-import type { TestSummary } from '../contract/test-summary.js';
+import type { Judgement, TestSummary } from '../contract/test-summary.js';
 import type { RunDeps } from './run-deps.js';
 
 export type Confirmed = { tests: TestSummary; judgement: Judgement };

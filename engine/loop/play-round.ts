@@ -1,25 +1,26 @@
 // One round of the coder: prompt, worker, guard and tests, commit, record. Returns what happened and the task's
 // counters after it; the loop (loop.ts) decides what comes next.
-import type { Worker, WorkerRequest, WorkerResult } from '../agents/agent.js';
+import type { Worker, WorkerRequest } from '../agents/agent.js';
 import type { RoundHooks } from '../task-setup/round-hooks.js';
 import { buildPrompt } from '../prompt/build-prompt.js';
 import type { Strategy } from '../prompt/strategy.js';
 import type { Task } from '../rfp/tasks-file.js';
-import { failingTests, refusal, type RoundRecord } from '../reports/round-record.js';
+import { refusal } from '../reports/round-record.js';
 import { runTests } from '../test-runner/run-tests.js';
 import { testsReport } from '../test-runner/tests-report.js';
-import type { TestSummary } from '../contract/test-summary.js';
+import { type TestSummary, failingTests, type Judgement } from '../contract/test-summary.js';
 import { tail } from '../util/capped-text.js';
 import { errorMessage } from '../util/errors.js';
 import type { RunDeps } from './run-deps.js';
 import type { Position, RunState } from './run-state.js';
 import { countRound, roundsAllowed, type TaskCounters } from './valves.js';
-import { judgeTests, type Baseline, type Judgement } from '../test-runner/judge-tests.js';
+import { judgeTests, type Baseline } from '../test-runner/judge-tests.js';
 import { verdictText } from '../test-runner/verdict-text.js';
 import { failureFingerprint } from '../test-runner/failure-fingerprint.js';
 import { WorkerTools } from '../worker-tools/worker-tools.js';
 import { sayActivity } from './say-activity.js';
 import { confirmGreen } from './confirm-green.js';
+import type { WorkerResult, RoundRecord } from '../contract/round-record.js';
 
 export type RoundInput = {
   task: Task;

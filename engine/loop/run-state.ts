@@ -1,17 +1,17 @@
 // What the loop changes as the run goes on: where it is, what it spent, the live settings, the baseline and the lifted
 // caps. Changed only through these methods, so following a run means reading the calls to them.
-import type { Usage as CallUsage } from '../agents/agent.js';
+import type { CallUsage, RunSpend } from '../contract/usage.js';
 import { toFactoryConfig, type FactoryConfig } from '../config/factory-config.js';
 import type { ResumePoint } from '../run/resume-point.js';
 import type { Baseline } from '../test-runner/judge-tests.js';
-import { checkCaps, type CapName, type CapTrip, type Usage } from './caps.js';
+import { checkCaps, type CapName, type CapTrip } from './caps.js';
 
 export type Position = { task: number; round: number; runRound: number };
 
 export class RunState {
   private live: FactoryConfig;
   private readonly at: Position;
-  private readonly spent: Usage;
+  private readonly spent: RunSpend;
   private readonly startedAt: number;
   private readonly lifted = new Set<CapName>();
   private recorded?: Baseline;
@@ -34,7 +34,7 @@ export class RunState {
     return { ...this.at };
   }
 
-  get usage(): Usage {
+  get usage(): RunSpend {
     return { ...this.spent };
   }
 
@@ -60,7 +60,7 @@ export class RunState {
   }
 
   /** Counts one engine call's spend; returns the run's totals after it. */
-  spend(reported: CallUsage): Usage {
+  spend(reported: CallUsage): RunSpend {
     this.spent.costUsd += reported.costUsd ?? 0;
     this.spent.tokens += (reported.inputTokens ?? 0) + (reported.outputTokens ?? 0);
     return this.usage;

@@ -1,11 +1,12 @@
 // Step 6 of a round: the supervisor reads the round report and its decision steers the next round.
 import { sayActivity } from './say-activity.js';
-import type { Verdict } from '../agents/agent.js';
-import type { CallSpend } from '../contract/events.js';
-import { renderRoundReport, type RoundRecord } from '../reports/round-record.js';
+import { renderRoundReport } from '../reports/round-record.js';
 import { errorMessage } from '../util/errors.js';
 import type { RunDeps } from './run-deps.js';
 import type { RunState } from './run-state.js';
+import type { Verdict } from '../contract/verdict.js';
+import type { CallSpend } from '../contract/usage.js';
+import type { RoundRecord } from '../contract/round-record.js';
 
 /** Returns true when the supervisor's engine should work the next round itself (INTERVENE). */
 export async function supervise(

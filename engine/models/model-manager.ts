@@ -6,9 +6,10 @@ import { ollamaProblem } from '../agents/ollama/ollama-problem.js';
 import type { EventPayload } from '../contract/events.js';
 import { UserError } from '../util/errors.js';
 import { pullModel } from './pull-model.js';
-import { sameModel, type ModelRole } from './roles.js';
+import { sameModel } from './roles.js';
 import { budgetProblem } from './vram-budget.js';
 import { type VramTotal, vramTotal } from './vram-total.js';
+import type { Role } from '../contract/roles.js';
 
 export type ModelSay = <T extends 'model:state' | 'model:pull'>(type: T, payload: EventPayload<T>) => void;
 
@@ -17,8 +18,8 @@ export interface ModelControl {
   attach(say: ModelSay): void;
   /** Before the run: every role's model present (pulled when allowed) and the set within the budget. */
   start(): Promise<void>;
-  prepareRole(role: ModelRole): Promise<void>;
-  releaseRole(role: ModelRole): Promise<void>;
+  prepareRole(role: Role): Promise<void>;
+  releaseRole(role: Role): Promise<void>;
 }
 
 /** What the manager asks of an Ollama server: the `ollama` client, or a recorded one (the demo). */
@@ -30,7 +31,7 @@ export type ModelManagerOptions = {
   client: ModelServer;
   host: string;
   numCtx: NumCtx;
-  roles: ReadonlyMap<ModelRole, string>;
+  roles: ReadonlyMap<Role, string>;
   budgetGb?: number;
   pull: boolean;
   pollMs?: number;
@@ -39,7 +40,7 @@ export type ModelManagerOptions = {
 
 export class ModelManager implements ModelControl {
   private say: ModelSay = () => undefined;
-  private readonly prepared = new Set<ModelRole>();
+  private readonly prepared = new Set<Role>();
   private total?: Promise<VramTotal | undefined>;
   /** Without a known total: the memory of the models /api/ps last listed (what Ollama reports). */
   private reported?: VramTotal;
@@ -68,7 +69,7 @@ export class ModelManager implements ModelControl {
     this.checkBudget(listed.models);
   }
 
-  async prepareRole(role: ModelRole): Promise<void> {
+  async prepareRole(role: Role): Promise<void> {
     const model = this.options.roles.get(role);
     if (!model) return;
     this.prepared.add(role);
@@ -79,7 +80,7 @@ export class ModelManager implements ModelControl {
     await this.sayState(model, role, 'loaded', { sizeVram: running?.size_vram, size: running?.size });
   }
 
-  async releaseRole(role: ModelRole): Promise<void> {
+  async releaseRole(role: Role): Promise<void> {
     const model = this.options.roles.get(role);
     this.prepared.delete(role);
     if (!model || [...this.prepared].some((other) => sameModel(this.options.roles.get(other) ?? '', model))) return;
@@ -94,7 +95,7 @@ export class ModelManager implements ModelControl {
 
   private async sayState(
     model: string,
-    role: ModelRole,
+    role: Role,
     state: EventPayload<'model:state'>['state'],
     sizes: { sizeVram?: number; size?: number } = {},
   ): Promise<void> {

@@ -1,14 +1,13 @@
 // The local-model roles and which model each plays: its own setting, else WORKER_MODEL (the supervisor:
 // SUPERVISOR_MODEL, else the reviewer's).
 import type { FactoryConfig } from '../config/factory-config.js';
-
-export type ModelRole = 'architect' | 'reviewer' | 'coder' | 'supervisor';
+import type { Role } from '../contract/roles.js';
 
 /** Loaded for the plan, then unloaded; the others stay resident while the run lasts. */
-export const transientRoles: readonly ModelRole[] = ['architect'];
-export const residentRoles: readonly ModelRole[] = ['reviewer', 'coder', 'supervisor'];
+export const transientRoles: readonly Role[] = ['architect'];
+export const residentRoles: readonly Role[] = ['reviewer', 'coder', 'supervisor'];
 
-export function roleModel(config: FactoryConfig, role: ModelRole): string {
+export function roleModel(config: FactoryConfig, role: Role): string {
   switch (role) {
     case 'architect':
       return config.architectModel || config.workerModel;
@@ -22,9 +21,9 @@ export function roleModel(config: FactoryConfig, role: ModelRole): string {
 }
 
 /** The roles whose model runs on the Ollama server, and their models. */
-export function ollamaRoles(config: FactoryConfig): Map<ModelRole, string> {
-  const roles = new Map<ModelRole, string>();
-  const add = (role: ModelRole): void => {
+export function ollamaRoles(config: FactoryConfig): Map<Role, string> {
+  const roles = new Map<Role, string>();
+  const add = (role: Role): void => {
     const model = roleModel(config, role);
     if (model) roles.set(role, model);
   };

@@ -1,18 +1,19 @@
 // Checks up front that the models which must be loaded together fit the memory budget; the refusal gives every number.
-import { residentRoles, transientRoles, type ModelRole } from './roles.js';
+import { residentRoles, transientRoles } from './roles.js';
+import type { Role } from '../contract/roles.js';
 
 const gb = (bytes: number): string => `${(bytes / 1e9).toFixed(1)} GB`;
 
 /** Undefined when everything fits; else the message. Sizes are the models' sizes as Ollama lists them (bytes). */
 export function budgetProblem(
-  roles: ReadonlyMap<ModelRole, string>,
+  roles: ReadonlyMap<Role, string>,
   sizeOf: (model: string) => number | undefined,
   budgetGb: number,
 ): string | undefined {
   const budget = budgetGb * 1e9;
   const problems: string[] = [];
   for (const group of [transientRoles, residentRoles]) {
-    const models = new Map<string, ModelRole[]>();
+    const models = new Map<string, Role[]>();
     for (const role of group) {
       const model = roles.get(role);
       if (model) models.set(model, [...(models.get(model) ?? []), role]);

@@ -1,5 +1,6 @@
 // The strategy line of a prompt, chosen by how the tests moved between the last rounds (the seeds' "smart prompts").
-export type StrategyId = 'first' | 'next-task' | 'broke' | 'still-failing' | 'change-strategy';
+import type { StrategyId } from '../contract/round-record.js';
+
 export type Strategy = { id: StrategyId; line: string };
 
 export type StrategyInput = {

@@ -1,9 +1,9 @@
 // Folds a run's events into what final_report.md says per task: rounds, time, usage, files, locked tests, valves,
 // verdicts.
 import type { FactoryEvent, RunOutcome, TaskOutcome } from '../contract/events.js';
-import type { Usage } from '../loop/caps.js';
 import type { TestSummary } from '../contract/test-summary.js';
 import { spentSince, totalsIn } from './run-totals.js';
+import type { RunSpend } from '../contract/usage.js';
 
 export type TaskReport = {
   index: number;
@@ -41,7 +41,7 @@ export function finalReportCollector(): { add(event: FactoryEvent): void; report
   const report: FinalReport = { tasks: [], planCostUsd: 0, planTokens: 0 };
   let planAttempts = 0;
   // Each call's spend is the step in the run's totals it brought: to its task, or to the plan outside any task.
-  let totals: Usage = { costUsd: 0, tokens: 0 };
+  let totals: RunSpend = { costUsd: 0, tokens: 0 };
   const count = (event: FactoryEvent): void => {
     const after = totalsIn(event);
     if (!after || event.type === 'run:started') {

@@ -1,48 +1,7 @@
-// Everything one round did, as carried by round:finished and rendered into rounds/round_N.md.
-import type { StrategyId } from '../prompt/strategy.js';
-import type { TestSummary } from '../contract/test-summary.js';
-import type { WorkerResult } from '../agents/agent.js';
-import type { Judgement } from '../test-runner/judge-tests.js';
-import type { ToolCallRecord } from '../worker-tools/tool-spec.js';
-
-export type RoundRecord = {
-  task: number;
-  taskTitle: string;
-  /** Round within the task, 1-based. */
-  round: number;
-  /** Round within the whole run, 1-based: the N of rounds/round_N.md. */
-  runRound: number;
-  worker: string;
-  strategy: StrategyId;
-  startedAt: string;
-  durationMs: number;
-  result: WorkerResult;
-  tests: Omit<TestSummary, 'output'> & { excerpt: string };
-  commit?: { sha: string; message: string; files: string[] };
-  refusedEdits: string[];
-  green: boolean;
-  /** How green was decided: the task's own tests, regressions against the baseline, failures from before the run. */
-  judgement: Judgement;
-  /** Same string for rounds that fail the same way; undefined when green. */
-  fingerprint?: string;
-  /** The run's running totals after this round. */
-  totals: { costUsd: number; tokens: number; elapsedMs: number };
-  failStreak: number;
-  idleStreak: number;
-  /** Tests that passed before this round and fail after it. */
-  broken: string[];
-  interrupted: boolean;
-  /** Locked-test violations and LEGO findings, passed on to the next prompt. */
-  findings?: string[];
-  /** The worker's calls of factory's tools during the round (their time is part of durationMs). */
-  toolCalls?: ToolCallRecord[];
-};
-
-export function failingTests(tests: Pick<TestSummary, 'tests'>): string[] {
-  return Object.entries(tests.tests)
-    .filter(([, outcome]) => outcome === 'failed' || outcome === 'errored')
-    .map(([id]) => id);
-}
+// A round's record (contract/round-record.ts) rendered into rounds/round_N.md.
+import type { RoundRecord } from '../contract/round-record.js';
+import { failingTests } from '../contract/test-summary.js';
+import type { ToolCallRecord } from '../contract/tool-call.js';
 
 export function renderRoundReport(record: RoundRecord): string {
   const tests = record.tests;

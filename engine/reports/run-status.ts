@@ -1,7 +1,7 @@
 // Where a run stands, folded from its events: what snapshot(), `factory status` and the status bar show.
 import type { FactoryEvent, PauseKind, RunOutcome } from '../contract/events.js';
-import type { Verdict } from '../agents/agent.js';
 import { totalsIn } from './run-totals.js';
+import type { Verdict } from '../contract/verdict.js';
 
 export type RunStatus = {
   runId?: string;

@@ -1,11 +1,11 @@
 // Where an interrupted run left off, read back from its events: the run, the task in progress and its counters.
 import type { FactoryEvent, FactoryEventOf } from '../contract/events.js';
-import type { Usage } from '../loop/caps.js';
 import { totalsIn } from '../reports/run-totals.js';
 import type { TaskCounters } from '../loop/valves.js';
 import type { TestSummary } from '../contract/test-summary.js';
 import { reportToSummary } from '../test-runner/tests-report.js';
 import { checkResumable } from '../reports/events-format.js';
+import type { RunSpend } from '../contract/usage.js';
 
 type TaskResume = {
   index: number;
@@ -22,7 +22,7 @@ export type ResumePoint = {
   branch: string;
   baseBranch: string;
   startedAt: number;
-  usage: Usage;
+  usage: RunSpend;
   /** Rounds finished in the whole run: the next round's report is round_{runRound + 1}.md. */
   runRound: number;
   task?: TaskResume;
@@ -48,7 +48,7 @@ export function findResumePoint(
   if (finished && finished.outcome !== 'stopped') return undefined;
   checkResumable(started, file);
   // The last totals the interrupted run announced are what it spent (its start carries what came before it).
-  const usage: Usage = run.map(totalsIn).findLast((totals) => totals !== undefined) ?? { costUsd: 0, tokens: 0 };
+  const usage: RunSpend = run.map(totalsIn).findLast((totals) => totals !== undefined) ?? { costUsd: 0, tokens: 0 };
   const runRound = run.filter((event) => event.type === 'round:finished').length;
   return {
     runId: started.runId,

@@ -1,24 +1,10 @@
 // Decides whether a task is green: its own tests pass and no test that passed in the baseline fails now.
 import picomatch from 'picomatch';
 import { fileOfTestId, normaliseTestId, normaliseTestPattern } from './test-id.js';
-import type { TestCounts, TestOutcome, TestSummary } from '../contract/test-summary.js';
+import type { Judgement, TestCounts, TestOutcome, TestSummary } from '../contract/test-summary.js';
 
 /** counts: the suite's totals before round 1 (absent in baselines recorded by older versions). */
 export type Baseline = { tests: Record<string, TestOutcome>; headline: string; counts?: TestCounts };
-
-export type Judgement = {
-  green: boolean;
-  /** The task's own tests that fail now. */
-  ownFailing: string[];
-  /** Tests that passed in the baseline and fail now. */
-  regressions: string[];
-  /** Tests outside the task that already failed before the run: reported, never blocking. */
-  failingBefore: string[];
-  /** How the verdict was reached, when it is not the plain per-test rule. */
-  note?: string;
-  /** The suite's result and the task's verdict in one line, when they differ (set by the round). */
-  verdict?: string;
-};
 
 const failed = (outcome: TestOutcome | undefined): boolean => outcome === 'failed' || outcome === 'errored';
 

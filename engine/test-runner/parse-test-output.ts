@@ -2,7 +2,8 @@
 // output.
 import type { ExecResult } from '../sandbox/sandbox.js';
 import { cleanText } from '../util/clean-text.js';
-import { noCounts, type ParsedRun, type ResultContext, type TestSummary } from '../contract/test-summary.js';
+import { noCounts, type ParsedRun, type TestSummary } from '../contract/test-summary.js';
+import type { ResultContext } from './runner-report.js';
 import { recogniseRunner, type RunnerId } from './recognise-runner.js';
 import { parsePytest, pytestSummary } from './parsers/pytest.js';
 import { jestSummary, parseJestLike, vitestSummary } from './parsers/jest-like.js';

@@ -7,8 +7,8 @@ import { outputCap } from '../sandbox/sandbox.js';
 import { CappedText } from '../util/capped-text.js';
 import { errorMessage } from '../util/errors.js';
 import { parseTestOutput } from './parse-test-output.js';
-import { requestReport, type ReportRequest } from './runner-report.js';
-import type { ParsedRun, ResultContext, TestSummary } from '../contract/test-summary.js';
+import { requestReport, type ReportRequest, type ResultContext } from './runner-report.js';
+import type { ParsedRun, TestSummary } from '../contract/test-summary.js';
 import {
   canariesFor,
   checkVerdict,

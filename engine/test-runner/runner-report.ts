@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { recogniseRunner, type RunnerId } from './recognise-runner.js';
-import type { ParsedRun, ResultContext } from '../contract/test-summary.js';
+import type { ParsedRun } from '../contract/test-summary.js';
 import { readPytestJUnit } from './reports/pytest-junit.js';
 import { readJestJson } from './reports/jest-json.js';
 import { readBehaveJUnit } from './reports/behave-junit.js';
@@ -11,6 +11,11 @@ import { readCucumberJson } from './reports/cucumber-json.js';
 import { GoTestJsonStream } from './reports/go-test-json.js';
 import { GoTestIds } from './reports/go-test-ids.js';
 import { launchPytest } from './python-launcher.js';
+
+/**
+ * Where the results are read: the project on the host, and the folders the runner may have seen it as (/app in Docker).
+ */
+export type ResultContext = { projectDir: string; roots: string[] };
 
 /** Project-relative, so the same flags work on the host and in the container (the project is /app there). */
 const reportsFolder = '.factory/reports';

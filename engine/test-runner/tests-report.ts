@@ -1,21 +1,14 @@
-// What tests:finished carries: the run's summary (counts, per-test outcomes and first error lines, exit code, headline)
-// and where its full output is on disk, not the output again: that went out line by line as tests:output.
+// Makes what tests:finished carries (TestsReport: the run's summary and the file of its full output) from a run's
+// summary, and a summary whole again from it.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FactoryPaths } from '../reports/factory-dir.js';
 import { outputCap } from '../sandbox/sandbox.js';
 import { tail } from '../util/capped-text.js';
-import type { TestSummary } from '../contract/test-summary.js';
+import type { TestSummary, TestsReport } from '../contract/test-summary.js';
 
 /** The end of the output kept in the event: what the final report and a dashboard that saw no stream show. */
 export const excerptLimit = 4000;
-
-export type TestsReport = Omit<TestSummary, 'output'> & {
-  /** The last excerptLimit characters of the output at most. */
-  excerpt: string;
-  /** The full output as streamed, relative to the project: .factory/output/task_T_round_R_tests.txt. */
-  outputFile: string;
-};
 
 /** at: the task and round the event is stamped with (the event log writes that run's output file). */
 export function testsReport(

@@ -1,6 +1,5 @@
 // One line that says both the suite's result and the task's verdict when they differ, and why.
-import type { Judgement } from './judge-tests.js';
-import type { TestSummary } from '../contract/test-summary.js';
+import type { Judgement, TestSummary } from '../contract/test-summary.js';
 
 const list = (ids: readonly string[]): string =>
   `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`;

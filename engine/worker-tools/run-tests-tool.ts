@@ -3,14 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { trimTestOutput } from '../prompt/trim-test-output.js';
-import { failingTests } from '../reports/round-record.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import { recogniseRunner } from '../test-runner/recognise-runner.js';
 import { runTests } from '../test-runner/run-tests.js';
 import { fileOfTestId } from '../test-runner/test-id.js';
 import { narrowTestCommand } from './narrow-test-command.js';
 import { nestedPytestConfig } from './nested-pytest-config.js';
-import type { ToolRun } from './worker-tools.js';
+import { failingTests } from '../contract/test-summary.js';
+import type { ToolRun } from './tool-spec.js';
 
 export type RunTestsCall = {
   sandbox: Sandbox;

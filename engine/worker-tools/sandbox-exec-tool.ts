@@ -2,7 +2,7 @@
 // with no network), killed at TEST_TIMEOUT; the model gets the exit code and the end of the output.
 import type { Sandbox } from '../sandbox/sandbox.js';
 import { tail } from '../util/capped-text.js';
-import type { ToolRun } from './worker-tools.js';
+import type { ToolRun } from './tool-spec.js';
 
 /** What the model reads back of a command's output. */
 const execOutputLimit = 8000;

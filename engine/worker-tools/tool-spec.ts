@@ -10,14 +10,5 @@ export type ToolSpec = {
 
 export type ToolResult = { text: string; isError: boolean };
 
-/** One call as the round report lists it. */
-export type ToolCallRecord = {
-  tool: string;
-  /** The test ids or the command, as asked. */
-  detail: string;
-  exitCode: number | null;
-  durationMs: number;
-  timedOut: boolean;
-  /** Why factory refused the call (cap, bad input, tool not offered); nothing ran. */
-  refused?: string;
-};
+/** What one tool does once its input is checked: the text for the model, and what the event and report say. */
+export type ToolRun = ToolResult & { exitCode: number | null; timedOut: boolean; output: string };

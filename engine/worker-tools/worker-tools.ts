@@ -7,9 +7,10 @@ import type { Sandbox } from '../sandbox/sandbox.js';
 import { tail } from '../util/capped-text.js';
 import { errorMessage } from '../util/errors.js';
 import { inputProblem, runTestsInput, sandboxExecInput } from './tool-inputs.js';
-import type { ToolCallRecord, ToolName, ToolResult, ToolSpec } from './tool-spec.js';
+import type { ToolName, ToolResult, ToolRun, ToolSpec } from './tool-spec.js';
 import { runTestsTool, testCommandFor } from './run-tests-tool.js';
 import { sandboxExecTool } from './sandbox-exec-tool.js';
+import type { ToolCallRecord } from '../contract/tool-call.js';
 
 type ToolEmit = <T extends 'tool:started' | 'tool:finished'>(type: T, payload: EventPayload<T>) => void;
 
@@ -26,9 +27,6 @@ export type WorkerToolsOptions = {
   /** The worker call's signal: aborting it kills the running call and refuses the next. */
   signal: AbortSignal;
 };
-
-/** What one tool does once its input is checked: the text for the model, and what the event and report say. */
-export type ToolRun = { text: string; isError: boolean; exitCode: number | null; timedOut: boolean; output: string };
 
 /** Kept in the tool:finished event and the report: enough to see what happened, bounded for runaway output. */
 const eventOutputCap = 2000;

@@ -1,8 +1,7 @@
 // Builds FactoryEvents for tests: the type, its payload, and where in the run it happened.
 import type { EngineCommand } from '../../engine/contract/commands.js';
 import type { EventPayload, FactoryEvent, FactoryEventType, Listener } from '../../engine/contract/events.js';
-import type { TestSummary } from '../../engine/contract/test-summary.js';
-import type { TestsReport } from '../../engine/test-runner/tests-report.js';
+import type { TestSummary, TestsReport } from '../../engine/contract/test-summary.js';
 import { eventsFormat } from '../../engine/reports/events-format.js';
 
 let clock = Date.parse('2026-01-01T10:00:00Z');

@@ -1,5 +1,6 @@
 // Runs a worker once outside the loop, collecting what it streamed: for tests of one engine call.
-import type { AgentActivity, Worker, WorkerRequest, WorkerResult } from '../../engine/agents/agent.js';
+import type { AgentActivity, Worker, WorkerRequest } from '../../engine/agents/agent.js';
+import type { WorkerResult } from '../../engine/contract/round-record.js';
 
 export async function runWorkerOnce(
   worker: Worker,

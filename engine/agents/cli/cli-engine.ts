@@ -1,8 +1,9 @@
 // What the generic CLI worker and supervisor need to know about one agent CLI: its command lines, its output formats,
 // its hints.
-import type { AgentActivity, Usage, WorkerRequest } from '../agent.js';
+import type { AgentActivity, WorkerRequest } from '../agent.js';
 import type { NoOsSandbox, OsSandbox } from '../../containment/os-sandbox.js';
 import type { ToolName } from '../../worker-tools/tool-spec.js';
+import type { CallUsage } from '../../contract/usage.js';
 
 /** factory's MCP server ("factory") for one worker call: the command that starts it, and the tools it serves. */
 export type ToolServer = { command: string; args: string[]; tools: readonly ToolName[] };
@@ -15,7 +16,7 @@ export interface StreamParser {
   finish(): StreamOutcome;
 }
 
-export type StreamOutcome = Usage & {
+export type StreamOutcome = CallUsage & {
   /** The CLI's final result event was seen. */
   done: boolean;
   /** The error the CLI reported in its own output. */
@@ -25,7 +26,7 @@ export type StreamOutcome = Usage & {
 };
 
 /** The supervisor's answer read from the CLI's single JSON output. */
-export type SupervisorAnswer = Usage & {
+export type SupervisorAnswer = CallUsage & {
   text?: string;
   /** The error the CLI reported in its JSON. */
   error?: string;

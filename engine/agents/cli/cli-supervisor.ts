@@ -1,13 +1,15 @@
 // A supervisor that asks an agent CLI (claude, gemini) for a decision; an unusable answer is asked again once, then
 // counts as CONTINUE.
 import fs from 'node:fs';
-import type { ReviewRequest, Supervisor, Usage, Verdict } from '../agent.js';
+import type { ReviewRequest, Supervisor } from '../agent.js';
 import { readDecision } from '../supervisor/decision.js';
 import { supervisorPrompt } from '../supervisor/supervisor-prompt.js';
 import type { CliEngine, CliOptions } from './cli-engine.js';
 import { cliFailure } from './cli-failure.js';
 import { containedCommand, makeScratchDir } from './contained-command.js';
 import { runCli } from './run-cli.js';
+import type { CallUsage } from '../../contract/usage.js';
+import type { Verdict } from '../../contract/verdict.js';
 
 export class CliSupervisor implements Supervisor {
   readonly name: string;
@@ -19,8 +21,8 @@ export class CliSupervisor implements Supervisor {
     this.name = engine.name;
   }
 
-  async review(request: ReviewRequest): Promise<Verdict & Usage> {
-    const usage: Usage = {};
+  async review(request: ReviewRequest): Promise<Verdict & CallUsage> {
+    const usage: CallUsage = {};
     let problem: string | undefined;
     for (let attempt = 1; attempt <= 2; attempt++) {
       const answer = await this.ask(supervisorPrompt(request.report, problem), request);
@@ -39,7 +41,7 @@ export class CliSupervisor implements Supervisor {
     };
   }
 
-  private async ask(prompt: string, request: ReviewRequest): Promise<Usage & { text?: string; problem?: string }> {
+  private async ask(prompt: string, request: ReviewRequest): Promise<CallUsage & { text?: string; problem?: string }> {
     const lines: string[] = [];
     const scratchDir = makeScratchDir(this.engine);
     const call = { projectDir: request.projectDir, readOnly: true, lockedPaths: new Set<string>(), scratchDir };
@@ -68,7 +70,7 @@ export class CliSupervisor implements Supervisor {
 }
 
 /** Adds what an engine reported; a figure it never reports (gemini's cost) stays undefined rather than 0. */
-function addUsage(total: Usage, more: Usage): void {
+function addUsage(total: CallUsage, more: CallUsage): void {
   for (const key of ['costUsd', 'inputTokens', 'outputTokens'] as const) {
     if (more[key] !== undefined) total[key] = (total[key] ?? 0) + more[key];
   }

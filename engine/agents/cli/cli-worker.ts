@@ -4,11 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { cliEntry } from '../../util/package-root.js';
 import { openToolBridge, type ToolBridge } from '../../worker-tools/tool-bridge.js';
-import type { Worker, WorkerRequest, WorkerResult } from '../agent.js';
+import type { Worker, WorkerRequest } from '../agent.js';
 import type { CliEngine, CliOptions, ToolServer } from './cli-engine.js';
 import { cliFailure } from './cli-failure.js';
 import { containedCommand, makeScratchDir } from './contained-command.js';
 import { runCli } from './run-cli.js';
+import type { WorkerResult } from '../../contract/round-record.js';
 
 export class CliWorker implements Worker {
   readonly name: string;

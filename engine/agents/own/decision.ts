@@ -1,7 +1,7 @@
 // The supervisor's decision as JSON: the schema local models are held to (Ollama `format`, OpenAI `response_format`)
 // and its parser.
 import * as z from 'zod';
-import type { Verdict } from '../agent.js';
+import type { Verdict } from '../../contract/verdict.js';
 
 const decisionSchema = z.object({
   decision: z.enum(['CONTINUE', 'REDIRECT', 'INTERVENE', 'ESCALATE']),

@@ -1,8 +1,10 @@
 // The supervisor on a local model: the round report in, a decision out, the JSON held to the decision schema by the
 // server.
-import type { ReviewRequest, Supervisor, Usage, Verdict } from '../agent.js';
+import type { ReviewRequest, Supervisor } from '../agent.js';
 import type { StreamChat } from './chat.js';
 import { decisionJsonSchema, parseDecision } from './decision.js';
+import type { CallUsage } from '../../contract/usage.js';
+import type { Verdict } from '../../contract/verdict.js';
 
 const instructions = `You supervise a test-driven coding loop. Read the report of the last round \
 and decide what happens next.
@@ -19,7 +21,7 @@ export class OwnSupervisor implements Supervisor {
     private readonly modelFor: (request: ReviewRequest) => string,
   ) {}
 
-  async review(request: ReviewRequest): Promise<Verdict & Usage> {
+  async review(request: ReviewRequest): Promise<Verdict & CallUsage> {
     const answer = await this.chat({
       model: this.modelFor(request),
       messages: [

@@ -4,10 +4,12 @@
 import { applyParsedEdit } from '../../edits/apply-answer.js';
 import { parseEdits } from '../../edits/parse-edits.js';
 import { errorMessage } from '../../util/errors.js';
-import type { Usage, Worker, WorkerRequest, WorkerResult } from '../agent.js';
+import type { Worker, WorkerRequest } from '../agent.js';
 import type { ChatAnswer, ChatMessage, StreamChat } from './chat.js';
 import { answerToolCalls, chatTools } from './tool-turn.js';
 import { workerMessages } from './worker-messages.js';
+import type { CallUsage } from '../../contract/usage.js';
+import type { WorkerResult } from '../../contract/round-record.js';
 
 /** An answer longer than this is cut off: a looping model must not fill memory. */
 const maxAnswerChars = 2_000_000;
@@ -34,7 +36,7 @@ export class OwnWorker implements Worker {
     const specs = tools?.specs() ?? [];
     const messages = await workerMessages(request, specs);
     const cutOff = new AbortController();
-    const usage: Usage = {};
+    const usage: CallUsage = {};
     let length = 0;
     let refusedTurns = 0;
     let wroteBlocks = false;
@@ -115,7 +117,7 @@ export class OwnWorker implements Worker {
     model: string,
     error: unknown,
     cutOff: AbortSignal,
-    usage: Usage,
+    usage: CallUsage,
   ): WorkerResult {
     if (request.signal.aborted) return { ok: false, error: 'interrupted', ...usage };
     if (!cutOff.aborted) return { ok: false, error: errorMessage(error), ...usage };

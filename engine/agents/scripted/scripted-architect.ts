@@ -1,8 +1,9 @@
 // An architect with no AI: answers each plan prompt with the script's next `architect` entry.
-import type { Architect, PlanRequest, Usage } from '../agent.js';
+import type { Architect, PlanRequest } from '../agent.js';
 import { tryReadOnlyCall } from './read-only-call.js';
 import { sleep } from './script-sleep.js';
 import type { Script } from './script-schema.js';
+import type { CallUsage } from '../../contract/usage.js';
 
 export class ScriptedArchitect implements Architect {
   readonly name = 'scripted';
@@ -10,7 +11,7 @@ export class ScriptedArchitect implements Architect {
 
   constructor(private readonly script: Script) {}
 
-  async plan(request: PlanRequest): Promise<Usage & { text: string }> {
+  async plan(request: PlanRequest): Promise<CallUsage & { text: string }> {
     const entry = this.script.architect[this.calls++];
     const priced = typeof entry === 'object' && 'costUsd' in entry && 'plan' in entry ? entry : undefined;
     const call: Call = priced

@@ -1,7 +1,8 @@
 // A supervisor with no AI: returns the script's verdicts in order, then CONTINUE.
-import type { ReviewRequest, Supervisor, Verdict } from '../agent.js';
+import type { ReviewRequest, Supervisor } from '../agent.js';
 import { tryReadOnlyCall } from './read-only-call.js';
 import type { Script } from './script-schema.js';
+import type { Verdict } from '../../contract/verdict.js';
 
 export class ScriptedSupervisor implements Supervisor {
   readonly name = 'scripted';

@@ -1,10 +1,11 @@
 // A worker with no AI: replays the script's calls, writing and deleting files through the same safety checks as real
 // engines.
 import { applyEdit } from '../../edits/apply-edit.js';
-import type { Worker, WorkerRequest, WorkerResult } from '../agent.js';
+import type { Worker, WorkerRequest } from '../agent.js';
 import { runScriptCommands } from './script-commands.js';
 import type { Script, WorkerCall } from './script-schema.js';
 import { sleep } from './script-sleep.js';
+import type { WorkerResult } from '../../contract/round-record.js';
 
 export class ScriptedWorker implements Worker {
   readonly name = 'scripted';

@@ -1,7 +1,7 @@
 // Reads a supervisor's decision out of model text: the JSON object {decision, reason, instructions}, checked against a
 // schema.
 import * as z from 'zod';
-import type { Verdict } from '../agent.js';
+import type { Verdict } from '../../contract/verdict.js';
 
 const decisionSchema = z.object({
   decision: z.preprocess(

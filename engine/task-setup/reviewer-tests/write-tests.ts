@@ -3,7 +3,7 @@
 import { sayActivity } from '../../loop/say-activity.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Worker, WorkerResult } from '../../agents/agent.js';
+import type { Worker } from '../../agents/agent.js';
 import { skippedIn } from '../guard/judge-locked-run.js';
 import { sha256 } from '../guard/lock-store.js';
 import type { RunGuard } from '../guard/run-guard.js';
@@ -21,6 +21,7 @@ import { isFileLevel, resultsOf } from '../guard/file-results.js';
 import { judgePassing } from '../refactor/judge-passing.js';
 import { judgeRed } from './judge-red.js';
 import { buildReviewerPrompt } from './reviewer-prompt.js';
+import type { WorkerResult } from '../../contract/round-record.js';
 
 /** Tries the reviewer gets before the task stops: one, and two chances to fix tests that do not run. */
 const reviewerAttempts = 3;

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { initialDashboard, reduceDashboard, type DashboardState } from '../../../components/dashboard-state.js';
 import { EventHistory } from '../../../engine/attach/event-history.js';
 import type { FactoryEvent } from '../../../engine/contract/events.js';
-import type { RoundRecord } from '../../../engine/reports/round-record.js';
 import { event, runStart, testsReport } from '../../support/factory-events.js';
+import type { RoundRecord } from '../../../engine/contract/round-record.js';
 
 const tasks = 30;
 const roundsPerTask = 10;

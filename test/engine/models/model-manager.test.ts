@@ -7,10 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../engine/contract/events.js';
 import { contextWindows } from '../../../engine/agents/ollama/context-window.js';
 import { ModelManager } from '../../../engine/models/model-manager.js';
-import type { ModelRole } from '../../../engine/models/roles.js';
 import { startOllamaServer, type FakeModel, type OllamaServer } from '../../support/ollama-server.js';
 import { createPytestProject } from '../../support/pytest-project.js';
 import { runEngine } from '../../support/run-engine.js';
+import type { Role } from '../../../engine/contract/roles.js';
 
 const architect: FakeModel = {
   name: 'qwen2.5:72b',
@@ -20,7 +20,7 @@ const architect: FakeModel = {
 };
 const reviewer: FakeModel = { name: 'qwen2.5:14b', size: 9_000_000_000 };
 const coder: FakeModel = { name: 'qwen2.5-coder:32b', size: 19_900_000_000, sizeVram: 19_000_000_000 };
-const roles = new Map<ModelRole, string>([
+const roles = new Map<Role, string>([
   ['architect', architect.name],
   ['reviewer', reviewer.name],
   ['coder', coder.name],
@@ -29,7 +29,7 @@ const roles = new Map<ModelRole, string>([
 let server: OllamaServer | undefined;
 afterEach(async () => server?.close());
 
-function managerFor(url: string, options: { budgetGb?: number; pull?: boolean; roles?: Map<ModelRole, string> } = {}) {
+function managerFor(url: string, options: { budgetGb?: number; pull?: boolean; roles?: Map<Role, string> } = {}) {
   const client = new Ollama({ host: url });
   const manager = new ModelManager({
     client,
@@ -130,7 +130,7 @@ describe('ModelManager', () => {
 
   it("does not unload the architect's model while another role still uses it", async () => {
     server = await startOllamaServer({ models: [coder], answers: [] });
-    const shared = new Map<ModelRole, string>([
+    const shared = new Map<Role, string>([
       ['architect', coder.name],
       ['coder', coder.name],
     ]);

@@ -1,9 +1,10 @@
 // A worker's tool calls as people see them: lines in the worker pane while they run, a section of the round report.
 import { describe, expect, it } from 'vitest';
 import { initialDashboard, reduceDashboard } from '../../../components/dashboard-state.js';
-import { renderRoundReport, type RoundRecord } from '../../../engine/reports/round-record.js';
+import { renderRoundReport } from '../../../engine/reports/round-record.js';
 import { formatEvent } from '../../../source/run/print-event.js';
 import { event, runStart } from '../../support/factory-events.js';
+import type { RoundRecord } from '../../../engine/contract/round-record.js';
 
 const call = {
   call: 1,

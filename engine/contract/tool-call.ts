@@ -1,0 +1,11 @@
+// One call of factory's own tools (run_tests, sandbox_exec) by the worker, as the round record and report list it.
+export type ToolCallRecord = {
+  tool: string;
+  /** The test ids or the command, as asked. */
+  detail: string;
+  exitCode: number | null;
+  durationMs: number;
+  timedOut: boolean;
+  /** Why factory refused the call (cap, bad input, tool not offered); nothing ran. */
+  refused?: string;
+};
