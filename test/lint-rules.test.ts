@@ -35,12 +35,27 @@ describe('the lint gate', () => {
     ['ink-spinner', "import Spinner from 'ink-spinner';\nexport const probe = Spinner;\n"],
     ['react', "import { useState } from 'react';\nexport const probe = useState;\n"],
     ['components/', "import { Pane } from '../../components/Pane.js';\nexport const probe = Pane;\n"],
+    ['themes/', "import { dark } from '../../themes/dark.js';\nexport const probe = dark;\n"],
   ])('refuses an import of %s from engine/, naming the rule and the file', async (_source, text) => {
     const { exitCode, output } = await check({ 'engine/loop/probe.ts': text });
     expect(exitCode).not.toBe(0);
     expect(output).toContain('engine/loop/probe.ts');
     expect(output).toContain('lint/style/noRestrictedImports');
     expect(output).toContain('engine/ has no UI');
+  });
+
+  it.each([
+    ['values', 'import { b } from', 'import { a } from'],
+    ['types only', 'import type { B } from', 'import type { A } from'],
+  ])('refuses an import circle (%s), naming the files in it', async (_kind, aImports, bImports) => {
+    const { exitCode, output } = await check({
+      'engine/contract/a.ts': `${aImports} '../loop/b.js';\n\nexport const a = 1;\nexport type A = number;\n`,
+      'engine/loop/b.ts': `${bImports} '../contract/a.js';\n\nexport const b = 2;\nexport type B = number;\n`,
+    });
+    expect(exitCode).not.toBe(0);
+    expect(output).toContain('lint/suspicious/noImportCycles');
+    expect(output).toContain('engine/contract/a.ts');
+    expect(output).toContain('engine/loop/b.ts');
   });
 
   it('refuses a badly formatted file, naming it', async () => {
