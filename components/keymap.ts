@@ -23,6 +23,7 @@ export type KeyBinding = {
   readonly disabledReason?: (state: DashboardState) => string | undefined;
 };
 
+/** @internal the tests walk every key by it. */
 export const keyIds = [
   'pause',
   'redirect',

@@ -18,6 +18,7 @@ export type Tone =
   | 'heading';
 export type Line = { text: string; tone: Tone };
 
+/** @internal the tests size their input by it. */
 export const paneLineCap = 1_000;
 
 export function toLines(text: string, tone: Tone | ((line: string) => Tone)): Line[] {

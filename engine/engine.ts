@@ -43,6 +43,7 @@ export type EngineDeps = {
   containment?: string;
 };
 
+/** @internal the test helpers' type for a run's end. */
 export type RunResult = { outcome: RunOutcome; exitCode: number; reason: string };
 
 export type FactoryEngine = {

@@ -12,6 +12,7 @@ const projectName = 'factory';
 /**
  * The file conf keeps them in: under FACTORY_HOME (tests and
  * CI), else the platform's config folder as env-paths names it.
+ * @internal the tests read the file it names.
  */
 export function userDefaultsFile(): string {
   return path.resolve(process.env.FACTORY_HOME || configFolder(`${projectName}-nodejs`), 'config.json');

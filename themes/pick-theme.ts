@@ -6,6 +6,7 @@ import { light } from './light.js';
 import { noColor } from './no-color.js';
 import type { Theme } from './theme.js';
 
+/** @internal the tests render every theme. */
 export const themes: Record<string, Theme> = { dark, light, 'high-contrast': highContrast };
 const themeNames = Object.keys(themes);
 

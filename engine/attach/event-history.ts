@@ -9,6 +9,7 @@ import type { FactoryEvent } from '../contract/events.js';
 
 export type HistoryLimits = { rounds: number; streamedChars: number; diffs: number; verdicts: number };
 
+/** @internal the tests size their input by it. */
 export const historyLimits: HistoryLimits = { rounds: 2, streamedChars: 256 * 1024, diffs: 10, verdicts: 200 };
 
 type Streamed = 'agent:chunk' | 'tests:output';

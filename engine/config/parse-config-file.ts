@@ -11,7 +11,10 @@ export type ParsedConfig = { settings: Map<string, Setting>; problems: ConfigPro
 // reported when it names (or nearly names) a setting, and otherwise left as prose.
 const settingLine = /^\s*(?:[-*+]\s+)?`?([A-Za-z][A-Za-z0-9_]*)\s*=(.*)$/;
 
-/** Problems listed one by one; past this many, one line counts the rest (a huge file of bad lines stays readable). */
+/**
+ * Problems listed one by one; past this many, one line counts the rest (a huge file of bad lines stays readable).
+ * @internal the tests size their input by it.
+ */
 export const maxProblems = 20;
 
 export function parseConfigText(text: string, file: string): ParsedConfig {

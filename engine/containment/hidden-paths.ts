@@ -60,9 +60,12 @@ const histories = [
 /** Home folders without a dot that hold tools rather than work. */
 const toolFolders = new Set(['bin', 'go', 'snap', 'Applications', 'Library']);
 
-export type HiddenPath = { path: string; folder: boolean };
+type HiddenPath = { path: string; folder: boolean };
 
-/** The existing paths to hide (real paths, none under another or under a kept path), and the kept paths under them. */
+/**
+ * The existing paths to hide (real paths, none under another or under a kept path), and the kept paths under them.
+ * @internal tested by itself, on a made-up home.
+ */
 export function hiddenPaths(home: string, keep: readonly string[]): { hidden: HiddenPath[]; shownAgain: string[] } {
   const root = realPath(home);
   if (!root || root === '/') return { hidden: [], shownAgain: [] };

@@ -6,7 +6,10 @@ export type CapTrip = { cap: CapName; reason: string; evidence: string };
 
 export type CapLimits = { maxCostUsd?: number; maxMinutes?: number };
 
-/** Less than this left cannot pay for a call (claude's --max-budget-usd, at 4 decimals, would read 0.0000). */
+/**
+ * Less than this left cannot pay for a call (claude's --max-budget-usd, at 4 decimals, would read 0.0000).
+ * @internal the tests size their budget by it.
+ */
 export const smallestCallBudgetUsd = 0.0001;
 
 export function checkCaps(

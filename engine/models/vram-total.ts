@@ -6,7 +6,10 @@ export type VramTotal = { bytes: number; source: string };
 const gib = 1024 ** 3;
 const mib = 1024 ** 2;
 
-/** `sysctl -n hw.memsize`: the unified memory of an Apple silicon Mac, in bytes. */
+/**
+ * `sysctl -n hw.memsize`: the unified memory of an Apple silicon Mac, in bytes.
+ * @internal tested by itself, on captured output.
+ */
 export function parseMemsize(output: string): number | undefined {
   const bytes = Number(output.trim());
   return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : undefined;
@@ -15,6 +18,7 @@ export function parseMemsize(output: string): number | undefined {
 /**
  * `nvidia-smi --query-gpu=memory.total --format=csv,noheader,nounits`:
  * MiB per GPU, a line each; Ollama spreads over all.
+ * @internal tested by itself, on captured output.
  */
 export function parseNvidiaSmi(output: string): number | undefined {
   const lines = output.split('\n').filter((line) => line.trim());
@@ -23,7 +27,7 @@ export function parseNvidiaSmi(output: string): number | undefined {
   return each.reduce((sum, value) => sum + value, 0) * mib;
 }
 
-/** The machine's memory is the server's only when Ollama listens on this machine. */
+/** The machine's memory is the server's only when Ollama listens on this machine. @internal tested by itself. */
 export function isLocalHost(host: string): boolean {
   let hostname: string;
   try {

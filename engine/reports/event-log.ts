@@ -7,11 +7,14 @@ import { readLines } from '../util/read-lines.js';
 
 /** Any line longer is shrunk (prompts, diffs, outputs are kept in part). */
 const maxLine = 64 * 1024;
-/** Streamed text kept per event in the log. */
+/** Streamed text kept per event in the log. @internal the tests size their input by it. */
 export const streamedEventCap = 4 * 1024;
-/** Streamed text kept in the log per round and kind (tests, agent); the rest is only in the round's output file. */
+/**
+ * Streamed text kept in the log per round and kind (tests, agent); the rest is only in the round's output file.
+ * @internal the tests size their input by it.
+ */
 export const streamedRoundCap = 256 * 1024;
-/** Bytes kept in a round's output file. */
+/** Bytes kept in a round's output file. @internal the tests size their input by it. */
 export const outputFileCap = 16 * 1024 * 1024;
 /** A line read back longer than this is skipped as damaged: a bounded log never writes one. */
 const maxReadLine = 16 * 1024 * 1024;

@@ -75,7 +75,10 @@ export async function createSandbox(
   };
 }
 
-/** Local processes inside the OS sandbox; where none can be made, the clear stop. */
+/**
+ * Local processes inside the OS sandbox; where none can be made, the clear stop.
+ * @internal the tests' SANDBOX=local sandbox (test/support/confined-sandbox.ts).
+ */
 export function confinedLocalSandbox(
   projectDir: string,
   setting: string,

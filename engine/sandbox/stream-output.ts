@@ -3,7 +3,10 @@
 import { StringDecoder } from 'node:string_decoder';
 import { CappedText } from '../util/capped-text.js';
 
-/** Characters passed on live per command; the event log and the round's output file keep no more than this. */
+/**
+ * Characters passed on live per command; the event log and the round's output file keep no more than this.
+ * @internal the tests size their input by it.
+ */
 export const liveCap = 16 * 1024 * 1024;
 
 export class StreamOutput {

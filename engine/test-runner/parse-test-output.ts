@@ -31,6 +31,7 @@ const textParsers: TextParser[] = [
  * The runner the command starts reads the output first, so a jest test that prints "3 passed in 0.5s" is not
  * pytest's. For a command factory does not recognise (`make test`), the runner whose closing line comes last wins:
  * a test's own output comes before its runner's summary.
+ * @internal tested by itself, on each runner's text.
  */
 export function parseTextOutput(command: string, output: string, context?: ResultContext): ParsedRun | undefined {
   const runner = recogniseRunner(command)?.runner;

@@ -7,7 +7,10 @@ import { outputCap } from '../sandbox/sandbox.js';
 import { tail } from '../util/capped-text.js';
 import type { TestSummary, TestsReport } from '../contract/test-summary.js';
 
-/** The end of the output kept in the event: what the final report and a dashboard that saw no stream show. */
+/**
+ * The end of the output kept in the event: what the final report and a dashboard that saw no stream show.
+ * @internal the tests size their input by it.
+ */
 export const excerptLimit = 4000;
 
 /** at: the task and round the event is stamped with (the event log writes that run's output file). */

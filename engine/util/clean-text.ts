@@ -5,8 +5,6 @@ import { stripVTControlCharacters } from 'node:util';
 // know leaves behind (its ESC) goes too.
 const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
-export const stripAnsi = stripVTControlCharacters;
-
 export function cleanText(text: string): string {
-  return stripAnsi(text.replace(/\r\n/g, '\n')).replace(/\r/g, '\n').replace(controls, '');
+  return stripVTControlCharacters(text.replace(/\r\n/g, '\n')).replace(/\r/g, '\n').replace(controls, '');
 }

@@ -4,6 +4,7 @@ import { idSeparator } from '../test-runner/test-id.js';
 
 export type Narrowed = { command: string } | { problem: string };
 
+/** @internal tested by itself. */
 export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, "'\\''")}'`;
 }

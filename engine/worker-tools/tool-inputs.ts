@@ -10,6 +10,7 @@ const filePart = /^[\w.][\w@+.,/-]*$/;
 /** A test's name after "::": anything printable on one line (it is quoted, never parsed by a shell). */
 const namePart = /^[^\p{Cc}]{1,300}$/u;
 
+/** @internal tested by itself. */
 export function isTestTarget(text: string): boolean {
   const at = text.indexOf('::');
   const file = at < 0 ? text : text.slice(0, at);

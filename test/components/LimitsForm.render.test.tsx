@@ -4,7 +4,7 @@ import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import LimitsForm from '../../components/LimitsForm.js';
 import { liveKeys } from '../../engine/config/live-setting.js';
-import { stripAnsi } from '../../engine/util/clean-text.js';
+import { stripVTControlCharacters as stripAnsi } from 'node:util';
 
 afterEach(cleanup);
 

@@ -1,6 +1,6 @@
 // The limits form (L) in the real Dashboard: current values from the events, local checks with the config file's messages, the set command, esc.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { stripAnsi } from '../../engine/util/clean-text.js';
+import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { event, runStart } from '../support/factory-events.js';
 import { keys } from '../support/fake-terminal.js';
 import { enterValue, formRow as row } from '../support/limits-form.js';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ModelView } from '../../components/dashboard-state.js';
 import StatusBar from '../../components/StatusBar.js';
 import { initialStatus, type RunStatus } from '../../engine/reports/run-status.js';
-import { stripAnsi } from '../../engine/util/clean-text.js';
+import { stripVTControlCharacters as stripAnsi } from 'node:util';
 
 const gib = 1024 ** 3;
 const docker =

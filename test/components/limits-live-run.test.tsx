@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { attachToRun } from '../../engine/attach/attach-client.js';
 import { serveAttach } from '../../engine/attach/attach-server.js';
-import { stripAnsi } from '../../engine/util/clean-text.js';
+import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { engineFor, ofType } from '../support/engine.js';
 import { keys } from '../support/fake-terminal.js';
 import { enterValue } from '../support/limits-form.js';

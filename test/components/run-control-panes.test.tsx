@@ -6,7 +6,7 @@ vi.hoisted(() => {
   process.env.FORCE_COLOR = '1';
 });
 
-import { stripAnsi } from '../../engine/util/clean-text.js';
+import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { event, runStart, testsReport } from '../support/factory-events.js';
 import { renderDashboard } from '../support/render-dashboard.js';
 

@@ -1,7 +1,7 @@
 // Drives the dashboard's limits form in a fake terminal, each key seen on screen before the next (no race with the frame).
 import { expect, vi } from 'vitest';
 import { liveKeys } from '../../engine/config/live-setting.js';
-import { stripAnsi } from '../../engine/util/clean-text.js';
+import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { keys } from './fake-terminal.js';
 import { press } from './press-key.js';
 

@@ -41,6 +41,7 @@ export function noEngineMessage(search: EngineSearch): string {
   );
 }
 
+/** @internal tested by itself, on made-up environments. */
 export function socketCandidates(env: NodeJS.ProcessEnv, home: string): string[] {
   const runtimeDir = env.XDG_RUNTIME_DIR ?? (process.getuid ? `/run/user/${process.getuid()}` : undefined);
   return [
