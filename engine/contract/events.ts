@@ -156,3 +156,5 @@ export type FactoryEventOf<T extends FactoryEventType> = EventBase & { type: T }
 export type FactoryEvent = { [T in FactoryEventType]: FactoryEventOf<T> }[FactoryEventType];
 export type EventPayload<T extends FactoryEventType> = Payloads[T];
 export type Listener = (event: FactoryEvent) => void;
+/** How the engine's parts say an event: its type and payload (the emitter stamps ts, task and round). */
+export type Say = <T extends FactoryEventType>(type: T, payload: EventPayload<T>) => void;

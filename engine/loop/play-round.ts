@@ -1,26 +1,21 @@
 // One round of the coder: prompt, worker, guard and tests, commit, record. Returns what happened and the task's
 // counters after it; the loop (loop.ts) decides what comes next.
-import type { Worker, WorkerRequest } from '../agents/agent.js';
-import type { RoundHooks } from '../task-setup/round-hooks.js';
+import type { Worker } from '../agents/agent.js';
+import { callWorker } from '../agents/call-worker.js';
+import type { RoundRecord } from '../contract/round-record.js';
+import { failingTests, type TestSummary } from '../contract/test-summary.js';
 import { buildPrompt } from '../prompt/build-prompt.js';
 import type { Strategy } from '../prompt/strategy.js';
 import type { Task } from '../rfp/tasks-file.js';
-import { refusal } from '../reports/round-record.js';
-import { runTests } from '../test-runner/run-tests.js';
-import { testsReport } from '../test-runner/tests-report.js';
-import { type TestSummary, failingTests, type Judgement } from '../contract/test-summary.js';
-import { tail } from '../util/capped-text.js';
-import { errorMessage } from '../util/errors.js';
-import type { RunDeps } from './run-deps.js';
-import type { Position, RunState } from './run-state.js';
-import { countRound, roundsAllowed, type TaskCounters } from './valves.js';
-import { judgeTests, type Baseline } from '../test-runner/judge-tests.js';
-import { verdictText } from '../test-runner/verdict-text.js';
+import type { RoundHooks } from '../task-setup/round-hooks.js';
 import { failureFingerprint } from '../test-runner/failure-fingerprint.js';
-import { WorkerTools } from '../worker-tools/worker-tools.js';
-import { sayActivity } from './say-activity.js';
+import { interruptedTests, judged, testRound } from '../test-runner/test-round.js';
+import { tail } from '../util/capped-text.js';
+import { roundTools } from '../worker-tools/round-tools.js';
 import { confirmGreen } from './confirm-green.js';
-import type { WorkerResult, RoundRecord } from '../contract/round-record.js';
+import type { RunDeps } from './run-deps.js';
+import type { RunState } from './run-state.js';
+import { countRound, roundsAllowed, type TaskCounters } from './valves.js';
 
 export type RoundInput = {
   task: Task;
@@ -75,7 +70,7 @@ export async function playRound(ctx: RoundDeps, state: RoundState, input: RoundI
   ctx.say('prompt:built', { strategy: input.strategy.id, prompt });
 
   // 2. The worker edits the files; its spend is counted before anything else can read the totals.
-  const { result, refusedEdits } = await callWorker(ctx, input, {
+  const { result, refusedEdits } = await callWorker(ctx.say, input.worker, {
     prompt,
     projectDir: ctx.projectDir,
     task,
@@ -150,100 +145,4 @@ export async function playRound(ctx: RoundDeps, state: RoundState, input: RoundI
   };
   ctx.say('round:finished', { record });
   return { record, tests, diff: commit?.diff, counters };
-}
-
-/** factory's tools for this round's worker, unless WORKER_TOOLS=off or MAX_TOOL_CALLS=0. */
-function roundTools(
-  ctx: Pick<RunDeps, 'sandbox' | 'projectDir' | 'testCommand' | 'say'>,
-  config: RoundState['config'],
-  own: string[],
-  signal: AbortSignal,
-): WorkerTools | undefined {
-  if (config.workerTools === 'off' || config.maxToolCalls === 0) return undefined;
-  return new WorkerTools({
-    sandbox: ctx.sandbox,
-    projectDir: ctx.projectDir,
-    testCommand: ctx.testCommand,
-    taskTests: own,
-    testTimeoutSeconds: config.testTimeoutSeconds,
-    maxCalls: config.maxToolCalls,
-    emit: ctx.say,
-    signal,
-  });
-}
-
-/** The worker's run, its activity shown as it comes; a worker that throws is a failed round, not a failed run. */
-async function callWorker(
-  ctx: Pick<RunDeps, 'say'>,
-  input: Pick<RoundInput, 'worker'>,
-  request: Omit<WorkerRequest, 'onActivity'>,
-): Promise<{ result: WorkerResult; refusedEdits: string[] }> {
-  const refusedEdits: string[] = [];
-  const result = await input.worker
-    .run({
-      ...request,
-      onActivity: (activity) => {
-        if (activity.kind === 'edit' && activity.action === 'refused') refusedEdits.push(refusal(activity));
-        sayActivity(ctx.say, activity);
-      },
-    })
-    .catch((error: unknown): WorkerResult => ({ ok: false, error: errorMessage(error) }));
-  // A tool call the worker left running (its CLI timed out mid-call) is killed and gone before factory's tests run.
-  await request.tools?.end();
-  return { result, refusedEdits };
-}
-
-type Judged = { tests: TestSummary; judgement: Judgement };
-
-function judged(tests: TestSummary, own: string[], baseline: Baseline | undefined): Judged {
-  const judgement = judgeTests(tests, own, baseline);
-  return { tests, judgement: { ...judgement, verdict: verdictText(tests, judgement) } };
-}
-
-async function testRound(
-  ctx: Pick<RunDeps, 'say' | 'testCommand' | 'sandbox' | 'projectDir' | 'control' | 'paths'>,
-  judging: { own: string[]; baseline?: Baseline; timeoutSeconds: number; at: Position },
-  hooks?: RoundHooks,
-): Promise<Judged> {
-  ctx.say('tests:started', { command: ctx.testCommand, baseline: false });
-  const ran = await runTests(ctx.sandbox, {
-    command: ctx.testCommand,
-    projectDir: ctx.projectDir,
-    timeoutSeconds: judging.timeoutSeconds,
-    signal: ctx.control.nextStep(),
-    onOutput: (text) => ctx.say('tests:output', { text }),
-    verdict: { perTestBefore: Object.keys(judging.baseline?.tests ?? {}).length > 0 },
-  });
-  const result = judged(hooks ? hooks.judgeTests(ran) : ran, judging.own, judging.baseline);
-  ctx.say('tests:finished', {
-    result: testsReport(result.tests, ctx.paths, judging.at),
-    baseline: false,
-    taskVerdict: {
-      green: result.judgement.green,
-      why: result.judgement.verdict,
-      failingBefore: result.judgement.failingBefore,
-    },
-  });
-  return result;
-}
-
-function interruptedTests(command: string): TestSummary {
-  return {
-    runner: 'none',
-    source: 'not run',
-    passed: 0,
-    failed: 0,
-    errored: 0,
-    skipped: 0,
-    tests: {},
-    errors: {},
-    command,
-    exitCode: null,
-    timedOut: false,
-    durationMs: 0,
-    green: false,
-    headline: 'not run (interrupted)',
-    output: '',
-    truncated: false,
-  };
 }

@@ -2,15 +2,13 @@
 // What does change as the run goes on lives in RunState (run-state.ts).
 import type { Architect, Supervisor, Worker } from '../agents/agent.js';
 import type { RunControl } from '../control/run-control.js';
-import type { EventPayload, FactoryEventType } from '../contract/events.js';
+import type { Say } from '../contract/events.js';
 import type { Repo } from '../git/repo.js';
 import type { ModelControl } from '../models/model-manager.js';
 import type { FactoryPaths } from '../reports/factory-dir.js';
 import type { Rfp } from '../rfp/read-rfp.js';
 import type { ResumePoint } from '../run/resume-point.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
-
-type Say = <T extends FactoryEventType>(type: T, payload: EventPayload<T>) => void;
 
 export type RunDeps = Readonly<{
   projectDir: string;

@@ -1,5 +1,5 @@
 // Step 6 of a round: the supervisor reads the round report and its decision steers the next round.
-import { sayActivity } from './say-activity.js';
+import { sayActivity } from '../agents/say-activity.js';
 import { renderRoundReport } from '../reports/round-record.js';
 import { errorMessage } from '../util/errors.js';
 import type { RunDeps } from './run-deps.js';

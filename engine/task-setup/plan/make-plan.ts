@@ -1,6 +1,6 @@
 // Step 1 of the loop: asks the architect for the design guide, once more with the errors if it is invalid, and stores
 // it.
-import { sayActivity } from '../../loop/say-activity.js';
+import { sayActivity } from '../../agents/say-activity.js';
 import fs from 'node:fs';
 import type { Architect } from '../../agents/agent.js';
 import type { PassCaps } from '../../loop/cap-gate.js';

@@ -1,6 +1,6 @@
 // Step 2 of the loop: the reviewer writes the task's tests, which must run red for the right reason; then they are
 // committed and locked.
-import { sayActivity } from '../../loop/say-activity.js';
+import { sayActivity } from '../../agents/say-activity.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Worker } from '../../agents/agent.js';

@@ -1,8 +1,8 @@
 // An agent's activity as the events every consumer shows: its text, its tool calls and its edits.
-import type { AgentActivity } from '../agents/agent.js';
-import type { RunDeps } from './run-deps.js';
+import type { Say } from '../contract/events.js';
+import type { AgentActivity } from './agent.js';
 
-export function sayActivity(say: RunDeps['say'], activity: AgentActivity): void {
+export function sayActivity(say: Say, activity: AgentActivity): void {
   if (activity.kind === 'text') say('agent:chunk', { text: activity.text });
   else if (activity.kind === 'tool') say('agent:tool', { name: activity.name, detail: activity.detail });
   else {
