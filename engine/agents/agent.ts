@@ -1,24 +1,11 @@
 // The roles an AI engine plays for the loop: an architect that plans, a worker that edits the project (the coder, and
 // the reviewer when given a reviewer prompt), a supervisor that judges a round.
+import type { AgentActivity } from '../contract/agent-activity.js';
 import type { WorkerResult } from '../contract/round-record.js';
-import type { Role } from '../contract/roles.js';
 import type { CallUsage } from '../contract/usage.js';
 import type { Verdict } from '../contract/verdict.js';
 import type { Task } from '../rfp/tasks-file.js';
 import type { WorkerTools } from '../worker-tools/worker-tools.js';
-
-/** What a worker does while it runs, streamed to the loop as it happens. */
-export type AgentActivity =
-  | { kind: 'text'; text: string }
-  | { kind: 'tool'; name: string; detail: string }
-  | {
-      kind: 'edit';
-      path: string;
-      action: 'write' | 'delete' | 'refused';
-      reason?: string;
-      engine?: string;
-      role?: Role;
-    };
 
 export type WorkerRequest = {
   prompt: string;

@@ -1,7 +1,8 @@
 // Any worker engine as the architect: it is run read-only with the plan prompt and its streamed text is the answer.
-import type { AgentActivity, Architect, PlanRequest, Worker } from './agent.js';
+import type { Architect, PlanRequest, Worker } from './agent.js';
 import type { Task } from '../rfp/tasks-file.js';
 import type { CallUsage } from '../contract/usage.js';
+import type { AgentActivity } from '../contract/agent-activity.js';
 
 const planTask: Task = { index: 0, line: 0, title: 'plan', done: false, tests: [] };
 

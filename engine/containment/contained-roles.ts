@@ -1,21 +1,14 @@
 // Every role's calls under factory's own check of the work tree (work-tree-guard.ts), whatever the engine did or did
 // not enforce: what a call was not allowed to do is undone and reported as a refused edit naming the engine and the
 // role.
-import type {
-  AgentActivity,
-  Architect,
-  PlanRequest,
-  ReviewRequest,
-  Supervisor,
-  Worker,
-  WorkerRequest,
-} from '../agents/agent.js';
+import type { Architect, PlanRequest, ReviewRequest, Supervisor, Worker, WorkerRequest } from '../agents/agent.js';
 import { detectOsSandbox } from './os-sandbox.js';
 import { guardWorkTree, type GuardOptions } from './work-tree-guard.js';
 import type { Role } from '../contract/roles.js';
 import type { CallUsage } from '../contract/usage.js';
 import type { Verdict } from '../contract/verdict.js';
 import type { WorkerResult } from '../contract/round-record.js';
+import type { AgentActivity } from '../contract/agent-activity.js';
 
 /** The coder, the reviewer, the supervisor in INTERVENE: writes inside the project, never .git/ or a link out. */
 export class ContainedWorker implements Worker {

@@ -21,6 +21,7 @@ export type GuardViolationKind = 'edited' | 'deleted' | 'renamed' | 'skip-marker
  */
 export type GuardedFile = 'test' | 'factory' | 'config' | 'code';
 export type ValveName = 'max_rounds' | 'fail_streak' | 'idle_rounds' | 'same_failure';
+export type CapName = 'cost' | 'minutes';
 
 /** Fields every event carries: when, and which task and round (0 outside a round). */
 type EventBase = { ts: string; task: number; round: number };
@@ -93,7 +94,7 @@ type Payloads = {
   /** The supervisor's verdict carries its call's spend (a human's costs nothing). */
   'verdict:issued': { verdict: Verdict; by: 'supervisor' | 'human' } & Partial<CallSpend>;
   'valve:tripped': { valve: ValveName; reason: string; evidence: string };
-  'cap:reached': { cap: 'cost' | 'minutes'; reason: string; evidence: string };
+  'cap:reached': { cap: CapName; reason: string; evidence: string };
   /**
    * failing: red before the run and outside every pending task; starting: the tasks' own red tests (their starting
    * point).

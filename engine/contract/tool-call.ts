@@ -1,4 +1,6 @@
-// One call of factory's own tools (run_tests, sandbox_exec) by the worker, as the round record and report list it.
+// factory's own tools the worker may call, and one call as the round record and report list it.
+export type ToolName = 'run_tests' | 'sandbox_exec';
+
 export type ToolCallRecord = {
   tool: string;
   /** The test ids or the command, as asked. */

@@ -1,8 +1,7 @@
 // Holds what the human asked for between safe points: pause requests, redirects, unlocks, settings, skip and stop.
 // Commands come in through apply(); the loop takes what is waiting at its safe points.
 import type { EngineCommand } from '../contract/commands.js';
-import type { PauseKind, ValveName } from '../contract/events.js';
-import type { CapName } from '../loop/caps.js';
+import type { CapName, PauseKind, ValveName } from '../contract/events.js';
 
 /** A pause the loop will take at its next safe point; `valve` or `cap` names what asked for it. */
 export type PauseRequest = { kind: PauseKind; reason: string; valve?: ValveName; cap?: CapName };

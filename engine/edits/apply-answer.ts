@@ -1,11 +1,11 @@
 // Applies a parsed answer's edits inside the project, one by one; each edit is written or refused with a reason.
 import fs from 'node:fs';
-import type { AgentActivity } from '../agents/agent.js';
 import { errorMessage } from '../util/errors.js';
 import { applyEdit } from './apply-edit.js';
 import type { ParsedEdit } from './parse-edits.js';
 import { checkEditPath } from './safe-path.js';
 import { replaceOnce } from './search-replace.js';
+import type { AgentActivity } from '../contract/agent-activity.js';
 
 export type EditActivity = AgentActivity & { kind: 'edit' };
 

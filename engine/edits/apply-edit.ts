@@ -1,8 +1,8 @@
 // Applies one whole-file write or delete from model output, after the path check; refusals are reported, never thrown.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AgentActivity } from '../agents/agent.js';
 import { checkEditPath } from './safe-path.js';
+import type { AgentActivity } from '../contract/agent-activity.js';
 
 export type FileEdit = { path: string; content: string } | { path: string; delete: true };
 

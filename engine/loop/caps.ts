@@ -1,7 +1,7 @@
 // The run-wide caps on money and time: checked before every model call, with the running totals as evidence.
+import type { CapName } from '../contract/events.js';
 import type { RunSpend } from '../contract/usage.js';
 
-export type CapName = 'cost' | 'minutes';
 export type CapTrip = { cap: CapName; reason: string; evidence: string };
 
 export type CapLimits = { maxCostUsd?: number; maxMinutes?: number };

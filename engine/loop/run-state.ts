@@ -4,7 +4,8 @@ import type { CallUsage, RunSpend } from '../contract/usage.js';
 import { toFactoryConfig, type FactoryConfig } from '../config/factory-config.js';
 import type { ResumePoint } from '../run/resume-point.js';
 import type { Baseline } from '../test-runner/judge-tests.js';
-import { checkCaps, type CapName, type CapTrip } from './caps.js';
+import { checkCaps, type CapTrip } from './caps.js';
+import type { CapName } from '../contract/events.js';
 
 export type Position = { task: number; round: number; runRound: number };
 

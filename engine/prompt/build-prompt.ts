@@ -1,10 +1,10 @@
 // Builds the worker's prompt for one round: task, strategy, tests, last output, last diff, and any redirect.
 import type { Task } from '../rfp/tasks-file.js';
-import type { ToolName } from '../worker-tools/tool-spec.js';
 import type { TestSummary } from '../contract/test-summary.js';
 import { tail } from '../util/capped-text.js';
 import type { Strategy } from './strategy.js';
 import { trimTestOutput } from './trim-test-output.js';
+import type { ToolName } from '../contract/tool-call.js';
 
 export type PromptInput = {
   task: Task;

@@ -1,5 +1,5 @@
 // What a worker is told about one of factory's tools, and what a call gives back: the shape MCP and chat APIs share.
-export type ToolName = 'run_tests' | 'sandbox_exec';
+import type { ToolName } from '../contract/tool-call.js';
 
 export type ToolSpec = {
   name: ToolName;

@@ -7,10 +7,10 @@ import type { Sandbox } from '../sandbox/sandbox.js';
 import { tail } from '../util/capped-text.js';
 import { errorMessage } from '../util/errors.js';
 import { inputProblem, runTestsInput, sandboxExecInput } from './tool-inputs.js';
-import type { ToolName, ToolResult, ToolRun, ToolSpec } from './tool-spec.js';
+import type { ToolResult, ToolRun, ToolSpec } from './tool-spec.js';
 import { runTestsTool, testCommandFor } from './run-tests-tool.js';
 import { sandboxExecTool } from './sandbox-exec-tool.js';
-import type { ToolCallRecord } from '../contract/tool-call.js';
+import type { ToolCallRecord, ToolName } from '../contract/tool-call.js';
 
 type ToolEmit = <T extends 'tool:started' | 'tool:finished'>(type: T, payload: EventPayload<T>) => void;
 

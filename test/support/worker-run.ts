@@ -1,6 +1,7 @@
 // Runs a worker once outside the loop, collecting what it streamed: for tests of one engine call.
-import type { AgentActivity, Worker, WorkerRequest } from '../../engine/agents/agent.js';
+import type { Worker, WorkerRequest } from '../../engine/agents/agent.js';
 import type { WorkerResult } from '../../engine/contract/round-record.js';
+import type { AgentActivity } from '../../engine/contract/agent-activity.js';
 
 export async function runWorkerOnce(
   worker: Worker,

@@ -1,8 +1,8 @@
 // Reads `claude -p --output-format stream-json --verbose`: assistant text and tool calls, tool results (edits), and the
 // final result with cost and usage.
-import type { AgentActivity } from '../agent.js';
 import type { StreamOutcome, StreamParser } from '../cli/cli-engine.js';
 import { projectPath, toolDetail } from '../cli/tool-detail.js';
+import type { AgentActivity } from '../../contract/agent-activity.js';
 
 /** Claude Code's tools that change files, and the argument naming the file. */
 const editTools: Record<string, string> = {

@@ -1,9 +1,10 @@
 // What the generic CLI worker and supervisor need to know about one agent CLI: its command lines, its output formats,
 // its hints.
-import type { AgentActivity, WorkerRequest } from '../agent.js';
+import type { WorkerRequest } from '../agent.js';
 import type { NoOsSandbox, OsSandbox } from '../../containment/os-sandbox.js';
-import type { ToolName } from '../../worker-tools/tool-spec.js';
 import type { CallUsage } from '../../contract/usage.js';
+import type { AgentActivity } from '../../contract/agent-activity.js';
+import type { ToolName } from '../../contract/tool-call.js';
 
 /** factory's MCP server ("factory") for one worker call: the command that starts it, and the tools it serves. */
 export type ToolServer = { command: string; args: string[]; tools: readonly ToolName[] };

@@ -1,8 +1,8 @@
 // Reads `gemini -p --output-format stream-json`: assistant text, tool calls and their results (edits), warnings, and
 // the final result with token counts.
-import type { AgentActivity } from '../agent.js';
 import type { StreamOutcome, StreamParser } from '../cli/cli-engine.js';
 import { projectPath, toolDetail } from '../cli/tool-detail.js';
+import type { AgentActivity } from '../../contract/agent-activity.js';
 
 /** Gemini CLI's tools that change files. */
 const editTools = new Set(['write_file', 'replace']);

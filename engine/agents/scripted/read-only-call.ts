@@ -1,8 +1,8 @@
 // What a scripted architect or supervisor call tries besides answering: its writes are refused (those roles only read);
 // its commands run, as a CLI agent's shell would, so factory's work-tree check has something to undo.
-import type { AgentActivity } from '../agent.js';
 import { runScriptCommands } from './script-commands.js';
 import type { SideEffects } from './script-schema.js';
+import type { AgentActivity } from '../../contract/agent-activity.js';
 
 export async function tryReadOnlyCall(
   call: SideEffects,

@@ -1,6 +1,6 @@
 // A script's shell commands, run in the project folder as a CLI agent's shell tool would: they bypass the edit checks.
 import { execa } from 'execa';
-import type { AgentActivity } from '../agent.js';
+import type { AgentActivity } from '../../contract/agent-activity.js';
 
 export async function runScriptCommands(
   commands: string[],

@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AgentActivity, WorkerRequest } from '../../../engine/agents/agent.js';
+import type { WorkerRequest } from '../../../engine/agents/agent.js';
 import { scriptSchema } from '../../../engine/agents/scripted/script-schema.js';
 import { ScriptedArchitect } from '../../../engine/agents/scripted/scripted-architect.js';
 import { ScriptedWorker } from '../../../engine/agents/scripted/scripted-worker.js';
 import { WorkerArchitect } from '../../../engine/agents/worker-architect.js';
+import type { AgentActivity } from '../../../engine/contract/agent-activity.js';
 
 const planRequest = (activities: AgentActivity[]) => ({
   prompt: 'plan',

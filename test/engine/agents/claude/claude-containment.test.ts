@@ -4,7 +4,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AgentActivity } from '../../../../engine/agents/agent.js';
 import { claudeEngine } from '../../../../engine/agents/claude/claude-engine.js';
 import { CliSupervisor } from '../../../../engine/agents/cli/cli-supervisor.js';
 import { createAgents } from '../../../../engine/agents/create-agents.js';
@@ -13,6 +12,7 @@ import { claudeEnv, skipWithout } from '../../../support/agent-clis.js';
 import { startAnthropicServer } from '../../../support/anthropic-server.js';
 import { asOnAUsersMachine, containmentProject, runOnCorpus } from '../../../support/containment.js';
 import { rightAdd } from '../../../support/project.js';
+import type { AgentActivity } from '../../../../engine/contract/agent-activity.js';
 
 const cli = skipWithout('claude');
 beforeAll(asOnAUsersMachine);
