@@ -44,6 +44,18 @@ describe('the lint gate', () => {
     expect(output).toContain('engine/ has no UI');
   });
 
+  it('refuses an import of the engine from engine/contract/, and React there too', async () => {
+    const { exitCode, output } = await check({
+      'engine/contract/probe.ts':
+        "import type { RunDeps } from '../loop/run-deps.js';\n\nexport type Probe = RunDeps;\n",
+      'engine/contract/react-probe.ts': "import { useState } from 'react';\n\nexport const probe = useState;\n",
+    });
+    expect(exitCode).not.toBe(0);
+    expect(output).toContain('engine/contract/ imports nothing of the engine');
+    expect(output).toContain('engine/contract/react-probe.ts');
+    expect(output).toContain('engine/ has no UI');
+  });
+
   it.each([
     ['values', 'import { b } from', 'import { a } from'],
     ['types only', 'import type { B } from', 'import type { A } from'],
