@@ -1,7 +1,7 @@
 // Everything one round did, as carried by round:finished and rendered into rounds/round_N.md (reports/round-record.ts).
 import type { Judgement, TestSummary } from './test-summary.js';
 import type { ToolCallRecord } from './tool-call.js';
-import type { CallUsage } from './usage.js';
+import type { CallUsage, RunSpend } from './usage.js';
 
 /** The prompt's strategy line for the round, chosen by how the tests moved (prompt/strategy.ts). */
 export type StrategyId = 'first' | 'next-task' | 'broke' | 'still-failing' | 'change-strategy';
@@ -30,7 +30,7 @@ export type RoundRecord = {
   /** Same string for rounds that fail the same way; undefined when green. */
   fingerprint?: string;
   /** The run's running totals after this round. */
-  totals: { costUsd: number; tokens: number; elapsedMs: number };
+  totals: RunSpend & { elapsedMs: number };
   failStreak: number;
   idleStreak: number;
   /** Tests that passed before this round and fail after it. */
