@@ -34,6 +34,7 @@ export const unitTests = [
   'test/engine/test-runner/runner-reports.test.ts',
   'test/engine/test-runner/test-id.test.ts',
   'test/engine/test-runner/verdict-text.test.ts',
+  'test/engine/util/tail-chunks.test.ts',
   'test/source/bench/format-report.test.ts',
   'test/source/bench/stats.test.ts',
   'test/source/demo-tape.test.ts',
