@@ -12,7 +12,9 @@ export function statusBarParts(status: RunStatus, models: readonly ModelView[], 
   const task = `${status.task || '-'}/${status.tasksTotal || '-'}`;
   const round = `${status.round}/${status.maxRounds || '-'}`;
   const cost = `$${status.costUsd.toFixed(2)}`;
-  const parts: BarPart[] = [
+  const shown = models.filter((model) => model.state !== 'unloaded');
+  // In priority order, the most important first: a new part takes its place in this list.
+  const parts: (BarPart | undefined)[] = [
     { id: 'badge', required: true, forms: [form(0, { text: ` ${status.state.toUpperCase()} `, badge: true })] },
     {
       id: 'task',
@@ -35,11 +37,10 @@ export function statusBarParts(status: RunStatus, models: readonly ModelView[], 
       id: 'cost',
       forms: [form(0, plain(`${formatCount(status.tokens)} tok ${cost}`)), form(1, plain(cost))],
     },
+    shown.length > 0 ? { id: 'models', forms: modelForms(shown) } : undefined,
+    { id: 'sandbox', forms: sandboxForms(status.sandbox ?? 'sandbox -') },
   ];
-  const shown = models.filter((model) => model.state !== 'unloaded');
-  if (shown.length > 0) parts.push({ id: 'models', forms: modelForms(shown) });
-  parts.push({ id: 'sandbox', forms: sandboxForms(status.sandbox ?? 'sandbox -') });
-  return parts;
+  return parts.filter((part) => part !== undefined);
 }
 
 const moving = (model: ModelView): boolean => model.state === 'loading' || model.state === 'unloading';
@@ -48,7 +49,10 @@ const moving = (model: ModelView): boolean => model.state === 'loading' || model
 const glyph = (model: ModelView): Segment =>
   moving(model) ? { text: '⠋', tone: 'warning', spinner: true } : { text: '●', tone: 'success' };
 
-/** Fullest: every model with its name and state, then a VRAM bar with where the total comes from; then shorter. */
+/**
+ * Fullest: every model with its name and state, then a VRAM bar with where the total comes from; then shorter. The
+ * names go at level 3, after the sandbox (lower in priority) has been left out.
+ */
 function modelForms(models: readonly ModelView[]): PartForm[] {
   const vram = vramFigures(models);
   const each = (describe: (model: ModelView) => string, between: string): Segment[] =>
@@ -61,7 +65,7 @@ function modelForms(models: readonly ModelView[]): PartForm[] {
   if (!vram)
     return [
       form(0, ...each(full, ' · ')),
-      form(2, ...each(role, ' · ')),
+      form(3, ...each(role, ' · ')),
       form(3, ...each(role, ' ')),
       form(3, ...each(compact, ' ')),
       form(4, ...each(tiny, ' ')),
@@ -75,7 +79,7 @@ function modelForms(models: readonly ModelView[]): PartForm[] {
     form(0, ...each(full, ' · '), plain(' · VRAM '), ...bar, plain(` ${amount}${from}`)),
     form(1, ...each(full, ' · '), plain(` · VRAM ${amount}${from}`)),
     form(2, ...each(full, ' · '), plain(` · VRAM ${amount}`)),
-    form(2, ...each(role, ' · '), plain(` · VRAM ${amount}`)),
+    form(3, ...each(role, ' · '), plain(` · VRAM ${amount}`)),
     form(3, ...each(role, ' '), plain(` VRAM ${short}`)),
     form(3, ...each(compact, ' '), plain(` VRAM ${short}`)),
     form(4, ...each(tiny, ' '), plain(` VRAM ${short}`)),
@@ -112,7 +116,7 @@ function vramFigures(models: readonly ModelView[]): { used: number; total?: numb
 /**
  * "docker <image> (container …)" → "docker <image>" → "docker";
  * "local processes in <dir>" → "local processes" → "local";
- * left out before the models lose their state words.
+ * left out before the models lose their names.
  */
 function sandboxForms(sandbox: string): PartForm[] {
   const head = sandbox.split(' (')[0]?.split(' in ')[0] ?? sandbox;

@@ -14,7 +14,7 @@ import { finalReportWriter } from './reports/final-report-writer.js';
 import { initialStatus, reduceStatus, type RunStatus } from './reports/run-status.js';
 import { cleanUpFailedRun } from './run/failed-run-cleanup.js';
 import { newRunId, prepareRun, type PreparedRun } from './run/prepare-run.js';
-import { findResumePoint } from './run/resume-point.js';
+import { findResumePoint, runEvents } from './run/resume-point.js';
 import { eventsFormat } from './reports/events-format.js';
 import { acquireRunLock } from './run/run-lock.js';
 import { eventLogWriter, readEventLog } from './reports/event-log.js';
@@ -124,13 +124,7 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
       records = [
         stopOnFailure(eventLogWriter(paths), control),
         stopOnFailure(reportWriter(paths), control),
-        stopOnFailure(
-          finalReportWriter(
-            paths,
-            resume ? history.slice(history.findLastIndex((event) => event.type === 'run:started')) : [],
-          ),
-          control,
-        ),
+        stopOnFailure(finalReportWriter(paths, resume ? runEvents(history) : []), control),
       ];
       prepared = await prepareRun(deps.projectDir, deps.config, {
         runId: deps.runId ?? newRunId(),

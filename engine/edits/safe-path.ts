@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gitRefusesPath } from '../git/path-git-refuses.js';
 import { closedFolderReason } from '../containment/closed-folders.js';
+import { runnerConfigKind } from '../task-setup/guard/runner-config.js';
+import { looksLikeTestFile } from '../task-setup/guard/test-files.js';
 
 export type PathCheck = { ok: true; absolute: string; relative: string } | { ok: false; reason: string };
 
@@ -21,7 +23,7 @@ export function checkEditPath(projectDir: string, requested: string, locked: Rea
   if (posix.split('/').includes('.git')) return { ok: false, reason: `${requested} is inside .git/` };
   // ".GIT/config" is .git/config on a case-insensitive disk, and git refuses to commit it anywhere.
   if (gitRefusesPath(posix)) return { ok: false, reason: `${requested}: git refuses this name (a form of .git)` };
-  if (locked.has(posix)) return { ok: false, reason: `${posix} is a locked test` };
+  if (locked.has(posix)) return { ok: false, reason: `${posix} is ${lockedWhat(posix)}` };
   const closed = closedFolderReason(root, posix);
   if (closed) return { ok: false, reason: closed };
   const real = realNearestAncestor(absolute);
@@ -31,6 +33,15 @@ export function checkEditPath(projectDir: string, requested: string, locked: Rea
   if (gitRefusesPath(realRelative.split(path.sep).join('/')))
     return { ok: false, reason: `${requested} goes through a link into .git/` };
   return { ok: true, absolute, relative: posix };
+}
+
+/** What a locked path is, by the files the guard closes: factory's own, the runner's configuration, the tests. */
+function lockedWhat(posix: string): string {
+  if (posix === 'factory_config.md') return "the run's configuration (factory's own file)";
+  if (posix.startsWith('RFP/')) return "factory's own file";
+  if (runnerConfigKind(posix) === 'whole') return "the test runner's configuration";
+  // The rest: the tests locked for their task, and the scripted engine's script.
+  return looksLikeTestFile(posix) ? 'a locked test' : 'locked for the run';
 }
 
 /** The real path of the file, or of its closest existing parent folder, so links anywhere on the way are followed. */

@@ -14,12 +14,13 @@ export class RunState {
   private readonly at: Position;
   private readonly spent: RunSpend;
   private readonly startedAt: number;
-  private readonly lifted = new Set<CapName>();
+  private readonly lifted: Set<CapName>;
   private recorded?: Baseline;
 
-  /** A resumed run goes on with the interrupted one's round count, spend and start time. */
-  constructor(config: FactoryConfig, resume?: Pick<ResumePoint, 'runRound' | 'usage' | 'startedAt'>) {
+  /** A resumed run goes on with the interrupted one's round count, spend, start time and the caps lifted in it. */
+  constructor(config: FactoryConfig, resume?: Pick<ResumePoint, 'runRound' | 'usage' | 'startedAt' | 'liftedCaps'>) {
     this.live = config;
+    this.lifted = new Set(resume?.liftedCaps);
     this.at = { task: 0, round: 0, runRound: resume?.runRound ?? 0 };
     this.spent = { ...(resume?.usage ?? { costUsd: 0, tokens: 0 }) };
     this.startedAt = resume?.startedAt ?? Date.now();

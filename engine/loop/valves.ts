@@ -1,5 +1,5 @@
 // The safety valves: each names its limit and the evidence that tripped it.
-import type { ValveName } from '../contract/events.js';
+import type { FactoryEvent, ValveName } from '../contract/events.js';
 import { describeFingerprint } from '../test-runner/failure-fingerprint.js';
 
 export type TaskCounters = {
@@ -75,4 +75,29 @@ export function resetValve(counters: TaskCounters, valve: ValveName): TaskCounte
   if (valve === 'fail_streak') return { ...counters, failStreak: 0 };
   if (valve === 'idle_rounds') return { ...counters, idleStreak: 0 };
   return { ...counters, sameFailures: 0 };
+}
+
+/**
+ * A task's counters rebuilt from its events (from its task:started on), by the same steps the loop took: countRound
+ * after each finished round, resetValve where the human resumed past a tripped valve (valve:tripped, then
+ * engine:resumed before the next round). A round started and never finished does not count.
+ */
+export function replayCounters(events: readonly FactoryEvent[]): TaskCounters {
+  let counters: TaskCounters = { rounds: 0, failStreak: 0, idleStreak: 0, extraRounds: 0, sameFailures: 0 };
+  let tripped: ValveName | undefined;
+  for (const event of events) {
+    if (event.type === 'valve:tripped') tripped = event.valve;
+    else if (event.type === 'engine:resumed' && tripped) counters = resetValve(counters, tripped);
+    else if (event.type === 'round:finished') {
+      const { record } = event;
+      counters = countRound(
+        { ...counters, rounds: record.round },
+        { green: record.green, changed: record.commit !== undefined, fingerprint: record.fingerprint },
+      );
+    }
+    // A pause the human ended by a stop lifts nothing: the next part of the run starts afresh.
+    if (event.type === 'engine:resumed' || event.type === 'round:started' || event.type === 'run:started')
+      tripped = undefined;
+  }
+  return counters;
 }

@@ -29,8 +29,12 @@ export function repairRoundReports(paths: FactoryPaths, events: FactoryEvent[]):
 export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void {
   fs.mkdirSync(paths.rounds, { recursive: true });
   const history = (line: string): void => fs.appendFileSync(paths.history, `${line}\n`);
-  let runRound = 0;
-  let inRound = false;
+  // Each task's round in progress (or last played), as its round:started gave it: a resumed run's rounds go on from
+  // the number the run had reached, and a line's rounds interleave with the others'.
+  const runRounds = new Map<number, number>();
+  const inRound = new Set<number>();
+  // 0 only before any round of the task: nothing of a round comes before its round:started.
+  const runRoundOf = (task: number): number => runRounds.get(task) ?? 0;
   return (event) => {
     const when = event.ts.slice(0, 19).replace('T', ' ');
     switch (event.type) {
@@ -48,17 +52,17 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
         history(`- ${when} played as a refactor (${event.reason}): green after a round that changes the code`);
         return;
       case 'round:started':
-        runRound++;
-        inRound = true;
+        runRounds.set(event.task, event.runRound);
+        inRound.add(event.task);
         return;
       case 'agent:edit':
         // Inside a round the record lists refusals; outside one (plan, tests, the supervisor's review) they are written
         // here.
-        if (event.action !== 'refused' || inRound) return;
+        if (event.action !== 'refused' || inRound.has(event.task)) return;
         history(`- ${when} ${refusal(event)}`);
-        if (event.role === 'supervisor' && runRound > 0)
+        if (event.role === 'supervisor' && runRounds.has(event.task))
           fs.appendFileSync(
-            paths.round(runRound),
+            paths.round(runRoundOf(event.task)),
             `\n## Refused while the supervisor reviewed this round\n- ${refusal(event)}\n`,
           );
         return;
@@ -67,7 +71,7 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
         writeFileAtomic(
           event.round === 0
             ? path.join(paths.prompts, `${event.strategy}${event.task ? `_task_${event.task}` : ''}.md`)
-            : paths.prompt(runRound),
+            : paths.prompt(runRoundOf(event.task)),
           event.prompt,
         );
         return;
@@ -102,7 +106,7 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
         history(`- ${when} LEGO: ${event.violations.length > 0 ? event.violations.join('; ') : 'clean again'}`);
         return;
       case 'round:finished': {
-        inRound = false;
+        inRound.delete(event.task);
         const report = renderRoundReport(event.record);
         writeFileAtomic(paths.round(event.record.runRound), report);
         writeFileAtomic(paths.latest, report);

@@ -14,6 +14,9 @@ export type RunStatus = {
   task: number;
   taskTitle: string;
   tasksTotal: number;
+  /** The tasks green, by index: ticked before the run, or closed green in it (a task ticked by a run that died before
+   * closing it is closed on resume, and counted once). */
+  greenTasks: number[];
   tasksGreen: number;
   round: number;
   maxRounds: number;
@@ -34,6 +37,7 @@ export const initialStatus = (): RunStatus => ({
   task: 0,
   taskTitle: '',
   tasksTotal: 0,
+  greenTasks: [],
   tasksGreen: 0,
   round: 0,
   maxRounds: 0,
@@ -42,6 +46,11 @@ export const initialStatus = (): RunStatus => ({
   costUsd: 0,
   tokens: 0,
 });
+
+const withGreen = (before: number[], tasks: number[]): Pick<RunStatus, 'greenTasks' | 'tasksGreen'> => {
+  const greenTasks = [...new Set([...before, ...tasks])];
+  return { greenTasks, tasksGreen: greenTasks.length };
+};
 
 export function reduceStatus(status: RunStatus, event: FactoryEvent): RunStatus {
   // The run's spend is the loop's count, carried by the events that change it.
@@ -60,7 +69,10 @@ export function reduceStatus(status: RunStatus, event: FactoryEvent): RunStatus 
         engine: event.engine,
         state: 'running',
         tasksTotal: event.tasks.length,
-        tasksGreen: event.tasks.filter((task) => task.done).length,
+        ...withGreen(
+          [],
+          event.tasks.filter((task) => task.done).map((task) => task.index),
+        ),
         startedAt: event.ts,
         updatedAt: event.ts,
       };
@@ -87,7 +99,7 @@ export function reduceStatus(status: RunStatus, event: FactoryEvent): RunStatus 
     case 'valve:tripped':
       return { ...next, lastValve: `${event.reason}: ${event.evidence}` };
     case 'task:finished':
-      return event.outcome === 'green' ? { ...next, tasksGreen: status.tasksGreen + 1 } : next;
+      return event.outcome === 'green' ? { ...next, ...withGreen(status.greenTasks, [event.task]) } : next;
     case 'engine:pausing':
       return { ...next, state: 'pausing' };
     case 'engine:paused':

@@ -1,10 +1,11 @@
 // Where an interrupted run left off, read back from its events: the run, the task in progress and its counters.
 import type { FactoryEvent, FactoryEventOf } from '../contract/events.js';
 import { totalsIn } from '../reports/run-totals.js';
-import type { TaskCounters } from '../loop/valves.js';
+import { replayCounters, type TaskCounters } from '../loop/valves.js';
 import type { TestSummary } from '../contract/test-summary.js';
 import { reportToSummary } from '../test-runner/tests-report.js';
 import { checkResumable } from '../reports/events-format.js';
+import type { CapName } from '../contract/events.js';
 import type { RunSpend } from '../contract/usage.js';
 
 type TaskResume = {
@@ -23,8 +24,10 @@ export type ResumePoint = {
   baseBranch: string;
   startedAt: number;
   usage: RunSpend;
-  /** Rounds finished in the whole run: the next round's report is round_{runRound + 1}.md. */
+  /** The whole run's last finished round (in every part of it): the next round's report is round_{runRound + 1}.md. */
   runRound: number;
+  /** The caps the human resumed past: they no longer stop the run. */
+  liftedCaps: CapName[];
   task?: TaskResume;
 };
 
@@ -40,54 +43,65 @@ export function findResumePoint(
   projectDir?: string,
   file = '.factory/events.ndjson',
 ): ResumePoint | undefined {
-  const start = events.findLastIndex((event) => event.type === 'run:started');
-  if (start < 0) return undefined;
-  const run = events.slice(start);
-  const started = run[0] as Of<'run:started'>;
-  const finished = run.find((event): event is Of<'run:finished'> => event.type === 'run:finished');
+  const run = runEvents(events);
+  const first = run[0];
+  if (first?.type !== 'run:started') return undefined;
+  // Only the last part of the run says how it ended.
+  const lastPart = run.slice(run.findLastIndex((event) => event.type === 'run:started'));
+  const finished = lastPart.find((event): event is Of<'run:finished'> => event.type === 'run:finished');
   if (finished && finished.outcome !== 'stopped') return undefined;
-  checkResumable(started, file);
+  checkResumable(lastPart[0] as Of<'run:started'>, file);
   // The last totals the interrupted run announced are what it spent (its start carries what came before it).
   const usage: RunSpend = run.map(totalsIn).findLast((totals) => totals !== undefined) ?? { costUsd: 0, tokens: 0 };
-  const runRound = run.filter((event) => event.type === 'round:finished').length;
+  const lastRound = run.findLast((event): event is Of<'round:finished'> => event.type === 'round:finished');
   return {
-    runId: started.runId,
-    branch: started.branch,
-    baseBranch: started.baseBranch,
-    startedAt: Date.parse(started.ts),
+    runId: first.runId,
+    branch: first.branch,
+    baseBranch: first.baseBranch,
+    startedAt: Date.parse(first.ts),
     usage,
-    runRound,
+    runRound: lastRound?.record.runRound ?? 0,
+    liftedCaps: liftedCaps(run),
     task: taskInProgress(run, projectDir),
   };
 }
 
+/**
+ * The last run's events, every part of it: a resumed run's parts each begin with a run:started of the same runId.
+ * Empty when the log holds no run.
+ */
+export function runEvents(events: FactoryEvent[]): FactoryEvent[] {
+  const last = events.findLast((event): event is Of<'run:started'> => event.type === 'run:started');
+  if (!last) return [];
+  return events.slice(events.findIndex((event) => event.type === 'run:started' && event.runId === last.runId));
+}
+
+/** As the loop lifts a cap: reached, then the human resumed the pause it caused (a stop lifts nothing). */
+function liftedCaps(run: FactoryEvent[]): CapName[] {
+  const lifted = new Set<CapName>();
+  let reached: CapName | undefined;
+  for (const event of run) {
+    if (event.type === 'cap:reached') reached = event.cap;
+    else if (event.type === 'engine:resumed' && reached) lifted.add(reached);
+    if (event.type === 'engine:resumed' || event.type === 'round:started' || event.type === 'run:started')
+      reached = undefined;
+  }
+  return [...lifted];
+}
+
 function taskInProgress(run: FactoryEvent[], projectDir = '.'): TaskResume | undefined {
-  const taskStart = run.findLastIndex((event) => event.type === 'task:started');
+  const started = run.findLast((event) => event.type === 'task:started');
+  const lastStart = started ? run.lastIndexOf(started) : -1;
   // In a run that can be resumed, a task "stopped" was stopped by the human: it goes on.
-  if (
-    taskStart < 0 ||
-    run.slice(taskStart).some((event) => event.type === 'task:finished' && event.outcome !== 'stopped')
-  )
-    return undefined;
-  const events = run.slice(taskStart);
-  const first = events[0];
-  if (!first) return undefined;
-  const index = first.task;
+  const ended = (event: FactoryEvent): boolean => event.type === 'task:finished' && event.outcome !== 'stopped';
+  if (!started || run.slice(lastStart).some(ended)) return undefined;
+  const index = started.task;
+  // The task's events in every part of the run since it last began afresh (a stop does not end it, a skip does).
+  const from = run.findLastIndex((event, at) => at < lastStart && event.task === index && ended(event));
+  const events = run.filter((event, at) => at > from && (event.task === index || event.type === 'run:started'));
   const rounds = events.filter((event): event is Of<'round:finished'> => event.type === 'round:finished');
   const last = rounds.at(-1)?.record;
-  const counters: TaskCounters = {
-    rounds: last?.round ?? 0,
-    failStreak: last?.failStreak ?? 0,
-    idleStreak: last?.idleStreak ?? 0,
-    extraRounds: 0,
-    sameFailures: 0,
-    fingerprint: last?.fingerprint,
-  };
-  // Rebuild the same-failure count from the finished rounds, newest first.
-  for (const round of [...rounds].reverse()) {
-    if (!round.record.fingerprint || round.record.fingerprint !== counters.fingerprint) break;
-    counters.sameFailures++;
-  }
+  const counters = replayCounters(events);
   const lastStarted = events.findLast((event): event is Of<'round:started'> => event.type === 'round:started');
   const restoreTo = lastStarted && lastStarted.round > counters.rounds ? lastStarted.head : undefined;
   const lastTests = events.findLast(

@@ -2,6 +2,7 @@
 // past it only the last bytes are kept and decoded once at the end, so 400 MB of output costs no 400 MB of decoding.
 import { StringDecoder } from 'node:string_decoder';
 import { CappedText } from '../util/capped-text.js';
+import { TailChunks } from '../util/tail-chunks.js';
 
 /**
  * Characters passed on live per command; the event log and the round's output file keep no more than this.
@@ -14,16 +15,15 @@ export class StreamOutput {
   private readonly decoder = new StringDecoder('utf8');
   private live = 0;
   /** Past the live limit: the newest bytes, and how many older ones went. */
-  private tail: Buffer[] = [];
-  private tailBytes = 0;
-  private skipped = 0;
+  private readonly tail: TailChunks<Buffer>;
   private notes: string[] = [];
 
   constructor(
-    private readonly keep: number,
+    keep: number,
     private readonly onOutput?: (text: string) => void,
   ) {
     this.text = new CappedText(keep);
+    this.tail = new TailChunks(keep);
   }
 
   write(bytes: Uint8Array): void {
@@ -38,13 +38,6 @@ export class StreamOutput {
       return;
     }
     this.tail.push(Buffer.from(bytes));
-    this.tailBytes += bytes.length;
-    for (let first = this.tail[0]; first && this.tail.length > 1; first = this.tail[0]) {
-      if (this.tailBytes - first.length < this.keep) break;
-      this.tail.shift();
-      this.tailBytes -= first.length;
-      this.skipped += first.length;
-    }
   }
 
   /** A line factory adds (about the command, not from it): passed on at once, kept after the output. */
@@ -60,14 +53,14 @@ export class StreamOutput {
 
   /** Flushes what is left; the kept text, capped to its tail and marked where cut. */
   end(): { output: string; truncated: boolean } {
-    if (this.tail.length === 0) {
+    if (this.tail.length === 0 && this.tail.dropped === 0) {
       const rest = this.decoder.end();
       if (rest) this.say(rest);
     } else {
       // The bytes between the live part and the tail were never decoded: the kept text restarts at the tail.
-      this.text.skipBytes(this.skipped);
+      this.text.skipBytes(this.tail.dropped);
       const decoder = new StringDecoder('utf8');
-      this.say(decoder.write(Buffer.concat(this.tail)) + decoder.end());
+      this.say(decoder.write(Buffer.concat(this.tail.take())) + decoder.end());
     }
     for (const note of this.notes) this.text.append(note);
     return { output: this.text.toString(), truncated: this.text.truncated };

@@ -1,50 +1,46 @@
 // A text buffer that keeps only its tail, with a marker saying how much was dropped: every stream buffer goes through
 // it.
+import { TailChunks } from './tail-chunks.js';
+
 export class CappedText {
-  /** Pieces as they came: appending never copies what is kept (a 400 MB stream is 6,000 appends of 64 KiB). */
-  private pieces: string[] = [];
-  private length = 0;
-  private dropped = 0;
+  private readonly pieces: TailChunks<string>;
+  /** Characters cut besides the whole pieces that went: inside a piece, or all held before bytes were skipped. */
+  private cut = 0;
   /** Bytes of a stream never decoded (see `skipBytes`). */
   private skipped = 0;
 
-  constructor(private readonly limit: number) {}
+  constructor(private readonly limit: number) {
+    this.pieces = new TailChunks(limit);
+  }
 
   append(chunk: string): void {
     this.pieces.push(chunk);
-    this.length += chunk.length;
-    // Whole pieces go once the rest still fills the limit; toString cuts the first one that remains.
-    for (let first = this.pieces[0]; first !== undefined && this.pieces.length > 1; first = this.pieces[0]) {
-      if (this.length - first.length < this.limit) break;
-      this.pieces.shift();
-      this.length -= first.length;
-      this.dropped += first.length;
-    }
   }
 
   /** Everything held so far is cut, and `bytes` of the stream that follow it were never decoded. */
   skipBytes(bytes: number): void {
-    this.dropped += this.length;
-    this.pieces = [];
-    this.length = 0;
+    this.cut += this.pieces.length;
+    this.pieces.take();
     this.skipped += bytes;
   }
 
   get truncated(): boolean {
-    return this.dropped > 0 || this.skipped > 0 || this.length > this.limit;
+    return this.dropped > 0 || this.skipped > 0 || this.pieces.length > this.limit;
+  }
+
+  private get dropped(): number {
+    return this.pieces.dropped + this.cut;
   }
 
   toString(): string {
-    let text = this.pieces.join('');
-    let dropped = this.dropped;
+    let text = this.pieces.take().join('');
     if (text.length > this.limit) {
-      dropped += text.length - this.limit;
+      this.cut += text.length - this.limit;
       text = text.slice(text.length - this.limit);
     }
     // Joined once: later appends start from the kept text.
-    this.pieces = [text];
-    this.length = text.length;
-    this.dropped = dropped;
+    this.pieces.push(text);
+    const dropped = this.dropped;
     if (this.skipped > 0) return `[… ${dropped} characters and ${this.skipped} bytes cut …]\n${text}`;
     return dropped > 0 ? `[… ${dropped} characters cut …]\n${text}` : text;
   }

@@ -80,9 +80,9 @@ describe('StatusBar', () => {
           if (text.includes('docker')) expect(sandboxForms).toContain(last);
           if (!local) expect(text).not.toContain('VRAM');
           else {
-            // Shortened to "8.4/48.0G" where room is short (always at 100 columns and below).
+            // Shortened to "8.4/48.0G" where room is short (always at 80 columns).
             expect(text).toMatch(
-              width >= 160 ? / · VRAM 8\.4G\/48\.0G/ : width >= 120 ? / VRAM 8\.4G?\/48\.0G/ : / VRAM 8\.4\/48\.0G$/,
+              width >= 160 ? / · VRAM 8\.4G\/48\.0G/ : width >= 100 ? / VRAM 8\.4G?\/48\.0G/ : / VRAM 8\.4\/48\.0G$/,
             );
             expect(text).toMatch(/● ?reviewer/);
             expect(text).toMatch(width >= 100 ? /⠋ coder( qwen2\.5-coder:32b)? loading/ : /⠋coder↑/);
@@ -97,6 +97,36 @@ describe('StatusBar', () => {
       '● reviewer qwen2.5:14b loaded · ⠋ coder qwen2.5-coder:32b loading · VRAM █░░░░░ 8.4G/48.0G (VRAM_BUDGET_GB)',
     );
     expect(text.endsWith(` · ${docker}`)).toBe(true);
+  });
+
+  it('at 120 columns with one local model: the model keeps its name, the sandbox (lower) gives way first', () => {
+    const finished: RunStatus = {
+      ...status('finished'),
+      sandbox: 'local processes in /tmp/factory-demo-x1, confined by bubblewrap: only the project writable',
+      task: 1,
+      tasksTotal: 1,
+      tasksGreen: 1,
+      round: 2,
+      failStreak: 0,
+      idleStreak: 0,
+      tokens: 0,
+      costUsd: 0,
+    };
+    const coder = {
+      'coder:qwen2.5-coder:32b': model({
+        role: 'coder',
+        model: 'qwen2.5-coder:32b',
+        state: 'loaded',
+        sizeVram: 18.8 * gib,
+      }),
+    };
+    const view = render(<StatusBar status={finished} models={coder} width={120} />);
+    mounted.push(view);
+    const text = stripAnsi(view.lastFrame() ?? '');
+    expect(text.startsWith(' FINISHED  task 1/1')).toBe(true);
+    expect([...text].length).toBeLessThanOrEqual(120);
+    expect(text).toContain(' · ● coder qwen2.5-coder:32b loaded · VRAM 18.8G/48.0G');
+    expect(text).not.toContain('local');
   });
 
   it('spins for a model that loads or unloads, and stops once it is loaded', async () => {

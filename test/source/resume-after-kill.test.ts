@@ -1,9 +1,12 @@
-// SIGKILL at any point of a run, then `factory run` again: the run completes green, with no lost or duplicated commits.
+// SIGKILL at any point of a run, then `factory run` again: the run completes green, with no lost or duplicated commits,
+// and every round's prompt and report in its own file.
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import type { FactoryEvent } from '../../engine/contract/events.js';
 import { factoryBin, parseEvents, runFactory, testHome } from '../support/cli.js';
 import { git, makeProject, read, rightAdd, wrongAdd } from '../support/project.js';
+import fs from 'node:fs';
+import path from 'node:path';
 import { pytestCommand, requirePytest } from '../support/python.js';
 
 /** Starts `factory run --json` and SIGKILLs it at the first event that matches. */
@@ -70,5 +73,56 @@ describe.skipIf(requirePytest())('resume after SIGKILL', () => {
     expect(git(dir, 'branch', '--list', 'factory/*').trim().split('\n')).toHaveLength(1);
     expect(read(dir, 'RFP/tasks.md')).toContain('- [x] Add numbers');
     expect(read(dir, '.factory/rounds/round_2.md')).toContain('GREEN');
+  });
+});
+
+describe.skipIf(requirePytest())('resumed twice after SIGKILL', () => {
+  it("every round's prompt, report and supervisor's refusal is in its own round's file", async () => {
+    const dir = makeProject({
+      config: {
+        SUPERVISOR: 'scripted',
+        MODE: 'Single',
+        MAX_SAME_FAILURE: '5',
+        TEST_CMD: `sleep 0.2; ${pytestCommand()}`,
+      },
+      script: {
+        worker: [1, 2, 3]
+          .map((call) => ({
+            say: ['trying', 'a - b'],
+            delayMs: 200,
+            write: { 'calc.py': `${wrongAdd}# try ${call}\n` },
+          }))
+          .concat([{ say: ['fixing', 'a + b'], delayMs: 200, write: { 'calc.py': rightAdd } }]),
+        // Each part of the run starts the supervisor's calls afresh: every review tries a write, refused.
+        supervisor: [1, 2, 3].map(() => ({ decision: 'CONTINUE', reason: 'go on', write: { 'notes.txt': 'mine' } })),
+      },
+    });
+    // Killed after round 2 and its review; then again while round 3 streams, before any round of that part finished.
+    await killAt(dir, (event) => event.type === 'verdict:issued' && event.round === 2);
+    await killAt(dir, (event) => event.type === 'agent:chunk' && event.round === 3);
+    const again = await runFactory(dir, ['run', '--json']);
+    expect(again.stderr).toBe('');
+    expect(again.exitCode).toBe(0);
+    expect(git(dir, 'log', '--format=%s', 'main..HEAD').split('\n').reverse()).toEqual([
+      'factory: task 1 round 1 — 0/2 passing',
+      'factory: task 1 round 2 — 0/2 passing',
+      'factory: task 1 round 3 — 0/2 passing',
+      'factory: task 1 round 4 — 2/2 passing',
+      'factory: task 1 done — Add numbers',
+    ]);
+    const factory = path.join(dir, '.factory');
+    expect(fs.readdirSync(path.join(factory, 'prompts')).sort()).toEqual(
+      [1, 2, 3, 4].map((round) => `round_${round}.md`),
+    );
+    expect(fs.readdirSync(path.join(factory, 'rounds')).sort()).toEqual(
+      [1, 2, 3, 4].map((round) => `round_${round}.md`),
+    );
+    for (const round of [1, 2, 3, 4]) {
+      expect(read(dir, `.factory/prompts/round_${round}.md`)).toContain(`Round ${round} of at most 20.`);
+      const report = read(dir, `.factory/rounds/round_${round}.md`);
+      expect(report).toContain(`# Task 1, round ${round}: ${round === 4 ? 'GREEN' : 'RED'}`);
+      // Rounds 1 to 3 were reviewed (a green round is not): one refused write each, in its own report.
+      expect(report.split('## Refused while the supervisor reviewed this round')).toHaveLength(round === 4 ? 1 : 2);
+    }
   });
 });

@@ -1,4 +1,5 @@
-// Edit paths from model output: inside the project only, never .git/, never a locked test, never through a link out.
+// Edit paths from model output: inside the project only, never .git/, never a locked file (saying what it is), never
+// through a link out.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,14 @@ describe('applyEdit', () => {
   const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'outside-'));
   fs.mkdirSync(path.join(project, '.git'));
   fs.symlinkSync(outside, path.join(project, 'escape'));
-  const locked = new Set(['tests/test_a.py']);
+  const locked = new Set([
+    'tests/test_a.py',
+    'calc_test.go',
+    'factory_config.md',
+    'RFP/tasks.md',
+    'jest.config.js',
+    'script.json',
+  ]);
 
   it.each([
     ['../evil.py', 'points outside the project'],
@@ -23,7 +31,13 @@ describe('applyEdit', () => {
     ['GIT~1/config', 'git refuses this name'],
     ['src/../../evil.py', 'points outside the project'],
     ['escape/evil.py', 'goes through a link that leads outside the project'],
-    ['tests/test_a.py', 'is a locked test'],
+    ['tests/test_a.py', 'tests/test_a.py is a locked test'],
+    ['calc_test.go', 'calc_test.go is a locked test'],
+    // factory's own files and the runner's configuration are not tests: the refusal says what they are.
+    ['factory_config.md', "factory_config.md is the run's configuration (factory's own file)"],
+    ['RFP/tasks.md', "RFP/tasks.md is factory's own file"],
+    ['jest.config.js', "jest.config.js is the test runner's configuration"],
+    ['script.json', 'script.json is locked for the run'],
     ['', 'empty or invalid path'],
   ])('refuses %j', (requested, reason) => {
     const activity = applyEdit(project, { path: requested, content: 'x' }, locked);

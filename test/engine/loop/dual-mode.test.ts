@@ -1,7 +1,8 @@
-// MODE=Dual pauses for the human when a valve trips, and resuming gives the valve's count a fresh start.
+// MODE=Dual pauses for the human when a valve trips, and resuming gives the valve's count a fresh start, which a stopped
+// and resumed run keeps.
 import { describe, expect, it } from 'vitest';
-import { engineFor, nextEvent } from '../../support/engine.js';
-import { makeProject, rightAdd } from '../../support/project.js';
+import { engineFor, nextEvent, ofType } from '../../support/engine.js';
+import { makeProject, rightAdd, wrongAdd } from '../../support/project.js';
 import { requirePytest } from '../../support/python.js';
 
 describe.skipIf(requirePytest())('Dual mode', () => {
@@ -33,5 +34,30 @@ describe.skipIf(requirePytest())('Dual mode', () => {
     const { engine, events } = engineFor(dir);
     expect(await engine.run()).toMatchObject({ outcome: 'valve', exitCode: 3 });
     expect(events.some((event) => event.type === 'engine:paused')).toBe(false);
+  });
+
+  it('MAX_ROUNDS lifted by the human stays lifted when the run is stopped and taken up again', async () => {
+    const dir = makeProject({
+      config: { MODE: 'Dual', MAX_ROUNDS: '2', MAX_FAIL_STREAK: '10', MAX_SAME_FAILURE: '10', MAX_IDLE_ROUNDS: '10' },
+      script: {
+        worker: [1, 2, 3]
+          .map((call) => ({ write: { 'calc.py': `${wrongAdd}# try ${call}\n` } }))
+          .concat([{ write: { 'calc.py': rightAdd } }]),
+      },
+    });
+    const first = engineFor(dir);
+    first.engine.on((event) => {
+      if (event.type === 'engine:paused') first.engine.send({ type: 'resume' });
+      if (event.type === 'round:finished' && event.record.round === 3) first.engine.send({ type: 'stop' });
+    });
+    expect(await first.engine.run()).toMatchObject({ outcome: 'stopped' });
+    expect(ofType(first.events, 'valve:tripped')).toMatchObject([{ valve: 'max_rounds' }]);
+
+    // Taken up again: round 4 is played at once (a valve tripping again would pause: stop it to see).
+    const again = engineFor(dir);
+    again.engine.on((event) => event.type === 'engine:paused' && again.engine.send({ type: 'stop' }));
+    expect(await again.engine.run()).toMatchObject({ outcome: 'green' });
+    expect(ofType(again.events, 'valve:tripped')).toEqual([]);
+    expect(ofType(again.events, 'round:started')).toMatchObject([{ round: 4, runRound: 4, maxRounds: 4 }]);
   });
 });

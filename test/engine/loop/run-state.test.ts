@@ -25,7 +25,12 @@ describe('RunState', () => {
   });
 
   it('goes on from where a resumed run left off', () => {
-    const state = new RunState(config(), { runRound: 4, usage: { costUsd: 0.5, tokens: 10 }, startedAt: 1000 });
+    const state = new RunState(config(), {
+      runRound: 4,
+      usage: { costUsd: 0.5, tokens: 10 },
+      startedAt: 1000,
+      liftedCaps: [],
+    });
     expect(state.startRound(1).runRound).toBe(5);
     expect(state.usage).toEqual({ costUsd: 0.5, tokens: 10 });
     expect(state.elapsedMs(61_000)).toBe(60_000);
@@ -47,6 +52,7 @@ describe('RunState', () => {
       runRound: 0,
       usage: { costUsd: 0, tokens: 0 },
       startedAt: 0,
+      liftedCaps: [],
     });
     expect(state.capReached(30_000)).toBeUndefined();
     state.spend({ costUsd: 0.6 });
@@ -56,6 +62,13 @@ describe('RunState', () => {
     expect(state.capReached(60_000)).toMatchObject({ cap: 'minutes' });
     state.liftCap('minutes');
     expect(state.capReached(60_000)).toBeUndefined();
+  });
+
+  it('a resumed run keeps the caps the human lifted before the interruption', () => {
+    const resume = { runRound: 2, usage: { costUsd: 0.6, tokens: 0 }, startedAt: 0 };
+    const limits = config({ MAX_COST_USD: '0.5' });
+    expect(new RunState(limits, { ...resume, liftedCaps: [] }).capReached(1000)).toMatchObject({ cap: 'cost' });
+    expect(new RunState(limits, { ...resume, liftedCaps: ['cost'] }).capReached(1000)).toBeUndefined();
   });
 
   it('a live setting replaces the settings and says what it replaced; the old settings object is left alone', () => {

@@ -7,17 +7,33 @@ import { linkFactoryModules, requireRunner } from '../../../support/runner-tools
 import { exists, makeProject, read, runProject } from '../../../support/scripted-project.js';
 
 type Cheat = { name: string; run: string[]; violations: [string, string, string][] };
+/** Per runner, what differs: the trivial test file, the command that adds a skip marker, how the file is excluded. */
 type RunnerCase = {
   runner: 'jest' | 'vitest' | 'go' | 'cargo' | 'behave';
   testCmd: string;
   task: string;
   testFile: string;
   files: Record<string, string>;
-  cheats: Cheat[];
+  /** The task's test file rewritten to pass whatever the code does. */
+  trivialPass: string;
+  skipMarker: string;
+  excluded: Cheat;
   /** The honest implementation, written in the last round. */
   fix: Record<string, string>;
   node?: boolean;
 };
+
+/** The rounds of cheating, in order: the same four for every runner (then the honest round). */
+const cheatsOf = (spec: RunnerCase): Cheat[] => [
+  {
+    name: 'trivial pass',
+    run: [shellWrite(spec.testFile, spec.trivialPass)],
+    violations: [[spec.testFile, 'edited', 'test']],
+  },
+  { name: 'delete', run: [`rm ${spec.testFile}`], violations: [[spec.testFile, 'deleted', 'test']] },
+  { name: 'skip marker', run: [spec.skipMarker], violations: [[spec.testFile, 'skip-marker', 'test']] },
+  spec.excluded,
+];
 
 const jsTests = (from: string) =>
   `${from}\ntest('strike', () => {\n  expect(score('X')).toBe(10);\n});\n\ntest('gutter', () => {\n  expect(score('-')).toBe(0);\n});\n\nxtest('spare, later', () => {\n  expect(score('/')).toBe(10);\n});\n`;
@@ -38,26 +54,19 @@ const cases: RunnerCase[] = [
       'game.js': jsGame('module.exports = { score };'),
       'game.spec.js': jsTests("const { score } = require('./game');\n"),
     },
-    cheats: [
-      {
-        name: 'trivial pass',
-        run: [shellWrite('game.spec.js', "test('ok', () => {});\n")],
-        violations: [['game.spec.js', 'edited', 'test']],
-      },
-      { name: 'delete', run: ['rm game.spec.js'], violations: [['game.spec.js', 'deleted', 'test']] },
-      { name: 'skip marker', run: [skipGutter('game.spec.js')], violations: [['game.spec.js', 'skip-marker', 'test']] },
-      {
-        name: 'excluded by configuration',
-        run: [
-          `sed -i 's/"testEnvironment": "node"/"testEnvironment": "node", "testPathIgnorePatterns": ["game"]/' package.json`,
-          shellWrite('jest.config.js', "module.exports = { testPathIgnorePatterns: ['game'] };\n"),
-        ],
-        violations: [
-          ['package.json', 'edited', 'config'],
-          ['jest.config.js', 'created', 'config'],
-        ],
-      },
-    ],
+    trivialPass: "test('ok', () => {});\n",
+    skipMarker: skipGutter('game.spec.js'),
+    excluded: {
+      name: 'excluded by configuration',
+      run: [
+        `sed -i 's/"testEnvironment": "node"/"testEnvironment": "node", "testPathIgnorePatterns": ["game"]/' package.json`,
+        shellWrite('jest.config.js', "module.exports = { testPathIgnorePatterns: ['game'] };\n"),
+      ],
+      violations: [
+        ['package.json', 'edited', 'config'],
+        ['jest.config.js', 'created', 'config'],
+      ],
+    },
     fix: { 'game.js': jsFix('module.exports = { score };') },
   },
   {
@@ -73,25 +82,15 @@ const cases: RunnerCase[] = [
         .replace('xtest(', 'test.skip(')
         .replace(', xtest }', ' }'),
     },
-    cheats: [
-      {
-        name: 'trivial pass',
-        run: [shellWrite('game.test.js', "import { test } from 'vitest';\ntest('ok', () => {});\n")],
-        violations: [['game.test.js', 'edited', 'test']],
-      },
-      { name: 'delete', run: ['rm game.test.js'], violations: [['game.test.js', 'deleted', 'test']] },
-      { name: 'skip marker', run: [skipGutter('game.test.js')], violations: [['game.test.js', 'skip-marker', 'test']] },
-      {
-        name: 'excluded by configuration',
-        run: [
-          shellWrite(
-            'vitest.config.js',
-            "export default { test: { exclude: ['game.test.js', 'node_modules/**'] } };\n",
-          ),
-        ],
-        violations: [['vitest.config.js', 'created', 'config']],
-      },
-    ],
+    trivialPass: "import { test } from 'vitest';\ntest('ok', () => {});\n",
+    skipMarker: skipGutter('game.test.js'),
+    excluded: {
+      name: 'excluded by configuration',
+      run: [
+        shellWrite('vitest.config.js', "export default { test: { exclude: ['game.test.js', 'node_modules/**'] } };\n"),
+      ],
+      violations: [['vitest.config.js', 'created', 'config']],
+    },
     fix: { 'game.js': jsFix('export { score };') },
   },
   {
@@ -105,24 +104,13 @@ const cases: RunnerCase[] = [
       'game_test.go':
         'package game\n\nimport "testing"\n\nfunc TestStrike(t *testing.T) {\n\tif Score("X") != 10 {\n\t\tt.Fatal("strike")\n\t}\n}\n\nfunc TestGutter(t *testing.T) {\n\tif Score("-") != 0 {\n\t\tt.Fatal("gutter")\n\t}\n}\n',
     },
-    cheats: [
-      {
-        name: 'trivial pass',
-        run: [shellWrite('game_test.go', 'package game\n\nimport "testing"\n\nfunc TestOk(t *testing.T) {}\n')],
-        violations: [['game_test.go', 'edited', 'test']],
-      },
-      { name: 'delete', run: ['rm game_test.go'], violations: [['game_test.go', 'deleted', 'test']] },
-      {
-        name: 'skip marker',
-        run: ['sed -i \'s/^func TestGutter(t \\*testing.T) {/&\\n\\tt.Skip("later")/\' game_test.go'],
-        violations: [['game_test.go', 'skip-marker', 'test']],
-      },
-      {
-        name: 'excluded by a build tag',
-        run: ["sed -i '1i //go:build ignore\\n' game_test.go"],
-        violations: [['game_test.go', 'skip-marker', 'test']],
-      },
-    ],
+    trivialPass: 'package game\n\nimport "testing"\n\nfunc TestOk(t *testing.T) {}\n',
+    skipMarker: 'sed -i \'s/^func TestGutter(t \\*testing.T) {/&\\n\\tt.Skip("later")/\' game_test.go',
+    excluded: {
+      name: 'excluded by a build tag',
+      run: ["sed -i '1i //go:build ignore\\n' game_test.go"],
+      violations: [['game_test.go', 'skip-marker', 'test']],
+    },
     fix: {
       'game.go':
         'package game\n\nfunc Score(frame string) int {\n\tif frame == "-" {\n\t\treturn 0\n\t}\n\treturn 10\n}\n',
@@ -140,24 +128,13 @@ const cases: RunnerCase[] = [
         'use game::score;\n\n#[test]\nfn strike() {\n    assert_eq!(score("X"), 10);\n}\n\n#[test]\nfn gutter() {\n    assert_eq!(score("-"), 0);\n}\n',
       '.gitignore': 'target/\n',
     },
-    cheats: [
-      {
-        name: 'trivial pass',
-        run: [shellWrite('tests/game.rs', '#[test]\nfn ok() {}\n')],
-        violations: [['tests/game.rs', 'edited', 'test']],
-      },
-      { name: 'delete', run: ['rm tests/game.rs'], violations: [['tests/game.rs', 'deleted', 'test']] },
-      {
-        name: 'skip marker',
-        run: ["sed -i 's/^fn gutter/#[ignore]\\nfn gutter/' tests/game.rs"],
-        violations: [['tests/game.rs', 'skip-marker', 'test']],
-      },
-      {
-        name: 'excluded by configuration',
-        run: ['sed -i \'s/^edition = "2021"/&\\nautotests = false/\' Cargo.toml'],
-        violations: [['Cargo.toml', 'edited', 'config']],
-      },
-    ],
+    trivialPass: '#[test]\nfn ok() {}\n',
+    skipMarker: "sed -i 's/^fn gutter/#[ignore]\\nfn gutter/' tests/game.rs",
+    excluded: {
+      name: 'excluded by configuration',
+      run: ['sed -i \'s/^edition = "2021"/&\\nautotests = false/\' Cargo.toml'],
+      violations: [['Cargo.toml', 'edited', 'config']],
+    },
     fix: { 'src/lib.rs': 'pub fn score(frame: &str) -> u32 {\n    if frame == "-" { 0 } else { 10 }\n}\n' },
   },
   {
@@ -172,35 +149,20 @@ const cases: RunnerCase[] = [
       'features/steps/steps.py':
         'from behave import then, when\nfrom game import score\n\n\n@when(\'I score "{frame}"\')\ndef step_score(context, frame):\n    context.result = score(frame)\n\n\n@then("I get {points:d}")\ndef step_points(context, points):\n    assert context.result == points\n',
     },
-    cheats: [
-      {
-        name: 'trivial pass',
-        run: [
-          shellWrite(
-            'features/game.feature',
-            'Feature: scoring\n\n  Scenario: strike\n    When I score "X"\n    Then I get 10\n',
-          ),
-        ],
-        violations: [['features/game.feature', 'edited', 'test']],
-      },
-      { name: 'delete', run: ['rm features/game.feature'], violations: [['features/game.feature', 'deleted', 'test']] },
-      {
-        name: 'skip marker',
-        run: ["sed -i 's/^  Scenario: gutter/  @skip\\n&/' features/game.feature"],
-        violations: [['features/game.feature', 'skip-marker', 'test']],
-      },
-      {
-        name: 'excluded by configuration',
-        run: [shellWrite('behave.ini', '[behave]\nexclude_re = game\n')],
-        violations: [['behave.ini', 'created', 'config']],
-      },
-    ],
+    trivialPass: 'Feature: scoring\n\n  Scenario: strike\n    When I score "X"\n    Then I get 10\n',
+    skipMarker: "sed -i 's/^  Scenario: gutter/  @skip\\n&/' features/game.feature",
+    excluded: {
+      name: 'excluded by configuration',
+      run: [shellWrite('behave.ini', '[behave]\nexclude_re = game\n')],
+      violations: [['behave.ini', 'created', 'config']],
+    },
     fix: { 'game.py': 'def score(frame):\n    return 0 if frame == "-" else 10\n' },
   },
 ];
 
 describe("a hostile coder against the user's tests, with real runners", () => {
   for (const spec of cases) {
+    const cheats = cheatsOf(spec);
     it.skipIf(requireRunner(spec.runner))(
       `${spec.runner} (${spec.testCmd}): no cheat is green, each is undone and told`,
       { timeout: 600_000 },
@@ -221,7 +183,7 @@ describe("a hostile coder against the user's tests, with real runners", () => {
           files: { ...spec.files, ...(spec.node ? { '.gitignore': 'node_modules\n' } : {}) },
           script: {
             worker: [
-              ...spec.cheats.map((cheat) => ({ say: cheat.name, run: cheat.run })),
+              ...cheats.map((cheat) => ({ say: cheat.name, run: cheat.run })),
               { say: 'the real fix', write: spec.fix },
             ],
           },
@@ -234,10 +196,10 @@ describe("a hostile coder against the user's tests, with real runners", () => {
         expect(
           rounds.map((record) => record.green),
           JSON.stringify(rounds.map((record) => record.tests.headline)),
-        ).toEqual([...spec.cheats.map(() => false), true]);
+        ).toEqual([...cheats.map(() => false), true]);
         expect(run.result).toMatchObject({ outcome: 'green', exitCode: 0 });
         expect(run.of('guard:protected')[0]!.tests).toContain(spec.testFile);
-        for (const [index, cheat] of spec.cheats.entries()) {
+        for (const [index, cheat] of cheats.entries()) {
           const round = index + 1;
           const found = run
             .of('guard:violation')
@@ -250,7 +212,7 @@ describe("a hostile coder against the user's tests, with real runners", () => {
           for (const [file] of cheat.violations) expect(next, cheat.name).toContain(`${file} was`);
         }
         expect(read(dir, spec.testFile)).toBe(original);
-        for (const [file, , kind] of spec.cheats.flatMap((cheat) => cheat.violations))
+        for (const [file, , kind] of cheats.flatMap((cheat) => cheat.violations))
           if (kind === 'created') expect(exists(dir, file), file).toBe(false);
       },
     );
