@@ -1,14 +1,24 @@
 #!/usr/bin/env node
-// The installed entry point: the bundled CLI (built by `npm run build`). `--version` alone is answered before
-// loading it: importing commander was most of that command's start-up time (see `factory bench startup`).
+// The installed entry point: the bundled CLI (built by `npm run build`). The Node version is checked first, before
+// anything that needs a newer Node runs (the bundle uses Set methods of Node 22: on Node 20 it died with "internal
+// error: TEXT_ENCODINGS.union is not a function"); only Node's own modules, present in every version, load before.
+// `--version` alone is answered before loading the bundle: importing commander was most of that command's start-up.
 import { existsSync, readFileSync } from 'node:fs';
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const args = process.argv.slice(2);
 const bundle = new URL('../dist/cli.js', import.meta.url);
-if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
-  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+const needed = tooOld(process.versions.node, packageJson.engines.node);
+if (needed) {
+  process.stderr.write(
+    `factory needs Node ${needed} or later (package.json engines.node "${packageJson.engines.node}"); this is Node ` +
+      `${process.versions.node} at ${process.execPath}. Install a newer Node (https://nodejs.org) and run it again.\n`,
+  );
+  process.exitCode = 1;
+} else if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  process.stdout.write(`${packageJson.version}\n`);
 } else if (!existsSync(bundle)) {
   // A clone whose bundle was never built (or was deleted): say what to do, not a stack trace.
   const root = fileURLToPath(new URL('..', import.meta.url));
@@ -21,4 +31,17 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   // parsing and compiling of the dashboard's chunk. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
   module.enableCompileCache?.();
   await import(bundle.href);
+}
+
+/** The version engines.node (">=22.12") asks for when `current` is older, else undefined. */
+function tooOld(current, range) {
+  const wanted = /^>=\s*(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(range.trim());
+  if (!wanted) throw new Error(`package.json engines.node "${range}": only ">=MAJOR.MINOR.PATCH" is understood here`);
+  const have = current.split('.').map(Number);
+  const need = wanted.slice(1).map((part) => Number(part ?? 0));
+  for (let index = 0; index < 3; index++) {
+    if (have[index] > need[index]) return undefined;
+    if (have[index] < need[index]) return wanted.slice(1).filter(Boolean).join('.');
+  }
+  return undefined;
 }

@@ -32,6 +32,29 @@ const yogaWithoutFetch = {
   },
 };
 
+// commander's imports of Node's own modules, required instead (or the global process): an ES import of node:util
+// evaluates every lazy export of it (parseArgs, the streams, worker_threads), and child_process loads net and dgram, though commander spawns only
+// for executable subcommands (factory has none). Those were most of what `factory --help` cost over `--version`.
+const commanderBuiltins = {
+  'node:child_process': "export default { spawn: (...args) => load('node:child_process').spawn(...args) };",
+  'node:util': "export const { stripVTControlCharacters } = load('node:util');",
+  'node:process': 'export default process;',
+};
+const commanderRequires = {
+  name: 'commander-requires',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^node:(child_process|util|process)$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: args.path, namespace: 'commander-requires' }
+        : undefined,
+    );
+    esbuild.onLoad({ filter: /.*/, namespace: 'commander-requires' }, (args) => ({
+      contents: `import { createRequire } from 'node:module';\nconst load = createRequire(import.meta.url);\n${commanderBuiltins[args.path]}\n`,
+      loader: 'js',
+    }));
+  },
+};
+
 const result = await build({
   entryPoints: { cli: 'source/cli.ts' },
   outdir: 'dist',
@@ -40,7 +63,7 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node22',
-  plugins: [bundleFirstFrame, yogaWithoutFetch],
+  plugins: [commanderRequires, bundleFirstFrame, yogaWithoutFetch],
   // Ink loads it only under DEV=true, and it is not installed.
   external: ['react-devtools-core'],
   // React's production builds only: with NODE_ENV decided at build time the development builds (most of the

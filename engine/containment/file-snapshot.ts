@@ -4,7 +4,7 @@ import path from 'node:path';
 
 /** A file's content, a symlink's target, a folder, or nothing there. */
 type Entry =
-  | { kind: 'file'; content: Buffer; mode: number }
+  | { kind: 'file'; content: Buffer; mode: number; stamp?: string }
   | { kind: 'link'; target: string }
   | { kind: 'dir' }
   | { kind: 'none' };
@@ -25,8 +25,12 @@ export function snapshotFiles(root: string, relativePaths: Iterable<string>): Fi
 export function restoreFiles(snapshot: FileSnapshot, extra: Iterable<string> = []): string[] {
   const changed: string[] = [];
   for (const [relative, entry] of snapshot.entries) {
-    if (sameEntry(entry, readEntry(path.join(snapshot.root, relative)))) continue;
-    writeEntry(path.join(snapshot.root, relative), entry);
+    const file = path.join(snapshot.root, relative);
+    // The stamp first: a file whose inode, size and change time are as they were is not read again (.git/logs grow
+    // every round). The change time cannot be set back by a writer, as the modification time can.
+    if (entry.kind === 'file' && entry.stamp !== undefined && stampOf(file) === entry.stamp) continue;
+    if (sameEntry(entry, readEntry(file))) continue;
+    writeEntry(file, entry);
     changed.push(relative);
   }
   const added = [...extra].filter((relative) => !snapshot.entries.has(relative)).sort((a, b) => b.length - a.length);
@@ -38,15 +42,34 @@ export function restoreFiles(snapshot: FileSnapshot, extra: Iterable<string> = [
 }
 
 function readEntry(file: string): Entry {
-  let stat: fs.Stats;
+  let stat: fs.BigIntStats;
   try {
-    stat = fs.lstatSync(file);
+    stat = fs.lstatSync(file, { bigint: true });
   } catch {
     return { kind: 'none' };
   }
   if (stat.isSymbolicLink()) return { kind: 'link', target: fs.readlinkSync(file) };
   if (stat.isDirectory()) return { kind: 'dir' };
-  return { kind: 'file', content: fs.readFileSync(file), mode: stat.mode & 0o7777 };
+  // Stamped before reading: a write during the read leaves a stamp that no longer matches, so it is read next time.
+  // A file changed within the last second is not stamped: the file system's clock is coarse (a few ms), and a write
+  // in the same tick would leave the same change time (git's "racy" entries).
+  const settled = Date.now() - Number(stat.ctimeMs) > settleMs;
+  return {
+    kind: 'file',
+    content: fs.readFileSync(file),
+    mode: Number(stat.mode & 0o7777n),
+    stamp: settled ? stamp(stat) : undefined,
+  };
+}
+
+const settleMs = 1000;
+
+const stamp = (stat: fs.BigIntStats): string =>
+  `${stat.dev} ${stat.ino} ${stat.mode} ${stat.size} ${stat.mtimeNs} ${stat.ctimeNs}`;
+
+function stampOf(file: string): string | undefined {
+  const stat = fs.lstatSync(file, { bigint: true, throwIfNoEntry: false });
+  return stat?.isFile() ? stamp(stat) : undefined;
 }
 
 function sameEntry(a: Entry, b: Entry): boolean {

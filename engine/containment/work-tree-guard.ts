@@ -29,11 +29,14 @@ export type WorkTreeGuard = {
 
 export async function guardWorkTree(projectDir: string, options: GuardOptions): Promise<WorkTreeGuard> {
   const gitFiles = snapshotFiles(projectDir, gitDirFiles(projectDir));
-  const refusedNames = await findGitRefusedNames(projectDir);
+  // Nothing changes the tree before the call: the three passes over it run side by side (each waits on git first).
+  const [refusedNames, links, tree] = await Promise.all([
+    findGitRefusedNames(projectDir),
+    options.readOnly ? undefined : findLinks(projectDir),
+    options.readOnly ? snapshotTree(projectDir) : undefined,
+  ]);
   const records = snapshotFiles(projectDir, factoryRecords);
   const dependencies = options.watchDependencies ? snapshotDependencies(projectDir) : undefined;
-  const links = options.readOnly ? undefined : await findLinks(projectDir);
-  const tree = options.readOnly ? await snapshotTree(projectDir) : undefined;
   return { check: () => check(projectDir, { gitFiles, refusedNames, records, dependencies, links, tree }) };
 }
 

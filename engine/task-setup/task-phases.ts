@@ -36,7 +36,7 @@ export async function startPhases(ctx: RunDeps, state: RunState, pending: readon
   const plan = architect && (await makePlan({ ...ctx, passCaps }, state, architect, pending));
   const taskPlan = (task: Task) => plan?.tasks.find((entry) => entry.task === task.index);
   // Whatever the architect changed among them is put back before the user's tests are locked from the files.
-  if (plan) await guard.restore(false);
+  if (plan) await guard.restore();
   const userTests = await guard.lockUserTests(pending, taskPlan);
   ctx.say('guard:protected', {
     tests: userTests,
@@ -91,10 +91,11 @@ export async function startPhases(ctx: RunDeps, state: RunState, pending: readon
         },
         async beforeTests() {
           takeUnlocks();
+          // The files the run changed: where the guard looks for new runner configuration, and what the scan reads.
           const changed = scan.changedFiles();
           // Awaited below; should the guard throw first, its failure is the one reported.
           changed.catch(() => undefined);
-          const restored = await guard.restore(true);
+          const restored = await guard.restore(changed);
           const found = await scan.scan(scanRole(task, guard.lockedPaths()), changed);
           return [...restored, ...found, ...((await refactor?.beforeTests()) ?? [])];
         },

@@ -22,7 +22,9 @@ const entrySchema = z.object({
 const storeSchema = z.object({ files: z.array(entrySchema) });
 type Entry = z.infer<typeof entrySchema>;
 
-const isRfp = picomatch('RFP/**', { dot: true });
+const rfpGlob = picomatch('RFP/**', { dot: true });
+/** Asked of every file in the project each round: the prefix first. */
+const isRfp = (file: string): boolean => file.startsWith('RFP/') && rfpGlob(file);
 const hashOf = (file: string, text: string): string => sha256(watchedPart(file, text) ?? '');
 
 export class ProtectedFiles {
@@ -78,9 +80,9 @@ export class ProtectedFiles {
 
   /**
    * Puts back every protected file that changed; with refuseNew, removes runner configuration (and RFP/ files)
-   * that were not there at the start. present: the project's files now.
+   * that were not there at the start. listed: the files that may be new (some may be gone from the tree).
    */
-  restore(projectDir: string, present: readonly string[], refuseNew: boolean): Violation[] {
+  restore(projectDir: string, listed: readonly string[], refuseNew: boolean): Violation[] {
     const violations: Violation[] = [];
     for (const entry of this.entries) {
       const file = path.join(projectDir, entry.path);
@@ -101,8 +103,9 @@ export class ProtectedFiles {
     }
     if (!refuseNew) return violations;
     const known = new Set(this.entries.map((entry) => entry.path));
-    for (const relative of present) {
+    for (const relative of listed) {
       if (known.has(relative) || !refusedWhenNew(projectDir, relative)) continue;
+      if (!fs.existsSync(path.join(projectDir, relative))) continue;
       fs.rmSync(path.join(projectDir, relative), { force: true });
       violations.push({
         path: relative,

@@ -83,22 +83,21 @@ export class RunGuard {
   }
 
   /**
-   * Puts back whatever changed among the locked files; with refuseNew (the coder's rounds), also removes runner
-   * configuration the model created. Returns the lines for the next prompt.
+   * Puts back whatever changed among the locked files; with newAmong (the coder's rounds: the files the run changed
+   * since it started), also removes runner configuration the model created among them (whatever was there at the
+   * start is protected already). Returns the lines for the next prompt.
    */
-  async restore(refuseNew: boolean): Promise<string[]> {
-    const present = await this.ctx.repo.presentFiles();
+  async restore(newAmong?: Promise<readonly string[]>): Promise<string[]> {
+    // git is asked for the uncommitted files only when a locked file is gone: they are where a renamed copy would be.
+    const gone = this.locks.locks.some((lock) => !fs.existsSync(path.join(this.ctx.projectDir, lock.path)));
     // Porcelain lines: "XY path", or "R  old -> new" for a staged rename.
-    const changed =
-      this.locks.locks.length === 0
-        ? []
-        : (await this.ctx.repo.uncommitted()).map((line) => line.slice(3).split(' -> ').at(-1) ?? '');
+    const changed = gone
+      ? (await this.ctx.repo.uncommitted()).map((line) => line.slice(3).split(' -> ').at(-1) ?? '')
+      : [];
+    const locked = restoreLocked(this.ctx.projectDir, this.locks.locks, changed);
     const violations: Violation[] = [
-      ...restoreLocked(this.ctx.projectDir, this.locks.locks, changed).map((violation) => ({
-        ...violation,
-        what: 'test' as const,
-      })),
-      ...this.files.restore(this.ctx.projectDir, present, refuseNew),
+      ...locked.map((violation) => ({ ...violation, what: 'test' as const })),
+      ...this.files.restore(this.ctx.projectDir, (await newAmong) ?? [], newAmong !== undefined),
     ];
     return violations.map((violation) => {
       this.ctx.say('guard:violation', violation);

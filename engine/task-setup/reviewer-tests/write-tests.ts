@@ -66,7 +66,7 @@ export async function writeTests(
       .catch((error: unknown): WorkerResult => ({ ok: false, error: errorMessage(error) }));
     ctx.say('agent:finished', { ...result, usage: state.spend(result) });
     // The reviewer writes tests only: factory's files and the user's locked tests are put back as they were.
-    await guard.restore(false);
+    await guard.restore();
     if (ctx.control.stopRequested || ctx.control.skipRequested)
       return giveUp(ctx, task, 'stopped while the reviewer wrote the tests');
     const missing = plan.testFiles.filter((file) => !fs.existsSync(path.join(ctx.projectDir, file)));

@@ -17,23 +17,34 @@ export type StartupBenchOptions = {
 export async function startupBench(options: StartupBenchOptions): Promise<BenchReport> {
   const node = process.execPath;
   const version: number[] = [];
+  const help: number[] = [];
   const bare: number[] = [];
   await timeToExit(node, [options.cli, '--version']);
-  // Alternating, so both see the same machine load.
+  await timeToExit(node, [options.cli, '--help']);
+  // Alternating, so all three see the same machine load.
   for (let run = 0; run < options.runs; run++) {
     version.push(await timeToExit(node, [options.cli, '--version']));
+    help.push(await timeToExit(node, [options.cli, '--help']));
     bare.push(await timeToExit(node, ['-e', '']));
   }
   const versionFigure: Figure = { id: 'version', label: 'factory --version', stats: stats(version) };
+  // --help loads the CLI itself (commander and every command's options), which --version does not.
+  const helpFigure: Figure = { id: 'help', label: 'factory --help', stats: stats(help) };
   const bareFigure: Figure = { id: 'node', label: 'node -e "" (bare node start)', stats: stats(bare) };
+  const versionRatio = ratio('factory --version / bare node', versionFigure, bareFigure);
+  const helpRatio = ratio('factory --help / bare node', helpFigure, bareFigure);
   const report: BenchReport = {
     name: 'startup',
     method:
       `${options.runs} runs each, alternating, timed from spawn to exit (or to the first visible text on an 80x24 ` +
       'pseudo-terminal for the dashboards, each round of them next to its own bare node start).',
-    figures: [versionFigure, bareFigure],
-    ratios: [ratio('factory --version / bare node', versionFigure, bareFigure)],
-    goals: [goal('factory --version', 'version', 150, versionFigure.stats.median)],
+    figures: [versionFigure, helpFigure, bareFigure],
+    ratios: [versionRatio, helpRatio],
+    goals: [
+      goal('factory --version', 'version', 150, versionFigure.stats.median),
+      goal(versionRatio.label, versionRatio.label, 1.3, versionRatio.value),
+      goal(helpRatio.label, helpRatio.label, 1.5, helpRatio.value),
+    ],
     unavailable: [],
   };
   if (!(await hasCommand(options.cli, 'demo'))) {

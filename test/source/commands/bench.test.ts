@@ -20,6 +20,11 @@ describe('factory bench (built CLI)', () => {
     expect(json.machine.node).toBe(process.version);
     expect(json.reports.map((report: { name: string }) => report.name)).toEqual(['startup']);
     expect(json.reports[0].figures[0]).toMatchObject({ id: 'version', stats: { n: 2 } });
+    // --help beside --version: the CLI's own loading, with its goal as a ratio to bare node.
+    expect(json.reports[0].figures[1]).toMatchObject({ id: 'help', label: 'factory --help', stats: { n: 2 } });
+    expect(json.reports[0].goals).toContainEqual(
+      expect.objectContaining({ label: 'factory --help / bare node', limit: 1.5 }),
+    );
   });
 
   it('names the benchmarks when asked for one that does not exist, and checks its numbers', async () => {
