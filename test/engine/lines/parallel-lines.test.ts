@@ -66,6 +66,11 @@ describe.skipIf(requirePytest())('production lines', () => {
       for (const event of events.filter((e) => e.type.startsWith('line:') || e.type === 'round:finished'))
         expect(event.task).toBeGreaterThan(0);
       expect(ofType(events, 'line:merged')).toHaveLength(4);
+      // Each round's prompt and report are filed under its own number, whatever the other lines did meanwhile.
+      for (const { record } of ofType(events, 'round:finished')) {
+        expect(fileAt(dir, `.factory/prompts/round_${record.runRound}.md`)).toContain(`# Task ${record.task}:`);
+        expect(fileAt(dir, `.factory/rounds/round_${record.runRound}.md`)).toContain(record.taskTitle);
+      }
       expect(ofType(events, 'line:closed').map((event) => event.outcome)).toEqual(['green', 'green', 'green', 'green']);
 
       // The run branch holds every task's work and every tick; the whole suite passes on it.
