@@ -7,6 +7,7 @@ import type { RunState } from '../loop/run-state.js';
 import type { Task } from '../rfp/tasks-file.js';
 import type { TaskPhases } from '../task-setup/task-phases.js';
 import type { Baseline } from '../test-runner/judge-tests.js';
+import { applySettings } from '../loop/safe-point.js';
 import { runLine } from './line.js';
 import { closeLineWorktree, recordedLines } from './line-worktree.js';
 import { buildTaskGraph, readyTasks } from './task-graph.js';
@@ -49,6 +50,8 @@ export async function runLines(ctx: RunDeps, state: RunState, input: LinesInput)
   let failure: unknown;
   for (;;) {
     if (!stop && failure === undefined && !ctx.control.stopRequested) {
+      // A task start is a safe point for the run's settings: MAX_PARALLEL set meanwhile counts from here.
+      applySettings(ctx, state);
       const slots = Math.max(0, state.config.maxParallel - running.size);
       const ready = readyTasks(graph, pending, { green, running: new Set(running.keys()), finished }, slots);
       for (const index of ready) {

@@ -66,7 +66,7 @@ async function runTasks(ctx: RunDeps, state: RunState, counted: (tasksGreen: num
     if (!open(task)) continue;
     if (ctx.control.stopRequested) return { outcome: 'stopped', reason: 'stopped by the human', tasksGreen };
     // MAX_PARALLEL above 1 (at the start, or set since): the tasks left run in production lines (engine/lines).
-    if (state.config.maxParallel > 1)
+    if (state.config.maxParallel > 1 || Number(ctx.control.pendingSetting('MAX_PARALLEL') ?? 1) > 1)
       return runLines(ctx, state, {
         tasks,
         open: tasks.filter((left) => open(left) && left.index >= task.index),
