@@ -64,7 +64,8 @@ export async function runLine(ctx: RunDeps, runState: RunState, input: LineInput
       say,
       resume: resumed && ctx.resume && { ...ctx.resume, task: resumed, lines: undefined },
     });
-    if (state.baseline !== runBranch.reference && runBranch.reference) state.judgeAgainst(runBranch.reference);
+    // Judged against the run branch as last verified (the baseline, until a line is merged).
+    if (runBranch.reference) state.judgeAgainst(runBranch.reference);
     // The guard goes on from the line's own records when its worktree is the one the run left; else it starts anew.
     const phasesCtx = reused ? lineCtx : { ...lineCtx, resume: undefined };
     const phases = await startPhases(phasesCtx, state, input.pending, { plan: input.phases.plan });
