@@ -29,6 +29,8 @@ export type ResumePoint = {
   /** The caps the human resumed past: they no longer stop the run. */
   liftedCaps: CapName[];
   task?: TaskResume;
+  /** Production lines in flight when the run stopped (then `task` is unset): each resumes in its own worktree. */
+  lines?: TaskResume[];
 };
 
 type Of<T extends FactoryEvent['type']> = FactoryEventOf<T>;
@@ -54,6 +56,7 @@ export function findResumePoint(
   // The last totals the interrupted run announced are what it spent (its start carries what came before it).
   const usage: RunSpend = run.map(totalsIn).findLast((totals) => totals !== undefined) ?? { costUsd: 0, tokens: 0 };
   const lastRound = run.findLast((event): event is Of<'round:finished'> => event.type === 'round:finished');
+  const lined = [...new Set(run.filter((event) => event.type === 'line:started').map((event) => event.task))];
   return {
     runId: first.runId,
     branch: first.branch,
@@ -62,7 +65,9 @@ export function findResumePoint(
     usage,
     runRound: lastRound?.record.runRound ?? 0,
     liftedCaps: liftedCaps(run),
-    task: taskInProgress(run, projectDir),
+    ...(lined.length > 0
+      ? { lines: linesInProgress(run, lined, projectDir) }
+      : { task: taskInProgress(run, projectDir) }),
   };
 }
 
@@ -87,6 +92,18 @@ function liftedCaps(run: FactoryEvent[]): CapName[] {
       reached = undefined;
   }
   return [...lifted];
+}
+
+/** Each line's own events read as a task of its own: where it was, as a serial run's task in progress. */
+function linesInProgress(run: FactoryEvent[], tasks: number[], projectDir?: string): TaskResume[] {
+  return tasks
+    .map((task) =>
+      taskInProgress(
+        run.filter((event) => event.task === task && event.type !== 'run:started'),
+        projectDir,
+      ),
+    )
+    .filter((resume): resume is TaskResume => resume !== undefined);
 }
 
 function taskInProgress(run: FactoryEvent[], projectDir = '.'): TaskResume | undefined {
