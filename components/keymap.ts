@@ -32,6 +32,7 @@ export const keyIds = [
   'focus-next',
   'focus-prev',
   'zoom',
+  'line-step',
   'scroll-up',
   'scroll-down',
   'page-up',
@@ -134,6 +135,16 @@ export const keymap: readonly KeyBinding[] = [
     short: 'zoom',
     scope: 'global',
     footer: true,
+  },
+  {
+    id: 'line-step',
+    keys: ['<', '>'],
+    description: 'select the previous or next production line (tasks run side by side): the four panes follow it',
+    short: 'line',
+    scope: 'global',
+    footer: true,
+    disabledReason: (state) =>
+      state.status.lines.length < 2 ? 'one line only: tasks run one after the other' : undefined,
   },
   {
     id: 'scroll-up',

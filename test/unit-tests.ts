@@ -4,6 +4,7 @@ export const unitTests = [
   'test/components/Dashboard.test.tsx',
   'test/components/LimitsForm.test.tsx',
   'test/components/LimitsForm.render.test.tsx',
+  'test/components/dashboard-lines.test.ts',
   'test/components/dashboard-state.test.ts',
   'test/components/keymap.test.ts',
   'test/components/limits-state.test.ts',
