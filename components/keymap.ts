@@ -29,10 +29,10 @@ export const keyIds = [
   'escalate',
   'intervene',
   'skip',
+  'line-step',
   'focus-next',
   'focus-prev',
   'zoom',
-  'line-step',
   'scroll-up',
   'scroll-down',
   'page-up',
@@ -113,6 +113,16 @@ export const keymap: readonly KeyBinding[] = [
     disabledReason: steering,
   },
   {
+    id: 'line-step',
+    keys: ['<', '>'],
+    description: 'select the previous or next production line (tasks run side by side): the four panes follow it',
+    short: 'line',
+    scope: 'global',
+    footer: true,
+    disabledReason: (state) =>
+      state.status.lines.length < 2 ? 'one line only: tasks run one after the other' : undefined,
+  },
+  {
     id: 'focus-next',
     keys: ['tab'],
     description: 'focus the next pane',
@@ -135,16 +145,6 @@ export const keymap: readonly KeyBinding[] = [
     short: 'zoom',
     scope: 'global',
     footer: true,
-  },
-  {
-    id: 'line-step',
-    keys: ['<', '>'],
-    description: 'select the previous or next production line (tasks run side by side): the four panes follow it',
-    short: 'line',
-    scope: 'global',
-    footer: true,
-    disabledReason: (state) =>
-      state.status.lines.length < 2 ? 'one line only: tasks run one after the other' : undefined,
   },
   {
     id: 'scroll-up',

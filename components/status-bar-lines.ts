@@ -12,7 +12,7 @@ export function linesParts(lines: readonly LineStatus[]): BarPart[] {
       id: 'lines',
       forms: [
         { level: 0, segments: text(`lines ${running} running, ${green} green`) },
-        { level: 2, segments: text(`lines ${running}/${green}✓`) },
+        { level: 2, segments: text(`lines ${running}▶ ${green}✓`) },
         { level: 3, segments: text(`L${running}/${green}`) },
       ],
     },

@@ -1,6 +1,7 @@
 // The unit project's files: pure code, no process, git, Docker or network (test/support/no-processes.ts makes sure).
 // Every other test file is end-to-end; a new file lands there unless listed here.
 export const unitTests = [
+  'test/components/Dashboard-lines.test.tsx',
   'test/components/Dashboard.test.tsx',
   'test/components/LimitsForm.test.tsx',
   'test/components/LimitsForm.render.test.tsx',

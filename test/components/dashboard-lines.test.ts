@@ -59,11 +59,12 @@ describe('dashboard with production lines', () => {
     expect(shownLine(state)?.task).toBe(1);
     expect(worker(state)).toContain('one: writing convert.py');
     expect(worker(state).join('\n')).not.toContain('two:');
-    expect(state.status.lines.map(({ task, slot, state, round, costUsd }) => ({ task, slot, state, round, costUsd })))
-      .toEqual([
-        { task: 1, slot: 1, state: 'running', round: 1, costUsd: 0.25 },
-        { task: 2, slot: 2, state: 'running', round: 1, costUsd: 0.25 },
-      ]);
+    expect(
+      state.status.lines.map(({ task, slot, state, round, costUsd }) => ({ task, slot, state, round, costUsd })),
+    ).toEqual([
+      { task: 1, slot: 1, state: 'running', round: 1, costUsd: 0.25 },
+      { task: 2, slot: 2, state: 'running', round: 1, costUsd: 0.25 },
+    ]);
     expect(state.status.lines[1]?.lastTests).toBe('2/4 passing');
     // Line 1 has run no tests of its own: its pane still shows the baseline the run recorded before the lines.
     expect(state.tests.headline).toBe('baseline: 1/4 passing');
