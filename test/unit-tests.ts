@@ -24,6 +24,7 @@ export const unitTests = [
   'test/engine/edits/parse-edits.test.ts',
   'test/engine/edits/safe-path.test.ts',
   'test/engine/reports/event-log.test.ts',
+  'test/engine/reports/line-reports.test.ts',
   'test/engine/rfp/tasks-file.test.ts',
   'test/engine/sandbox/docker/find-docker-engine.test.ts',
   'test/engine/task-setup/guard/code-scan/scan-file.test.ts',
