@@ -92,6 +92,22 @@ describe('dashboard with production lines', () => {
     ]);
   });
 
+  it('sends nothing to a line that has closed, and says why; pause still reaches every line', async () => {
+    const view = open({ columns: 120, rows: 30 });
+    view.channel.emit(
+      ...twoLines(),
+      event('task:finished', { outcome: 'green', reason: 'merged' }, { task: 2 }),
+      event('line:closed', { outcome: 'green', reason: 'merged' }, { task: 2 }),
+    );
+    await shows(view, 'first line thinking');
+    await press(view, '>');
+    await shows(view, 'second line thinking');
+    await press(view, 'r');
+    await shows(view, "task 2's line has closed (green): < > select a line at work");
+    await press(view, 'p');
+    expect(view.channel.sent).toEqual([{ type: 'pause' }]);
+  });
+
   it('--line 2 starts on the second line', async () => {
     const view = open({ columns: 100, rows: 30, line: 2 });
     view.channel.emit(...twoLines());
