@@ -24,10 +24,11 @@ export function tmuxCommand(options: TmuxOptions): void {
   const session = options.session ?? `factory-${path.basename(projectDir).replace(/[^\w-]/g, '_')}`;
   const factory = `${quote(process.execPath)} ${quote(cliEntry())}`;
   const theme = options.theme ? ` --theme ${quote(options.theme)}` : '';
+  // Checked before anything is written.
+  const windows = options.windows === undefined ? undefined : windowCount(projectDir, options);
   // The first pane starts the run (or attaches) with the options
   // as data; the others wait for it (--attach), then attach.
   const optionsFile = writeRunOptions(projectDir, options);
-  const windows = options.windows === undefined ? undefined : windowCount(projectDir, options);
   const start = `${factory} tui --options-file ${quote(optionsFile)}`;
   const attach = `${factory} tui --dir ${quote(projectDir)} --attach`;
   const tmux = (...args: string[]): string => {
