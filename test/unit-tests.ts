@@ -9,6 +9,7 @@ export const unitTests = [
   'test/components/dashboard-state.test.ts',
   'test/components/keymap.test.ts',
   'test/components/limits-state.test.ts',
+  'test/components/status-bar-lines.test.ts',
   'test/components/run-control-panes.test.tsx',
   'test/engine/agents/claude/claude-stream.test.ts',
   'test/engine/agents/create-agents-local.test.ts',
