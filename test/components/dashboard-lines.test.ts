@@ -10,6 +10,7 @@ import {
   type DashboardState,
   type UiAction,
 } from '../../components/dashboard-state.js';
+import { stripRows } from '../../components/lines-strip-rows.js';
 import type { FactoryEvent } from '../../engine/events.js';
 import { event, runStart, testsReport } from '../support/factory-events.js';
 
@@ -148,5 +149,31 @@ describe('dashboard with production lines', () => {
     expect(shownLine(state)).toBeUndefined();
     expect(worker(state).at(-1)).toBe('alone');
     expect(state.linePanes.parked.size).toBe(0);
+  });
+
+  it('on a short screen the strip keeps the shown line and those at work, and counts the rest', () => {
+    let state = twoLines();
+    for (const task of [1, 2])
+      state = fold(state, event('line:closed', { outcome: 'green', reason: 'merged' }, { task }));
+    state = fold(state, ...line(3, 'Three'), ...line(4, 'Four'), ...line(5, 'Five'));
+    const rows = stripRows(state.status.lines, 1, 3);
+    expect(rows.lines.map((each) => each.task)).toEqual([1, 5]);
+    expect(rows.more).toEqual({ count: 3, green: 1, stopped: 0 });
+    expect(stripRows(state.status.lines, 1, 5).lines).toHaveLength(5);
+  });
+
+  it('a resumed run shows its lines stopped until each starts again, in a free place', () => {
+    const resumed = event('run:started', { ...(runStart()[0] as object), resumed: true } as never, {
+      task: 0,
+      round: 0,
+    });
+    const state = fold(twoLines(), resumed);
+    expect(state.status.lines.map((each) => `${each.task}:${each.state}:${each.closed}`)).toEqual([
+      '1:stopped:true',
+      '2:stopped:true',
+    ]);
+    const again = fold(state, ...line(2, 'Parsing'));
+    expect(again.status.lines[1]).toMatchObject({ task: 2, state: 'running', closed: false, slot: 1, costUsd: 0.25 });
+    expect(shownLine(again)?.task).toBe(2);
   });
 });
