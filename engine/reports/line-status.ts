@@ -2,7 +2,6 @@
 // the events of every line interleaved in one stream: what the dashboard's lines strip and status bar, and
 // `factory status`, show.
 import type { FactoryEvent, TaskOutcome } from '../events.js';
-import type { Usage } from '../loop/caps.js';
 
 /** returned: its merge conflicted or broke a test on the merged tree, and it plays another round. */
 export type LineState = 'running' | 'merging' | 'returned' | 'green' | 'stopped';
@@ -37,6 +36,9 @@ export type LineStatus = {
   reason?: string;
 };
 
+/** A step in the run's totals (the shape the events carry them in). */
+type Spent = { costUsd: number; tokens: number };
+
 const freeSlot = (lines: readonly LineStatus[]): number => {
   const taken = new Set(lines.filter((line) => !line.closed).map((line) => line.slot));
   let slot = 1;
@@ -45,7 +47,7 @@ const freeSlot = (lines: readonly LineStatus[]): number => {
 };
 
 /** spent: what this event added to the run's totals, counted to its task's line. */
-export function reduceLines(lines: readonly LineStatus[], event: FactoryEvent, spent?: Usage): readonly LineStatus[] {
+export function reduceLines(lines: readonly LineStatus[], event: FactoryEvent, spent?: Spent): readonly LineStatus[] {
   if (event.type === 'line:started') {
     const known = lines.find((line) => line.task === event.task);
     const opened: LineStatus = {
@@ -75,7 +77,7 @@ export function reduceLines(lines: readonly LineStatus[], event: FactoryEvent, s
   return next === line ? lines : lines.map((each) => (each === line ? next : each));
 }
 
-function lineEvent(line: LineStatus, event: FactoryEvent, spent?: Usage): LineStatus {
+function lineEvent(line: LineStatus, event: FactoryEvent, spent?: Spent): LineStatus {
   const paid =
     spent && (spent.costUsd !== 0 || spent.tokens !== 0)
       ? { ...line, costUsd: line.costUsd + spent.costUsd, tokens: line.tokens + spent.tokens }
