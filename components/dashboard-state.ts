@@ -241,29 +241,38 @@ function keepPlace(state: DashboardState, pane: PaneId, added: number): Record<P
  */
 function foldEvents(state: DashboardState, events: readonly FactoryEvent[]): DashboardState {
   let next = state;
-  let run: { last: FactoryEvent; lines: Line[] } | undefined;
-  const flushRun = (): void => {
-    if (!run) return;
-    const { last, lines } = run;
-    run = undefined;
-    const counted = { ...next, status: reduceStatus(next.status, last) };
-    next = inPanes(counted, last.task, (panes) =>
-      last.type === 'agent:chunk' ? addWorker(panes, lines) : addTestLines(panes, lines),
-    );
+  // One run per pane and line (worker or tests, by task): lines stream side by side, each into its own panes, so
+  // their interleaved lines are gathered apart and each pane's window is copied once. A run of the run's own (no
+  // line's: it goes into every line's panes) is kept alone, in its place.
+  const runs = new Map<string, { last: FactoryEvent; lines: Line[] }>();
+  let holdsShared = false;
+  const flushRuns = (): void => {
+    for (const { last, lines } of runs.values()) {
+      const counted = { ...next, status: reduceStatus(next.status, last) };
+      next = inPanes(counted, last.task, (panes) =>
+        last.type === 'agent:chunk' ? addWorker(panes, lines) : addTestLines(panes, lines),
+      );
+    }
+    runs.clear();
+    holdsShared = false;
   };
   for (const event of events) {
     if (event.type === 'agent:chunk' || event.type === 'tests:output') {
-      // Lines stream side by side: a run of lines is one line's.
-      if (run && (run.last.type !== event.type || run.last.task !== event.task)) flushRun();
-      run ??= { last: event, lines: [] };
+      const key = `${event.type}:${event.task}`;
+      const { lines } = next.status;
+      const shared = lines.length > 0 && !lines.some((line) => line.task === event.task);
+      if (shared ? runs.size > 0 && !runs.has(key) : holdsShared) flushRuns();
+      const run = runs.get(key) ?? { last: event, lines: [] };
+      runs.set(key, run);
+      holdsShared ||= shared;
       run.last = event;
       run.lines.push(...toLines(event.text, 'text'));
       continue;
     }
-    flushRun();
+    flushRuns();
     next = foldEvent(next, event);
   }
-  flushRun();
+  flushRuns();
   return next;
 }
 

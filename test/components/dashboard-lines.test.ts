@@ -131,15 +131,15 @@ describe('dashboard with production lines', () => {
     expect(worker(reduceDashboard(state, { type: 'follow-line', slot: 2 })).at(-1)).toBe('two: writing parse.py');
   });
 
-  it('folds a batch of interleaved streamed lines into each line in order', () => {
-    const chunks = Array.from({ length: 30 }, (_, n) => say((n % 2) + 1, `c${n}`));
+  it("folds a batch of interleaved streamed lines into each line in order, the run's own into both", () => {
+    const chunks = Array.from({ length: 30 }, (_, n) => say(n === 15 ? 0 : (n % 2) + 1, `c${n}`));
     const state = reduceDashboard(twoLines(), { type: 'events', events: chunks });
     expect(worker(state).filter((text) => text.startsWith('c'))).toEqual(
-      chunks.filter((chunk) => chunk.task === 1).map((chunk) => (chunk as { text: string }).text),
+      chunks.filter((chunk) => chunk.task !== 2).map((chunk) => (chunk as { text: string }).text),
     );
     const second = reduceDashboard(state, { type: 'line-step', by: 1 });
     expect(worker(second).filter((text) => text.startsWith('c'))).toEqual(
-      chunks.filter((chunk) => chunk.task === 2).map((chunk) => (chunk as { text: string }).text),
+      chunks.filter((chunk) => chunk.task !== 1).map((chunk) => (chunk as { text: string }).text),
     );
   });
 
