@@ -187,7 +187,7 @@ export function reduceDashboard(state: DashboardState, action: UiAction): Dashbo
       return showFollowed({ ...state, follow: { task } });
     }
     case 'follow-line':
-      return showFollowed({ ...state, follow: { slot: action.slot } });
+      return showFollowed({ ...state, follow: { slot: action.slot, held: true } });
     default:
       return reduceLimits(state, action);
   }
@@ -339,7 +339,7 @@ function openLine(state: DashboardState, task: number): DashboardState {
 
 /** Puts the followed line's panes in the fields, when they are not there already. */
 function showFollowed(state: DashboardState): DashboardState {
-  const key = wantedKey(state.status.lines, state.follow);
+  const key = wantedKey(state.status.lines, state.follow, state.linePanes.shown);
   if (key === state.linePanes.shown) return state;
   const { panes, shown } = swapShown(state.linePanes, paneContent(state), key);
   return { ...state, ...(shown ?? emptyPanes()), linePanes: panes };

@@ -6,10 +6,11 @@ import type { LineStatus } from '../engine/reports/line-status.js';
 export type PaneKey = 'run' | number;
 
 /**
- * Which line the panes follow: a place among the lines (factory tui --line N; the first by default), whatever task
- * holds it, or one task the user picked with < and >.
+ * Which line the panes follow: a place among the lines, whatever task holds it (held: factory tui --line N, even
+ * while the place is empty; else the first place, or while it is empty, the first line at work), or one task the user
+ * picked with < and >.
  */
-export type Follow = { slot: number } | { task: number };
+export type Follow = { slot: number; held?: boolean } | { task: number };
 
 export type LinePanes<P> = {
   /** Whose panes the dashboard's fields hold now. */
@@ -20,13 +21,16 @@ export type LinePanes<P> = {
 
 export const noLinePanes = <P>(): LinePanes<P> => ({ shown: 'run', parked: new Map() });
 
-/** The line the panes should show, or "run" while no line is there to follow. */
-export function wantedKey(lines: readonly LineStatus[], follow: Follow): PaneKey {
+/** The line the panes should show (shown: the one they show now), or "run" while no line is there to follow. */
+export function wantedKey(lines: readonly LineStatus[], follow: Follow, shown: PaneKey): PaneKey {
   if (lines.length === 0) return 'run';
   if ('task' in follow) return lines.some((line) => line.task === follow.task) ? follow.task : 'run';
   const active = lines.find((line) => line.slot === follow.slot && !line.closed);
+  const atWork = follow.held ? undefined : lines.filter((line) => !line.closed).sort((a, b) => a.slot - b.slot)[0];
+  // With no line at work, the panes stay where they are rather than jump back.
+  const stay = follow.held ? undefined : lines.find((line) => line.task === shown);
   const last = lines.findLast((line) => line.slot === follow.slot);
-  return (active ?? last)?.task ?? 'run';
+  return (active ?? atWork ?? stay ?? last)?.task ?? 'run';
 }
 
 /** The keys an event's panes change under: its line's, or, for the run's own events, every set. */

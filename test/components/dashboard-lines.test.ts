@@ -131,6 +131,20 @@ describe('dashboard with production lines', () => {
     expect(worker(reduceDashboard(state, { type: 'follow-line', slot: 2 })).at(-1)).toBe('two: writing parse.py');
   });
 
+  it('by default moves on to a line at work when the first place empties; --line N stays on its place', () => {
+    const closed = fold(twoLines(), event('line:closed', { outcome: 'green', reason: 'merged' }, { task: 1 }));
+    expect(shownLine(closed)?.task).toBe(2);
+    const held = fold(
+      twoLines(),
+      { type: 'follow-line', slot: 1 },
+      event('line:closed', { outcome: 'green', reason: 'merged' }, { task: 1 }),
+    );
+    expect(shownLine(held)?.task).toBe(1);
+    // Once every line has closed, the panes stay on the last one shown.
+    const done = fold(closed, event('line:closed', { outcome: 'green', reason: 'merged' }, { task: 2 }));
+    expect(shownLine(done)?.task).toBe(2);
+  });
+
   it("folds a batch of interleaved streamed lines into each line in order, the run's own into both", () => {
     const chunks = Array.from({ length: 30 }, (_, n) => say(n === 15 ? 0 : (n % 2) + 1, `c${n}`));
     const state = reduceDashboard(twoLines(), { type: 'events', events: chunks });
