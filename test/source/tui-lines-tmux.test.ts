@@ -1,6 +1,7 @@
 // Production lines in a real terminal: `factory tui` on a run of two independent tasks at MAX_PARALLEL=2 whose
 // scripted workers stream for seconds, at 120x30 and 80x24: the lines strip shows both lines, > switches the Worker
-// pane to the other line's stream, and the run ends green.
+// pane to the other line's stream, a redirect typed there goes into that line's next prompt only, and the run ends
+// green.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,12 +44,20 @@ function workerPane(screen: string, columns: number): string {
     .join('\n');
 }
 
-// Each task's worker streams a line every 150 ms for about 9 s, then writes its function: the lines overlap.
-const streaming = (name: string) => ({
+// Each task's worker streams a line every 150 ms for about 9 s (beta's first round 15 s, time for the redirect to
+// come before its second), then writes its function: the lines overlap.
+const streaming = (name: string, value = 1, steps = 60) => ({
   delayMs: 150,
-  say: Array.from({ length: 60 }, (_, n) => `${name} step ${n}`),
-  write: { [`${name}.py`]: `def ${name}():\n    return 1\n` },
+  say: Array.from({ length: steps }, (_, n) => `${name} step ${n}`),
+  write: { [`${name}.py`]: `def ${name}():\n    return ${value}\n` },
 });
+/** The prompts the run built, by task, from its events log. */
+const prompts = (dir: string): { task: number; prompt: string }[] =>
+  fs
+    .readFileSync(path.join(dir, '.factory', 'events.ndjson'), 'utf8')
+    .split('\n')
+    .filter((line) => line.includes('"prompt:built"'))
+    .map((line) => JSON.parse(line) as { task: number; prompt: string });
 const testOf = (name: string) => `from ${name} import ${name}\n\n\ndef test_${name}():\n    assert ${name}() == 1\n`;
 
 describe.skipIf(skip)(`factory tui with two production lines${skip ? ` (skipped: ${skip})` : ''}`, () => {
@@ -56,7 +65,7 @@ describe.skipIf(skip)(`factory tui with two production lines${skip ? ` (skipped:
     [120, 30],
     [80, 24],
   ] as const)
-    it(`shows the lines strip at ${columns}x${rows}, and > switches the Worker pane to the other line`, {
+    it(`shows the lines strip at ${columns}x${rows}, and > switches the Worker pane to the other line, which a redirect reaches`, {
       timeout: 120_000,
     }, async () => {
       if (!fs.existsSync(path.resolve(import.meta.dirname, '../../dist/cli.js')))
@@ -65,7 +74,11 @@ describe.skipIf(skip)(`factory tui with two production lines${skip ? ` (skipped:
         parallel: 2,
         tasks: ['Make alpha (tests: tests/test_alpha.py)', 'Make beta (tests: tests/test_beta.py)'],
         tests: { 'tests/test_alpha.py': testOf('alpha'), 'tests/test_beta.py': testOf('beta') },
-        byTask: { 1: [streaming('alpha')], 2: [streaming('beta')] },
+        // Beta's first round is red: the redirect goes into its second.
+        byTask: {
+          1: [streaming('alpha')],
+          2: [streaming('beta', 0, 100), { say: ['beta again'], write: streaming('beta').write }],
+        },
       });
       const session = `lines${columns}`;
       await tmux.start(session, `${factory(`tui --dir ${quote(dir)}`)}; echo "factory exited with $?"; sleep 600`, {
@@ -89,8 +102,18 @@ describe.skipIf(skip)(`factory tui with two production lines${skip ? ` (skipped:
       });
       expect(workerPane(second, columns)).not.toContain('alpha step');
       expect(second).toContain('task 2: Make beta');
+      await tmux.type(session, 'r');
+      await until(session, showing('redirect task 2 ›'));
+      await tmux.type(session, 'beta only please');
+      // Enter once the text is in: text and Enter read in one go would be taken as one pasted string.
+      await until(session, showing('redirect task 2 › beta only please'));
+      await tmux.keys(session, 'Enter');
+      await until(session, showing('redirect sent to task 2'));
 
-      await until(session, showing('run finished: green'), 90_000);
+      // The badge: the banner keeps the redirect's notice until the next key.
+      await until(session, showing(' FINISHED '), 90_000);
+      const redirected = prompts(dir).filter(({ prompt }) => prompt.includes('- beta only please'));
+      expect(redirected.map(({ task }) => task)).toEqual([2]);
       const done = await tmux.screen(session);
       expect(done).toMatch(/L1 task 1 Make alpha.*green/);
       expect(done).toMatch(/L2 task 2 Make beta.*green/);
