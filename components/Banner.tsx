@@ -1,6 +1,6 @@
 // The line under the status bar: why the run paused and what the keys do now, the run's end, or the last notice.
 import { Text } from 'ink';
-import type { DashboardState } from './dashboard-state.js';
+import { shownStatus, type DashboardState } from './dashboard-state.js';
 import { useTheme } from './theme-context.js';
 
 type Props = { readonly state: DashboardState; readonly width: number };
@@ -35,7 +35,9 @@ function bannerText(state: DashboardState): { text: string; tone: 'warning' | 's
     };
   }
   if (status.state === 'idle') return { text: 'waiting for the run to start…', tone: 'dim' };
-  return { text: `task ${status.task}: ${status.taskTitle}`, tone: 'dim' };
+  // With lines, the task of the line on screen.
+  const shown = shownStatus(state);
+  return { text: `task ${shown.task}: ${shown.taskTitle}`, tone: 'dim' };
 }
 
 export default function Banner({ state, width }: Props) {

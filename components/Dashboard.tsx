@@ -5,12 +5,21 @@ import { useEffect } from 'react';
 import type { EngineCommand } from '../engine/contract/commands.js';
 import type { Theme } from '../themes/theme.js';
 import Banner from './Banner.js';
-import { shownDiff, shownDiffIndex, type DashboardState, type PaneId } from './dashboard-state.js';
+import {
+  shownDiff,
+  shownDiffIndex,
+  shownLine,
+  shownStatus,
+  type DashboardState,
+  type PaneId,
+} from './dashboard-state.js';
 import DiffPane from './DiffPane.js';
 import Footer from './Footer.js';
 import HelpOverlay from './HelpOverlay.js';
 import { keyActions, type QuitMode } from './key-actions.js';
 import LimitsForm from './LimitsForm.js';
+import LinesStrip from './LinesStrip.js';
+import { stripRoom, stripRows } from './lines-strip-rows.js';
 import QuitConfirm from './QuitConfirm.js';
 import RedirectInput from './RedirectInput.js';
 import StatusBar from './StatusBar.js';
@@ -27,20 +36,26 @@ type Props = {
   readonly theme: Theme;
   /** Show this one pane only (factory tui --pane). */
   readonly pane?: PaneId;
+  /** Follow the N-th production line's place from the start (factory tui --line). */
+  readonly line?: number;
   /** Called once when the user quits; the dashboard has already unmounted its input. */
   readonly onQuit: (mode: QuitMode) => void;
   /** False when stdin cannot be read key by key. */
   readonly interactive?: boolean;
 };
 
-export default function Dashboard({ source, theme, pane, onQuit, interactive = true }: Props) {
+export default function Dashboard({ source, theme, pane, line, onQuit, interactive = true }: Props) {
   const [state, dispatch] = useEngine(source);
   const { columns, rows } = useWindowSize();
   const { exit } = useApp();
   // One row short of the screen: a frame as tall as the terminal makes Ink clear the screen on every render (flicker).
   const height = Math.max(6, rows - 1);
   const overlayRows = state.overlay === 'redirect' || state.overlay === 'quit' ? 3 : 0;
-  const body = Math.max(3, height - 3 - overlayRows);
+  const { lines } = state.status;
+  const shown = shownLine(state)?.task;
+  const strip = lines.length > 1 ? stripRows(lines, shown, stripRoom(height)) : undefined;
+  const stripHeight = strip ? strip.lines.length + (strip.more ? 1 : 0) : 0;
+  const body = Math.max(3, height - 3 - overlayRows - stripHeight);
   const quit = (mode: QuitMode): void => {
     onQuit(mode);
     exit();
@@ -56,12 +71,16 @@ export default function Dashboard({ source, theme, pane, onQuit, interactive = t
   useEffect(() => {
     if (pane) dispatch({ type: 'focus', pane });
   }, [pane, dispatch]);
+  useEffect(() => {
+    if (line) dispatch({ type: 'follow-line', slot: line });
+  }, [line, dispatch]);
   const single = pane ?? state.zoom;
   return (
     <ThemeContext.Provider value={theme}>
       <Box flexDirection="column" width={columns} height={height}>
-        <StatusBar status={state.status} models={state.models} width={columns} />
+        <StatusBar status={shownStatus(state)} models={state.models} width={columns} />
         <Banner state={state} width={columns} />
+        {strip ? <LinesStrip lines={lines} shown={shown} width={columns} height={stripHeight} /> : null}
         {state.overlay === 'help' ? (
           <HelpOverlay state={state} width={columns} height={body} />
         ) : state.overlay === 'limits' ? (
@@ -71,7 +90,7 @@ export default function Dashboard({ source, theme, pane, onQuit, interactive = t
         ) : (
           <Grid state={state} width={columns} height={body} />
         )}
-        {state.overlay === 'redirect' ? <RedirectInput draft={state.draft} width={columns} /> : null}
+        {state.overlay === 'redirect' ? <RedirectInput draft={state.draft} task={shown} width={columns} /> : null}
         {state.overlay === 'quit' ? <QuitConfirm width={columns} /> : null}
         <Footer state={state} width={columns} />
       </Box>

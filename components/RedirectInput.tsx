@@ -2,16 +2,18 @@
 import { Box, Text } from 'ink';
 import { useTheme } from './theme-context.js';
 
-type Props = { readonly draft: string; readonly width: number };
+/** task: the production line it goes to (the one on screen), when tasks run side by side. */
+type Props = { readonly draft: string; readonly task?: number; readonly width: number };
 
-export default function RedirectInput({ draft, width }: Props) {
+export default function RedirectInput({ draft, task, width }: Props) {
   const theme = useTheme();
-  const room = Math.max(10, width - 12);
+  const label = task === undefined ? 'redirect › ' : `redirect task ${task} › `;
+  const room = Math.max(10, width - label.length - 1);
   return (
     <Box width={width} height={3} borderStyle="round" borderColor={theme.focusBorder} flexDirection="column">
       <Text wrap="truncate-start">
         <Text color={theme.accent} bold>
-          {'redirect › '}
+          {label}
         </Text>
         <Text color={theme.text}>{draft.slice(-room)}</Text>
         <Text inverse> </Text>

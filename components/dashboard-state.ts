@@ -1,6 +1,7 @@
 // The dashboard's state as a pure reducer: folds the engine's
 // events and the user's UI actions; no Ink, unit-tested alone.
 import type { CommitKind, FactoryEvent, FactoryEventOf } from '../engine/contract/events.js';
+import type { LineStatus } from '../engine/reports/line-status.js';
 import { initialStatus, reduceStatus, type RunStatus } from '../engine/reports/run-status.js';
 import { refusal } from '../engine/reports/round-record.js';
 import { toolEnd, toolOutputTail } from '../engine/worker-tools/tool-end.js';
@@ -8,6 +9,17 @@ import type { TestCounts } from '../engine/contract/test-summary.js';
 import { baselineLine, type BaselineRun } from './baseline-line.js';
 import { diffTone } from './diff-tone.js';
 import { initialLimits, limitsEvent, reduceLimits, type LimitsAction, type LimitsForm } from './limits-state.js';
+import {
+  hasKey,
+  keysFor,
+  noLinePanes,
+  startingKey,
+  swapShown,
+  wantedKey,
+  withParked,
+  type Follow,
+  type LinePanes,
+} from './line-panes.js';
 import { appendLines, toLines, type Line } from './line-window.js';
 import { supervisorEntry, type SupervisorEntry } from './supervisor-entries.js';
 
@@ -60,7 +72,13 @@ export type DashboardState = {
   notice?: string;
   /** The engine's channel closed: nothing more will come. */
   detached: boolean;
+  /** Which production line the panes follow, and the other lines' panes (the fields above hold the followed one's). */
+  follow: Follow;
+  linePanes: LinePanes<PaneContent>;
 };
+
+/** What the four panes show: one set per production line. */
+export type PaneContent = Pick<DashboardState, 'worker' | 'tests' | 'supervisor' | 'diffs' | 'diffIndex' | 'scroll'>;
 
 export type UiAction =
   | { type: 'events'; events: readonly FactoryEvent[] }
@@ -75,26 +93,45 @@ export type UiAction =
   | { type: 'help-scroll'; by: number }
   | { type: 'notice'; text?: string }
   | { type: 'detached' }
+  /** < and >: the previous or next line, in task order; --line N: follow the N-th line's place. */
+  | { type: 'line-step'; by: 1 | -1 }
+  | { type: 'follow-line'; slot: number }
   | LimitsAction;
 
 const maxDiffs = 50;
 const maxEntries = 200;
 
-export const initialDashboard = (): DashboardState => ({
-  status: initialStatus(),
+const emptyPanes = (): PaneContent => ({
   worker: [],
   tests: { headline: 'no test run yet', running: false, lines: [] },
   supervisor: [],
   diffs: [],
+  diffIndex: undefined,
+  scroll: { worker: 0, tests: 0, supervisor: 0, diff: 0 },
+});
+
+export const initialDashboard = (): DashboardState => ({
+  status: initialStatus(),
+  ...emptyPanes(),
   models: {},
   focus: 'worker',
   overlay: 'none',
-  scroll: { worker: 0, tests: 0, supervisor: 0, diff: 0 },
   draft: '',
   settings: {},
   limits: initialLimits(),
   helpScroll: 0,
   detached: false,
+  follow: { slot: 1 },
+  linePanes: noLinePanes(),
+});
+
+const paneContent = ({ worker, tests, supervisor, diffs, diffIndex, scroll }: DashboardState): PaneContent => ({
+  worker,
+  tests,
+  supervisor,
+  diffs,
+  diffIndex,
+  scroll,
 });
 
 export function reduceDashboard(state: DashboardState, action: UiAction): DashboardState {
@@ -142,6 +179,15 @@ export function reduceDashboard(state: DashboardState, action: UiAction): Dashbo
       return { ...state, notice: action.text };
     case 'detached':
       return { ...state, detached: true };
+    case 'line-step': {
+      const tasks = state.status.lines.map((line) => line.task).sort((a, b) => a - b);
+      if (tasks.length < 2) return state;
+      const at = tasks.indexOf(shownLine(state)?.task ?? tasks[0]!);
+      const task = tasks[(at + action.by + tasks.length) % tasks.length]!;
+      return showFollowed({ ...state, follow: { task } });
+    }
+    case 'follow-line':
+      return showFollowed({ ...state, follow: { slot: action.slot, held: true } });
     default:
       return reduceLimits(state, action);
   }
@@ -154,6 +200,20 @@ export function reduceDashboard(state: DashboardState, action: UiAction): Dashbo
 function followedIndex(diffs: readonly DiffView[]): number {
   const code = diffs.findLastIndex((diff) => diff.kind !== 'task-done');
   return code >= 0 ? code : diffs.length - 1;
+}
+
+/** The production line the panes show now; undefined before any line (or while the followed place is empty). */
+export function shownLine(state: DashboardState): LineStatus | undefined {
+  const { shown } = state.linePanes;
+  return shown === 'run' ? undefined : state.status.lines.find((line) => line.task === shown);
+}
+
+/** The run's status as the status bar and banner tell it: with lines, the task, round and streaks are the shown line's. */
+export function shownStatus(state: DashboardState): RunStatus {
+  const line = shownLine(state);
+  if (!line) return state.status;
+  const { task, title, round, maxRounds, failStreak, idleStreak, lastTests } = line;
+  return { ...state.status, task, taskTitle: title, round, maxRounds, failStreak, idleStreak, lastTests };
 }
 
 /** The index of the diff the Diff pane shows now (-1 when there is none). */
@@ -181,48 +241,113 @@ function keepPlace(state: DashboardState, pane: PaneId, added: number): Record<P
  */
 function foldEvents(state: DashboardState, events: readonly FactoryEvent[]): DashboardState {
   let next = state;
-  let run: { last: FactoryEvent; lines: Line[] } | undefined;
-  const flushRun = (): void => {
-    if (!run) return;
-    const { last, lines } = run;
-    run = undefined;
-    const counted = { ...next, status: reduceStatus(next.status, last) };
-    next = last.type === 'agent:chunk' ? addWorker(counted, lines) : addTestLines(counted, lines);
+  // One run per pane and line (worker or tests, by task): lines stream side by side, each into its own panes, so
+  // their interleaved lines are gathered apart and each pane's window is copied once. A run of the run's own (no
+  // line's: it goes into every line's panes) is kept alone, in its place.
+  const runs = new Map<string, { last: FactoryEvent; lines: Line[] }>();
+  let holdsShared = false;
+  const flushRuns = (): void => {
+    for (const { last, lines } of runs.values()) {
+      const counted = { ...next, status: reduceStatus(next.status, last) };
+      next = inPanes(counted, last.task, (panes) =>
+        last.type === 'agent:chunk' ? addWorker(panes, lines) : addTestLines(panes, lines),
+      );
+    }
+    runs.clear();
+    holdsShared = false;
   };
   for (const event of events) {
     if (event.type === 'agent:chunk' || event.type === 'tests:output') {
-      if (run && run.last.type !== event.type) flushRun();
-      run ??= { last: event, lines: [] };
+      const key = `${event.type}:${event.task}`;
+      const { lines } = next.status;
+      const shared = lines.length > 0 && !lines.some((line) => line.task === event.task);
+      if (shared ? runs.size > 0 && !runs.has(key) : holdsShared) flushRuns();
+      const run = runs.get(key) ?? { last: event, lines: [] };
+      runs.set(key, run);
+      holdsShared ||= shared;
       run.last = event;
       run.lines.push(...toLines(event.text, 'text'));
       continue;
     }
-    flushRun();
+    flushRuns();
     next = foldEvent(next, event);
   }
-  flushRun();
+  flushRuns();
   return next;
 }
 
 function foldEvent(previous: DashboardState, event: FactoryEvent): DashboardState {
-  return limitsEvent(foldPanes(previous, event), event);
+  const counted = { ...previous, status: reduceStatus(previous.status, event) };
+  if (event.type === 'run:started')
+    return showFollowed(
+      limitsEvent(
+        {
+          ...initialDashboard(),
+          status: counted.status,
+          focus: counted.focus,
+          zoom: counted.zoom,
+          overlay: counted.overlay,
+          draft: counted.draft,
+          limits: counted.limits,
+          follow: counted.follow,
+        },
+        event,
+      ),
+    );
+  const opened = event.type === 'line:started' ? openLine(counted, event.task) : counted;
+  const entry = supervisorEntry(event);
+  const folded = inPanes(opened, event.task, (state) => foldPanes(entry ? addEntry(state, entry) : state, event));
+  const modelled =
+    event.type === 'model:state'
+      ? { ...folded, models: { ...folded.models, [`${event.role}:${event.model}`]: modelView(folded, event) } }
+      : folded;
+  const shown = event.type === 'line:started' || event.type === 'line:closed' ? showFollowed(modelled) : modelled;
+  return limitsEvent(shown, event);
 }
 
-function foldPanes(previous: DashboardState, event: FactoryEvent): DashboardState {
-  const entry = supervisorEntry(event);
-  const counted = { ...previous, status: reduceStatus(previous.status, event) };
-  const state = entry ? addEntry(counted, entry) : counted;
+/**
+ * Folds into the panes of the event's line (the fields when it is the one shown, else its parked set); the run's own
+ * events (the baseline, a pause, a setting) go into every set. Without lines, straight into the fields.
+ */
+function inPanes(
+  state: DashboardState,
+  task: number,
+  apply: (state: DashboardState) => DashboardState,
+): DashboardState {
+  const { lines } = state.status;
+  if (lines.length === 0) return apply(state);
+  let next = state;
+  for (const key of keysFor(state.linePanes, lines, task)) {
+    if (key === next.linePanes.shown) next = apply(next);
+    else {
+      const parked = next.linePanes.parked.get(key);
+      if (parked)
+        next = { ...next, linePanes: withParked(next.linePanes, key, paneContent(apply({ ...next, ...parked }))) };
+    }
+  }
+  return next;
+}
+
+/** A new line's panes, from those of the line that held its place before, or the run's own. */
+function openLine(state: DashboardState, task: number): DashboardState {
+  if (hasKey(state.linePanes, task)) return state;
+  const from = startingKey(state.linePanes, state.status.lines, task);
+  const base = from === state.linePanes.shown ? paneContent(state) : (state.linePanes.parked.get(from) ?? emptyPanes());
+  const start = { ...base, diffIndex: undefined, scroll: emptyPanes().scroll };
+  return { ...state, linePanes: withParked(state.linePanes, task, start) };
+}
+
+/** Puts the followed line's panes in the fields, when they are not there already. */
+function showFollowed(state: DashboardState): DashboardState {
+  const key = wantedKey(state.status.lines, state.follow, state.linePanes.shown);
+  if (key === state.linePanes.shown) return state;
+  const { panes, shown } = swapShown(state.linePanes, paneContent(state), key);
+  return { ...state, ...(shown ?? emptyPanes()), linePanes: panes };
+}
+
+/** What an event changes in one set of panes. */
+function foldPanes(state: DashboardState, event: FactoryEvent): DashboardState {
   switch (event.type) {
-    case 'run:started':
-      return {
-        ...initialDashboard(),
-        status: state.status,
-        focus: state.focus,
-        zoom: state.zoom,
-        overlay: state.overlay,
-        draft: state.draft,
-        limits: state.limits,
-      };
     case 'round:started': {
       const heading = `── task ${event.task} · round ${event.round}/${event.maxRounds} ──`;
       return addWorker(state, toLines(heading, 'heading'));
@@ -320,8 +445,16 @@ function foldPanes(previous: DashboardState, event: FactoryEvent): DashboardStat
       );
     case 'run:error':
       return addWorker(state, toLines(`run error: ${event.message}`, 'failure'));
-    case 'model:state':
-      return { ...state, models: { ...state.models, [`${event.role}:${event.model}`]: modelView(state, event) } };
+    case 'line:returned':
+      return addWorker(
+        state,
+        toLines(`task ${event.task} sent back to its line (${event.reason}): ${event.detail}`, 'warning'),
+      );
+    case 'line:merged':
+      return addWorker(
+        state,
+        toLines(`task ${event.task} merged into the run branch (${event.sha.slice(0, 7)}): green there`, 'success'),
+      );
     default:
       return state;
   }

@@ -1,7 +1,7 @@
 // What each key binding does: a handler per KeyId that turns the key into a UI action or an engine command.
 import type { EngineCommand } from '../engine/contract/commands.js';
 import { checkLiveSetting } from '../engine/config/live-setting.js';
-import { paneIds, type DashboardState, type UiAction } from './dashboard-state.js';
+import { paneIds, shownLine, type DashboardState, type UiAction } from './dashboard-state.js';
 import type { KeyId } from './keymap.js';
 import { pickedKey } from './limits-state.js';
 
@@ -26,18 +26,29 @@ export function keyActions({ state, dispatch, send, quit, page }: KeyDeps): Reco
     send(command);
     dispatch({ type: 'notice', text });
   };
+  // With production lines, redirect, escalate, intervene and skip are for the line on screen.
+  const line = shownLine(state)?.task;
+  const aimed = line === undefined ? {} : { task: line };
+  const to = line === undefined ? '' : ` to task ${line}`;
   return {
     pause: () =>
       paused
         ? sent({ type: 'resume' }, 'resume sent')
         : sent({ type: 'pause' }, 'pause sent: the run stops at the next safe point'),
     redirect: () => dispatch({ type: 'overlay', overlay: 'redirect' }),
-    escalate: () => sent({ type: 'escalate' }, 'escalation sent: the run pauses for you at the next safe point'),
-    intervene: () => sent({ type: 'intervene' }, 'intervention sent: edit the files once paused, then press p'),
-    skip: () => sent({ type: 'skip' }, 'skip sent: the current task ends now'),
+    escalate: () =>
+      sent({ type: 'escalate', ...aimed }, `escalation sent${to}: the run pauses for you at the next safe point`),
+    intervene: () =>
+      sent({ type: 'intervene', ...aimed }, `intervention sent${to}: edit the files once paused, then press p`),
+    skip: () =>
+      sent(
+        { type: 'skip', ...aimed },
+        line === undefined ? 'skip sent: the current task ends now' : `skip sent: task ${line} ends now`,
+      ),
     'focus-next': () => dispatch({ type: 'focus-step', by: 1 }),
     'focus-prev': () => dispatch({ type: 'focus-step', by: -1 }),
     zoom: (key) => dispatch({ type: 'zoom', pane: paneIds[Number(key) - 1] ?? 'worker' }),
+    'line-step': (key) => dispatch({ type: 'line-step', by: key === '<' ? -1 : 1 }),
     'scroll-up': () => dispatch({ type: 'scroll', by: 1 }),
     'scroll-down': () => dispatch({ type: 'scroll', by: -1 }),
     'page-up': () => dispatch({ type: 'scroll', by: page }),
@@ -57,8 +68,8 @@ export function keyActions({ state, dispatch, send, quit, page }: KeyDeps): Reco
       dispatch({ type: 'overlay', overlay: 'none' });
       if (text)
         sent(
-          { type: 'redirect', text },
-          `redirect sent: it goes into the next prompt${paused ? ' (press p to resume)' : ''}`,
+          { type: 'redirect', text, ...aimed },
+          `redirect sent${to}: it goes into the next prompt${paused ? ' (press p to resume)' : ''}`,
         );
     },
     'limits-down': () => dispatch({ type: 'limits-move', by: 1 }),

@@ -1,5 +1,5 @@
 // The one list of key bindings: Footer, HelpOverlay, the README key table and the key handler all read it.
-import { shownDiffIndex, type DashboardState } from './dashboard-state.js';
+import { shownDiffIndex, shownLine, type DashboardState } from './dashboard-state.js';
 
 /**
  * global: always (no overlay); diff: when the Diff pane has focus; overlay: any overlay; limits-edit: the limits form
@@ -30,6 +30,7 @@ export const keyIds = [
   'escalate',
   'intervene',
   'skip',
+  'line-step',
   'focus-next',
   'focus-prev',
   'zoom',
@@ -66,6 +67,15 @@ const steering = (state: DashboardState): string | undefined => {
   return undefined;
 };
 
+/** Redirect, escalate, intervene and skip go to the line on screen: not to one whose worktree has closed. */
+const aimedSteering = (state: DashboardState): string | undefined => {
+  const line = shownLine(state);
+  const closed = line?.closed
+    ? `task ${line.task}'s line has closed (${line.state}): < > select a line at work`
+    : undefined;
+  return steering(state) ?? closed;
+};
+
 export const keymap: readonly KeyBinding[] = [
   {
     id: 'pause',
@@ -83,7 +93,7 @@ export const keymap: readonly KeyBinding[] = [
     short: 'redirect',
     scope: 'global',
     footer: true,
-    disabledReason: steering,
+    disabledReason: aimedSteering,
   },
   {
     id: 'escalate',
@@ -92,7 +102,7 @@ export const keymap: readonly KeyBinding[] = [
     short: 'escalate',
     scope: 'global',
     footer: true,
-    disabledReason: steering,
+    disabledReason: aimedSteering,
   },
   {
     id: 'intervene',
@@ -101,7 +111,7 @@ export const keymap: readonly KeyBinding[] = [
     short: 'intervene',
     scope: 'global',
     footer: true,
-    disabledReason: steering,
+    disabledReason: aimedSteering,
   },
   {
     id: 'skip',
@@ -110,7 +120,17 @@ export const keymap: readonly KeyBinding[] = [
     short: 'skip',
     scope: 'global',
     footer: true,
-    disabledReason: steering,
+    disabledReason: aimedSteering,
+  },
+  {
+    id: 'line-step',
+    keys: ['<', '>'],
+    description: 'select the previous or next production line (tasks run side by side): the four panes follow it',
+    short: 'line',
+    scope: 'global',
+    footer: true,
+    disabledReason: (state) =>
+      state.status.lines.length < 2 ? 'one line only: tasks run one after the other' : undefined,
   },
   {
     id: 'focus-next',

@@ -3,11 +3,12 @@ import type { RunStatus } from '../engine/reports/run-status.js';
 import type { ModelView } from './dashboard-state.js';
 import { formatCount, formatGb } from './format.js';
 import type { BarPart, PartForm, Segment } from './status-bar-layout.js';
+import { linesParts } from './status-bar-lines.js';
 
 const form = (level: number, ...segments: Segment[]): PartForm => ({ level, segments });
 const plain = (text: string): Segment => ({ text, tone: 'text' });
 
-/** Badge; task and round; streaks; elapsed; tokens and cost; local models with VRAM; sandbox. */
+/** Badge; task and round; production lines (when tasks run side by side); streaks; elapsed; tokens and cost; local models with VRAM; sandbox. */
 export function statusBarParts(status: RunStatus, models: readonly ModelView[], elapsed: string): BarPart[] {
   const task = `${status.task || '-'}/${status.tasksTotal || '-'}`;
   const round = `${status.round}/${status.maxRounds || '-'}`;
@@ -25,6 +26,7 @@ export function statusBarParts(status: RunStatus, models: readonly ModelView[], 
         form(3, plain(`t${task} r${round}`)),
       ],
     },
+    ...linesParts(status.lines),
     {
       id: 'streaks',
       forms: [

@@ -1,5 +1,5 @@
 // Which events go into the Supervisor pane's history, and how each one reads there (the baseline is the Tests pane's).
-import type { FactoryEvent } from '../engine/contract/events.js';
+import type { FactoryEvent, FactoryEventOf } from '../engine/contract/events.js';
 import type { Verdict } from '../engine/contract/verdict.js';
 
 export type SupervisorEntry = { ts: string; who: 'supervisor' | 'human'; label: string; text: string };
@@ -34,9 +34,34 @@ export function supervisorEntry(event: FactoryEvent): SupervisorEntry | undefine
       };
     case 'config:rejected':
       return { ts, who: 'human', label: 'REFUSED', text: `${event.key}=${event.value}: ${event.message}` };
+    case 'line:started':
+      return {
+        ts,
+        who: 'supervisor',
+        label: 'LINE',
+        text: `task ${event.task} runs on ${event.branch}, its own worktree`,
+      };
+    case 'line:merging':
+      return {
+        ts,
+        who: 'supervisor',
+        label: 'MERGE',
+        text: `${event.branch} into ${event.into}; the whole suite runs on the merged tree`,
+      };
+    case 'line:merged':
+      return { ts, who: 'supervisor', label: 'MERGED', text: `task ${event.task} green on the run branch` };
+    case 'line:returned':
+      return { ts, who: 'supervisor', label: 'RETURNED', text: returnedText(event) };
+    case 'line:closed':
+      return { ts, who: 'supervisor', label: 'CLOSED', text: `task ${event.task} ${event.outcome}: ${event.reason}` };
     default:
       return undefined;
   }
+}
+
+function returnedText(event: FactoryEventOf<'line:returned'>): string {
+  const what = event.reason === 'conflict' ? event.files : event.tests;
+  return `${event.reason}${what.length > 0 ? ` (${what.join(', ')})` : ''}: ${event.detail}`;
 }
 
 function verdictText(verdict: Verdict): string {

@@ -51,6 +51,7 @@ addRunOptions(
   ),
 )
   .option('--pane <pane>', 'show one pane full size: worker, tests, supervisor or diff')
+  .option('--line <n>', "follow the n-th production line (tasks run side by side): its place's tasks, one by one")
   .option('--theme <name>', 'colour theme: dark, light or high-contrast (NO_COLOR turns colour off)')
   .option('--save-theme', 'keep --theme as your default')
   .option('--attach', 'only attach: wait up to 30 s for a run another terminal is starting, never start one')
@@ -85,6 +86,10 @@ addRunOptions(
   .option('--session <name>', 'tmux session name (default: factory-<folder>)')
   .option('--theme <name>', 'colour theme for every pane')
   .option('--detached', 'create the session without attaching to it')
+  .option(
+    '--windows [count]',
+    'one window per production line instead of four panes, each a dashboard following its line (default: MAX_PARALLEL)',
+  )
   .action(async (options) => (await import('./commands/tmux.js')).tmuxCommand(options));
 
 program

@@ -1,12 +1,15 @@
 // The unit project's files: pure code, no process, git, Docker or network (test/support/no-processes.ts makes sure).
 // Every other test file is end-to-end; a new file lands there unless listed here.
 export const unitTests = [
+  'test/components/Dashboard-lines.test.tsx',
   'test/components/Dashboard.test.tsx',
   'test/components/LimitsForm.test.tsx',
   'test/components/LimitsForm.render.test.tsx',
+  'test/components/dashboard-lines.test.ts',
   'test/components/dashboard-state.test.ts',
   'test/components/keymap.test.ts',
   'test/components/limits-state.test.ts',
+  'test/components/status-bar-lines.test.ts',
   'test/components/run-control-panes.test.tsx',
   'test/engine/agents/claude/claude-stream.test.ts',
   'test/engine/agents/create-agents-local.test.ts',
@@ -24,6 +27,7 @@ export const unitTests = [
   'test/engine/lines/line-control.test.ts',
   'test/engine/reports/event-log.test.ts',
   'test/engine/reports/run-status.test.ts',
+  'test/engine/reports/line-reports.test.ts',
   'test/engine/rfp/tasks-file.test.ts',
   'test/engine/sandbox/docker/find-docker-engine.test.ts',
   'test/engine/task-setup/guard/code-scan/scan-file.test.ts',

@@ -2,8 +2,10 @@
 // .factory/output/). Kept, in the order they came:
 // - every summary event (run, task, engine, valve, cap, config, human, baseline, plan, review, guard, model,
 //   agent:finished): small, and what the run's totals, state and settings are folded from;
-// - a round's detail (prompt, streamed lines, tests, edits, record) for the newest `rounds` rounds only, and in
-//   those the newest streamed text up to `streamedChars` characters for each kind (worker, tests);
+// - a round's detail (prompt, streamed lines, tests, edits, record) for the newest `rounds` rounds only (and, while
+//   production lines are open, the newest `rounds` of each open line: a dashboard attaching late, a tmux window,
+//   shows every line's current round), and in those the newest streamed text up to `streamedChars` characters for
+//   each kind (worker, tests);
 // - the newest `diffs` commits and `verdicts` verdicts (the Diff and Supervisor panes' history).
 import type { FactoryEvent } from '../contract/events.js';
 
@@ -36,16 +38,20 @@ export class EventHistory {
   private streamed: Record<Streamed, number> = { 'agent:chunk': 0, 'tests:output': 0 };
   private diffs = 0;
   private verdicts = 0;
+  /** Production lines started and not closed, by task. */
+  private readonly openLines = new Set<number>();
 
   constructor(private readonly limits: HistoryLimits = historyLimits) {}
 
   add(event: FactoryEvent): void {
     this.events.push(event);
+    if (event.type === 'line:started') this.openLines.add(event.task);
+    if (event.type === 'line:closed') this.openLines.delete(event.task);
     // What goes over a limit is dropped in batches (at twice the limit), so that adding stays cheap.
     let over = false;
     if (roundDetail.has(event.type) && !this.rounds.includes(roundOf(event))) {
       this.rounds.push(roundOf(event));
-      over = this.rounds.length > this.limits.rounds;
+      over = this.rounds.length > this.limits.rounds * (1 + this.openLines.size);
     }
     if (event.type === 'agent:chunk' || event.type === 'tests:output') {
       this.streamed[event.type] += event.text.length;
@@ -61,8 +67,11 @@ export class EventHistory {
   }
 
   private compact(): void {
-    this.rounds = this.rounds.slice(-this.limits.rounds);
-    const recent = new Set(this.rounds);
+    const recent = new Set(this.rounds.slice(-this.limits.rounds));
+    for (const task of this.openLines)
+      for (const key of this.rounds.filter((round) => round.startsWith(`${task}:`)).slice(-this.limits.rounds))
+        recent.add(key);
+    this.rounds = this.rounds.filter((round) => recent.has(round));
     const room: Record<Streamed, number> = {
       'agent:chunk': this.limits.streamedChars,
       'tests:output': this.limits.streamedChars,

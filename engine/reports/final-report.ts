@@ -23,6 +23,8 @@ export type TaskReport = {
   guard: string[];
   lego: string[];
   lastTests?: Pick<TestSummary, 'headline' | 'output' | 'tests' | 'command'>;
+  /** Its production line, when it ran in one: merges tried, and each time it was sent back (round: why). */
+  line?: { branch: string; merges: number; returns: string[]; mergedSha?: string };
 };
 
 export type FinalReport = {
@@ -130,6 +132,24 @@ export function finalReportCollector(): { add(event: FactoryEvent): void; report
       case 'task:finished':
         if (current) Object.assign(current, { outcome: event.outcome, reason: event.reason, finishedAt: event.ts });
         return;
+      case 'line:started':
+        if (!current) return;
+        current.line ??= { branch: event.branch, merges: 0, returns: [] };
+        current.startedAt ??= event.ts;
+        return;
+      case 'line:merging':
+        if (current?.line) current.line.merges++;
+        return;
+      case 'line:merged':
+        if (current?.line) current.line.mergedSha = event.sha;
+        return;
+      case 'line:returned': {
+        const what = event.reason === 'conflict' ? event.files : event.tests;
+        current?.line?.returns.push(
+          `round ${event.round}: ${event.reason}${what.length > 0 ? ` (${what.join(', ')})` : ''} — ${event.detail}`,
+        );
+        return;
+      }
       case 'run:finished':
         report.finishedAt = event.ts;
         report.outcome = {

@@ -23,12 +23,18 @@ function status(task: TaskReport): string {
   return task.outcome ?? 'not started';
 }
 
+/** A line's merges and returns, in a few words. */
+const lineWords = (line: NonNullable<TaskReport['line']>): string =>
+  `${line.merges} merge(s)${line.mergedSha ? `, merged ${line.mergedSha.slice(0, 7)}` : ''}, ` +
+  `${line.returns.length} return(s)`;
+
 export function renderFinalSummary(report: FinalReport): string[] {
   const lines = report.tasks.map(
     (task) =>
       `task ${task.index} ${status(task)}: ${task.title} — ${task.rounds} round(s), ${seconds(task)}, ` +
       `${money(task.costUsd)}, ${task.tokens} tokens, ` +
-      `${lockedPassing(task)}${task.lego.length ? `, ${task.lego.length} LEGO finding(s)` : ''}`,
+      `${lockedPassing(task)}${task.lego.length ? `, ${task.lego.length} LEGO finding(s)` : ''}` +
+      `${task.line ? `, line: ${lineWords(task.line)}` : ''}`,
   );
   if (report.outcome)
     lines.push(`${report.outcome.tasksGreen}/${report.outcome.tasksTotal} task(s) green — ${report.outcome.reason}`);
@@ -60,6 +66,25 @@ export function renderFinalReport(report: FinalReport): string {
       `| ${task.index}. ${task.title.replaceAll('|', '\\|')} | ${status(task)} | ${task.rounds} | ` +
         `${seconds(task)} | ${money(task.costUsd)} | ${task.tokens} | ${lockedPassing(task)} |`,
     );
+  const lined = report.tasks.filter((task) => task.line);
+  if (lined.length > 0) {
+    lines.push(
+      '',
+      '## Lines',
+      '',
+      'Tasks that ran side by side, each in its own worktree and branch, merged into the run branch and verified there.',
+      '',
+      '| task | outcome | rounds | merges | returned | branch |',
+      '|---|---|---|---|---|---|',
+    );
+    for (const task of lined)
+      if (task.line)
+        lines.push(
+          `| ${task.index}. ${task.title.replaceAll('|', '\\|')} | ${status(task)} | ${task.rounds} | ` +
+            `${task.line.merges}${task.line.mergedSha ? ` (merged ${task.line.mergedSha.slice(0, 7)})` : ''} | ` +
+            `${task.line.returns.length} | \`${task.line.branch}\` |`,
+        );
+  }
   for (const task of report.tasks.filter((entry) => entry.startedAt)) {
     lines.push(
       '',
@@ -72,6 +97,10 @@ export function renderFinalReport(report: FinalReport): string {
     lines.push(
       `- Tests locked: ${task.lockedFiles.length > 0 ? task.lockedFiles.join(', ') : 'none'} (${lockedPassing(task)})`,
     );
+    if (task.line) {
+      lines.push(`- Line: \`${task.line.branch}\`, ${lineWords(task.line)}`);
+      section(lines, 'Sent back to its line', task.line.returns);
+    }
     section(lines, 'Valve trips', task.valveTrips);
     section(lines, 'Supervisor decisions', task.verdicts);
     section(lines, 'Test-tamper guard', task.guard);

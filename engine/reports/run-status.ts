@@ -1,6 +1,7 @@
 // Where a run stands, folded from its events: what snapshot(), `factory status` and the status bar show.
 import type { FactoryEvent, PauseKind, RunOutcome } from '../contract/events.js';
-import { totalsIn } from './run-totals.js';
+import { interruptedLines, reduceLines, type LineStatus } from './line-status.js';
+import { spentSince, totalsIn } from './run-totals.js';
 import type { Verdict } from '../contract/verdict.js';
 
 export type RunStatus = {
@@ -30,6 +31,8 @@ export type RunStatus = {
   startedAt?: string;
   updatedAt?: string;
   outcome?: { outcome: RunOutcome; reason: string; exitCode: number };
+  /** The production lines seen, in the order they started (none when tasks run one after the other). */
+  lines: readonly LineStatus[];
 };
 
 export const initialStatus = (): RunStatus => ({
@@ -45,6 +48,7 @@ export const initialStatus = (): RunStatus => ({
   idleStreak: 0,
   costUsd: 0,
   tokens: 0,
+  lines: [],
 });
 
 const withGreen = (before: number[], tasks: number[]): Pick<RunStatus, 'greenTasks' | 'tasksGreen'> => {
@@ -55,11 +59,19 @@ const withGreen = (before: number[], tasks: number[]): Pick<RunStatus, 'greenTas
 export function reduceStatus(status: RunStatus, event: FactoryEvent): RunStatus {
   // The run's spend is the loop's count, carried by the events that change it.
   const totals = totalsIn(event);
-  const next = { ...status, updatedAt: event.ts, ...(totals && { costUsd: totals.costUsd, tokens: totals.tokens }) };
+  const spent = totals && event.type !== 'run:started' ? spentSince(status, totals) : undefined;
+  const next = {
+    ...status,
+    updatedAt: event.ts,
+    ...(totals && { costUsd: totals.costUsd, tokens: totals.tokens }),
+    lines: reduceLines(status.lines, event, spent),
+  };
   switch (event.type) {
     case 'run:started':
       return {
         ...initialStatus(),
+        // A resumed run goes on with the lines the interrupted one had.
+        lines: event.resumed && event.runId === status.runId ? interruptedLines(status.lines) : [],
         costUsd: totals?.costUsd ?? 0,
         tokens: totals?.tokens ?? 0,
         runId: event.runId,

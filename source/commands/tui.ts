@@ -12,6 +12,8 @@ import { readUserDefaults, saveUserTheme } from '../user-defaults.js';
 export type TuiOptions = RunOptions & {
   optionsFile?: string;
   pane?: string;
+  /** Follow the N-th production line's place (factory tmux --windows gives each window one). */
+  line?: string;
   theme?: string;
   saveTheme?: boolean;
   attach?: boolean;
@@ -24,6 +26,7 @@ export async function tuiCommand(given: TuiOptions): Promise<void> {
   const options = given.optionsFile ? (await import('../run/run-options-file.js')).withOptionsFile(given) : given;
   const projectDir = path.resolve(options.dir);
   const pane = checkPane(options.pane);
+  const line = checkLine(options.line);
   const theme = pickTheme(options.theme, readUserDefaults().theme);
   if (options.saveTheme) {
     if (!options.theme)
@@ -49,7 +52,7 @@ export async function tuiCommand(given: TuiOptions): Promise<void> {
   void client.closed.then(() => (ended = true));
   // Ink only loads for UI commands: `factory --version` and `factory run` stay fast.
   const { showDashboard } = await import('../tui/show-dashboard.js');
-  const mode = await showDashboard(client, { theme, pane, starting: connecting, onFrame });
+  const mode = await showDashboard(client, { theme, pane, line, starting: connecting, onFrame });
   if (!ended && mode === 'leave')
     process.stdout.write(
       `factory: the run goes on headless in ${projectDir}; attach again with \`factory tui\` (log: ` +
@@ -66,6 +69,12 @@ async function awaitRun(projectDir: string): Promise<AttachClient> {
       `--attach: no run started in ${projectDir} within 30 s; start one with \`factory tui\` or \`factory run\``,
     );
   return client;
+}
+
+function checkLine(line: string | undefined): number | undefined {
+  if (line === undefined) return undefined;
+  if (/^[1-9]\d?$/.test(line)) return Number(line);
+  throw new UserError(`--line is "${line}"; allowed: a line's place, 1 to 99 (1: the first line, as by default)`);
 }
 
 function checkPane(pane: string | undefined): PaneId | undefined {

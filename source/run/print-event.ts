@@ -104,6 +104,21 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
         `pulling ${event.model} (${event.role}): ` +
         `${event.status}${event.total ? ` ${Math.floor(((event.completed ?? 0) * 100) / event.total)}%` : ''}`
       );
+    case 'line:started':
+      return `task ${event.task}: its line starts on ${event.branch} (worktree ${event.worktree})`;
+    case 'line:merging':
+      return `task ${event.task}: merging ${event.branch} into ${event.into}; the whole suite runs on the merged tree`;
+    case 'line:merged':
+      return `task ${event.task}: merged (${event.sha.slice(0, 10)}), green on the run branch`;
+    case 'line:returned': {
+      const what = event.reason === 'conflict' ? event.files : event.tests;
+      return (
+        `${at}: sent back to its line: ${event.reason}${what.length > 0 ? ` (${what.join(', ')})` : ''} — ` +
+        `${event.detail}`
+      );
+    }
+    case 'line:closed':
+      return `task ${event.task}: its line closes (${event.outcome}: ${event.reason})`;
     case 'run:finished':
       return (
         `run finished: ${event.outcome}, ${event.tasksGreen}/${event.tasksTotal} task(s) green — ${event.reason} ` +

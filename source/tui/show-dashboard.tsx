@@ -10,6 +10,8 @@ import { restoreOnCrash } from './restore-on-crash.js';
 export type ShowOptions = {
   theme: Theme;
   pane?: PaneId;
+  /** The production line's place to follow (--line). */
+  line?: number;
   /** Called after each frame is written (the bench counts frames with it). */
   onFrame?: () => void;
   /** The run being started or attached to: if it fails, the dashboard closes and the error is thrown. */
@@ -23,6 +25,7 @@ export async function showDashboard(client: AttachClient, options: ShowOptions):
       source={client}
       theme={options.theme}
       pane={options.pane}
+      line={options.line}
       onQuit={(chosen) => (mode = chosen)}
       interactive={process.stdin.isTTY === true}
     />,

@@ -1,11 +1,13 @@
 // `factory tmux` opens four attached panes on one run in a new tmux session (a private tmux server via TMUX_TMPDIR);
-// run from inside a tmux session no client is attached to, it says how to attach and exits 0.
+// run from inside a tmux session no client is attached to, it says how to attach and exits 0; --windows gives each
+// production line a window of its own, a dashboard following that line.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { prepareDemoProject } from '../../source/commands/demo.js';
+import { linesProject } from '../support/lines-project.js';
 import { requirePytest } from '../support/python.js';
 import { requireTmux } from '../support/tmux.js';
 
@@ -51,6 +53,51 @@ describe.skipIf(skip)(`factory tmux${skip ? ` (skipped: ${skip})` : ''}`, () => 
     await vi.waitFor(
       async () => expect(await screens()).toEqual(Object.values(titles).map(() => containing('run finished: green'))),
       { timeout: 120_000, interval: 500 },
+    );
+  });
+
+  it('--windows opens one window per line (MAX_PARALLEL), each a dashboard following its own line', {
+    timeout: 120_000,
+  }, async () => {
+    const streaming = (name: string) => ({
+      delayMs: 150,
+      say: Array.from({ length: 40 }, (_, n) => `${name} step ${n}`),
+      write: { [`${name}.py`]: `def ${name}():\n    return 1\n` },
+    });
+    const testOf = (name: string) =>
+      `from ${name} import ${name}\n\n\ndef test_${name}():\n    assert ${name}() == 1\n`;
+    const project = linesProject({
+      parallel: 2,
+      tasks: ['Make alpha (tests: tests/test_alpha.py)', 'Make beta (tests: tests/test_beta.py)'],
+      tests: { 'tests/test_alpha.py': testOf('alpha'), 'tests/test_beta.py': testOf('beta') },
+      byTask: { 1: [streaming('alpha')], 2: [streaming('beta')] },
+    });
+    const { exitCode, stderr } = await execa(
+      'node',
+      [factoryBin, 'tmux', '--dir', project, '--session', 'fw', '--windows', '--detached'],
+      { env: { ...process.env, ...env, TMUX: '' }, reject: false },
+    );
+    expect(exitCode, stderr).toBe(0);
+    const windows = (await tmux('list-windows', '-t', 'fw', '-F', '#{window_name}')).stdout.trim().split('\n');
+    expect(windows).toEqual(['line-1', 'line-2']);
+    const screen = async (window: string) => (await tmux('capture-pane', '-p', '-t', `fw:${window}`)).stdout;
+    await vi.waitFor(
+      async () => {
+        const [one, two] = [await screen('line-1'), await screen('line-2')];
+        expect(one).toMatch(/› L1 task 1 Make alpha/);
+        expect(one).toMatch(/alpha step \d+/);
+        expect(one).not.toContain('beta step');
+        expect(two).toMatch(/› L2 task 2 Make beta/);
+        expect(two).toMatch(/beta step \d+/);
+        expect(two).not.toContain('alpha step');
+      },
+      { timeout: 30_000, interval: 250 },
+    );
+    await vi.waitFor(
+      async () => {
+        for (const window of windows) expect(await screen(window)).toContain('run finished: green');
+      },
+      { timeout: 90_000, interval: 500 },
     );
   });
 

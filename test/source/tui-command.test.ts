@@ -1,4 +1,5 @@
-// `factory tui` refuses clearly what it cannot do: an unknown pane or theme, or no terminal.
+// `factory tui` refuses clearly what it cannot do: an unknown pane, line or theme, or no terminal; `factory tmux` a
+// window count that is no count.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,10 +12,16 @@ const factory = (...args: string[]) =>
   execa('node', [factoryBin, ...args], { cwd: dir, reject: false, env: { FACTORY_HOME: path.join(dir, 'home') } });
 
 describe('factory tui refusals', () => {
-  it('names the allowed panes and themes', async () => {
+  it('names the allowed panes, lines, window counts and themes', async () => {
     const pane = await factory('tui', '--pane', 'logs');
     expect(pane.exitCode).toBe(1);
     expect(pane.stderr).toContain('--pane is "logs"; allowed: worker, tests, supervisor, diff');
+    const line = await factory('tui', '--line', 'two');
+    expect(line.exitCode).toBe(1);
+    expect(line.stderr).toContain('--line is "two"; allowed: a line\'s place, 1 to 99');
+    const windows = await factory('tmux', '--windows', '0', '--detached');
+    expect(windows.exitCode).toBe(1);
+    expect(windows.stderr).toContain('--windows is "0"; allowed: a count of windows, 1 to 99 (or none: MAX_PARALLEL)');
     const theme = await factory('tui', '--theme', 'neon');
     expect(theme.stderr).toContain('--theme is "neon"; allowed: dark, light, high-contrast');
   });

@@ -16,6 +16,8 @@ export function renderDashboard(
     rows?: number;
     theme?: Theme;
     pane?: PaneId;
+    /** factory tui --line: the production line's place to follow. */
+    line?: number;
     source?: EventSource & { send(command: EngineCommand): void };
   } = {},
 ) {
@@ -28,6 +30,7 @@ export function renderDashboard(
       source={options.source ?? channel}
       theme={options.theme ?? dark}
       pane={options.pane}
+      line={options.line}
       onQuit={(mode) => quits.push(mode)}
     />,
     {

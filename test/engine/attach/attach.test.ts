@@ -135,4 +135,27 @@ describe('event history', () => {
     expect(chunks.at(-1)).toMatchObject({ text: 'line 99' });
     expect(kept.at(-1)?.type).toBe('tests:started');
   });
+
+  it("keeps each open production line's newest rounds, whatever the other lines played since", () => {
+    const history = new EventHistory(historyLimits);
+    for (const item of runStart()) history.add(item);
+    const line = (task: number) =>
+      event('line:started', { title: `t${task}`, branch: `b${task}`, worktree: `/w/${task}`, base: 'x' }, { task });
+    const say = (task: number, round: number) => event('agent:chunk', { text: `${task}.${round}` }, { task, round });
+    history.add(line(1));
+    history.add(line(2));
+    history.add(say(1, 1));
+    for (let round = 1; round <= 6; round++) history.add(say(2, round));
+    const said = () =>
+      history
+        .all()
+        .filter((item) => item.type === 'agent:chunk')
+        .map((item) => (item as { text: string }).text);
+    // Line 1's only round stays though line 2 played six since; line 2 keeps its newest two.
+    expect(said()).toEqual(['1.1', '2.5', '2.6']);
+    history.add(event('line:closed', { outcome: 'green', reason: 'merged' }, { task: 1 }));
+    history.add(say(2, 7));
+    history.add(say(2, 8));
+    expect(said()).toEqual(['2.7', '2.8']);
+  });
 });
