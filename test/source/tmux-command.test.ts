@@ -8,6 +8,7 @@ import { execa } from 'execa';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { prepareDemoProject } from '../../source/commands/demo.js';
 import { linesProject } from '../support/lines-project.js';
+import { isRunning } from '../support/processes.js';
 import { requirePytest } from '../support/python.js';
 import { requireTmux } from '../support/tmux.js';
 
@@ -21,6 +22,9 @@ const inner = `factory-nc-${process.pid}-${Date.now()}`;
 afterAll(async () => {
   await tmux('kill-server');
   await tmux('-L', inner, 'kill-server');
+  // A run a dashboard started goes on writing its records after its dashboard is gone: stop it before removing them.
+  await execa('pkill', ['-f', root], { reject: false });
+  await vi.waitFor(() => expect(isRunning(root)).toBe(false), { timeout: 20_000, interval: 200 });
   fs.rmSync(root, { recursive: true, force: true });
 });
 
