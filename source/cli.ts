@@ -91,7 +91,7 @@ program
   .command('set')
   .description(
     'change a limit of the run going on in this folder, from its next round (MAX_ROUNDS, the valves, the caps, ' +
-      'WORKER_MODEL, MODE)',
+      'WORKER_MODEL, MODE; MAX_PARALLEL from the next task start)',
   )
   .argument('<KEY=VALUE>', 'the setting, checked like factory_config.md')
   .option('-C, --dir <dir>', 'project folder', '.')

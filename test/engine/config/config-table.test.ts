@@ -23,6 +23,7 @@ describe('the config table', () => {
       sandbox: 'docker' | 'local' | 'auto' | 'none';
       sandboxImage: string;
       maxRounds: number;
+      maxParallel: number;
       maxFailStreak: number;
       maxIdleRounds: number;
       testTimeoutSeconds: number;
