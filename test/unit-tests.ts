@@ -37,6 +37,7 @@ export const unitTests = [
   'test/engine/util/find-cycle.test.ts',
   'test/source/bench/format-report.test.ts',
   'test/source/bench/stats.test.ts',
+  'test/source/bench/task-times.test.ts',
   'test/source/run/flag-keys.test.ts',
   'test/source/demo-tape.test.ts',
   'test/themes/pick-theme.test.ts',

@@ -1,0 +1,128 @@
+// The `parallel` benchmark: the same independent tasks played at MAX_PARALLEL=1, 2 and 3 in one run, each in a fresh
+// copy of the project, through the wiring `factory run` uses; wall time as a ratio to the serial run, and the engine's
+// own time per round per line next to the serial run's.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import type { FactoryEvent } from '../../../engine/events.js';
+import { UserError } from '../../../engine/util/errors.js';
+import { startEngine } from '../../run/start-engine.js';
+import { goal, ratio, type BenchReport, type Figure } from '../bench-report.js';
+import { stats } from '../stats.js';
+import { makeParallelProject } from './parallel-project.js';
+import { engineTimePerRound, mostLinesAtOnce, type TimedEvent } from './task-times.js';
+
+export type ParallelBenchOptions = { tasks: number; callMs: number; runs: number; lines: readonly number[] };
+
+export const parallelDefaults: ParallelBenchOptions = { tasks: 6, callMs: 3000, runs: 1, lines: [1, 2, 3] };
+
+type LinesRun = { wallMs: number; engineMs: number[]; most: number };
+
+export async function parallelBench(options: ParallelBenchOptions = parallelDefaults): Promise<BenchReport> {
+  const python = await pythonWithPytest();
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-bench-parallel-'));
+  // pytest's plugins found on the machine would cost each test run more than factory does.
+  const autoload = process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD;
+  process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD = '1';
+  try {
+    const runs = new Map<number, LinesRun[]>(options.lines.map((lines) => [lines, []]));
+    // Round after round of every MAX_PARALLEL, so each sees the same machine load.
+    for (let run = 1; run <= options.runs; run++)
+      for (const lines of options.lines) {
+        const dir = path.join(root, `run-${run}-lines-${lines}`);
+        fs.mkdirSync(dir);
+        await makeParallelProject(dir, { tasks: options.tasks, callMs: options.callMs, python });
+        runs.get(lines)?.push(await playRun(dir, lines));
+      }
+    return report(options, runs);
+  } finally {
+    if (autoload === undefined) delete process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD;
+    else process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD = autoload;
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+async function playRun(dir: string, lines: number): Promise<LinesRun> {
+  const engine = await startEngine(
+    { dir, set: [`MAX_PARALLEL=${lines}`, 'MODE=Single', 'SUPERVISOR=none', 'WORKER_TOOLS=off', 'MAX_ROUNDS=3'] },
+    () => undefined,
+  );
+  const events: TimedEvent[] = [];
+  engine.on((event: FactoryEvent) => void events.push({ at: performance.now(), event }));
+  const start = performance.now();
+  const result = await engine.run();
+  const wallMs = performance.now() - start;
+  if (result.outcome !== 'green')
+    throw new Error(`the parallel benchmark's run at MAX_PARALLEL=${lines} ended ${result.outcome}: ${result.reason}`);
+  return { wallMs, engineMs: engineTimePerRound(events), most: mostLinesAtOnce(events) };
+}
+
+function report(options: ParallelBenchOptions, runs: Map<number, LinesRun[]>): BenchReport {
+  const [serial = 1, ...others] = options.lines;
+  const wall = new Map<number, Figure>();
+  const engine = new Map<number, Figure>();
+  for (const [lines, played] of runs) {
+    const most = Math.max(...played.map((run) => run.most));
+    wall.set(lines, {
+      id: `wall-${lines}`,
+      label: `wall time, MAX_PARALLEL=${lines} (at most ${most} line(s) at once)`,
+      stats: stats(played.map((run) => run.wallMs)),
+    });
+    engine.set(lines, {
+      id: `engine-${lines}`,
+      label: `engine's own time per round per line, MAX_PARALLEL=${lines}`,
+      stats: stats(played.flatMap((run) => run.engineMs)),
+    });
+  }
+  const serialWall = wall.get(serial);
+  const serialEngine = engine.get(serial);
+  if (!serialWall || !serialEngine) throw new Error('the parallel benchmark measured no serial run');
+  const wallRatios = others.flatMap((lines) => {
+    const figure = wall.get(lines);
+    return figure ? [ratio(`wall time, ${lines} lines / 1`, figure, serialWall)] : [];
+  });
+  const engineRatios = others.flatMap((lines) => {
+    const figure = engine.get(lines);
+    return figure ? [ratio(`engine per round per line, ${lines} lines / 1`, figure, serialEngine)] : [];
+  });
+  const most = others.at(-1);
+  const goals =
+    most === undefined
+      ? []
+      : [
+          goal(
+            `${most} lines within 0.4 of the serial wall time`,
+            `wall time, ${most} lines / 1`,
+            0.4,
+            wallRatios.at(-1)?.value ?? Number.NaN,
+          ),
+          goal(
+            `engine per round per line at ${most} lines within 1.5x of one line`,
+            `engine per round per line, ${most} lines / 1`,
+            1.5,
+            engineRatios.at(-1)?.value ?? Number.NaN,
+          ),
+        ];
+  return {
+    name: 'parallel',
+    method:
+      `${options.tasks} independent pytest tasks, each green after one scripted worker call of ${options.callMs} ms, ` +
+      `played at MAX_PARALLEL=${options.lines.join(', ')} (${options.runs} run(s) of each, in turn), each in a fresh ` +
+      'copy, through the same wiring as `factory run` (local sandbox). Engine time per round per line: from the ' +
+      "first to the last event of a task (its line, merge and verification included), minus its worker call's and " +
+      "its test runs' own time, over its rounds.",
+    figures: [...wall.values(), ...engine.values()],
+    ratios: [...wallRatios, ...engineRatios],
+    goals,
+    unavailable: [],
+  };
+}
+
+async function pythonWithPytest(): Promise<string> {
+  for (const python of ['python3', '/usr/bin/python3']) {
+    const probe = await execa(python, ['-m', 'pytest', '--version'], { reject: false });
+    if (probe.exitCode === 0) return python;
+  }
+  throw new UserError('the parallel benchmark plays pytest tasks, and no python3 with pytest was found');
+}
