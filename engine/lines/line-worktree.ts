@@ -1,15 +1,21 @@
-// A production line's place in git: its own worktree (in the checkout's git folder, outside the user's tree) on its
-// own branch, factory/<run-id>-task-<n>, made from the run branch's head. Recorded in factory's run records before
-// git makes either, so `factory reset --hard` and a resumed run find them; removed when the line closes.
+// A production line's place in git: its own worktree (in the temp folder, outside the user's tree) on its own branch,
+// factory/<run-id>-task-<n>, made from the run branch's head. Recorded in factory's run records before git makes
+// either, so `factory reset --hard` and a resumed run find them; removed when the line closes. Not inside the git
+// folder: agent CLIs refuse to edit files under a .git/ path (Claude Code calls them sensitive).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Repo } from '../git/repo.js';
 import type { Line } from './line-sandbox.js';
 
 export const lineBranch = (runId: string, task: number): string => `factory/${runId}-task-${task}`;
 
-async function linesFolder(repo: Repo): Promise<string> {
-  return path.join(path.resolve(repo.dir, (await repo.raw(['rev-parse', '--git-common-dir'])).trim()), 'factory-lines');
+/** Where a checkout's lines live: one folder per checkout (its git folder's path, hashed) under the temp folder. */
+export async function linesFolder(repo: Pick<Repo, 'dir' | 'raw'>): Promise<string> {
+  const gitDir = fs.realpathSync(path.resolve(repo.dir, (await repo.raw(['rev-parse', '--git-common-dir'])).trim()));
+  const id = crypto.createHash('sha256').update(gitDir).digest('hex').slice(0, 12);
+  return path.join(os.tmpdir(), 'factory-lines', `${path.basename(path.dirname(gitDir))}-${id}`);
 }
 
 async function branchExists(repo: Repo, branch: string): Promise<boolean> {
@@ -17,33 +23,49 @@ async function branchExists(repo: Repo, branch: string): Promise<boolean> {
 }
 
 /**
- * The line's worktree, checked out on its branch: a new branch from the run branch's head, or the branch a stopped
- * or killed run left (resume), whose old worktree is removed first.
+ * The line's worktree, checked out on its branch: a new branch from the run branch's head, or what a stopped or
+ * killed run left (resume): its worktree as it was (reused: its records in .factory/ too), else the branch checked
+ * out again.
  */
 export async function openLineWorktree(
   repo: Repo,
   runId: string,
   task: { index: number; title: string },
-): Promise<Line> {
+): Promise<{ line: Line; reused: boolean }> {
   const branch = lineBranch(runId, task.index);
   const worktree = path.join(await linesFolder(repo), `${runId}-task-${task.index}`);
+  const line = { task: task.index, title: task.title, runId, branch, worktree };
   repo.recordLine({ branch, worktree });
+  if (await isWorktreeOn(repo, worktree, branch)) return { line, reused: true };
   await removeWorktree(repo, worktree);
   if (await branchExists(repo, branch)) await repo.raw(['worktree', 'add', '-q', worktree, branch]);
   else await repo.raw(['worktree', 'add', '-q', '-b', branch, worktree, 'HEAD']);
-  return { task: task.index, title: task.title, runId, branch, worktree };
+  return { line, reused: false };
 }
 
-/** The worktree goes; the branch too unless kept (a stopped line resumes from it). */
-export async function closeLineWorktree(
-  repo: Repo,
-  line: Pick<Line, 'branch' | 'worktree'>,
-  keepBranch: boolean,
-): Promise<void> {
+/** The worktree and the branch go, and then their record. */
+export async function closeLineWorktree(repo: Repo, line: Pick<Line, 'branch' | 'worktree'>): Promise<void> {
   await removeWorktree(repo, line.worktree);
-  if (keepBranch) return;
   if (await branchExists(repo, line.branch)) await repo.raw(['branch', '-q', '-D', line.branch]);
   repo.forgetLine(line.branch);
+}
+
+/** The lines a run recorded, with the task each works (read from its branch's name). */
+export function recordedLines(repo: Repo, runId: string): (Pick<Line, 'branch' | 'worktree'> & { task: number })[] {
+  const prefix = lineBranch(runId, 0).slice(0, -1);
+  return repo
+    .records()
+    .lines.filter((line) => line.branch.startsWith(prefix))
+    .map((line) => ({ ...line, task: Number(line.branch.slice(prefix.length)) }));
+}
+
+async function isWorktreeOn(repo: Repo, worktree: string, branch: string): Promise<boolean> {
+  if (!fs.existsSync(path.join(worktree, '.git'))) return false;
+  const listed = (await repo.raw(['worktree', 'list', '--porcelain'])).split('\n\n');
+  const real = fs.realpathSync(worktree);
+  return listed.some(
+    (entry) => entry.includes(`worktree ${real}\n`) && entry.includes(`branch refs/heads/${branch}`),
+  );
 }
 
 async function removeWorktree(repo: Repo, worktree: string): Promise<void> {

@@ -29,10 +29,11 @@ export async function runLine(ctx: RunDeps, runState: RunState, input: LineInput
   const state = runState.forLine(task.index);
   const control = ctx.control.openLine(task.index);
   const say = ctx.sayAs(() => state.position);
-  const { line, base } = await runBranch.exclusive(async () => ({
-    line: await openLineWorktree(ctx.repo, ctx.runId, task),
+  const { line, reused, base } = await runBranch.exclusive(async () => ({
+    ...(await openLineWorktree(ctx.repo, ctx.runId, task)),
     base: (await ctx.repo.head()) ?? '',
   }));
+  const resumed = ctx.resume?.lines?.find((entry) => entry.index === task.index);
   let end: TaskEnd | undefined;
   const sandbox = await ctx.lineSandbox(line);
   try {
@@ -44,19 +45,26 @@ export async function runLine(ctx: RunDeps, runState: RunState, input: LineInput
       base,
       engine: engineNote(ctx.worker),
     });
+    const repo = await Repo.open(line.worktree);
+    // A line the run left goes on at its last committed round: a round cut short is dropped, as in a serial run.
+    if (resumed?.restoreTo) await repo.restore(resumed.restoreTo);
+    else if (resumed && !resumed.green)
+      await repo.commitAll('factory: changes found when resuming (made after the run stopped)');
     const lineCtx: RunDeps = Object.freeze({
       ...ctx,
       projectDir: line.worktree,
       rfp: readRfp(line.worktree),
-      repo: await Repo.open(line.worktree),
+      repo,
       sandbox,
       paths: factoryPaths(line.worktree),
       control,
       say,
-      resume: undefined,
+      resume: resumed && ctx.resume && { ...ctx.resume, task: resumed, lines: undefined },
     });
     if (state.baseline !== runBranch.reference && runBranch.reference) state.judgeAgainst(runBranch.reference);
-    const phases = await startPhases(lineCtx, state, input.pending, { plan: input.phases.plan });
+    // The guard goes on from the line's own records when its worktree is the one the run left; else it starts anew.
+    const phasesCtx = reused ? lineCtx : { ...lineCtx, resume: undefined };
+    const phases = await startPhases(phasesCtx, state, input.pending, { plan: input.phases.plan });
     end = await runTask(
       lineCtx,
       state,
@@ -69,8 +77,8 @@ export async function runLine(ctx: RunDeps, runState: RunState, input: LineInput
     return end;
   } finally {
     await sandbox.stop().catch(() => undefined);
-    // A stopped line keeps its branch (a resumed run goes on from it); its worktree goes either way.
-    await runBranch.exclusive(() => closeLineWorktree(ctx.repo, line, end === undefined || end.outcome === 'stopped'));
+    // A stopped line stays, worktree, records and branch, for a resumed run to go on from; an ended one goes.
+    if (end && end.outcome !== 'stopped') await runBranch.exclusive(() => closeLineWorktree(ctx.repo, line));
     ctx.control.closeLine(task.index);
     if (end) say('line:closed', { outcome: end.outcome, reason: end.reason });
   }

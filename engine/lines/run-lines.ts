@@ -8,6 +8,7 @@ import type { Task } from '../rfp/tasks-file.js';
 import type { TaskPhases } from '../task-setup/task-phases.js';
 import type { Baseline } from '../test-runner/judge-tests.js';
 import { runLine } from './line.js';
+import { closeLineWorktree, recordedLines } from './line-worktree.js';
 import { buildTaskGraph, readyTasks } from './task-graph.js';
 
 export type LinesInput = {
@@ -38,6 +39,9 @@ export async function runLines(ctx: RunDeps, state: RunState, input: LinesInput)
   const running = new Map<number, Promise<Ended>>();
   const runBranch: RunBranch = { reference: state.baseline, exclusive: oneAtATime() };
   const allPending = input.tasks.filter((task) => !task.done);
+  // Lines a stopped or killed run left for tasks that are done by now (ticked before it died) have nothing left to do.
+  for (const left of recordedLines(ctx.repo, ctx.runId))
+    if (!openSet.has(left.task)) await closeLineWorktree(ctx.repo, left);
   let tasksGreen = input.tasksGreen;
   let stop: TaskEnd | undefined;
   let failure: unknown;
