@@ -1,5 +1,5 @@
 // The `parallel` benchmark: the same independent tasks played at MAX_PARALLEL=1, 2 and 3 in one run, each in a fresh
-// copy of the project, through the wiring `factory run` uses; wall time as a ratio to the serial run, and the engine's
+// copy of the project, with the engine `factory run` builds; wall time as a ratio to the serial run, and the engine's
 // own time per round per line next to the serial run's.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,11 +7,11 @@ import path from 'node:path';
 import { execa } from 'execa';
 import type { FactoryEvent } from '../../../engine/events.js';
 import { UserError } from '../../../engine/util/errors.js';
-import { startEngine } from '../../run/start-engine.js';
 import { goal, ratio, type BenchReport, type Figure } from '../bench-report.js';
 import { stats } from '../stats.js';
 import { makeParallelProject } from './parallel-project.js';
 import { engineTimePerRound, mostLinesAtOnce, type TimedEvent } from './task-times.js';
+import { timedLinesEngine } from './timed-lines.js';
 
 export type ParallelBenchOptions = { tasks: number; callMs: number; runs: number; lines: readonly number[] };
 
@@ -44,10 +44,13 @@ export async function parallelBench(options: ParallelBenchOptions = parallelDefa
 }
 
 async function playRun(dir: string, lines: number): Promise<LinesRun> {
-  const engine = await startEngine(
-    { dir, set: [`MAX_PARALLEL=${lines}`, 'MODE=Single', 'SUPERVISOR=none', 'WORKER_TOOLS=off', 'MAX_ROUNDS=3'] },
-    () => undefined,
-  );
+  const { engine, outside } = await timedLinesEngine(dir, {
+    MAX_PARALLEL: String(lines),
+    MODE: 'Single',
+    SUPERVISOR: 'none',
+    WORKER_TOOLS: 'off',
+    MAX_ROUNDS: '3',
+  });
   const events: TimedEvent[] = [];
   engine.on((event: FactoryEvent) => void events.push({ at: performance.now(), event }));
   const start = performance.now();
@@ -55,7 +58,7 @@ async function playRun(dir: string, lines: number): Promise<LinesRun> {
   const wallMs = performance.now() - start;
   if (result.outcome !== 'green')
     throw new Error(`the parallel benchmark's run at MAX_PARALLEL=${lines} ended ${result.outcome}: ${result.reason}`);
-  return { wallMs, engineMs: engineTimePerRound(events), most: mostLinesAtOnce(events) };
+  return { wallMs, engineMs: engineTimePerRound(events, outside), most: mostLinesAtOnce(events) };
 }
 
 function report(options: ParallelBenchOptions, runs: Map<number, LinesRun[]>): BenchReport {
@@ -109,9 +112,9 @@ function report(options: ParallelBenchOptions, runs: Map<number, LinesRun[]>): B
     method:
       `${options.tasks} independent pytest tasks, each green after one scripted worker call of ${options.callMs} ms, ` +
       `played at MAX_PARALLEL=${options.lines.join(', ')} (${options.runs} run(s) of each, in turn), each in a fresh ` +
-      'copy, through the same wiring as `factory run` (local sandbox). Engine time per round per line: from the ' +
-      "first to the last event of a task (its line, merge and verification included), minus its worker call's and " +
-      "its test runs' own time, over its rounds.",
+      "copy, with factory run's engine, agents and sandboxes (local). Engine time per round per line: from the " +
+      'first to the last event of a task (its line, merge and verification included), minus the time inside its ' +
+      'worker calls and its sandbox commands (test runs, confirming and verifying ones included), over its rounds.',
     figures: [...wall.values(), ...engine.values()],
     ratios: [...wallRatios, ...engineRatios],
     goals,

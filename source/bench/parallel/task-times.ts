@@ -1,36 +1,26 @@
 // From a run's events, each with the moment it arrived: the engine's own time per round of each task, and the most
 // lines that ran at once.
 import type { FactoryEvent } from '../../../engine/events.js';
+import type { OutsideTime } from './timed-lines.js';
 
 export type TimedEvent = { at: number; event: FactoryEvent };
 
-type TaskTimes = { first: number; last: number; rounds: number; outside: number; openedAt?: number };
-
 /**
- * Per task: the time from its first to its last event, minus its worker calls (prompt built to agent finished) and its
- * test runs (tests started to finished), divided by its rounds.
+ * Per task: the time from its first event to its last, minus what it spent in the worker and in sandbox commands
+ * (`outside`), over its rounds.
  */
-export function engineTimePerRound(events: readonly TimedEvent[]): number[] {
-  const tasks = new Map<number, TaskTimes>();
+export function engineTimePerRound(events: readonly TimedEvent[], outside: OutsideTime): number[] {
+  const tasks = new Map<number, { first: number; last: number; rounds: number }>();
   for (const { at, event } of events) {
     if (event.task === 0) continue;
-    const times = tasks.get(event.task) ?? { first: at, last: at, rounds: 0, outside: 0 };
+    const times = tasks.get(event.task) ?? { first: at, last: at, rounds: 0 };
     tasks.set(event.task, times);
     times.last = at;
     if (event.type === 'round:started') times.rounds += 1;
-    if (
-      (event.type === 'prompt:built' || (event.type === 'tests:started' && !event.baseline)) &&
-      times.openedAt === undefined
-    )
-      times.openedAt = at;
-    if ((event.type === 'agent:finished' || event.type === 'tests:finished') && times.openedAt !== undefined) {
-      times.outside += at - times.openedAt;
-      times.openedAt = undefined;
-    }
   }
-  return [...tasks.values()]
-    .filter((times) => times.rounds > 0)
-    .map((times) => (times.last - times.first - times.outside) / times.rounds);
+  return [...tasks]
+    .filter(([, times]) => times.rounds > 0)
+    .map(([task, times]) => (times.last - times.first - (outside.get(task) ?? 0)) / times.rounds);
 }
 
 export function mostLinesAtOnce(events: readonly TimedEvent[]): number {

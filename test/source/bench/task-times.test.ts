@@ -9,28 +9,27 @@ const at = (ms: number, task: number, type: string, extra: Record<string, unknow
 });
 
 describe('task times', () => {
-  it("takes each task's span, less its worker calls and test runs, over its rounds", () => {
+  it("takes each task's span, less its time in the worker and the sandbox, over its rounds", () => {
     const events = [
       at(0, 0, 'tests:started', { baseline: true }),
       at(500, 0, 'tests:finished', { baseline: true }),
       at(1000, 1, 'task:started'),
       at(1010, 1, 'round:started'),
-      at(1020, 1, 'prompt:built'),
       at(1100, 2, 'task:started'),
       at(1110, 2, 'round:started'),
-      at(1120, 2, 'prompt:built'),
-      at(4020, 1, 'agent:finished'),
-      at(4030, 1, 'tests:started', { baseline: false }),
-      at(4130, 2, 'agent:finished'),
-      at(4230, 1, 'tests:finished', { baseline: false }),
       at(4240, 1, 'round:started'),
-      at(4250, 1, 'prompt:built'),
-      at(5250, 1, 'agent:finished'),
       at(5300, 1, 'task:finished'),
       at(5400, 2, 'task:finished'),
+      at(5500, 3, 'task:started'),
+      at(5600, 3, 'task:finished'),
     ];
-    // Task 1: 4300 ms, less 3000 + 200 + 1000, over 2 rounds; task 2: 4300 ms less 3010, one round.
-    expect(engineTimePerRound(events)).toEqual([50, 1290]);
+    const outside = new Map([
+      [0, 500],
+      [1, 4200],
+      [2, 3010],
+    ]);
+    // Task 1: 4300 ms less 4200, over 2 rounds; task 2: 4300 ms less 3010, one round; task 3 played no round.
+    expect(engineTimePerRound(events, outside)).toEqual([50, 1290]);
   });
 
   it('counts the lines running at once from their started and closed events', () => {
