@@ -9,9 +9,10 @@ import { newRunId } from '../../../engine/run/prepare-run.js';
 import { createSandbox } from '../../../engine/sandbox/create-sandbox.js';
 import type { Sandbox } from '../../../engine/sandbox/sandbox.js';
 import { lockedPathsReader } from '../../../engine/task-setup/guard/lock-store.js';
+import type { Interval } from '../round/timed.js';
 
-/** Milliseconds spent in the worker and in sandbox commands, per task (0: the run's own, the baseline). */
-export type OutsideTime = Map<number, number>;
+/** When the worker and sandbox commands ran, per task (0: the run's own, the baseline). */
+export type OutsideTime = Map<number, Interval[]>;
 
 export async function timedLinesEngine(
   dir: string,
@@ -22,7 +23,8 @@ export async function timedLinesEngine(
   const runId = newRunId();
   const { sandbox } = await createSandbox(dir, config, { runId, lockedPaths: lockedPathsReader(dir) });
   const outside: OutsideTime = new Map();
-  const count = (task: number, ms: number): void => void outside.set(task, (outside.get(task) ?? 0) + ms);
+  const count = (task: number, interval: Interval): void =>
+    void outside.set(task, [...(outside.get(task) ?? []), interval]);
   // The run's own sandbox runs the tests of the task that said tests:started last (its round, its confirming run,
   // or, with lines, its merge's verification), or the baseline.
   let testsOf = 0;
@@ -41,7 +43,7 @@ export async function timedLinesEngine(
   return { engine, outside };
 }
 
-function timedWorker(worker: Worker, count: (task: number, ms: number) => void): Worker {
+function timedWorker(worker: Worker, count: (task: number, interval: Interval) => void): Worker {
   return {
     name: worker.name,
     run: async (request) => {
@@ -49,13 +51,17 @@ function timedWorker(worker: Worker, count: (task: number, ms: number) => void):
       try {
         return await worker.run(request);
       } finally {
-        count(request.task.index, performance.now() - start);
+        count(request.task.index, { start, end: performance.now() });
       }
     },
   };
 }
 
-function timedSandbox(sandbox: Sandbox, task: () => number, count: (task: number, ms: number) => void): Sandbox {
+function timedSandbox(
+  sandbox: Sandbox,
+  task: () => number,
+  count: (task: number, interval: Interval) => void,
+): Sandbox {
   return {
     kind: sandbox.kind,
     projectRoot: sandbox.projectRoot,
@@ -69,7 +75,7 @@ function timedSandbox(sandbox: Sandbox, task: () => number, count: (task: number
       try {
         return await sandbox.exec(command, options);
       } finally {
-        count(of, performance.now() - start);
+        count(of, { start, end: performance.now() });
       }
     },
   };

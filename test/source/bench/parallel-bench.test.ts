@@ -7,12 +7,20 @@ import { requirePytest } from '../../support/python.js';
 describe.skipIf(requirePytest())('the parallel benchmark', () => {
   it('plays the tasks at each MAX_PARALLEL and reports them against the serial run', { timeout: 240_000 }, async () => {
     const report = await parallelBench({ tasks: 2, callMs: 300, runs: 1, lines: [1, 2] });
-    expect(report.figures.map((figure) => figure.id)).toEqual(['wall-1', 'wall-2', 'engine-1', 'engine-2']);
+    expect(report.figures.map((figure) => figure.id)).toEqual([
+      'wall-1',
+      'wall-2',
+      'engine-1',
+      'engine-2',
+      'beside-1',
+      'beside-2',
+    ]);
     // The two lines really ran at once; the serial run never had two.
     expect(report.figures[0]!.label).toContain('at most 1 line(s) at once');
     expect(report.figures[1]!.label).toContain('at most 2 line(s) at once');
     // Each task's round counted once: two tasks, one round each.
     expect(report.figures[2]!.stats.n).toBe(2);
+    expect(report.figures[4]!.stats.n).toBe(2);
     // Every worker call takes 300 ms: a serial run of two tasks cannot be shorter than both.
     expect(report.figures[0]!.stats.median).toBeGreaterThan(600);
     expect(report.ratios.map((ratio) => [ratio.of, ratio.to])).toEqual([
