@@ -63,9 +63,7 @@ async function isWorktreeOn(repo: Repo, worktree: string, branch: string): Promi
   if (!fs.existsSync(path.join(worktree, '.git'))) return false;
   const listed = (await repo.raw(['worktree', 'list', '--porcelain'])).split('\n\n');
   const real = fs.realpathSync(worktree);
-  return listed.some(
-    (entry) => entry.includes(`worktree ${real}\n`) && entry.includes(`branch refs/heads/${branch}`),
-  );
+  return listed.some((entry) => entry.includes(`worktree ${real}\n`) && entry.includes(`branch refs/heads/${branch}`));
 }
 
 async function removeWorktree(repo: Repo, worktree: string): Promise<void> {

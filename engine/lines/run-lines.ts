@@ -16,6 +16,8 @@ export type LinesInput = {
   tasks: Task[];
   /** The ones still to play, in order. */
   open: Task[];
+  /** The tasks green on the run branch so far (done before the run, or by it). */
+  green: ReadonlySet<number>;
   phases: TaskPhases;
   tasksGreen: number;
   counted: (tasksGreen: number) => number;
@@ -34,7 +36,7 @@ export async function runLines(ctx: RunDeps, state: RunState, input: LinesInput)
   const graph = buildTaskGraph(input.tasks, input.phases.plan);
   const pending = input.open.map((task) => task.index);
   const openSet = new Set(pending);
-  const green = new Set(input.tasks.filter((task) => !openSet.has(task.index)).map((task) => task.index));
+  const green = new Set(input.green);
   const finished = new Set<number>();
   const running = new Map<number, Promise<Ended>>();
   const runBranch: RunBranch = { reference: state.baseline, exclusive: oneAtATime() };

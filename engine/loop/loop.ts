@@ -60,6 +60,8 @@ async function runTasks(ctx: RunDeps, state: RunState, counted: (tasksGreen: num
   await ctx.models?.prepareRole('coder');
   await ctx.models?.prepareRole('supervisor');
   let previousTaskGreen = false;
+  // What tasks started in lines may wait for: the ones done before the run, and those it made green.
+  const green = new Set(tasks.filter((task) => !open(task)).map((task) => task.index));
   for (const task of tasks) {
     if (!open(task)) continue;
     if (ctx.control.stopRequested) return { outcome: 'stopped', reason: 'stopped by the human', tasksGreen };
@@ -68,6 +70,7 @@ async function runTasks(ctx: RunDeps, state: RunState, counted: (tasksGreen: num
       return runLines(ctx, state, {
         tasks,
         open: tasks.filter((left) => open(left) && left.index >= task.index),
+        green,
         phases,
         tasksGreen,
         counted,
@@ -77,7 +80,10 @@ async function runTasks(ctx: RunDeps, state: RunState, counted: (tasksGreen: num
     );
     ctx.say('task:finished', { outcome: end.outcome, reason: end.reason });
     previousTaskGreen = end.outcome === 'green';
-    if (end.outcome === 'green') tasksGreen = counted(tasksGreen + 1);
+    if (end.outcome === 'green') {
+      tasksGreen = counted(tasksGreen + 1);
+      green.add(task.index);
+    }
     if (end.stoppedBy)
       return { outcome: end.stoppedBy === 'human' ? 'stopped' : end.stoppedBy, reason: end.reason, tasksGreen };
   }

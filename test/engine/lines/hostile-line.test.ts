@@ -15,6 +15,7 @@ import { confinedSandbox } from '../../support/confined-sandbox.js';
 import { checksum } from '../../support/containment.js';
 import { ofType } from '../../support/engine.js';
 import { fileAt, linesProject } from '../../support/lines-project.js';
+import { git } from '../../support/project.js';
 import { requirePytest } from '../../support/python.js';
 
 describe.skipIf(requirePytest())('a hostile line', () => {
@@ -23,7 +24,6 @@ describe.skipIf(requirePytest())('a hostile line', () => {
     const decoy = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-decoy-'));
     fs.writeFileSync(path.join(decoy, 'victim.txt'), 'do not touch\n');
     const legit = 'def fb():\n    return 2\n';
-    const paths = { worktree1: '', other: '', user: '', decoy: '' };
     const dir = linesProject({
       parallel: 2,
       tasks: ['Make fa (tests: tests/test_fa.py)', 'Make fb (tests: tests/test_fb.py)'],
@@ -35,11 +35,12 @@ describe.skipIf(requirePytest())('a hostile line', () => {
     });
     const folder = await linesFolder(await Repo.open(dir));
     const worktree1 = path.join(folder, `${runId}-task-1`);
-    Object.assign(paths, {
+    // Relative paths that climb out of line 1's worktree: into line 2's, the user's checkout and the decoy.
+    const paths = {
       other: path.relative(worktree1, path.join(folder, `${runId}-task-2`, 'fb.py')),
       user: path.relative(worktree1, path.join(dir, 'fb.py')),
       decoy: path.relative(worktree1, path.join(decoy, 'victim.txt')),
-    });
+    };
     const hostile = {
       'fa.py': 'def fa():\n    return 1\n',
       [paths.other]: 'def fb():\n    return "hacked"\n',
@@ -57,8 +58,7 @@ describe.skipIf(requirePytest())('a hostile line', () => {
         },
       }),
     );
-    const { execaSync } = await import('execa');
-    execaSync('git', ['commit', '-qam', 'hostile script'], { cwd: dir });
+    git(dir, 'commit', '-qam', 'hostile script');
     const decoyBefore = checksum(decoy);
 
     const config = loadConfig(dir);
