@@ -77,14 +77,18 @@ export const benchmarks: Benchmark[] = [
         tasks: count(options.tasks, '--tasks'),
         callMs: count(options.callsMs, '--calls-ms'),
         runs: count(options.runs, '--runs'),
+        files: count(options.files, '--files'),
+        rounds: count(options.rounds, '--rounds'),
       };
       return async () => {
         const { parallelBench, parallelDefaults } = await import('./parallel/parallel-bench.js');
+        const round = parallelDefaults.round;
         return parallelBench({
           tasks: raw.tasks ?? parallelDefaults.tasks,
           callMs: raw.callMs ?? parallelDefaults.callMs,
           runs: raw.runs ?? parallelDefaults.runs,
           lines: parallelDefaults.lines,
+          round: { files: raw.files ?? round.files, rounds: raw.rounds ?? round.rounds, warmup: round.warmup },
         });
       };
     },

@@ -9,13 +9,27 @@ import type { FactoryEvent } from '../../../engine/events.js';
 import { UserError } from '../../../engine/util/errors.js';
 import { goal, ratio, type BenchReport, type Figure } from '../bench-report.js';
 import { stats } from '../stats.js';
+import { roundBench, roundDefaults, type RoundBenchOptions } from '../round/round-bench.js';
 import { makeParallelProject } from './parallel-project.js';
 import { engineTimeBesideRounds, engineTimePerRound, mostLinesAtOnce, type TimedEvent } from './task-times.js';
 import { timedLinesEngine } from './timed-lines.js';
 
-export type ParallelBenchOptions = { tasks: number; callMs: number; runs: number; lines: readonly number[] };
+export type ParallelBenchOptions = {
+  tasks: number;
+  callMs: number;
+  runs: number;
+  lines: readonly number[];
+  /** The single-line reference: `factory bench round`, measured in the same run after the lines. */
+  round: RoundBenchOptions;
+};
 
-export const parallelDefaults: ParallelBenchOptions = { tasks: 6, callMs: 3000, runs: 1, lines: [1, 2, 3] };
+export const parallelDefaults: ParallelBenchOptions = {
+  tasks: 6,
+  callMs: 3000,
+  runs: 1,
+  lines: [1, 2, 3],
+  round: roundDefaults,
+};
 
 type LinesRun = { wallMs: number; engineMs: number[]; besideMs: number[]; most: number };
 
@@ -35,7 +49,9 @@ export async function parallelBench(options: ParallelBenchOptions = parallelDefa
         await makeParallelProject(dir, { tasks: options.tasks, callMs: options.callMs, python });
         runs.get(lines)?.push(await playRun(dir, lines));
       }
-    return report(options, runs);
+    const single = (await roundBench(options.round)).figures.find((figure) => figure.id === 'engine');
+    if (!single) throw new Error('the round benchmark gave no engine figure');
+    return report(options, runs, { ...single, id: 'round', label: `bench round: ${single.label}` });
   } finally {
     if (autoload === undefined) delete process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD;
     else process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD = autoload;
@@ -66,7 +82,7 @@ async function playRun(dir: string, lines: number): Promise<LinesRun> {
   };
 }
 
-function report(options: ParallelBenchOptions, runs: Map<number, LinesRun[]>): BenchReport {
+function report(options: ParallelBenchOptions, runs: Map<number, LinesRun[]>, single: Figure): BenchReport {
   const [serial = 1, ...others] = options.lines;
   const wall = new Map<number, Figure>();
   const engine = new Map<number, Figure>();
@@ -98,7 +114,12 @@ function report(options: ParallelBenchOptions, runs: Map<number, LinesRun[]>): B
   });
   const engineRatios = others.flatMap((lines) => {
     const figure = engine.get(lines);
-    return figure ? [ratio(`engine per round per line, ${lines} lines / 1`, figure, serialEngine)] : [];
+    return figure
+      ? [
+          ratio(`engine per round per line, ${lines} lines / 1`, figure, serialEngine),
+          ratio(`engine per round per line, ${lines} lines / bench round`, figure, single),
+        ]
+      : [];
   });
   const most = others.at(-1);
   const goals =
@@ -112,8 +133,8 @@ function report(options: ParallelBenchOptions, runs: Map<number, LinesRun[]>): B
             wallRatios.at(-1)?.value ?? Number.NaN,
           ),
           goal(
-            `engine per round per line at ${most} lines within 1.5x of one line`,
-            `engine per round per line, ${most} lines / 1`,
+            `engine per round per line at ${most} lines within 1.5x of bench round's single line`,
+            `engine per round per line, ${most} lines / bench round`,
             1.5,
             engineRatios.at(-1)?.value ?? Number.NaN,
           ),
@@ -127,8 +148,9 @@ function report(options: ParallelBenchOptions, runs: Map<number, LinesRun[]>): B
       "round's round:started to its round:finished, less the time inside its task's worker call and sandbox " +
       'commands (test runs, the confirming one included), as `bench round` counts it. Beside the rounds: the rest ' +
       "of each task's time (its line's worktree and sandbox, the merge and the suite on the merged tree, the tick, " +
-      'the wait for the run branch), less its sandbox commands.',
-    figures: [...wall.values(), ...engine.values(), ...beside.values()],
+      'the wait for the run branch), less its sandbox commands. Then `bench round` as it measures itself ' +
+      `(${options.round.files} files, ${options.round.rounds} rounds): the single-line figure of the goal.`,
+    figures: [...wall.values(), ...engine.values(), ...beside.values(), single],
     ratios: [...wallRatios, ...engineRatios],
     goals,
     unavailable: [],

@@ -6,7 +6,13 @@ import { requirePytest } from '../../support/python.js';
 
 describe.skipIf(requirePytest())('the parallel benchmark', () => {
   it('plays the tasks at each MAX_PARALLEL and reports them against the serial run', { timeout: 240_000 }, async () => {
-    const report = await parallelBench({ tasks: 2, callMs: 300, runs: 1, lines: [1, 2] });
+    const report = await parallelBench({
+      tasks: 2,
+      callMs: 300,
+      runs: 1,
+      lines: [1, 2],
+      round: { files: 20, rounds: 2, warmup: 1 },
+    });
     expect(report.figures.map((figure) => figure.id)).toEqual([
       'wall-1',
       'wall-2',
@@ -14,6 +20,7 @@ describe.skipIf(requirePytest())('the parallel benchmark', () => {
       'engine-2',
       'beside-1',
       'beside-2',
+      'round',
     ]);
     // The two lines really ran at once; the serial run never had two.
     expect(report.figures[0]!.label).toContain('at most 1 line(s) at once');
@@ -26,11 +33,12 @@ describe.skipIf(requirePytest())('the parallel benchmark', () => {
     expect(report.ratios.map((ratio) => [ratio.of, ratio.to])).toEqual([
       ['wall-2', 'wall-1'],
       ['engine-2', 'engine-1'],
+      ['engine-2', 'round'],
     ]);
     expect(report.ratios[0]!.value).toBeCloseTo(report.figures[1]!.stats.median / report.figures[0]!.stats.median);
     expect(report.goals.map((goal) => [goal.subject, goal.limit])).toEqual([
       ['wall time, 2 lines / 1', 0.4],
-      ['engine per round per line, 2 lines / 1', 1.5],
+      ['engine per round per line, 2 lines / bench round', 1.5],
     ]);
   });
 });
