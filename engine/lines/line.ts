@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Worker } from '../agents/agent.js';
 import type { LockStore } from '../task-setup/guard/lock-store.js';
 import { Repo } from '../git/repo.js';
-import { closeGreenTask, runTask, type FinishGreen, type TaskEnd } from '../loop/loop.js';
+import { closeGreenTask, runTask, type FinishGreen, type TaskEnd } from '../loop/run-task.js';
 import type { RunDeps } from '../loop/run-deps.js';
 import type { RunState } from '../loop/run-state.js';
 import { factoryPaths } from '../reports/factory-dir.js';
@@ -16,7 +16,14 @@ import { startPhases, type TaskPhases } from '../task-setup/task-phases.js';
 import type { Line } from './line-sandbox.js';
 import { closeLineWorktree, openLineWorktree } from './line-worktree.js';
 import { catchUpLine, mergeLine, referenceOf } from './merge-line.js';
-import type { RunBranch } from './run-lines.js';
+import type { Baseline } from '../test-runner/judge-tests.js';
+
+/** The run branch as last verified: what every merge is judged against, shared by the lines. */
+export type RunBranch = {
+  reference?: Baseline;
+  /** Runs a job on the run's checkout, one at a time. */
+  exclusive<T>(job: () => Promise<T>): Promise<T>;
+};
 
 export type LineInput = {
   task: Task;
@@ -64,7 +71,8 @@ export async function runLine(ctx: RunDeps, runState: RunState, input: LineInput
       say,
       resume: resumed && ctx.resume && { ...ctx.resume, task: resumed, lines: undefined },
     });
-    if (state.baseline !== runBranch.reference && runBranch.reference) state.judgeAgainst(runBranch.reference);
+    // Judged against the run branch as last verified (the baseline, until a line is merged).
+    if (runBranch.reference) state.judgeAgainst(runBranch.reference);
     // The guard goes on from the line's own records when its worktree is the one the run left; else it starts anew.
     const phasesCtx = reused ? lineCtx : { ...lineCtx, resume: undefined };
     const phases = await startPhases(phasesCtx, state, input.pending, { plan: input.phases.plan });
