@@ -96,7 +96,7 @@ program
   .command('set')
   .description(
     'change a limit of the run going on in this folder, from its next round (MAX_ROUNDS, the valves, the caps, ' +
-      'WORKER_MODEL, MODE)',
+      'WORKER_MODEL, MODE; MAX_PARALLEL from the next task start)',
   )
   .argument('<KEY=VALUE>', 'the setting, checked like factory_config.md')
   .option('-C, --dir <dir>', 'project folder', '.')
@@ -124,14 +124,16 @@ const bench = program
   .command('bench')
   .enablePositionalOptions()
   .description("the project's own benchmarks (SPEC section 7), or `bench suite DIR` to measure an engine on exercises")
-  .argument('[name]', 'one benchmark: sandbox, round or startup (default: all)')
+  .argument('[name]', 'one benchmark: sandbox, round, startup or parallel (default: all)')
   .option('--json', 'print the figures as JSON')
   .option('--markdown', 'print a Markdown table (for the README)')
-  .option('--rounds <n>', 'round: rounds measured (default 30)')
-  .option('--files <n>', 'round: files in the generated repository (default 10000)')
-  .option('--runs <n>', 'sandbox, startup: runs of each (default 20; sandbox needs at least 20)')
+  .option('--rounds <n>', 'round (and parallel, its reference): rounds measured (default 30)')
+  .option('--files <n>', 'round (and parallel, its reference): files in the generated repository (default 10000)')
+  .option('--runs <n>', 'sandbox, startup: runs of each (default 20; sandbox needs at least 20); parallel: default 1')
   .option('--image <name>', 'sandbox: the image to run in (default: the python sandbox image)')
   .option('--no-cli', 'sandbox: skip the docker CLI rows')
+  .option('--tasks <n>', 'parallel: independent tasks played (default 6)')
+  .option('--calls-ms <ms>', "parallel: each scripted worker call's time in ms (default 3000)")
   .action(async (name: string | undefined, options) =>
     (await import('./commands/bench.js')).benchCommand(name, options),
   );

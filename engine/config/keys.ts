@@ -10,7 +10,16 @@ export type KeySpec =
   | { kind: 'list' }
   | { kind: 'url' };
 
-export type KeyDefinition = { key: string; field: string; default: string; spec: KeySpec; doc: string; live?: boolean };
+export type KeyDefinition = {
+  key: string;
+  field: string;
+  default: string;
+  spec: KeySpec;
+  doc: string;
+  live?: boolean;
+  /** The run flag that sets it (`factory run`, `tui`, `tmux`, `doctor`, `bench suite`), as commander spells it. */
+  flag?: `--${string} <${string}>`;
+};
 
 export const engineNames = ['claude', 'gemini', 'ollama', 'openai', 'scripted'] as const;
 const count = (min: number, max: number) => ({ kind: 'int', min, max }) as const;
@@ -43,6 +52,7 @@ export const configKeys = [
     default: 'claude',
     spec: { kind: 'enum', values: engineNames },
     doc: 'Engine of the worker (coder): claude, gemini, ollama, openai, or scripted (replays SCRIPT, no AI).',
+    flag: '--engine <name>',
   },
   {
     key: 'WORKER_MODEL',
@@ -58,6 +68,7 @@ export const configKeys = [
     default: 'none',
     spec: { kind: 'enum', values: [...engineNames, 'none'] },
     doc: 'Engine of the supervisor that reviews every round, or none.',
+    flag: '--supervisor <name>',
   },
   {
     key: 'SUPERVISOR_MODEL',
@@ -73,6 +84,7 @@ export const configKeys = [
     spec: { kind: 'enum', values: ['Single', 'Dual'] },
     doc: 'Single: never pauses by itself. Dual: pauses for the human when a valve trips or the supervisor escalates.',
     live: true,
+    flag: '--mode <mode>',
   },
   {
     key: 'LEGO_MODE',
@@ -89,6 +101,7 @@ export const configKeys = [
     doc:
       'Command that runs the tests; empty: detected (behave, cucumber-js, godog, pytest, vitest, jest, npm test, ' +
       'go test, cargo test).',
+    flag: '--test-cmd <command>',
   },
   {
     key: 'SANDBOX',
@@ -99,6 +112,7 @@ export const configKeys = [
       'Where tests run: docker (one container per run), local (processes confined by the OS sandbox: bubblewrap ' +
       'or sandbox-exec), auto (docker when an engine answers and has the image, else local), none (unconfined ' +
       "local processes: unsafe, the model's code can change anything you can).",
+    flag: '--sandbox <kind>',
   },
   {
     key: 'SANDBOX_IMAGE',
@@ -114,14 +128,16 @@ export const configKeys = [
     spec: count(1, 1000),
     doc: 'Valve: most rounds for one task.',
     live: true,
+    flag: '--max-rounds <n>',
   },
   {
     key: 'MAX_PARALLEL',
     field: 'maxParallel',
     default: '1',
-    spec: count(1, 32),
-    doc: 'Production lines: most tasks worked at the same time, each in its own worktree (1: one after the other).',
+    spec: count(1, 16),
+    doc: 'Most tasks run at the same time, each in its own line (git worktree, sandbox, worker); 1: one after another.',
     live: true,
+    flag: '--parallel <n>',
   },
   {
     key: 'MAX_FAIL_STREAK',
@@ -302,6 +318,7 @@ export const configKeys = [
     default: '.factory-script.json',
     spec: { kind: 'text' },
     doc: 'With AI_ENGINE=scripted: the JSON script to replay (see README).',
+    flag: '--script <file>',
   },
   {
     key: 'AGENT_TIMEOUT',

@@ -3,7 +3,15 @@ import type { BenchReport } from './bench-report.js';
 import { UserError } from '../../engine/util/errors.js';
 import { textBefore } from '../../engine/util/text-before.js';
 
-export type BenchOptions = { rounds?: string; files?: string; runs?: string; image?: string; cli?: boolean };
+export type BenchOptions = {
+  rounds?: string;
+  files?: string;
+  runs?: string;
+  image?: string;
+  cli?: boolean;
+  tasks?: string;
+  callsMs?: string;
+};
 
 /**
  * `prepare` reads the flags (a malformed number is an error before anything runs) and returns the measurement.
@@ -56,6 +64,32 @@ export const benchmarks: Benchmark[] = [
         const cli = process.argv[1];
         if (!cli) throw new UserError('factory bench startup: this process has no entry script to measure');
         return startupBench({ cli, runs });
+      };
+    },
+  },
+  {
+    name: 'parallel',
+    description:
+      'independent tasks with a slow scripted model at MAX_PARALLEL=1, 2 and 3: wall time against the serial run, ' +
+      "and the engine's own time per round per line",
+    prepare: (options) => {
+      const raw = {
+        tasks: count(options.tasks, '--tasks'),
+        callMs: count(options.callsMs, '--calls-ms'),
+        runs: count(options.runs, '--runs'),
+        files: count(options.files, '--files'),
+        rounds: count(options.rounds, '--rounds'),
+      };
+      return async () => {
+        const { parallelBench, parallelDefaults } = await import('./parallel/parallel-bench.js');
+        const round = parallelDefaults.round;
+        return parallelBench({
+          tasks: raw.tasks ?? parallelDefaults.tasks,
+          callMs: raw.callMs ?? parallelDefaults.callMs,
+          runs: raw.runs ?? parallelDefaults.runs,
+          lines: parallelDefaults.lines,
+          round: { files: raw.files ?? round.files, rounds: raw.rounds ?? round.rounds, warmup: round.warmup },
+        });
       };
     },
   },

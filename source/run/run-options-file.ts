@@ -5,18 +5,17 @@ import path from 'node:path';
 import * as z from 'zod';
 import { factoryPaths } from '../../engine/reports/factory-dir.js';
 import { UserError } from '../../engine/util/errors.js';
+import { flagAttribute, flagKeys, type FlagValues } from './flag-keys.js';
+
+/** A field for each flag of the key table, typed by the same table (flag-keys.ts). */
+const flagFields = Object.fromEntries(
+  flagKeys.map((definition) => [flagAttribute(definition.flag), z.string().optional()]),
+) as {
+  [Field in keyof FlagValues]-?: z.ZodOptional<z.ZodString>;
+};
 
 /** The flags that set factory_config.md keys (also used by `factory bench suite`). */
-const settingOptionsSchema = z.object({
-  set: z.array(z.string()),
-  engine: z.string().optional(),
-  supervisor: z.string().optional(),
-  sandbox: z.string().optional(),
-  mode: z.string().optional(),
-  testCmd: z.string().optional(),
-  script: z.string().optional(),
-  maxRounds: z.string().optional(),
-});
+const settingOptionsSchema = z.object({ set: z.array(z.string()), ...flagFields });
 
 /** Everything that starts a run; other fields (a dashboard's --pane, --theme) are dropped when it is written. */
 export const runOptionsSchema = settingOptionsSchema.extend({

@@ -5,6 +5,7 @@ import { type Command, Option } from 'commander';
 // travel as data (loaded only then: zod is not needed to start).
 export type { RunOptions, SettingOptions } from './run-options-file.js';
 import type { SettingOptions } from './run-options-file.js';
+import { flagAttribute, flagHelp, flagKeys } from './flag-keys.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -26,16 +27,11 @@ export function addOptionsFile(command: Command): Command {
   );
 }
 
+/** --set, and a flag for each key of the table that names one (engine/config/keys.ts). */
 export function addSettingOptions(command: Command): Command {
-  return command
-    .option('--set <KEY=VALUE>', 'override any factory_config.md setting (repeatable)', collect, [])
-    .option('--engine <name>', 'AI_ENGINE: claude, gemini, ollama, openai or scripted')
-    .option('--supervisor <name>', 'SUPERVISOR: claude, gemini, ollama, openai, scripted or none')
-    .option('--sandbox <kind>', 'SANDBOX: docker, local or auto')
-    .option('--mode <mode>', 'MODE: Single or Dual')
-    .option('--test-cmd <command>', 'TEST_CMD: the command that runs the tests')
-    .option('--script <file>', "SCRIPT: the scripted engine's script")
-    .option('--max-rounds <n>', 'MAX_ROUNDS');
+  command.option('--set <KEY=VALUE>', 'override any factory_config.md setting (repeatable)', collect, []);
+  for (const definition of flagKeys) command.option(definition.flag, flagHelp(definition));
+  return command;
 }
 
 /** Flags as KEY -> value, checked later exactly like factory_config.md lines. */
@@ -45,15 +41,10 @@ export function flagSettings(options: SettingOptions): Record<string, string> {
     const at = pair.indexOf('=');
     settings[at < 0 ? pair : pair.slice(0, at)] = at < 0 ? '' : pair.slice(at + 1);
   }
-  const named: [string, string | undefined][] = [
-    ['AI_ENGINE', options.engine],
-    ['SUPERVISOR', options.supervisor],
-    ['SANDBOX', options.sandbox],
-    ['MODE', options.mode],
-    ['TEST_CMD', options.testCmd],
-    ['SCRIPT', options.script],
-    ['MAX_ROUNDS', options.maxRounds],
-  ];
-  for (const [key, value] of named) if (value !== undefined) settings[key] = value;
+  const values: Record<string, unknown> = options;
+  for (const definition of flagKeys) {
+    const value = values[flagAttribute(definition.flag)];
+    if (typeof value === 'string') settings[definition.key] = value;
+  }
   return settings;
 }

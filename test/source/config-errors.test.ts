@@ -93,6 +93,17 @@ describe('config errors', () => {
     expect(result.stderr).toContain('it is required');
   });
 
+  it('refuses an "(after: …)" that goes round in a circle before anything starts, naming the line', async () => {
+    const dir = makeProject();
+    fs.writeFileSync(path.join(dir, 'RFP/tasks.md'), '# Tasks\n\n- [ ] One (after: 2)\n- [ ] Two (after: 1)\n');
+    const result = await runFactory(dir, ['run']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toBe(
+      'factory: RFP/tasks.md:3: the "(after: …)" notes go round in a circle: task 1 (line 3) depends on task 2 ' +
+        '(line 4), which depends on task 1 (line 3); one of them must come first',
+    );
+  });
+
   it('refuses a tasks.md without tasks', async () => {
     const dir = makeProject();
     fs.writeFileSync(path.join(dir, 'RFP/tasks.md'), '# Tasks\n\nnothing to do\n');

@@ -23,6 +23,9 @@ export type PlanPromptInput = {
   problems?: string[];
 };
 
+/** The user's own order from RFP/tasks.md, shown so the plan agrees with it. */
+const afterNote = (task: Task): string => (task.after?.length ? ` (after: ${task.after.join(', ')})` : '');
+
 export function buildPlanPrompt(input: PlanPromptInput): string {
   const layout =
     input.layout.slice(0, layoutCap).join('\n') +
@@ -35,7 +38,7 @@ export function buildPlanPrompt(input: PlanPromptInput): string {
   ];
   if (input.rfp.design.trim()) sections.push(`## Design notes\n${tail(input.rfp.design.trim(), 8000)}`);
   sections.push(
-    `## Tasks to plan (from RFP/tasks.md)\n${input.tasks.map((task) => `${task.index}. ${task.title}`).join('\n')}`,
+    `## Tasks to plan (from RFP/tasks.md)\n${input.tasks.map((task) => `${task.index}. ${task.title}${afterNote(task)}`).join('\n')}`,
   );
   sections.push(`## Repository layout (git ls-files)\n${layout || '(no files yet)'}`);
   const rules = [
@@ -44,6 +47,11 @@ export function buildPlanPrompt(input: PlanPromptInput): string {
       'a reviewer will write first; "scenarios": what those tests check.',
     `"testCommand": runs only this task's tests from the project folder; the project's command is ` +
       `\`${input.testCommand}\`.`,
+    '"dependsOn": the numbers of the tasks whose code this task builds on, which must be finished first ([] when ' +
+      'none; never the task itself, never a circle). Tasks that do not depend on each other may be built at the ' +
+      'same time by separate coders, each in its own copy, merged after; tasks that share a file in "files" or ' +
+      '"testFiles" are never built at the same time, so give each task the files it alone needs where the design ' +
+      'allows. A task marked "(after: …)" waits for those tasks anyway.',
     ...(input.legoMode ? legoRules : []),
   ];
   sections.push(`## Rules\n${rules.map((rule) => `- ${rule}`).join('\n')}`);

@@ -1,4 +1,5 @@
-// The architect's design guide: per task, the files with their one job, the test scenarios and the test command.
+// The architect's design guide: per task, the files with their one job, the test scenarios, the test command and the
+// tasks it builds on.
 import * as z from 'zod';
 import { normaliseTestPath } from '../../test-runner/test-id.js';
 
@@ -31,6 +32,8 @@ const taskPlanSchema = z.strictObject({
   scenarios: z.array(z.string().min(1)).min(1),
   /** Runs this task's tests only, from the project folder. */
   testCommand: z.string().min(1),
+  /** Tasks (numbers) that must be green before this one starts: it builds on their code. Absent: none. */
+  dependsOn: z.array(z.number().int().min(1)).optional(),
 });
 
 export const planSchema = z.strictObject({
@@ -52,6 +55,7 @@ export const planExample: Plan = {
       testFiles: ['tests/test_parse_date.py'],
       scenarios: ['an ISO date parses', 'an empty string is refused with ValueError'],
       testCommand: 'python3 -m pytest -rA -q -p no:cacheprovider tests/test_parse_date.py',
+      dependsOn: [],
     },
   ],
 };

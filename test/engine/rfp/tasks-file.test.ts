@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTasks, tickTask } from '../../../engine/rfp/tasks-file.js';
+import { UserError } from '../../../engine/util/errors.js';
 
 describe('tasks.md', () => {
   const text =
@@ -31,6 +32,39 @@ describe('tasks.md', () => {
       { index: 2, line: 2, title: 'Tidy up', done: false, tests: [], refactor: true },
     ]);
     expect(parseTasks('- [ ] Refactor the parser\n')[0]).not.toHaveProperty('refactor');
+  });
+
+  it('reads "(after: 1, 3)" as the tasks it waits for, and leaves it out of the title', () => {
+    const tasks = parseTasks(
+      '- [x] One\n- [ ] Two\n- [ ] Three (After: 1,4 , 2) (tests: t.py)\n- [ ] (after: 2) Four\n',
+    );
+    expect(tasks[2]).toEqual({ index: 3, line: 3, title: 'Three', done: false, tests: ['t.py'], after: [1, 4, 2] });
+    expect(tasks[3]).toMatchObject({ title: 'Four', after: [2] });
+    expect(tasks[0]).not.toHaveProperty('after');
+  });
+
+  it.each([
+    [
+      '- [ ] One\n- [ ] Two (after: 1, next)\n',
+      /^RFP\/tasks\.md:2: "\(after: 1, next\)": "next" is not a task number; /,
+    ],
+    ['- [ ] One (after: )\n', /^RFP\/tasks\.md:1: "\(after: \)": names no task number; /],
+    [
+      '- [ ] One\n\n- [ ] Two (after: 3)\n',
+      /^RFP\/tasks\.md:3: task 2 is after task 3, but the checklist has 2 task\(s\); /,
+    ],
+    ['- [ ] One (after: 1)\n', /^RFP\/tasks\.md:1: task 1 is after itself; /],
+    [
+      '- [ ] One\n- [ ] Two (after: 3)\n- [ ] Three (after: 1, 2)\n',
+      /^RFP\/tasks\.md:2: the "\(after: …\)" notes go round in a circle: task 2 \(line 2\) depends on task 3 \(line 3\), which depends on task 2 \(line 2\); one of them must come first$/,
+    ],
+  ])('refuses a bad "(after: …)", naming the line and what is allowed: %j', (text, message) => {
+    expect(() => parseTasks(text)).toThrow(UserError);
+    expect(() => parseTasks(text)).toThrow(message);
+    if (!/circle/.test(String(message)))
+      expect(() => parseTasks(text)).toThrow(
+        /"\(after: …\)" takes the numbers of other tasks, counted down the checklist from 1, e\.g\. "\(after: 1, 3\)"$/,
+      );
   });
 
   it('ticks one task and keeps every other byte, CRLF included', () => {

@@ -35,22 +35,40 @@ describe('factory bench (built CLI)', () => {
     expect(few.stderr).toContain('--runs 5: the sandbox benchmark needs at least 20 runs of each way');
     const bad = await factory('bench', 'round', '--rounds', '0');
     expect(bad.stderr).toContain('--rounds 0: expected a whole number of at least 1');
+    const noTasks = await factory('bench', 'parallel', '--tasks', '0');
+    expect(noTasks.stderr).toContain('--tasks 0: expected a whole number of at least 1');
+    const badCalls = await factory('bench', 'parallel', '--calls-ms', 'soon');
+    expect(badCalls.stderr).toContain('--calls-ms soon: expected a whole number of at least 1');
   });
 
   it('with no name runs every sub-benchmark it can and marks the others not measured, with why', {
     timeout: 300_000,
   }, async () => {
-    // --runs 2 is too few for the sandbox benchmark alone: the other two still run.
-    const result = await factory('bench', '--json', '--runs', '2', '--rounds', '1', '--files', '20');
+    // --runs 2 is too few for the sandbox benchmark alone: the others still run.
+    const result = await factory(
+      'bench',
+      '--json',
+      '--runs',
+      '2',
+      '--rounds',
+      '1',
+      '--files',
+      '20',
+      '--tasks',
+      '1',
+      '--calls-ms',
+      '1',
+    );
     expect(result.exitCode, result.stderr).toBe(0);
     const reports = (JSON.parse(result.stdout) as { reports: BenchReport[] }).reports;
-    expect(reports.map((report) => report.name)).toEqual(['sandbox', 'round', 'startup']);
+    expect(reports.map((report) => report.name)).toEqual(['sandbox', 'round', 'startup', 'parallel']);
     expect(reports[0]).toMatchObject({ method: 'not measured', figures: [] });
     expect(reports[0]!.unavailable[0]!.reason).toBe(
       '--runs 2: the sandbox benchmark needs at least 20 runs of each way',
     );
     expect(reports[1]!.figures[0]).toMatchObject({ id: 'engine', stats: { n: 1 } });
     expect(reports[2]!.figures[0]).toMatchObject({ id: 'version', stats: { n: 2 } });
+    expect(reports[3]!.figures[0]).toMatchObject({ id: 'wall-1', stats: { n: 2 } });
     const bad = await factory('bench', '--rounds', 'x');
     expect(bad.exitCode).toBe(1);
     expect(bad.stderr).toContain('--rounds x: expected a whole number of at least 1');
