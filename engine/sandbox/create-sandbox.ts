@@ -11,7 +11,8 @@ import { type DockerEngine, findDockerEngine, noEngineMessage } from './docker/f
 import { LocalSandbox } from './local-sandbox.js';
 import type { Sandbox } from './sandbox.js';
 
-export type SandboxChoice = { sandbox: Sandbox; note?: string };
+/** `note`: a warning (the run is less isolated than asked); `info`: what was chosen and why (SANDBOX_SYNC=auto). */
+export type SandboxChoice = { sandbox: Sandbox; note?: string; info?: string };
 
 export type SandboxOptions = {
   /** Names and labels the container after the run. */
@@ -74,7 +75,7 @@ export async function createSandbox(
       onNote: options.notice,
       sync: sync.mode,
     }),
-    ...(sync.note ? { note: sync.note } : {}),
+    ...(sync.note ? { info: sync.note } : {}),
   };
 }
 

@@ -21,8 +21,9 @@ export async function startEngine(options: RunOptions, notice: (line: string) =>
   const agents = createAgents(projectDir, config);
   const runId = newRunId();
   const lockedPaths = lockedPathsReader(projectDir);
-  const { sandbox, note } = await createSandbox(projectDir, config, { runId, notice, lockedPaths });
+  const { sandbox, note, info } = await createSandbox(projectDir, config, { runId, notice, lockedPaths });
   if (note) notice(note);
+  if (info) notice(info);
   const containment = containmentLine(config);
   if (containment.includes('NO OS SANDBOX')) notice(containment);
   return createEngine({

@@ -68,6 +68,11 @@ export class DockerSandbox implements Sandbox {
     };
   }
 
+  /** The engine the container runs on, as the user named it (DOCKER_HOST=…, a docker context, a socket). */
+  get engineWhere(): string {
+    return this.engine.where;
+  }
+
   get sync(): SyncMode {
     return this.settings.copy ? 'copy' : 'mount';
   }

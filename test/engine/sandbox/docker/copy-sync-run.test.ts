@@ -7,6 +7,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgents } from '../../../../engine/agents/create-agents.js';
 import { loadConfig } from '../../../../engine/config/load-config.js';
+import { runDoctor } from '../../../../engine/doctor/run-doctor.js';
 import { createEngine } from '../../../../engine/engine.js';
 import type { FactoryEvent } from '../../../../engine/events.js';
 import { createSandbox } from '../../../../engine/sandbox/create-sandbox.js';
@@ -150,4 +151,38 @@ describe.skipIf(!docker.engine)(title, () => {
     });
     expect(left).toEqual([]);
   }, 240_000);
+
+  it('doctor names the engine, the sync auto chose for it and the time one sync of the project takes', async () => {
+    const project = await makePythonProject({
+      config: { SANDBOX: 'docker', SANDBOX_IMAGE: docker.image, TEST_CMD: 'python3 -m pytest -q -p no:cacheprovider' },
+      script: {},
+    });
+    try {
+      const infos: string[] = [];
+      const results = await runDoctor({
+        projectDir: project,
+        flags: {},
+        userDefaults: {},
+        sandboxFor: async (config) => {
+          const choice = await createSandbox(project, config, { env: { DOCKER_HOST: second.host } });
+          if (choice.info) infos.push(choice.info);
+          return choice;
+        },
+      });
+      expect(infos).toEqual([
+        expect.stringMatching(/^SANDBOX_SYNC=auto: the Docker engine \(DOCKER_HOST=tcp:.*copied/),
+      ]);
+      const sync = results.find((result) => result.name === 'sync');
+      expect(sync).toMatchObject({ status: 'ok' });
+      expect(sync?.detail).toMatch(
+        new RegExp(
+          `^engine DOCKER_HOST=${second.host}; SANDBOX_SYNC=copy: the whole project \\(\\d+ files and folders\\) ` +
+            'sent in \\d+ ms, a sync with nothing changed \\d+ ms$',
+        ),
+      );
+      expect(results.find((result) => result.name === 'sandbox')).toMatchObject({ status: 'ok' });
+    } finally {
+      fs.rmSync(project, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
