@@ -23,6 +23,7 @@ export const unitTests = [
   'test/engine/edits/safe-path.test.ts',
   'test/engine/reports/event-log.test.ts',
   'test/engine/rfp/tasks-file.test.ts',
+  'test/engine/sandbox/docker/engine-address.test.ts',
   'test/engine/sandbox/docker/find-docker-engine.test.ts',
   'test/engine/task-setup/guard/code-scan/scan-file.test.ts',
   'test/engine/task-setup/plan/plan-schema.test.ts',
