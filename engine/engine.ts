@@ -23,6 +23,7 @@ import type { ModelControl } from './models/model-manager.js';
 import { errorMessage, UserError } from './util/errors.js';
 import { exitCodeFor } from './run/exit-codes.js';
 import { checkLiveSetting, liveKeys } from './config/live-setting.js';
+import { createLineSandbox, type LineSandboxFactory } from './lines/line-sandbox.js';
 
 export type EngineDeps = {
   projectDir: string;
@@ -41,6 +42,8 @@ export type EngineDeps = {
   unlock?: string[];
   /** What keeps the agents' writes in the project (containment-summary.ts), recorded at the run's start. */
   containment?: string;
+  /** Makes a production line's sandbox (default: SANDBOX's kind on the line's worktree, createLineSandbox). */
+  lineSandbox?: LineSandboxFactory;
 };
 
 export type RunResult = { outcome: RunOutcome; exitCode: number; reason: string };
@@ -80,16 +83,19 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
     for (const write of records) write(event);
   });
   emitter.on((event) => (status = reduceStatus(status, event)));
-  const say = <T extends FactoryEventType>(type: T, payload: EventPayload<T>): void => {
-    const at = state?.position;
-    emitter.emit({
-      ts: new Date().toISOString(),
-      task: at?.task ?? 0,
-      round: at?.round ?? 0,
-      type,
-      ...payload,
-    } as FactoryEvent);
-  };
+  const sayAs =
+    (position: () => { task: number; round: number } | undefined) =>
+    <T extends FactoryEventType>(type: T, payload: EventPayload<T>): void => {
+      const at = position();
+      emitter.emit({
+        ts: new Date().toISOString(),
+        task: at?.task ?? 0,
+        round: at?.round ?? 0,
+        type,
+        ...payload,
+      } as FactoryEvent);
+    };
+  const say = sayAs(() => state?.position);
 
   const send = (command: EngineCommand): void => {
     if (command.type === 'set') {
@@ -169,6 +175,10 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
         resume: prepared.resume,
         control,
         say,
+        runId: prepared.runId,
+        runBranch: prepared.branch,
+        sayAs,
+        lineSandbox: deps.lineSandbox ?? ((line) => createLineSandbox(line, deps.config)),
       });
       try {
         deps.models?.attach(say);

@@ -135,6 +135,14 @@ export const configKeys = [
     live: true,
   },
   {
+    key: 'MAX_PARALLEL',
+    field: 'maxParallel',
+    default: '1',
+    spec: count(1, 32),
+    doc: 'Production lines: most tasks worked at the same time, each in its own worktree (1: one after the other).',
+    live: true,
+  },
+  {
     key: 'MAX_FAIL_STREAK',
     field: 'maxFailStreak',
     default: '5',

@@ -1,5 +1,7 @@
 // Holds what the human asked for between safe points: pause requests, redirects, unlocks, settings, skip and stop.
-// Commands come in through apply(); the loop takes what is waiting at its safe points.
+// Commands come in through apply(); the loop takes what is waiting at its safe points. With production lines each
+// line has its own control (openLine): pause, resume, stop and unlock reach every line, a command aimed at a task
+// (redirect, escalate, intervene, skip) reaches that line only, and settings stay the run's.
 import type { EngineCommand } from '../commands.js';
 import type { PauseKind, ValveName } from '../events.js';
 import type { CapName } from '../loop/caps.js';
@@ -20,6 +22,8 @@ export class RunControl {
   private skip = false;
   private stop = false;
   private failed?: string;
+  private readonly lines = new Map<number, RunControl>();
+  private parent?: RunControl;
 
   get signal(): AbortSignal {
     return this.step.signal;
@@ -30,12 +34,35 @@ export class RunControl {
   }
 
   get stopRequested(): boolean {
-    return this.stop;
+    return this.stop || (this.parent?.stopRequested ?? false);
   }
 
   /** Set when the run cannot go on (its records cannot be written): it stops now and ends as an error. */
   get failure(): string | undefined {
-    return this.failed;
+    return this.parent?.failure ?? this.failed;
+  }
+
+  /** The control of a production line working `task`; a stop or a human pause already asked for holds there too. */
+  openLine(task: number): RunControl {
+    const line = new RunControl();
+    line.parent = this;
+    if (this.pauseRequest?.kind === 'human') line.requestPause(this.pauseRequest);
+    this.lines.set(task, line);
+    return line;
+  }
+
+  closeLine(task: number): void {
+    this.lines.delete(task);
+  }
+
+  /** Where a command aimed at one task goes: its line, or the first line when it names none. */
+  private target(task: number | undefined): RunControl | undefined {
+    if (task === undefined) return this.lines.get(Math.min(...this.lines.keys()));
+    return this.lines.get(task);
+  }
+
+  private everyLine(command: EngineCommand): void {
+    for (const line of this.lines.values()) line.apply(command);
   }
 
   /** A fresh abort signal for the next step, unless the run is stopping. */
@@ -45,6 +72,18 @@ export class RunControl {
   }
 
   apply(command: EngineCommand): void {
+    const aimed =
+      command.type === 'redirect' ||
+      command.type === 'escalate' ||
+      command.type === 'intervene' ||
+      command.type === 'skip';
+    if (aimed && this.lines.size > 0) {
+      const { task, ...forLine } = command;
+      this.target(task)?.apply(forLine as EngineCommand);
+      return;
+    }
+    if (command.type === 'pause' || command.type === 'resume' || command.type === 'stop' || command.type === 'unlock')
+      this.everyLine(command);
     switch (command.type) {
       case 'pause':
         this.requestPause({ kind: 'human', reason: 'paused from the keyboard' });
@@ -86,6 +125,10 @@ export class RunControl {
   }
 
   fail(message: string): void {
+    if (this.parent) {
+      this.parent.fail(message);
+      return;
+    }
     this.failed ??= message;
     this.apply({ type: 'stop', now: true });
   }
@@ -121,6 +164,7 @@ export class RunControl {
   }
 
   takeSettings(): [string, string][] {
+    if (this.parent) return this.parent.takeSettings();
     const taken = [...this.settings];
     this.settings.clear();
     return taken;

@@ -2,7 +2,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../util/errors.js';
-import { readRecords, recordsName, writeRecords, type RunRecords, type SavedWork } from './run-records.js';
+import {
+  readRecords,
+  recordsName,
+  writeRecords,
+  type LineRecord,
+  type RunRecords,
+  type SavedWork,
+} from './run-records.js';
 import { runGit, runGitCapped } from './run-git.js';
 import { commitSubmodules, hasSubmodules } from './submodules.js';
 
@@ -89,6 +96,25 @@ export class Repo {
     const records = this.records();
     change(records);
     writeRecords(this.recordsFile, records);
+  }
+
+  /** A production line's worktree and branch, recorded before git makes them so reset always knows them. */
+  recordLine(line: LineRecord): void {
+    this.updateRecords((records) => {
+      if (!records.lines.some((known) => known.branch === line.branch)) records.lines.push(line);
+    });
+  }
+
+  /** The line's worktree and branch are both gone. */
+  forgetLine(branch: string): void {
+    this.updateRecords((records) => {
+      records.lines = records.lines.filter((line) => line.branch !== branch);
+    });
+  }
+
+  /** Runs git here with the run's identity (merges factory makes). */
+  raw(args: string[]): Promise<string> {
+    return this.git.raw(args);
   }
 
   /** Forgets every record (after `factory reset --hard` has undone what they name). */

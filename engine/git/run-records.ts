@@ -22,30 +22,35 @@ const submoduleSchema = z.object({
   sha: z.string(),
 });
 
+/** A production line's worktree and branch, recorded before git makes them and dropped once both are gone. */
+const lineSchema = z.object({ branch: z.string(), worktree: z.string() });
+
 const recordsSchema = z.object({
   /** Where the first run started: a branch name, or a commit when HEAD was detached. */
   base: z.object({ ref: z.string(), detached: z.boolean() }).optional(),
   branches: z.array(z.string()).default([]),
   savedWork: z.array(savedWorkSchema).default([]),
   submodules: z.array(submoduleSchema).default([]),
+  lines: z.array(lineSchema).default([]),
 });
 
 export type RunRecords = z.infer<typeof recordsSchema>;
 export type SavedWork = z.infer<typeof savedWorkSchema>;
 export type SubmoduleStart = z.infer<typeof submoduleSchema>;
+export type LineRecord = z.infer<typeof lineSchema>;
 
 /** The file's name inside the checkout's own git folder (per worktree: `git rev-parse --git-path`). */
 export const recordsName = 'factory-runs.json';
 
 export function readRecords(file: string): RunRecords {
-  if (!fs.existsSync(file)) return { branches: [], savedWork: [], submodules: [] };
+  if (!fs.existsSync(file)) return { branches: [], savedWork: [], submodules: [], lines: [] };
   try {
     const parsed = recordsSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
     if (parsed.success) return parsed.data;
   } catch {
     // Damaged: read as empty below; reset then falls back to the event log and deletes nothing it cannot name.
   }
-  return { branches: [], savedWork: [], submodules: [] };
+  return { branches: [], savedWork: [], submodules: [], lines: [] };
 }
 
 export function writeRecords(file: string, records: RunRecords): void {

@@ -15,11 +15,17 @@ import { playRound, type RoundOutcome } from './play-round.js';
 import type { RunDeps } from './run-deps.js';
 import type { RunState } from './run-state.js';
 import { waitAtSafePoint } from './safe-point.js';
+import type { RoundHooks } from '../task-setup/round-hooks.js';
+import { runLines } from '../lines/run-lines.js';
 import { supervise } from './supervise.js';
 import { checkValves, resetValve, roundsAllowed, type TaskCounters } from './valves.js';
 
 export type RunEnd = { outcome: RunOutcome; reason: string; tasksGreen: number };
-type TaskEnd = { outcome: TaskOutcome; reason: string; stoppedBy?: 'valve' | 'cap' | 'human' };
+export type TaskEnd = { outcome: TaskOutcome; reason: string; stoppedBy?: 'valve' | 'cap' | 'human' };
+/** A green task sent back (a production line whose merge failed): what its next round is told, and the tests it saw. */
+export type SentBack = { returned: string; tests?: TestSummary };
+/** What a green round does: ticks the task (one after the other), or merges the line first, which may send it back. */
+export type FinishGreen = (reason: string, ownTests: () => string[]) => Promise<TaskEnd | SentBack>;
 
 /** What a task's next round is told about the last one. */
 type Carried = { notes: string[]; lastTests?: TestSummary; lastDiff?: string; broken: string[]; intervene: boolean };
@@ -57,7 +63,18 @@ async function runTasks(ctx: RunDeps, state: RunState, counted: (tasksGreen: num
   for (const task of tasks) {
     if (!open(task)) continue;
     if (ctx.control.stopRequested) return { outcome: 'stopped', reason: 'stopped by the human', tasksGreen };
-    const end = await runTask(ctx, state, task, previousTaskGreen, phases);
+    // MAX_PARALLEL above 1 (at the start, or set since): the tasks left run in production lines (engine/lines).
+    if (state.config.maxParallel > 1)
+      return runLines(ctx, state, {
+        tasks,
+        open: tasks.filter((left) => open(left) && left.index >= task.index),
+        phases,
+        tasksGreen,
+        counted,
+      });
+    const end = await runTask(ctx, state, task, previousTaskGreen, phases, (reason) =>
+      closeGreenTask(ctx, task, reason, phases),
+    );
     ctx.say('task:finished', { outcome: end.outcome, reason: end.reason });
     previousTaskGreen = end.outcome === 'green';
     if (end.outcome === 'green') tasksGreen = counted(tasksGreen + 1);
@@ -72,12 +89,14 @@ async function runTasks(ctx: RunDeps, state: RunState, counted: (tasksGreen: num
   };
 }
 
-async function runTask(
+/** A task's rounds until green (and finished by `finish`) or a valve, cap or the human stops it. */
+export async function runTask(
   ctx: RunDeps,
   state: RunState,
   task: Task,
   previousTaskGreen: boolean,
   phases: TaskPhases,
+  finish: FinishGreen,
 ): Promise<TaskEnd> {
   const { control, say } = ctx;
   state.startTask(task.index);
@@ -91,15 +110,23 @@ async function runTask(
     extraRounds: 0,
     sameFailures: 0,
   };
-  if (resumed?.green)
-    return closeGreenTask(ctx, task, `green after ${counters.rounds} round(s) (closed on resume)`, phases);
+  const ownTests = (hooks: () => RoundHooks) => (): string[] => (task.tests.length > 0 ? task.tests : hooks().ownTests);
+  let carried: Carried = { notes: [], lastTests: resumed?.lastTests, broken: [], intervene: false };
+  if (resumed?.green) {
+    const end = await finish(
+      `green after ${counters.rounds} round(s) (closed on resume)`,
+      ownTests(() => phases.roundHooks(task)),
+    );
+    if ('outcome' in end) return end;
+    counters = { ...counters, failStreak: counters.failStreak + 1 };
+    carried = { ...carried, notes: [end.returned], lastTests: end.tests ?? carried.lastTests };
+  }
   const ready = await phases.prepareTask(task);
   if (!ready.ok)
     return control.skipRequested
       ? { outcome: 'skipped', reason: ready.reason }
       : { outcome: 'stopped', reason: ready.reason, stoppedBy: control.stopRequested ? 'human' : 'valve' };
   const hooks = phases.roundHooks(task);
-  let carried: Carried = { notes: [], lastTests: resumed?.lastTests, broken: [], intervene: false };
   for (;;) {
     // 1. The safe point: settings, pauses, skip and stop take effect between rounds only.
     const paused = await waitAtSafePoint(ctx, state);
@@ -149,8 +176,17 @@ async function runTask(
       hooks,
     });
     counters = outcome.counters;
-    if (outcome.record.green)
-      return closeGreenTask(ctx, task, `green after ${counters.rounds} round(s): ${outcome.tests.headline}`, phases);
+    if (outcome.record.green) {
+      const end = await finish(
+        `green after ${counters.rounds} round(s): ${outcome.tests.headline}`,
+        ownTests(() => hooks),
+      );
+      if ('outcome' in end) return end;
+      // Sent back after its merge: the round counts as a failing one, and the next is told why.
+      counters = { ...counters, failStreak: counters.failStreak + 1 };
+      carried = { ...carryOver(carried, outcome), notes: [end.returned], lastTests: end.tests ?? outcome.tests };
+      continue;
+    }
     carried = carryOver(carried, outcome);
     if (outcome.record.interrupted) continue;
 
@@ -178,7 +214,7 @@ function carryOver(previous: Carried, { record, tests, diff }: RoundOutcome): Ca
   };
 }
 
-async function closeGreenTask(
+export async function closeGreenTask(
   ctx: Pick<RunDeps, 'rfp' | 'repo' | 'say'>,
   task: Task,
   reason: string,

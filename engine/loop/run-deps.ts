@@ -9,8 +9,9 @@ import type { FactoryPaths } from '../reports/factory-dir.js';
 import type { Rfp } from '../rfp/read-rfp.js';
 import type { ResumePoint } from '../run/resume-point.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
+import type { LineSandboxFactory } from '../lines/line-sandbox.js';
 
-type Say = <T extends FactoryEventType>(type: T, payload: EventPayload<T>) => void;
+export type Say = <T extends FactoryEventType>(type: T, payload: EventPayload<T>) => void;
 
 export type RunDeps = Readonly<{
   projectDir: string;
@@ -33,4 +34,11 @@ export type RunDeps = Readonly<{
   /** What the human asked for (pause, skip, stop, redirects, unlocks, settings), taken at the loop's safe points. */
   control: RunControl;
   say: Say;
+  /** The run's id and branch (production lines branch off it as factory/<runId>-task-<n>). */
+  runId: string;
+  runBranch: string;
+  /** say, stamping the events with another task and round: a production line's. */
+  sayAs: (at: () => { task: number; round: number }) => Say;
+  /** Makes a production line's own sandbox (MAX_PARALLEL > 1). */
+  lineSandbox: LineSandboxFactory;
 }>;

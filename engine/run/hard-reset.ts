@@ -4,7 +4,9 @@
 import { GitError, runGit } from '../git/run-git.js';
 import { isCommitId, Repo } from '../git/repo.js';
 import { restoreSubmodules } from '../git/submodules.js';
-import type { SavedWork, SubmoduleStart } from '../git/run-records.js';
+import type { LineRecord, SavedWork, SubmoduleStart } from '../git/run-records.js';
+import fs from 'node:fs';
+import path from 'node:path';
 import { readEventLog } from '../reports/event-log.js';
 import { UserError } from '../util/errors.js';
 
@@ -16,6 +18,8 @@ export type HardResetPlan = {
   savedWork: SavedWork[];
   /** The submodules factory committed in, and where each stood before. */
   submodules: SubmoduleStart[];
+  /** Production lines' worktrees and branches, as the records name them. */
+  lines: LineRecord[];
 };
 
 export async function planHardReset(
@@ -36,12 +40,15 @@ export async function planHardReset(
     (await runGit(projectDir, ['branch', '--list', '--format=%(refname:short)'])).split('\n').filter(Boolean),
   );
   const branches = [...made].filter((name) => existing.has(name) && name !== back);
-  return { repo, plan: { back, branches, savedWork: records.savedWork, submodules: records.submodules } };
+  return {
+    repo,
+    plan: { back, branches, savedWork: records.savedWork, submodules: records.submodules, lines: records.lines },
+  };
 }
 
 /** Carries the plan out and returns what to tell the user, line by line. */
 export async function hardReset(repo: Repo, plan: HardResetPlan): Promise<string[]> {
-  const lines: string[] = [];
+  const lines: string[] = await removeLines(repo, plan.lines);
   if (plan.back && !(await isAt(repo, plan.back))) {
     await checkoutOrExplain(repo, plan.back);
     lines.push(`back on ${describeRef(plan.back)}`);
@@ -66,6 +73,32 @@ export async function hardReset(repo: Repo, plan: HardResetPlan): Promise<string
   repo.clearRecords();
   await runGit(repo.dir, ['config', '--unset', 'factory.baseBranch']).catch(() => undefined);
   return lines;
+}
+
+/** The recorded lines' worktrees, then their branches (a branch checked out in a worktree cannot be deleted). */
+async function removeLines(repo: Repo, recorded: readonly LineRecord[]): Promise<string[]> {
+  if (recorded.length === 0) return [];
+  // Only what factory makes there is ever removed, whatever a record says.
+  const folder = path.join(
+    path.resolve(repo.dir, (await runGit(repo.dir, ['rev-parse', '--git-common-dir'])).trim()),
+    'factory-lines',
+  );
+  for (const line of recorded) {
+    await runGit(repo.dir, ['worktree', 'remove', '--force', '--force', line.worktree]).catch(() => undefined);
+    if (path.dirname(path.resolve(line.worktree)) === folder)
+      fs.rmSync(line.worktree, { recursive: true, force: true });
+  }
+  await runGit(repo.dir, ['worktree', 'prune']);
+  const branches: string[] = [];
+  for (const line of recorded) {
+    const deleted = await runGit(repo.dir, ['branch', '-q', '-D', line.branch]).then(
+      () => true,
+      () => false,
+    );
+    if (deleted) branches.push(line.branch);
+  }
+  const gone = branches.length > 0 ? ` and their branch(es) ${branches.join(', ')}` : '';
+  return [`removed the production lines' worktree(s)${gone}`];
 }
 
 export function describeRef(ref: string): string {

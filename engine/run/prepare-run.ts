@@ -35,7 +35,8 @@ export async function prepareRun(
   const resume = options.resume;
   if (resume && (await repo.branch()) === resume.branch) {
     // The interrupted round is played again from where it started; nothing half-done is kept.
-    if (resume.task?.restoreTo) await repo.restore(resume.task.restoreTo);
+    if (resume.lines) await undoUnverifiedMerge(repo);
+    else if (resume.task?.restoreTo) await repo.restore(resume.task.restoreTo);
     else if (!resume.task?.green)
       await repo.commitAll('factory: changes found when resuming (made after the run stopped)');
     return {
@@ -76,6 +77,17 @@ export async function prepareRun(
   if (dirty.length > 0)
     await repo.commitAll('factory: your uncommitted work, saved before the run (--allow-dirty; also in a stash)');
   return { runId: options.runId, rfp, repo, branch, baseBranch, testCommand };
+}
+
+/**
+ * With production lines the run's checkout holds only what factory merged and verified: a merge cut short, or one
+ * committed but not yet verified and ticked, is undone (its line, green, is merged and verified again).
+ */
+async function undoUnverifiedMerge(repo: Repo): Promise<void> {
+  await repo.raw(['merge', '--abort']).catch(() => undefined);
+  await repo.restore('HEAD');
+  const subject = await repo.raw(['log', '-1', '--format=%s']);
+  if (/^factory: task \d+ merged from its line/.test(subject)) await repo.restore('HEAD^1');
 }
 
 /** A sortable, readable id: the run's start time. */

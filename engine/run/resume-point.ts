@@ -7,7 +7,7 @@ import type { TestSummary } from '../test-runner/test-result.js';
 import { reportToSummary } from '../test-runner/tests-report.js';
 import { checkResumable } from '../reports/events-format.js';
 
-type TaskResume = {
+export type TaskResume = {
   index: number;
   counters: TaskCounters;
   lastTests?: TestSummary;
@@ -26,6 +26,8 @@ export type ResumePoint = {
   /** Rounds finished in the whole run: the next round's report is round_{runRound + 1}.md. */
   runRound: number;
   task?: TaskResume;
+  /** Production lines in flight when the run stopped (then `task` is unset): each resumes in its own worktree. */
+  lines?: TaskResume[];
 };
 
 type Of<T extends FactoryEvent['type']> = FactoryEventOf<T>;
@@ -50,6 +52,7 @@ export function findResumePoint(
   // The last totals the interrupted run announced are what it spent (its start carries what came before it).
   const usage: Usage = run.map(totalsIn).findLast((totals) => totals !== undefined) ?? { costUsd: 0, tokens: 0 };
   const runRound = run.filter((event) => event.type === 'round:finished').length;
+  const lined = [...new Set(run.filter((event) => event.type === 'line:started').map((event) => event.task))];
   return {
     runId: started.runId,
     branch: started.branch,
@@ -57,8 +60,22 @@ export function findResumePoint(
     startedAt: Date.parse(started.ts),
     usage,
     runRound,
-    task: taskInProgress(run, projectDir),
+    ...(lined.length > 0
+      ? { lines: linesInProgress(run, lined, projectDir) }
+      : { task: taskInProgress(run, projectDir) }),
   };
+}
+
+/** Each line's own events read as a task of its own: where it was, as a serial run's task in progress. */
+function linesInProgress(run: FactoryEvent[], tasks: number[], projectDir?: string): TaskResume[] {
+  return tasks
+    .map((task) =>
+      taskInProgress(
+        run.filter((event) => event.task === task && event.type !== 'run:started'),
+        projectDir,
+      ),
+    )
+    .filter((resume): resume is TaskResume => resume !== undefined);
 }
 
 function taskInProgress(run: FactoryEvent[], projectDir = '.'): TaskResume | undefined {

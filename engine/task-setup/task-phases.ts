@@ -16,6 +16,7 @@ import type { Task } from '../rfp/tasks-file.js';
 import { writeTests } from './reviewer-tests/write-tests.js';
 import { UserError } from '../util/errors.js';
 import type { RoundHooks } from './round-hooks.js';
+import type { Plan } from './plan/plan-schema.js';
 
 export type TaskPhases = {
   /** Before a task's rounds: the reviewer's locked tests, unless the task names its own or the phases are off. */
@@ -23,20 +24,28 @@ export type TaskPhases = {
   roundHooks(task: Task): RoundHooks;
   /** factory ticked the task in RFP/tasks.md: that is the file's content from now on. */
   taskTicked(): void;
+  /** The architect's plan, when the run has one. */
+  readonly plan?: Plan;
 };
 
-export async function startPhases(ctx: RunDeps, state: RunState, pending: readonly Task[]): Promise<TaskPhases> {
+/** planned: the run's plan is made already (a production line's phases take it from the run's). */
+export async function startPhases(
+  ctx: RunDeps,
+  state: RunState,
+  pending: readonly Task[],
+  planned?: { plan?: Plan },
+): Promise<TaskPhases> {
   const { config, baseline } = state;
   const passCaps = capGate(ctx, state);
   // Protected before any model runs, so the architect cannot change what the guard keeps either.
   const guard = await RunGuard.start({ ...ctx, config, baseline });
   const locks = guard.locks;
   const scan = await CodeScan.start(ctx);
-  const architect = pending.length > 0 ? plannerOf(ctx, config) : undefined;
-  const plan = architect && (await makePlan({ ...ctx, passCaps }, state, architect, pending));
+  const architect = pending.length > 0 && !planned ? plannerOf(ctx, config) : undefined;
+  const plan = planned ? planned.plan : architect && (await makePlan({ ...ctx, passCaps }, state, architect, pending));
   const taskPlan = (task: Task) => plan?.tasks.find((entry) => entry.task === task.index);
   // Whatever the architect changed among them is put back before the user's tests are locked from the files.
-  if (plan) await guard.restore(false);
+  if (plan && !planned) await guard.restore(false);
   const userTests = await guard.lockUserTests(pending, taskPlan);
   ctx.say('guard:protected', {
     tests: userTests,
@@ -57,6 +66,7 @@ export async function startPhases(ctx: RunDeps, state: RunState, pending: readon
   };
 
   return {
+    plan,
     async prepareTask(task) {
       takeUnlocks();
       const entry = taskPlan(task);

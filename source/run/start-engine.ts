@@ -7,6 +7,7 @@ import { createEngine, type FactoryEngine } from '../../engine/engine.js';
 import { newRunId } from '../../engine/run/prepare-run.js';
 import { restoreFromRecords } from '../../engine/run/restore-records.js';
 import { createSandbox } from '../../engine/sandbox/create-sandbox.js';
+import { createLineSandbox } from '../../engine/lines/line-sandbox.js';
 import { lockedPathsReader } from '../../engine/task-setup/guard/lock-store.js';
 import { flagSettings, type RunOptions } from './run-options.js';
 import { userSettings } from '../user-defaults.js';
@@ -35,5 +36,6 @@ export async function startEngine(options: RunOptions, notice: (line: string) =>
     allowDirty: options.allowDirty,
     unlock: options.unlock,
     containment,
+    lineSandbox: (line) => createLineSandbox(line, config, { notice }),
   });
 }

@@ -17,6 +17,7 @@ describe.skipIf(requirePytest())('run:started settings', () => {
       WORKER_MODEL: '',
       MODE: 'Single',
       MAX_ROUNDS: '7',
+      MAX_PARALLEL: '1',
       MAX_FAIL_STREAK: '5',
       MAX_IDLE_ROUNDS: '3',
       MAX_SAME_FAILURE: '3',

@@ -1,36 +1,10 @@
 // SIGKILL at any point of a run, then `factory run` again: the run completes green, with no lost or duplicated commits.
-import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import type { FactoryEvent } from '../../engine/events.js';
-import { factoryBin, parseEvents, runFactory, testHome } from '../support/cli.js';
+import { parseEvents, runFactory } from '../support/cli.js';
+import { killAt } from '../support/kill-at.js';
 import { git, makeProject, read, rightAdd, wrongAdd } from '../support/project.js';
 import { pytestCommand, requirePytest } from '../support/python.js';
-
-/** Starts `factory run --json` and SIGKILLs it at the first event that matches. */
-async function killAt(dir: string, match: (event: FactoryEvent) => boolean): Promise<FactoryEvent> {
-  const child = execa('node', [factoryBin, 'run', '--json'], {
-    cwd: dir,
-    reject: false,
-    env: { FACTORY_HOME: testHome },
-  });
-  let buffer = '';
-  const hit = new Promise<FactoryEvent>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop()!;
-      for (const event of parseEvents(lines.join('\n'))) {
-        if (!match(event)) continue;
-        child.kill('SIGKILL');
-        resolve(event);
-      }
-    });
-    void child.then(() => reject(new Error('the run ended before the kill point')));
-  });
-  const event = await hit;
-  await child;
-  return event;
-}
 
 const points: [string, (event: FactoryEvent) => boolean][] = [
   ['while the worker streams (round 1)', (event) => event.type === 'agent:chunk' && event.round === 1],

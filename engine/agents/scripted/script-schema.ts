@@ -62,6 +62,11 @@ const recordedModel = z.strictObject({
 
 export const scriptSchema = z.strictObject({
   worker: z.array(workerCall).default([]),
+  /**
+   * Production lines: a task's own worker calls, by task number; call N plays in the task's round N, whatever the
+   * other lines do (tasks not listed play `worker` by the run's round).
+   */
+  workerByTask: z.record(z.string().regex(/^[1-9]\d*$/, 'a task number'), z.array(workerCall)).default({}),
   /** After the last worker call: "idle" does nothing, "repeat" replays the calls from the start. */
   afterLast: z.enum(['idle', 'repeat']).default('idle'),
   supervisor: z.array(verdict).default([]),

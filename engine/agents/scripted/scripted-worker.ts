@@ -17,7 +17,7 @@ export class ScriptedWorker implements Worker {
   ) {}
 
   async run(request: WorkerRequest): Promise<WorkerResult> {
-    const call = this.callFor(request.runRound);
+    const call = this.callFor(request.runRound, request.task.index, request.round);
     if (!call) {
       request.onActivity({ kind: 'text', text: '(script exhausted: no changes)' });
       return { ok: true };
@@ -41,12 +41,13 @@ export class ScriptedWorker implements Worker {
   }
 
   /**
-   * The coder's call N plays in round N of the run (a resumed run replays exactly what was interrupted); the reviewer's
-   * in order.
+   * The coder's call N plays in round N of the run (a resumed run replays exactly what was interrupted), or in round N
+   * of its task when the script has the task's own calls (workerByTask); the reviewer's in order.
    */
-  private callFor(runRound: number): WorkerCall | undefined {
-    const calls = this.script[this.role];
-    const index = this.role === 'worker' ? runRound - 1 : this.reviewerCalls++;
+  private callFor(runRound: number, task: number, round: number): WorkerCall | undefined {
+    const own = this.role === 'worker' ? this.script.workerByTask[String(task)] : undefined;
+    const calls = own ?? this.script[this.role];
+    const index = own ? round - 1 : this.role === 'worker' ? runRound - 1 : this.reviewerCalls++;
     if (index < calls.length) return calls[index];
     return this.script.afterLast === 'repeat' && calls.length > 0 ? calls[index % calls.length] : undefined;
   }

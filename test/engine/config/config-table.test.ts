@@ -25,6 +25,7 @@ describe('the config table', () => {
       sandboxSync: 'auto' | 'mount' | 'copy';
       sandboxEngines: string[];
       maxRounds: number;
+      maxParallel: number;
       maxFailStreak: number;
       maxIdleRounds: number;
       testTimeoutSeconds: number;

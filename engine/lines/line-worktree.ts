@@ -1,0 +1,69 @@
+// A production line's place in git: its own worktree (in the checkout's git folder, outside the user's tree) on its
+// own branch, factory/<run-id>-task-<n>, made from the run branch's head. Recorded in factory's run records before
+// git makes either, so `factory reset --hard` and a resumed run find them; removed when the line closes.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Repo } from '../git/repo.js';
+import type { Line } from './line-sandbox.js';
+
+export const lineBranch = (runId: string, task: number): string => `factory/${runId}-task-${task}`;
+
+async function linesFolder(repo: Repo): Promise<string> {
+  return path.join(path.resolve(repo.dir, (await repo.raw(['rev-parse', '--git-common-dir'])).trim()), 'factory-lines');
+}
+
+async function branchExists(repo: Repo, branch: string): Promise<boolean> {
+  return (await repo.raw(['branch', '--list', '--format=%(refname:short)', branch])).trim() === branch;
+}
+
+/**
+ * The line's worktree, checked out on its branch: a new branch from the run branch's head, or what a stopped or
+ * killed run left (resume): its worktree as it was (reused: its records in .factory/ too), else the branch checked
+ * out again.
+ */
+export async function openLineWorktree(
+  repo: Repo,
+  runId: string,
+  task: { index: number; title: string },
+): Promise<{ line: Line; reused: boolean }> {
+  const branch = lineBranch(runId, task.index);
+  const worktree = path.join(await linesFolder(repo), `${runId}-task-${task.index}`);
+  const line = { task: task.index, title: task.title, runId, branch, worktree };
+  repo.recordLine({ branch, worktree });
+  if (await isWorktreeOn(repo, worktree, branch)) return { line, reused: true };
+  await removeWorktree(repo, worktree);
+  if (await branchExists(repo, branch)) await repo.raw(['worktree', 'add', '-q', worktree, branch]);
+  else await repo.raw(['worktree', 'add', '-q', '-b', branch, worktree, 'HEAD']);
+  return { line, reused: false };
+}
+
+/** The worktree and the branch go, and then their record. */
+export async function closeLineWorktree(repo: Repo, line: Pick<Line, 'branch' | 'worktree'>): Promise<void> {
+  await removeWorktree(repo, line.worktree);
+  if (await branchExists(repo, line.branch)) await repo.raw(['branch', '-q', '-D', line.branch]);
+  repo.forgetLine(line.branch);
+}
+
+/** The lines a run recorded, with the task each works (read from its branch's name). */
+export function recordedLines(repo: Repo, runId: string): (Pick<Line, 'branch' | 'worktree'> & { task: number })[] {
+  const prefix = lineBranch(runId, 0).slice(0, -1);
+  return repo
+    .records()
+    .lines.filter((line) => line.branch.startsWith(prefix))
+    .map((line) => ({ ...line, task: Number(line.branch.slice(prefix.length)) }));
+}
+
+async function isWorktreeOn(repo: Repo, worktree: string, branch: string): Promise<boolean> {
+  if (!fs.existsSync(path.join(worktree, '.git'))) return false;
+  const listed = (await repo.raw(['worktree', 'list', '--porcelain'])).split('\n\n');
+  return listed.some(
+    (entry) => entry.includes(`worktree ${worktree}\n`) && entry.includes(`branch refs/heads/${branch}`),
+  );
+}
+
+async function removeWorktree(repo: Repo, worktree: string): Promise<void> {
+  if (fs.existsSync(worktree))
+    await repo.raw(['worktree', 'remove', '--force', '--force', worktree]).catch(() => undefined);
+  fs.rmSync(worktree, { recursive: true, force: true });
+  await repo.raw(['worktree', 'prune']);
+}

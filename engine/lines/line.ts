@@ -1,0 +1,133 @@
+// One production line: a task worked in its own worktree, on its own branch, in its own sandbox, with its own guard,
+// locks, valves, rounds and commits; its events carry its task and round. Green in the line is not enough: the line's
+// branch is merged into the run branch and verified there (merge-line.ts), and only then does factory tick the task.
+import type { Worker } from '../agents/agent.js';
+import { Repo } from '../git/repo.js';
+import { closeGreenTask, runTask, type FinishGreen, type TaskEnd } from '../loop/loop.js';
+import type { RunDeps } from '../loop/run-deps.js';
+import type { RunState } from '../loop/run-state.js';
+import { factoryPaths } from '../reports/factory-dir.js';
+import { readRfp } from '../rfp/read-rfp.js';
+import type { Task } from '../rfp/tasks-file.js';
+import { startPhases, type TaskPhases } from '../task-setup/task-phases.js';
+import type { Line } from './line-sandbox.js';
+import { closeLineWorktree, openLineWorktree } from './line-worktree.js';
+import { catchUpLine, mergeLine, referenceOf } from './merge-line.js';
+import type { RunBranch } from './run-lines.js';
+
+export type LineInput = {
+  task: Task;
+  /** The run's phases (its plan, the run checkout's guard that keeps RFP/tasks.md as factory ticks it). */
+  phases: TaskPhases;
+  /** Every task still open in the run: their user tests are locked in the line as they are in the run. */
+  pending: Task[];
+  runBranch: RunBranch;
+};
+
+export async function runLine(ctx: RunDeps, runState: RunState, input: LineInput): Promise<TaskEnd> {
+  const { task, runBranch } = input;
+  const state = runState.forLine(task.index);
+  const control = ctx.control.openLine(task.index);
+  const say = ctx.sayAs(() => state.position);
+  const { line, reused, base } = await runBranch.exclusive(async () => ({
+    ...(await openLineWorktree(ctx.repo, ctx.runId, task)),
+    base: (await ctx.repo.head()) ?? '',
+  }));
+  const resumed = ctx.resume?.lines?.find((entry) => entry.index === task.index);
+  let end: TaskEnd | undefined;
+  const sandbox = await ctx.lineSandbox(line);
+  try {
+    await sandbox.start();
+    say('line:started', {
+      title: task.title,
+      branch: line.branch,
+      worktree: line.worktree,
+      base,
+      engine: engineNote(ctx.worker),
+    });
+    const repo = await Repo.open(line.worktree);
+    // A line the run left goes on at its last committed round: a round cut short is dropped, as in a serial run.
+    if (resumed?.restoreTo) await repo.restore(resumed.restoreTo);
+    else if (resumed && !resumed.green)
+      await repo.commitAll('factory: changes found when resuming (made after the run stopped)');
+    const lineCtx: RunDeps = Object.freeze({
+      ...ctx,
+      projectDir: line.worktree,
+      rfp: readRfp(line.worktree),
+      repo,
+      sandbox,
+      paths: factoryPaths(line.worktree),
+      control,
+      say,
+      resume: resumed && ctx.resume && { ...ctx.resume, task: resumed, lines: undefined },
+    });
+    if (state.baseline !== runBranch.reference && runBranch.reference) state.judgeAgainst(runBranch.reference);
+    // The guard goes on from the line's own records when its worktree is the one the run left; else it starts anew.
+    const phasesCtx = reused ? lineCtx : { ...lineCtx, resume: undefined };
+    const phases = await startPhases(phasesCtx, state, input.pending, { plan: input.phases.plan });
+    end = await runTask(
+      lineCtx,
+      state,
+      task,
+      false,
+      phases,
+      finishInRunBranch(ctx, lineCtx, state, line, phases, input),
+    );
+    say('task:finished', { outcome: end.outcome, reason: end.reason });
+    return end;
+  } finally {
+    await sandbox.stop().catch(() => undefined);
+    // A stopped line stays, worktree, records and branch, for a resumed run to go on from; an ended one goes.
+    if (end && end.outcome !== 'stopped') await runBranch.exclusive(() => closeLineWorktree(ctx.repo, line));
+    ctx.control.closeLine(task.index);
+    if (end) say('line:closed', { outcome: end.outcome, reason: end.reason });
+  }
+}
+
+/** The line's green round: merged into the run branch and verified there; ticked, or sent back with why. */
+function finishInRunBranch(
+  ctx: RunDeps,
+  lineCtx: RunDeps,
+  state: RunState,
+  line: Line,
+  phases: TaskPhases,
+  input: LineInput,
+): FinishGreen {
+  const { runBranch, task } = input;
+  return (reason, ownTests) =>
+    runBranch.exclusive(async () => {
+      const merged = await mergeLine(
+        ctx,
+        line,
+        {
+          own: ownTests(),
+          reference: runBranch.reference,
+          timeoutSeconds: state.config.testTimeoutSeconds,
+          signal: lineCtx.control.nextStep(),
+        },
+        lineCtx.say,
+        () => state.position,
+      );
+      if ('sha' in merged) {
+        runBranch.reference = referenceOf(merged.tests);
+        lineCtx.say('line:merged', { branch: line.branch, sha: merged.sha });
+        // Ticked by factory on the run branch, with the run's own guard told the file's new content.
+        return closeGreenTask({ ...ctx, say: lineCtx.say }, task, reason, input.phases);
+      }
+      lineCtx.say('line:returned', merged);
+      await catchUpLine(lineCtx.repo, ctx.runBranch, task.index);
+      // The run branch's RFP/tasks.md (other tasks ticked) is the line's now; its rounds are judged against the run
+      // branch as last verified, so the tests the merge broke count as regressions in the line too.
+      phases.taskTicked();
+      if (runBranch.reference) state.judgeAgainst(runBranch.reference);
+      return { returned: merged.detail };
+    });
+}
+
+/** How the lines share the worker's engine, said once per line. */
+function engineNote(worker: Worker): string {
+  if (worker.name === 'claude' || worker.name === 'gemini') return `${worker.name}: a CLI process of its own`;
+  if (worker.name === 'ollama' || worker.name === 'openai')
+    return `${worker.name}: the one resident coder model, shared by the lines (the server takes their calls side by side)`;
+  return worker.name;
+}

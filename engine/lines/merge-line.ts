@@ -1,0 +1,99 @@
+// A green line comes home: its branch is merged into the run branch (the project's checkout) and the whole suite runs
+// on the merged tree, judged as a round is (the task's tests pass, nothing that passed before the merge fails). A
+// conflict or a regression undoes the merge, leaving the run branch as it was; the line is then caught up with the run
+// branch (conflicts committed as markers, for its next round to resolve) and told why it came back.
+import type { Repo } from '../git/repo.js';
+import { GitError } from '../git/run-git.js';
+import type { RunDeps, Say } from '../loop/run-deps.js';
+import { judgeTests, type Baseline } from '../test-runner/judge-tests.js';
+import { runTests } from '../test-runner/run-tests.js';
+import { testsReport } from '../test-runner/tests-report.js';
+import type { TestSummary } from '../test-runner/test-result.js';
+import { verdictText } from '../test-runner/verdict-text.js';
+import { tail } from '../util/capped-text.js';
+import type { Line } from './line-sandbox.js';
+
+export type Returned = { reason: 'conflict' | 'regression'; files: string[]; tests: string[]; detail: string };
+export type Merged = { sha: string; tests: TestSummary };
+
+type MainDeps = Pick<RunDeps, 'projectDir' | 'repo' | 'sandbox' | 'testCommand' | 'paths' | 'runBranch'>;
+type Judging = { own: string[]; reference?: Baseline; timeoutSeconds: number; signal: AbortSignal };
+
+/** Merges and verifies; on a conflict or a regression the run branch is back where it was. */
+export async function mergeLine(
+  main: MainDeps,
+  line: Line,
+  judging: Judging,
+  say: Say,
+  at: () => { task: number; round: number },
+): Promise<Merged | Returned> {
+  say('line:merging', { branch: line.branch, into: main.runBranch });
+  const before = (await main.repo.head()) ?? 'HEAD';
+  const message = `factory: task ${line.task} merged from its line — ${line.title}`;
+  try {
+    await main.repo.raw(['merge', '-q', '--no-ff', '--no-edit', '-m', message, line.branch]);
+  } catch (error) {
+    const files = await unmerged(main.repo);
+    if (files.length === 0) throw error;
+    const diff = await main.repo.raw(['diff', '--no-color']).catch(() => '');
+    await main.repo.raw(['merge', '--abort']);
+    await main.repo.restore(before);
+    const detail =
+      `Merging your line into the run branch conflicted in ${files.join(', ')}: another task changed the same ` +
+      `lines and was merged first. The run branch is now merged into your line with git's conflict markers left ` +
+      `in those files: keep both tasks' work and remove the markers.\n\n${tail(diff, 6000)}`;
+    return { reason: 'conflict', files, tests: [], detail };
+  }
+  say('tests:started', { command: main.testCommand, baseline: false });
+  const tests = await runTests(main.sandbox, {
+    command: main.testCommand,
+    projectDir: main.projectDir,
+    timeoutSeconds: judging.timeoutSeconds,
+    signal: judging.signal,
+    onOutput: (text) => say('tests:output', { text }),
+    verdict: { perTestBefore: Object.keys(judging.reference?.tests ?? {}).length > 0 },
+  });
+  const judgement = judgeTests(tests, judging.own, judging.reference);
+  const why = verdictText(tests, judgement);
+  say('tests:finished', {
+    result: testsReport(tests, main.paths, at()),
+    baseline: false,
+    taskVerdict: { green: judgement.green, why, failingBefore: judgement.failingBefore },
+  });
+  if (judgement.green) return { sha: (await main.repo.head()) ?? '', tests };
+  await main.repo.restore(before);
+  const failing = [...new Set([...judgement.ownFailing, ...judgement.regressions])];
+  const files = (await main.repo.raw(['diff', '--name-only', before, line.branch])).split('\n').filter(Boolean);
+  const detail =
+    `Your line was green, but on the run branch merged with it the whole suite was not: ` +
+    `${failing.length > 0 ? `${failing.join(', ')} failed` : (why ?? judgement.note ?? tests.headline)}. ` +
+    `These tests pass on the run branch without your change (another task's work, merged first); the run branch ` +
+    `is now merged into your line: make them pass together with your task's tests.\n\n${tail(tests.output, 3000)}`;
+  return { reason: 'regression', files, tests: failing, detail };
+}
+
+/** The run branch merged into the line, so its next round works on both; conflicts are committed as markers. */
+export async function catchUpLine(lineRepo: Repo, runBranch: string, task: number): Promise<string[]> {
+  const message = `factory: task ${task} — the run branch merged into the line`;
+  try {
+    await lineRepo.raw(['merge', '-q', '--no-ff', '--no-edit', '-m', message, runBranch]);
+    return [];
+  } catch (error) {
+    const files = await unmerged(lineRepo);
+    if (files.length === 0) throw error;
+    await lineRepo.raw(['add', '-A']);
+    await lineRepo.raw(['commit', '-q', '--no-verify', '-m', `${message}, conflicts left in ${files.join(', ')}`]);
+    return files;
+  }
+}
+
+async function unmerged(repo: Repo): Promise<string[]> {
+  const out = await repo.raw(['diff', '--name-only', '--diff-filter=U']).catch((error: unknown) => {
+    if (error instanceof GitError) return '';
+    throw error;
+  });
+  return out.split('\n').filter(Boolean);
+}
+
+/** The merged tree's results, the reference the next merges are judged against. */
+export const referenceOf = (tests: TestSummary): Baseline => ({ tests: { ...tests.tests }, headline: tests.headline });

@@ -1,0 +1,110 @@
+// Production lines (MAX_PARALLEL > 1): the scheduler starts every task whose dependencies are green on the run branch,
+// up to MAX_PARALLEL at once (read at each start: live), each in a line of its own (line.ts). The run's checkout is
+// touched by one line at a time: making a worktree, merging, verifying and ticking are serialised.
+import type { RunEnd, TaskEnd } from '../loop/loop.js';
+import type { RunDeps } from '../loop/run-deps.js';
+import type { RunState } from '../loop/run-state.js';
+import type { Task } from '../rfp/tasks-file.js';
+import type { TaskPhases } from '../task-setup/task-phases.js';
+import type { Baseline } from '../test-runner/judge-tests.js';
+import { runLine } from './line.js';
+import { closeLineWorktree, recordedLines } from './line-worktree.js';
+import { buildTaskGraph, readyTasks } from './task-graph.js';
+
+export type LinesInput = {
+  /** Every task the run plays (its scope), done or not. */
+  tasks: Task[];
+  /** The ones still to play, in order. */
+  open: Task[];
+  phases: TaskPhases;
+  tasksGreen: number;
+  counted: (tasksGreen: number) => number;
+};
+
+/** The run branch as last verified: what every merge is judged against, shared by the lines. */
+export type RunBranch = {
+  reference?: Baseline;
+  /** Runs a job on the run's checkout, one at a time. */
+  exclusive<T>(job: () => Promise<T>): Promise<T>;
+};
+
+type Ended = { index: number; end?: TaskEnd; error?: unknown };
+
+export async function runLines(ctx: RunDeps, state: RunState, input: LinesInput): Promise<RunEnd> {
+  const graph = buildTaskGraph(input.tasks, input.phases.plan);
+  const pending = input.open.map((task) => task.index);
+  const openSet = new Set(pending);
+  const green = new Set(input.tasks.filter((task) => !openSet.has(task.index)).map((task) => task.index));
+  const finished = new Set<number>();
+  const running = new Map<number, Promise<Ended>>();
+  const runBranch: RunBranch = { reference: state.baseline, exclusive: oneAtATime() };
+  const allPending = input.tasks.filter((task) => !task.done);
+  // Lines a stopped or killed run left for tasks that are done by now (ticked before it died) have nothing left to do.
+  for (const left of recordedLines(ctx.repo, ctx.runId))
+    if (!openSet.has(left.task)) await closeLineWorktree(ctx.repo, left);
+  let tasksGreen = input.tasksGreen;
+  let stop: TaskEnd | undefined;
+  let failure: unknown;
+  for (;;) {
+    if (!stop && failure === undefined && !ctx.control.stopRequested) {
+      const slots = Math.max(0, state.config.maxParallel - running.size);
+      const ready = readyTasks(graph, pending, { green, running: new Set(running.keys()), finished }, slots);
+      for (const index of ready) {
+        const task = input.open.find((candidate) => candidate.index === index);
+        if (!task) continue;
+        const line = runLine(ctx, state, { task, phases: input.phases, pending: allPending, runBranch });
+        running.set(
+          index,
+          line.then(
+            (end) => ({ index, end }),
+            (error: unknown) => ({ index, error }),
+          ),
+        );
+      }
+    }
+    if (running.size === 0) break;
+    const ended = await Promise.race(running.values());
+    running.delete(ended.index);
+    finished.add(ended.index);
+    if (ended.error !== undefined) {
+      // A line that failed (git refused a step) ends the run as an error, once the other lines have stopped.
+      failure ??= ended.error;
+      ctx.control.apply({ type: 'stop', now: true });
+      continue;
+    }
+    const end = ended.end!;
+    if (end.outcome === 'green') {
+      green.add(ended.index);
+      tasksGreen = input.counted(tasksGreen + 1);
+    }
+    if (end.stoppedBy && !stop) {
+      stop = end;
+      // A valve or cap that ends a Single-mode run stops the other lines at their next safe point.
+      if (end.stoppedBy !== 'human') ctx.control.apply({ type: 'stop' });
+    }
+  }
+  if (failure !== undefined) throw failure;
+  if (stop)
+    return { outcome: stop.stoppedBy === 'human' ? 'stopped' : stop.stoppedBy!, reason: stop.reason, tasksGreen };
+  if (ctx.control.stopRequested) return { outcome: 'stopped', reason: 'stopped by the human', tasksGreen };
+  const all = tasksGreen === input.tasks.length;
+  const blocked = pending.filter((index) => !finished.has(index));
+  return {
+    outcome: all ? 'green' : 'failed',
+    reason: all
+      ? 'every task is green'
+      : `${input.tasks.length - tasksGreen} task(s) skipped or escalated` +
+        (blocked.length > 0 ? `; task(s) ${blocked.join(', ')} not started: a task they depend on is not green` : ''),
+    tasksGreen,
+  };
+}
+
+/** A queue of one: each job starts when the one before it has ended, whatever its end. */
+function oneAtATime(): RunBranch['exclusive'] {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(job: () => Promise<T>): Promise<T> => {
+    const next = last.then(job, job);
+    last = next.catch(() => undefined);
+    return next;
+  };
+}

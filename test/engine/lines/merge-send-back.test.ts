@@ -1,0 +1,98 @@
+// A green line is accepted only on the merged tree: a merge conflict, or a test that passed on the run branch and
+// fails once the line is merged, undoes the merge and sends the task back to its line with the reason in its prompt.
+import { describe, expect, it } from 'vitest';
+import { ofType } from '../../support/engine.js';
+import { git } from '../../support/project.js';
+import { requirePytest } from '../../support/python.js';
+import { runEngine } from '../../support/run-engine.js';
+import { fileAt, lineBranches, linesProject, suitePasses, worktrees } from '../../support/lines-project.js';
+
+const calc = (...ops: string[]) =>
+  `def calc(op, a, b):\n${ops.map((op) => `    if op == '${op}':\n        return a ${op} b\n`).join('')}    raise ValueError(op)\n`;
+
+describe.skipIf(requirePytest())('merging a green line', () => {
+  it('sends back the second of two tasks editing the same function with the conflict in its prompt; both end green', async () => {
+    const dir = linesProject({
+      parallel: 2,
+      tasks: ['Add to calc (tests: tests/test_add.py)', 'Multiply in calc (tests: tests/test_mul.py)'],
+      files: { 'calc.py': calc() },
+      tests: {
+        'tests/test_add.py': 'from calc import calc\n\n\ndef test_add():\n    assert calc("+", 2, 3) == 5\n',
+        'tests/test_mul.py': 'from calc import calc\n\n\ndef test_mul():\n    assert calc("*", 2, 3) == 6\n',
+      },
+      byTask: {
+        1: [{ write: { 'calc.py': calc('+') } }],
+        // Slower, so its line comes home second and meets task 1's change to the same lines.
+        2: [{ delayMs: 1500, write: { 'calc.py': calc('*') } }, { write: { 'calc.py': calc('+', '*') } }],
+      },
+    });
+    const { result, events } = await runEngine(dir);
+    expect(result.outcome, result.reason).toBe('green');
+
+    const returned = ofType(events, 'line:returned');
+    expect(returned).toHaveLength(1);
+    expect(returned[0]).toMatchObject({ task: 2, reason: 'conflict', files: ['calc.py'] });
+    // The next round of task 2 is told of the conflict, and works on the file with git's markers in it.
+    const prompts = ofType(events, 'prompt:built').filter((event) => event.task === 2);
+    expect(prompts.map((event) => event.round)).toEqual([1, 2]);
+    expect(prompts[1]?.prompt).toContain('Merging your line into the run branch conflicted in calc.py');
+    expect(prompts[1]?.prompt).toContain('<<<<<<<');
+    expect(prompts[0]?.prompt).not.toContain('conflicted');
+    expect(ofType(events, 'line:merged').map((event) => event.task)).toEqual([1, 2]);
+
+    // The run branch has both tasks' work, once, and no half-done merge.
+    expect(fileAt(dir, 'calc.py')).toBe(calc('+', '*'));
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect(suitePasses(dir)).toBe(true);
+    expect(worktrees(dir)).toHaveLength(1);
+    expect(lineBranches(dir)).toEqual([]);
+  });
+
+  it('catches on the merged tree a change that breaks another task’s test, sends it back, and ends green', async () => {
+    const dir = linesProject({
+      parallel: 2,
+      tasks: ['Add through norm (tests: tests/test_add.py)', 'Size of a number (tests: tests/test_size.py)'],
+      files: { 'util.py': 'def norm(x):\n    return x\n' },
+      tests: {
+        'tests/test_add.py':
+          'from add import add\n\n\ndef test_add():\n    assert add(2, 3) == 5\n\n\ndef test_add_negative():\n    assert add(-1, 1) == 0\n',
+        'tests/test_size.py': 'from size import size\n\n\ndef test_size():\n    assert size(-3) == 3\n',
+      },
+      byTask: {
+        1: [{ write: { 'add.py': 'from util import norm\n\n\ndef add(a, b):\n    return norm(a) + norm(b)\n' } }],
+        // Green in its own line (add.py is not there yet), red once merged beside task 1.
+        2: [
+          {
+            delayMs: 1500,
+            write: {
+              'util.py': 'def norm(x):\n    return abs(x)\n',
+              'size.py': 'from util import norm\n\n\ndef size(x):\n    return norm(x)\n',
+            },
+          },
+          { write: { 'util.py': 'def norm(x):\n    return x\n', 'size.py': 'def size(x):\n    return abs(x)\n' } },
+        ],
+      },
+    });
+    const before = git(dir, 'rev-parse', 'main').trim();
+    const { result, events } = await runEngine(dir);
+    expect(result.outcome, result.reason).toBe('green');
+
+    const returned = ofType(events, 'line:returned');
+    expect(returned).toHaveLength(1);
+    expect(returned[0]).toMatchObject({ task: 2, reason: 'regression' });
+    expect(returned[0]?.tests).toContain('tests/test_add.py::test_add_negative');
+    const second = ofType(events, 'prompt:built').find((event) => event.task === 2 && event.round === 2);
+    expect(second?.prompt).toContain('tests/test_add.py::test_add_negative failed');
+    // The broken merge never stayed on the run branch: task 2 was ticked once, after its second round.
+    const ticks = ofType(events, 'git:committed').filter((event) => event.kind === 'task-done');
+    expect(ticks.map((event) => event.task)).toEqual([1, 2]);
+    expect(
+      git(dir, 'log', '--format=%s')
+        .split('\n')
+        .filter((s) => s.startsWith('factory: task 2 merged')),
+    ).toHaveLength(1);
+    expect(fileAt(dir, 'util.py')).toBe('def norm(x):\n    return x\n');
+    expect(suitePasses(dir)).toBe(true);
+    expect(git(dir, 'rev-parse', 'main').trim()).toBe(before);
+  });
+});
