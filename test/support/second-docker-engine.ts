@@ -13,18 +13,45 @@ export type SecondEngine = {
   /** tcp://127.0.0.1:PORT, as DOCKER_HOST or an item of SANDBOX_ENGINES. */
   host: string;
   engine: DockerEngine;
-  /** Stops the daemon (what "an engine that stops answering" looks like); idempotent. */
+  /** Stops the daemon, its data kept (what "an engine that stops answering" looks like); idempotent. */
   stop(): Promise<void>;
+  /** Starts it again on the same data and port (to see what a stopped engine still holds). */
+  restart(): Promise<void>;
+  /** Stops it and removes its folders. */
+  dispose(): Promise<void>;
 };
 
 const containerdSocket = '/var/run/docker/containerd/containerd.sock';
 
 export async function startSecondEngine(image: string): Promise<SecondEngine> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-dockerd-'));
-  const port = await freePort();
-  const host = `tcp://127.0.0.1:${port}`;
+  const host = `tcp://127.0.0.1:${await freePort()}`;
+  let daemon = await startDaemon(root, host);
+  try {
+    await execa('sh', ['-c', 'docker save "$1" | DOCKER_HOST="$2" docker load -q', 'load', image, host]);
+  } catch (error) {
+    await daemon.stop();
+    throw error;
+  }
+  return {
+    host,
+    engine: daemon.engine,
+    stop: () => daemon.stop(),
+    restart: async () => {
+      await daemon.stop();
+      daemon = await startDaemon(root, host);
+    },
+    dispose: async () => {
+      await daemon.stop();
+      // The daemon's layers are root-owned mounts until it stops; removed after.
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startDaemon(root: string, host: string): Promise<{ engine: DockerEngine; stop(): Promise<void> }> {
   const name = path.basename(root);
-  const log = fs.openSync(path.join(root, 'dockerd.log'), 'w');
+  const log = fs.openSync(path.join(root, 'dockerd.log'), 'a');
   const child = spawn(
     'dockerd',
     [
@@ -55,17 +82,7 @@ export async function startSecondEngine(image: string): Promise<SecondEngine> {
     }
   };
   try {
-    const engine = await waitForEngine(host, child, root);
-    await execa('sh', ['-c', 'docker save "$1" | DOCKER_HOST="$2" docker load -q', 'load', image, host]);
-    return {
-      host,
-      engine,
-      stop: async () => {
-        await stop();
-        // The daemon's layers are root-owned mounts until it stops; removed after.
-        fs.rmSync(root, { recursive: true, force: true });
-      },
-    };
+    return { engine: await waitForEngine(host, child, root), stop };
   } catch (error) {
     await stop();
     throw new Error(

@@ -66,7 +66,7 @@ describe.skipIf(!docker.engine)(title, () => {
   }, 180_000);
 
   afterAll(async () => {
-    await second?.stop();
+    await second?.dispose();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
