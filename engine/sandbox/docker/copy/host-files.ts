@@ -29,17 +29,19 @@ const reportsFolder = '.factory/reports';
 
 export async function scanHostFiles(roots: SyncRoots): Promise<HostFiles> {
   const files: HostFiles = new Map();
-  const listed = await runGit(roots.projectDir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
-  for (const relative of new Set(listed.split('\0'))) {
-    if (relative === '') continue;
-    const host = path.join(roots.projectDir, relative);
+  for (const listed of await projectFiles(roots.projectDir)) {
+    const host = path.join(roots.projectDir, listed.path);
+    addParents(files, roots.projectDir, listed.path);
+    if (listed.clean) {
+      files.set(inside(listed.path), { host, ...listed.clean, readOnly: false });
+      continue;
+    }
     const stat = fs.lstatSync(host, { throwIfNoEntry: false });
     // Listed by the index but gone from the work tree: the tests must not see it.
     if (!stat) continue;
-    addParents(files, roots.projectDir, relative);
     // A submodule is one gitlink entry: its files come from walking it (without its .git).
-    if (stat.isDirectory()) walk(files, host, inside(relative), false);
-    else add(files, inside(relative), host, stat, false);
+    if (stat.isDirectory()) walk(files, host, inside(listed.path), false);
+    else add(files, inside(listed.path), host, stat, false);
   }
   for (const extra of [reportsFolder, '.git']) {
     const host = path.join(roots.projectDir, extra);
@@ -53,17 +55,69 @@ export async function scanHostFiles(roots: SyncRoots): Promise<HostFiles> {
   return files;
 }
 
+type Listed = { path: string; clean?: { kind: EntryKind; mode: number; signature: string } };
+
+/**
+ * The project's files from git: the index's entries with their blob ids, and from `git status` (git's own stat cache,
+ * ctime and inode included) which of them the work tree changed or lost, and the untracked files it does not ignore.
+ * A file as the index has it is known by its blob id without a stat; only the others are stat'ed here.
+ */
+async function projectFiles(projectDir: string): Promise<Listed[]> {
+  const [index, status] = await Promise.all([
+    runGit(projectDir, ['ls-files', '-z', '--stage']),
+    runGit(projectDir, [
+      '--no-optional-locks',
+      'status',
+      '--porcelain=v1',
+      '-z',
+      '--untracked-files=all',
+      '--no-renames',
+      '--ignore-submodules=all',
+    ]),
+  ]);
+  const dirty = new Set<string>();
+  const listed: Listed[] = [];
+  for (const entry of status.split('\0')) {
+    if (entry.length < 4) continue;
+    const file = entry.slice(3);
+    if (entry.startsWith('??')) listed.push({ path: file });
+    else if (entry[1] !== ' ') dirty.add(file);
+  }
+  const seen = new Set<string>();
+  for (const line of index.split('\0')) {
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    const file = line.slice(tab + 1);
+    // A conflicted file has several stages: one entry.
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const [mode = '', blob = ''] = line.slice(0, tab).split(' ');
+    if (dirty.has(file) || mode === '160000') listed.push({ path: file });
+    else
+      listed.push({
+        path: file,
+        clean: {
+          kind: mode === '120000' ? 'link' : 'file',
+          mode: mode === '100755' ? 0o755 : 0o644,
+          signature: `blob:${blob}:${mode}`,
+        },
+      });
+  }
+  return listed;
+}
+
 const inside = (relative: string): string => path.posix.join(appInside, relative.split(path.sep).join('/'));
 
 function addParents(files: HostFiles, projectDir: string, relative: string): void {
-  const parts = relative.split(/[\\/]/).slice(0, -1);
-  for (let depth = 1; depth <= parts.length; depth++) {
-    const at = inside(parts.slice(0, depth).join('/'));
-    if (files.has(at)) continue;
-    const host = path.join(projectDir, ...parts.slice(0, depth));
-    const stat = fs.lstatSync(host, { throwIfNoEntry: false });
-    if (stat?.isDirectory()) add(files, at, host, stat, false);
-  }
+  const slash = relative.lastIndexOf('/');
+  if (slash < 0) return;
+  const parent = relative.slice(0, slash);
+  const at = inside(parent);
+  if (files.has(at)) return;
+  addParents(files, projectDir, parent);
+  const host = path.join(projectDir, parent);
+  const stat = fs.lstatSync(host, { throwIfNoEntry: false });
+  if (stat?.isDirectory()) add(files, at, host, stat, false);
 }
 
 function walk(files: HostFiles, host: string, at: string, readOnly: boolean, skipRoot = false): void {
@@ -71,11 +125,21 @@ function walk(files: HostFiles, host: string, at: string, readOnly: boolean, ski
   if (!stat) return;
   if (!skipRoot) add(files, at, host, stat, readOnly);
   if (!stat.isDirectory()) return;
-  for (const name of fs.readdirSync(host)) {
+  for (const entry of fs.readdirSync(host, { withFileTypes: true })) {
     // A nested .git (a submodule's) stays on the host, like git leaves it out of the listing.
-    if (name === '.git' && !readOnly) continue;
-    walk(files, path.join(host, name), path.posix.join(at, name), readOnly);
+    if (entry.name === '.git' && !readOnly) continue;
+    const child = path.join(host, entry.name);
+    const childAt = path.posix.join(at, entry.name);
+    if (readOnly && entry.isFile() && immutableObject.test(childAt)) addObject(files, childAt, child);
+    else walk(files, child, childAt, readOnly);
   }
+}
+
+/** git's objects and packs never change once written (their name is their content's hash): no stat each send. */
+const immutableObject = /\/\.git\/objects\/([0-9a-f]{2}\/[0-9a-f]{38,}|pack\/pack-[0-9a-f]+\.(pack|idx|rev))$/;
+
+function addObject(files: HostFiles, at: string, host: string): void {
+  files.set(at, { host, kind: 'file', mode: 0o444, signature: 'object', readOnly: true });
 }
 
 function add(files: HostFiles, at: string, host: string, stat: fs.Stats, readOnly: boolean): void {
