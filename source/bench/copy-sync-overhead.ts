@@ -30,7 +30,7 @@ export async function measureCopySync(engine: DockerEngine, image: string, runs:
     await makeBigRepo(projectDir, projectFiles);
     // As a project some time after its last commit: objects packed, and an index written after the files (entries
     // written in the index's own second are "racily clean", which git settles by reading them).
-    await execa('git', ['gc', '-q'], { cwd: projectDir });
+    await execa('git', ['repack', '-a', '-d', '-q'], { cwd: projectDir });
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await execa('git', ['update-index', '-q', '--refresh'], { cwd: projectDir });
     const first: number[] = [];

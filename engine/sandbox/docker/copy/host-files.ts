@@ -29,9 +29,13 @@ const reportsFolder = '.factory/reports';
 
 export async function scanHostFiles(roots: SyncRoots): Promise<HostFiles> {
   const files: HostFiles = new Map();
+  // Git lists a folder's files together: its parents are added once, not for each file.
+  let lastParent = '';
   for (const listed of await projectFiles(roots.projectDir)) {
-    const host = path.join(roots.projectDir, listed.path);
-    addParents(files, roots.projectDir, listed.path);
+    const host = roots.projectDir + path.sep + listed.path;
+    const parent = listed.path.slice(0, Math.max(0, listed.path.lastIndexOf('/')));
+    if (parent !== lastParent) addParents(files, roots.projectDir, listed.path);
+    lastParent = parent;
     if (listed.clean) {
       files.set(inside(listed.path), { host, ...listed.clean, readOnly: false });
       continue;
@@ -106,7 +110,8 @@ async function projectFiles(projectDir: string): Promise<Listed[]> {
   return listed;
 }
 
-const inside = (relative: string): string => path.posix.join(appInside, relative.split(path.sep).join('/'));
+/** git and the walks give paths with "/" (git on Windows too). */
+const inside = (relative: string): string => `${appInside}/${relative}`;
 
 function addParents(files: HostFiles, projectDir: string, relative: string): void {
   const slash = relative.lastIndexOf('/');
