@@ -103,9 +103,15 @@ async function fetchInto(container: Docker.Container, roots: SyncRoots, at: stri
   return written;
 }
 
-/** The host path for a container path, or undefined: outside the folders, in a .git, or under a link or a file. */
+/**
+ * The host path for a container path, or undefined: outside the folders, in a .git, in factory's records, or under a
+ * link or a file.
+ */
 function safeHostPath(roots: SyncRoots, at: string): string | undefined {
   if (at.split('/').some((part) => part === '.git' || part === '..')) return undefined;
+  // factory's own records (locks, events, run state) are factory's: of .factory/ only the test reports come back.
+  if (at.startsWith(`${appInside}/.factory/`) && !at.startsWith(`${appInside}/.factory/reports/`)) return undefined;
+  if (at === `${appInside}/.factory`) return undefined;
   const host = hostPathOf(roots, at);
   if (!host) return undefined;
   const root = at.startsWith(`${verdictInsideRoot}/`) ? roots.verdictDir! : roots.projectDir;

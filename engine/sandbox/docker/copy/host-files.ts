@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runGit } from '../../../git/run-git.js';
 
-export type EntryKind = 'file' | 'dir' | 'link';
+type EntryKind = 'file' | 'dir' | 'link';
 
 export type HostEntry = {
   /** The path on the host. */

@@ -119,7 +119,7 @@ describe.skipIf(!docker.engine)(title, () => {
     expect(await run('cat /app/made.txt /app/pkg/moved.py')).toBe('made\nX = 3');
   });
 
-  it('keeps .git read-only and in place, and never brings a write under it or through a link back', async () => {
+  it("keeps .git read-only and in place, and never brings a write under it, into factory's records or through a link back", async () => {
     const decoy = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-decoy-'));
     fs.writeFileSync(path.join(decoy, 'victim.txt'), 'do not touch\n');
     const before = checksum(decoy);
@@ -134,6 +134,12 @@ describe.skipIf(!docker.engine)(title, () => {
     expect(checksum(path.join(dir, '.git'))).toBe(gitBefore);
     expect(fs.existsSync(path.join(dir, 'g'))).toBe(false);
     expect(fs.existsSync(path.join(dir, 'sub/.git'))).toBe(false);
+    // Of factory's own folder only the test reports come back: not a lock store written in the container.
+    await run(
+      'mkdir -p /app/.factory/reports && echo forged > /app/.factory/locks.json && echo r > /app/.factory/reports/r.txt',
+    );
+    expect(fs.existsSync(path.join(dir, '.factory/locks.json'))).toBe(false);
+    expect(fs.readFileSync(path.join(dir, '.factory/reports/r.txt'), 'utf8')).toBe('r\n');
     // The link comes back as a link; the file written through it in the container is not written through it here.
     expect(fs.readlinkSync(path.join(dir, 'escape'))).toBe(decoy);
     expect(checksum(decoy)).toBe(before);
