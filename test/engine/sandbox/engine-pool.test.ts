@@ -1,6 +1,8 @@
 // SANDBOX_ENGINES with two engines (this machine's and a second dockerd on a loopback port) and two production lines:
 // one line's container on each engine; the second engine stopped mid-run fails its line's round with a clear message,
 // the line moves to the first engine and the run ends green; nothing is left on either engine.
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgents } from '../../../engine/agents/create-agents.js';
 import { loadConfig } from '../../../engine/config/load-config.js';
@@ -121,5 +123,22 @@ describe.skipIf(!docker.engine)(title, () => {
     await EnginePool.open(config, { notice: (line) => again.push(line) });
     for (const line of started) expect(await containersOf(second.engine, line.worktree)).toEqual([]);
     if (leftThere.length > 0) expect(again.join('\n')).toMatch(/removed 1 container\(s\) left by an earlier run/);
+    // A run killed with -9 leaves its containers running, labelled with its pid: the next run's pool removes them too.
+    const dead = spawnSync('true').pid!;
+    const orphan = await second.engine.docker.createContainer({
+      Image: docker.image,
+      Cmd: ['sleep', 'infinity'],
+      Labels: {
+        [labels.sandbox]: '1',
+        [labels.pid]: String(dead),
+        [labels.host]: os.hostname(),
+        [labels.dir]: worktree,
+      },
+      HostConfig: { NetworkMode: 'none' },
+    });
+    await orphan.start();
+    expect(await containersOf(second.engine, worktree)).toEqual(['running']);
+    await EnginePool.open(config, { notice: () => undefined });
+    expect(await containersOf(second.engine, worktree)).toEqual([]);
   }, 300_000);
 });
