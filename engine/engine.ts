@@ -105,7 +105,9 @@ export function createEngine(deps: EngineDeps): FactoryEngine {
       else control.apply({ ...command, value: checked.value });
       return;
     }
-    say('human:action', {
+    // A command aimed at a line's task is that line's event.
+    const aimed = 'task' in command && command.task ? sayAs(() => ({ task: command.task!, round: 0 })) : say;
+    aimed('human:action', {
       action: command.type,
       text: command.type === 'redirect' ? command.text : command.type === 'unlock' ? command.path : undefined,
     });

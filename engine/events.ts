@@ -152,7 +152,10 @@ type Payloads = {
   'line:merged': { branch: string; sha: string };
   /** The merge or the suite on the merged tree failed: the task goes back to its line with this in its prompt. */
   'line:returned': { reason: 'conflict' | 'regression'; files: string[]; tests: string[]; detail: string };
-  /** The line's worktree and branch are gone (after its merge, a stop or the task's end). */
+  /**
+   * The line ended: after its merge or the task's end its worktree and branch are gone; a stopped line's stay (recorded)
+   * for the resumed run to go on in.
+   */
   'line:closed': { outcome: TaskOutcome; reason: string };
 };
 

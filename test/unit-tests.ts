@@ -21,6 +21,7 @@ export const unitTests = [
   'test/engine/edits/apply-answer.test.ts',
   'test/engine/edits/parse-edits.test.ts',
   'test/engine/edits/safe-path.test.ts',
+  'test/engine/lines/line-control.test.ts',
   'test/engine/reports/event-log.test.ts',
   'test/engine/rfp/tasks-file.test.ts',
   'test/engine/sandbox/docker/engine-address.test.ts',

@@ -163,6 +163,11 @@ export class RunControl {
     this.wake = undefined;
   }
 
+  /** A setting waiting for the next safe point, without taking it. */
+  pendingSetting(key: string): string | undefined {
+    return this.parent ? this.parent.pendingSetting(key) : this.settings.get(key);
+  }
+
   takeSettings(): [string, string][] {
     if (this.parent) return this.parent.takeSettings();
     const taken = [...this.settings];

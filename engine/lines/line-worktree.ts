@@ -1,15 +1,21 @@
-// A production line's place in git: its own worktree (in the checkout's git folder, outside the user's tree) on its
-// own branch, factory/<run-id>-task-<n>, made from the run branch's head. Recorded in factory's run records before
-// git makes either, so `factory reset --hard` and a resumed run find them; removed when the line closes.
+// A production line's place in git: its own worktree (in the temp folder, outside the user's tree) on its own branch,
+// factory/<run-id>-task-<n>, made from the run branch's head. Recorded in factory's run records before git makes
+// either, so `factory reset --hard` and a resumed run find them; removed when the line closes. Not inside the git
+// folder: agent CLIs refuse to edit files under a .git/ path (Claude Code calls them sensitive).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Repo } from '../git/repo.js';
 import type { Line } from './line-sandbox.js';
 
 export const lineBranch = (runId: string, task: number): string => `factory/${runId}-task-${task}`;
 
-async function linesFolder(repo: Repo): Promise<string> {
-  return path.join(path.resolve(repo.dir, (await repo.raw(['rev-parse', '--git-common-dir'])).trim()), 'factory-lines');
+/** Where a checkout's lines live: one folder per checkout (its git folder's path, hashed) under the temp folder. */
+export async function linesFolder(repo: Pick<Repo, 'dir' | 'raw'>): Promise<string> {
+  const gitDir = fs.realpathSync(path.resolve(repo.dir, (await repo.raw(['rev-parse', '--git-common-dir'])).trim()));
+  const id = crypto.createHash('sha256').update(gitDir).digest('hex').slice(0, 12);
+  return path.join(os.tmpdir(), 'factory-lines', `${path.basename(path.dirname(gitDir))}-${id}`);
 }
 
 async function branchExists(repo: Repo, branch: string): Promise<boolean> {
@@ -56,9 +62,8 @@ export function recordedLines(repo: Repo, runId: string): (Pick<Line, 'branch' |
 async function isWorktreeOn(repo: Repo, worktree: string, branch: string): Promise<boolean> {
   if (!fs.existsSync(path.join(worktree, '.git'))) return false;
   const listed = (await repo.raw(['worktree', 'list', '--porcelain'])).split('\n\n');
-  return listed.some(
-    (entry) => entry.includes(`worktree ${worktree}\n`) && entry.includes(`branch refs/heads/${branch}`),
-  );
+  const real = fs.realpathSync(worktree);
+  return listed.some((entry) => entry.includes(`worktree ${real}\n`) && entry.includes(`branch refs/heads/${branch}`));
 }
 
 async function removeWorktree(repo: Repo, worktree: string): Promise<void> {

@@ -1,9 +1,12 @@
 // One production line: a task worked in its own worktree, on its own branch, in its own sandbox, with its own guard,
 // locks, valves, rounds and commits; its events carry its task and round. Green in the line is not enough: the line's
 // branch is merged into the run branch and verified there (merge-line.ts), and only then does factory tick the task.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Worker } from '../agents/agent.js';
+import type { LockStore } from '../task-setup/guard/lock-store.js';
 import { Repo } from '../git/repo.js';
-import { closeGreenTask, runTask, type FinishGreen, type TaskEnd } from '../loop/loop.js';
+import { closeGreenTask, runTask, type FinishGreen, type TaskEnd } from '../loop/run-task.js';
 import type { RunDeps } from '../loop/run-deps.js';
 import type { RunState } from '../loop/run-state.js';
 import { factoryPaths } from '../reports/factory-dir.js';
@@ -13,7 +16,14 @@ import { startPhases, type TaskPhases } from '../task-setup/task-phases.js';
 import type { Line } from './line-sandbox.js';
 import { closeLineWorktree, openLineWorktree } from './line-worktree.js';
 import { catchUpLine, mergeLine, referenceOf } from './merge-line.js';
-import type { RunBranch } from './run-lines.js';
+import type { Baseline } from '../test-runner/judge-tests.js';
+
+/** The run branch as last verified: what every merge is judged against, shared by the lines. */
+export type RunBranch = {
+  reference?: Baseline;
+  /** Runs a job on the run's checkout, one at a time. */
+  exclusive<T>(job: () => Promise<T>): Promise<T>;
+};
 
 export type LineInput = {
   task: Task;
@@ -61,10 +71,12 @@ export async function runLine(ctx: RunDeps, runState: RunState, input: LineInput
       say,
       resume: resumed && ctx.resume && { ...ctx.resume, task: resumed, lines: undefined },
     });
-    if (state.baseline !== runBranch.reference && runBranch.reference) state.judgeAgainst(runBranch.reference);
+    // Judged against the run branch as last verified (the baseline, until a line is merged).
+    if (runBranch.reference) state.judgeAgainst(runBranch.reference);
     // The guard goes on from the line's own records when its worktree is the one the run left; else it starts anew.
     const phasesCtx = reused ? lineCtx : { ...lineCtx, resume: undefined };
     const phases = await startPhases(phasesCtx, state, input.pending, { plan: input.phases.plan });
+    shareReviewerLocks(input.phases.locks, phases.locks, line.worktree);
     end = await runTask(
       lineCtx,
       state,
@@ -110,6 +122,8 @@ function finishInRunBranch(
       );
       if ('sha' in merged) {
         runBranch.reference = referenceOf(merged.tests);
+        // The tests the reviewer wrote in the line are locked on the run branch too, for the lines still to start.
+        shareReviewerLocks(phases.locks, input.phases.locks, ctx.projectDir);
         lineCtx.say('line:merged', { branch: line.branch, sha: merged.sha });
         // Ticked by factory on the run branch, with the run's own guard told the file's new content.
         return closeGreenTask({ ...ctx, say: lineCtx.say }, task, reason, input.phases);
@@ -119,9 +133,18 @@ function finishInRunBranch(
       // The run branch's RFP/tasks.md (other tasks ticked) is the line's now; its rounds are judged against the run
       // branch as last verified, so the tests the merge broke count as regressions in the line too.
       phases.taskTicked();
+      shareReviewerLocks(input.phases.locks, phases.locks, line.worktree);
       if (runBranch.reference) state.judgeAgainst(runBranch.reference);
       return { returned: merged.detail };
     });
+}
+
+/** The reviewer's locks of `from` whose files are in `dir` and not locked in `to` yet, added there. */
+function shareReviewerLocks(from: LockStore, to: LockStore, dir: string): void {
+  const known = new Set(to.paths());
+  for (const lock of from.locks)
+    if (lock.origin === 'reviewer' && !known.has(lock.path) && fs.existsSync(path.join(dir, lock.path)))
+      to.add({ ...lock });
 }
 
 /** How the lines share the worker's engine, said once per line. */

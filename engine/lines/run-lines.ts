@@ -1,13 +1,13 @@
 // Production lines (MAX_PARALLEL > 1): the scheduler starts every task whose dependencies are green on the run branch,
 // up to MAX_PARALLEL at once (read at each start: live), each in a line of its own (line.ts). The run's checkout is
 // touched by one line at a time: making a worktree, merging, verifying and ticking are serialised.
-import type { RunEnd, TaskEnd } from '../loop/loop.js';
+import type { RunEnd, TaskEnd } from '../loop/run-task.js';
 import type { RunDeps } from '../loop/run-deps.js';
 import type { RunState } from '../loop/run-state.js';
 import type { Task } from '../rfp/tasks-file.js';
 import type { TaskPhases } from '../task-setup/task-phases.js';
-import type { Baseline } from '../test-runner/judge-tests.js';
-import { runLine } from './line.js';
+import { applySettings } from '../loop/safe-point.js';
+import { runLine, type RunBranch } from './line.js';
 import { closeLineWorktree, recordedLines } from './line-worktree.js';
 import { buildTaskGraph, readyTasks } from './task-graph.js';
 
@@ -16,16 +16,11 @@ export type LinesInput = {
   tasks: Task[];
   /** The ones still to play, in order. */
   open: Task[];
+  /** The tasks green on the run branch so far (done before the run, or by it). */
+  green: ReadonlySet<number>;
   phases: TaskPhases;
   tasksGreen: number;
   counted: (tasksGreen: number) => number;
-};
-
-/** The run branch as last verified: what every merge is judged against, shared by the lines. */
-export type RunBranch = {
-  reference?: Baseline;
-  /** Runs a job on the run's checkout, one at a time. */
-  exclusive<T>(job: () => Promise<T>): Promise<T>;
 };
 
 type Ended = { index: number; end?: TaskEnd; error?: unknown };
@@ -34,7 +29,7 @@ export async function runLines(ctx: RunDeps, state: RunState, input: LinesInput)
   const graph = buildTaskGraph(input.tasks, input.phases.plan);
   const pending = input.open.map((task) => task.index);
   const openSet = new Set(pending);
-  const green = new Set(input.tasks.filter((task) => !openSet.has(task.index)).map((task) => task.index));
+  const green = new Set(input.green);
   const finished = new Set<number>();
   const running = new Map<number, Promise<Ended>>();
   const runBranch: RunBranch = { reference: state.baseline, exclusive: oneAtATime() };
@@ -47,6 +42,8 @@ export async function runLines(ctx: RunDeps, state: RunState, input: LinesInput)
   let failure: unknown;
   for (;;) {
     if (!stop && failure === undefined && !ctx.control.stopRequested) {
+      // A task start is a safe point for the run's settings: MAX_PARALLEL set meanwhile counts from here.
+      applySettings(ctx, state);
       const slots = Math.max(0, state.config.maxParallel - running.size);
       const ready = readyTasks(graph, pending, { green, running: new Set(running.keys()), finished }, slots);
       for (const index of ready) {

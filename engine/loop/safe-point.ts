@@ -24,7 +24,8 @@ export async function waitAtSafePoint(
   return pause;
 }
 
-function applySettings(ctx: Pick<RunDeps, 'control' | 'say'>, state: Pick<RunState, 'applySetting'>): void {
+/** Settings changed since the last safe point hold from now on. */
+export function applySettings(ctx: Pick<RunDeps, 'control' | 'say'>, state: Pick<RunState, 'applySetting'>): void {
   for (const [key, value] of ctx.control.takeSettings()) {
     const previous = state.applySetting(key, value);
     ctx.say('config:changed', { key, value, previous });

@@ -27,6 +27,7 @@ export function eventLogWriter(paths: FactoryPaths): (event: FactoryEvent) => vo
   fs.mkdirSync(paths.root, { recursive: true });
   const fd = fs.openSync(paths.events, 'a');
   const rounds = new Map<string, RoundOutput>();
+  const started = new Set<string>();
   // One write per line: a crash can tear at most the last line, which the reader skips.
   const write = (event: FactoryEvent & { truncated?: boolean }): void => void fs.writeSync(fd, `${bounded(event)}\n`);
   return (event) => {
@@ -35,18 +36,16 @@ export function eventLogWriter(paths: FactoryPaths): (event: FactoryEvent) => vo
     const key = `${event.task}:${event.round}:${kind}`;
     let round = rounds.get(key);
     if (!round) {
-      // Only the current round's counters are needed: a new round starts afresh.
-      if (rounds.size > 8) rounds.clear();
-      round = {
-        file: paths.outputFile(event.task, event.round, kind),
-        fileBytes: 0,
-        fileFull: false,
-        logged: 0,
-        logFull: false,
-      };
+      // Only the rounds in progress need counters (one per production line at most): the oldest go first.
+      if (rounds.size >= 64) rounds.delete(rounds.keys().next().value ?? '');
+      const file = paths.outputFile(event.task, event.round, kind);
+      // A round's file starts empty once in this process; one whose counters were dropped goes on where it was.
+      const again = started.has(key);
+      round = { file, fileBytes: again ? fileSize(file) : 0, fileFull: false, logged: 0, logFull: false };
       rounds.set(key, round);
+      started.add(key);
       fs.mkdirSync(paths.output, { recursive: true });
-      fs.writeFileSync(round.file, '');
+      if (!again) fs.writeFileSync(round.file, '');
     }
     keepInFile(round, event.text);
     if (round.logFull) return;
@@ -63,6 +62,14 @@ export function eventLogWriter(paths: FactoryPaths): (event: FactoryEvent) => vo
     round.logged += text.length;
     write(text === event.text ? event : { ...event, text, truncated: true });
   };
+}
+
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 function keepInFile(round: RoundOutput, text: string): void {

@@ -30,7 +30,9 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
   fs.mkdirSync(paths.rounds, { recursive: true });
   const history = (line: string): void => fs.appendFileSync(paths.history, `${line}\n`);
   let runRound = 0;
-  let inRound = false;
+  // Per task, the run's number of its round in progress: production lines' rounds interleave.
+  const roundOf = new Map<number, number>();
+  const inRound = new Set<number>();
   return (event) => {
     const when = event.ts.slice(0, 19).replace('T', ' ');
     switch (event.type) {
@@ -48,17 +50,17 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
         history(`- ${when} played as a refactor (${event.reason}): green after a round that changes the code`);
         return;
       case 'round:started':
-        runRound++;
-        inRound = true;
+        roundOf.set(event.task, ++runRound);
+        inRound.add(event.task);
         return;
       case 'agent:edit':
         // Inside a round the record lists refusals; outside one (plan, tests, the supervisor's review) they are written
         // here.
-        if (event.action !== 'refused' || inRound) return;
+        if (event.action !== 'refused' || inRound.has(event.task)) return;
         history(`- ${when} ${refusal(event)}`);
         if (event.role === 'supervisor' && runRound > 0)
           fs.appendFileSync(
-            paths.round(runRound),
+            paths.round(roundOf.get(event.task) ?? runRound),
             `\n## Refused while the supervisor reviewed this round\n- ${refusal(event)}\n`,
           );
         return;
@@ -67,7 +69,7 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
         writeFileAtomic(
           event.round === 0
             ? path.join(paths.prompts, `${event.strategy}${event.task ? `_task_${event.task}` : ''}.md`)
-            : paths.prompt(runRound),
+            : paths.prompt(roundOf.get(event.task) ?? runRound),
           event.prompt,
         );
         return;
@@ -102,7 +104,7 @@ export function reportWriter(paths: FactoryPaths): (event: FactoryEvent) => void
         history(`- ${when} LEGO: ${event.violations.length > 0 ? event.violations.join('; ') : 'clean again'}`);
         return;
       case 'round:finished': {
-        inRound = false;
+        inRound.delete(event.task);
         const report = renderRoundReport(event.record);
         writeFileAtomic(paths.round(event.record.runRound), report);
         writeFileAtomic(paths.latest, report);

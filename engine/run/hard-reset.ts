@@ -7,6 +7,7 @@ import { restoreSubmodules } from '../git/submodules.js';
 import type { LineRecord, SavedWork, SubmoduleStart } from '../git/run-records.js';
 import fs from 'node:fs';
 import path from 'node:path';
+import { linesFolder } from '../lines/line-worktree.js';
 import { readEventLog } from '../reports/event-log.js';
 import { UserError } from '../util/errors.js';
 
@@ -79,10 +80,7 @@ export async function hardReset(repo: Repo, plan: HardResetPlan): Promise<string
 async function removeLines(repo: Repo, recorded: readonly LineRecord[]): Promise<string[]> {
   if (recorded.length === 0) return [];
   // Only what factory makes there is ever removed, whatever a record says.
-  const folder = path.join(
-    path.resolve(repo.dir, (await runGit(repo.dir, ['rev-parse', '--git-common-dir'])).trim()),
-    'factory-lines',
-  );
+  const folder = await linesFolder(repo);
   for (const line of recorded) {
     await runGit(repo.dir, ['worktree', 'remove', '--force', '--force', line.worktree]).catch(() => undefined);
     if (path.dirname(path.resolve(line.worktree)) === folder)

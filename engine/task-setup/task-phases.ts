@@ -17,6 +17,7 @@ import { writeTests } from './reviewer-tests/write-tests.js';
 import { UserError } from '../util/errors.js';
 import type { RoundHooks } from './round-hooks.js';
 import type { Plan } from './plan/plan-schema.js';
+import type { LockStore } from './guard/lock-store.js';
 
 export type TaskPhases = {
   /** Before a task's rounds: the reviewer's locked tests, unless the task names its own or the phases are off. */
@@ -26,6 +27,8 @@ export type TaskPhases = {
   taskTicked(): void;
   /** The architect's plan, when the run has one. */
   readonly plan?: Plan;
+  /** The locked tests (production lines share the reviewer's between the run's checkout and each line). */
+  readonly locks: LockStore;
 };
 
 /** planned: the run's plan is made already (a production line's phases take it from the run's). */
@@ -67,6 +70,7 @@ export async function startPhases(
 
   return {
     plan,
+    locks,
     async prepareTask(task) {
       takeUnlocks();
       const entry = taskPlan(task);

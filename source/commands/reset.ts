@@ -28,10 +28,15 @@ export async function resetCommand(options: { dir: string; hard?: boolean; yes?:
       plan.submodules.length > 0
         ? `, put the submodule(s) ${plan.submodules.map((start) => start.path).join(', ')} back where they were`
         : '';
+    const lines =
+      plan.lines.length > 0
+        ? `, remove the ${plan.lines.length} production line(s) it recorded (worktree and branch: ` +
+          `${plan.lines.map((line) => line.branch).join(', ')})`
+        : '';
     if (
       !options.yes &&
       !(await confirm(
-        `factory reset --hard will remove .factory/, ${back}, ${branches}${submodules}${saved}. Branches factory did not ` +
+        `factory reset --hard will remove .factory/, ${back}, ${branches}${lines}${submodules}${saved}. Branches factory did not ` +
           'make are kept. Continue? [y/N] ',
       ))
     ) {

@@ -1,7 +1,7 @@
 // Production lines: four tasks in two independent pairs (3 after 1, 4 after 2) run at MAX_PARALLEL=2 and 4, each in
 // its own worktree and branch, merged into the run branch and verified there; the run branch ends with all the work.
 import { describe, expect, it } from 'vitest';
-import { ofType } from '../../support/engine.js';
+import { engineFor, ofType } from '../../support/engine.js';
 import { git } from '../../support/project.js';
 import { requirePytest } from '../../support/python.js';
 import { runEngine } from '../../support/run-engine.js';
@@ -66,6 +66,11 @@ describe.skipIf(requirePytest())('production lines', () => {
       for (const event of events.filter((e) => e.type.startsWith('line:') || e.type === 'round:finished'))
         expect(event.task).toBeGreaterThan(0);
       expect(ofType(events, 'line:merged')).toHaveLength(4);
+      // Each round's prompt and report are filed under its own number, whatever the other lines did meanwhile.
+      for (const { record } of ofType(events, 'round:finished')) {
+        expect(fileAt(dir, `.factory/prompts/round_${record.runRound}.md`)).toContain(`# Task ${record.task}:`);
+        expect(fileAt(dir, `.factory/rounds/round_${record.runRound}.md`)).toContain(record.taskTitle);
+      }
       expect(ofType(events, 'line:closed').map((event) => event.outcome)).toEqual(['green', 'green', 'green', 'green']);
 
       // The run branch holds every task's work and every tick; the whole suite passes on it.
@@ -82,4 +87,21 @@ describe.skipIf(requirePytest())('production lines', () => {
       expect(recordedLines(dir)).toEqual([]);
     });
   }
+
+  it('switches to lines from the next task start when MAX_PARALLEL is raised while the run goes on', async () => {
+    const dir = pairsProject(1);
+    const { engine, events } = engineFor(dir);
+    engine.on((event) => {
+      if (event.type === 'agent:chunk' && event.task === 1)
+        engine.send({ type: 'set', key: 'MAX_PARALLEL', value: '2' });
+    });
+    const result = await engine.run();
+    expect(result.outcome, result.reason).toBe('green');
+    expect(ofType(events, 'config:changed')).toMatchObject([{ key: 'MAX_PARALLEL', value: '2', previous: '1' }]);
+    // Task 1 ran as before, in the checkout; the tasks after it in lines, two at a time.
+    expect(ofType(events, 'line:started').map((event) => event.task)).toEqual([2, 3, 4]);
+    expect(mostAtOnce(events)).toBe(2);
+    expect(suitePasses(dir)).toBe(true);
+    expect(lineBranches(dir)).toEqual([]);
+  });
 });

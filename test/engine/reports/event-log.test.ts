@@ -17,6 +17,23 @@ import { factoryPaths } from '../../../engine/reports/factory-dir.js';
 const at = (task: number, round: number) => ({ ts: new Date().toISOString(), task, round });
 
 describe('event log', () => {
+  it('keeps every round file whole while many production lines stream at once', () => {
+    const paths = factoryPaths(fs.mkdtempSync(path.join(os.tmpdir(), 'event-log-')));
+    const write = eventLogWriter(paths);
+    // Twelve lines' rounds, each streaming tests and agent output, interleaved chunk by chunk.
+    for (let chunk = 0; chunk < 3; chunk++)
+      for (let task = 1; task <= 12; task++) {
+        write({ ...at(task, 1), type: 'tests:output', text: `tests ${task}.${chunk}\n` });
+        write({ ...at(task, 1), type: 'agent:chunk', text: `agent ${task}.${chunk}\n` });
+      }
+    for (let task = 1; task <= 12; task++) {
+      expect(fs.readFileSync(paths.outputFile(task, 1, 'tests'), 'utf8')).toBe(
+        [0, 1, 2].map((chunk) => `tests ${task}.${chunk}\n`).join(''),
+      );
+      expect(fs.readFileSync(paths.outputFile(task, 1, 'agent'), 'utf8')).toContain(`agent ${task}.0\nagent ${task}.1`);
+    }
+  });
+
   it('caps streamed output per event and per round in the log, and keeps the rest in a capped round file', async () => {
     const paths = factoryPaths(fs.mkdtempSync(path.join(os.tmpdir(), 'event-log-')));
     const write = eventLogWriter(paths);
