@@ -30,6 +30,7 @@ export const unitTests = [
   'test/engine/reports/run-status.test.ts',
   'test/engine/reports/line-reports.test.ts',
   'test/engine/rfp/tasks-file.test.ts',
+  'test/engine/sandbox/docker/engine-address.test.ts',
   'test/engine/sandbox/docker/find-docker-engine.test.ts',
   'test/engine/task-setup/guard/code-scan/scan-file.test.ts',
   'test/engine/task-setup/plan/plan-dependencies.test.ts',

@@ -122,6 +122,25 @@ export const configKeys = [
     doc: 'Docker image for the sandbox; empty: a default for LANGUAGE.',
   },
   {
+    key: 'SANDBOX_SYNC',
+    field: 'sandboxSync',
+    default: 'auto',
+    spec: { kind: 'enum', values: ['auto', 'mount', 'copy'] },
+    doc:
+      'How the project reaches the docker sandbox: mount (bind-mounted, the engine on this machine), copy (sent ' +
+      'with the archive API, only changes before each test run, what commands write brought back: an engine on ' +
+      'another machine), auto (copy when the engine is tcp:// or ssh://, else mount).',
+  },
+  {
+    key: 'SANDBOX_ENGINES',
+    field: 'sandboxEngines',
+    default: '',
+    spec: { kind: 'list' },
+    doc:
+      'Docker engines the production lines are spread over, comma-separated: docker context names or DOCKER_HOST ' +
+      'values (ssh://me@box, tcp://box:2376); empty: the one engine DOCKER_HOST or the docker context names.',
+  },
+  {
     key: 'MAX_ROUNDS',
     field: 'maxRounds',
     default: '20',

@@ -7,6 +7,7 @@ import { errorMessage } from '../util/errors.js';
 import { checkEngines } from './check-engines.js';
 import { checkContainment } from './check-containment.js';
 import { checkGit } from './check-git.js';
+import { checkSync } from './check-sync.js';
 import { checkConfig, checkRfp, checkTestCommand } from './check-project.js';
 
 export type DoctorInput = {
@@ -38,6 +39,8 @@ export async function runDoctor(input: DoctorInput): Promise<CheckResult[]> {
   const { sandbox, note } = choice;
   results.push(note ? warn('sandbox', sandbox.describe(), note) : ok('sandbox', sandbox.describe()));
   try {
+    const sync = await checkSync(sandbox);
+    if (sync) results.push(sync);
     results.push(await checkTestCommand(input.projectDir, config, sandbox));
   } finally {
     await sandbox.stop();

@@ -5,13 +5,14 @@ import { detectOsSandbox, type NoOsSandbox, type OsSandbox } from '../containmen
 import { newRunId } from '../run/prepare-run.js';
 import { errorMessage, UserError } from '../util/errors.js';
 import { sandboxImage } from './docker/default-images.js';
-import { DockerSandbox } from './docker/docker-sandbox.js';
+import { DockerSandbox, type SyncMode } from './docker/docker-sandbox.js';
 import { ensureImage } from './docker/ensure-image.js';
-import { findDockerEngine, noEngineMessage } from './docker/find-docker-engine.js';
+import { type DockerEngine, findDockerEngine, noEngineMessage } from './docker/find-docker-engine.js';
 import { LocalSandbox } from './local-sandbox.js';
 import type { Sandbox } from './sandbox.js';
 
-export type SandboxChoice = { sandbox: Sandbox; note?: string };
+/** `note`: a warning (the run is less isolated than asked); `info`: what was chosen and why (SANDBOX_SYNC=auto). */
+export type SandboxChoice = { sandbox: Sandbox; note?: string; info?: string };
 
 export type SandboxOptions = {
   /** Names and labels the container after the run. */
@@ -65,13 +66,32 @@ export async function createSandbox(
     );
     if (missing) return local(missing);
   }
+  const sync = chooseSync(config.sandboxSync, search.engine);
   return {
     sandbox: new DockerSandbox(search.engine, {
       projectDir,
       image,
       runId: options.runId ?? newRunId(),
       onNote: options.notice,
+      sync: sync.mode,
     }),
+    ...(sync.note ? { info: sync.note } : {}),
+  };
+}
+
+/** SANDBOX_SYNC=auto copies when the engine is not on this machine (tcp://, ssh://) and says which it chose. */
+export function chooseSync(
+  setting: FactoryConfig['sandboxSync'],
+  engine: DockerEngine,
+): { mode: SyncMode; note?: string } {
+  if (setting !== 'auto') return { mode: setting };
+  if (!engine.remote) return { mode: 'mount' };
+  return {
+    mode: 'copy',
+    note:
+      `SANDBOX_SYNC=auto: the Docker engine (${engine.where}) may be on another machine, so the project is copied ` +
+      'into the container (only changes before each test run, what commands write brought back); set ' +
+      'SANDBOX_SYNC=mount if it shares this file system',
   };
 }
 

@@ -7,6 +7,7 @@ import { createEngine, type FactoryEngine } from '../../engine/engine.js';
 import { newRunId } from '../../engine/run/prepare-run.js';
 import { restoreFromRecords } from '../../engine/run/restore-records.js';
 import { createSandbox } from '../../engine/sandbox/create-sandbox.js';
+import { EnginePool } from '../../engine/sandbox/engine-pool.js';
 import { createLineSandbox } from '../../engine/lines/line-sandbox.js';
 import { lockedPathsReader } from '../../engine/task-setup/guard/lock-store.js';
 import { flagSettings, type RunOptions } from './run-options.js';
@@ -22,8 +23,11 @@ export async function startEngine(options: RunOptions, notice: (line: string) =>
   const agents = createAgents(projectDir, config);
   const runId = newRunId();
   const lockedPaths = lockedPathsReader(projectDir);
-  const { sandbox, note } = await createSandbox(projectDir, config, { runId, notice, lockedPaths });
+  const { sandbox, note, info } = await createSandbox(projectDir, config, { runId, notice, lockedPaths });
   if (note) notice(note);
+  if (info) notice(info);
+  // SANDBOX_ENGINES: the lines' sandboxes spread over those engines (the run's own stays on the one found above).
+  const pool = config.sandboxEngines.length > 0 ? await EnginePool.open(config, { notice }) : undefined;
   const containment = containmentLine(config);
   if (containment.includes('NO OS SANDBOX')) notice(containment);
   return createEngine({
@@ -35,6 +39,8 @@ export async function startEngine(options: RunOptions, notice: (line: string) =>
     allowDirty: options.allowDirty,
     unlock: options.unlock,
     containment,
-    lineSandbox: (line) => createLineSandbox(line, config, { notice }),
+    lineSandbox: pool
+      ? async (line) => pool.sandboxFor({ projectDir: line.worktree, runId: `${line.runId}-task-${line.task}` })
+      : (line) => createLineSandbox(line, config, { notice }),
   });
 }

@@ -4,13 +4,15 @@ import type Docker from 'dockerode';
 import { errorMessage, UserError } from '../../util/errors.js';
 
 export const requiredTools = 'sh, sleep and timeout (coreutils)';
+const copyTools = 'GNU find and xargs (findutils), for SANDBOX_SYNC=copy';
 
-export async function checkImageTools(container: Docker.Container, image: string): Promise<void> {
+/** `extraCheck`: copy mode's listing of changes (bring-back.ts) needs GNU find. */
+export async function checkImageTools(container: Docker.Container, image: string, extraCheck?: string): Promise<void> {
   let exitCode: number | null = null;
   let problem = '';
   try {
     const exec = await container.exec({
-      Cmd: ['sh', '-c', 'command -v timeout'],
+      Cmd: ['sh', '-c', extraCheck ? `command -v timeout && ${extraCheck}` : 'command -v timeout'],
       AttachStdout: true,
       AttachStderr: true,
     });
@@ -23,7 +25,7 @@ export async function checkImageTools(container: Docker.Container, image: string
   }
   if (exitCode !== 0)
     throw new UserError(
-      `SANDBOX_IMAGE=${image} lacks what the sandbox needs inside: ${requiredTools}${problem}; use an image ` +
-        'that has them (Debian- and Alpine-based images do)',
+      `SANDBOX_IMAGE=${image} lacks what the sandbox needs inside: ${requiredTools}${extraCheck ? `, ${copyTools}` : ''}` +
+        `${problem}; use an image that has them (${extraCheck ? 'Debian-based images do' : 'Debian- and Alpine-based images do'})`,
     );
 }

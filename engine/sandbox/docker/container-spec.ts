@@ -30,6 +30,8 @@ export type ContainerSettings = {
   pidsLimit: number;
   /** The host folder mounted at verdictInside: verdict runs' report folders and canaries, outside /app. */
   verdictDir?: string;
+  /** SANDBOX_SYNC=copy: nothing of the host is mounted; the project is copied in (copy/copy-sync.ts). */
+  copy?: boolean;
 };
 
 /** Where the verdict folder is mounted in the container. */
@@ -78,10 +80,12 @@ export function containerSpec(settings: ContainerSettings): Docker.ContainerCrea
       [labels.host]: os.hostname(),
     },
     HostConfig: {
-      Binds: [
-        ...projectBinds(path.resolve(settings.projectDir)),
-        ...(settings.verdictDir ? [`${settings.verdictDir}:${verdictInside}`] : []),
-      ],
+      Binds: settings.copy
+        ? []
+        : [
+            ...projectBinds(path.resolve(settings.projectDir)),
+            ...(settings.verdictDir ? [`${settings.verdictDir}:${verdictInside}`] : []),
+          ],
       NetworkMode: 'none',
       CapDrop: ['ALL'],
       SecurityOpt: ['no-new-privileges'],

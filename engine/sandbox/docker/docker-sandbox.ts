@@ -17,6 +17,8 @@ import {
 } from './container-spec.js';
 import { errorMessage, UserError } from '../../util/errors.js';
 import { checkImageTools, requiredTools } from './check-image-tools.js';
+import { listingCheck } from './copy/bring-back.js';
+import { CopySync, type SyncFigures } from './copy/copy-sync.js';
 import { ensureImage } from './ensure-image.js';
 import { execInContainer } from './exec-in-container.js';
 import type { DockerEngine } from './find-docker-engine.js';
@@ -30,7 +32,11 @@ export type DockerSandboxOptions = {
   user?: string;
   /** Told when containers of crashed runs are removed and when the image is pulled. */
   onNote?: (line: string) => void;
+  /** mount: the project bind-mounted at /app; copy: copied in and synced around every command (default mount). */
+  sync?: SyncMode;
 };
+
+export type SyncMode = 'mount' | 'copy';
 
 export class DockerSandbox implements Sandbox {
   readonly kind = 'docker';
@@ -39,8 +45,13 @@ export class DockerSandbox implements Sandbox {
   private readonly settings: ContainerSettings;
   private readonly docker: Docker;
   private container?: Docker.Container;
-  /** Made at start(), mounted into the container, removed at stop(). */
+  private copy?: CopySync;
+  /** Copy mode runs one command at a time: its sends and bring-backs must not interleave. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Made at start(), mounted into the container (or synced in copy mode), removed at stop(). */
   verdictMount?: VerdictMount;
+  /** Copy mode: how long the first send took and how many entries it sent. */
+  firstSync?: SyncFigures;
 
   constructor(
     private readonly engine: DockerEngine,
@@ -53,7 +64,17 @@ export class DockerSandbox implements Sandbox {
       runId: `${options.runId}-${crypto.randomBytes(2).toString('hex')}`,
       user: options.user ?? hostUser(),
       ...defaultLimits,
+      copy: options.sync === 'copy',
     };
+  }
+
+  /** The engine the container runs on, as the user named it (DOCKER_HOST=…, a docker context, a socket). */
+  get engineWhere(): string {
+    return this.engine.where;
+  }
+
+  get sync(): SyncMode {
+    return this.settings.copy ? 'copy' : 'mount';
   }
 
   /** The container's name while it runs (for the docker CLI). */
@@ -64,7 +85,8 @@ export class DockerSandbox implements Sandbox {
   describe(): string {
     return (
       `docker ${this.settings.image} (container ${containerName(this.settings)}, no network, as ` +
-      `${this.settings.user}, via ${this.engine.where})`
+      `${this.settings.user}, project ${this.settings.copy ? 'copied in (SANDBOX_SYNC=copy)' : 'mounted'}, via ` +
+      `${this.engine.where})`
     );
   }
 
@@ -82,7 +104,14 @@ export class DockerSandbox implements Sandbox {
     const container = await this.docker.createContainer(containerSpec({ ...this.settings, verdictDir }));
     try {
       await container.start();
-      await checkImageTools(container, this.settings.image);
+      await checkImageTools(container, this.settings.image, this.settings.copy ? listingCheck : undefined);
+      if (this.settings.copy) {
+        const copy = new CopySync(container, { projectDir: this.settings.projectDir, verdictDir }, this.settings.user);
+        this.firstSync = await copy.first().catch((error: unknown) => {
+          throw new UserError(`SANDBOX_SYNC=copy: ${errorMessage(error)} (engine ${this.engine.where})`);
+        });
+        this.copy = copy;
+      }
     } catch (error) {
       // The engine only stops a sandbox that started, so a failed start cleans up after itself.
       await container.remove({ force: true }).catch(() => undefined);
@@ -98,13 +127,33 @@ export class DockerSandbox implements Sandbox {
   }
 
   async exec(command: string, options: ExecOptions): Promise<ExecResult> {
-    if (!this.container) throw new Error('docker sandbox: exec before start()');
-    return execInContainer(this.container, command, options);
+    const container = this.container;
+    if (!container) throw new Error('docker sandbox: exec before start()');
+    const copy = this.copy;
+    if (!copy) return execInContainer(container, command, options);
+    const run = this.queue.then(async () => {
+      await copy.beforeCommand();
+      const result = await execInContainer(container, command, options);
+      await copy.afterCommand();
+      return result;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Copy mode: sends what changed now (doctor and the bench time it); mount mode has nothing to send. */
+  async syncNow(): Promise<SyncFigures | undefined> {
+    const copy = this.copy;
+    if (!copy) return undefined;
+    const run = this.queue.then(() => copy.beforeCommand());
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   async stop(): Promise<void> {
     const container = this.container;
     this.container = undefined;
+    this.copy = undefined;
     await container?.remove({ force: true }).catch(ignoreMissing);
     this.removeVerdictDir();
   }

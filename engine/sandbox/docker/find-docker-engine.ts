@@ -1,15 +1,14 @@
-// Finds a Docker engine that answers: DOCKER_HOST when set, else the usual sockets of Docker, Docker Desktop, colima
-// and podman.
+// Finds a Docker engine that answers: the one DOCKER_HOST or a docker context names (engine-address.ts), else the usual
+// sockets of Docker, Docker Desktop, colima and podman.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Docker from 'dockerode';
+import { namedPlace, type Place, placeOf } from './engine-address.js';
 
-/** `host` is the engine as a DOCKER_HOST value, for the docker CLI. */
-export type DockerEngine = { docker: Docker; where: string; host: string };
+/** `host` is the engine as a DOCKER_HOST value, for the docker CLI; `remote`: not on this machine (copy sync). */
+export type DockerEngine = { docker: Docker; where: string; host: string; remote: boolean };
 export type EngineSearch = { engine?: DockerEngine; tried: string[] };
-
-type Place = { where: string; host: string; options: Docker.DockerOptions };
 
 const pingTimeoutMs = 3000;
 
@@ -18,26 +17,40 @@ export async function findDockerEngine(
   env: NodeJS.ProcessEnv = process.env,
   home = os.homedir(),
 ): Promise<EngineSearch> {
-  const places = env.DOCKER_HOST
-    ? [fromDockerHost(env.DOCKER_HOST, env)]
+  const named = namedPlace(env, home);
+  const places = named
+    ? [named]
     : socketCandidates(env, home)
         .filter((socket) => fs.existsSync(socket))
         .map(socketPlace);
   const tried: string[] = [];
   for (const place of places) {
     tried.push(place.where);
-    const docker = new Docker({ ...place.options, timeout: pingTimeoutMs });
-    if (await answers(docker))
-      return { engine: { docker: new Docker(place.options), where: place.where, host: place.host }, tried };
+    if (await answers(place)) return { engine: engineAt(place), tried };
   }
-  return { tried: env.DOCKER_HOST ? tried : socketCandidates(env, home) };
+  return { tried: named ? tried : socketCandidates(env, home) };
+}
+
+/** One item of SANDBOX_ENGINES (a context name or a DOCKER_HOST value), "default" being the search above. */
+export async function findNamedEngine(
+  item: string,
+  env: NodeJS.ProcessEnv = process.env,
+  home = os.homedir(),
+): Promise<EngineSearch> {
+  const place = placeOf(item, env, home);
+  if (!place) return findDockerEngine({ ...env, DOCKER_HOST: '', DOCKER_CONTEXT: 'default' }, home);
+  return (await answers(place)) ? { engine: engineAt(place), tried: [place.where] } : { tried: [place.where] };
+}
+
+function engineAt(place: Place): DockerEngine {
+  return { docker: new Docker(place.options), where: place.where, host: place.host, remote: place.remote };
 }
 
 /** Why no engine was found, in one line for the user. */
 export function noEngineMessage(search: EngineSearch): string {
   return (
     `no Docker engine answers (tried ${search.tried.join(', ')}); start Docker (or colima / podman), or set ` +
-    'DOCKER_HOST'
+    'DOCKER_HOST or DOCKER_CONTEXT'
   );
 }
 
@@ -59,35 +72,13 @@ export function socketCandidates(env: NodeJS.ProcessEnv, home: string): string[]
 }
 
 function socketPlace(socketPath: string): Place {
-  return { where: socketPath, host: `unix://${socketPath}`, options: { socketPath } };
+  return { where: socketPath, host: `unix://${socketPath}`, options: { socketPath }, remote: false };
 }
 
-function fromDockerHost(value: string, env: NodeJS.ProcessEnv): Place {
-  const where = `DOCKER_HOST=${value}`;
-  const host = value;
-  if (value.startsWith('unix://')) return { where, host, options: { socketPath: value.slice('unix://'.length) } };
-  if (value.startsWith('npipe://')) return { where, host, options: { socketPath: value.slice('npipe://'.length) } };
-  const url = new URL(value.replace(/^tcp:\/\//, 'http://'));
-  const certs = env.DOCKER_CERT_PATH;
-  if (!certs) return { where, host, options: { host: url.hostname, port: url.port || 2375, protocol: 'http' } };
-  const read = (name: string): Buffer => fs.readFileSync(path.join(certs, name));
-  return {
-    where,
-    host,
-    options: {
-      host: url.hostname,
-      port: url.port || 2376,
-      protocol: 'https',
-      ca: read('ca.pem'),
-      cert: read('cert.pem'),
-      key: read('key.pem'),
-    },
-  };
-}
-
-async function answers(docker: Docker): Promise<boolean> {
+/** Whether the engine answers a ping within a few seconds. */
+async function answers(place: Place): Promise<boolean> {
   try {
-    await docker.ping();
+    await new Docker({ ...place.options, timeout: pingTimeoutMs }).ping();
     return true;
   } catch {
     return false;

@@ -8,7 +8,19 @@ import { labels } from './container-spec.js';
  * names.
  */
 export async function removeStaleContainers(docker: Docker, projectId: string): Promise<string[]> {
-  const found = await docker.listContainers({ all: true, filters: { label: [`${labels.project}=${projectId}`] } });
+  return removeStale(docker, `${labels.project}=${projectId}`);
+}
+
+/**
+ * Every factory sandbox on the engine whose run is over, whatever its project: a pooled engine may hold the lines of
+ * a run killed before (their worktrees are other folders than the checkout).
+ */
+export function removeStaleSandboxes(docker: Docker): Promise<string[]> {
+  return removeStale(docker, `${labels.sandbox}=1`);
+}
+
+async function removeStale(docker: Docker, label: string): Promise<string[]> {
+  const found = await docker.listContainers({ all: true, filters: { label: [label] } });
   const stale = found.filter((info) => info.State !== 'running' || runIsGone(info.Labels));
   await Promise.all(stale.map((info) => docker.getContainer(info.Id).remove({ force: true }).catch(ignoreMissing)));
   return stale.map((info) => info.Names[0]?.replace(/^\//, '') ?? info.Id.slice(0, 12));

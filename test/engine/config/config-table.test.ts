@@ -22,6 +22,8 @@ describe('the config table', () => {
       testCmd: string;
       sandbox: 'docker' | 'local' | 'auto' | 'none';
       sandboxImage: string;
+      sandboxSync: 'auto' | 'mount' | 'copy';
+      sandboxEngines: string[];
       maxRounds: number;
       maxParallel: number;
       maxFailStreak: number;
