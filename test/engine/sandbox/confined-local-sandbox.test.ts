@@ -125,7 +125,8 @@ describe('the confined local sandbox (bubblewrap)', () => {
     const other = fs.mkdtempSync(path.join(os.homedir(), 'factory-other-project-'));
     fs.writeFileSync(path.join(other, 'secret.txt'), 'the other project\n');
     try {
-      const command = `cat ${other}/secret.txt; ls -A ${other} | wc -l`;
+      // One stream, so the count is the last line whatever order the two pipes are read in.
+      const command = `{ cat ${other}/secret.txt; ls -A ${other} | wc -l; } 2>&1`;
       const outside = await new LocalSandbox(project()).exec(command, { timeoutMs: 20_000 });
       const inside = await confined(project()).exec(command, { timeoutMs: 20_000 });
       expect(outside.output).toContain('the other project');

@@ -130,8 +130,13 @@ describe('factory bench (built CLI)', () => {
         'local',
         'exec',
         'run-rm',
+        'copy-first',
+        'copy-sync',
+        'copy-round',
+        'mount-round',
       ]);
-      for (const figure of report.figures) {
+      // The copy sync's first sync of the whole project is timed fewer times than the rounds.
+      for (const figure of report.figures.filter((entry) => entry.id !== 'copy-first')) {
         expect(figure.stats.n).toBe(20);
         expect(figure.stats.min).toBeGreaterThan(0);
         expect(figure.stats.median).toBeGreaterThanOrEqual(figure.stats.p25);
@@ -144,6 +149,7 @@ describe('factory bench (built CLI)', () => {
         'exec at least 4× cheaper than docker run --rm',
         'exec median under 50 ms',
         'exec within 1.5× of a bare process',
+        "a round's sync at most 2× the mount mode's round",
       ]);
     },
   );

@@ -47,9 +47,14 @@ describe('startupBench', () => {
     const report = await startupBench({ cli, runs: 2 });
     expect(report.figures.map((figure) => [figure.id, figure.stats.n])).toEqual([
       ['version', 2],
+      ['help', 2],
       ['node', 2],
     ]);
-    expect(report.goals).toEqual([expect.objectContaining({ subject: 'version', limit: 150 })]);
+    expect(report.goals.map((goal) => [goal.subject, goal.limit])).toEqual([
+      ['version', 150],
+      ['factory --version / bare node', 1.3],
+      ['factory --help / bare node', 1.5],
+    ]);
     expect(report.unavailable).toEqual([expect.objectContaining({ label: 'first dashboard frame' })]);
   });
 
@@ -58,14 +63,16 @@ describe('startupBench', () => {
       "if (process.argv[2] === '--help') console.log('Commands:\\n  demo   plays a run\\n  tui   the dashboard'); else if (process.argv[2] === 'demo' || process.argv[2] === 'tui') { process.stdout.write('frame'); setTimeout(() => {}, 60000); } else console.log('0.1.0');",
     );
     const report = await startupBench({ cli, runs: 2 });
-    const ids = ['version', 'node', 'frame', 'tui', 'node-frames', 'node-terminal'];
+    const ids = ['version', 'help', 'node', 'frame', 'tui', 'node-frames', 'node-terminal'];
     expect(report.figures.map((figure) => figure.id)).toEqual(ids);
-    expect(report.figures.map((figure) => figure.stats.n)).toEqual([2, 2, 2, 2, 2, 2]);
+    expect(report.figures.map((figure) => figure.stats.n)).toEqual([2, 2, 2, 2, 2, 2, 2]);
     const demoRatio = 'first dashboard frame (factory demo) / bare node';
     const tuiRatio = 'first dashboard frame (factory tui) / bare node';
     const onTerminal = ' on the same terminal';
     expect(report.goals.map((goal) => [goal.subject, goal.limit])).toEqual([
       ['version', 150],
+      ['factory --version / bare node', 1.3],
+      ['factory --help / bare node', 1.5],
       ['frame', 500],
       ['tui', 500],
       [demoRatio + onTerminal, 3],
@@ -73,6 +80,7 @@ describe('startupBench', () => {
     ]);
     expect(report.ratios.map((entry) => [entry.label, entry.of, entry.to])).toEqual([
       ['factory --version / bare node', 'version', 'node'],
+      ['factory --help / bare node', 'help', 'node'],
       [demoRatio, 'frame', 'node-frames'],
       [demoRatio + onTerminal, 'frame', 'node-terminal'],
       [tuiRatio, 'tui', 'node-frames'],
