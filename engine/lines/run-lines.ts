@@ -1,6 +1,7 @@
 // Production lines (MAX_PARALLEL > 1): the scheduler starts every task whose dependencies are green on the run branch,
 // up to MAX_PARALLEL at once (read at each start: live), each in a line of its own (line.ts). The run's checkout is
-// touched by one line at a time: making a worktree, merging, verifying and ticking are serialised.
+// touched by one line at a time: merging, verifying and ticking are serialised; making and removing a line's worktree
+// are not (they touch the shared git folder, never the checkout or its branch).
 import type { RunEnd, TaskEnd } from '../loop/run-task.js';
 import type { RunDeps } from '../loop/run-deps.js';
 import type { RunState } from '../loop/run-state.js';
@@ -32,7 +33,11 @@ export async function runLines(ctx: RunDeps, state: RunState, input: LinesInput)
   const green = new Set(input.green);
   const finished = new Set<number>();
   const running = new Map<number, Promise<Ended>>();
-  const runBranch: RunBranch = { reference: state.baseline, exclusive: oneAtATime() };
+  const runBranch: RunBranch = {
+    reference: state.baseline,
+    head: (await ctx.repo.head()) ?? 'HEAD',
+    exclusive: oneAtATime(),
+  };
   const allPending = input.tasks.filter((task) => !task.done);
   // Lines a stopped or killed run left for tasks that are done by now (ticked before it died) have nothing left to do.
   for (const left of recordedLines(ctx.repo, ctx.runId))
