@@ -155,6 +155,6 @@ function shareReviewerLocks(from: LockStore, to: LockStore, dir: string): void {
 function engineNote(worker: Worker): string {
   if (worker.name === 'claude' || worker.name === 'gemini') return `${worker.name}: a CLI process of its own`;
   if (worker.name === 'ollama' || worker.name === 'openai')
-    return `${worker.name}: the one resident coder model, shared by the lines (the server takes their calls side by side)`;
+    return `${worker.name}: the one resident coder model, shared by the lines (side by side, or queued when the memory budget is full)`;
   return worker.name;
 }

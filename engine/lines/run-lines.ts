@@ -8,6 +8,7 @@ import type { RunState } from '../loop/run-state.js';
 import type { Task } from '../rfp/tasks-file.js';
 import type { TaskPhases } from '../task-setup/task-phases.js';
 import { applySettings } from '../loop/safe-point.js';
+import { callQueue, queuedWorker } from '../models/call-queue.js';
 import { runLine, type RunBranch } from './line.js';
 import { closeLineWorktree, recordedLines } from './line-worktree.js';
 import { buildTaskGraph, readyTasks } from './task-graph.js';
@@ -26,7 +27,13 @@ export type LinesInput = {
 
 type Ended = { index: number; end?: TaskEnd; error?: unknown };
 
-export async function runLines(ctx: RunDeps, state: RunState, input: LinesInput): Promise<RunEnd> {
+export async function runLines(run: RunDeps, state: RunState, input: LinesInput): Promise<RunEnd> {
+  // A local coder model is one resident model for every line: its calls go through a queue as wide as the model
+  // manager says the budget allows (decided when lines start, again when MAX_PARALLEL changes).
+  const queue = callQueue(Number.POSITIVE_INFINITY);
+  const localModel = run.models && (run.worker.name === 'ollama' || run.worker.name === 'openai');
+  const ctx: RunDeps = localModel ? Object.freeze({ ...run, worker: queuedWorker(run.worker, queue) }) : run;
+  let sharedFor = 0;
   const graph = buildTaskGraph(input.tasks, input.phases.plan);
   const pending = input.open.map((task) => task.index);
   const openSet = new Set(pending);
@@ -51,6 +58,10 @@ export async function runLines(ctx: RunDeps, state: RunState, input: LinesInput)
       applySettings(ctx, state);
       const slots = Math.max(0, state.config.maxParallel - running.size);
       const ready = readyTasks(graph, pending, { green, running: new Set(running.keys()), finished }, slots);
+      if (localModel && ready.length > 0 && sharedFor !== state.config.maxParallel) {
+        sharedFor = state.config.maxParallel;
+        queue.width = (await run.models?.shareAmong('coder', sharedFor)) ?? sharedFor;
+      }
       for (const index of ready) {
         const task = input.open.find((candidate) => candidate.index === index);
         if (!task) continue;
