@@ -1,6 +1,6 @@
 // Production lines on a local model: the one resident coder model on the (loopback) Ollama server serves both lines;
 // the model manager says whether its budget takes their calls side by side or queues them, and the server sees that.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ofType } from '../../support/engine.js';
 import { startOllamaServer } from '../../support/ollama-server.js';
 import { makeProject } from '../../support/project.js';
@@ -9,6 +9,14 @@ import { runEngine } from '../../support/run-engine.js';
 import { fileAt, mostAtOnce, suitePasses } from '../../support/lines-project.js';
 
 const closers: (() => Promise<void>)[] = [];
+// The server's OLLAMA_NUM_PARALLEL, when factory's environment has one, would cap the width: these tests set none.
+const serverParallel = process.env.OLLAMA_NUM_PARALLEL;
+beforeAll(() => {
+  delete process.env.OLLAMA_NUM_PARALLEL;
+});
+afterAll(() => {
+  if (serverParallel !== undefined) process.env.OLLAMA_NUM_PARALLEL = serverParallel;
+});
 afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));
 });
