@@ -138,6 +138,12 @@ type Payloads = {
   };
   'model:pull': { model: string; role: Role; status: string; completed?: number; total?: number };
   /**
+   * Production lines on a local model: how many of the lines' calls the role's one resident model takes at once
+   * (`atOnce` < `lines`: the others wait in a queue), and why (its size and copies against the memory budget, the
+   * server's OLLAMA_NUM_PARALLEL).
+   */
+  'model:lines': { model: string; role: Role; lines: number; atOnce: number; why: string };
+  /**
    * Production lines (MAX_PARALLEL > 1): a task's own worktree and branch, made from the run branch's head. Every event
    * of a line carries its task in `task`; these say where the line is between its rounds.
    */

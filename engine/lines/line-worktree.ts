@@ -25,12 +25,13 @@ async function branchExists(repo: Repo, branch: string): Promise<boolean> {
 /**
  * The line's worktree, checked out on its branch: a new branch from the run branch's head, or what a stopped or
  * killed run left (resume): its worktree as it was (reused: its records in .factory/ too), else the branch checked
- * out again.
+ * out again. `base`: the commit a new branch starts from.
  */
 export async function openLineWorktree(
   repo: Repo,
   runId: string,
   task: { index: number; title: string },
+  base = 'HEAD',
 ): Promise<{ line: Line; reused: boolean }> {
   const branch = lineBranch(runId, task.index);
   const worktree = path.join(await linesFolder(repo), `${runId}-task-${task.index}`);
@@ -39,7 +40,7 @@ export async function openLineWorktree(
   if (await isWorktreeOn(repo, worktree, branch)) return { line, reused: true };
   await removeWorktree(repo, worktree);
   if (await branchExists(repo, branch)) await repo.raw(['worktree', 'add', '-q', worktree, branch]);
-  else await repo.raw(['worktree', 'add', '-q', '-b', branch, worktree, 'HEAD']);
+  else await repo.raw(['worktree', 'add', '-q', '-b', branch, worktree, base]);
   return { line, reused: false };
 }
 

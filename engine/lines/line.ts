@@ -21,6 +21,8 @@ import type { Baseline } from '../test-runner/judge-tests.js';
 /** The run branch as last verified: what every merge is judged against, shared by the lines. */
 export type RunBranch = {
   reference?: Baseline;
+  /** Its head as last verified (after the last tick): where a new line starts, read without waiting for a merge. */
+  head: string;
   /** Runs a job on the run's checkout, one at a time. */
   exclusive<T>(job: () => Promise<T>): Promise<T>;
 };
@@ -39,10 +41,9 @@ export async function runLine(ctx: RunDeps, runState: RunState, input: LineInput
   const state = runState.forLine(task.index);
   const control = ctx.control.openLine(task.index);
   const say = ctx.sayAs(() => state.position);
-  const { line, reused, base } = await runBranch.exclusive(async () => ({
-    ...(await openLineWorktree(ctx.repo, ctx.runId, task)),
-    base: (await ctx.repo.head()) ?? '',
-  }));
+  // Off the run branch's lock: a line's worktree is made from the head last verified while other lines merge.
+  const base = runBranch.head;
+  const { line, reused } = await openLineWorktree(ctx.repo, ctx.runId, task, base);
   const resumed = ctx.resume?.lines?.find((entry) => entry.index === task.index);
   let end: TaskEnd | undefined;
   const sandbox = await ctx.lineSandbox(line);
@@ -89,8 +90,9 @@ export async function runLine(ctx: RunDeps, runState: RunState, input: LineInput
     return end;
   } finally {
     await sandbox.stop().catch(() => undefined);
-    // A stopped line stays, worktree, records and branch, for a resumed run to go on from; an ended one goes.
-    if (end && end.outcome !== 'stopped') await runBranch.exclusive(() => closeLineWorktree(ctx.repo, line));
+    // A stopped line stays, worktree, records and branch, for a resumed run to go on from; an ended one goes, off the
+    // run branch's lock (its branch is merged or given up; removing it touches neither the checkout nor its branch).
+    if (end && end.outcome !== 'stopped') await closeLineWorktree(ctx.repo, line);
     ctx.control.closeLine(task.index);
     if (end) say('line:closed', { outcome: end.outcome, reason: end.reason });
   }
@@ -126,7 +128,9 @@ function finishInRunBranch(
         shareReviewerLocks(phases.locks, input.phases.locks, ctx.projectDir);
         lineCtx.say('line:merged', { branch: line.branch, sha: merged.sha });
         // Ticked by factory on the run branch, with the run's own guard told the file's new content.
-        return closeGreenTask({ ...ctx, say: lineCtx.say }, task, reason, input.phases);
+        const closed = await closeGreenTask({ ...ctx, say: lineCtx.say }, task, reason, input.phases);
+        runBranch.head = (await ctx.repo.head()) ?? runBranch.head;
+        return closed;
       }
       lineCtx.say('line:returned', merged);
       await catchUpLine(lineCtx.repo, ctx.runBranch, task.index);
@@ -151,6 +155,6 @@ function shareReviewerLocks(from: LockStore, to: LockStore, dir: string): void {
 function engineNote(worker: Worker): string {
   if (worker.name === 'claude' || worker.name === 'gemini') return `${worker.name}: a CLI process of its own`;
   if (worker.name === 'ollama' || worker.name === 'openai')
-    return `${worker.name}: the one resident coder model, shared by the lines (the server takes their calls side by side)`;
+    return `${worker.name}: the one resident coder model, shared by the lines (side by side, or queued when the memory budget is full)`;
   return worker.name;
 }

@@ -1,12 +1,14 @@
 // Production lines (MAX_PARALLEL > 1): the scheduler starts every task whose dependencies are green on the run branch,
 // up to MAX_PARALLEL at once (read at each start: live), each in a line of its own (line.ts). The run's checkout is
-// touched by one line at a time: making a worktree, merging, verifying and ticking are serialised.
+// touched by one line at a time: merging, verifying and ticking are serialised; making and removing a line's worktree
+// are not (they touch the shared git folder, never the checkout or its branch).
 import type { RunEnd, TaskEnd } from '../loop/run-task.js';
 import type { RunDeps } from '../loop/run-deps.js';
 import type { RunState } from '../loop/run-state.js';
 import type { Task } from '../rfp/tasks-file.js';
 import type { TaskPhases } from '../task-setup/task-phases.js';
 import { applySettings } from '../loop/safe-point.js';
+import { callQueue, queuedWorker } from '../models/call-queue.js';
 import { runLine, type RunBranch } from './line.js';
 import { closeLineWorktree, recordedLines } from './line-worktree.js';
 import { buildTaskGraph, readyTasks } from './task-graph.js';
@@ -25,14 +27,24 @@ export type LinesInput = {
 
 type Ended = { index: number; end?: TaskEnd; error?: unknown };
 
-export async function runLines(ctx: RunDeps, state: RunState, input: LinesInput): Promise<RunEnd> {
+export async function runLines(run: RunDeps, state: RunState, input: LinesInput): Promise<RunEnd> {
+  // A local coder model is one resident model for every line: its calls go through a queue as wide as the model
+  // manager says the budget allows (decided when lines start, again when MAX_PARALLEL changes).
+  const queue = callQueue(Number.POSITIVE_INFINITY);
+  const localModel = run.models && (run.worker.name === 'ollama' || run.worker.name === 'openai');
+  const ctx: RunDeps = localModel ? Object.freeze({ ...run, worker: queuedWorker(run.worker, queue) }) : run;
+  let sharedFor = 0;
   const graph = buildTaskGraph(input.tasks, input.phases.plan);
   const pending = input.open.map((task) => task.index);
   const openSet = new Set(pending);
   const green = new Set(input.green);
   const finished = new Set<number>();
   const running = new Map<number, Promise<Ended>>();
-  const runBranch: RunBranch = { reference: state.baseline, exclusive: oneAtATime() };
+  const runBranch: RunBranch = {
+    reference: state.baseline,
+    head: (await ctx.repo.head()) ?? 'HEAD',
+    exclusive: oneAtATime(),
+  };
   const allPending = input.tasks.filter((task) => !task.done);
   // Lines a stopped or killed run left for tasks that are done by now (ticked before it died) have nothing left to do.
   for (const left of recordedLines(ctx.repo, ctx.runId))
@@ -46,6 +58,10 @@ export async function runLines(ctx: RunDeps, state: RunState, input: LinesInput)
       applySettings(ctx, state);
       const slots = Math.max(0, state.config.maxParallel - running.size);
       const ready = readyTasks(graph, pending, { green, running: new Set(running.keys()), finished }, slots);
+      if (localModel && ready.length > 0 && sharedFor !== state.config.maxParallel) {
+        sharedFor = state.config.maxParallel;
+        queue.width = (await run.models?.shareAmong('coder', sharedFor)) ?? sharedFor;
+      }
       for (const index of ready) {
         const task = input.open.find((candidate) => candidate.index === index);
         if (!task) continue;

@@ -9,9 +9,13 @@ import { pullModel } from './pull-model.js';
 import { sameModel } from './roles.js';
 import { budgetProblem } from './vram-budget.js';
 import { type VramTotal, vramTotal } from './vram-total.js';
+import { lineSharing } from './line-sharing.js';
 import type { Role } from '../contract/roles.js';
 
-export type ModelSay = <T extends 'model:state' | 'model:pull'>(type: T, payload: EventPayload<T>) => void;
+export type ModelSay = <T extends 'model:state' | 'model:pull' | 'model:lines'>(
+  type: T,
+  payload: EventPayload<T>,
+) => void;
 
 /** What the engine, the loop and the plan/test phases may ask of the models. */
 export interface ModelControl {
@@ -20,6 +24,8 @@ export interface ModelControl {
   start(): Promise<void>;
   prepareRole(role: Role): Promise<void>;
   releaseRole(role: Role): Promise<void>;
+  /** Production lines: how many of `lines` lines' calls the role's model takes at once (said in model:lines). */
+  shareAmong(role: Role, lines: number): Promise<number>;
 }
 
 /** What the manager asks of an Ollama server: the `ollama` client, or a recorded one (the demo). */
@@ -91,6 +97,18 @@ export class ModelManager implements ModelControl {
         `model "${model}" is still loaded on ${this.options.host} after it was asked to unload (keep_alive 0)`,
       );
     await this.sayState(model, role, 'unloaded');
+  }
+
+  async shareAmong(role: Role, lines: number): Promise<number> {
+    const model = this.options.roles.get(role);
+    if (!model) return lines;
+    const listed = (await this.call(() => this.options.client.list(), model)).models;
+    const sizeOf = (name: string): number | undefined => listed.find((entry) => sameModel(entry.name, name))?.size;
+    this.total ??= vramTotal({ budgetGb: this.options.budgetGb, host: this.options.host });
+    const memory = await this.total;
+    const { atOnce, why } = lineSharing({ model, role, lines, roles: this.options.roles, sizeOf, memory });
+    this.say('model:lines', { model, role, lines, atOnce, why });
+    return atOnce;
   }
 
   private async sayState(

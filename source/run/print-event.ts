@@ -99,6 +99,8 @@ export function formatEvent(event: FactoryEvent, verbose: boolean): string | und
         event.state +
         (event.sizeVram !== undefined ? `, ${gb(event.sizeVram)} of ${gb(event.size ?? 0)} in VRAM` : '')
       );
+    case 'model:lines':
+      return `model ${event.model} (${event.role}) for ${event.lines} lines: ${event.why}`;
     case 'model:pull':
       return (
         `pulling ${event.model} (${event.role}): ` +

@@ -24,6 +24,8 @@ export type OllamaServer = {
   /** The role "tool" messages each chat brought back, in order. */
   toolResults: ReceivedToolResult[];
   running(): string[];
+  /** The most chats (with messages: not a load or an unload) the server was answering at one time. */
+  mostChatsAtOnce(): number;
   close(): Promise<void>;
   hungUp(): number;
 };
@@ -45,6 +47,8 @@ export async function startOllamaServer(script: OllamaScript): Promise<OllamaSer
   const requests: OllamaServer['requests'] = [];
   const toolResults: ReceivedToolResult[] = [];
   let hangUps = 0;
+  let chatting = 0;
+  let mostChats = 0;
   const running = (): string[] => [...loaded].filter(([, until]) => until > Date.now()).map(([name]) => name);
 
   const keep = (name: string, keepAlive: unknown): void => {
@@ -69,6 +73,21 @@ export async function startOllamaServer(script: OllamaScript): Promise<OllamaSer
         done: true,
       });
     }
+    chatting++;
+    mostChats = Math.max(mostChats, chatting);
+    try {
+      await reply(body, name, base, response);
+    } finally {
+      chatting--;
+    }
+  };
+
+  const reply = async (
+    body: Record<string, unknown>,
+    name: string,
+    base: Record<string, unknown>,
+    response: http.ServerResponse,
+  ): Promise<void> => {
     toolResults.push(...newToolResults(body));
     const next = script.answers.shift();
     if (next === undefined) return sendJson(response, 500, { error: 'the test script has no answer left' });
@@ -169,7 +188,15 @@ export async function startOllamaServer(script: OllamaScript): Promise<OllamaSer
     }
     sendJson(response, 404, { error: `no route ${request.method} ${path}` });
   });
-  return { url: server.url, requests, toolResults, running, close: server.close, hungUp: () => hangUps };
+  return {
+    url: server.url,
+    requests,
+    toolResults,
+    running,
+    mostChatsAtOnce: () => mostChats,
+    close: server.close,
+    hungUp: () => hangUps,
+  };
 }
 
 /** keep_alive as Ollama reads it: seconds, or a duration such as "10m", "24h", "-1m". */

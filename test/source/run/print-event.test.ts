@@ -42,3 +42,16 @@ describe('headless lines of production lines', () => {
     ]);
   });
 });
+
+describe('headless line of lines sharing a local model', () => {
+  it('says how the coder model takes the lines’ calls, and why', () => {
+    const why =
+      "a queue, one call at a time: the lines' calls do not fit side by side (2 x 4.7 GB = 9.4 GB against 6.4 GB)";
+    const shared = event(
+      'model:lines',
+      { model: 'qwen2.5-coder:7b', role: 'coder', lines: 2, atOnce: 1, why },
+      { task: 0 },
+    );
+    expect(formatEvent(shared, false)).toBe(`model qwen2.5-coder:7b (coder) for 2 lines: ${why}`);
+  });
+});
