@@ -4,26 +4,20 @@
 // walked (work-tree-walk.ts, which serves the link scan in the same pass).
 import fs from 'node:fs';
 import path from 'node:path';
-import { walkWorkTree } from './work-tree-walk.js';
 
 export type RefusedName = { path: string; reason: string };
 
-/** The project-relative paths at such names now: those there before a call (a submodule's .git) are left alone. */
-export async function findGitRefusedNames(projectDir: string): Promise<Set<string>> {
-  return (await walkWorkTree(projectDir, { links: false })).refusedNames;
-}
-
 /**
- * Removes those made since `before`; returns each with the reason the agent is told. `now`: those found after the
- * call, when the caller walked the tree already.
+ * Removes those found `now` and not there `before` (work-tree-walk.ts finds them before and after a call; those there
+ * before, a submodule's .git, are left alone); returns each with the reason the agent is told.
  */
-export async function removeGitRefusedNames(
+export function removeGitRefusedNames(
   projectDir: string,
   before: ReadonlySet<string>,
-  now?: ReadonlySet<string>,
-): Promise<RefusedName[]> {
+  now: ReadonlySet<string>,
+): RefusedName[] {
   const removed: RefusedName[] = [];
-  for (const file of now ?? (await findGitRefusedNames(projectDir))) {
+  for (const file of now) {
     if (before.has(file)) continue;
     fs.rmSync(path.join(projectDir, file), { recursive: true, force: true });
     const nested = path.posix.basename(file) === '.git';

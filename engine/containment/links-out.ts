@@ -2,22 +2,16 @@
 // hard links (a second name for a file that may live elsewhere). Found after each call and removed.
 import fs from 'node:fs';
 import path from 'node:path';
-import { walkWorkTree, type LinkMap } from './work-tree-walk.js';
+import type { LinkMap } from './work-tree-walk.js';
 
 export type LinkOut = { path: string; reason: string };
 
-/** The links in the work tree now (work-tree-walk.ts, which serves the refused names in the same pass). */
-export async function findLinks(projectDir: string): Promise<LinkMap> {
-  return (await walkWorkTree(projectDir, { links: true })).links ?? new Map();
-}
-
 /**
- * Removes the links that are new since `before` and lead out; returns what was removed and why. `now`: the links
- * found after the call, when the caller walked the tree already.
+ * Removes the links found `now` (work-tree-walk.ts, before and after a call) that are new since `before` and lead out;
+ * returns what was removed and why.
  */
-export async function removeLinksOut(projectDir: string, before: LinkMap, now?: LinkMap): Promise<LinkOut[]> {
+export function removeLinksOut(projectDir: string, before: LinkMap, now: LinkMap): LinkOut[] {
   const root = fs.realpathSync(projectDir);
-  now ??= await findLinks(projectDir);
   const inodes = new Map<string, number>();
   for (const identity of now.values()) inodes.set(identity, (inodes.get(identity) ?? 0) + 1);
   const removed: LinkOut[] = [];

@@ -66,7 +66,7 @@ async function check(projectDir: string, taken: Taken): Promise<Refusal[]> {
   }));
   // One walk after the call serves both: a folder at a refused name is not entered, so no link found is inside one.
   const now = await walkWorkTree(projectDir, { links: taken.links !== undefined });
-  refusals.push(...(await removeGitRefusedNames(projectDir, taken.refusedNames, now.refusedNames)));
+  refusals.push(...removeGitRefusedNames(projectDir, taken.refusedNames, now.refusedNames));
   for (const file of restoreFiles(taken.records))
     refusals.push({ path: file, reason: "inside .factory/, factory's own records: put back as it was" });
   for (const change of taken.dependencies ? restoreDependencies(taken.dependencies) : [])
@@ -77,7 +77,7 @@ async function check(projectDir: string, taken: Taken): Promise<Refusal[]> {
         : 'inside an installed dependency folder (only the user installs dependencies): changed and cannot be put ' +
           'back, reinstall the dependencies',
     });
-  if (taken.links) refusals.push(...(await removeLinksOut(projectDir, taken.links, now.links)));
+  if (taken.links && now.links) refusals.push(...removeLinksOut(projectDir, taken.links, now.links));
   if (taken.tree) {
     const changed = await restoreTree(taken.tree);
     refusals.push(
