@@ -1,7 +1,27 @@
 // The `factory` command line: parses arguments and loads each command's code only when it runs, to start fast.
 import { Command, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
-import { addOptionsFile, addRunOptions, addSettingOptions } from './run/run-options.js';
+
+type RunOptionsModule = typeof import('./run/run-options.js');
+type AddOptions = (command: Command, options: RunOptionsModule) => void;
+
+// The options that come from the key table are added when their command runs or shows its help (commander's
+// preSubcommand hook, before the command parses), so `factory --help` loads neither the table nor those options. The
+// command's own options are there from the start (the listing's "[options]"); the table's are put before them.
+const deferred = new Map<Command, AddOptions>();
+function withRunOptions(command: Command, add: AddOptions): Command {
+  deferred.set(command, add);
+  return command;
+}
+async function addDeferredOptions(_parent: Command, command: Command): Promise<void> {
+  const add = deferred.get(command);
+  if (!add) return;
+  deferred.delete(command);
+  const options = command.options as Option[];
+  const own = options.splice(0);
+  add(command, await import('./run/run-options.js'));
+  options.push(...own);
+}
 
 const program = new Command('factory')
   .description(
@@ -10,7 +30,8 @@ const program = new Command('factory')
   .version(packageJson.version, '-v, --version')
   .showHelpAfterError('(run with --help for usage)')
   // Options belong to the command they follow (`bench --json` and `bench suite DIR --json` are different flags).
-  .enablePositionalOptions();
+  .enablePositionalOptions()
+  .hook('preSubcommand', addDeferredOptions);
 
 program
   .command('init')
@@ -21,43 +42,39 @@ program
     (await import('./commands/init.js')).initCommand(dir, options),
   );
 
-addRunOptions(
-  addOptionsFile(
-    program
-      .command('run')
-      .description('run the loop headless: one line per event, exit 0 only when every task ends green'),
-  ),
-)
-  .option('--json', 'write every event as one JSON line (NDJSON) on stdout')
-  .option('--verbose', "also print the worker's streamed output")
-  .action(async (options) => (await import('./run/run-command.js')).runCommand(options));
+withRunOptions(
+  program
+    .command('run')
+    .description('run the loop headless: one line per event, exit 0 only when every task ends green')
+    .option('--json', 'write every event as one JSON line (NDJSON) on stdout')
+    .option('--verbose', "also print the worker's streamed output"),
+  (command, { addOptionsFile, addRunOptions }) => addRunOptions(addOptionsFile(command)),
+).action(async (options) => (await import('./run/run-command.js')).runCommand(options));
 
-addRunOptions(
+withRunOptions(
   program
     .command('doctor')
     .description(
       'check every moving part of the configured run (git, config, RFP, engines, sandbox, tests) and say how to ' +
         'fix what is missing',
-    ),
-)
-  .option('--json', 'the checks as JSON')
-  .action(async (options) => (await import('./commands/doctor.js')).doctorCommand(options));
+    )
+    .option('--json', 'the checks as JSON'),
+  (command, { addRunOptions }) => addRunOptions(command),
+).action(async (options) => (await import('./commands/doctor.js')).doctorCommand(options));
 
-addRunOptions(
-  addOptionsFile(
-    program
-      .command('tui')
-      .description('the full-screen dashboard: attaches to the run going in this folder, or starts one'),
-  ),
-)
-  .option('--pane <pane>', 'show one pane full size: worker, tests, supervisor or diff')
-  .option('--line <n>', "follow the n-th production line (tasks run side by side): its place's tasks, one by one")
-  .option('--theme <name>', 'colour theme: dark, light or high-contrast (NO_COLOR turns colour off)')
-  .option('--save-theme', 'keep --theme as your default')
-  .option('--attach', 'only attach: wait up to 30 s for a run another terminal is starting, never start one')
-  .action(async (options) => {
-    return (await import('./commands/tui.js')).tuiCommand(options);
-  });
+withRunOptions(
+  program
+    .command('tui')
+    .description('the full-screen dashboard: attaches to the run going in this folder, or starts one')
+    .option('--pane <pane>', 'show one pane full size: worker, tests, supervisor or diff')
+    .option('--line <n>', "follow the n-th production line (tasks run side by side): its place's tasks, one by one")
+    .option('--theme <name>', 'colour theme: dark, light or high-contrast (NO_COLOR turns colour off)')
+    .option('--save-theme', 'keep --theme as your default')
+    .option('--attach', 'only attach: wait up to 30 s for a run another terminal is starting, never start one'),
+  (command, { addOptionsFile, addRunOptions }) => addRunOptions(addOptionsFile(command)),
+).action(async (options) => {
+  return (await import('./commands/tui.js')).tuiCommand(options);
+});
 
 // Started by the claude and gemini CLIs for each worker call, never by hand: it serves the engine's tools over MCP.
 program
@@ -78,19 +95,20 @@ program
     return (await import('./commands/demo.js')).demoCommand(options);
   });
 
-addRunOptions(
+withRunOptions(
   program
     .command('tmux')
-    .description('open a tmux session with four dashboard panes attached to one run (started if none is going)'),
-)
-  .option('--session <name>', 'tmux session name (default: factory-<folder>)')
-  .option('--theme <name>', 'colour theme for every pane')
-  .option('--detached', 'create the session without attaching to it')
-  .option(
-    '--windows [count]',
-    'one window per production line instead of four panes, each a dashboard following its line (default: MAX_PARALLEL)',
-  )
-  .action(async (options) => (await import('./commands/tmux.js')).tmuxCommand(options));
+    .description('open a tmux session with four dashboard panes attached to one run (started if none is going)')
+    .option('--session <name>', 'tmux session name (default: factory-<folder>)')
+    .option('--theme <name>', 'colour theme for every pane')
+    .option('--detached', 'create the session without attaching to it')
+    .option(
+      '--windows [count]',
+      'one window per production line instead of four panes, each a dashboard following its line (default: ' +
+        'MAX_PARALLEL)',
+    ),
+  (command, { addRunOptions }) => addRunOptions(command),
+).action(async (options) => (await import('./commands/tmux.js')).tmuxCommand(options));
 
 program
   .command('set')
@@ -123,6 +141,7 @@ program
 const bench = program
   .command('bench')
   .enablePositionalOptions()
+  .hook('preSubcommand', addDeferredOptions)
   .description("the project's own benchmarks (SPEC section 7), or `bench suite DIR` to measure an engine on exercises")
   .argument('[name]', 'one benchmark: sandbox, round, startup or parallel (default: all)')
   .option('--json', 'print the figures as JSON')
@@ -138,18 +157,18 @@ const bench = program
     (await import('./commands/bench.js')).benchCommand(name, options),
   );
 
-addSettingOptions(
+withRunOptions(
   bench
     .command('suite')
     .description('run the factory on every exercise of DIR (Exercism layout), each in a fresh copy; resumable')
-    .argument('<dir>', 'folder of exercises (each with .docs/instructions.md, a stub and a test file)'),
-)
-  .option('--jobs <n>', 'exercises run at the same time', '2')
-  .option('--out <dir>', 'results folder (default: bench-results/<name of DIR>)')
-  .option('--fresh', 'forget earlier results in the results folder and run every exercise')
-  .option('--keep', "keep the exercises' working copies")
-  .option('--json', 'print the results as JSON')
-  .action(async (dir: string, options) => (await import('./commands/bench-suite.js')).benchSuiteCommand(dir, options));
+    .argument('<dir>', 'folder of exercises (each with .docs/instructions.md, a stub and a test file)')
+    .option('--jobs <n>', 'exercises run at the same time', '2')
+    .option('--out <dir>', 'results folder (default: bench-results/<name of DIR>)')
+    .option('--fresh', 'forget earlier results in the results folder and run every exercise')
+    .option('--keep', "keep the exercises' working copies")
+    .option('--json', 'print the results as JSON'),
+  (command, { addSettingOptions }) => addSettingOptions(command),
+).action(async (dir: string, options) => (await import('./commands/bench-suite.js')).benchSuiteCommand(dir, options));
 
 bench
   .command('tui')
@@ -165,6 +184,19 @@ bench
   .addOption(new Option('--stats <file>', 'internal: where the dashboard under test writes its figures').hideHelp())
   .action(async (options) => {
     return (await import('./commands/bench-tui.js')).benchTuiCommand(options);
+  });
+
+// `factory help <command>` shows that command's help without dispatching to it (so without the hook above): this one
+// adds its options first. As commander's own: `help` alone is the program's help, an unknown name that help as an error.
+program
+  .helpCommand(false)
+  .command('help [command]')
+  .description('display help for command')
+  .action(async (name: string | undefined) => {
+    const command = program.commands.find((each) => each.name() === name && name !== 'help');
+    if (!command) return program.help({ error: name !== undefined });
+    await addDeferredOptions(program, command);
+    command.help();
   });
 
 program.parseAsync().catch(async (error: unknown) => (await import('./fail.js')).fail(error));

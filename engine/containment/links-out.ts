@@ -2,27 +2,16 @@
 // hard links (a second name for a file that may live elsewhere). Found after each call and removed.
 import fs from 'node:fs';
 import path from 'node:path';
-import { execa } from 'execa';
-
-/** The links found in the work tree: path -> identity (inode and target), to tell the new ones from those before. */
-export type LinkMap = Map<string, string>;
+import type { LinkMap } from './work-tree-walk.js';
 
 export type LinkOut = { path: string; reason: string };
 
-export async function findLinks(projectDir: string): Promise<LinkMap> {
-  const links: LinkMap = new Map();
-  for (const file of await workTreeFiles(projectDir)) {
-    const stat = lstat(path.join(projectDir, file));
-    if (stat?.isSymbolicLink()) links.set(file, `symlink ${stat.ino} ${fs.readlinkSync(path.join(projectDir, file))}`);
-    else if (stat?.isFile() && stat.nlink > 1) links.set(file, `hard ${stat.ino}`);
-  }
-  return links;
-}
-
-/** Removes the links that are new since `before` and lead out; returns what was removed and why. */
-export async function removeLinksOut(projectDir: string, before: LinkMap): Promise<LinkOut[]> {
+/**
+ * Removes the links found `now` (work-tree-walk.ts, before and after a call) that are new since `before` and lead out;
+ * returns what was removed and why.
+ */
+export function removeLinksOut(projectDir: string, before: LinkMap, now: LinkMap): LinkOut[] {
   const root = fs.realpathSync(projectDir);
-  const now = await findLinks(projectDir);
   const inodes = new Map<string, number>();
   for (const identity of now.values()) inodes.set(identity, (inodes.get(identity) ?? 0) + 1);
   const removed: LinkOut[] = [];
@@ -59,15 +48,6 @@ function hardLinkOut(absolute: string, namesInProject: number): string | undefin
   const stat = lstat(absolute);
   if (!stat || stat.nlink <= namesInProject) return undefined;
   return 'a hard link to a file outside the project, removed';
-}
-
-/** Tracked and untracked files, ignored ones left out (node_modules, .venv, .factory). */
-async function workTreeFiles(projectDir: string): Promise<string[]> {
-  const listed = await execa('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-    cwd: projectDir,
-    reject: false,
-  });
-  return listed.exitCode === 0 ? [...new Set(listed.stdout.split('\0').filter(Boolean))] : [];
 }
 
 function lstat(file: string): fs.Stats | undefined {

@@ -5,9 +5,10 @@
 import { restoreDependencies, snapshotDependencies, type DependencySnapshot } from './dependency-snapshot.js';
 import { snapshotFiles, restoreFiles, type FileSnapshot } from './file-snapshot.js';
 import { gitDirFiles } from './git-dir-files.js';
-import { findGitRefusedNames, removeGitRefusedNames } from './git-refused-names.js';
-import { findLinks, removeLinksOut, type LinkMap } from './links-out.js';
+import { removeGitRefusedNames } from './git-refused-names.js';
+import { removeLinksOut } from './links-out.js';
 import { restoreTree, snapshotTree, type TreeSnapshot } from './tree-snapshot.js';
+import { walkWorkTree, type LinkMap } from './work-tree-walk.js';
 
 /** A write that was undone, with the reason the agent is told. */
 type Refusal = { path: string; reason: string };
@@ -29,10 +30,10 @@ export type WorkTreeGuard = {
 
 export async function guardWorkTree(projectDir: string, options: GuardOptions): Promise<WorkTreeGuard> {
   const gitFiles = snapshotFiles(projectDir, gitDirFiles(projectDir));
-  // Nothing changes the tree before the call: the three passes over it run side by side (each waits on git first).
-  const [refusedNames, links, tree] = await Promise.all([
-    findGitRefusedNames(projectDir),
-    options.readOnly ? undefined : findLinks(projectDir),
+  // Nothing changes the tree before the call: the walk (refused names and links in one pass) and a read-only role's
+  // snapshot run side by side (each waits on git first).
+  const [{ refusedNames, links }, tree] = await Promise.all([
+    walkWorkTree(projectDir, { links: !options.readOnly }),
     options.readOnly ? snapshotTree(projectDir) : undefined,
   ]);
   const records = snapshotFiles(projectDir, factoryRecords);
@@ -63,7 +64,9 @@ async function check(projectDir: string, taken: Taken): Promise<Refusal[]> {
     path: file,
     reason: 'inside .git/, put back as it was',
   }));
-  refusals.push(...(await removeGitRefusedNames(projectDir, taken.refusedNames)));
+  // One walk after the call serves both: a folder at a refused name is not entered, so no link found is inside one.
+  const now = await walkWorkTree(projectDir, { links: taken.links !== undefined });
+  refusals.push(...removeGitRefusedNames(projectDir, taken.refusedNames, now.refusedNames));
   for (const file of restoreFiles(taken.records))
     refusals.push({ path: file, reason: "inside .factory/, factory's own records: put back as it was" });
   for (const change of taken.dependencies ? restoreDependencies(taken.dependencies) : [])
@@ -74,7 +77,7 @@ async function check(projectDir: string, taken: Taken): Promise<Refusal[]> {
         : 'inside an installed dependency folder (only the user installs dependencies): changed and cannot be put ' +
           'back, reinstall the dependencies',
     });
-  if (taken.links) refusals.push(...(await removeLinksOut(projectDir, taken.links)));
+  if (taken.links && now.links) refusals.push(...removeLinksOut(projectDir, taken.links, now.links));
   if (taken.tree) {
     const changed = await restoreTree(taken.tree);
     refusals.push(

@@ -6,6 +6,7 @@ import { loadConfig } from '../../../engine/config/load-config.js';
 import { createEngine } from '../../../engine/engine.js';
 import { LocalSandbox } from '../../../engine/sandbox/local-sandbox.js';
 import type { Worker } from '../../../engine/agents/agent.js';
+import { ContainedWorker } from '../../../engine/containment/contained-roles.js';
 import { detectOsSandbox } from '../../../engine/containment/os-sandbox.js';
 import { alternatingSandbox, timedSandbox, timedWorker, timeWithin, type Interval } from './timed.js';
 
@@ -23,7 +24,9 @@ export type Alongside = (round: number) => Promise<void>;
 /**
  * Engine time of round k = time from `round:started` k to `round:started` k+1 (prompt, worker, tests, commit, diff,
  * reports, events, valves), minus the worker's and the test command's own time, recorded by wrappers around them.
- * The first `warmup` rounds are dropped.
+ * The first `warmup` rounds are dropped. `contained`: the worker wrapped in factory's check of the work tree around each
+ * agent call, as the engine wraps every real worker (engine/agents/create-agents.ts), and that check counted as the
+ * engine's time: a user's round. Without it, the engine's round alone.
  */
 export async function engineRounds(
   projectDir: string,
@@ -31,6 +34,7 @@ export async function engineRounds(
   rounds: number,
   warmup: number,
   alongside: Alongside,
+  contained = false,
 ): Promise<EngineRoundTimes> {
   const config = loadConfig(projectDir, {
     flags: {
@@ -62,10 +66,11 @@ export async function engineRounds(
           unconfinedCalls,
           confinedCalls,
         ]);
+  const timed = timedWorker(withAlongside(new ScriptedWorker(script), alongside), workerCalls);
   const engine = createEngine({
     projectDir,
     config,
-    worker: timedWorker(withAlongside(new ScriptedWorker(script), alongside), workerCalls),
+    worker: contained ? new ContainedWorker(timed, 'coder') : timed,
     sandbox,
   });
   const starts: number[] = [];

@@ -21,29 +21,42 @@ const project = {
 export async function roundBench(options: RoundBenchOptions = roundDefaults): Promise<BenchReport> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-bench-round-'));
   try {
-    const engineRepo = path.join(root, 'engine');
     const floorRepo = path.join(root, 'floor');
-    await makeBigRepo(engineRepo, options.files, project);
     await makeBigRepo(floorRepo, options.files, project);
     const changed = bigRepoFile(Math.floor(options.files / 2));
     const floor = gitFloor(floorRepo, changed);
-    const floorAll: number[] = [];
     // The floor's rounds run inside the engine's worker step (whose time is subtracted), so the two
-    // alternate round by round and see the same machine load.
-    const engine = await engineRounds(
-      engineRepo,
-      changed,
-      options.rounds,
-      options.warmup,
-      async (round) => void floorAll.push(await floor.round(round)),
-    );
-    const floorMs = floorAll.slice(options.warmup, options.warmup + options.rounds);
+    // alternate round by round and see the same machine load. Twice: the engine's round alone, then a user's round
+    // (the worker under factory's check of the work tree), each against the floor rounds of its own run.
+    const measure = async (contained: boolean) => {
+      const engineRepo = path.join(root, contained ? 'engine-contained' : 'engine');
+      await makeBigRepo(engineRepo, options.files, project);
+      const floorAll: number[] = [];
+      const engine = await engineRounds(
+        engineRepo,
+        changed,
+        options.rounds,
+        options.warmup,
+        async (round) => void floorAll.push(await floor.round(round)),
+        contained,
+      );
+      return { engine, floorMs: floorAll.slice(options.warmup, options.warmup + options.rounds) };
+    };
+    const { engine, floorMs } = await measure(false);
+    const real = await measure(true);
     const engineFigure: Figure = { id: 'engine', label: 'engine overhead per round', stats: stats(engine.overheadMs) };
     const floorFigure: Figure = {
       id: 'floor',
       label: 'git add -A && git commit && git diff HEAD~1 (sh)',
       stats: stats(floorMs),
     };
+    const realFigure: Figure = {
+      id: 'engine-contained',
+      label: "engine overhead per round, the worker under factory's work-tree check (a user's round)",
+      stats: stats(real.engine.overheadMs),
+    };
+    const realFloor: Figure = { id: 'floor-contained', label: 'the floor, same run', stats: stats(real.floorMs) };
+    const realVersus = ratio("user's round / floor", realFigure, realFloor);
     const versus = ratio('engine / floor', engineFigure, floorFigure);
     const unconfined: Figure = {
       id: 'tests-local',
@@ -62,18 +75,22 @@ export async function roundBench(options: RoundBenchOptions = roundDefaults): Pr
         `${options.files} files, 1 file changed per round, ${options.rounds} rounds after ${options.warmup} ` +
         `warm-up. Engine: time between round:started events minus the worker's and the test command's (\`false\`) ` +
         'own time. Floor: the sh script timed from spawn to exit, one floor round inside each engine worker step ' +
-        'so both alternate under the same load.',
+        "so both alternate under the same load. Then again with the worker under factory's check of the work tree " +
+        "around each agent call (ContainedWorker), as every real worker runs: a user's round.",
       figures: [
         engineFigure,
         floorFigure,
+        realFigure,
+        realFloor,
         { id: 'worker', label: 'scripted worker + floor round (subtracted)', stats: stats(engine.workerMs) },
         unconfined,
         ...(confined ? [confined] : []),
       ],
-      ratios: confinement ? [versus, confinement] : [versus],
+      ratios: confinement ? [versus, realVersus, confinement] : [versus, realVersus],
       goals: [
         goal('engine overhead per round', 'engine', 100, engineFigure.stats.median),
         goal('engine within 1.5x of the floor', 'engine / floor', 1.5, versus.value),
+        goal("user's round within 1.5x of the floor", "user's round / floor", 1.5, realVersus.value),
       ],
       unavailable: confinement ? [] : [{ label: 'confined test runs', reason: 'no OS sandbox here' }],
     };

@@ -76,16 +76,25 @@ describe('round benchmark parts', () => {
     expect(report.figures.map((figure) => [figure.id, figure.stats.n])).toEqual([
       ['engine', 3],
       ['floor', 3],
+      ['engine-contained', 3],
+      ['floor-contained', 3],
       ['worker', 3],
       ['tests-local', expect.any(Number)],
       ['tests-confined', expect.any(Number)],
     ]);
-    expect(report.ratios.map((each) => each.label)).toEqual(['engine / floor', 'confined / unconfined test run']);
+    expect(report.ratios.map((each) => each.label)).toEqual([
+      'engine / floor',
+      "user's round / floor",
+      'confined / unconfined test run',
+    ]);
     const [engine, floor] = report.figures;
     expect(report.ratios[0]!.value).toBeCloseTo(engine!.stats.median / floor!.stats.median);
+    const [, , real, realFloor] = report.figures;
+    expect(report.ratios[1]!.value).toBeCloseTo(real!.stats.median / realFloor!.stats.median);
     expect(report.goals.map((goal) => [goal.subject, goal.limit])).toEqual([
       ['engine', 100],
       ['engine / floor', 1.5],
+      ["user's round / floor", 1.5],
     ]);
   });
 });
