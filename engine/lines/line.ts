@@ -25,6 +25,8 @@ export type RunBranch = {
   head: string;
   /** Runs a job on the run's checkout, one at a time. */
   exclusive<T>(job: () => Promise<T>): Promise<T>;
+  /** Opens lines one at a time, in the order they start: places on the dashboard follow the task order. */
+  opening<T>(job: () => Promise<T>): Promise<T>;
 };
 
 export type LineInput = {
@@ -43,18 +45,22 @@ export async function runLine(ctx: RunDeps, runState: RunState, input: LineInput
   const say = ctx.sayAs(() => state.position);
   // Off the run branch's lock: a line's worktree is made from the head last verified while other lines merge.
   const base = runBranch.head;
-  const { line, reused } = await openLineWorktree(ctx.repo, ctx.runId, task, base);
+  const { line, reused, sandbox } = await runBranch.opening(async () => {
+    const opened = await openLineWorktree(ctx.repo, ctx.runId, task, base);
+    return { ...opened, sandbox: await ctx.lineSandbox(opened.line) };
+  });
   const resumed = ctx.resume?.lines?.find((entry) => entry.index === task.index);
   let end: TaskEnd | undefined;
-  const sandbox = await ctx.lineSandbox(line);
   try {
-    await sandbox.start();
-    say('line:started', {
-      title: task.title,
-      branch: line.branch,
-      worktree: line.worktree,
-      base,
-      engine: engineNote(ctx.worker),
+    await runBranch.opening(async () => {
+      await sandbox.start();
+      say('line:started', {
+        title: task.title,
+        branch: line.branch,
+        worktree: line.worktree,
+        base,
+        engine: engineNote(ctx.worker),
+      });
     });
     const repo = await Repo.open(line.worktree);
     // A line the run left goes on at its last committed round: a round cut short is dropped, as in a serial run.

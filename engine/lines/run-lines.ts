@@ -44,6 +44,7 @@ export async function runLines(run: RunDeps, state: RunState, input: LinesInput)
     reference: state.baseline,
     head: (await ctx.repo.head()) ?? 'HEAD',
     exclusive: oneAtATime(),
+    opening: oneAtATime(),
   };
   const allPending = input.tasks.filter((task) => !task.done);
   // Lines a stopped or killed run left for tasks that are done by now (ticked before it died) have nothing left to do.
