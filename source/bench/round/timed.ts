@@ -4,10 +4,19 @@ import type { Sandbox } from '../../../engine/sandbox/sandbox.js';
 
 export type Interval = { start: number; end: number };
 
-export function timedWorker(worker: Worker, intervals: Interval[]): Worker {
+/**
+ * The list a call's interval goes into: one list, or one chosen as the call starts (per task, for production lines).
+ */
+type Into<Request> = Interval[] | ((request: Request) => Interval[]);
+
+const listFor = <Request>(into: Into<Request>, request: Request): Interval[] =>
+  typeof into === 'function' ? into(request) : into;
+
+export function timedWorker(worker: Worker, into: Into<Parameters<Worker['run']>[0]>): Worker {
   return {
     name: worker.name,
     run: async (request) => {
+      const intervals = listFor(into, request);
       const start = performance.now();
       try {
         return await worker.run(request);
@@ -18,14 +27,16 @@ export function timedWorker(worker: Worker, intervals: Interval[]): Worker {
   };
 }
 
-export function timedSandbox(sandbox: Sandbox, intervals: Interval[]): Sandbox {
+export function timedSandbox(sandbox: Sandbox, into: Into<string>): Sandbox {
   return {
     kind: sandbox.kind,
     projectRoot: sandbox.projectRoot,
+    ...(sandbox.verdictMount ? { verdictMount: sandbox.verdictMount } : {}),
     describe: () => sandbox.describe(),
     start: () => sandbox.start(),
     stop: () => sandbox.stop(),
     exec: async (command, options) => {
+      const intervals = listFor(into, command);
       const start = performance.now();
       try {
         return await sandbox.exec(command, options);
