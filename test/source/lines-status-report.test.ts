@@ -5,28 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runFactory } from '../support/cli.js';
-import { linesProject } from '../support/lines-project.js';
+import { conflictingCalcProject } from '../support/lines-project.js';
 import { requirePytest } from '../support/python.js';
-
-const calc = (...ops: string[]) =>
-  `def calc(op, a, b):\n${ops.map((op) => `    if op == '${op}':\n        return a ${op} b\n`).join('')}    raise ValueError(op)\n`;
 
 describe.skipIf(requirePytest())('factory status and the final report with lines', () => {
   it('list each line: task, outcome, rounds, merges and returns', { timeout: 120_000 }, async () => {
     // Both tasks edit the same function: the second to merge conflicts, goes back, and is green on its second round.
-    const dir = linesProject({
-      parallel: 2,
-      tasks: ['Add to calc (tests: tests/test_add.py)', 'Multiply in calc (tests: tests/test_mul.py)'],
-      files: { 'calc.py': calc() },
-      tests: {
-        'tests/test_add.py': 'from calc import calc\n\n\ndef test_add():\n    assert calc("+", 2, 3) == 5\n',
-        'tests/test_mul.py': 'from calc import calc\n\n\ndef test_mul():\n    assert calc("*", 2, 3) == 6\n',
-      },
-      byTask: {
-        1: [{ write: { 'calc.py': calc('+') } }],
-        2: [{ delayMs: 1500, write: { 'calc.py': calc('*') } }, { write: { 'calc.py': calc('+', '*') } }],
-      },
-    });
+    const dir = conflictingCalcProject();
     const run = await runFactory(dir, ['run']);
     expect(run.exitCode, run.stderr).toBe(0);
     const status = (await runFactory(dir, ['status'])).stdout;

@@ -70,3 +70,26 @@ export function mostAtOnce(events: FactoryEvent[]): number {
 
 export const fileAt = (dir: string, file: string): string | undefined =>
   fs.existsSync(path.join(dir, file)) ? fs.readFileSync(path.join(dir, file), 'utf8') : undefined;
+
+/** calc.py with a branch for each operator: two tasks that each add one edit the same function. */
+export const calcWith = (...ops: string[]): string =>
+  `def calc(op, a, b):\n${ops.map((op) => `    if op == '${op}':\n        return a ${op} b\n`).join('')}    raise ValueError(op)\n`;
+
+/**
+ * Two lines that edit the same function: task 2's line is slower, so it comes home second, its merge conflicts with
+ * task 1's change, and its second round (both operators) is green.
+ */
+export const conflictingCalcProject = (): string =>
+  linesProject({
+    parallel: 2,
+    tasks: ['Add to calc (tests: tests/test_add.py)', 'Multiply in calc (tests: tests/test_mul.py)'],
+    files: { 'calc.py': calcWith() },
+    tests: {
+      'tests/test_add.py': 'from calc import calc\n\n\ndef test_add():\n    assert calc("+", 2, 3) == 5\n',
+      'tests/test_mul.py': 'from calc import calc\n\n\ndef test_mul():\n    assert calc("*", 2, 3) == 6\n',
+    },
+    byTask: {
+      1: [{ write: { 'calc.py': calcWith('+') } }],
+      2: [{ delayMs: 1500, write: { 'calc.py': calcWith('*') } }, { write: { 'calc.py': calcWith('+', '*') } }],
+    },
+  });

@@ -5,27 +5,19 @@ import { ofType } from '../../support/engine.js';
 import { git } from '../../support/project.js';
 import { requirePytest } from '../../support/python.js';
 import { runEngine } from '../../support/run-engine.js';
-import { fileAt, lineBranches, linesProject, suitePasses, worktrees } from '../../support/lines-project.js';
-
-const calc = (...ops: string[]) =>
-  `def calc(op, a, b):\n${ops.map((op) => `    if op == '${op}':\n        return a ${op} b\n`).join('')}    raise ValueError(op)\n`;
+import {
+  calcWith,
+  conflictingCalcProject,
+  fileAt,
+  lineBranches,
+  linesProject,
+  suitePasses,
+  worktrees,
+} from '../../support/lines-project.js';
 
 describe.skipIf(requirePytest())('merging a green line', () => {
   it('sends back the second of two tasks editing the same function with the conflict in its prompt; both end green', async () => {
-    const dir = linesProject({
-      parallel: 2,
-      tasks: ['Add to calc (tests: tests/test_add.py)', 'Multiply in calc (tests: tests/test_mul.py)'],
-      files: { 'calc.py': calc() },
-      tests: {
-        'tests/test_add.py': 'from calc import calc\n\n\ndef test_add():\n    assert calc("+", 2, 3) == 5\n',
-        'tests/test_mul.py': 'from calc import calc\n\n\ndef test_mul():\n    assert calc("*", 2, 3) == 6\n',
-      },
-      byTask: {
-        1: [{ write: { 'calc.py': calc('+') } }],
-        // Slower, so its line comes home second and meets task 1's change to the same lines.
-        2: [{ delayMs: 1500, write: { 'calc.py': calc('*') } }, { write: { 'calc.py': calc('+', '*') } }],
-      },
-    });
+    const dir = conflictingCalcProject();
     const { result, events } = await runEngine(dir);
     expect(result.outcome, result.reason).toBe('green');
 
@@ -41,7 +33,7 @@ describe.skipIf(requirePytest())('merging a green line', () => {
     expect(ofType(events, 'line:merged').map((event) => event.task)).toEqual([1, 2]);
 
     // The run branch has both tasks' work, once, and no half-done merge.
-    expect(fileAt(dir, 'calc.py')).toBe(calc('+', '*'));
+    expect(fileAt(dir, 'calc.py')).toBe(calcWith('+', '*'));
     expect(git(dir, 'status', '--porcelain')).toBe('');
     expect(suitePasses(dir)).toBe(true);
     expect(worktrees(dir)).toHaveLength(1);
