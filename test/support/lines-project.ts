@@ -71,6 +71,15 @@ export function mostAtOnce(events: FactoryEvent[]): number {
 export const fileAt = (dir: string, file: string): string | undefined =>
   fs.existsSync(path.join(dir, file)) ? fs.readFileSync(path.join(dir, file), 'utf8') : undefined;
 
+/** Two independent tasks, fa() == 1 and fb() == 2, each with its test: the tasks and tests of a linesProject. */
+export const faAndFb = {
+  tasks: ['Make fa (tests: tests/test_fa.py)', 'Make fb (tests: tests/test_fb.py)'],
+  tests: {
+    'tests/test_fa.py': 'from fa import fa\n\n\ndef test_fa():\n    assert fa() == 1\n',
+    'tests/test_fb.py': 'from fb import fb\n\n\ndef test_fb():\n    assert fb() == 2\n',
+  },
+};
+
 /** calc.py with a branch for each operator: two tasks that each add one edit the same function. */
 export const calcWith = (...ops: string[]): string =>
   `def calc(op, a, b):\n${ops.map((op) => `    if op == '${op}':\n        return a ${op} b\n`).join('')}    raise ValueError(op)\n`;

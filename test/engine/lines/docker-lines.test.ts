@@ -8,7 +8,7 @@ import type { FactoryEvent, FactoryEventOf } from '../../../engine/contract/even
 import { createSandbox } from '../../../engine/sandbox/create-sandbox.js';
 import { labels } from '../../../engine/sandbox/docker/container-spec.js';
 import { dockerForTests } from '../../support/docker-for-tests.js';
-import { linesProject } from '../../support/lines-project.js';
+import { faAndFb, linesProject } from '../../support/lines-project.js';
 
 const docker = await dockerForTests();
 const title = docker.skipReason ? `lines in docker (${docker.skipReason})` : 'lines in docker';
@@ -39,11 +39,7 @@ describe.skipIf(docker.skipReason)(title, () => {
         SANDBOX_IMAGE: docker.image,
         TEST_CMD: 'python3 -m pytest -rA -q -p no:cacheprovider --continue-on-collection-errors',
       },
-      tasks: ['Make fa (tests: tests/test_fa.py)', 'Make fb (tests: tests/test_fb.py)'],
-      tests: {
-        'tests/test_fa.py': 'from fa import fa\n\n\ndef test_fa():\n    assert fa() == 1\n',
-        'tests/test_fb.py': 'from fb import fb\n\n\ndef test_fb():\n    assert fb() == 2\n',
-      },
+      ...faAndFb,
       byTask: {
         1: [{ say: ['a', 'b', 'c'], delayMs: 700, write: { 'fa.py': 'def fa():\n    return 1\n' } }],
         2: [{ say: ['a', 'b', 'c'], delayMs: 700, write: { 'fb.py': 'def fb():\n    return 2\n' } }],

@@ -14,7 +14,7 @@ import { linesFolder } from '../../../engine/lines/line-worktree.js';
 import { confinedSandbox } from '../../support/confined-sandbox.js';
 import { checksum } from '../../support/containment.js';
 import { ofType } from '../../support/engine.js';
-import { fileAt, linesProject } from '../../support/lines-project.js';
+import { faAndFb, fileAt, linesProject } from '../../support/lines-project.js';
 import { git } from '../../support/project.js';
 import { requirePytest } from '../../support/python.js';
 
@@ -26,11 +26,7 @@ describe.skipIf(requirePytest())('a hostile line', () => {
     const legit = 'def fb():\n    return 2\n';
     const dir = linesProject({
       parallel: 2,
-      tasks: ['Make fa (tests: tests/test_fa.py)', 'Make fb (tests: tests/test_fb.py)'],
-      tests: {
-        'tests/test_fa.py': 'from fa import fa\n\n\ndef test_fa():\n    assert fa() == 1\n',
-        'tests/test_fb.py': 'from fb import fb\n\n\ndef test_fb():\n    assert fb() == 2\n',
-      },
+      ...faAndFb,
       byTask: {},
     });
     const folder = await linesFolder(await Repo.open(dir));

@@ -4,7 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseEvents, runFactory } from '../../support/cli.js';
 import { killAt } from '../../support/kill-at.js';
-import { lineBranches, linesProject, recordedLines, suitePasses, worktrees } from '../../support/lines-project.js';
+import {
+  faAndFb,
+  lineBranches,
+  linesProject,
+  recordedLines,
+  suitePasses,
+  worktrees,
+} from '../../support/lines-project.js';
 import { git } from '../../support/project.js';
 import { requirePytest } from '../../support/python.js';
 
@@ -13,11 +20,7 @@ const slow = ['thinking', 'still thinking', 'writing'];
 function twoLines(): string {
   return linesProject({
     parallel: 2,
-    tasks: ['Make fa (tests: tests/test_fa.py)', 'Make fb (tests: tests/test_fb.py)'],
-    tests: {
-      'tests/test_fa.py': 'from fa import fa\n\n\ndef test_fa():\n    assert fa() == 1\n',
-      'tests/test_fb.py': 'from fb import fb\n\n\ndef test_fb():\n    assert fb() == 2\n',
-    },
+    ...faAndFb,
     byTask: {
       // Red first (a committed round to go on from), then green.
       1: [

@@ -13,7 +13,7 @@ import { labels } from '../../../engine/sandbox/docker/container-spec.js';
 import type { DockerEngine } from '../../../engine/sandbox/docker/find-docker-engine.js';
 import { EnginePool } from '../../../engine/sandbox/engine-pool.js';
 import { dockerForTests } from '../../support/docker-for-tests.js';
-import { linesProject } from '../../support/lines-project.js';
+import { faAndFb, linesProject } from '../../support/lines-project.js';
 import { type SecondEngine, startSecondEngine } from '../../support/second-docker-engine.js';
 
 const docker = await dockerForTests();
@@ -46,11 +46,7 @@ describe.skipIf(!docker.engine)(title, () => {
         SANDBOX_ENGINES: `${first.host},${second.host}`,
         TEST_CMD: 'python3 -m pytest -rA -q -p no:cacheprovider --continue-on-collection-errors',
       },
-      tasks: ['Make fa (tests: tests/test_fa.py)', 'Make fb (tests: tests/test_fb.py)'],
-      tests: {
-        'tests/test_fa.py': 'from fa import fa\n\n\ndef test_fa():\n    assert fa() == 1\n',
-        'tests/test_fb.py': 'from fb import fb\n\n\ndef test_fb():\n    assert fb() == 2\n',
-      },
+      ...faAndFb,
       byTask: {
         // Either line may be the one that moves: each has a second call for the round after.
         1: [
