@@ -35,28 +35,36 @@ const lineReply: ScriptStep = (request) => {
   };
 };
 
+/** Two tasks, f1() == 1 and f2() == 2, for two lines whose worker is claude. */
+const twoClaudeLines = (): string =>
+  linesProject({
+    parallel: 2,
+    config: { AI_ENGINE: 'claude', WORKER_TOOLS: 'off' },
+    tasks: ['Make f1 (tests: tests/test_f1.py)', 'Make f2 (tests: tests/test_f2.py)'],
+    tests: {
+      'tests/test_f1.py': 'from f1 import f1\n\n\ndef test_f1():\n    assert f1() == 1\n',
+      'tests/test_f2.py': 'from f2 import f2\n\n\ndef test_f2():\n    assert f2() == 2\n',
+    },
+    byTask: {},
+  });
+
+/** The run with the real claude CLI as its contained coder, every request answered by `step`. */
+async function runClaudeLines(dir: string, step: ScriptStep) {
+  server = await startAnthropicServer(Array.from({ length: 12 }, () => step));
+  const worker = new ContainedWorker(
+    new CliWorker(claudeEngine(), { env: claudeEnv(server.url), timeoutMs: 120_000 }),
+    'coder',
+  );
+  const engine = createEngine({ projectDir: dir, config: loadConfig(dir), worker, sandbox: confinedSandbox(dir) });
+  const events: FactoryEvent[] = [];
+  engine.on((event) => events.push(event));
+  return { result: await engine.run(), events };
+}
+
 describe.skipIf(cli.skip)(`claude in two lines at once, real CLI${cli.title}`, () => {
   it('runs a CLI per line in its own worktree, and both tasks end green on the run branch', async () => {
-    const dir = linesProject({
-      parallel: 2,
-      config: { AI_ENGINE: 'claude', WORKER_TOOLS: 'off' },
-      tasks: ['Make f1 (tests: tests/test_f1.py)', 'Make f2 (tests: tests/test_f2.py)'],
-      tests: {
-        'tests/test_f1.py': 'from f1 import f1\n\n\ndef test_f1():\n    assert f1() == 1\n',
-        'tests/test_f2.py': 'from f2 import f2\n\n\ndef test_f2():\n    assert f2() == 2\n',
-      },
-      byTask: {},
-    });
-    server = await startAnthropicServer(Array.from({ length: 12 }, () => lineReply));
-    const config = loadConfig(dir);
-    const worker = new ContainedWorker(
-      new CliWorker(claudeEngine(), { env: claudeEnv(server.url), timeoutMs: 120_000 }),
-      'coder',
-    );
-    const engine = createEngine({ projectDir: dir, config, worker, sandbox: confinedSandbox(dir) });
-    const events: FactoryEvent[] = [];
-    engine.on((event) => events.push(event));
-    const result = await engine.run();
+    const dir = twoClaudeLines();
+    const { result, events } = await runClaudeLines(dir, lineReply);
     expect(result.outcome, result.reason).toBe('green');
 
     const started = ofType(events, 'line:started');
@@ -80,16 +88,7 @@ describe.skipIf(cli.skip)(`claude in two lines at once, real CLI${cli.title}`, (
   });
 
   it('refuses a claude line writing into the other line’s worktree or the user’s checkout, and reports it', async () => {
-    const dir = linesProject({
-      parallel: 2,
-      config: { AI_ENGINE: 'claude', WORKER_TOOLS: 'off' },
-      tasks: ['Make f1 (tests: tests/test_f1.py)', 'Make f2 (tests: tests/test_f2.py)'],
-      tests: {
-        'tests/test_f1.py': 'from f1 import f1\n\n\ndef test_f1():\n    assert f1() == 1\n',
-        'tests/test_f2.py': 'from f2 import f2\n\n\ndef test_f2():\n    assert f2() == 2\n',
-      },
-      byTask: {},
-    });
+    const dir = twoClaudeLines();
     // Line 1 also writes over line 2's module and into the user's checkout, by absolute path.
     const hostile: ScriptStep = (request) => {
       const text = JSON.stringify(request);
@@ -104,16 +103,7 @@ describe.skipIf(cli.skip)(`claude in two lines at once, real CLI${cli.title}`, (
         ],
       };
     };
-    server = await startAnthropicServer(Array.from({ length: 12 }, () => hostile));
-    const config = loadConfig(dir);
-    const worker = new ContainedWorker(
-      new CliWorker(claudeEngine(), { env: claudeEnv(server.url), timeoutMs: 120_000 }),
-      'coder',
-    );
-    const engine = createEngine({ projectDir: dir, config, worker, sandbox: confinedSandbox(dir) });
-    const events: FactoryEvent[] = [];
-    engine.on((event) => events.push(event));
-    const result = await engine.run();
+    const { result, events } = await runClaudeLines(dir, hostile);
     expect(result.outcome, result.reason).toBe('green');
 
     const refused = ofType(events, 'agent:edit').filter((event) => event.action === 'refused');
