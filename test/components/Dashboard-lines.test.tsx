@@ -1,27 +1,13 @@
 // The real Dashboard with two production lines in a fake terminal: the lines strip at 80x24 and 120x30, < and >
 // switching what the Worker pane shows, steering aimed at the line on screen, --line, and no strip with one line.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FactoryEvent } from '../../engine/contract/events.js';
 import { event, runStart, testsReport } from '../support/factory-events.js';
 import { keys } from '../support/fake-terminal.js';
 import { press } from '../support/press-key.js';
-import { renderDashboard } from '../support/render-dashboard.js';
-import { stripVTControlCharacters as stripAnsi } from 'node:util';
+import { dashboardsUnmountedAfterEach, plain, shows } from '../support/render-dashboard.js';
 
-type Rendered = ReturnType<typeof renderDashboard>;
-const mounted: Rendered[] = [];
-const open = (...args: Parameters<typeof renderDashboard>): Rendered => {
-  const view = renderDashboard(...args);
-  mounted.push(view);
-  return view;
-};
-afterEach(() => {
-  for (const view of mounted.splice(0)) view.app.unmount();
-});
-
-const plain = (view: Rendered): string => stripAnsi(view.frame());
-const shows = async (view: Rendered, text: string): Promise<void> =>
-  vi.waitFor(() => expect(plain(view)).toContain(text), { timeout: 3000 });
+const open = dashboardsUnmountedAfterEach();
 
 const line = (task: number, title: string): FactoryEvent[] => [
   event(

@@ -1,33 +1,20 @@
 // The real Dashboard in a fake terminal: what each pane and the status bar show for given events, what each key sends, pauses, resize, NO_COLOR.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 // Colours are only emitted when forced: the test process has no terminal.
 vi.hoisted(() => {
   process.env.FORCE_COLOR = '1';
 });
 
-import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { noColor } from '../../themes/no-color.js';
 import { themes } from '../../themes/pick-theme.js';
 import { event, runStart, testsReport } from '../support/factory-events.js';
 import { keys } from '../support/fake-terminal.js';
 import { press } from '../support/press-key.js';
-import { renderDashboard } from '../support/render-dashboard.js';
+import { dashboardsUnmountedAfterEach, plain, shows, type RenderedDashboard } from '../support/render-dashboard.js';
 
-type Rendered = ReturnType<typeof renderDashboard>;
-const mounted: Rendered[] = [];
-const open = (...args: Parameters<typeof renderDashboard>): Rendered => {
-  const view = renderDashboard(...args);
-  mounted.push(view);
-  return view;
-};
-afterEach(() => {
-  for (const view of mounted.splice(0)) view.app.unmount();
-});
-
-const plain = (view: Rendered): string => stripAnsi(view.frame());
-const shows = async (view: Rendered, text: string): Promise<void> =>
-  vi.waitFor(() => expect(plain(view)).toContain(text), { timeout: 3000 });
+type Rendered = RenderedDashboard;
+const open = dashboardsUnmountedAfterEach();
 
 describe('panes', () => {
   it('Worker shows streamed text, tool calls, edits and refusals', async () => {

@@ -1,17 +1,13 @@
 // The limits form (L) in the real Dashboard: current values from the events, local checks with the config file's messages, the set command, esc.
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { stripVTControlCharacters as stripAnsi } from 'node:util';
+import { describe, expect, it, vi } from 'vitest';
 import { event, runStart } from '../support/factory-events.js';
 import { keys } from '../support/fake-terminal.js';
 import { enterValue, formRow as row } from '../support/limits-form.js';
 import { press } from '../support/press-key.js';
-import { renderDashboard } from '../support/render-dashboard.js';
+import { dashboardsUnmountedAfterEach, plain, shows, type RenderedDashboard } from '../support/render-dashboard.js';
 
-type Rendered = ReturnType<typeof renderDashboard>;
-const mounted: Rendered[] = [];
-afterEach(() => {
-  for (const view of mounted.splice(0)) view.app.unmount();
-});
+type Rendered = RenderedDashboard;
+const open = dashboardsUnmountedAfterEach();
 
 const settings = {
   WORKER_MODEL: '',
@@ -23,13 +19,9 @@ const settings = {
   MAX_COST_USD: '',
   MAX_MINUTES: '',
 };
-const plain = (view: Rendered): string => stripAnsi(view.frame());
-const shows = async (view: Rendered, text: string): Promise<void> =>
-  vi.waitFor(() => expect(plain(view)).toContain(text), { timeout: 3000 });
 
 async function openForm(): Promise<Rendered> {
-  const view = renderDashboard({ columns: 120, rows: 30 });
-  mounted.push(view);
+  const view = open({ columns: 120, rows: 30 });
   view.channel.emit(...runStart(settings));
   await shows(view, 'RUNNING');
   await press(view, 'L');
@@ -92,8 +84,7 @@ describe('limits form', () => {
   });
 
   it('says why L does nothing once the run has finished', async () => {
-    const view = renderDashboard();
-    mounted.push(view);
+    const view = open();
     view.channel.emit(
       ...runStart(settings),
       event('run:finished', {

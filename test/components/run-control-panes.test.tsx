@@ -1,29 +1,17 @@
 // The run-control events in the real Dashboard: setting changes and refusals, caps and the baseline, in the Supervisor and Tests panes.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 // Colours are only emitted when forced: the test process has no terminal.
 vi.hoisted(() => {
   process.env.FORCE_COLOR = '1';
 });
 
-import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { event, runStart, testsReport } from '../support/factory-events.js';
-import { renderDashboard } from '../support/render-dashboard.js';
+import { dashboardsUnmountedAfterEach, plain, shows, type RenderedDashboard } from '../support/render-dashboard.js';
 
-type Rendered = ReturnType<typeof renderDashboard>;
-const mounted: Rendered[] = [];
-afterEach(() => {
-  for (const view of mounted.splice(0)) view.app.unmount();
-});
-
-const plain = (view: Rendered): string => stripAnsi(view.frame());
-const shows = async (view: Rendered, text: string): Promise<void> =>
-  vi.waitFor(() => expect(plain(view)).toContain(text), { timeout: 3000 });
-const open = (): Rendered => {
-  const view = renderDashboard({ columns: 200, rows: 30 });
-  mounted.push(view);
-  return view;
-};
+type Rendered = RenderedDashboard;
+const dashboard = dashboardsUnmountedAfterEach();
+const open = (): Rendered => dashboard({ columns: 200, rows: 30 });
 
 describe('run-control events in the panes', () => {
   it('Supervisor lists setting changes and refused values with their times', async () => {

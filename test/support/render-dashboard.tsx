@@ -1,5 +1,7 @@
 // Renders the real Dashboard into a fake terminal, fed by a TestChannel (or a given source, e.g. a real attach client), for component tests.
+import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink';
+import { afterEach, expect, vi } from 'vitest';
 import Dashboard from '../../components/Dashboard.js';
 import type { PaneId } from '../../components/dashboard-state.js';
 import type { QuitMode } from '../../components/key-actions.js';
@@ -43,3 +45,25 @@ export function renderDashboard(
   );
   return { stdout, stdin, channel, quits, app, frame: () => stdout.lastFrame() };
 }
+
+export type RenderedDashboard = ReturnType<typeof renderDashboard>;
+
+/** How a test file opens dashboards: each one is unmounted after the test that opened it. */
+export function dashboardsUnmountedAfterEach(): (...args: Parameters<typeof renderDashboard>) => RenderedDashboard {
+  const mounted: RenderedDashboard[] = [];
+  afterEach(() => {
+    for (const view of mounted.splice(0)) view.app.unmount();
+  });
+  return (...args) => {
+    const view = renderDashboard(...args);
+    mounted.push(view);
+    return view;
+  };
+}
+
+/** The last frame, without its colours. */
+export const plain = (view: RenderedDashboard): string => stripVTControlCharacters(view.frame());
+
+/** Waits (up to 3 s) until the frame shows `text`. */
+export const shows = async (view: RenderedDashboard, text: string): Promise<void> =>
+  vi.waitFor(() => expect(plain(view)).toContain(text), { timeout: 3000 });
