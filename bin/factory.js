@@ -2,7 +2,8 @@
 // The installed entry point: the bundled CLI (built by `npm run build`). The Node version is checked first, before
 // anything that needs a newer Node runs (the bundle uses Set methods of Node 22: on Node 20 it died with "internal
 // error: TEXT_ENCODINGS.union is not a function"); only Node's own modules, present in every version, load before.
-// `--version` alone is answered before loading the bundle: importing commander was most of that command's start-up.
+// `--version` alone is answered before loading the bundle: importing commander was most of that command's start-up;
+// so is `--help` alone, from the text the build stored (dist/help.json) wherever it is the text commander would write.
 import { existsSync, readFileSync } from 'node:fs';
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -26,11 +27,27 @@ if (needed) {
     `factory: the CLI bundle ${fileURLToPath(bundle)} is missing; run \`npm run build\` in ${root}\n`,
   );
   process.exitCode = 1;
-} else {
+} else if (!(args.length === 1 && (args[0] === '--help' || args[0] === '-h') && wroteStoredHelp())) {
   // V8 keeps the compiled bundle on disk (Node's own cache, in the temp folder): later starts skip most of the
   // parsing and compiling of the dashboard's chunk. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
   module.enableCompileCache?.();
   await import(bundle.href);
+}
+
+/** Writes the stored `factory --help` when commander would wrap it to a width it was stored at; false if not. */
+function wroteStoredHelp() {
+  let stored;
+  try {
+    stored = JSON.parse(readFileSync(new URL('../dist/help.json', import.meta.url), 'utf8'));
+  } catch {
+    return false;
+  }
+  // Commander's width: the terminal's columns, or 80 off a terminal.
+  const width = process.stdout.isTTY ? process.stdout.columns : 80;
+  const text = width === 80 ? stored.at80 : width >= stored.unwrappedFrom ? stored.unwrapped : undefined;
+  if (text === undefined) return false;
+  process.stdout.write(text);
+  return true;
 }
 
 /** The version engines.node (">=22.12") asks for when `current` is older, else undefined. */

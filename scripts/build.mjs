@@ -1,4 +1,5 @@
 // Bundles the CLI into dist/ with esbuild: one file loads faster than hundreds of modules; commands are split into lazy chunks.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -87,3 +88,23 @@ const made = new Set(Object.keys(result.metafile.outputs).map((file) => path.res
 for (const name of fs.readdirSync('dist')) {
   if (!made.has(path.resolve('dist', name))) fs.rmSync(path.join('dist', name), { force: true });
 }
+
+// `factory --help` (and -h) printed from text stored at build time, so bin/factory.js answers it without loading
+// commander and the program's commands (most of that command's start-up). Commander wraps the help to the terminal's
+// width (80 columns off a terminal): stored are the help at 80 columns and unwrapped, which is what any width at least
+// as wide as its longest line shows; at other widths the bin loads the CLI as before. test/bin/stored-help.test.ts
+// compares both with commander's own output.
+const help = (columns) =>
+  execFileSync(process.execPath, [...(columns ? ['--import', onTerminalOf(columns)] : []), 'dist/cli.js', '--help'], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+const onTerminalOf = (columns) =>
+  `data:text/javascript,Object.defineProperties(process.stdout,{isTTY:{value:true},columns:{value:${columns}}})`;
+const unwrapped = help(10_000);
+const storedHelp = {
+  at80: help(undefined),
+  unwrapped,
+  unwrappedFrom: Math.max(...unwrapped.split('\n').map((line) => line.length)),
+};
+fs.writeFileSync('dist/help.json', `${JSON.stringify(storedHelp)}\n`);
