@@ -4,9 +4,12 @@
 // error: TEXT_ENCODINGS.union is not a function"); only Node's own modules, present in every version, load before.
 // `--version` alone is answered before loading the bundle: importing commander was most of that command's start-up;
 // so is `--help` alone, from the text the build stored (dist/help.json) wherever it is the text commander would write.
-import { existsSync, readFileSync } from 'node:fs';
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
+
+// Required, not imported: an ES import of node:fs evaluates its lazy exports (fs.promises, the streams, the
+// watchers: 30 of Node's internal modules), which neither --version nor the first frame needs.
+const { existsSync, readFileSync } = module.createRequire(import.meta.url)('node:fs');
 
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const args = process.argv.slice(2);
