@@ -1,7 +1,6 @@
 // Bundles the CLI into dist/ with esbuild: one file loads faster than hundreds of modules; commands are split into lazy chunks.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -34,43 +33,24 @@ const yogaWithoutFetch = {
   },
 };
 
-// Node's own modules are required rather than imported. An ES import of a built-in module evaluates every lazy export
-// of it: `node:util`'s parseArgs, streams, worker_threads and diff, `node:fs`'s promises and streams, `node:process`'s
-// report and performance (about 100 of Node's internal modules before the first frame, against none of them with
-// require). Each built-in becomes a small module re-exporting its plain values (its lazy getters stay unread until
-// someone reads them off the default export); an import of a lazy export by name fails the build here rather than
-// silently undoing this. commander's child_process is lazier still: it spawns only for executable subcommands, which
-// factory has none of, and child_process loads net and dgram.
-const lazyBuiltins = {
-  commander: {
-    'node:child_process': "export default { spawn: (...args) => load('node:child_process').spawn(...args) };",
-  },
+// commander's imports of Node's own modules, required instead (or the global process): an ES import of node:util
+// evaluates every lazy export of it (parseArgs, the streams, worker_threads), and child_process loads net and dgram, though commander spawns only
+// for executable subcommands (factory has none). Those were most of what `factory --help` cost over `--version`.
+const commanderBuiltins = {
+  'node:child_process': "export default { spawn: (...args) => load('node:child_process').spawn(...args) };",
+  'node:util': "export const { stripVTControlCharacters } = load('node:util');",
+  'node:process': 'export default process;',
 };
-const identifier = /^[A-Za-z_$][\w$]*$/;
-function builtinModuleSource(name) {
-  const loaded = createRequire(import.meta.url)(name);
-  const plain = Object.entries(Object.getOwnPropertyDescriptors(loaded))
-    .filter(([key, descriptor]) => 'value' in descriptor && identifier.test(key) && key !== 'default')
-    .map(([key]) => key);
-  const defaultExport = name === 'node:process' ? 'process' : `load('${name}')`;
-  return `const builtin = ${defaultExport};\nexport default builtin;\nexport const { ${plain.join(', ')} } = builtin;\n`;
-}
-const builtinRequires = {
-  name: 'builtin-requires',
+const commanderRequires = {
+  name: 'commander-requires',
   setup(esbuild) {
-    // node:module is the one these modules need to require the others.
-    const names = new Set(builtinModules.filter((name) => name !== 'module').flatMap((name) => [name, `node:${name}`]));
-    esbuild.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
-      if (!names.has(args.path) || args.kind !== 'import-statement' || args.namespace === 'builtin-requires')
-        return undefined;
-      const name = args.path.startsWith('node:') ? args.path : `node:${args.path}`;
-      const lazy = /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) && lazyBuiltins.commander[name];
-      return { path: lazy ? `lazy:${name}` : name, namespace: 'builtin-requires' };
-    });
-    esbuild.onLoad({ filter: /.*/, namespace: 'builtin-requires' }, (args) => ({
-      contents:
-        "import { createRequire } from 'node:module';\nconst load = createRequire(import.meta.url);\n" +
-        (args.path.startsWith('lazy:') ? lazyBuiltins.commander[args.path.slice(5)] : builtinModuleSource(args.path)),
+    esbuild.onResolve({ filter: /^node:(child_process|util|process)$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: args.path, namespace: 'commander-requires' }
+        : undefined,
+    );
+    esbuild.onLoad({ filter: /.*/, namespace: 'commander-requires' }, (args) => ({
+      contents: `import { createRequire } from 'node:module';\nconst load = createRequire(import.meta.url);\n${commanderBuiltins[args.path]}\n`,
       loader: 'js',
     }));
   },
@@ -84,7 +64,7 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node22',
-  plugins: [builtinRequires, bundleFirstFrame, yogaWithoutFetch],
+  plugins: [commanderRequires, bundleFirstFrame, yogaWithoutFetch],
   // Ink loads it only under DEV=true, and it is not installed.
   external: ['react-devtools-core'],
   // React's production builds only: with NODE_ENV decided at build time the development builds (most of the

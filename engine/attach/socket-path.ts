@@ -1,6 +1,5 @@
 // Where the engine of a project listens for dashboards: .factory/engine.sock, or a short path in the temp folder when
 // that is too long.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +18,10 @@ export const attachInfoFile = (projectDir: string): string => path.join(factoryP
 export function socketPathFor(projectDir: string): string {
   const preferred = path.join(factoryPaths(projectDir).root, 'engine.sock');
   if (Buffer.byteLength(preferred) <= maxSocketPath) return preferred;
-  const key = crypto.createHash('sha256').update(path.resolve(projectDir)).digest('hex').slice(0, 16);
+  // node:crypto (about 40 of Node's internal modules) is loaded only for such a path: the dashboard's first frame
+  // passes here and rarely needs it.
+  const { createHash } = process.getBuiltinModule('node:crypto');
+  const key = createHash('sha256').update(path.resolve(projectDir)).digest('hex').slice(0, 16);
   return path.join(os.tmpdir(), `factory-${key}.sock`);
 }
 
