@@ -3,7 +3,7 @@
 // anything that needs a newer Node runs (the bundle uses Set methods of Node 22: on Node 20 it died with "internal
 // error: TEXT_ENCODINGS.union is not a function"); only Node's own modules, present in every version, load before.
 // `--version` alone is answered before loading the bundle: importing commander was most of that command's start-up;
-// so is `--help` alone, from the text the build stored (dist/help.json) wherever it is the text commander would write.
+// so is `--help` alone, from the text the build stored (dist/help.json) at each width commander would wrap it to.
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -37,7 +37,7 @@ if (needed) {
   await import(bundle.href);
 }
 
-/** Writes the stored `factory --help` when commander would wrap it to a width it was stored at; false if not. */
+/** Writes the stored `factory --help` as commander would wrap it to the output's width; false if none is stored. */
 function wroteStoredHelp() {
   let stored;
   try {
@@ -47,7 +47,10 @@ function wroteStoredHelp() {
   }
   // Commander's width: the terminal's columns, or 80 off a terminal.
   const width = process.stdout.isTTY ? process.stdout.columns : 80;
-  const text = width === 80 ? stored.at80 : width >= stored.unwrappedFrom ? stored.unwrapped : undefined;
+  const text =
+    width >= stored.unwrappedFrom
+      ? stored.unwrapped
+      : stored.byWidth.find((run) => run.from <= width && width <= run.to)?.text;
   if (text === undefined) return false;
   process.stdout.write(text);
   return true;

@@ -1,7 +1,8 @@
 // Bundles the CLI into dist/ with esbuild: one file loads faster than hundreds of modules; commands are split into lazy chunks.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 // What the dashboard loads before its first frame is bundled: hundreds of small modules (zod alone is 95 files,
@@ -68,9 +69,7 @@ const commanderRequires = {
   },
 };
 
-const result = await build({
-  entryPoints: { cli: 'source/cli.ts' },
-  outdir: 'dist',
+const options = {
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -91,8 +90,8 @@ const result = await build({
   },
   sourcemap: true,
   logLevel: 'warning',
-  metafile: true,
-});
+};
+const result = await build({ ...options, entryPoints: { cli: 'source/cli.ts' }, outdir: 'dist', metafile: true });
 
 // Chunk names carry a hash: drop those an earlier build left, so the package ships only what this one loads.
 // (Removed after building, not before, so a test running the previous bundle never finds dist/ empty.)
@@ -103,20 +102,27 @@ for (const name of fs.readdirSync('dist')) {
 
 // `factory --help` (and -h) printed from text stored at build time, so bin/factory.js answers it without loading
 // commander and the program's commands (most of that command's start-up). Commander wraps the help to the terminal's
-// width (80 columns off a terminal): stored are the help at 80 columns and unwrapped, which is what any width at least
-// as wide as its longest line shows; at other widths the bin loads the CLI as before. test/bin/stored-help.test.ts
-// compares both with commander's own output.
-const help = (columns) =>
-  execFileSync(process.execPath, [...(columns ? ['--import', onTerminalOf(columns)] : []), 'dist/cli.js', '--help'], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-const onTerminalOf = (columns) =>
-  `data:text/javascript,Object.defineProperties(process.stdout,{isTTY:{value:true},columns:{value:${columns}}})`;
-const unwrapped = help(10_000);
-const storedHelp = {
-  at80: help(undefined),
-  unwrapped,
-  unwrappedFrom: Math.max(...unwrapped.split('\n').map((line) => line.length)),
-};
-fs.writeFileSync('dist/help.json', `${JSON.stringify(storedHelp)}\n`);
+// width (80 columns off a terminal): stored is the help at every width up to its longest line (any wider terminal
+// shows it unwrapped), as runs of widths that show the same text, read from the program itself (source/program.ts,
+// bundled on its own into a temp folder). test/bin/stored-help.test.ts compares the bin's output with commander's.
+const helpBuild = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-help-'));
+try {
+  await build({ ...options, entryPoints: { program: 'source/program.ts' }, outdir: helpBuild, sourcemap: false });
+  const { program } = await import(pathToFileURL(path.join(helpBuild, 'program.js')).href);
+  const helpAt = (width) => {
+    program.configureOutput({ getOutHelpWidth: () => width, getOutHasColors: () => false });
+    return program.helpInformation();
+  };
+  const unwrapped = helpAt(Number.MAX_SAFE_INTEGER);
+  const unwrappedFrom = Math.max(...unwrapped.split('\n').map((line) => line.length));
+  const byWidth = [];
+  for (let width = 1; width < unwrappedFrom; width++) {
+    const text = helpAt(width);
+    const last = byWidth.at(-1);
+    if (last?.text === text) last.to = width;
+    else byWidth.push({ from: width, to: width, text });
+  }
+  fs.writeFileSync('dist/help.json', `${JSON.stringify({ byWidth, unwrapped, unwrappedFrom })}\n`);
+} finally {
+  fs.rmSync(helpBuild, { recursive: true, force: true });
+}
