@@ -5,8 +5,8 @@
 // refused name is not entered (it is removed whole).
 import fs from 'node:fs';
 import path from 'node:path';
-import { execa } from 'execa';
 import { gitRefusesName } from '../git/path-git-refuses.js';
+import { runGit } from '../git/run-git.js';
 
 /** The links found in the work tree: path -> identity (inode and target), to tell the new ones from those before. */
 export type LinkMap = Map<string, string>;
@@ -126,10 +126,14 @@ function readLink(absolute: string): string {
 
 /** What git ignores, folders with a trailing "/": git add -A never takes them, whatever their names. */
 async function ignoredPaths(projectDir: string): Promise<Set<string>> {
-  const listed = await execa(
-    'git',
-    ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory', '--no-empty-directory'],
-    { cwd: projectDir, reject: false },
-  );
-  return new Set(listed.exitCode === 0 ? listed.stdout.split('\0').filter(Boolean) : []);
+  const listed = await runGit(projectDir, [
+    'ls-files',
+    '-z',
+    '--others',
+    '--ignored',
+    '--exclude-standard',
+    '--directory',
+    '--no-empty-directory',
+  ]).catch(() => '');
+  return new Set(listed.split('\0').filter(Boolean));
 }

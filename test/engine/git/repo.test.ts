@@ -47,6 +47,24 @@ describe('Repo.commitAll', () => {
     expect(await git('reflog', '-1', '--format=%gs')).toBe('commit: factory: task 1 round 1 — 0/1 passing');
   });
 
+  it('lists every file and cuts the diff at its cap, however many files a round changed', async () => {
+    const repo = await Repo.open(dir);
+    // A big file: the diff goes past its cap. Then so many long names that their list alone outgrows the room beside it.
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'a changed line of a large file\n'.repeat(4000));
+    const big = await repo.commitAll('one big file');
+    expect(big?.files).toEqual(['a.txt']);
+    expect(big?.diff).toContain('+a changed line of a large file');
+    expect(big?.diff).toContain(`[… diff cut at ${64 * 1024} characters: the whole change is in commit`);
+    const names = Array.from({ length: 900 }, (_, index) => `folder/${'a long name of a file '.repeat(4)}${index}.txt`);
+    fs.mkdirSync(path.join(dir, 'folder'));
+    for (const name of names) fs.writeFileSync(path.join(dir, name), `${name}\n`);
+    const many = await repo.commitAll('many files');
+    expect(many?.files.sort()).toEqual([...names].sort());
+    expect(many?.diff).toContain(`+${names[0]}`);
+    expect(many?.diff.startsWith('diff --git')).toBe(true);
+    expect(many?.diff).toContain('[… diff cut at');
+  });
+
   it('commits with a fallback identity when git has none configured', async () => {
     const saved = { ...process.env };
     Object.assign(process.env, { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', HOME: dir });
