@@ -10,6 +10,7 @@ import {
   type RunRecords,
   type SavedWork,
 } from './run-records.js';
+import { readHead } from './read-head.js';
 import { runGit, runGitCapped } from './run-git.js';
 import { commitSubmodules, hasSubmodules } from './submodules.js';
 
@@ -30,6 +31,9 @@ export const isCommitId = (ref: string): boolean => /^[0-9a-f]{40}$/.test(ref);
 export class Repo {
   /** Runs git here, after `settings` (`-c` pairs: an identity when the user has none). */
   private readonly git: { raw(args: string[]): Promise<string> };
+
+  /** The last commit this repo made and its tree: the parent of the next one while HEAD still names it. */
+  private lastCommit?: { sha: string; tree: string };
 
   private constructor(
     readonly dir: string,
@@ -63,7 +67,10 @@ export class Repo {
   }
 
   async head(): Promise<string | undefined> {
-    return (await this.git.raw(['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => '')).trim() || undefined;
+    return (
+      readHead(this.dir) ??
+      ((await this.git.raw(['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => '')).trim() || undefined)
+    );
   }
 
   /** The checked-out branch, or `HEAD` when detached. */
@@ -222,9 +229,11 @@ export class Repo {
           if (!records.submodules.some((known) => known.path === start.path)) records.submodules.push(start);
         }),
       );
+    const last = this.lastCommit;
+    const known = last && readHead(this.dir) === last.sha ? `${last.sha}\n${last.tree}` : undefined;
     const [, heads] = await Promise.all([
       this.git.raw(['add', '-A']),
-      this.git.raw(['rev-parse', 'HEAD', 'HEAD^{tree}']),
+      known ?? this.git.raw(['rev-parse', 'HEAD', 'HEAD^{tree}']),
     ]);
     const [parent = '', parentTree = ''] = heads.split('\n');
     const tree = (await this.git.raw(['write-tree'])).trim();
@@ -237,6 +246,7 @@ export class Repo {
       }),
       this.treeDiff(parentTree, tree),
     ]);
+    this.lastCommit = { sha, tree };
     const shown = changed.cut
       ? `${changed.diff}\n[… diff cut at ${diffCap} characters: the whole change is in commit ${sha.slice(0, 10)} …]\n`
       : changed.diff;

@@ -65,6 +65,27 @@ describe('Repo.commitAll', () => {
     expect(many?.diff).toContain('[… diff cut at');
   });
 
+  it('commits on top of a commit made by hand after its own, and reads HEAD as git does (branch, packed, detached)', async () => {
+    const repo = await Repo.open(dir);
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'by the factory\n');
+    const own = await repo.commitAll('own');
+    expect(await repo.head()).toBe(own?.sha);
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'by hand\n');
+    await git('-c', 'user.name=t', '-c', 'user.email=t@localhost', 'commit', '-q', '-am', 'by hand');
+    const byHand = await git('rev-parse', 'HEAD');
+    expect(await repo.head()).toBe(byHand);
+    // The tree the factory would commit is its own last one again: a change against the hand's commit all the same.
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'by the factory\n');
+    const next = await repo.commitAll('after the hand');
+    expect(next?.files).toEqual(['a.txt']);
+    expect(await git('rev-parse', 'HEAD~1')).toBe(byHand);
+    await git('pack-refs', '--all');
+    expect(fs.existsSync(path.join(dir, '.git', 'refs', 'heads', 'main'))).toBe(false);
+    expect(await repo.head()).toBe(next?.sha);
+    await git('checkout', '-q', '--detach', byHand);
+    expect(await repo.head()).toBe(byHand);
+  });
+
   it('commits with a fallback identity when git has none configured', async () => {
     const saved = { ...process.env };
     Object.assign(process.env, { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', HOME: dir });
