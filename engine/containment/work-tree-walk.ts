@@ -42,8 +42,8 @@ const settleMs = 2000n;
 
 /**
  * reuse: take the entries of folders unchanged since the last full walk (the walk before a call: a link found there
- * that is stale can only make the check after the call look at it again). Without it every folder is read and every
- * file's lstat taken (the walk after a call), and the folders are kept for the next walk.
+ * that is stale can only make the check after the call look at it again). Without it every file's lstat is taken (the
+ * walk after a call; an unchanged folder's names are not read again), and the folders are kept for the next walk.
  */
 export async function walkWorkTree(
   projectDir: string,
@@ -93,7 +93,14 @@ function readFolder(
   if (!stat?.isDirectory()) return undefined;
   const stamp = `${stat.dev} ${stat.ino} ${stat.mtimeNs} ${stat.ctimeNs}`;
   const last = known?.get(relative);
-  if (reuse && last?.settled && last.stamp === stamp) return last.entries;
+  const unchanged = last?.settled === true && last.stamp === stamp;
+  if (reuse && unchanged) return last.entries;
+  // The same names as last read, each file looked at again.
+  if (unchanged) {
+    const entries = last.entries.map(({ link: _, ...entry }): Entry => entry);
+    known?.set(relative, { stamp, settled: true, entries });
+    return entries;
+  }
   let dirents: fs.Dirent[];
   try {
     dirents = fs.readdirSync(absolute, { withFileTypes: true });
