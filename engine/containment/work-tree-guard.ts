@@ -30,10 +30,11 @@ export type WorkTreeGuard = {
 
 export async function guardWorkTree(projectDir: string, options: GuardOptions): Promise<WorkTreeGuard> {
   const gitFiles = snapshotFiles(projectDir, gitDirFiles(projectDir));
-  // Nothing changes the tree before the call: the walk (refused names and links in one pass) and a read-only role's
-  // snapshot run side by side (each waits on git first).
+  // Nothing changes the tree before the call: the walk (refused names and links in one pass; folders unchanged since
+  // the last call's check are not read again) and a read-only role's snapshot run side by side (each waits on git
+  // first). The walk after the call reads every folder and file.
   const [{ refusedNames, links }, tree] = await Promise.all([
-    walkWorkTree(projectDir, { links: !options.readOnly }),
+    walkWorkTree(projectDir, { links: !options.readOnly, reuse: true }),
     options.readOnly ? snapshotTree(projectDir) : undefined,
   ]);
   const records = snapshotFiles(projectDir, factoryRecords);

@@ -5,8 +5,8 @@
 // refused name is not entered (it is removed whole).
 import fs from 'node:fs';
 import path from 'node:path';
-import { execa } from 'execa';
 import { gitRefusesName } from '../git/path-git-refuses.js';
+import { runGit } from '../git/run-git.js';
 
 /** The links found in the work tree: path -> identity (inode and target), to tell the new ones from those before. */
 export type LinkMap = Map<string, string>;
@@ -18,34 +18,109 @@ export type WorkTreeWalk = {
   links?: LinkMap;
 };
 
-export async function walkWorkTree(projectDir: string, options: { links: boolean }): Promise<WorkTreeWalk> {
+/**
+ * One entry of a folder as last read: its name, what it is, and a file's link identity (null: not a link), taken when
+ * first needed (files git ignores are not looked at).
+ */
+type Entry = { name: string; folder: boolean; refused: boolean; link?: string | null };
+
+/** A folder as last read with its links: the entries, under the folder's own stat (device, inode, times). */
+type FolderRead = { stamp: string; settled: boolean; entries: Entry[] };
+
+/**
+ * The last full walk's folders, per project. A folder whose stat is the same has the same entries: a name cannot be
+ * added, removed or pointed at another file without changing the folder's change time, which no process can set.
+ */
+const lastReads = new Map<string, Map<string, FolderRead>>();
+const projectsKept = 8;
+
+/**
+ * A folder changed this close to its reading may change again within the clock's tick (git's "racy" case): it is
+ * read again next time, whatever its stat says.
+ */
+const settleMs = 2000n;
+
+/**
+ * reuse: take the entries of folders unchanged since the last full walk (the walk before a call: a link found there
+ * that is stale can only make the check after the call look at it again). Without it every file's lstat is taken (the
+ * walk after a call; an unchanged folder's names are not read again), and the folders are kept for the next walk.
+ */
+export async function walkWorkTree(
+  projectDir: string,
+  options: { links: boolean; reuse?: boolean },
+): Promise<WorkTreeWalk> {
   const ignored = await ignoredPaths(projectDir);
   const refusedNames = new Set<string>();
   const links: LinkMap | undefined = options.links ? new Map() : undefined;
+  const known = options.links ? folderReads(projectDir) : undefined;
   const walk = (relative: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(path.join(projectDir, relative), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
+    const entries = readFolder(projectDir, relative, known, options.links && options.reuse === true);
+    for (const entry of entries ?? []) {
       const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
       if (child === '.git' || ignored.has(child) || ignored.has(`${child}/`)) continue;
-      if (gitRefusesName(entry.name, entry.isSymbolicLink())) refusedNames.add(child);
-      else if (entry.isDirectory()) walk(child);
-      else if (links) noteLink(projectDir, child, links);
+      if (entry.refused) refusedNames.add(child);
+      else if (entry.folder) walk(child);
+      else if (links) {
+        if (entry.link === undefined) entry.link = linkIdentity(path.join(projectDir, child)) ?? null;
+        if (entry.link) links.set(child, entry.link);
+      }
     }
   };
   walk('');
   return { refusedNames, links };
 }
 
-function noteLink(projectDir: string, file: string, links: LinkMap): void {
-  const absolute = path.join(projectDir, file);
+function folderReads(projectDir: string): Map<string, FolderRead> {
+  const found = lastReads.get(projectDir);
+  if (found) return found;
+  const reads = new Map<string, FolderRead>();
+  lastReads.set(projectDir, reads);
+  const oldest = lastReads.keys().next().value;
+  if (lastReads.size > projectsKept && oldest !== undefined) lastReads.delete(oldest);
+  return reads;
+}
+
+/** The folder's entries: as last read when reuse allows and its stat is unchanged, else read now (and kept). */
+function readFolder(
+  projectDir: string,
+  relative: string,
+  known: Map<string, FolderRead> | undefined,
+  reuse: boolean,
+): Entry[] | undefined {
+  const absolute = path.join(projectDir, relative);
+  const readAt = BigInt(Date.now()) * 1_000_000n;
+  const stat = fs.lstatSync(absolute, { bigint: true, throwIfNoEntry: false });
+  if (!stat?.isDirectory()) return undefined;
+  const stamp = `${stat.dev} ${stat.ino} ${stat.mtimeNs} ${stat.ctimeNs}`;
+  const last = known?.get(relative);
+  const unchanged = last?.settled === true && last.stamp === stamp;
+  if (reuse && unchanged) return last.entries;
+  // The same names as last read, each file looked at again.
+  if (unchanged) {
+    const entries = last.entries.map(({ link: _, ...entry }): Entry => entry);
+    known?.set(relative, { stamp, settled: true, entries });
+    return entries;
+  }
+  let dirents: fs.Dirent[];
+  try {
+    dirents = fs.readdirSync(absolute, { withFileTypes: true });
+  } catch {
+    return undefined;
+  }
+  const entries = dirents.map((dirent): Entry => {
+    const refused = gitRefusesName(dirent.name, dirent.isSymbolicLink());
+    return { name: dirent.name, folder: !refused && dirent.isDirectory(), refused };
+  });
+  const settled = stat.ctimeNs < readAt - settleMs * 1_000_000n && stat.mtimeNs < readAt - settleMs * 1_000_000n;
+  known?.set(relative, { stamp, settled, entries });
+  return entries;
+}
+
+function linkIdentity(absolute: string): string | undefined {
   const stat = fs.lstatSync(absolute, { throwIfNoEntry: false });
-  if (stat?.isSymbolicLink()) links.set(file, `symlink ${stat.ino} ${readLink(absolute)}`);
-  else if (stat?.isFile() && stat.nlink > 1) links.set(file, `hard ${stat.ino}`);
+  if (stat?.isSymbolicLink()) return `symlink ${stat.ino} ${readLink(absolute)}`;
+  if (stat?.isFile() && stat.nlink > 1) return `hard ${stat.ino}`;
+  return undefined;
 }
 
 function readLink(absolute: string): string {
@@ -58,10 +133,14 @@ function readLink(absolute: string): string {
 
 /** What git ignores, folders with a trailing "/": git add -A never takes them, whatever their names. */
 async function ignoredPaths(projectDir: string): Promise<Set<string>> {
-  const listed = await execa(
-    'git',
-    ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory', '--no-empty-directory'],
-    { cwd: projectDir, reject: false },
-  );
-  return new Set(listed.exitCode === 0 ? listed.stdout.split('\0').filter(Boolean) : []);
+  const listed = await runGit(projectDir, [
+    'ls-files',
+    '-z',
+    '--others',
+    '--ignored',
+    '--exclude-standard',
+    '--directory',
+    '--no-empty-directory',
+  ]).catch(() => '');
+  return new Set(listed.split('\0').filter(Boolean));
 }

@@ -10,6 +10,7 @@ import {
   type RunRecords,
   type SavedWork,
 } from './run-records.js';
+import { readHead } from './read-head.js';
 import { runGit, runGitCapped } from './run-git.js';
 import { commitSubmodules, hasSubmodules } from './submodules.js';
 
@@ -21,6 +22,8 @@ const diffCap = 64 * 1024;
  * Files larger than this show as "Binary files … differ" in that diff: they are committed, never diffed in memory.
  */
 const bigFile = '1m';
+/** Room for the list of changed files read with that diff, beside it. */
+const namesCap = 64 * 1024;
 
 /** A full commit id, as recorded for a run that started on a detached HEAD. */
 export const isCommitId = (ref: string): boolean => /^[0-9a-f]{40}$/.test(ref);
@@ -28,6 +31,9 @@ export const isCommitId = (ref: string): boolean => /^[0-9a-f]{40}$/.test(ref);
 export class Repo {
   /** Runs git here, after `settings` (`-c` pairs: an identity when the user has none). */
   private readonly git: { raw(args: string[]): Promise<string> };
+
+  /** The last commit this repo made and its tree: the parent of the next one while HEAD still names it. */
+  private lastCommit?: { sha: string; tree: string };
 
   private constructor(
     readonly dir: string,
@@ -61,7 +67,10 @@ export class Repo {
   }
 
   async head(): Promise<string | undefined> {
-    return (await this.git.raw(['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => '')).trim() || undefined;
+    return (
+      readHead(this.dir) ??
+      ((await this.git.raw(['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => '')).trim() || undefined)
+    );
   }
 
   /** The checked-out branch, or `HEAD` when detached. */
@@ -220,30 +229,50 @@ export class Repo {
           if (!records.submodules.some((known) => known.path === start.path)) records.submodules.push(start);
         }),
       );
+    const last = this.lastCommit;
+    const known = last && readHead(this.dir) === last.sha ? `${last.sha}\n${last.tree}` : undefined;
     const [, heads] = await Promise.all([
       this.git.raw(['add', '-A']),
-      this.git.raw(['rev-parse', 'HEAD', 'HEAD^{tree}']),
+      known ?? this.git.raw(['rev-parse', 'HEAD', 'HEAD^{tree}']),
     ]);
     const [parent = '', parentTree = ''] = heads.split('\n');
     const tree = (await this.git.raw(['write-tree'])).trim();
     if (tree === parentTree) return undefined;
     // The diff is between trees, so it runs alongside the commit rather than after it.
-    const [sha, names, diff] = await Promise.all([
+    const [sha, changed] = await Promise.all([
       this.git.raw(['commit-tree', tree, '-p', parent, '-m', message]).then(async (out) => {
         await this.git.raw(['update-ref', '-m', `commit: ${message.split('\n')[0]}`, 'HEAD', out.trim(), parent]);
         return out.trim();
       }),
-      this.git.raw(['diff-tree', '-r', '-z', '--name-only', parentTree, tree]),
-      runGitCapped(
-        this.dir,
-        ['-c', `core.bigFileThreshold=${bigFile}`, 'diff-tree', '-p', '--no-color', '--no-ext-diff', parentTree, tree],
-        diffCap,
-      ),
+      this.treeDiff(parentTree, tree),
     ]);
-    const shown = diff.cut
-      ? `${diff.text}\n[… diff cut at ${diffCap} characters: the whole change is in commit ${sha.slice(0, 10)} …]\n`
-      : diff.text;
-    return { sha, message, files: names.split('\0').filter(Boolean), diff: shown };
+    this.lastCommit = { sha, tree };
+    const shown = changed.cut
+      ? `${changed.diff}\n[… diff cut at ${diffCap} characters: the whole change is in commit ${sha.slice(0, 10)} …]\n`
+      : changed.diff;
+    return { sha, message, files: changed.files, diff: shown };
+  }
+
+  /**
+   * The files two trees differ in and the patch (its first diffCap characters), from one git process: the raw part
+   * (`:modes ids status\0path\0` per file, then a NUL) comes before the patch. A raw part too long to fit beside the
+   * patch (hundreds of files) is asked for on its own, as is the patch.
+   */
+  private async treeDiff(from: string, to: string): Promise<{ files: string[]; diff: string; cut: boolean }> {
+    const patch = ['-c', `core.bigFileThreshold=${bigFile}`, 'diff-tree', '-r', '--no-color', '--no-ext-diff'];
+    const both = await runGitCapped(this.dir, [...patch, '-z', '--raw', '-p', from, to], diffCap + namesCap);
+    const end = both.text.indexOf('\0\0');
+    if (end >= 0 || !both.cut) {
+      const raw = end >= 0 ? both.text.slice(0, end + 1) : both.text;
+      const diff = end >= 0 ? both.text.slice(end + 2) : '';
+      const files = raw.split('\0').filter((field, index) => index % 2 === 1 && field !== '');
+      return { files, diff: diff.slice(0, diffCap), cut: diff.length > diffCap || (both.cut && end >= 0) };
+    }
+    const [names, alone] = await Promise.all([
+      this.git.raw(['diff-tree', '-r', '-z', '--name-only', from, to]),
+      runGitCapped(this.dir, [...patch, '-p', from, to], diffCap),
+    ]);
+    return { files: names.split('\0').filter(Boolean), diff: alone.text, cut: alone.cut };
   }
 }
 

@@ -47,6 +47,45 @@ describe('Repo.commitAll', () => {
     expect(await git('reflog', '-1', '--format=%gs')).toBe('commit: factory: task 1 round 1 — 0/1 passing');
   });
 
+  it('lists every file and cuts the diff at its cap, however many files a round changed', async () => {
+    const repo = await Repo.open(dir);
+    // A big file: the diff goes past its cap. Then so many long names that their list alone outgrows the room beside it.
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'a changed line of a large file\n'.repeat(4000));
+    const big = await repo.commitAll('one big file');
+    expect(big?.files).toEqual(['a.txt']);
+    expect(big?.diff).toContain('+a changed line of a large file');
+    expect(big?.diff).toContain(`[… diff cut at ${64 * 1024} characters: the whole change is in commit`);
+    const names = Array.from({ length: 900 }, (_, index) => `folder/${'a long name of a file '.repeat(4)}${index}.txt`);
+    fs.mkdirSync(path.join(dir, 'folder'));
+    for (const name of names) fs.writeFileSync(path.join(dir, name), `${name}\n`);
+    const many = await repo.commitAll('many files');
+    expect(many?.files.sort()).toEqual([...names].sort());
+    expect(many?.diff).toContain(`+${names[0]}`);
+    expect(many?.diff.startsWith('diff --git')).toBe(true);
+    expect(many?.diff).toContain('[… diff cut at');
+  });
+
+  it('commits on top of a commit made by hand after its own, and reads HEAD as git does (branch, packed, detached)', async () => {
+    const repo = await Repo.open(dir);
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'by the factory\n');
+    const own = await repo.commitAll('own');
+    expect(await repo.head()).toBe(own?.sha);
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'by hand\n');
+    await git('-c', 'user.name=t', '-c', 'user.email=t@localhost', 'commit', '-q', '-am', 'by hand');
+    const byHand = await git('rev-parse', 'HEAD');
+    expect(await repo.head()).toBe(byHand);
+    // The tree the factory would commit is its own last one again: a change against the hand's commit all the same.
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'by the factory\n');
+    const next = await repo.commitAll('after the hand');
+    expect(next?.files).toEqual(['a.txt']);
+    expect(await git('rev-parse', 'HEAD~1')).toBe(byHand);
+    await git('pack-refs', '--all');
+    expect(fs.existsSync(path.join(dir, '.git', 'refs', 'heads', 'main'))).toBe(false);
+    expect(await repo.head()).toBe(next?.sha);
+    await git('checkout', '-q', '--detach', byHand);
+    expect(await repo.head()).toBe(byHand);
+  });
+
   it('commits with a fallback identity when git has none configured', async () => {
     const saved = { ...process.env };
     Object.assign(process.env, { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', HOME: dir });
