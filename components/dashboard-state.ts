@@ -1,6 +1,6 @@
 // The dashboard's state as a pure reducer: folds the engine's
 // events and the user's UI actions; no Ink, unit-tested alone.
-import type { CommitKind, FactoryEvent, FactoryEventOf } from '../engine/contract/events.js';
+import type { CommitKind, FactoryEvent } from '../engine/contract/events.js';
 import type { LineStatus } from '../engine/reports/line-status.js';
 import { initialStatus, reduceStatus, type RunStatus } from '../engine/reports/run-status.js';
 import { refusal } from '../engine/reports/round-record.js';
@@ -8,6 +8,7 @@ import { toolEnd, toolOutputTail } from '../engine/worker-tools/tool-end.js';
 import type { TestCounts } from '../engine/contract/test-summary.js';
 import { baselineLine, type BaselineRun } from './baseline-line.js';
 import { diffTone } from './diff-tone.js';
+import { foldModels, sharingText, type ModelViews } from './dashboard-models.js';
 import { initialLimits, limitsEvent, reduceLimits, type LimitsAction, type LimitsForm } from './limits-state.js';
 import {
   hasKey,
@@ -44,7 +45,6 @@ export type TestsView = {
 };
 /** kind: a round's code diff, or one of factory's own commits around the rounds (the task-closing tick, ...). */
 export type DiffView = { task: number; round: number; kind: CommitKind; sha: string; message: string; lines: Line[] };
-export type ModelView = FactoryEventOf<'model:state'>;
 
 export type DashboardState = {
   status: RunStatus;
@@ -55,7 +55,7 @@ export type DashboardState = {
   diffs: DiffView[];
   /** Which diff the Diff pane shows; undefined follows the newest code diff. */
   diffIndex?: number;
-  models: Record<string, ModelView>;
+  models: ModelViews;
   focus: PaneId;
   zoom?: PaneId;
   overlay: Overlay;
@@ -298,8 +298,8 @@ function foldEvent(previous: DashboardState, event: FactoryEvent): DashboardStat
   const entry = supervisorEntry(event);
   const folded = inPanes(opened, event.task, (state) => foldPanes(entry ? addEntry(state, entry) : state, event));
   const modelled =
-    event.type === 'model:state'
-      ? { ...folded, models: { ...folded.models, [`${event.role}:${event.model}`]: modelView(folded, event) } }
+    event.type === 'model:state' || event.type === 'model:lines'
+      ? { ...folded, models: foldModels(folded.models, event) }
       : folded;
   const shown = event.type === 'line:started' || event.type === 'line:closed' ? showFollowed(modelled) : modelled;
   return limitsEvent(shown, event);
@@ -455,16 +455,14 @@ function foldPanes(state: DashboardState, event: FactoryEvent): DashboardState {
         state,
         toLines(`task ${event.task} merged into the run branch (${event.sha.slice(0, 7)}): green there`, 'success'),
       );
+    case 'model:lines':
+      return addWorker(
+        state,
+        toLines(`${event.role} ${event.model} shared by ${sharingText(event)}: ${event.why}`, 'tool'),
+      );
     default:
       return state;
   }
-}
-
-/** An unloading model holds its memory until it is gone: its event has no sizes, so the loaded ones stay. */
-function modelView(state: DashboardState, event: ModelView): ModelView {
-  const before = state.models[`${event.role}:${event.model}`];
-  if (event.state !== 'unloading' || event.sizeVram !== undefined || !before) return event;
-  return { ...event, sizeVram: before.sizeVram, size: before.size };
 }
 
 function addWorker(state: DashboardState, added: Line[]): DashboardState {
