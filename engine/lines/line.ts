@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Worker } from '../agents/agent.js';
-import type { LockStore } from '../task-setup/guard/lock-store.js';
+import type { Lock, LockStore } from '../task-setup/guard/lock-store.js';
 import { Repo } from '../git/repo.js';
 import { closeGreenTask, runTask, type FinishGreen, type TaskEnd } from '../loop/run-task.js';
 import type { RunDeps } from '../loop/run-deps.js';
@@ -124,6 +124,7 @@ function finishInRunBranch(
           reference: runBranch.reference,
           timeoutSeconds: state.config.testTimeoutSeconds,
           signal: lineCtx.control.nextStep(),
+          locks: mergedLocks(input.phases.locks, phases.locks),
         },
         lineCtx.say,
         () => state.position,
@@ -155,6 +156,14 @@ function shareReviewerLocks(from: LockStore, to: LockStore, dir: string): void {
   for (const lock of from.locks)
     if (lock.origin === 'reviewer' && !known.has(lock.path) && fs.existsSync(path.join(dir, lock.path)))
       to.add({ ...lock });
+}
+
+/** What the merged tree must run: the run checkout's locks, and the line's (as it learned them) for the same paths. */
+function mergedLocks(run: LockStore, line: LockStore): Lock[] {
+  const inLine = new Map(line.locks.map((lock) => [lock.path, lock]));
+  const runs = run.locks.map((lock) => inLine.get(lock.path) ?? lock);
+  const known = new Set(runs.map((lock) => lock.path));
+  return [...runs, ...line.locks.filter((lock) => !known.has(lock.path))];
 }
 
 /** How the lines share the worker's engine, said once per line. */
