@@ -169,7 +169,9 @@ function mergedLocks(run: LockStore, line: LockStore): Lock[] {
 /** How the lines share the worker's engine, said once per line. */
 function engineNote(worker: Worker): string {
   if (worker.name === 'claude' || worker.name === 'gemini') return `${worker.name}: a CLI process of its own`;
-  if (worker.name === 'ollama' || worker.name === 'openai')
+  if (worker.name === 'ollama')
     return `${worker.name}: the one resident coder model, shared by the lines (side by side, or queued when the memory budget is full)`;
+  if (worker.name === 'openai')
+    return `${worker.name}: the one server, shared by the lines (OPENAI_PARALLEL calls at once, the others queued)`;
   return worker.name;
 }

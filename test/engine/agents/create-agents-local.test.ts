@@ -1,4 +1,6 @@
 // Engine wiring for local models: the right worker, supervisor and model manager, and a clear error when no model is named.
+import { ModelManager } from '../../../engine/models/model-manager.js';
+import { OpenaiSharing } from '../../../engine/models/openai-sharing.js';
 import { describe, expect, it } from 'vitest';
 import { createAgents } from '../../../engine/agents/create-agents.js';
 import { toFactoryConfig } from '../../../engine/config/factory-config.js';
@@ -21,10 +23,11 @@ describe('createAgents for local models', () => {
     expect(agents.models).toBeDefined();
   });
 
-  it('builds the openai worker without a model manager', () => {
+  it('builds the openai worker without a model manager: its server shared by the lines as OPENAI_PARALLEL says', () => {
     const agents = createAgents('/nowhere', config({ AI_ENGINE: 'openai', CODER_MODEL: 'local-coder' }));
     expect(agents.worker.name).toBe('openai');
-    expect(agents.models).toBeUndefined();
+    expect(agents.models).toBeInstanceOf(OpenaiSharing);
+    expect(agents.models).not.toBeInstanceOf(ModelManager);
   });
 
   it('names the settings to fill when no model is given', () => {
