@@ -51,7 +51,7 @@ export function createAgents(projectDir: string, config: FactoryConfig, cliEnv: 
     ollama: { client, numCtx: contextWindows(client, config.ollamaNumCtx) },
   };
   const roles = ollamaRoles(config);
-  const models =
+  const ollama =
     roles.size > 0
       ? new ModelManager({
           ...parts.ollama,
@@ -60,9 +60,9 @@ export function createAgents(projectDir: string, config: FactoryConfig, cliEnv: 
           budgetGb: config.vramBudgetGb,
           pull: config.ollamaPull,
         })
-      : config.aiEngine === 'openai'
-        ? openaiSharing(config)
-        : recordedModels(projectDir, config);
+      : undefined;
+  const models =
+    config.aiEngine === 'openai' ? openaiSharing(config, ollama) : (ollama ?? recordedModels(projectDir, config));
   const worker = new ContainedWorker(createWorker(projectDir, config, config.aiEngine, parts, 'coder'), 'coder');
   const agents: Agents = { worker, models, ...createPlanners(projectDir, config, parts) };
   if (config.supervisor === 'none') return agents;
@@ -120,13 +120,13 @@ function createPlanners(
   };
 }
 
-/** The openai engine's coder model on its one server: shared by production lines as OPENAI_PARALLEL says. */
-function openaiSharing(config: FactoryConfig): OpenaiSharing {
-  return new OpenaiSharing({
-    model: roleModel(config, 'coder'),
-    baseUrl: config.openaiBaseUrl,
-    parallel: config.openaiParallel,
-  });
+/**
+ * The openai engine's coder model on its one server: shared by production lines as OPENAI_PARALLEL says; a supervisor
+ * on Ollama keeps its model manager behind it.
+ */
+function openaiSharing(config: FactoryConfig, ollama?: ModelManager): OpenaiSharing {
+  const options = { model: roleModel(config, 'coder'), baseUrl: config.openaiBaseUrl, parallel: config.openaiParallel };
+  return new OpenaiSharing(options, ollama);
 }
 
 /** A scripted run whose script lists local models plays them on a recorded Ollama server, through the same manager. */

@@ -30,6 +30,27 @@ describe('createAgents for local models', () => {
     expect(agents.models).not.toBeInstanceOf(ModelManager);
   });
 
+  it('keeps the model manager of a supervisor on Ollama behind the openai coder’s sharing', async () => {
+    const agents = createAgents(
+      '/nowhere',
+      config({ AI_ENGINE: 'openai', CODER_MODEL: 'local-coder', SUPERVISOR: 'ollama', SUPERVISOR_MODEL: 'qwen2.5:7b' }),
+    );
+    expect(agents.models).toBeInstanceOf(OpenaiSharing);
+    const said: unknown[] = [];
+    agents.models?.attach((type, payload) => said.push({ type, ...payload }));
+    expect(await agents.models?.shareAmong('coder', 3)).toBe(1);
+    expect(said).toEqual([
+      {
+        type: 'model:lines',
+        model: 'local-coder',
+        role: 'coder',
+        lines: 3,
+        atOnce: 1,
+        why: 'a queue, one call at a time: OPENAI_PARALLEL=1 for the server at http://127.0.0.1:1234/v1',
+      },
+    ]);
+  });
+
   it('names the settings to fill when no model is given', () => {
     expect(() => createAgents('/nowhere', config({ AI_ENGINE: 'ollama' }))).toThrow(
       'the ollama engine needs a model name: set CODER_MODEL or WORKER_MODEL in factory_config.md (e.g. qwen2.5-coder:32b)',
