@@ -1,66 +1,38 @@
 // The dashboard's state as a pure reducer: folds the engine's
 // events and the user's UI actions; no Ink, unit-tested alone.
-import type { CommitKind, FactoryEvent, FactoryEventOf } from '../engine/contract/events.js';
+import type { FactoryEvent } from '../engine/contract/events.js';
 import type { LineStatus } from '../engine/reports/line-status.js';
 import { initialStatus, reduceStatus, type RunStatus } from '../engine/reports/run-status.js';
 import { refusal } from '../engine/reports/round-record.js';
 import { toolEnd, toolOutputTail } from '../engine/worker-tools/tool-end.js';
-import type { TestCounts } from '../engine/contract/test-summary.js';
-import { baselineLine, type BaselineRun } from './baseline-line.js';
+import { baselineLine } from './baseline-line.js';
 import { diffTone } from './diff-tone.js';
+import { foldModels, sharingText, type ModelViews } from './dashboard-models.js';
 import { initialLimits, limitsEvent, reduceLimits, type LimitsAction, type LimitsForm } from './limits-state.js';
-import {
-  hasKey,
-  keysFor,
-  noLinePanes,
-  startingKey,
-  swapShown,
-  wantedKey,
-  withParked,
-  type Follow,
-  type LinePanes,
-} from './line-panes.js';
+import { noLinePanes, type Follow, type LinePanes } from './line-panes.js';
 import { appendLines, toLines, type Line } from './line-window.js';
+import {
+  emptyPanes,
+  inPanes,
+  openLine,
+  paneIds,
+  showFollowed,
+  type DiffView,
+  type PaneContent,
+  type PaneId,
+} from './pane-content.js';
 import { supervisorEntry, type SupervisorEntry } from './supervisor-entries.js';
 
-export const paneIds = ['worker', 'tests', 'supervisor', 'diff'] as const;
-export type PaneId = (typeof paneIds)[number];
+export { paneIds, type DiffView, type PaneId, type TestsView } from './pane-content.js';
+
 type Overlay = 'none' | 'help' | 'redirect' | 'quit' | 'limits';
 
-/**
- * baseline: the run's test results before round 1, kept over the rounds ("baseline: 3/5 passing; failing before the
- * run: ...").
- */
-export type TestsView = {
-  headline: string;
-  green?: boolean;
-  running: boolean;
-  counts?: TestCounts;
-  command?: string;
-  lines: Line[];
-  baseline?: string;
-  /** The baseline as recorded, to say again per task which of its failures lie outside the task. */
-  baselineRun?: BaselineRun;
-};
-/** kind: a round's code diff, or one of factory's own commits around the rounds (the task-closing tick, ...). */
-export type DiffView = { task: number; round: number; kind: CommitKind; sha: string; message: string; lines: Line[] };
-export type ModelView = FactoryEventOf<'model:state'>;
-
-export type DashboardState = {
+export type DashboardState = PaneContent & {
   status: RunStatus;
-  worker: Line[];
-  tests: TestsView;
-  supervisor: SupervisorEntry[];
-  /** One per committed round, oldest first (bounded). */
-  diffs: DiffView[];
-  /** Which diff the Diff pane shows; undefined follows the newest code diff. */
-  diffIndex?: number;
-  models: Record<string, ModelView>;
+  models: ModelViews;
   focus: PaneId;
   zoom?: PaneId;
   overlay: Overlay;
-  /** Lines scrolled up from the bottom per pane; 0 follows new output. */
-  scroll: Record<PaneId, number>;
   /** The redirect text, or the value being edited in the limits form. */
   draft: string;
   /** The live settings' current values (run:started, then config:changed); the limits form shows them. */
@@ -76,9 +48,6 @@ export type DashboardState = {
   follow: Follow;
   linePanes: LinePanes<PaneContent>;
 };
-
-/** What the four panes show: one set per production line. */
-export type PaneContent = Pick<DashboardState, 'worker' | 'tests' | 'supervisor' | 'diffs' | 'diffIndex' | 'scroll'>;
 
 export type UiAction =
   | { type: 'events'; events: readonly FactoryEvent[] }
@@ -101,15 +70,6 @@ export type UiAction =
 const maxDiffs = 50;
 const maxEntries = 200;
 
-const emptyPanes = (): PaneContent => ({
-  worker: [],
-  tests: { headline: 'no test run yet', running: false, lines: [] },
-  supervisor: [],
-  diffs: [],
-  diffIndex: undefined,
-  scroll: { worker: 0, tests: 0, supervisor: 0, diff: 0 },
-});
-
 export const initialDashboard = (): DashboardState => ({
   status: initialStatus(),
   ...emptyPanes(),
@@ -123,15 +83,6 @@ export const initialDashboard = (): DashboardState => ({
   detached: false,
   follow: { slot: 1 },
   linePanes: noLinePanes(),
-});
-
-const paneContent = ({ worker, tests, supervisor, diffs, diffIndex, scroll }: DashboardState): PaneContent => ({
-  worker,
-  tests,
-  supervisor,
-  diffs,
-  diffIndex,
-  scroll,
 });
 
 export function reduceDashboard(state: DashboardState, action: UiAction): DashboardState {
@@ -298,51 +249,11 @@ function foldEvent(previous: DashboardState, event: FactoryEvent): DashboardStat
   const entry = supervisorEntry(event);
   const folded = inPanes(opened, event.task, (state) => foldPanes(entry ? addEntry(state, entry) : state, event));
   const modelled =
-    event.type === 'model:state'
-      ? { ...folded, models: { ...folded.models, [`${event.role}:${event.model}`]: modelView(folded, event) } }
+    event.type === 'model:state' || event.type === 'model:lines'
+      ? { ...folded, models: foldModels(folded.models, event) }
       : folded;
   const shown = event.type === 'line:started' || event.type === 'line:closed' ? showFollowed(modelled) : modelled;
   return limitsEvent(shown, event);
-}
-
-/**
- * Folds into the panes of the event's line (the fields when it is the one shown, else its parked set); the run's own
- * events (the baseline, a pause, a setting) go into every set. Without lines, straight into the fields.
- */
-function inPanes(
-  state: DashboardState,
-  task: number,
-  apply: (state: DashboardState) => DashboardState,
-): DashboardState {
-  const { lines } = state.status;
-  if (lines.length === 0) return apply(state);
-  let next = state;
-  for (const key of keysFor(state.linePanes, lines, task)) {
-    if (key === next.linePanes.shown) next = apply(next);
-    else {
-      const parked = next.linePanes.parked.get(key);
-      if (parked)
-        next = { ...next, linePanes: withParked(next.linePanes, key, paneContent(apply({ ...next, ...parked }))) };
-    }
-  }
-  return next;
-}
-
-/** A new line's panes, from those of the line that held its place before, or the run's own. */
-function openLine(state: DashboardState, task: number): DashboardState {
-  if (hasKey(state.linePanes, task)) return state;
-  const from = startingKey(state.linePanes, state.status.lines, task);
-  const base = from === state.linePanes.shown ? paneContent(state) : (state.linePanes.parked.get(from) ?? emptyPanes());
-  const start = { ...base, diffIndex: undefined, scroll: emptyPanes().scroll };
-  return { ...state, linePanes: withParked(state.linePanes, task, start) };
-}
-
-/** Puts the followed line's panes in the fields, when they are not there already. */
-function showFollowed(state: DashboardState): DashboardState {
-  const key = wantedKey(state.status.lines, state.follow, state.linePanes.shown);
-  if (key === state.linePanes.shown) return state;
-  const { panes, shown } = swapShown(state.linePanes, paneContent(state), key);
-  return { ...state, ...(shown ?? emptyPanes()), linePanes: panes };
 }
 
 /** What an event changes in one set of panes. */
@@ -455,16 +366,14 @@ function foldPanes(state: DashboardState, event: FactoryEvent): DashboardState {
         state,
         toLines(`task ${event.task} merged into the run branch (${event.sha.slice(0, 7)}): green there`, 'success'),
       );
+    case 'model:lines':
+      return addWorker(
+        state,
+        toLines(`${event.role} ${event.model} shared by ${sharingText(event)}: ${event.why}`, 'tool'),
+      );
     default:
       return state;
   }
-}
-
-/** An unloading model holds its memory until it is gone: its event has no sizes, so the loaded ones stay. */
-function modelView(state: DashboardState, event: ModelView): ModelView {
-  const before = state.models[`${event.role}:${event.model}`];
-  if (event.state !== 'unloading' || event.sizeVram !== undefined || !before) return event;
-  return { ...event, sizeVram: before.sizeVram, size: before.size };
 }
 
 function addWorker(state: DashboardState, added: Line[]): DashboardState {

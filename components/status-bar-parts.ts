@@ -1,6 +1,6 @@
 // What the status bar says, as parts in priority order, each with its shorter forms (status-bar-layout fits them).
 import type { RunStatus } from '../engine/reports/run-status.js';
-import type { ModelView } from './dashboard-state.js';
+import { sharingText, type ModelView } from './dashboard-models.js';
 import { formatCount, formatGb } from './format.js';
 import type { BarPart, PartForm, Segment } from './status-bar-layout.js';
 import { linesParts } from './status-bar-lines.js';
@@ -59,11 +59,15 @@ function modelForms(models: readonly ModelView[]): PartForm[] {
   const vram = vramFigures(models);
   const each = (describe: (model: ModelView) => string, between: string): Segment[] =>
     models.flatMap((model, at) => [...(at > 0 ? [plain(between)] : []), glyph(model), plain(describe(model))]);
-  const full = (model: ModelView): string => ` ${model.role} ${model.model} ${model.state}`;
-  const role = (model: ModelView): string => ` ${model.role} ${model.state}`;
-  const compact = (model: ModelView): string => ` ${model.role}${moving(model) ? ` ${model.state}` : ''}`;
+  // How production lines share the model (model:lines): "3 lines, 2 at once", then "3 lines/2".
+  const lines = (model: ModelView): string => (model.sharing ? ` · ${sharingText(model.sharing)}` : '');
+  const few = (model: ModelView): string =>
+    model.sharing ? ` ${model.sharing.lines} lines/${Math.min(model.sharing.atOnce, model.sharing.lines)}` : '';
+  const full = (model: ModelView): string => ` ${model.role} ${model.model} ${model.state}${lines(model)}`;
+  const role = (model: ModelView): string => ` ${model.role} ${model.state}${lines(model)}`;
+  const compact = (model: ModelView): string => ` ${model.role}${moving(model) ? ` ${model.state}` : ''}${few(model)}`;
   const tiny = (model: ModelView): string =>
-    `${model.role}${model.state === 'loading' ? '↑' : model.state === 'unloading' ? '↓' : ''}`;
+    `${model.role}${model.state === 'loading' ? '↑' : model.state === 'unloading' ? '↓' : ''}${few(model)}`;
   if (!vram)
     return [
       form(0, ...each(full, ' · ')),

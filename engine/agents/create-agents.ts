@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { Ollama } from 'ollama';
 import type { FactoryConfig, EngineName } from '../config/factory-config.js';
-import { ModelManager } from '../models/model-manager.js';
+import { type ModelControl, ModelManager } from '../models/model-manager.js';
+import { OpenaiSharing } from '../models/openai-sharing.js';
 import { RecordedOllama } from '../models/recorded-ollama.js';
 import { ollamaRoles, roleModel } from '../models/roles.js';
 import { UserError } from '../util/errors.js';
@@ -33,7 +34,7 @@ export type Agents = {
   supervisorWorker?: Worker;
   architect?: Architect;
   reviewer?: Worker;
-  models?: ModelManager;
+  models?: ModelControl;
 };
 
 /**
@@ -50,7 +51,7 @@ export function createAgents(projectDir: string, config: FactoryConfig, cliEnv: 
     ollama: { client, numCtx: contextWindows(client, config.ollamaNumCtx) },
   };
   const roles = ollamaRoles(config);
-  const models =
+  const ollama =
     roles.size > 0
       ? new ModelManager({
           ...parts.ollama,
@@ -59,7 +60,9 @@ export function createAgents(projectDir: string, config: FactoryConfig, cliEnv: 
           budgetGb: config.vramBudgetGb,
           pull: config.ollamaPull,
         })
-      : recordedModels(projectDir, config);
+      : undefined;
+  const models =
+    config.aiEngine === 'openai' ? openaiSharing(config, ollama) : (ollama ?? recordedModels(projectDir, config));
   const worker = new ContainedWorker(createWorker(projectDir, config, config.aiEngine, parts, 'coder'), 'coder');
   const agents: Agents = { worker, models, ...createPlanners(projectDir, config, parts) };
   if (config.supervisor === 'none') return agents;
@@ -115,6 +118,15 @@ function createPlanners(
     reviewer:
       script.reviewer.length > 0 ? new ContainedWorker(new ScriptedWorker(script, 'reviewer'), 'reviewer') : undefined,
   };
+}
+
+/**
+ * The openai engine's coder model on its one server: shared by production lines as OPENAI_PARALLEL says; a supervisor
+ * on Ollama keeps its model manager behind it.
+ */
+function openaiSharing(config: FactoryConfig, ollama?: ModelManager): OpenaiSharing {
+  const options = { model: roleModel(config, 'coder'), baseUrl: config.openaiBaseUrl, parallel: config.openaiParallel };
+  return new OpenaiSharing(options, ollama);
 }
 
 /** A scripted run whose script lists local models plays them on a recorded Ollama server, through the same manager. */

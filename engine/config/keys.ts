@@ -332,6 +332,15 @@ export const configKeys = [
       'file); unset: no key sent.',
   },
   {
+    key: 'OPENAI_PARALLEL',
+    field: 'openaiParallel',
+    default: '1',
+    spec: count(1, 64),
+    doc:
+      'With the openai engine and production lines (MAX_PARALLEL > 1): most calls the server takes at once (its ' +
+      "slots: llama.cpp's --parallel, vLLM's --max-num-seqs); the other lines' calls wait in a queue.",
+  },
+  {
     key: 'SCRIPT',
     field: 'script',
     default: '.factory-script.json',

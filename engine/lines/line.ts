@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Worker } from '../agents/agent.js';
-import type { LockStore } from '../task-setup/guard/lock-store.js';
+import type { Lock, LockStore } from '../task-setup/guard/lock-store.js';
 import { Repo } from '../git/repo.js';
 import { closeGreenTask, runTask, type FinishGreen, type TaskEnd } from '../loop/run-task.js';
 import type { RunDeps } from '../loop/run-deps.js';
@@ -124,6 +124,7 @@ function finishInRunBranch(
           reference: runBranch.reference,
           timeoutSeconds: state.config.testTimeoutSeconds,
           signal: lineCtx.control.nextStep(),
+          locks: mergedLocks(input.phases.locks, phases.locks),
         },
         lineCtx.say,
         () => state.position,
@@ -157,10 +158,20 @@ function shareReviewerLocks(from: LockStore, to: LockStore, dir: string): void {
       to.add({ ...lock });
 }
 
+/** What the merged tree must run: the run checkout's locks, and the line's (as it learned them) for the same paths. */
+function mergedLocks(run: LockStore, line: LockStore): Lock[] {
+  const inLine = new Map(line.locks.map((lock) => [lock.path, lock]));
+  const runs = run.locks.map((lock) => inLine.get(lock.path) ?? lock);
+  const known = new Set(runs.map((lock) => lock.path));
+  return [...runs, ...line.locks.filter((lock) => !known.has(lock.path))];
+}
+
 /** How the lines share the worker's engine, said once per line. */
 function engineNote(worker: Worker): string {
   if (worker.name === 'claude' || worker.name === 'gemini') return `${worker.name}: a CLI process of its own`;
-  if (worker.name === 'ollama' || worker.name === 'openai')
+  if (worker.name === 'ollama')
     return `${worker.name}: the one resident coder model, shared by the lines (side by side, or queued when the memory budget is full)`;
+  if (worker.name === 'openai')
+    return `${worker.name}: the one server, shared by the lines (OPENAI_PARALLEL calls at once, the others queued)`;
   return worker.name;
 }

@@ -1,7 +1,8 @@
 // A green line comes home: its branch is merged into the run branch (the project's checkout) and the whole suite runs
-// on the merged tree, judged as a round is (the task's tests pass, nothing that passed before the merge fails). A
-// conflict or a regression undoes the merge, leaving the run branch as it was; the line is then caught up with the run
-// branch (conflicts committed as markers, for its next round to resolve) and told why it came back.
+// on the merged tree, judged as a round is (the task's tests pass, nothing that passed before the merge fails, every
+// locked test runs and none newly skips). A conflict or a regression undoes the merge, leaving the run branch as it
+// was; the line is then caught up with the run branch (conflicts committed as markers, for its next round to resolve)
+// and told why it came back.
 import type { Repo } from '../git/repo.js';
 import { GitError } from '../git/run-git.js';
 import type { Say } from '../contract/events.js';
@@ -11,6 +12,8 @@ import { runTests } from '../test-runner/run-tests.js';
 import { testsReport } from '../test-runner/tests-report.js';
 import type { TestSummary } from '../contract/test-summary.js';
 import { verdictText } from '../test-runner/verdict-text.js';
+import { failRun, judgeLockedRun } from '../task-setup/guard/judge-locked-run.js';
+import type { Lock } from '../task-setup/guard/lock-store.js';
 import { tail } from '../util/capped-text.js';
 import type { Line } from './line-sandbox.js';
 
@@ -18,7 +21,14 @@ export type Returned = { reason: 'conflict' | 'regression'; files: string[]; tes
 export type Merged = { sha: string; tests: TestSummary };
 
 type MainDeps = Pick<RunDeps, 'projectDir' | 'repo' | 'sandbox' | 'testCommand' | 'paths' | 'runBranch'>;
-type Judging = { own: string[]; reference?: Baseline; timeoutSeconds: number; signal: AbortSignal };
+/** locks: the locked tests the merged tree must run, as the run guard judges a round's run by them. */
+type Judging = {
+  own: string[];
+  reference?: Baseline;
+  timeoutSeconds: number;
+  signal: AbortSignal;
+  locks: readonly Lock[];
+};
 
 /** Merges and verifies; on a conflict or a regression the run branch is back where it was. */
 export async function mergeLine(
@@ -46,7 +56,7 @@ export async function mergeLine(
     return { reason: 'conflict', files, tests: [], detail };
   }
   say('tests:started', { command: main.testCommand, baseline: false });
-  const tests = await runTests(main.sandbox, {
+  const ran = await runTests(main.sandbox, {
     command: main.testCommand,
     projectDir: main.projectDir,
     timeoutSeconds: judging.timeoutSeconds,
@@ -54,6 +64,10 @@ export async function mergeLine(
     onOutput: (text) => say('tests:output', { text }),
     verdict: { perTestBefore: Object.keys(judging.reference?.tests ?? {}).length > 0 },
   });
+  // The run guard's look, as a round's run gets it: a locked test the merged tree no longer runs or newly skips fails.
+  const guard = judgeLockedRun(judging.locks, ran, judging.reference);
+  if (guard.reasons.length > 0) say('guard:failed', { reason: guard.reasons.join('; ') });
+  const tests = guard.reasons.length > 0 ? failRun(ran, guard) : ran;
   const judgement = judgeTests(tests, judging.own, judging.reference);
   const why = verdictText(tests, judgement);
   say('tests:finished', {
@@ -65,9 +79,10 @@ export async function mergeLine(
   await main.repo.restore(before);
   const failing = [...new Set([...judgement.ownFailing, ...judgement.regressions])];
   const files = (await main.repo.raw(['diff', '--name-only', before, line.branch])).split('\n').filter(Boolean);
+  const guarded = guard.reasons.length > 0 ? ` (the run's guard: ${guard.reasons.join('; ')})` : '';
   const detail =
     `Your line was green, but on the run branch merged with it the whole suite was not: ` +
-    `${failing.length > 0 ? `${failing.join(', ')} failed` : (why ?? judgement.note ?? tests.headline)}. ` +
+    `${failing.length > 0 ? `${failing.join(', ')} failed` : (why ?? judgement.note ?? tests.headline)}${guarded}. ` +
     `These tests pass on the run branch without your change (another task's work, merged first); the run branch ` +
     `is now merged into your line: make them pass together with your task's tests.\n\n${tail(tests.output, 3000)}`;
   return { reason: 'regression', files, tests: failing, detail };

@@ -5,9 +5,7 @@ import { GitError, runGit } from '../git/run-git.js';
 import { isCommitId, Repo } from '../git/repo.js';
 import { restoreSubmodules } from '../git/submodules.js';
 import type { LineRecord, SavedWork, SubmoduleStart } from '../git/run-records.js';
-import fs from 'node:fs';
-import path from 'node:path';
-import { linesFolder } from '../lines/line-worktree.js';
+import { removeLineWorktrees } from './remove-line-worktrees.js';
 import { readEventLog } from '../reports/event-log.js';
 import { UserError } from '../util/errors.js';
 
@@ -79,14 +77,7 @@ export async function hardReset(repo: Repo, plan: HardResetPlan): Promise<string
 /** The recorded lines' worktrees, then their branches (a branch checked out in a worktree cannot be deleted). */
 async function removeLines(repo: Repo, recorded: readonly LineRecord[]): Promise<string[]> {
   if (recorded.length === 0) return [];
-  // Only what factory makes there is ever removed, whatever a record says.
-  const folder = await linesFolder(repo);
-  for (const line of recorded) {
-    await runGit(repo.dir, ['worktree', 'remove', '--force', '--force', line.worktree]).catch(() => undefined);
-    if (path.dirname(path.resolve(line.worktree)) === folder)
-      fs.rmSync(line.worktree, { recursive: true, force: true });
-  }
-  await runGit(repo.dir, ['worktree', 'prune']);
+  await removeLineWorktrees(repo, recorded);
   const branches: string[] = [];
   for (const line of recorded) {
     const deleted = await runGit(repo.dir, ['branch', '-q', '-D', line.branch]).then(

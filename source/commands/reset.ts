@@ -1,4 +1,4 @@
-// `factory reset`: removes .factory/; with --hard, also undoes what factory made (its branches, the checkout).
+// `factory reset`: removes .factory/ and the production lines' worktrees (their branches stay); with --hard, also undoes what factory made (its branches, the checkout).
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline/promises';
@@ -6,6 +6,7 @@ import { describeRef, hardReset, planHardReset } from '../../engine/run/hard-res
 import { factoryPaths } from '../../engine/reports/factory-dir.js';
 import { dropSeals } from '../../engine/run/record-seal.js';
 import { UserError } from '../../engine/util/errors.js';
+import { softResetLines } from './reset-lines.js';
 
 export async function resetCommand(options: { dir: string; hard?: boolean; yes?: boolean }): Promise<void> {
   const projectDir = path.resolve(options.dir);
@@ -44,7 +45,7 @@ export async function resetCommand(options: { dir: string; hard?: boolean; yes?:
       return;
     }
     done.push(...(await hardReset(repo, plan)));
-  }
+  } else done.push(...(await softResetLines(projectDir)));
   fs.rmSync(paths.root, { recursive: true, force: true });
   dropSeals(projectDir);
   done.unshift(`removed ${paths.root}${options.hard ? '' : '; your files and git history are untouched'}`);

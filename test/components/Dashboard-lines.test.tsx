@@ -58,6 +58,33 @@ describe('dashboard with production lines', () => {
       await shows(view, 'first line thinking');
     });
 
+  for (const [columns, rows] of [
+    [80, 24],
+    [120, 30],
+  ] as const)
+    it(`at ${columns}x${rows} says how the lines share the local coder model (model:lines): bar and worker pane`, async () => {
+      const view = open({ columns, rows });
+      view.channel.emit(
+        ...twoLines(),
+        event('model:state', { model: 'qwen2.5-coder:7b', role: 'coder', state: 'loaded', sizeVram: 5e9 }),
+        event('model:lines', {
+          model: 'qwen2.5-coder:7b',
+          role: 'coder',
+          lines: 2,
+          atOnce: 1,
+          why: 'a queue, one call at a time: the budget holds one copy',
+        }),
+      );
+      // The worker pane says why (cut at the pane's width); the bar (test/components/StatusBar.test.tsx at 80 and 120
+      // columns) has the sharing where the model is, when the events' fixed times leave it room.
+      await shows(view, 'coder qwen2.5-coder:7b shared by 2 li');
+      const screen = plain(view);
+      if (columns >= 120) {
+        expect(screen).toMatch(/coder( qwen2\.5-coder:7b)? loaded · 2 lines, 1 at once/);
+      }
+      for (const row of screen.split('\n')) expect([...row].length, row).toBeLessThanOrEqual(columns);
+    });
+
   it('sends redirect, escalate and skip to the line on screen', async () => {
     const view = open({ columns: 120, rows: 30 });
     view.channel.emit(...twoLines());

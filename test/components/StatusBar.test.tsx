@@ -1,8 +1,16 @@
 // The status bar drawn by Ink (ink-testing-library) at 80 to 160 columns: the badge always whole, parts shortened in priority order.
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ModelView } from '../../components/dashboard-state.js';
+import type { ModelView } from '../../components/dashboard-models.js';
 import StatusBar from '../../components/StatusBar.js';
+import {
+  initialDashboard,
+  reduceDashboard,
+  shownStatus,
+  type DashboardState,
+} from '../../components/dashboard-state.js';
+import type { FactoryEvent } from '../../engine/contract/events.js';
+import { event, runStart } from '../support/factory-events.js';
 import { initialStatus, type RunStatus } from '../../engine/reports/run-status.js';
 import { stripVTControlCharacters as stripAnsi } from 'node:util';
 
@@ -145,5 +153,66 @@ describe('StatusBar', () => {
     );
     expect(stripAnsi(view.lastFrame() ?? '')).toContain('● coder c loaded · VRAM');
     expect(stripAnsi(view.lastFrame() ?? '')).not.toMatch(spinnerFrames);
+  });
+
+  describe('with production lines sharing the local coder model (model:lines)', () => {
+    const lineStarted = (task: number) =>
+      event('line:started', { title: `task ${task}`, branch: `b${task}`, worktree: `/w/${task}`, base: 'a' }, { task });
+    const sharedCoder = (extra: FactoryEvent[]) =>
+      [
+        ...runStart(),
+        lineStarted(1),
+        lineStarted(2),
+        lineStarted(3),
+        ...extra,
+        event('model:lines', {
+          model: 'qwen2.5-coder:32b',
+          role: 'coder',
+          lines: 3,
+          atOnce: 2,
+          why: 'a queue, 2 calls at a time: the budget holds two copies',
+        }),
+      ].reduce((state, next) => reduceDashboard(state, { type: 'events', events: [next] }), initialDashboard());
+    const drawn = (state: DashboardState, width: number): string => {
+      // The run 12 min 34 s old, as in the other tests (the events' own times are fixed).
+      const startedAt = new Date(Date.now() - 754_000).toISOString();
+      const view = render(
+        <StatusBar status={{ ...shownStatus(state), startedAt }} models={state.models} width={width} />,
+      );
+      mounted.push(view);
+      return stripAnsi(view.lastFrame() ?? '');
+    };
+    const loaded = event('model:state', { model: 'qwen2.5-coder:32b', role: 'coder', state: 'loaded', sizeVram: 19e9 });
+
+    it('at 120 columns: the loaded coder says how many lines share it and how many calls go at once', () => {
+      const text = drawn(sharedCoder([loaded]), 120);
+      expect([...text].length).toBeLessThanOrEqual(120);
+      expect(text).toMatch(/lines 3( running|▶)/);
+      expect(text).toMatch(/● coder (qwen2\.5-coder:32b )?loaded · 3 lines, 2 at once/);
+    });
+
+    it('at 80 columns: the sharing stays, shortest after the lines part', () => {
+      const text = drawn(sharedCoder([loaded]), 80);
+      expect([...text].length).toBeLessThanOrEqual(80);
+      expect(text).toMatch(/coder( loaded ·)? 3 lines(, 2 at once|\/2)/);
+    });
+
+    it('a server factory does not load (the openai engine) still shows its model and the sharing', () => {
+      const text = drawn(sharedCoder([]), 120);
+      expect(text).toMatch(/● coder (qwen2\.5-coder:32b )?loaded · 3 lines, 2 at once/);
+    });
+
+    it('all side by side when the budget holds every line; gone once the model is unloaded', () => {
+      const state = reduceDashboard(sharedCoder([loaded]), {
+        type: 'events',
+        events: [event('model:lines', { model: 'qwen2.5-coder:32b', role: 'coder', lines: 3, atOnce: 3, why: 'fits' })],
+      });
+      expect(drawn(state, 120)).toContain('loaded · 3 lines side by side');
+      const unloaded = reduceDashboard(state, {
+        type: 'events',
+        events: [event('model:state', { model: 'qwen2.5-coder:32b', role: 'coder', state: 'unloaded' })],
+      });
+      expect(drawn(unloaded, 120)).not.toContain('lines side by side');
+    });
   });
 });

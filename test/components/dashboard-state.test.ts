@@ -215,4 +215,25 @@ describe('dashboard state', () => {
       expect.not.objectContaining({ sizeVram: 5 }),
     ]);
   });
+
+  it('keeps how production lines share a model (model:lines) with its state, and says why in the worker pane', () => {
+    const why = 'a queue, 2 calls at a time: the budget holds two copies';
+    const lines = event('model:lines', { model: 'qwen', role: 'coder', lines: 3, atOnce: 2, why });
+    const loaded = event('model:state', { model: 'qwen', role: 'coder', state: 'loaded', sizeVram: 5 });
+    const state = fold(
+      loaded,
+      lines,
+      event('model:state', { model: 'qwen', role: 'coder', state: 'loaded', sizeVram: 6 }),
+    );
+    expect(Object.values(state.models)).toEqual([
+      expect.objectContaining({ state: 'loaded', sizeVram: 6, sharing: { lines: 3, atOnce: 2, why } }),
+    ]);
+    expect(state.worker.map((line) => line.text).join('\n')).toContain(
+      'coder qwen shared by 3 lines, 2 at once: a queue, 2 calls at a time: the budget holds two copies',
+    );
+    // Without a state of its own (a server factory does not load: openai), the model is the one the server serves.
+    expect(Object.values(fold(lines).models)).toEqual([
+      expect.objectContaining({ model: 'qwen', role: 'coder', state: 'loaded', sharing: expect.anything() }),
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 // A loopback server speaking the OpenAI API's chat completions (SSE streaming, tool calls, usage chunk, bearer key) and
 // model list, answering from a per-test script.
+import type http from 'node:http';
 import { listen, pieces, readJson, sendJson } from './http-helpers.js';
 import { answerParts, newToolResults, type ReceivedToolResult, type ScriptedReply } from './scripted-answer.js';
 
@@ -8,12 +9,16 @@ export type OpenaiScript = {
   answers: ScriptedReply[];
   apiKey?: string;
   models?: string[];
+  /** Pause between streamed chunks, so calls from several production lines overlap unless they are queued. */
+  chunkDelayMs?: number;
 };
 export type OpenaiServer = {
   url: string;
   requests: { body: Record<string, unknown>; authorization?: string }[];
   /** The role "tool" messages each chat brought back, in order. */
   toolResults: ReceivedToolResult[];
+  /** The most chat completions the server was answering at one time. */
+  mostChatsAtOnce(): number;
   close(): Promise<void>;
 };
 
@@ -22,7 +27,19 @@ export async function startOpenaiServer(script: OpenaiScript): Promise<OpenaiSer
   const toolResults: ReceivedToolResult[] = [];
   let serial = 0;
   let callSerial = 0;
+  let chatting = 0;
+  let mostChats = 0;
   const server = await listen(async (request, response) => {
+    if (request.method !== 'POST') return respond(request, response);
+    chatting++;
+    mostChats = Math.max(mostChats, chatting);
+    try {
+      await respond(request, response);
+    } finally {
+      chatting--;
+    }
+  });
+  const respond = async (request: http.IncomingMessage, response: http.ServerResponse): Promise<void> => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     if (request.method === 'GET' && path === '/v1/models')
       return sendJson(response, 200, {
@@ -89,8 +106,10 @@ export async function startOpenaiServer(script: OpenaiScript): Promise<OpenaiSer
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     const send = (chunk: object): boolean => response.write(`data: ${JSON.stringify(chunk)}\n\n`);
     send({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
-    for (const piece of pieces(answer))
+    for (const piece of pieces(answer)) {
       send({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] });
+      if (script.chunkDelayMs) await new Promise((resolve) => setTimeout(resolve, script.chunkDelayMs));
+    }
     // A call streams as its id, type and name first, then its arguments' text in pieces, all under its index.
     for (const [index, call] of calls.entries()) {
       const head = { index, id: call.id, type: call.type, function: { name: call.function.name, arguments: '' } };
@@ -107,6 +126,6 @@ export async function startOpenaiServer(script: OpenaiScript): Promise<OpenaiSer
     if ((body.stream_options as { include_usage?: boolean } | undefined)?.include_usage)
       send({ ...base, choices: [], usage });
     response.end('data: [DONE]\n\n');
-  });
-  return { url: `${server.url}/v1`, requests, toolResults, close: server.close };
+  };
+  return { url: `${server.url}/v1`, requests, toolResults, mostChatsAtOnce: () => mostChats, close: server.close };
 }

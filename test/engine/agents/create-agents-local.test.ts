@@ -1,4 +1,6 @@
 // Engine wiring for local models: the right worker, supervisor and model manager, and a clear error when no model is named.
+import { ModelManager } from '../../../engine/models/model-manager.js';
+import { OpenaiSharing } from '../../../engine/models/openai-sharing.js';
 import { describe, expect, it } from 'vitest';
 import { createAgents } from '../../../engine/agents/create-agents.js';
 import { toFactoryConfig } from '../../../engine/config/factory-config.js';
@@ -21,10 +23,32 @@ describe('createAgents for local models', () => {
     expect(agents.models).toBeDefined();
   });
 
-  it('builds the openai worker without a model manager', () => {
+  it('builds the openai worker without a model manager: its server shared by the lines as OPENAI_PARALLEL says', () => {
     const agents = createAgents('/nowhere', config({ AI_ENGINE: 'openai', CODER_MODEL: 'local-coder' }));
     expect(agents.worker.name).toBe('openai');
-    expect(agents.models).toBeUndefined();
+    expect(agents.models).toBeInstanceOf(OpenaiSharing);
+    expect(agents.models).not.toBeInstanceOf(ModelManager);
+  });
+
+  it('keeps the model manager of a supervisor on Ollama behind the openai coder’s sharing', async () => {
+    const agents = createAgents(
+      '/nowhere',
+      config({ AI_ENGINE: 'openai', CODER_MODEL: 'local-coder', SUPERVISOR: 'ollama', SUPERVISOR_MODEL: 'qwen2.5:7b' }),
+    );
+    expect(agents.models).toBeInstanceOf(OpenaiSharing);
+    const said: unknown[] = [];
+    agents.models?.attach((type, payload) => said.push({ type, ...payload }));
+    expect(await agents.models?.shareAmong('coder', 3)).toBe(1);
+    expect(said).toEqual([
+      {
+        type: 'model:lines',
+        model: 'local-coder',
+        role: 'coder',
+        lines: 3,
+        atOnce: 1,
+        why: 'a queue, one call at a time: OPENAI_PARALLEL=1 for the server at http://127.0.0.1:1234/v1',
+      },
+    ]);
   });
 
   it('names the settings to fill when no model is given', () => {

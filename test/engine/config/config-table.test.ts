@@ -43,6 +43,7 @@ describe('the config table', () => {
       vramBudgetGb?: number;
       openaiBaseUrl: string;
       openaiApiKeyEnv: string;
+      openaiParallel: number;
       script: string;
       agentTimeoutSeconds: number;
       settings: Readonly<Record<string, string>>;

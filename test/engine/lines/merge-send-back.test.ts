@@ -1,5 +1,5 @@
 // A green line is accepted only on the merged tree: a merge conflict, or a test that passed on the run branch and
-// fails once the line is merged, undoes the merge and sends the task back to its line with the reason in its prompt.
+// fails once the line is merged (or a locked test it no longer runs), undoes the merge and sends the task back to its line with the reason in its prompt.
 import { describe, expect, it } from 'vitest';
 import { ofType } from '../../support/engine.js';
 import { git } from '../../support/project.js';
@@ -86,5 +86,47 @@ describe.skipIf(requirePytest())('merging a green line', () => {
     expect(fileAt(dir, 'util.py')).toBe('def norm(x):\n    return x\n');
     expect(suitePasses(dir)).toBe(true);
     expect(git(dir, 'rev-parse', 'main').trim()).toBe(before);
+  });
+
+  it('judges the merged tree by the run guard’s locked tests: one the merge no longer collects sends the task back', async () => {
+    // test_pair.py (locked, task 1's) defines its test only while fa and fb are not both FAST: each line alone runs
+    // it and passes; merged, it is not collected, which no per-test rule sees (a missing test is no failing one).
+    const pair =
+      'import fa\nimport fb\n\nif not (getattr(fa, "FAST", False) and getattr(fb, "FAST", False)):\n\n' +
+      '    def test_pair():\n        assert fa.fa() + fb.fb() >= 0\n';
+    const dir = linesProject({
+      parallel: 2,
+      tasks: ['Make fa (tests: tests/test_fa.py, tests/test_pair.py)', 'Make fb (tests: tests/test_fb.py)'],
+      files: { 'fa.py': 'def fa():\n    return 0\n', 'fb.py': 'def fb():\n    return 0\n' },
+      tests: {
+        'tests/test_fa.py': 'from fa import fa\n\n\ndef test_fa():\n    assert fa() == 1\n',
+        'tests/test_fb.py': 'from fb import fb\n\n\ndef test_fb():\n    assert fb() == 2\n',
+        'tests/test_pair.py': pair,
+      },
+      byTask: {
+        1: [{ write: { 'fa.py': 'FAST = True\n\n\ndef fa():\n    return 1\n' } }],
+        2: [
+          { delayMs: 1500, write: { 'fb.py': 'FAST = True\n\n\ndef fb():\n    return 2\n' } },
+          { write: { 'fb.py': 'def fb():\n    return 2\n' } },
+        ],
+      },
+    });
+    const { result, events } = await runEngine(dir);
+    expect(result.outcome, result.reason).toBe('green');
+
+    const locked = 'tests/test_pair.py collected 0 test(s), fewer than the 1 locked: tests/test_pair.py::test_pair';
+    const guard = ofType(events, 'guard:failed');
+    expect(guard.map((event) => [event.task, event.reason])).toEqual([[2, `${locked} did not run`]]);
+    // The merge's verdict says it, as a round's does: in its headline, and in what the task is sent back with.
+    const merged = ofType(events, 'tests:finished').filter((event) => event.task === 2 && !event.baseline);
+    expect(merged.some((event) => event.result.headline.includes(`guard: ${locked}`))).toBe(true);
+    const returned = ofType(events, 'line:returned');
+    expect(returned).toHaveLength(1);
+    expect(returned[0]).toMatchObject({ task: 2, reason: 'regression', tests: ['tests/test_pair.py::test_pair'] });
+    expect(returned[0]?.detail).toContain(`(the run's guard: ${locked} did not run)`);
+    // Merged after its second round: the locked test runs and passes on the run branch.
+    expect(fileAt(dir, 'fb.py')).toBe('def fb():\n    return 2\n');
+    expect(ofType(events, 'line:merged').map((event) => event.task)).toEqual([1, 2]);
+    expect(suitePasses(dir)).toBe(true);
   });
 });
