@@ -16,6 +16,7 @@ import { startPhases, type TaskPhases } from '../task-setup/task-phases.js';
 import type { Line } from './line-sandbox.js';
 import { closeLineWorktree, openLineWorktree } from './line-worktree.js';
 import { catchUpLine, mergeLine, referenceOf } from './merge-line.js';
+import type { LineSlot } from './worker-slots.js';
 import type { Baseline } from '../test-runner/judge-tests.js';
 
 /** The run branch as last verified: what every merge is judged against, shared by the lines. */
@@ -36,6 +37,8 @@ export type LineInput = {
   /** Every task still open in the run: their user tests are locked in the line as they are in the run. */
   pending: Task[];
   runBranch: RunBranch;
+  /** Its place among the MAX_PARALLEL lines working: given back while it waits for its merge, and when it ends. */
+  slot: LineSlot;
 };
 
 export async function runLine(ctx: RunDeps, runState: RunState, input: LineInput): Promise<TaskEnd> {
@@ -95,6 +98,7 @@ export async function runLine(ctx: RunDeps, runState: RunState, input: LineInput
     say('task:finished', { outcome: end.outcome, reason: end.reason });
     return end;
   } finally {
+    input.slot.release();
     await sandbox.stop().catch(() => undefined);
     // A stopped line stays, worktree, records and branch, for a resumed run to go on from; an ended one goes, off the
     // run branch's lock (its branch is merged or given up; removing it touches neither the checkout nor its branch).
@@ -113,9 +117,12 @@ function finishInRunBranch(
   phases: TaskPhases,
   input: LineInput,
 ): FinishGreen {
-  const { runBranch, task } = input;
-  return (reason, ownTests) =>
-    runBranch.exclusive(async () => {
+  const { runBranch, task, slot } = input;
+  return async (reason, ownTests) => {
+    // No worker runs while the line waits for the run branch and its merged tree is verified: its slot goes to the
+    // next ready task, and comes back (ahead of new tasks) if the merge sends the task back for another round.
+    slot.release();
+    const finished = await runBranch.exclusive(async () => {
       const merged = await mergeLine(
         ctx,
         line,
@@ -147,6 +154,9 @@ function finishInRunBranch(
       if (runBranch.reference) state.judgeAgainst(runBranch.reference);
       return { returned: merged.detail };
     });
+    if ('returned' in finished) await slot.retake();
+    return finished;
+  };
 }
 
 /** The reviewer's locks of `from` whose files are in `dir` and not locked in `to` yet, added there. */

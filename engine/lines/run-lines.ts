@@ -1,5 +1,6 @@
 // Production lines (MAX_PARALLEL > 1): the scheduler starts every task whose dependencies are green on the run branch,
-// up to MAX_PARALLEL at once (read at each start: live), each in a line of its own (line.ts). The run's checkout is
+// up to MAX_PARALLEL working at once (read at each start: live; a line waiting for its merge gives its slot back:
+// worker-slots.ts), each in a line of its own (line.ts). The run's checkout is
 // touched by one line at a time: merging, verifying and ticking are serialised; making and removing a line's worktree
 // are not (they touch the shared git folder, never the checkout or its branch).
 import type { RunEnd, TaskEnd } from '../loop/run-task.js';
@@ -12,6 +13,7 @@ import { callQueue, queuedWorker } from '../models/call-queue.js';
 import { runLine, type RunBranch } from './line.js';
 import { closeLineWorktree, recordedLines } from './line-worktree.js';
 import { buildTaskGraph, readyTasks } from './task-graph.js';
+import { workerSlots } from './worker-slots.js';
 
 export type LinesInput = {
   /** Every task the run plays (its scope), done or not. */
@@ -40,6 +42,7 @@ export async function runLines(run: RunDeps, state: RunState, input: LinesInput)
   const green = new Set(input.green);
   const finished = new Set<number>();
   const running = new Map<number, Promise<Ended>>();
+  const slots = workerSlots(() => state.config.maxParallel);
   const runBranch: RunBranch = {
     reference: state.baseline,
     head: (await ctx.repo.head()) ?? 'HEAD',
@@ -57,8 +60,8 @@ export async function runLines(run: RunDeps, state: RunState, input: LinesInput)
     if (!stop && failure === undefined && !ctx.control.stopRequested) {
       // A task start is a safe point for the run's settings: MAX_PARALLEL set meanwhile counts from here.
       applySettings(ctx, state);
-      const slots = Math.max(0, state.config.maxParallel - running.size);
-      const ready = readyTasks(graph, pending, { green, running: new Set(running.keys()), finished }, slots);
+      const free = slots.free();
+      const ready = readyTasks(graph, pending, { green, running: new Set(running.keys()), finished }, free);
       if (localModel && ready.length > 0 && sharedFor !== state.config.maxParallel) {
         sharedFor = state.config.maxParallel;
         queue.width = (await run.models?.shareAmong('coder', sharedFor)) ?? sharedFor;
@@ -66,7 +69,8 @@ export async function runLines(run: RunDeps, state: RunState, input: LinesInput)
       for (const index of ready) {
         const task = input.open.find((candidate) => candidate.index === index);
         if (!task) continue;
-        const line = runLine(ctx, state, { task, phases: input.phases, pending: allPending, runBranch });
+        const slot = slots.take();
+        const line = runLine(ctx, state, { task, phases: input.phases, pending: allPending, runBranch, slot });
         running.set(
           index,
           line.then(
@@ -77,7 +81,9 @@ export async function runLines(run: RunDeps, state: RunState, input: LinesInput)
       }
     }
     if (running.size === 0) break;
-    const ended = await Promise.race(running.values());
+    // A line ending, or one giving its slot back for its merge, may let the next task start.
+    const ended = await Promise.race([...running.values(), slots.freed()]);
+    if (!ended) continue;
     running.delete(ended.index);
     finished.add(ended.index);
     if (ended.error !== undefined) {
