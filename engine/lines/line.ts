@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Worker } from '../agents/agent.js';
 import type { LockStore } from '../task-setup/guard/lock-store.js';
 import { Repo } from '../git/repo.js';
-import { closeGreenTask, runTask, type FinishGreen, type TaskEnd } from '../loop/run-task.js';
+import { closeGreenTask, runTask, type FinishGreen, type SentBack, type TaskEnd } from '../loop/run-task.js';
 import type { RunDeps } from '../loop/run-deps.js';
 import type { RunState } from '../loop/run-state.js';
 import { factoryPaths } from '../reports/factory-dir.js';
@@ -15,7 +15,8 @@ import type { Task } from '../rfp/tasks-file.js';
 import { startPhases, type TaskPhases } from '../task-setup/task-phases.js';
 import type { Line } from './line-sandbox.js';
 import { closeLineWorktree, openLineWorktree } from './line-worktree.js';
-import { catchUpLine, mergeLine, referenceOf } from './merge-line.js';
+import type { WaitingMerge } from './merge-batch.js';
+import { catchUpLine, mergeLine, referenceOf, type Merged } from './merge-line.js';
 import type { LineSlot } from './worker-slots.js';
 import type { Baseline } from '../test-runner/judge-tests.js';
 
@@ -24,8 +25,11 @@ export type RunBranch = {
   reference?: Baseline;
   /** Its head as last verified (after the last tick): where a new line starts, read without waiting for a merge. */
   head: string;
-  /** Runs a job on the run's checkout, one at a time. */
-  exclusive<T>(job: () => Promise<T>): Promise<T>;
+  /**
+   * A green line's merge, verification and tick or return, on the run's checkout one batch at a time: batched with
+   * the other lines waiting (merge-batch.ts).
+   */
+  merge(waiting: WaitingMerge<TaskEnd | SentBack>): Promise<TaskEnd | SentBack>;
   /** Opens lines one at a time, in the order they start: places on the dashboard follow the task order. */
   opening<T>(job: () => Promise<T>): Promise<T>;
 };
@@ -108,7 +112,10 @@ export async function runLine(ctx: RunDeps, runState: RunState, input: LineInput
   }
 }
 
-/** The line's green round: merged into the run branch and verified there; ticked, or sent back with why. */
+/**
+ * The line's green round: merged into the run branch and verified there (alone, or in a batch with the other lines
+ * waiting: merge-batch.ts); ticked, or sent back with why.
+ */
 function finishInRunBranch(
   ctx: RunDeps,
   lineCtx: RunDeps,
@@ -118,33 +125,28 @@ function finishInRunBranch(
   input: LineInput,
 ): FinishGreen {
   const { runBranch, task, slot } = input;
+  const at = () => state.position;
   return async (reason, ownTests) => {
-    // No worker runs while the line waits for the run branch and its merged tree is verified: its slot goes to the
-    // next ready task, and comes back (ahead of new tasks) if the merge sends the task back for another round.
-    slot.release();
-    const finished = await runBranch.exclusive(async () => {
-      const merged = await mergeLine(
-        ctx,
-        line,
-        {
-          own: ownTests(),
-          reference: runBranch.reference,
-          timeoutSeconds: state.config.testTimeoutSeconds,
-          signal: lineCtx.control.nextStep(),
-        },
-        lineCtx.say,
-        () => state.position,
-      );
-      if ('sha' in merged) {
-        runBranch.reference = referenceOf(merged.tests);
-        // The tests the reviewer wrote in the line are locked on the run branch too, for the lines still to start.
-        shareReviewerLocks(phases.locks, input.phases.locks, ctx.projectDir);
-        lineCtx.say('line:merged', { branch: line.branch, sha: merged.sha });
-        // Ticked by factory on the run branch, with the run's own guard told the file's new content.
-        const closed = await closeGreenTask({ ...ctx, say: lineCtx.say }, task, reason, input.phases);
-        runBranch.head = (await ctx.repo.head()) ?? runBranch.head;
-        return closed;
-      }
+    const ticked = async (merged: Merged): Promise<TaskEnd> => {
+      runBranch.reference = referenceOf(merged.tests);
+      // The tests the reviewer wrote in the line are locked on the run branch too, for the lines still to start.
+      shareReviewerLocks(phases.locks, input.phases.locks, ctx.projectDir);
+      lineCtx.say('line:merged', { branch: line.branch, sha: merged.sha });
+      // Ticked by factory on the run branch, with the run's own guard told the file's new content.
+      const closed = await closeGreenTask({ ...ctx, say: lineCtx.say }, task, reason, input.phases);
+      runBranch.head = (await ctx.repo.head()) ?? runBranch.head;
+      return closed;
+    };
+    const own = ownTests();
+    const alone = async (): Promise<TaskEnd | SentBack> => {
+      const judging = {
+        own,
+        reference: runBranch.reference,
+        timeoutSeconds: state.config.testTimeoutSeconds,
+        signal: lineCtx.control.nextStep(),
+      };
+      const merged = await mergeLine(ctx, line, judging, lineCtx.say, at);
+      if ('sha' in merged) return ticked(merged);
       lineCtx.say('line:returned', merged);
       await catchUpLine(lineCtx.repo, ctx.runBranch, task.index);
       // The run branch's RFP/tasks.md (other tasks ticked) is the line's now; its rounds are judged against the run
@@ -153,6 +155,18 @@ function finishInRunBranch(
       shareReviewerLocks(input.phases.locks, phases.locks, line.worktree);
       if (runBranch.reference) state.judgeAgainst(runBranch.reference);
       return { returned: merged.detail };
+    };
+    // No worker runs while the line waits for the run branch and its merged tree is verified: its slot goes to the
+    // next ready task, and comes back (ahead of new tasks) if the merge sends the task back for another round.
+    slot.release();
+    const finished = await runBranch.merge({
+      line,
+      own,
+      say: lineCtx.say,
+      at,
+      signal: () => lineCtx.control.nextStep(),
+      alone,
+      ticked,
     });
     if ('returned' in finished) await slot.retake();
     return finished;

@@ -11,6 +11,7 @@ import type { TaskPhases } from '../task-setup/task-phases.js';
 import { applySettings } from '../loop/safe-point.js';
 import { callQueue, queuedWorker } from '../models/call-queue.js';
 import { runLine, type RunBranch } from './line.js';
+import { mergeQueue } from './merge-batch.js';
 import { closeLineWorktree, recordedLines } from './line-worktree.js';
 import { buildTaskGraph, readyTasks } from './task-graph.js';
 import { workerSlots } from './worker-slots.js';
@@ -43,11 +44,15 @@ export async function runLines(run: RunDeps, state: RunState, input: LinesInput)
   const finished = new Set<number>();
   const running = new Map<number, Promise<Ended>>();
   const slots = workerSlots(() => state.config.maxParallel);
+  const exclusive = oneAtATime();
   const runBranch: RunBranch = {
     reference: state.baseline,
     head: (await ctx.repo.head()) ?? 'HEAD',
-    exclusive: oneAtATime(),
     opening: oneAtATime(),
+    merge: mergeQueue(ctx, exclusive, () => ({
+      reference: runBranch.reference,
+      timeoutSeconds: state.config.testTimeoutSeconds,
+    })),
   };
   const allPending = input.tasks.filter((task) => !task.done);
   // Lines a stopped or killed run left for tasks that are done by now (ticked before it died) have nothing left to do.
@@ -120,7 +125,7 @@ export async function runLines(run: RunDeps, state: RunState, input: LinesInput)
 }
 
 /** A queue of one: each job starts when the one before it has ended, whatever its end. */
-function oneAtATime(): RunBranch['exclusive'] {
+function oneAtATime(): RunBranch['opening'] {
   let last: Promise<unknown> = Promise.resolve();
   return <T>(job: () => Promise<T>): Promise<T> => {
     const next = last.then(job, job);
