@@ -51,7 +51,9 @@ export async function runLine(ctx: RunDeps, runState: RunState, input: LineInput
   const control = ctx.control.openLine(task.index);
   const say = ctx.sayAs(() => state.position);
   // Off the run branch's lock: a line's worktree is made from the head last verified while other lines merge.
-  const base = runBranch.head;
+  // The head and what its tests gave are read together: a line judged against a reference its tree lacks the work of
+  // would count that work's tests as its own regressions.
+  const { head: base, reference } = runBranch;
   const { line, reused, sandbox } = await runBranch.opening(async () => {
     const opened = await openLineWorktree(ctx.repo, ctx.runId, task, base);
     return { ...opened, sandbox: await ctx.lineSandbox(opened.line) };
@@ -86,7 +88,7 @@ export async function runLine(ctx: RunDeps, runState: RunState, input: LineInput
       resume: resumed && ctx.resume && { ...ctx.resume, task: resumed, lines: undefined },
     });
     // Judged against the run branch as last verified (the baseline, until a line is merged).
-    if (runBranch.reference) state.judgeAgainst(runBranch.reference);
+    if (reference) state.judgeAgainst(reference);
     // The guard goes on from the line's own records when its worktree is the one the run left; else it starts anew.
     const phasesCtx = reused ? lineCtx : { ...lineCtx, resume: undefined };
     const phases = await startPhases(phasesCtx, state, input.pending, { plan: input.phases.plan });
@@ -128,13 +130,14 @@ function finishInRunBranch(
   const at = () => state.position;
   return async (reason, ownTests) => {
     const ticked = async (merged: Merged): Promise<TaskEnd> => {
-      runBranch.reference = referenceOf(merged.tests);
       // The tests the reviewer wrote in the line are locked on the run branch too, for the lines still to start.
       shareReviewerLocks(phases.locks, input.phases.locks, ctx.projectDir);
       lineCtx.say('line:merged', { branch: line.branch, sha: merged.sha });
       // Ticked by factory on the run branch, with the run's own guard told the file's new content.
       const closed = await closeGreenTask({ ...ctx, say: lineCtx.say }, task, reason, input.phases);
-      runBranch.head = (await ctx.repo.head()) ?? runBranch.head;
+      // The new head and its tests at once, for the lines starting now.
+      const head = (await ctx.repo.head()) ?? runBranch.head;
+      Object.assign(runBranch, { head, reference: referenceOf(merged.tests) });
       return closed;
     };
     const own = ownTests();
