@@ -1,8 +1,8 @@
 // Production lines (MAX_PARALLEL > 1): the scheduler starts every task whose dependencies are green on the run branch,
 // up to MAX_PARALLEL working at once (read at each start: live; a line waiting for its merge gives its slot back:
-// worker-slots.ts), each in a line of its own (line.ts). The run's checkout is
-// touched by one line at a time: merging, verifying and ticking are serialised; making and removing a line's worktree
-// are not (they touch the shared git folder, never the checkout or its branch).
+// worker-slots.ts), each in a line of its own (line.ts). The run's checkout is touched by one batch of green lines at
+// a time: merging, verifying and ticking are serialised (merge-batch.ts); making and removing a line's worktree are
+// not (they touch the shared git folder, never the checkout or its branch).
 import type { RunEnd, TaskEnd } from '../loop/run-task.js';
 import type { RunDeps } from '../loop/run-deps.js';
 import type { RunState } from '../loop/run-state.js';
