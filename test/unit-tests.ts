@@ -26,6 +26,7 @@ export const unitTests = [
   'test/engine/edits/safe-path.test.ts',
   'test/engine/lines/line-control.test.ts',
   'test/engine/lines/task-graph.test.ts',
+  'test/engine/lines/worker-slots.test.ts',
   'test/engine/models/line-sharing.test.ts',
   'test/engine/reports/event-log.test.ts',
   'test/engine/reports/run-status.test.ts',

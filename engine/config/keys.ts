@@ -154,7 +154,7 @@ export const configKeys = [
     field: 'maxParallel',
     default: '1',
     spec: count(1, 16),
-    doc: 'Most tasks run at the same time, each in its own line (git worktree, sandbox, worker); 1: one after another.',
+    doc: 'Most tasks run at the same time, each in its own line (git worktree, sandbox, worker); a line waiting for its merge is not counted; 1: one after another.',
     live: true,
     flag: '--parallel <n>',
   },

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Worker } from '../agents/agent.js';
 import type { Lock, LockStore } from '../task-setup/guard/lock-store.js';
 import { Repo } from '../git/repo.js';
-import { closeGreenTask, runTask, type FinishGreen, type TaskEnd } from '../loop/run-task.js';
+import { closeGreenTask, runTask, type FinishGreen, type SentBack, type TaskEnd } from '../loop/run-task.js';
 import type { RunDeps } from '../loop/run-deps.js';
 import type { RunState } from '../loop/run-state.js';
 import { factoryPaths } from '../reports/factory-dir.js';
@@ -15,7 +15,9 @@ import type { Task } from '../rfp/tasks-file.js';
 import { startPhases, type TaskPhases } from '../task-setup/task-phases.js';
 import type { Line } from './line-sandbox.js';
 import { closeLineWorktree, openLineWorktree } from './line-worktree.js';
-import { catchUpLine, mergeLine, referenceOf } from './merge-line.js';
+import type { WaitingMerge } from './merge-batch.js';
+import { catchUpLine, mergeLine, referenceOf, type Merged } from './merge-line.js';
+import type { LineSlot } from './worker-slots.js';
 import type { Baseline } from '../test-runner/judge-tests.js';
 
 /** The run branch as last verified: what every merge is judged against, shared by the lines. */
@@ -23,8 +25,11 @@ export type RunBranch = {
   reference?: Baseline;
   /** Its head as last verified (after the last tick): where a new line starts, read without waiting for a merge. */
   head: string;
-  /** Runs a job on the run's checkout, one at a time. */
-  exclusive<T>(job: () => Promise<T>): Promise<T>;
+  /**
+   * A green line's merge, verification and tick or return, on the run's checkout one batch at a time: batched with
+   * the other lines waiting (merge-batch.ts).
+   */
+  merge(waiting: WaitingMerge<TaskEnd | SentBack>): Promise<TaskEnd | SentBack>;
   /** Opens lines one at a time, in the order they start: places on the dashboard follow the task order. */
   opening<T>(job: () => Promise<T>): Promise<T>;
 };
@@ -36,6 +41,8 @@ export type LineInput = {
   /** Every task still open in the run: their user tests are locked in the line as they are in the run. */
   pending: Task[];
   runBranch: RunBranch;
+  /** Its place among the MAX_PARALLEL lines working: given back while it waits for its merge, and when it ends. */
+  slot: LineSlot;
 };
 
 export async function runLine(ctx: RunDeps, runState: RunState, input: LineInput): Promise<TaskEnd> {
@@ -44,7 +51,9 @@ export async function runLine(ctx: RunDeps, runState: RunState, input: LineInput
   const control = ctx.control.openLine(task.index);
   const say = ctx.sayAs(() => state.position);
   // Off the run branch's lock: a line's worktree is made from the head last verified while other lines merge.
-  const base = runBranch.head;
+  // The head and what its tests gave are read together: a line judged against a reference its tree lacks the work of
+  // would count that work's tests as its own regressions.
+  const { head: base, reference } = runBranch;
   const { line, reused, sandbox } = await runBranch.opening(async () => {
     const opened = await openLineWorktree(ctx.repo, ctx.runId, task, base);
     return { ...opened, sandbox: await ctx.lineSandbox(opened.line) };
@@ -79,7 +88,7 @@ export async function runLine(ctx: RunDeps, runState: RunState, input: LineInput
       resume: resumed && ctx.resume && { ...ctx.resume, task: resumed, lines: undefined },
     });
     // Judged against the run branch as last verified (the baseline, until a line is merged).
-    if (runBranch.reference) state.judgeAgainst(runBranch.reference);
+    if (reference) state.judgeAgainst(reference);
     // The guard goes on from the line's own records when its worktree is the one the run left; else it starts anew.
     const phasesCtx = reused ? lineCtx : { ...lineCtx, resume: undefined };
     const phases = await startPhases(phasesCtx, state, input.pending, { plan: input.phases.plan });
@@ -95,6 +104,7 @@ export async function runLine(ctx: RunDeps, runState: RunState, input: LineInput
     say('task:finished', { outcome: end.outcome, reason: end.reason });
     return end;
   } finally {
+    input.slot.release();
     await sandbox.stop().catch(() => undefined);
     // A stopped line stays, worktree, records and branch, for a resumed run to go on from; an ended one goes, off the
     // run branch's lock (its branch is merged or given up; removing it touches neither the checkout nor its branch).
@@ -104,7 +114,10 @@ export async function runLine(ctx: RunDeps, runState: RunState, input: LineInput
   }
 }
 
-/** The line's green round: merged into the run branch and verified there; ticked, or sent back with why. */
+/**
+ * The line's green round: merged into the run branch and verified there (alone, or in a batch with the other lines
+ * waiting: merge-batch.ts); ticked, or sent back with why.
+ */
 function finishInRunBranch(
   ctx: RunDeps,
   lineCtx: RunDeps,
@@ -113,32 +126,33 @@ function finishInRunBranch(
   phases: TaskPhases,
   input: LineInput,
 ): FinishGreen {
-  const { runBranch, task } = input;
-  return (reason, ownTests) =>
-    runBranch.exclusive(async () => {
-      const merged = await mergeLine(
-        ctx,
-        line,
-        {
-          own: ownTests(),
-          reference: runBranch.reference,
-          timeoutSeconds: state.config.testTimeoutSeconds,
-          signal: lineCtx.control.nextStep(),
-          locks: mergedLocks(input.phases.locks, phases.locks),
-        },
-        lineCtx.say,
-        () => state.position,
-      );
-      if ('sha' in merged) {
-        runBranch.reference = referenceOf(merged.tests);
-        // The tests the reviewer wrote in the line are locked on the run branch too, for the lines still to start.
-        shareReviewerLocks(phases.locks, input.phases.locks, ctx.projectDir);
-        lineCtx.say('line:merged', { branch: line.branch, sha: merged.sha });
-        // Ticked by factory on the run branch, with the run's own guard told the file's new content.
-        const closed = await closeGreenTask({ ...ctx, say: lineCtx.say }, task, reason, input.phases);
-        runBranch.head = (await ctx.repo.head()) ?? runBranch.head;
-        return closed;
-      }
+  const { runBranch, task, slot } = input;
+  const at = () => state.position;
+  return async (reason, ownTests) => {
+    const ticked = async (merged: Merged): Promise<TaskEnd> => {
+      // The tests the reviewer wrote in the line are locked on the run branch too, for the lines still to start.
+      shareReviewerLocks(phases.locks, input.phases.locks, ctx.projectDir);
+      lineCtx.say('line:merged', { branch: line.branch, sha: merged.sha });
+      // Ticked by factory on the run branch, with the run's own guard told the file's new content.
+      const closed = await closeGreenTask({ ...ctx, say: lineCtx.say }, task, reason, input.phases);
+      // The new head and its tests at once, for the lines starting now.
+      const head = (await ctx.repo.head()) ?? runBranch.head;
+      Object.assign(runBranch, { head, reference: referenceOf(merged.tests) });
+      return closed;
+    };
+    const own = ownTests();
+    // The run checkout's locks with the line's own, as the run guard judges the merged tree by them.
+    const locks = () => mergedLocks(input.phases.locks, phases.locks);
+    const alone = async (): Promise<TaskEnd | SentBack> => {
+      const judging = {
+        own,
+        reference: runBranch.reference,
+        timeoutSeconds: state.config.testTimeoutSeconds,
+        signal: lineCtx.control.nextStep(),
+        locks: locks(),
+      };
+      const merged = await mergeLine(ctx, line, judging, lineCtx.say, at);
+      if ('sha' in merged) return ticked(merged);
       lineCtx.say('line:returned', merged);
       await catchUpLine(lineCtx.repo, ctx.runBranch, task.index);
       // The run branch's RFP/tasks.md (other tasks ticked) is the line's now; its rounds are judged against the run
@@ -147,7 +161,23 @@ function finishInRunBranch(
       shareReviewerLocks(input.phases.locks, phases.locks, line.worktree);
       if (runBranch.reference) state.judgeAgainst(runBranch.reference);
       return { returned: merged.detail };
+    };
+    // No worker runs while the line waits for the run branch and its merged tree is verified: its slot goes to the
+    // next ready task, and comes back (ahead of new tasks) if the merge sends the task back for another round.
+    slot.release();
+    const finished = await runBranch.merge({
+      line,
+      own,
+      locks,
+      say: lineCtx.say,
+      at,
+      signal: () => lineCtx.control.nextStep(),
+      alone,
+      ticked,
     });
+    if ('returned' in finished) await slot.retake();
+    return finished;
+  };
 }
 
 /** The reviewer's locks of `from` whose files are in `dir` and not locked in `to` yet, added there. */

@@ -20,7 +20,7 @@ import type { Line } from './line-sandbox.js';
 export type Returned = { reason: 'conflict' | 'regression'; files: string[]; tests: string[]; detail: string };
 export type Merged = { sha: string; tests: TestSummary };
 
-type MainDeps = Pick<RunDeps, 'projectDir' | 'repo' | 'sandbox' | 'testCommand' | 'paths' | 'runBranch'>;
+export type MainDeps = Pick<RunDeps, 'projectDir' | 'repo' | 'sandbox' | 'testCommand' | 'paths' | 'runBranch'>;
 /** locks: the locked tests the merged tree must run, as the run guard judges a round's run by them. */
 type Judging = {
   own: string[];
@@ -40,9 +40,8 @@ export async function mergeLine(
 ): Promise<Merged | Returned> {
   say('line:merging', { branch: line.branch, into: main.runBranch });
   const before = (await main.repo.head()) ?? 'HEAD';
-  const message = `factory: task ${line.task} merged from its line — ${line.title}`;
   try {
-    await main.repo.raw(['merge', '-q', '--no-ff', '--no-edit', '-m', message, line.branch]);
+    await main.repo.raw(['merge', '-q', '--no-ff', '--no-edit', '-m', mergeMessage(line), line.branch]);
   } catch (error) {
     const files = await unmerged(main.repo);
     if (files.length === 0) throw error;
@@ -87,6 +86,10 @@ export async function mergeLine(
     `is now merged into your line: make them pass together with your task's tests.\n\n${tail(tests.output, 3000)}`;
   return { reason: 'regression', files, tests: failing, detail };
 }
+
+/** The merge commit's subject: a resumed run undoes merges with it that were not verified and ticked. */
+export const mergeMessage = (line: Pick<Line, 'task' | 'title'>): string =>
+  `factory: task ${line.task} merged from its line — ${line.title}`;
 
 /** The run branch merged into the line, so its next round works on both; conflicts are committed as markers. */
 export async function catchUpLine(lineRepo: Repo, runBranch: string, task: number): Promise<string[]> {

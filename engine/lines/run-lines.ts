@@ -1,7 +1,8 @@
 // Production lines (MAX_PARALLEL > 1): the scheduler starts every task whose dependencies are green on the run branch,
-// up to MAX_PARALLEL at once (read at each start: live), each in a line of its own (line.ts). The run's checkout is
-// touched by one line at a time: merging, verifying and ticking are serialised; making and removing a line's worktree
-// are not (they touch the shared git folder, never the checkout or its branch).
+// up to MAX_PARALLEL working at once (read at each start: live; a line waiting for its merge gives its slot back:
+// worker-slots.ts), each in a line of its own (line.ts). The run's checkout is touched by one batch of green lines at
+// a time: merging, verifying and ticking are serialised (merge-batch.ts); making and removing a line's worktree are
+// not (they touch the shared git folder, never the checkout or its branch).
 import type { RunEnd, TaskEnd } from '../loop/run-task.js';
 import type { RunDeps } from '../loop/run-deps.js';
 import type { RunState } from '../loop/run-state.js';
@@ -10,8 +11,10 @@ import type { TaskPhases } from '../task-setup/task-phases.js';
 import { applySettings } from '../loop/safe-point.js';
 import { callQueue, queuedWorker } from '../models/call-queue.js';
 import { runLine, type RunBranch } from './line.js';
+import { mergeQueue } from './merge-batch.js';
 import { closeLineWorktree, recordedLines } from './line-worktree.js';
 import { buildTaskGraph, readyTasks } from './task-graph.js';
+import { workerSlots } from './worker-slots.js';
 
 export type LinesInput = {
   /** Every task the run plays (its scope), done or not. */
@@ -40,11 +43,16 @@ export async function runLines(run: RunDeps, state: RunState, input: LinesInput)
   const green = new Set(input.green);
   const finished = new Set<number>();
   const running = new Map<number, Promise<Ended>>();
+  const slots = workerSlots(() => state.config.maxParallel);
+  const exclusive = oneAtATime();
   const runBranch: RunBranch = {
     reference: state.baseline,
     head: (await ctx.repo.head()) ?? 'HEAD',
-    exclusive: oneAtATime(),
     opening: oneAtATime(),
+    merge: mergeQueue(ctx, exclusive, () => ({
+      reference: runBranch.reference,
+      timeoutSeconds: state.config.testTimeoutSeconds,
+    })),
   };
   const allPending = input.tasks.filter((task) => !task.done);
   // Lines a stopped or killed run left for tasks that are done by now (ticked before it died) have nothing left to do.
@@ -57,8 +65,8 @@ export async function runLines(run: RunDeps, state: RunState, input: LinesInput)
     if (!stop && failure === undefined && !ctx.control.stopRequested) {
       // A task start is a safe point for the run's settings: MAX_PARALLEL set meanwhile counts from here.
       applySettings(ctx, state);
-      const slots = Math.max(0, state.config.maxParallel - running.size);
-      const ready = readyTasks(graph, pending, { green, running: new Set(running.keys()), finished }, slots);
+      const free = slots.free();
+      const ready = readyTasks(graph, pending, { green, running: new Set(running.keys()), finished }, free);
       if (localModel && ready.length > 0 && sharedFor !== state.config.maxParallel) {
         sharedFor = state.config.maxParallel;
         queue.width = (await run.models?.shareAmong('coder', sharedFor)) ?? sharedFor;
@@ -66,7 +74,8 @@ export async function runLines(run: RunDeps, state: RunState, input: LinesInput)
       for (const index of ready) {
         const task = input.open.find((candidate) => candidate.index === index);
         if (!task) continue;
-        const line = runLine(ctx, state, { task, phases: input.phases, pending: allPending, runBranch });
+        const slot = slots.take();
+        const line = runLine(ctx, state, { task, phases: input.phases, pending: allPending, runBranch, slot });
         running.set(
           index,
           line.then(
@@ -77,7 +86,9 @@ export async function runLines(run: RunDeps, state: RunState, input: LinesInput)
       }
     }
     if (running.size === 0) break;
-    const ended = await Promise.race(running.values());
+    // A line ending, or one giving its slot back for its merge, may let the next task start.
+    const ended = await Promise.race([...running.values(), slots.freed()]);
+    if (!ended) continue;
     running.delete(ended.index);
     finished.add(ended.index);
     if (ended.error !== undefined) {
@@ -114,7 +125,7 @@ export async function runLines(run: RunDeps, state: RunState, input: LinesInput)
 }
 
 /** A queue of one: each job starts when the one before it has ended, whatever its end. */
-function oneAtATime(): RunBranch['exclusive'] {
+function oneAtATime(): RunBranch['opening'] {
   let last: Promise<unknown> = Promise.resolve();
   return <T>(job: () => Promise<T>): Promise<T> => {
     const next = last.then(job, job);

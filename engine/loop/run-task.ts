@@ -18,7 +18,7 @@ import { checkValves, resetValve, roundsAllowed, type TaskCounters } from './val
 export type RunEnd = { outcome: RunOutcome; reason: string; tasksGreen: number };
 export type TaskEnd = { outcome: TaskOutcome; reason: string; stoppedBy?: 'valve' | 'cap' | 'human' };
 /** A green task sent back (a production line whose merge failed): what its next round is told, and the tests it saw. */
-type SentBack = { returned: string; tests?: TestSummary };
+export type SentBack = { returned: string; tests?: TestSummary };
 /** What a green round does: ticks the task (one after the other), or merges the line first, which may send it back. */
 export type FinishGreen = (reason: string, ownTests: () => string[]) => Promise<TaskEnd | SentBack>;
 

@@ -81,13 +81,15 @@ export async function prepareRun(
 
 /**
  * With production lines the run's checkout holds only what factory merged and verified: a merge cut short, or one
- * committed but not yet verified and ticked, is undone (its line, green, is merged and verified again).
+ * committed but not yet verified and ticked (or several, merged as a batch), is undone (their lines, green, are
+ * merged and verified again).
  */
 async function undoUnverifiedMerge(repo: Repo): Promise<void> {
   await repo.raw(['merge', '--abort']).catch(() => undefined);
   await repo.restore('HEAD');
-  const subject = await repo.raw(['log', '-1', '--format=%s']);
-  if (/^factory: task \d+ merged from its line/.test(subject)) await repo.restore('HEAD^1');
+  // Lines merged together in a batch (lines/merge-batch.ts) leave one merge each before their ticks.
+  while (/^factory: task \d+ merged from its line/.test(await repo.raw(['log', '-1', '--format=%s'])))
+    await repo.restore('HEAD^1');
 }
 
 /** A sortable, readable id: the run's start time. */
