@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FactoryEvent, GuardedFile } from '../contract/events.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { removeTornWrites, writeFileAtomic } from '../util/atomic-write.js';
 import type { FactoryPaths } from './factory-dir.js';
 import { refusal, renderRoundReport } from './round-record.js';
 
@@ -17,8 +17,10 @@ const guardedName = (what?: GuardedFile): string =>
         ? 'code'
         : 'locked';
 
-/** Writes the round reports a crash kept from being written: every finished round has its file. */
+/** Writes the round reports a crash kept from being written: every finished round has its file, and no torn write's
+ * temp file is left beside them. */
 export function repairRoundReports(paths: FactoryPaths, events: FactoryEvent[]): void {
+  removeTornWrites(paths.root, paths.rounds, paths.prompts);
   for (const event of events) {
     if (event.type !== 'round:finished' || fs.existsSync(paths.round(event.record.runRound))) continue;
     writeFileAtomic(paths.round(event.record.runRound), renderRoundReport(event.record));

@@ -14,3 +14,14 @@ export function writeFileAtomic(file: string, content: string): void {
   }
   fs.renameSync(temp, file);
 }
+
+/** Removes the temp files a killed process left in `dirs` (its writes never reached their rename); not this one's. */
+export function removeTornWrites(...dirs: string[]): void {
+  for (const dir of dirs) {
+    const names = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+    for (const name of names) {
+      const pid = /\.(\d+)\.tmp$/.exec(name)?.[1];
+      if (pid && Number(pid) !== process.pid) fs.rmSync(path.join(dir, name), { force: true });
+    }
+  }
+}
