@@ -3,12 +3,10 @@
 // before fails, each is ticked; a conflict or a red suite undoes the batch and the lines are merged one at a time, so a
 // conflict or a regression is told to the line that caused it and the innocent ones are still ticked.
 import type { Say } from '../contract/events.js';
-import { judgeTests, type Baseline } from '../test-runner/judge-tests.js';
-import { runTests } from '../test-runner/run-tests.js';
 import { testsReport } from '../test-runner/tests-report.js';
-import { verdictText } from '../test-runner/verdict-text.js';
-import { failRun, judgeLockedRun } from '../task-setup/guard/judge-locked-run.js';
 import type { Lock } from '../task-setup/guard/lock-store.js';
+import type { Baseline } from '../test-runner/judge-tests.js';
+import { judgeMergedTree } from './judge-merged-tree.js';
 import type { Line } from './line-sandbox.js';
 import { mergeMessage, type MainDeps, type Merged } from './merge-line.js';
 
@@ -79,25 +77,20 @@ async function mergeTogether<End>(
   }
   const [first] = batch;
   first?.say('tests:started', { command: main.testCommand, baseline: false });
-  const ran = await runTests(main.sandbox, {
-    command: main.testCommand,
-    projectDir: main.projectDir,
-    timeoutSeconds: judging.timeoutSeconds,
-    signal: AbortSignal.any(batch.map((waiting) => waiting.signal())),
-    onOutput: (text) => first?.say('tests:output', { text }),
-    verdict: { perTestBefore: Object.keys(judging.reference?.tests ?? {}).length > 0 },
-  });
   // Every line's locked tests must run on the combined tree; a batch the guard fails is merged one at a time, where
   // each line is told its own.
   const locks = new Map(batch.flatMap((waiting) => waiting.locks()).map((lock) => [lock.path, lock]));
-  const guard = judgeLockedRun([...locks.values()], ran, judging.reference);
-  const tests = guard.reasons.length > 0 ? failRun(ran, guard) : ran;
-  const judgement = judgeTests(
-    tests,
-    batch.flatMap((waiting) => waiting.own),
-    judging.reference,
+  const { tests, judgement, why } = await judgeMergedTree(
+    main,
+    {
+      own: batch.flatMap((waiting) => waiting.own),
+      reference: judging.reference,
+      timeoutSeconds: judging.timeoutSeconds,
+      signal: AbortSignal.any(batch.map((waiting) => waiting.signal())),
+      locks: [...locks.values()],
+    },
+    (text) => first?.say('tests:output', { text }),
   );
-  const why = verdictText(tests, judgement);
   if (!judgement.green) {
     await main.repo.restore(before);
     const tasks = batch.map((waiting) => waiting.line.task).join(', ');

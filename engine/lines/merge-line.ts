@@ -7,34 +7,22 @@ import type { Repo } from '../git/repo.js';
 import { GitError } from '../git/run-git.js';
 import type { Say } from '../contract/events.js';
 import type { RunDeps } from '../loop/run-deps.js';
-import { judgeTests, type Baseline } from '../test-runner/judge-tests.js';
-import { runTests } from '../test-runner/run-tests.js';
 import { testsReport } from '../test-runner/tests-report.js';
 import type { TestSummary } from '../contract/test-summary.js';
-import { verdictText } from '../test-runner/verdict-text.js';
-import { failRun, judgeLockedRun } from '../task-setup/guard/judge-locked-run.js';
-import type { Lock } from '../task-setup/guard/lock-store.js';
 import { tail } from '../util/capped-text.js';
+import type { Baseline } from '../test-runner/judge-tests.js';
+import { judgeMergedTree, type MergedTreeJudging } from './judge-merged-tree.js';
 import type { Line } from './line-sandbox.js';
 
 export type Returned = { reason: 'conflict' | 'regression'; files: string[]; tests: string[]; detail: string };
 export type Merged = { sha: string; tests: TestSummary };
 
 export type MainDeps = Pick<RunDeps, 'projectDir' | 'repo' | 'sandbox' | 'testCommand' | 'paths' | 'runBranch'>;
-/** locks: the locked tests the merged tree must run, as the run guard judges a round's run by them. */
-type Judging = {
-  own: string[];
-  reference?: Baseline;
-  timeoutSeconds: number;
-  signal: AbortSignal;
-  locks: readonly Lock[];
-};
-
 /** Merges and verifies; on a conflict or a regression the run branch is back where it was. */
 export async function mergeLine(
   main: MainDeps,
   line: Line,
-  judging: Judging,
+  judging: MergedTreeJudging,
   say: Say,
   at: () => { task: number; round: number },
 ): Promise<Merged | Returned> {
@@ -55,20 +43,10 @@ export async function mergeLine(
     return { reason: 'conflict', files, tests: [], detail };
   }
   say('tests:started', { command: main.testCommand, baseline: false });
-  const ran = await runTests(main.sandbox, {
-    command: main.testCommand,
-    projectDir: main.projectDir,
-    timeoutSeconds: judging.timeoutSeconds,
-    signal: judging.signal,
-    onOutput: (text) => say('tests:output', { text }),
-    verdict: { perTestBefore: Object.keys(judging.reference?.tests ?? {}).length > 0 },
-  });
-  // The run guard's look, as a round's run gets it: a locked test the merged tree no longer runs or newly skips fails.
-  const guard = judgeLockedRun(judging.locks, ran, judging.reference);
-  if (guard.reasons.length > 0) say('guard:failed', { reason: guard.reasons.join('; ') });
-  const tests = guard.reasons.length > 0 ? failRun(ran, guard) : ran;
-  const judgement = judgeTests(tests, judging.own, judging.reference);
-  const why = verdictText(tests, judgement);
+  const { tests, judgement, why, guardReasons } = await judgeMergedTree(main, judging, (text) =>
+    say('tests:output', { text }),
+  );
+  if (guardReasons.length > 0) say('guard:failed', { reason: guardReasons.join('; ') });
   say('tests:finished', {
     result: testsReport(tests, main.paths, at()),
     baseline: false,
@@ -78,7 +56,7 @@ export async function mergeLine(
   await main.repo.restore(before);
   const failing = [...new Set([...judgement.ownFailing, ...judgement.regressions])];
   const files = (await main.repo.raw(['diff', '--name-only', before, line.branch])).split('\n').filter(Boolean);
-  const guarded = guard.reasons.length > 0 ? ` (the run's guard: ${guard.reasons.join('; ')})` : '';
+  const guarded = guardReasons.length > 0 ? ` (the run's guard: ${guardReasons.join('; ')})` : '';
   const detail =
     `Your line was green, but on the run branch merged with it the whole suite was not: ` +
     `${failing.length > 0 ? `${failing.join(', ')} failed` : (why ?? judgement.note ?? tests.headline)}${guarded}. ` +
