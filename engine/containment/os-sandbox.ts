@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { realPath } from '../util/real-path.js';
 import { bwrapArgs } from './bwrap-args.js';
 import { bwrapHideArgs, seatbeltHideRules } from './hidden-paths.js';
 import type { SandboxSpec } from './sandbox-spec.js';
@@ -91,13 +92,5 @@ function isPlain(file: string): boolean {
     return !fs.lstatSync(file).isSymbolicLink();
   } catch {
     return false;
-  }
-}
-
-function realPath(file: string): string {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    return path.resolve(file);
   }
 }

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Repo } from '../git/repo.js';
+import { listWorktrees } from '../git/worktree-list.js';
 import type { Line } from './line-sandbox.js';
 
 const lineBranch = (runId: string, task: number): string => `factory/${runId}-task-${task}`;
@@ -62,9 +63,7 @@ export function recordedLines(repo: Repo, runId: string): (Pick<Line, 'branch' |
 
 async function isWorktreeOn(repo: Repo, worktree: string, branch: string): Promise<boolean> {
   if (!fs.existsSync(path.join(worktree, '.git'))) return false;
-  const listed = (await repo.raw(['worktree', 'list', '--porcelain'])).split('\n\n');
-  const real = fs.realpathSync(worktree);
-  return listed.some((entry) => entry.includes(`worktree ${real}\n`) && entry.includes(`branch refs/heads/${branch}`));
+  return (await listWorktrees(repo)).get(fs.realpathSync(worktree)) === `refs/heads/${branch}`;
 }
 
 async function removeWorktree(repo: Repo, worktree: string): Promise<void> {

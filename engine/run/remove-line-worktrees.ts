@@ -6,12 +6,14 @@ import path from 'node:path';
 import type { Repo } from '../git/repo.js';
 import type { LineRecord } from '../git/run-records.js';
 import { runGit } from '../git/run-git.js';
+import { listWorktrees } from '../git/worktree-list.js';
 import { linesFolder } from '../lines/line-worktree.js';
+import { realPath } from '../util/real-path.js';
 
 /** Returns the worktrees that were there (listed by git, or a folder on disk) and are gone now. */
 export async function removeLineWorktrees(repo: Repo, recorded: readonly LineRecord[]): Promise<string[]> {
   if (recorded.length === 0) return [];
-  const listed = await gitWorktrees(repo);
+  const listed = await listWorktrees(repo);
   const folder = await linesFolder(repo);
   const removed: string[] = [];
   for (const line of recorded) {
@@ -25,24 +27,4 @@ export async function removeLineWorktrees(repo: Repo, recorded: readonly LineRec
   }
   await runGit(repo.dir, ['worktree', 'prune']);
   return removed;
-}
-
-/** Each worktree git lists, by its path, with the branch it has checked out ('' when detached). */
-async function gitWorktrees(repo: Repo): Promise<Map<string, string>> {
-  const entries = (await runGit(repo.dir, ['worktree', 'list', '--porcelain'])).split('\n\n');
-  const worktrees = new Map<string, string>();
-  for (const entry of entries) {
-    const lines = entry.split('\n');
-    const at = lines.find((line) => line.startsWith('worktree '))?.slice('worktree '.length);
-    if (at) worktrees.set(at, lines.find((line) => line.startsWith('branch '))?.slice('branch '.length) ?? '');
-  }
-  return worktrees;
-}
-
-function realPath(file: string): string {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    return path.resolve(file);
-  }
 }
