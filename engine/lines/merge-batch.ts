@@ -8,7 +8,7 @@ import type { Lock } from '../task-setup/guard/lock-store.js';
 import type { Baseline } from '../test-runner/judge-tests.js';
 import { judgeMergedTree } from './judge-merged-tree.js';
 import type { Line } from './line-sandbox.js';
-import { mergeMessage, type MainDeps, type Merged } from './merge-line.js';
+import { mergeLineBranch, type MainDeps, type Merged } from './merge-line.js';
 
 /** A green line waiting for the run branch. */
 export type WaitingMerge<End> = {
@@ -67,7 +67,7 @@ async function mergeTogether<End>(
   for (const { line, say } of batch) {
     say('line:merging', { branch: line.branch, into: main.runBranch });
     try {
-      await main.repo.raw(['merge', '-q', '--no-ff', '--no-edit', '-m', mergeMessage(line), line.branch]);
+      await mergeLineBranch(main.repo, line);
     } catch {
       await main.repo.raw(['merge', '--abort']).catch(() => undefined);
       await main.repo.restore(before);

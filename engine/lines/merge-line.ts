@@ -29,7 +29,7 @@ export async function mergeLine(
   say('line:merging', { branch: line.branch, into: main.runBranch });
   const before = (await main.repo.head()) ?? 'HEAD';
   try {
-    await main.repo.raw(['merge', '-q', '--no-ff', '--no-edit', '-m', mergeMessage(line), line.branch]);
+    await mergeLineBranch(main.repo, line);
   } catch (error) {
     const files = await unmerged(main.repo);
     if (files.length === 0) throw error;
@@ -66,8 +66,12 @@ export async function mergeLine(
 }
 
 /** The merge commit's subject: a resumed run undoes merges with it that were not verified and ticked. */
-export const mergeMessage = (line: Pick<Line, 'task' | 'title'>): string =>
+const mergeMessage = (line: Pick<Line, 'task' | 'title'>): string =>
   `factory: task ${line.task} merged from its line — ${line.title}`;
+
+/** The line's branch merged into the checkout as one merge commit under mergeMessage, alone or in a batch. */
+export const mergeLineBranch = (repo: Repo, line: Pick<Line, 'task' | 'title' | 'branch'>): Promise<string> =>
+  repo.raw(['merge', '-q', '--no-ff', '--no-edit', '-m', mergeMessage(line), line.branch]);
 
 /** The run branch merged into the line, so its next round works on both; conflicts are committed as markers. */
 export async function catchUpLine(lineRepo: Repo, runBranch: string, task: number): Promise<string[]> {
