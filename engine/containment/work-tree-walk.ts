@@ -28,10 +28,12 @@ type Entry = { name: string; folder: boolean; refused: boolean; link?: string | 
 type FolderRead = { stamp: string; settled: boolean; entries: Entry[] };
 
 /**
- * The last full walk's folders, per project. A folder whose stat is the same has the same entries: a name cannot be
- * added, removed or pointed at another file without changing the folder's change time, which no process can set.
+ * Per project: the last full walk's folders, and the last listing of what git ignores. A folder whose stat is the
+ * same has the same entries: a name cannot be added, removed or pointed at another file without changing the folder's
+ * change time, which no process can set.
  */
-const lastReads = new Map<string, Map<string, FolderRead>>();
+type ProjectReads = { folders: Map<string, FolderRead>; ignored?: Set<string> };
+const lastReads = new Map<string, ProjectReads>();
 const projectsKept = 8;
 
 /**
@@ -41,18 +43,36 @@ const projectsKept = 8;
 const settleMs = 2000n;
 
 /**
- * reuse: take the entries of folders unchanged since the last full walk (the walk before a call: a link found there
- * that is stale can only make the check after the call look at it again). Without it every file's lstat is taken (the
- * walk after a call; an unchanged folder's names are not read again), and the folders are kept for the next walk.
+ * reuse: take the entries of folders unchanged since the last full walk, and the last listing of what git ignores (the
+ * walk before a call: a link found there that is stale, or missed under a folder git no longer ignores, can only make
+ * the check after the call look at it again). Without it every file's lstat is taken (the walk after a call; an
+ * unchanged folder's names are not read again) while git lists what it ignores beside it; the walk is taken again
+ * only when that listing changed, and the folders and listing are kept for the next walk.
  */
 export async function walkWorkTree(
   projectDir: string,
   options: { links: boolean; reuse?: boolean },
 ): Promise<WorkTreeWalk> {
-  const ignored = await ignoredPaths(projectDir);
+  const reads = projectReads(projectDir);
+  const last = reads.ignored;
+  if (last && options.reuse) return walkWith(projectDir, options, reads.folders, last);
+  const listing = ignoredPaths(projectDir);
+  // The walk is synchronous: git, started first, lists beside it.
+  const guessed = last && walkWith(projectDir, options, reads.folders, last);
+  const ignored = await listing;
+  reads.ignored = ignored;
+  return guessed && sameSet(ignored, last) ? guessed : walkWith(projectDir, options, reads.folders, ignored);
+}
+
+function walkWith(
+  projectDir: string,
+  options: { links: boolean; reuse?: boolean },
+  folders: Map<string, FolderRead>,
+  ignored: ReadonlySet<string>,
+): WorkTreeWalk {
   const refusedNames = new Set<string>();
   const links: LinkMap | undefined = options.links ? new Map() : undefined;
-  const known = options.links ? folderReads(projectDir) : undefined;
+  const known = options.links ? folders : undefined;
   const walk = (relative: string): void => {
     const entries = readFolder(projectDir, relative, known, options.links && options.reuse === true);
     for (const entry of entries ?? []) {
@@ -70,10 +90,13 @@ export async function walkWorkTree(
   return { refusedNames, links };
 }
 
-function folderReads(projectDir: string): Map<string, FolderRead> {
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean =>
+  a.size === b.size && [...a].every((item) => b.has(item));
+
+function projectReads(projectDir: string): ProjectReads {
   const found = lastReads.get(projectDir);
   if (found) return found;
-  const reads = new Map<string, FolderRead>();
+  const reads: ProjectReads = { folders: new Map() };
   lastReads.set(projectDir, reads);
   const oldest = lastReads.keys().next().value;
   if (lastReads.size > projectsKept && oldest !== undefined) lastReads.delete(oldest);

@@ -44,3 +44,28 @@ it('keeps the links there before a call and removes the ones it makes, in folder
   expect(fs.existsSync(inProject('pkg/between.txt'))).toBe(true);
   expect(checksum(corpus.decoy)).toBe(decoy);
 });
+
+it('walks a folder the call took out of .gitignore: what the call put there is removed', async () => {
+  const corpus = containmentProject({});
+  const inProject = (name: string): string => path.join(corpus.dir, name);
+  fs.mkdirSync(inProject('vendor'));
+  fs.writeFileSync(inProject('vendor/lib.py'), 'y = 2\n');
+  fs.writeFileSync(inProject('.gitignore'), 'vendor/\n');
+  execaSync('git', ['add', '-A'], { cwd: corpus.dir });
+  execaSync('git', ['commit', '-q', '-m', 'an ignored folder'], { cwd: corpus.dir });
+  // The first check keeps git's listing of what it ignores; the walk before the next call takes it as it was.
+  const first = await guardWorkTree(corpus.dir, options);
+  expect(await first.check()).toEqual([]);
+  const decoy = checksum(corpus.decoy);
+  const second = await guardWorkTree(corpus.dir, options);
+  // The call: vendor/ is no longer ignored, and holds a link out and a hard link to a file outside.
+  fs.writeFileSync(inProject('.gitignore'), '');
+  fs.symlinkSync(corpus.decoy, inProject('vendor/out'));
+  fs.linkSync(path.join(corpus.decoy, 'victim.txt'), inProject('vendor/hard.txt'));
+  const refused = await second.check();
+
+  expect(refused.map((refusal) => refusal.path).sort()).toEqual(['vendor/hard.txt', 'vendor/out']);
+  for (const gone of ['vendor/hard.txt', 'vendor/out']) expect(fs.existsSync(inProject(gone))).toBe(false);
+  expect(fs.existsSync(inProject('vendor/lib.py'))).toBe(true);
+  expect(checksum(corpus.decoy)).toBe(decoy);
+});
