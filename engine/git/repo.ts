@@ -35,6 +35,9 @@ export class Repo {
   /** The last commit this repo made and its tree: the parent of the next one while HEAD still names it. */
   private lastCommit?: { sha: string; tree: string };
 
+  /** The tree stageChangedSince staged and wrote, while nothing has changed it since: what commitStaged commits. */
+  private staged?: string;
+
   private constructor(
     readonly dir: string,
     private readonly settings: string[],
@@ -78,9 +81,35 @@ export class Repo {
     return (await this.git.raw(['rev-parse', '--abbrev-ref', 'HEAD'])).trim();
   }
 
-  /** Files changed and not committed, as `git status --porcelain` lines. */
+  /**
+   * Files changed and not committed, as `git status --porcelain` lines. Without status's optional refresh of the
+   * index: its lock would make a `git add` beside it fail (stageChangedSince while the guard looks).
+   */
   async uncommitted(): Promise<string[]> {
-    return (await this.git.raw(['status', '--porcelain', '--untracked-files=all'])).split('\n').filter(Boolean);
+    return (await this.git.raw(['--no-optional-locks', 'status', '--porcelain', '--untracked-files=all']))
+      .split('\n')
+      .filter(Boolean);
+  }
+
+  /**
+   * Stages the work tree (`git add -A`), writes its tree and returns the files it differs from a commit in (as
+   * changedSince does): one pass over the tree serves the guard's list before the tests and the commit after them
+   * (commitStaged). With submodules nothing is staged (their commits come first, at the commit).
+   */
+  async stageChangedSince(sha: string): Promise<string[]> {
+    if (hasSubmodules(this.dir)) return this.changedSince(sha);
+    this.staged = undefined;
+    await this.git.raw(['add', '-A']);
+    const tree = (await this.git.raw(['write-tree'])).trim();
+    // Between trees: subtrees the round left alone are skipped whole.
+    const names = await this.git.raw(['diff-tree', '-r', '--name-only', '--no-renames', '-z', sha, tree]);
+    this.staged = tree;
+    return names.split('\0').filter(Boolean);
+  }
+
+  /** Something changed the work tree after it was staged (the guard put a file back): the commit stages it again. */
+  dropStaged(): void {
+    this.staged = undefined;
   }
 
   /** Files changed since a commit (committed or not, deleted ones included) and new ones git does not ignore. */
@@ -210,6 +239,7 @@ export class Repo {
    * Puts the branch and the tree back to a commit, dropping what came after it (the factory's own interrupted round).
    */
   async restore(sha: string): Promise<void> {
+    this.staged = undefined;
     const submodules = hasSubmodules(this.dir);
     await this.git.raw(['reset', '-q', '--hard', ...(submodules ? ['--recurse-submodules'] : []), sha]);
     await this.git.raw(['clean', '-fdq']);
@@ -223,20 +253,37 @@ export class Repo {
    * --no-verify. Edits inside a submodule are committed there first, so the superproject's commit records them.
    */
   async commitAll(message: string): Promise<Commit | undefined> {
+    this.staged = undefined;
     if (hasSubmodules(this.dir))
       await commitSubmodules(this.dir, this.settings, message, (start) =>
         this.updateRecords((records) => {
           if (!records.submodules.some((known) => known.path === start.path)) records.submodules.push(start);
         }),
       );
+    const [, heads] = await Promise.all([this.git.raw(['add', '-A']), this.heads()]);
+    return this.commitTree(message, (await this.git.raw(['write-tree'])).trim(), heads);
+  }
+
+  /**
+   * Commits the tree stageChangedSince staged, leaving out what changed in the work tree since (what a test run
+   * wrote goes into the next commit); commitAll when nothing is staged.
+   */
+  async commitStaged(message: string): Promise<Commit | undefined> {
+    const tree = this.staged;
+    this.staged = undefined;
+    return tree ? this.commitTree(message, tree, await this.heads()) : this.commitAll(message);
+  }
+
+  /** HEAD and its tree, two lines: from the last commit while HEAD still names it, else from git. */
+  private heads(): Promise<string> | string {
     const last = this.lastCommit;
-    const known = last && readHead(this.dir) === last.sha ? `${last.sha}\n${last.tree}` : undefined;
-    const [, heads] = await Promise.all([
-      this.git.raw(['add', '-A']),
-      known ?? this.git.raw(['rev-parse', 'HEAD', 'HEAD^{tree}']),
-    ]);
+    return last && readHead(this.dir) === last.sha
+      ? `${last.sha}\n${last.tree}`
+      : this.git.raw(['rev-parse', 'HEAD', 'HEAD^{tree}']);
+  }
+
+  private async commitTree(message: string, tree: string, heads: string): Promise<Commit | undefined> {
     const [parent = '', parentTree = ''] = heads.split('\n');
-    const tree = (await this.git.raw(['write-tree'])).trim();
     if (tree === parentTree) return undefined;
     // The diff is between trees, so it runs alongside the commit rather than after it.
     const [sha, changed] = await Promise.all([

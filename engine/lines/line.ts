@@ -86,6 +86,7 @@ export async function runLine(ctx: RunDeps, runState: RunState, input: LineInput
       control,
       say,
       resume: resumed && ctx.resume && { ...ctx.resume, task: resumed, lines: undefined },
+      confirmedOnMerge: true,
     });
     // Judged against the run branch as last verified (the baseline, until a line is merged).
     if (reference) state.judgeAgainst(reference);

@@ -1,8 +1,9 @@
 // A green line comes home: its branch is merged into the run branch (the project's checkout) and the whole suite runs
 // on the merged tree, judged as a round is (the task's tests pass, nothing that passed before the merge fails, every
-// locked test runs and none newly skips). A conflict or a regression undoes the merge, leaving the run branch as it
-// was; the line is then caught up with the run branch (conflicts committed as markers, for its next round to resolve)
-// and told why it came back.
+// locked test runs and none newly skips). That run is also the line's confirming run (engine/loop/confirm-green.ts is
+// not run in a line). A conflict or a regression undoes the merge, leaving the run branch as it was; the line is then
+// caught up with the run branch (conflicts committed as markers, for its next round to resolve) and told why it came
+// back.
 import type { Repo } from '../git/repo.js';
 import { GitError } from '../git/run-git.js';
 import type { Say } from '../contract/events.js';
@@ -57,11 +58,17 @@ export async function mergeLine(
   const failing = [...new Set([...judgement.ownFailing, ...judgement.regressions])];
   const files = (await main.repo.raw(['diff', '--name-only', before, line.branch])).split('\n').filter(Boolean);
   const guarded = guardReasons.length > 0 ? ` (the run's guard: ${guardReasons.join('; ')})` : '';
+  // The merged tree's run is the line's confirming run too: its own tests can fail there first.
+  const cause =
+    judgement.ownFailing.length > 0
+      ? "Your task's tests must pass from the committed tree alone: this run was a new one, from the merge commit in " +
+        "the run's checkout, without your line's ignored files or anything a test run left there"
+      : "These tests pass on the run branch without your change (another task's work, merged first)";
   const detail =
     `Your line was green, but on the run branch merged with it the whole suite was not: ` +
     `${failing.length > 0 ? `${failing.join(', ')} failed` : (why ?? judgement.note ?? tests.headline)}${guarded}. ` +
-    `These tests pass on the run branch without your change (another task's work, merged first); the run branch ` +
-    `is now merged into your line: make them pass together with your task's tests.\n\n${tail(tests.output, 3000)}`;
+    `${cause}; the run branch is now merged into your line: make them pass together with your task's tests.` +
+    `\n\n${tail(tests.output, 3000)}`;
   return { reason: 'regression', files, tests: failing, detail };
 }
 

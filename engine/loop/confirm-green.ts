@@ -1,6 +1,6 @@
 // Before a round can tick its task: the tests run once more, in a new process, from the committed tree only, with the
 // canaries. Only that run can make the round green; when it disagrees with the round's run, the round is red and says
-// why.
+// why. A production line's green round is confirmed by the suite on its merged tree instead (lines/merge-line.ts).
 import type { RoundHooks } from '../task-setup/round-hooks.js';
 import { judgeTests, type Baseline } from '../test-runner/judge-tests.js';
 import { runTests } from '../test-runner/run-tests.js';

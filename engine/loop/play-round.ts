@@ -36,7 +36,7 @@ export type RoundOutcome = { record: RoundRecord; tests: TestSummary; diff?: str
 /** The parts a round uses; the state gives the settings and position, and counts the worker's spend. */
 export type RoundDeps = Pick<
   RunDeps,
-  'rfp' | 'projectDir' | 'control' | 'say' | 'testCommand' | 'repo' | 'sandbox' | 'paths'
+  'rfp' | 'projectDir' | 'control' | 'say' | 'testCommand' | 'repo' | 'sandbox' | 'paths' | 'confirmedOnMerge'
 >;
 type RoundState = Pick<RunState, 'config' | 'position' | 'baseline' | 'spend' | 'budgetLeft' | 'usage' | 'elapsedMs'>;
 
@@ -96,14 +96,16 @@ export async function playRound(ctx: RoundDeps, state: RoundState, input: RoundI
         hooks,
       );
 
-  // 4. Every round is a commit, so the human can see and undo each one.
+  // 4. Every round is a commit, so the human can see and undo each one. A red round's is the tree its tests ran on, as
+  // the guard staged it (no second pass over the tree; what the test run wrote goes into the next commit); a green
+  // one's takes the whole tree, as its confirming run needs the tree and the commit to agree.
   const status = tests.timedOut ? `tests timed out after ${config.testTimeoutSeconds} s` : tests.headline;
-  const commit = await ctx.repo.commitAll(
-    `factory: task ${task.index} round ${round} — ${interrupted ? 'interrupted' : status}`,
-  );
+  const message = `factory: task ${task.index} round ${round} — ${interrupted ? 'interrupted' : status}`;
+  const commit = await (judgement.green || interrupted ? ctx.repo.commitAll(message) : ctx.repo.commitStaged(message));
   if (commit) ctx.say('git:committed', { ...commit, kind: 'round' });
   else ctx.say('git:unchanged', { message: 'no change' });
-  if (judgement.green && !interrupted) {
+  // A line's green round is confirmed on the merged tree instead (lines/merge-line.ts).
+  if (judgement.green && !interrupted && !ctx.confirmedOnMerge) {
     const judging = { own, baseline: state.baseline, timeoutSeconds: config.testTimeoutSeconds };
     ({ tests, judgement } = await confirmGreen(ctx, judging, { tests, judgement }, hooks));
     if (!judgement.green) ctx.say('guard:failed', { reason: judgement.note ?? 'the confirming run was red' });

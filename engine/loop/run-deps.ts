@@ -39,4 +39,10 @@ export type RunDeps = Readonly<{
   sayAs: (at: () => { task: number; round: number }) => Say;
   /** Makes a production line's own sandbox (MAX_PARALLEL > 1). */
   lineSandbox: LineSandboxFactory;
+  /**
+   * A production line's rounds: a green round is confirmed by the suite on the run branch merged with the line (a new
+   * process from the committed merge, in the run's checkout, without the line's ignored files, with the canaries and
+   * the locks), not by a confirming run of its own in the line.
+   */
+  confirmedOnMerge?: true;
 }>;

@@ -12,7 +12,7 @@ export type RoundHooks = {
   ownTests: string[];
   /**
    * After the worker, before the tests: puts tampered locked files back, removes new runner configuration; returns the
-   * violations for the next prompt.
+   * violations for the next prompt. Leaves the tree the tests run on staged, for a red round's commit (commitStaged).
    */
   beforeTests(): Promise<string[]>;
   /** After the tests: the run as it counts (red when locked tests went missing or newly skip). */

@@ -110,6 +110,8 @@ export async function startPhases(
           // Awaited below; should the guard throw first, its failure is the one reported.
           changed.catch(() => undefined);
           const restored = await guard.restore(changed);
+          // What the guard put back or removed is not in the staged tree: the commit stages the tree again.
+          if (restored.length > 0) ctx.repo.dropStaged();
           const found = await scan.scan(scanRole(task, guard.lockedPaths()), changed);
           return [...restored, ...found, ...((await refactor?.beforeTests()) ?? [])];
         },

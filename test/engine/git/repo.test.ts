@@ -112,3 +112,38 @@ describe('Repo.commitAll', () => {
     }
   });
 });
+
+describe('Repo.stageChangedSince and commitStaged', () => {
+  it('lists what changed since a commit from the staged tree, and commits that tree without what came after', async () => {
+    const repo = await Repo.open(dir);
+    const start = await git('rev-parse', 'HEAD');
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'changed by the worker\n');
+    await repo.commitAll('round 1');
+    fs.rmSync(path.join(dir, 'gone.txt'));
+    fs.writeFileSync(path.join(dir, 'new.txt'), 'new\n');
+
+    // Since the run's start: round 1's commit and what is not committed yet, deleted and new files too.
+    expect((await repo.stageChangedSince(start)).sort()).toEqual(['a.txt', 'gone.txt', 'new.txt']);
+    // Written after the staging, as a test run would.
+    fs.writeFileSync(path.join(dir, 'left-by-tests.txt'), 'x\n');
+    const round = await repo.commitStaged('round 2');
+    expect(round?.files.sort()).toEqual(['gone.txt', 'new.txt']);
+    expect(await git('ls-tree', '--name-only', 'HEAD')).not.toContain('left-by-tests.txt');
+    expect(await git('status', '--porcelain')).toBe('?? left-by-tests.txt');
+
+    // Nothing staged since: the next commit takes the whole tree.
+    expect((await repo.commitStaged('round 3'))?.files).toEqual(['left-by-tests.txt']);
+    expect(await git('status', '--porcelain')).toBe('');
+  });
+
+  it('stages the tree again after dropStaged (the guard put a file back)', async () => {
+    const repo = await Repo.open(dir);
+    const start = await git('rev-parse', 'HEAD');
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'tampered\n');
+    expect(await repo.stageChangedSince(start)).toEqual(['a.txt']);
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'one\n');
+    repo.dropStaged();
+    expect(await repo.commitStaged('round 1')).toBeUndefined();
+    expect(await git('status', '--porcelain')).toBe('');
+  });
+});

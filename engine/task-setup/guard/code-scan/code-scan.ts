@@ -35,11 +35,12 @@ export class CodeScan {
   }
 
   /**
-   * The files the run changed so far. Asked for before the guard puts locked files back, so that git's pass over the
-   * tree runs beside the guard's: a file the guard then removes is simply not there to read.
+   * The files the run changed so far, with the tree staged for the round's commit (Repo.stageChangedSince). Asked for
+   * before the guard puts locked files back, so that git's pass over the tree runs beside the guard's: a file the
+   * guard then removes is simply not there to read.
    */
   changedFiles(): Promise<string[]> {
-    return this.start ? this.ctx.repo.changedSince(this.start) : this.ctx.repo.presentFiles();
+    return this.start ? this.ctx.repo.stageChangedSince(this.start) : this.ctx.repo.presentFiles();
   }
 
   /**
