@@ -17,6 +17,7 @@ import type { Line } from './line-sandbox.js';
 import { closeLineWorktree, openLineWorktree } from './line-worktree.js';
 import type { WaitingMerge } from './merge-batch.js';
 import { catchUpLine, mergeLine, referenceOf, type Merged } from './merge-line.js';
+import type { TestingLines } from './testing-lines.js';
 import type { LineSlot } from './worker-slots.js';
 import type { Baseline } from '../test-runner/judge-tests.js';
 
@@ -43,13 +44,18 @@ export type LineInput = {
   runBranch: RunBranch;
   /** Its place among the MAX_PARALLEL lines working: given back while it waits for its merge, and when it ends. */
   slot: LineSlot;
+  /** Which lines are in their round's tests, for the merge queue to wait for. */
+  testing: TestingLines;
 };
 
 export async function runLine(ctx: RunDeps, runState: RunState, input: LineInput): Promise<TaskEnd> {
   const { task, runBranch } = input;
   const state = runState.forLine(task.index);
   const control = ctx.control.openLine(task.index);
-  const say = ctx.sayAs(() => state.position);
+  const say = input.testing.watch(
+    task.index,
+    ctx.sayAs(() => state.position),
+  );
   // Off the run branch's lock: a line's worktree is made from the head last verified while other lines merge.
   // The head and what its tests gave are read together: a line judged against a reference its tree lacks the work of
   // would count that work's tests as its own regressions.
@@ -105,6 +111,7 @@ export async function runLine(ctx: RunDeps, runState: RunState, input: LineInput
     say('task:finished', { outcome: end.outcome, reason: end.reason });
     return end;
   } finally {
+    input.testing.forget(task.index);
     input.slot.release();
     await sandbox.stop().catch(() => undefined);
     // A stopped line stays, worktree, records and branch, for a resumed run to go on from; an ended one goes, off the

@@ -25,14 +25,20 @@ export type WaitingMerge<End> = {
   ticked(merged: Merged): Promise<End>;
 };
 
-/** The merge queue: `add` resolves with the line's end once its merge is verified (alone or in a batch). */
+/**
+ * The merge queue: `add` resolves with the line's end once its merge is verified (alone or in a batch). settled: waits
+ * for the lines still in their round's tests (testing-lines.ts), so those that come home with this one join its batch.
+ */
 export function mergeQueue<End>(
   main: MainDeps,
   exclusive: <T>(job: () => Promise<T>) => Promise<T>,
   judging: () => { reference?: Baseline; timeoutSeconds: number },
+  settled: () => Promise<void>,
 ): (waiting: WaitingMerge<End>) => Promise<End> {
   const queue: { waiting: WaitingMerge<End>; settle: (end: Promise<End>) => void }[] = [];
   const drain = async (): Promise<void> => {
+    if (queue.length === 0) return;
+    await settled();
     const batch = queue.splice(0);
     if (batch.length === 0) return;
     const merged =

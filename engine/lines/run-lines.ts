@@ -12,6 +12,7 @@ import { applySettings } from '../loop/safe-point.js';
 import { callQueue, queuedWorker } from '../models/call-queue.js';
 import { runLine, type RunBranch } from './line.js';
 import { mergeQueue } from './merge-batch.js';
+import { testingLines } from './testing-lines.js';
 import { closeLineWorktree, recordedLines } from './line-worktree.js';
 import { buildTaskGraph, readyTasks } from './task-graph.js';
 import { workerSlots } from './worker-slots.js';
@@ -45,14 +46,17 @@ export async function runLines(run: RunDeps, state: RunState, input: LinesInput)
   const running = new Map<number, Promise<Ended>>();
   const slots = workerSlots(() => state.config.maxParallel);
   const exclusive = oneAtATime();
+  const testing = testingLines();
   const runBranch: RunBranch = {
     reference: state.baseline,
     head: (await ctx.repo.head()) ?? 'HEAD',
     opening: oneAtATime(),
-    merge: mergeQueue(ctx, exclusive, () => ({
-      reference: runBranch.reference,
-      timeoutSeconds: state.config.testTimeoutSeconds,
-    })),
+    merge: mergeQueue(
+      ctx,
+      exclusive,
+      () => ({ reference: runBranch.reference, timeoutSeconds: state.config.testTimeoutSeconds }),
+      testing.settled,
+    ),
   };
   const allPending = input.tasks.filter((task) => !task.done);
   // Lines a stopped or killed run left for tasks that are done by now (ticked before it died) have nothing left to do.
@@ -75,7 +79,14 @@ export async function runLines(run: RunDeps, state: RunState, input: LinesInput)
         const task = input.open.find((candidate) => candidate.index === index);
         if (!task) continue;
         const slot = slots.take();
-        const line = runLine(ctx, state, { task, phases: input.phases, pending: allPending, runBranch, slot });
+        const line = runLine(ctx, state, {
+          task,
+          phases: input.phases,
+          pending: allPending,
+          runBranch,
+          slot,
+          testing,
+        });
         running.set(
           index,
           line.then(
