@@ -105,14 +105,13 @@ export async function startPhases(
         },
         async beforeTests() {
           takeUnlocks();
-          // The files the run changed: where the guard looks for new runner configuration, and what the scan reads.
-          const changed = scan.changedFiles();
-          // Awaited below; should the guard throw first, its failure is the one reported.
-          changed.catch(() => undefined);
-          const restored = await guard.restore(changed);
+          // The files the run changed, listed (and the tree staged) by the guard once the locked files are back: where
+          // it looks for new runner configuration, and what the scan reads.
+          let changed: Promise<string[]> | undefined;
+          const restored = await guard.restore(() => (changed = scan.changedFiles()));
           // What the guard put back or removed is not in the staged tree: the commit stages the tree again.
           if (restored.length > 0) ctx.repo.dropStaged();
-          const found = await scan.scan(scanRole(task, guard.lockedPaths()), changed);
+          const found = await scan.scan(scanRole(task, guard.lockedPaths()), changed ?? scan.changedFiles());
           return [...restored, ...found, ...((await refactor?.beforeTests()) ?? [])];
         },
         judgeTests(tests) {

@@ -83,11 +83,12 @@ export class RunGuard {
   }
 
   /**
-   * Puts back whatever changed among the locked files; with newAmong (the coder's rounds: the files the run changed
-   * since it started), also removes runner configuration the model created among them (whatever was there at the
-   * start is protected already). Returns the lines for the next prompt.
+   * Puts back whatever changed among the locked files; with listChanged (the coder's rounds: the files the run changed
+   * since it started, asked for once the locked files are back, as git's staging of the tree must not race the guard's
+   * writes), also removes runner configuration the model created among them (whatever was there at the start is
+   * protected already). Returns the lines for the next prompt.
    */
-  async restore(newAmong?: Promise<readonly string[]>): Promise<string[]> {
+  async restore(listChanged?: () => Promise<readonly string[]>): Promise<string[]> {
     // git is asked for the uncommitted files only when a locked file is gone: they are where a renamed copy would be.
     const gone = this.locks.locks.some((lock) => !fs.existsSync(path.join(this.ctx.projectDir, lock.path)));
     // Porcelain lines: "XY path", or "R  old -> new" for a staged rename.
@@ -95,9 +96,10 @@ export class RunGuard {
       ? (await this.ctx.repo.uncommitted()).map((line) => line.slice(3).split(' -> ').at(-1) ?? '')
       : [];
     const locked = restoreLocked(this.ctx.projectDir, this.locks.locks, changed);
+    const listed = listChanged ? await listChanged() : [];
     const violations: Violation[] = [
       ...locked.map((violation) => ({ ...violation, what: 'test' as const })),
-      ...this.files.restore(this.ctx.projectDir, (await newAmong) ?? [], newAmong !== undefined),
+      ...this.files.restore(this.ctx.projectDir, listed, listChanged !== undefined),
     ];
     return violations.map((violation) => {
       this.ctx.say('guard:violation', violation);

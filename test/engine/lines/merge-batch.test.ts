@@ -2,7 +2,8 @@
 // tree; when it is red, they are merged one at a time, so the line that broke a test is sent back with it in its prompt
 // and the innocent one is ticked. The run branch's suite is slow when task 1 alone is merged (a test that sleeps on
 // the run's checkout only, while neither add.py nor size.py is there), so tasks 2 and 3 come home while task 1's merge
-// is verified, and wait together; the suites after it take their usual time.
+// is verified, and wait together; the suites after it take their usual time. Their calls end after task 1 came home
+// (3 s and more), so task 1 does not wait for their tests (testing-lines.ts) and is merged alone.
 import { describe, expect, it } from 'vitest';
 import { ofType } from '../../support/engine.js';
 import { git } from '../../support/project.js';
@@ -16,7 +17,7 @@ const slowOnTheRunBranch = `import os, time
 def test_slow_while_only_fa_is_merged():
     alone = os.path.exists('fa.py') and not os.path.exists('add.py') and not os.path.exists('size.py')
     if alone and 'factory-lines' not in os.getcwd():
-        time.sleep(4)
+        time.sleep(6)
 `;
 
 function threeTasks(second: LineCall[], third: LineCall[]) {
@@ -48,8 +49,8 @@ const merges = (dir: string) =>
 describe.skipIf(requirePytest())('merging green lines together', () => {
   it('verifies two lines waiting together with one suite on the combined tree and ticks both', async () => {
     const dir = threeTasks(
-      [{ delayMs: 800, write: add }],
-      [{ delayMs: 800, write: { 'size.py': 'def size(x):\n    return abs(x)\n' } }],
+      [{ delayMs: 3000, write: add }],
+      [{ delayMs: 3000, write: { 'size.py': 'def size(x):\n    return abs(x)\n' } }],
     );
     const { result, events } = await runEngine(dir);
     expect(result.outcome, result.reason).toBe('green');
@@ -79,13 +80,13 @@ describe.skipIf(requirePytest())('merging green lines together', () => {
 
   it('falls back to one at a time when the combined suite is red: the culprit goes back, the innocent is ticked', async () => {
     const dir = threeTasks(
-      [{ delayMs: 800, write: add }],
+      [{ delayMs: 3000, write: add }],
       // Green in its own line (add.py is not there), red beside task 2: norm no longer keeps the sign. It comes home
       // after task 2 (the later of two in a batch is merged after the other, as it would be alone), by more than a
       // loaded machine's difference between two lines' test runs (seen: 300 ms was not enough in CI).
       [
         {
-          delayMs: 2000,
+          delayMs: 4200,
           write: {
             'util.py': 'def norm(x):\n    return abs(x)\n',
             'size.py': 'from util import norm\n\n\ndef size(x):\n    return norm(x)\n',

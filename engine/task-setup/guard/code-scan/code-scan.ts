@@ -36,8 +36,8 @@ export class CodeScan {
 
   /**
    * The files the run changed so far, with the tree staged for the round's commit (Repo.stageChangedSince). Asked for
-   * before the guard puts locked files back, so that git's pass over the tree runs beside the guard's: a file the
-   * guard then removes is simply not there to read.
+   * once the guard has put the locked files back (git's staging must not race its writes); a file the guard then
+   * removes is simply not there to read.
    */
   changedFiles(): Promise<string[]> {
     return this.start ? this.ctx.repo.stageChangedSince(this.start) : this.ctx.repo.presentFiles();
