@@ -49,6 +49,25 @@ export function makeProject(spec: ProjectSpec): string {
   return dir;
 }
 
+/**
+ * One task, "Add two numbers", judged by tests/test_calc.py under a quiet pytest: no plan, LEGO check or supervisor,
+ * one round per worker call. `files` holds calc.py and the tests, over an empty conftest.py and a .gitignore.
+ */
+export function addTaskProject(worker: Record<string, unknown>[], files: Record<string, string>): string {
+  return makeProject({
+    tasks: ['Add two numbers (tests: tests/test_calc.py)'],
+    settings: {
+      PLAN: 'false',
+      LEGO_MODE: 'false',
+      SUPERVISOR: 'none',
+      TEST_CMD: 'PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 python3 -m pytest -q -p no:cacheprovider',
+      MAX_ROUNDS: String(worker.length),
+    },
+    files: { 'conftest.py': '', '.gitignore': '__pycache__/\n', ...files },
+    script: { worker },
+  });
+}
+
 export function git(dir: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
 }

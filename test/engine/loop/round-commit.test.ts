@@ -2,7 +2,7 @@
 // into the next commit. A green round's commit takes the whole tree, so its confirming run finds the tree and the commit
 // alike and the task ends with nothing left uncommitted.
 import { describe, expect, it } from 'vitest';
-import { git, makeProject, runProject } from '../../support/scripted-project.js';
+import { addTaskProject, git, runProject } from '../../support/scripted-project.js';
 import { requirePytest } from '../../support/python.js';
 
 const wrongAdd = 'def add(a, b):\n    return 0\n';
@@ -19,22 +19,9 @@ describe.skipIf(requirePytest())('the commit of a round', () => {
   it('leaves out of a red round what its test run wrote, and takes it into the next commit', {
     timeout: 120_000,
   }, async () => {
-    const dir = makeProject({
-      tasks: ['Add two numbers (tests: tests/test_calc.py)'],
-      settings: {
-        PLAN: 'false',
-        LEGO_MODE: 'false',
-        SUPERVISOR: 'none',
-        TEST_CMD: 'PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 python3 -m pytest -q -p no:cacheprovider',
-        MAX_ROUNDS: '2',
-      },
-      files: {
-        'calc.py': '',
-        'tests/test_calc.py': addTests,
-        'conftest.py': '',
-        '.gitignore': '__pycache__/\n.factory/\n',
-      },
-      script: { worker: [{ write: { 'calc.py': wrongAdd } }, { write: { 'calc.py': rightAdd } }] },
+    const dir = addTaskProject([{ write: { 'calc.py': wrongAdd } }, { write: { 'calc.py': rightAdd } }], {
+      'calc.py': '',
+      'tests/test_calc.py': addTests,
     });
     const run = await runProject(dir);
     expect(run.result.outcome, run.result.reason).toBe('green');

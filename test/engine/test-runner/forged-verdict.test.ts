@@ -11,7 +11,7 @@ import { hostUser } from '../../../engine/sandbox/docker/container-spec.js';
 import { DockerSandbox } from '../../../engine/sandbox/docker/docker-sandbox.js';
 import { dockerForTests } from '../../support/docker-for-tests.js';
 import { passEverythingModule } from '../../support/hostile-cheats.js';
-import { makeProject, read, runProject } from '../../support/scripted-project.js';
+import { addTaskProject, read, runProject } from '../../support/scripted-project.js';
 
 const docker = await dockerForTests();
 
@@ -24,20 +24,8 @@ const forgedReport =
   'file="tests/test_calc.py"/><testcase classname="tests.test_calc" name="test_zero" file="tests/test_calc.py"/>' +
   '</testsuite></testsuites>';
 
-function project(worker: Record<string, unknown>[]): string {
-  return makeProject({
-    tasks: ['Add two numbers (tests: tests/test_calc.py)'],
-    settings: {
-      PLAN: 'false',
-      LEGO_MODE: 'false',
-      SUPERVISOR: 'none',
-      TEST_CMD: 'PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 python3 -m pytest -q -p no:cacheprovider',
-      MAX_ROUNDS: String(worker.length),
-    },
-    files: { 'calc.py': wrongAdd, 'tests/test_calc.py': addTests, 'conftest.py': '', '.gitignore': '__pycache__/\n' },
-    script: { worker },
-  });
-}
+const project = (worker: Record<string, unknown>[]): string =>
+  addTaskProject(worker, { 'calc.py': wrongAdd, 'tests/test_calc.py': addTests });
 
 describe('a verdict the code under test cannot forge (pytest, local)', () => {
   it('an implementation that patches _pytest.runner.call_and_report is red: "the test run was tampered with"', {
