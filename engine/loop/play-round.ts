@@ -98,7 +98,8 @@ export async function playRound(ctx: RoundDeps, state: RoundState, input: RoundI
 
   // 4. Every round is a commit, so the human can see and undo each one. A red round's is the tree its tests ran on, as
   // the guard staged it (no second pass over the tree; what the test run wrote goes into the next commit); a green
-  // one's takes the whole tree, as its confirming run needs the tree and the commit to agree.
+  // one's takes the whole tree, as its confirming run needs the tree and the commit to agree (a line's too: its merge's
+  // run, its confirming run, then sees what the line's run left, as code that acts once it has run would).
   const status = tests.timedOut ? `tests timed out after ${config.testTimeoutSeconds} s` : tests.headline;
   const message = `factory: task ${task.index} round ${round} — ${interrupted ? 'interrupted' : status}`;
   const commit = await (judgement.green || interrupted ? ctx.repo.commitAll(message) : ctx.repo.commitStaged(message));
