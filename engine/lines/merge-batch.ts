@@ -40,7 +40,6 @@ export function mergeQueue<End>(
     if (queue.length === 0) return;
     await settled();
     const batch = queue.splice(0);
-    if (batch.length === 0) return;
     const merged =
       batch.length > 1
         ? await mergeTogether(

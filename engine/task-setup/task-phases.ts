@@ -105,14 +105,15 @@ export async function startPhases(
         },
         async beforeTests() {
           takeUnlocks();
-          // The files the run changed, listed (and the tree staged) by the guard once the locked files are back: where
-          // it looks for new runner configuration, and what the scan reads.
-          let changed: Promise<string[]> | undefined;
-          const restored = await guard.restore(() => (changed = scan.changedFiles()));
-          // What the guard put back or removed is not in the staged tree: the commit stages the tree again.
-          if (restored.length > 0) ctx.repo.dropStaged();
-          const found = await scan.scan(scanRole(task, guard.lockedPaths()), changed ?? scan.changedFiles());
-          return [...restored, ...found, ...((await refactor?.beforeTests()) ?? [])];
+          // The locked tests first: git then stages the tree for the list, with none of the guard's writes beside it.
+          const locked = await guard.restoreLocked();
+          // The files the run changed: where the guard looks for new runner configuration, and what the scan reads.
+          const changed = await scan.changedFiles();
+          const removed = guard.restoreProtected(changed);
+          // What the guard put back or removed after the staging is not in the staged tree: the commit stages it again.
+          if (removed.length > 0) ctx.repo.dropStaged();
+          const found = scan.scan(scanRole(task, guard.lockedPaths()), changed);
+          return [...locked, ...removed, ...found, ...((await refactor?.beforeTests()) ?? [])];
         },
         judgeTests(tests) {
           // A run the scanned code could have rigged teaches the locks nothing.

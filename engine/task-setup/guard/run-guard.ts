@@ -82,13 +82,13 @@ export class RunGuard {
     return [...new Set([...this.locks.paths(), ...this.files.closedPaths()])];
   }
 
-  /**
-   * Puts back whatever changed among the locked files; with listChanged (the coder's rounds: the files the run changed
-   * since it started, asked for once the locked files are back, as git's staging of the tree must not race the guard's
-   * writes), also removes runner configuration the model created among them (whatever was there at the start is
-   * protected already). Returns the lines for the next prompt.
-   */
-  async restore(listChanged?: () => Promise<readonly string[]>): Promise<string[]> {
+  /** Puts back whatever changed among the locked tests and factory's protected files; returns the lines for the prompt. */
+  async restore(): Promise<string[]> {
+    return [...(await this.restoreLocked()), ...this.restoreProtected()];
+  }
+
+  /** Puts back whatever changed among the locked tests; returns the lines for the next prompt. */
+  async restoreLocked(): Promise<string[]> {
     // git is asked for the uncommitted files only when a locked file is gone: they are where a renamed copy would be.
     const gone = this.locks.locks.some((lock) => !fs.existsSync(path.join(this.ctx.projectDir, lock.path)));
     // Porcelain lines: "XY path", or "R  old -> new" for a staged rename.
@@ -96,11 +96,19 @@ export class RunGuard {
       ? (await this.ctx.repo.uncommitted()).map((line) => line.slice(3).split(' -> ').at(-1) ?? '')
       : [];
     const locked = restoreLocked(this.ctx.projectDir, this.locks.locks, changed);
-    const listed = listChanged ? await listChanged() : [];
-    const violations: Violation[] = [
-      ...locked.map((violation) => ({ ...violation, what: 'test' as const })),
-      ...this.files.restore(this.ctx.projectDir, listed, listChanged !== undefined),
-    ];
+    return this.told(locked.map((violation) => ({ ...violation, what: 'test' as const })));
+  }
+
+  /**
+   * Puts back factory's protected files; with newAmong (the coder's rounds: the files the run changed since it
+   * started), also removes runner configuration the model created among them (whatever was there at the start is
+   * protected already). Returns the lines for the next prompt.
+   */
+  restoreProtected(newAmong?: readonly string[]): string[] {
+    return this.told(this.files.restore(this.ctx.projectDir, newAmong ?? [], newAmong !== undefined));
+  }
+
+  private told(violations: Violation[]): string[] {
     return violations.map((violation) => {
       this.ctx.say('guard:violation', violation);
       return promptLine(violation);

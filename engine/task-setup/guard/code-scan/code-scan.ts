@@ -44,11 +44,10 @@ export class CodeScan {
   }
 
   /**
-   * Scans the code the run changed (listed: changedFiles()); returns the lines for the next prompt. roleOf: a test file's role, undefined for
+   * Scans the code the run changed (changed: changedFiles()); returns the lines for the next prompt. roleOf: a test file's role, undefined for
    * files that are not scanned (locked files, the runner's configuration).
    */
-  async scan(roleOf: (file: string) => FileRole | undefined, listed: Promise<string[]>): Promise<string[]> {
-    const changed = await listed;
+  scan(roleOf: (file: string) => FileRole | undefined, changed: readonly string[]): string[] {
     this.findings = changed.flatMap((file) => {
       const role = isScannable(file) && !ignored(file) ? roleOf(file) : undefined;
       const text = role && readSmall(path.join(this.ctx.projectDir, file));
